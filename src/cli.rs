@@ -1,0 +1,229 @@
+//! The command line: the same library calls the workbench makes, printed for people and
+//! scripts.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use rayon::prelude::*;
+
+use crate::corpus::{self, Corpus};
+use crate::extract::{self, Extraction, FigureKind, FigureValue};
+
+/// Read policy documents; find their figures, dates and commitments.
+#[derive(Debug, Parser)]
+#[command(name = "cordiale", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Documents or folders of .txt/.md files (default: the bundled seeds).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the figures, dates and commitments of each document.
+    Extract {
+        /// One JSON object per document, one per line.
+        #[arg(long)]
+        json: bool,
+        /// Documents or folders of .txt/.md files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Runs the command line; the exit code is 0 on success, 2 on bad input, 1 on I/O failure.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Some(Command::Extract { json, paths }) => extract_command(&paths, json),
+        None => summary_command(&cli.paths),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => {
+            eprintln!("cordiale: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Output(e)) => {
+            eprintln!("cordiale: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum Failure {
+    Input(String),
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Output(e)
+    }
+}
+
+/// The bundled demo corpus: `seeds/` in the current folder, else the one this binary was
+/// built from.
+pub fn bundled_seeds() -> PathBuf {
+    let here = Path::new("seeds");
+    if here.is_dir() {
+        return here.to_path_buf();
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+    let corpus = corpus::load(paths).map_err(|e| Failure::Input(e.to_string()))?;
+    for w in &corpus.warnings {
+        eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
+    }
+    Ok(corpus)
+}
+
+/// Extracts every document of the corpus in parallel, in corpus order.
+pub fn extract_all(corpus: &Corpus) -> Vec<Extraction> {
+    corpus.documents.par_iter().map(extract::extract).collect()
+}
+
+fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+    let corpus = load(paths)?;
+    let extractions = extract_all(&corpus);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for x in &extractions {
+        if json {
+            serde_json::to_writer(&mut out, x).map_err(io::Error::other)?;
+            writeln!(out)?;
+        } else {
+            write_listing(&mut out, x)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
+    let paths = if paths.is_empty() { vec![bundled_seeds()] } else { paths.to_vec() };
+    let corpus = load(&paths)?;
+    let extractions = extract_all(&corpus);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    writeln!(out, "cordiale — corpus {} ({} documents)", sanitize(&names.join(", ")), extractions.len())?;
+    writeln!(out)?;
+    writeln!(out, "{:<12} {:>7} {:>5} {:>11}  {:<28} title", "date", "figures", "dates", "commitments", "document")?;
+    let (mut f, mut d, mut c) = (0, 0, 0);
+    for x in &extractions {
+        let date = x
+            .doc_date
+            .as_ref()
+            .and_then(|d| d.value.date.clone())
+            .unwrap_or_else(|| "—".into());
+        writeln!(
+            out,
+            "{:<12} {:>7} {:>5} {:>11}  {:<28} {}",
+            date,
+            x.figures.len(),
+            x.dates.len(),
+            x.commitments.len(),
+            sanitize(&x.doc),
+            sanitize(&x.title)
+        )?;
+        f += x.figures.len();
+        d += x.dates.len();
+        c += x.commitments.len();
+    }
+    writeln!(out, "{:<12} {:>7} {:>5} {:>11}  total", "", f, d, c)?;
+    writeln!(out)?;
+    writeln!(out, "Details: cordiale extract PATH…  (add --json for scripts)")?;
+    out.flush()?;
+    Ok(())
+}
+
+fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
+    writeln!(out, "== {} — {}", sanitize(&x.doc), sanitize(&x.title))?;
+    if let Some(enc) = x.decoded_from {
+        writeln!(out, "   decoded from {enc}; spans refer to the decoded text")?;
+    }
+    match &x.doc_date {
+        Some(d) => writeln!(out, "   date of issue: {} ({} @{}..{})", d.value.date.as_deref().unwrap_or("?"), sanitize(&d.text), d.start, d.end)?,
+        None => writeln!(out, "   date of issue: none")?,
+    }
+    for f in &x.figures {
+        writeln!(out, "figure      {:>6}..{:<6} {:<28} {}", f.start, f.end, sanitize(&f.text), describe_figure(&f.value))?;
+    }
+    for d in &x.dates {
+        let v = d.value.date.clone().or_else(|| d.value.duration.clone()).unwrap_or_default();
+        writeln!(out, "date        {:>6}..{:<6} {:<28} {}", d.start, d.end, sanitize(&d.text), v)?;
+    }
+    for c in &x.commitments {
+        let mut extra = Vec::new();
+        if !c.actors.is_empty() {
+            extra.push(format!("actors: {}", c.actors.join(", ")));
+        }
+        if let Some(d) = &c.deadline {
+            extra.push(format!("deadline: {} ({})", d.value.date.as_deref().or(d.value.duration.as_deref()).unwrap_or("?"), d.text));
+        }
+        if !c.figures.is_empty() {
+            let texts: Vec<&str> = c.figures.iter().map(|&i| x.figures[i].text.as_str()).collect();
+            extra.push(format!("figures: {}", texts.join(", ")));
+        }
+        writeln!(out, "commitment  {:>6}..{:<6} {}", c.start, c.end, sanitize(&c.text))?;
+        if !extra.is_empty() {
+            writeln!(out, "                           {}", sanitize(&extra.join("; ")))?;
+        }
+    }
+    writeln!(out)
+}
+
+fn describe_figure(v: &FigureValue) -> String {
+    let mut s = match v.kind() {
+        FigureKind::Money => format!("amount={} {}", v.number(), v.currency.unwrap_or("")),
+        FigureKind::Count => format!("count={}", v.number()),
+        FigureKind::Percent => format!("percent={}", v.number()),
+        FigureKind::Multiplier => format!("multiplier={}", v.number()),
+        FigureKind::Fraction => format!("fraction={:.4}", v.number()),
+    };
+    if let Some(m) = v.min {
+        s.push_str(&format!(" min={}", m.0));
+    }
+    if let Some(m) = v.max {
+        s.push_str(&format!(" max={}", m.0));
+    }
+    if v.approx == Some(true) {
+        s.push_str(" approx");
+    }
+    if let Some(p) = v.per {
+        s.push_str(&format!(" per {p}"));
+    }
+    s
+}
+
+/// Makes text safe for a terminal: line breaks and tabs become spaces, other control and
+/// escape characters become visible `\u{…}` escapes.
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_escapes_control_characters() {
+        assert_eq!(sanitize("a\u{1b}[31mb\nc\u{202e}"), "a\\u{1b}[31mb c\\u{202e}");
+    }
+}

@@ -1,0 +1,797 @@
+//! Dates: every English order, numeric day-first and ISO forms, months, years in context,
+//! quarters, seasons, financial years, ranges and deadlines, normalized to ISO 8601.
+
+use super::lexicon::{Lex, TimeUnit, is, is_any, quarter_ordinal};
+use super::numbers::parse_words;
+use super::tokens::{Gap, Kind, Token};
+use super::{Date, DateValue, item};
+
+/// A full calendar day: the date of issue that year-less dates borrow their year from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Ymd {
+    /// Reads a `YYYY-MM-DD` value; `None` for anything less precise.
+    pub fn from_value(v: &DateValue) -> Option<Ymd> {
+        let s = v.date.as_deref()?;
+        let mut parts = s.split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        parts.next().is_none().then_some(Ymd { year, month, day })
+    }
+
+    fn add(self, amount: u32, unit: TimeUnit) -> Option<Ymd> {
+        let (mut y, mut m, mut d) = (self.year, self.month, self.day);
+        match unit {
+            TimeUnit::Year => y += amount as i32,
+            TimeUnit::Month => {
+                let months = m as i64 - 1 + amount as i64;
+                y += (months / 12) as i32;
+                m = (months % 12) as u32 + 1;
+            }
+            TimeUnit::Week | TimeUnit::Day => {
+                let days = if unit == TimeUnit::Week { amount * 7 } else { amount };
+                for _ in 0..days {
+                    d += 1;
+                    if d > days_in_month(y, m) {
+                        d = 1;
+                        m += 1;
+                        if m > 12 {
+                            m = 1;
+                            y += 1;
+                        }
+                    }
+                }
+            }
+            TimeUnit::Other => return None,
+        }
+        d = d.min(days_in_month(y, m));
+        Some(Ymd {
+            year: y,
+            month: m,
+            day: d,
+        })
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// A date as written, before the year of issue fills what it leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Core {
+    Day { year: Option<i32>, month: u8, day: u8 },
+    Month { year: Option<i32>, month: u8 },
+    Year(i32),
+    Quarter { year: i32, quarter: u8 },
+    Season { year: i32, season: u8 },
+    FinancialYear(i32),
+    /// `2005-2008`: an interval of whole years.
+    YearRange(i32, i32),
+    /// A bare day number, the first half of `20-22 August` or `from 1 to 3 March`.
+    DayOnly(u8),
+}
+
+impl Core {
+    fn year(&self) -> Option<i32> {
+        match *self {
+            Core::Day { year, .. } | Core::Month { year, .. } => year,
+            Core::Year(y) | Core::FinancialYear(y) | Core::YearRange(_, y) => Some(y),
+            Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
+            Core::DayOnly(_) => None,
+        }
+    }
+
+    fn with_year(self, y: i32) -> Core {
+        match self {
+            Core::Day { year: None, month, day } => Core::Day {
+                year: Some(y),
+                month,
+                day,
+            },
+            Core::Month { year: None, month } => Core::Month {
+                year: Some(y),
+                month,
+            },
+            c => c,
+        }
+    }
+
+    fn iso(&self, issue: Option<Ymd>) -> Option<String> {
+        let fill = |y: Option<i32>| y.or(issue.map(|d| d.year));
+        Some(match *self {
+            Core::Day { year, month, day } => match fill(year) {
+                Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+                None => format!("--{month:02}-{day:02}"),
+            },
+            Core::Month { year, month } => match fill(year) {
+                Some(y) => format!("{y:04}-{month:02}"),
+                None => format!("--{month:02}"),
+            },
+            Core::Year(y) => format!("{y:04}"),
+            Core::Quarter { year, quarter } => format!("{year:04}-Q{quarter}"),
+            Core::Season { year, season } => {
+                let (a, b) = match season {
+                    1 => (3, 5),
+                    2 => (6, 8),
+                    3 => (9, 11),
+                    _ => (12, 2),
+                };
+                let end_year = if season == 4 { year + 1 } else { year };
+                format!("{year:04}-{a:02}/{end_year:04}-{b:02}")
+            }
+            Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
+            Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
+            Core::DayOnly(_) => return None,
+        })
+    }
+}
+
+/// The dates of a document, and which tokens they (or things that look like dates but are
+/// references, such as `2019/452`) cover, so figures do not read them again.
+pub struct Found {
+    pub items: Vec<Date>,
+    pub covered: Vec<bool>,
+}
+
+/// Finds every date in `text`.
+pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
+    let mut found = Found {
+        items: Vec::new(),
+        covered: vec![false; toks.len()],
+    };
+    let scan = Scan { text, toks, issue };
+    let mut i = 0;
+    while i < toks.len() {
+        match scan.at(i) {
+            Some(m) if !crosses_paragraph(toks, m.first, m.end) => {
+                for c in &mut found.covered[m.first..m.end] {
+                    *c = true;
+                }
+                if let Some(value) = m.value {
+                    let start = toks[m.first].start;
+                    let end = toks[m.end - 1].end;
+                    found.items.push(item(text, start, end, value));
+                }
+                i = m.end;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+fn crosses_paragraph(toks: &[Token], first: usize, end: usize) -> bool {
+    toks[first + 1..end].iter().any(|t| t.gap == Gap::Paragraph)
+}
+
+/// A match: tokens `first..end`, and its value (`None` for a reference to skip).
+struct Match {
+    first: usize,
+    end: usize,
+    value: Option<DateValue>,
+}
+
+fn date(s: String) -> Option<DateValue> {
+    Some(DateValue {
+        date: Some(s),
+        duration: None,
+    })
+}
+
+struct Scan<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    issue: Option<Ymd>,
+}
+
+impl Scan<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(self.text))
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| is(x, w))
+    }
+
+    fn sym(&self, i: usize) -> Option<char> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Sym)
+            .and_then(|t| t.text(self.text).chars().next())
+    }
+
+    /// Token `i` directly follows token `i - 1`.
+    fn adjacent(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// Token `i` is on the same line as `i - 1` (no line break between).
+    fn inline(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap <= Gap::Space)
+    }
+
+    fn digits(&self, i: usize) -> Option<&str> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| t.text(self.text))
+            .filter(|s| s.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    fn small(&self, i: usize) -> Option<u32> {
+        self.digits(i).filter(|s| s.len() <= 2).and_then(|s| s.parse().ok())
+    }
+
+    fn year4(&self, i: usize) -> Option<i32> {
+        self.digits(i)
+            .filter(|s| s.len() == 4)
+            .and_then(|s| s.parse().ok())
+            .filter(|y| (1000..=2199).contains(y))
+    }
+
+    fn month(&self, i: usize) -> Option<u8> {
+        match self.tok(i)?.lex {
+            Lex::Month(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Skips an ordinal suffix (`20th`) after a day number at `i - 1`.
+    fn after_ordinal(&self, i: usize) -> usize {
+        if self.adjacent(i) && self.word(i).is_some_and(|w| is_any(w, &["st", "nd", "rd", "th"])) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Skips `,` at `i` when it sits on the same line.
+    fn skip_comma(&self, i: usize) -> usize {
+        if self.sym(i) == Some(',') && self.inline(i) { i + 1 } else { i }
+    }
+
+    /// A date at token `i`, with its markers, or a reference to skip.
+    fn at(&self, i: usize) -> Option<Match> {
+        if let Some(m) = self.deadline(i) {
+            return Some(m);
+        }
+        if let Some(m) = self.range(i) {
+            return Some(m);
+        }
+        let (core, end) = self.core(i)?;
+        let first = self.modifier_before(i);
+        Some(Match {
+            first,
+            end,
+            value: core.and_then(|c| c.iso(self.issue)).and_then(date),
+        })
+    }
+
+    /// `early`, `mid-`, `late` directly before a date belong to its span.
+    fn modifier_before(&self, i: usize) -> usize {
+        if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid") {
+            return i - 2;
+        }
+        if i >= 1
+            && self.inline(i)
+            && self.word(i - 1).is_some_and(|w| is_any(w, &["early", "mid", "late"]))
+        {
+            return i - 1;
+        }
+        i
+    }
+
+    /// `by …`, `no later than …`, `by the end of …`, `within two years`.
+    fn deadline(&self, i: usize) -> Option<Match> {
+        let w = self.word(i)?;
+        let mut j;
+        if is(w, "within") {
+            return self.within(i);
+        } else if is_any(w, &["no", "not"]) && self.is_word(i + 1, "later") && self.is_word(i + 2, "than") {
+            j = i + 3;
+        } else if is(w, "by") && self.is_word(i + 1, "no") && self.is_word(i + 2, "later") && self.is_word(i + 3, "than") {
+            j = i + 4;
+        } else if is_any(w, &["by", "before", "until"]) {
+            j = i + 1;
+            let by = is(w, "by");
+            // by [the] end of / by the end-
+            let mut k = j;
+            if self.is_word(k, "the") {
+                k += 1;
+            }
+            if self.word(k).is_some_and(|x| is_any(x, &["end", "middle", "beginning", "start", "close"]))
+                && self.is_word(k + 1, "of")
+            {
+                j = k + 2;
+                if let Some(m) = self.relative_year(i, j) {
+                    return Some(m);
+                }
+            } else if !by {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        // The date after the marker.
+        let start = self.modifier_before(j);
+        let (range_or_core, end) = match self.range(start) {
+            Some(m) => (m.value, m.end),
+            None => {
+                let (core, end) = self.core(start)?;
+                let core = core?;
+                if matches!(core, Core::DayOnly(_)) {
+                    return None;
+                }
+                (core.iso(self.issue).and_then(date), end)
+            }
+        };
+        Some(Match {
+            first: i,
+            end,
+            value: range_or_core,
+        })
+    }
+
+    /// `the year`, `this year`, `next year`, `the decade` after `by the end of`.
+    fn relative_year(&self, first: usize, j: usize) -> Option<Match> {
+        let issue = self.issue?;
+        let (offset, k) = if self.word(j).is_some_and(|w| is_any(w, &["the", "this"])) && self.is_word(j + 1, "year") {
+            (0, j + 2)
+        } else if self.is_word(j, "next") && self.is_word(j + 1, "year") {
+            (1, j + 2)
+        } else {
+            return None;
+        };
+        Some(Match {
+            first,
+            end: k,
+            value: date(format!("{:04}", issue.year + offset)),
+        })
+    }
+
+    /// `within two years`, `within 12 months`, `within a year`, `within the next six months`.
+    fn within(&self, i: usize) -> Option<Match> {
+        let mut j = i + 1;
+        if self.is_word(j, "the") && self.is_word(j + 1, "next") {
+            j += 2;
+        }
+        let (amount, k) = if self.word(j).is_some_and(|w| is_any(w, &["a", "one"])) {
+            (1.0, j + 1)
+        } else if let Some(n) = self.digits(j).and_then(|s| s.parse::<f64>().ok()) {
+            (n, j + 1)
+        } else {
+            parse_words(self.text, self.toks, j)?
+        };
+        let Lex::TimeUnit(unit) = self.tok(k)?.lex else {
+            return None;
+        };
+        if unit == TimeUnit::Other || amount <= 0.0 || amount > 100.0 || amount.fract() != 0.0 {
+            return None;
+        }
+        let n = amount as u32;
+        let value = match self.issue.and_then(|d| d.add(n, unit)) {
+            Some(d) => date(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+            None => Some(DateValue {
+                date: None,
+                duration: Some(format!(
+                    "P{n}{}",
+                    match unit {
+                        TimeUnit::Year => 'Y',
+                        TimeUnit::Month => 'M',
+                        TimeUnit::Week => 'W',
+                        _ => 'D',
+                    }
+                )),
+            }),
+        };
+        Some(Match {
+            first: i,
+            end: k + 1,
+            value,
+        })
+    }
+
+    /// `between A and B`, `from A to B`, `A to B`, `A–B` (years, months or days).
+    fn range(&self, i: usize) -> Option<Match> {
+        let (a_start, joiners): (usize, &[&str]) = match self.word(i) {
+            Some(w) if is(w, "between") => (i + 1, &["and"]),
+            Some(w) if is(w, "from") => (i + 1, &["to", "until", "till", "through"]),
+            _ => (i, &["to", "until", "till", "through"]),
+        };
+        let (a, a_end) = self.core(a_start)?;
+        let a = a?;
+        let j = a_end;
+        let dash = matches!(self.sym(j), Some('-' | '–' | '—'));
+        let joined = dash || self.word(j).is_some_and(|w| is_any(w, joiners));
+        if !joined || !self.inline(j) || !self.inline(j + 1) {
+            return None;
+        }
+        if dash && matches!(a, Core::Year(_)) {
+            return None; // 2005-2008 is read by core() as one token run
+        }
+        let (b, end) = self.core(j + 1)?;
+        let b = b?;
+        let (a, b) = match (a, b) {
+            (Core::DayOnly(d), Core::Day { year, month, .. }) => (
+                Core::Day {
+                    year,
+                    month,
+                    day: d,
+                },
+                b,
+            ),
+            (Core::Month { year: None, month }, Core::Month { year: Some(y), .. })
+            | (Core::Month { year: None, month }, Core::Day { year: Some(y), .. }) => {
+                (Core::Month { year: Some(y), month }, b)
+            }
+            (Core::Day { year: None, .. }, _) => match b.year() {
+                Some(y) => (a.with_year(y), b),
+                None => (a, b),
+            },
+            (Core::DayOnly(_), _) | (_, Core::DayOnly(_)) => return None,
+            _ => (a, b),
+        };
+        let (Some(x), Some(y)) = (a.iso(self.issue), b.iso(self.issue)) else {
+            return None;
+        };
+        Some(Match {
+            first: i,
+            end,
+            value: date(format!("{x}/{y}")),
+        })
+    }
+
+    /// One date at `i`: `Some(None)` for a reference that looks like a date but is not one.
+    fn core(&self, i: usize) -> Option<(Option<Core>, usize)> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num => self.core_numeric(i),
+            Kind::Word => self.core_word(i),
+            Kind::Sym => None,
+        }
+    }
+
+    fn core_word(&self, i: usize) -> Option<(Option<Core>, usize)> {
+        let t = self.tok(i)?;
+        let w = t.text(self.text);
+        match t.lex {
+            Lex::Weekday => {
+                let j = self.skip_comma(i + 1);
+                if !self.inline(j) {
+                    return None;
+                }
+                let (core, end) = self.core(j)?;
+                matches!(core, Some(Core::Day { .. })).then_some((core, end))
+            }
+            Lex::Month(month) => {
+                let mut j = i + 1;
+                if w.len() == 3 && self.sym(j) == Some('.') && self.adjacent(j) {
+                    j += 1;
+                }
+                // Month Day[, Year]
+                if let Some(day) = self.small(j).filter(|_| self.inline(j)) {
+                    if valid_day(month, day) && !self.adjacent_continues(j) {
+                        let k = self.after_ordinal(j + 1);
+                        let c = self.skip_comma(k);
+                        if let Some(y) = self.year4(c).filter(|_| self.inline(c) && !self.adjacent_continues(c)) {
+                            return Some((Some(Core::Day { year: Some(y), month, day: day as u8 }), c + 1));
+                        }
+                        return Some((Some(Core::Day { year: None, month, day: day as u8 }), k));
+                    }
+                }
+                // Month [of|,] Year
+                let mut k = j;
+                if (self.is_word(k, "of") || self.sym(k) == Some(',')) && self.inline(k) {
+                    k += 1;
+                }
+                if let Some(y) = self.year4(k).filter(|_| self.inline(k) && !self.adjacent_continues(k)) {
+                    return Some((Some(Core::Month { year: Some(y), month }), k + 1));
+                }
+                // A month on its own: written in full, capitalized, and never `May`.
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                if capital && month != 5 && w.len() > 3 && !w.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Some((Some(Core::Month { year: None, month }), i + 1));
+                }
+                None
+            }
+            Lex::Season(season) => {
+                let mut j = i + 1;
+                if self.is_word(j, "of") {
+                    j += 1;
+                }
+                let y = self.year4(j).filter(|_| self.inline(j))?;
+                Some((Some(Core::Season { year: y, season }), j + 1))
+            }
+            _ => {
+                // Q4 2021, Q4/2021
+                if is(w, "q")
+                    && let Some(q) = self.small(i + 1).filter(|q| (1..=4).contains(q) && self.adjacent(i + 1))
+                {
+                    let mut j = i + 2;
+                    if matches!(self.sym(j), Some('/' | '-')) || self.is_word(j, "of") {
+                        j += 1;
+                    }
+                    let y = self.year4(j).filter(|_| self.inline(j))?;
+                    return Some((Some(Core::Quarter { year: y, quarter: q as u8 }), j + 1));
+                }
+                // the fourth quarter of 2021
+                if let Some(q) = quarter_ordinal(w)
+                    && self.is_word(i + 1, "quarter")
+                {
+                    let mut j = i + 2;
+                    if self.is_word(j, "of") {
+                        j += 1;
+                    }
+                    let y = self.year4(j).filter(|_| self.inline(j))?;
+                    return Some((Some(Core::Quarter { year: y, quarter: q }), j + 1));
+                }
+                // FY2016-17, FY 2016/17, financial year 2016-17
+                let fy_words = if is_any(w, &["fy", "fy-"]) {
+                    Some(i + 1)
+                } else if is_any(w, &["financial", "fiscal", "budget"]) && self.is_word(i + 1, "year") {
+                    Some(i + 2)
+                } else {
+                    None
+                };
+                if let Some(j) = fy_words
+                    && self.inline(j)
+                    && let Some((Some(core), end)) = self.core_numeric(j)
+                {
+                    let fy = match core {
+                        Core::FinancialYear(y) | Core::Year(y) => Core::FinancialYear(y),
+                        _ => return None,
+                    };
+                    return Some((Some(fy), end));
+                }
+                None
+            }
+        }
+    }
+
+    /// True when token `i` is glued to what follows in a way dates never are (`2016th`,
+    /// `2019/452`, `10:30`).
+    fn adjacent_continues(&self, i: usize) -> bool {
+        let Some(next) = self.tok(i + 1) else {
+            return false;
+        };
+        if next.gap != Gap::None {
+            return false;
+        }
+        match next.kind {
+            Kind::Word => !matches!(next.text(self.text), "st" | "nd" | "rd" | "th"),
+            Kind::Num => true,
+            Kind::Sym => {
+                matches!(self.sym(i + 1), Some(':' | '%' | '/' | '€' | '£' | '$'))
+                    && self.tok(i + 2).is_some_and(|t| t.gap == Gap::None && t.kind == Kind::Num)
+                    || self.sym(i + 1) == Some('%')
+            }
+        }
+    }
+
+    fn core_numeric(&self, i: usize) -> Option<(Option<Core>, usize)> {
+        let t = self.tok(i)?;
+        let s = t.text(self.text);
+        // Glued to a letter or code before it: G7, COP26, v2, A/2015.
+        if t.gap == Gap::None
+            && i > 0
+            && (self.toks[i - 1].kind == Kind::Word
+                || matches!(self.sym(i - 1), Some('+' | '#' | '/' | '.' | '€' | '£' | '$' | ':' | '-' | '_')))
+        {
+            return None;
+        }
+        // 30.04.2019 arrives as one token.
+        if s.matches('.').count() == 2 {
+            let mut p = s.split('.');
+            let (d, m, y) = (p.next()?, p.next()?, p.next()?);
+            return numeric_dmy(d, m, y).map(|c| (Some(c), i + 1));
+        }
+        if !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let sep = self.sym(i + 1).filter(|_| self.adjacent(i + 1));
+        let next_digits = self.digits(i + 2).filter(|_| self.adjacent(i + 2));
+        if let (Some(sep @ ('/' | '-' | '.')), Some(b)) = (sep, next_digits) {
+            // d/m/y, y-m-d, m/y, y-y, y/yy
+            let sep2 = self.sym(i + 3).filter(|_| self.adjacent(i + 3));
+            let third = self.digits(i + 4).filter(|_| self.adjacent(i + 4));
+            if let (Some(s2), Some(c)) = (sep2, third)
+                && s2 == sep
+            {
+                let core = if s.len() == 4 { numeric_ymd(s, b, c) } else { numeric_dmy(s, b, c) };
+                // A three-part number that is no date (a reference) is skipped whole.
+                return Some((core, i + 5));
+            }
+            if s.len() == 4 && (b.len() == 4 || b.len() == 2) && sep != '.' {
+                let y: i32 = s.parse().ok()?;
+                let mut e: i32 = b.parse().ok()?;
+                if b.len() == 2 {
+                    if (y + 1) % 100 == e {
+                        return Some((Some(Core::FinancialYear(y)), i + 3));
+                    }
+                    e += y - y % 100;
+                    if sep == '-' && e > y && valid_month(b) && !self.is_year_context(i) {
+                        return None;
+                    }
+                }
+                if b.len() == 4 && e > y && e - y <= 100 && (1000..=2199).contains(&y) {
+                    return Some((range_years(y, e), i + 3));
+                }
+                if sep == '/' {
+                    return Some((None, i + 3)); // Regulation 2019/452
+                }
+                return None;
+            }
+            if sep == '/' && b.len() == 4 && s.len() <= 2 {
+                let m: u8 = s.parse().ok()?;
+                let y: i32 = b.parse().ok()?;
+                return (1..=12).contains(&m).then_some((Some(Core::Month { year: Some(y), month: m }), i + 3));
+            }
+            return None;
+        }
+        // 2005–2008 with an en dash and spaces, or directly.
+        if s.len() == 4
+            && let Some(y) = self.year4(i)
+            && matches!(self.sym(i + 1), Some('–' | '—'))
+            && self.inline(i + 1)
+            && let Some(e) = self.year4(i + 2).filter(|_| self.inline(i + 2))
+            && e > y
+        {
+            return Some((range_years(y, e), i + 3));
+        }
+        // Day Month [Year]
+        if s.len() <= 2 {
+            let day: u32 = s.parse().ok()?;
+            let k = self.after_ordinal(i + 1);
+            let mut m = k;
+            if self.is_word(m, "of") {
+                m += 1;
+            }
+            if let Some(month) = self.month(m).filter(|_| self.inline(m)) {
+                if !valid_day(month, day) {
+                    return None;
+                }
+                let mut j = m + 1;
+                let mw = self.word(m).unwrap_or("");
+                if mw.len() == 3 && self.sym(j) == Some('.') && self.adjacent(j) {
+                    j += 1;
+                }
+                let c = self.skip_comma(j);
+                if let Some(y) = self.year4(c).filter(|_| self.inline(c) && !self.adjacent_continues(c)) {
+                    return Some((Some(Core::Day { year: Some(y), month, day: day as u8 }), c + 1));
+                }
+                // "4 May" needs no year, but "May" alone after a number of something does.
+                return Some((Some(Core::Day { year: None, month, day: day as u8 }), j));
+            }
+            // The first day of a range: 20-22 August, from 1 to 3 March.
+            if (1..=31).contains(&day)
+                && (matches!(self.sym(i + 1), Some('-' | '–')) || self.word(i + 1).is_some_and(|w| is_any(w, &["to", "and", "until"])))
+                && self.inline(i + 1)
+                && let Some((Some(Core::Day { .. }), _)) = self.core_numeric(i + 2)
+            {
+                return Some((Some(Core::DayOnly(day as u8)), i + 1));
+            }
+            return None;
+        }
+        // A year on its own.
+        let y = self.year4(i)?;
+        self.is_year(i, y).then_some((Some(Core::Year(y)), i + 1))
+    }
+
+    /// Prepositions and nouns that make a four-digit number a year.
+    fn is_year_context(&self, i: usize) -> bool {
+        i > 0
+            && self.word(i - 1).is_some_and(|w| {
+                is_any(
+                    w,
+                    &[
+                        "in", "of", "since", "from", "until", "till", "by", "to", "throughout",
+                        "during", "before", "after", "between", "and", "early", "late", "mid",
+                        "year", "end", "spring", "summer", "autumn", "winter", "beyond", "through",
+                    ],
+                )
+            })
+    }
+
+    /// Whether the four digits at `i` (valued `y`) are a year.
+    fn is_year(&self, i: usize, y: i32) -> bool {
+        if self.adjacent_continues(i) {
+            return false;
+        }
+        let context = self.is_year_context(i);
+        if !(1900..=2099).contains(&y) && !(context && (1500..1900).contains(&y)) {
+            return false;
+        }
+        if i > 0 {
+            let prev = self.toks[i - 1];
+            if let Some(w) = self.word(i - 1)
+                && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
+                    || is_any(
+                        w,
+                        &[
+                            "article", "articles", "art", "paragraph", "para", "section", "chapter",
+                            "annex", "no", "nos", "number", "page", "pages", "p", "pp", "item",
+                            "point", "table", "figure", "fig", "ref", "code", "tel", "phone", "fax",
+                            "about", "around", "some", "approximately", "nearly", "almost", "than",
+                            "over", "least", "up",
+                        ],
+                    ))
+            {
+                return false;
+            }
+            if matches!(self.sym(i - 1), Some('€' | '£' | '$' | '¥' | '+' | '#' | '№')) {
+                return false;
+            }
+        }
+        if let Some(next) = self.tok(i + 1) {
+            if matches!(next.lex, Lex::Currency(_) | Lex::Scale(_) | Lex::TimeUnit(_)) && next.gap <= Gap::Space {
+                return false;
+            }
+            if next.kind == Kind::Sym
+                && matches!(self.sym(i + 1), Some('%' | '€' | '£' | '$'))
+                && next.gap <= Gap::Space
+            {
+                return false;
+            }
+            if next.kind == Kind::Word && self.word(i + 1).is_some_and(|w| is_any(w, &["per", "percent", "pc"])) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn valid_month(s: &str) -> bool {
+    s.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+fn valid_day(month: u8, day: u32) -> bool {
+    day >= 1 && day <= days_in_month(2000, month as u32)
+}
+
+fn range_years(a: i32, b: i32) -> Option<Core> {
+    Some(Core::YearRange(a, b))
+}
+
+fn numeric_dmy(d: &str, m: &str, y: &str) -> Option<Core> {
+    let day: u32 = d.parse().ok()?;
+    let month: u8 = m.parse().ok()?;
+    let year: i32 = match y.len() {
+        4 => y.parse().ok()?,
+        2 => {
+            let yy: i32 = y.parse().ok()?;
+            if yy < 50 { 2000 + yy } else { 1900 + yy }
+        }
+        _ => return None,
+    };
+    if d.len() > 2 || m.len() > 2 || !(1..=12).contains(&month) || !valid_day(month, day) {
+        return None;
+    }
+    if month == 2 && day == 29 && days_in_month(year, 2) == 28 {
+        return None;
+    }
+    Some(Core::Day {
+        year: Some(year),
+        month,
+        day: day as u8,
+    })
+}
+
+fn numeric_ymd(y: &str, m: &str, d: &str) -> Option<Core> {
+    numeric_dmy(d, m, y)
+}

@@ -1,0 +1,267 @@
+//! Document metadata: the title people see in the document list and the date of issue that
+//! year-less dates (`Thursday 20 August`) take their year from.
+
+use super::dates::{self, Ymd};
+use super::lexicon::is_any;
+use super::tokens::Token;
+use super::Date;
+use crate::corpus::split::is_space;
+
+/// Lines that are read for a title or a dated heading.
+const HEADER_LINES: usize = 25;
+/// A full date starting before this byte may be the date of issue even on a plain line.
+const TOP_BYTES: usize = 600;
+/// Titles longer than this are cut at a word boundary and end with `…`.
+const MAX_TITLE_CHARS: usize = 120;
+
+const BOILERPLATE: &[&str] = &[
+    "skip to main content", "skip to content", "skip to navigation", "skip navigation", "menu",
+    "main menu", "home", "print", "share", "search", "back", "top of the page", "back to top",
+    "close", "navigation", "breadcrumb", "you are here", "print this page", "email", "tweet",
+    "cookies", "accept cookies", "sign in", "log in", "subscribe", "english", "français",
+    "(check against delivery)", "check against delivery", "press release", "news", "contents",
+];
+
+/// Lone place names that web pages put above the title.
+const PLACES: &[&str] = &[
+    "united kingdom", "france", "germany", "italy", "spain", "portugal", "ireland", "belgium",
+    "netherlands", "luxembourg", "austria", "switzerland", "poland", "greece", "sweden",
+    "denmark", "finland", "norway", "iceland", "europe", "european union", "united states",
+    "canada", "australia", "japan", "china", "india", "brazil", "mexico", "russia", "turkey",
+    "ukraine", "africa", "asia", "world", "international", "uk", "eu", "usa", "us",
+];
+
+const PUBLICATION_CUES: &[&str] = &[
+    "published", "publié", "publiée", "posted", "updated", "issued", "dated", "date", "released",
+    "last", "first",
+];
+
+fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .map(move |line| {
+            let start = offset;
+            offset += line.len();
+            let trimmed_start = line.len() - line.trim_start_matches(is_space).len();
+            (start + trimmed_start, line.trim_matches(is_space))
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .take(HEADER_LINES)
+}
+
+/// The title: the first meaningful line, without web boilerplate, lone place names,
+/// publication lines, bare dates or footnote marks. Never empty for a non-empty document.
+pub fn title(text: &str) -> String {
+    for (_, line) in header_lines(text) {
+        let clean = clean_title(line);
+        if clean.is_empty() || !is_meaningful(&clean) {
+            continue;
+        }
+        return cut(&clean);
+    }
+    String::new()
+}
+
+fn clean_title(line: &str) -> String {
+    let mut s: String = line
+        .chars()
+        .filter(|c| !is_superscript_digit(*c))
+        .map(|c| if c.is_control() || is_space(c) { ' ' } else { c })
+        .collect();
+    // footnote marks like [1] or * at the end
+    loop {
+        let t = s.trim_end();
+        if let Some(open) = t.rfind('[')
+            && t.ends_with(']')
+            && t[open + 1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+        {
+            s.truncate(open);
+        } else if t.ends_with('*') {
+            s.truncate(t.len() - 1);
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    words.join(" ")
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
+fn is_meaningful(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if BOILERPLATE.contains(&lower.as_str()) || BOILERPLATE.contains(&bare) || PLACES.contains(&bare) {
+        return false;
+    }
+    // Breadcrumbs: "Home > News > Speeches"
+    if line.contains(" > ") || line.contains(" › ") || line.contains(" » ") {
+        return false;
+    }
+    let first_word = lower.split(' ').next().unwrap_or("");
+    if PUBLICATION_CUES.contains(&first_word) && has_year(line) && line.len() < 80 {
+        return false;
+    }
+    // A bare date or a dateline like "Paris, 20 August 2015".
+    if line.len() < 60 && has_year(line) && is_dateline(line) {
+        return false;
+    }
+    // Mojibake or symbols only.
+    line.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3
+}
+
+fn has_year(line: &str) -> bool {
+    line.as_bytes().windows(4).any(|w| {
+        w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
+    })
+}
+
+/// "Paris, 20 August 2015", "20 August 2015", "Brussels, 3.3.2016": a place and a date only.
+fn is_dateline(line: &str) -> bool {
+    let heading_noun = line.split(|c: char| !c.is_alphabetic()).any(|w| {
+        is_any(
+            w,
+            &[
+                "summit", "meeting", "council", "conference", "declaration", "statement",
+                "communiqué", "communique", "speech", "plan", "agreement", "forum", "session",
+                "dialogue", "report", "strategy", "treaty", "convention", "address",
+            ],
+        )
+    });
+    if heading_noun {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c == ' ' || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 7
+        && words.iter().any(|w| {
+            w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '/') || month_word(w)
+        })
+}
+
+fn month_word(w: &str) -> bool {
+    is_any(
+        w,
+        &[
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ],
+    )
+}
+
+fn cut(title: &str) -> String {
+    if title.chars().count() <= MAX_TITLE_CHARS {
+        return title.to_string();
+    }
+    let mut end = 0;
+    for (i, c) in title.char_indices() {
+        if title[..i].chars().count() >= MAX_TITLE_CHARS {
+            break;
+        }
+        if c == ' ' {
+            end = i;
+        }
+    }
+    if end == 0 {
+        end = title
+            .char_indices()
+            .nth(MAX_TITLE_CHARS)
+            .map_or(title.len(), |(i, _)| i);
+    }
+    format!("{}…", title[..end].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The date of issue: a dated place-line, a dated heading or a publication line among the
+/// first lines, else a full date at the very top; `None` when there is none.
+pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
+    let lines: Vec<(usize, &str)> = header_lines(text).collect();
+    let header_end = lines.last().map_or(0, |(s, l)| s + l.len());
+    let limit = toks.partition_point(|t| t.start < header_end.max(TOP_BYTES));
+    let found = dates::find(text, &toks[..limit], None);
+    let full: Vec<&Date> = found
+        .items
+        .iter()
+        .filter(|d| Ymd::from_value(&d.value).is_some())
+        .collect();
+    let line_of = |d: &Date| {
+        lines
+            .iter()
+            .find(|(s, l)| d.start >= *s && d.end <= s + l.len())
+            .map(|(s, l)| (*s, *l))
+    };
+    let ranked = |rank: fn(&str, usize, usize) -> bool| {
+        full.iter().find(|d| {
+            line_of(d).is_some_and(|(s, l)| rank(l, d.start - s, d.end - s))
+        })
+    };
+    // 1. Place-line: "Paris, 20 August 2015"
+    let place_line = |l: &str, a: usize, b: usize| {
+        let before = l[..a].trim_end();
+        let after = l[b..].trim();
+        before.ends_with(',')
+            && before.len() <= 40
+            && before.chars().next().is_some_and(char::is_uppercase)
+            && !before[..before.len() - 1].contains(',')
+            && after.chars().all(|c| !c.is_alphanumeric())
+    };
+    // 2. Dated heading: "UK-FRANCE SUMMIT, 2 NOVEMBER 2010"
+    let heading = |l: &str, _a: usize, b: usize| {
+        l.len() <= 100 && l[b..].trim().chars().all(|c| !c.is_alphanumeric()) && !l.ends_with('.')
+    };
+    // 3. Publication line: "Published on 16/02/2016"
+    let publication = |l: &str, _a: usize, _b: usize| {
+        let first = l.split(' ').next().unwrap_or("").to_lowercase();
+        PUBLICATION_CUES.contains(&first.as_str())
+    };
+    let chosen = ranked(place_line)
+        .or_else(|| ranked(heading))
+        .or_else(|| ranked(publication))
+        .or_else(|| full.iter().find(|d| d.start < TOP_BYTES));
+    chosen.map(|d| (*d).clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn issue(text: &str) -> Option<String> {
+        date_of_issue(text, &tokenize(text)).map(|d| format!("{}={}", d.text, d.value.date.unwrap_or_default()))
+    }
+
+    #[test]
+    fn title_skips_boilerplate_places_and_datelines() {
+        let t = "Skip to main content\n\nUnited Kingdom\n\nPublié le September 2, 2014\nJoint statement by M. Cazeneuve¹\nParis, August 30, 2014\n";
+        assert_eq!(title(t), "Joint statement by M. Cazeneuve");
+    }
+
+    #[test]
+    fn long_first_line_is_cut_at_a_word() {
+        let t = "So long as we leave some of our partners submerged under massive arrivals, without helping them manage their borders; so long as our asylum procedures remain slow.";
+        let got = title(t);
+        assert!(got.ends_with('…'));
+        assert!(t.starts_with(got.trim_end_matches('…')));
+        assert!(got.chars().count() <= MAX_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn place_line_outranks_publication_line() {
+        let t = "United Kingdom\n\nPublié le September 2, 2014\nJoint statement\nParis, August 30, 2014\n\nThe visit on Friday 29 August.";
+        assert_eq!(issue(t).as_deref(), Some("August 30, 2014=2014-08-30"));
+    }
+
+    #[test]
+    fn dated_heading_and_none() {
+        assert_eq!(
+            issue("UK-FRANCE SUMMIT, 2 NOVEMBER 2010\n\nDECLARATION").as_deref(),
+            Some("2 NOVEMBER 2010=2010-11-02")
+        );
+        let late = format!("{}\n\nThe attack on April 7, 2017 was terrible.", "Words here. ".repeat(80));
+        assert_eq!(issue(&late), None);
+        assert_eq!(issue(""), None);
+    }
+}

@@ -1,0 +1,180 @@
+//! Extraction: figures, dates, commitments and metadata from one document's text.
+//!
+//! Deterministic and rule-based. Every item carries the byte span it was read from, so the
+//! reader can highlight it and a reviewer can check it against the source.
+
+mod commitments;
+mod dates;
+mod figures;
+pub mod lexicon;
+mod metadata;
+mod numbers;
+pub mod tokens;
+
+use serde::Serialize;
+
+use crate::corpus::{Document, split_units};
+
+/// A number as JSON writes it: integral values without a fractional part.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number(pub f64);
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(v as i64)
+        } else {
+            // Four decimals is what people read (two-thirds = 0.6667); rounding here keeps
+            // the JSON free of float noise such as 1.2000000000000002.
+            s.serialize_f64((v * 10_000.0).round() / 10_000.0)
+        }
+    }
+}
+
+/// The normalized value of a figure. Exactly one of the kind fields (`amount`, `count`,
+/// `percent`, `multiplier`, `fraction`) is set; it holds the first number written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FigureValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<Number>,
+    /// ISO 4217 code, for money.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approx: Option<bool>,
+    /// A rate: `year`, `month`, `week` or `day`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<&'static str>,
+}
+
+/// What kind of quantity a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureKind {
+    Money,
+    Count,
+    Percent,
+    Multiplier,
+    Fraction,
+}
+
+impl FigureValue {
+    pub fn kind(&self) -> FigureKind {
+        if self.amount.is_some() {
+            FigureKind::Money
+        } else if self.percent.is_some() {
+            FigureKind::Percent
+        } else if self.multiplier.is_some() {
+            FigureKind::Multiplier
+        } else if self.fraction.is_some() {
+            FigureKind::Fraction
+        } else {
+            FigureKind::Count
+        }
+    }
+
+    /// The number the kind field holds.
+    pub fn number(&self) -> f64 {
+        [self.amount, self.count, self.percent, self.multiplier, self.fraction]
+            .into_iter()
+            .flatten()
+            .next()
+            .map_or(0.0, |n| n.0)
+    }
+}
+
+/// The normalized value of a date: an ISO 8601 date, month, year, quarter or interval, or a
+/// duration when a deadline (`within two years`) has no date of issue to count from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateValue {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+}
+
+/// A figure or a date: where it is, what it says, what it means.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item<V> {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: V,
+}
+
+pub type Figure = Item<FigureValue>;
+pub type Date = Item<DateValue>;
+
+/// A unit in which an actor pledges a future action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commitment {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Who pledges, as written (pronouns in lower case, except `I`).
+    pub actors: Vec<String>,
+    /// The deadline or first date inside the unit.
+    pub deadline: Option<Date>,
+    /// Indices into the document's figures of those inside the unit.
+    pub figures: Vec<usize>,
+}
+
+/// Everything extracted from one document, in the shape of `cordiale extract --json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub doc: String,
+    /// Spans are UTF-8 byte offsets.
+    pub offsets: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded_from: Option<&'static str>,
+    pub title: String,
+    pub doc_date: Option<Date>,
+    pub figures: Vec<Figure>,
+    pub dates: Vec<Date>,
+    pub commitments: Vec<Commitment>,
+}
+
+/// Extracts everything from one document.
+pub fn extract(doc: &Document) -> Extraction {
+    let text = doc.text.as_str();
+    let tokens = tokens::tokenize(text);
+    let units = split_units(text);
+    let title = metadata::title(text);
+    let doc_date = metadata::date_of_issue(text, &tokens);
+    let issue = doc_date.as_ref().and_then(|d| dates::Ymd::from_value(&d.value));
+    let found_dates = dates::find(text, &tokens, issue);
+    let figures = figures::find(text, &tokens, &found_dates.covered);
+    let commitments = commitments::find(text, &tokens, &units, &found_dates.items, &figures);
+    Extraction {
+        doc: doc.name.clone(),
+        offsets: "bytes",
+        decoded_from: doc.decoded_from,
+        title,
+        doc_date,
+        figures,
+        dates: found_dates.items,
+        commitments,
+    }
+}
+
+/// Builds an item from a byte span of `text`.
+fn item<V>(text: &str, start: usize, end: usize, value: V) -> Item<V> {
+    Item {
+        text: text[start..end].to_string(),
+        start,
+        end,
+        value,
+    }
+}

@@ -1,0 +1,216 @@
+//! A single pass that cuts text into words, numbers and symbols, each with its byte span and
+//! what separates it from the previous token. Every rule of the extractor reads these tokens,
+//! so NBSP, narrow NBSP, tabs and CRLF are settled here once: they are spaces.
+
+use super::lexicon::{Lex, classify};
+use crate::corpus::split::is_space;
+
+/// What lies between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Directly adjacent: `10m`, `€5`, `G7`.
+    None,
+    /// Spaces (any kind) on one line.
+    Space,
+    /// A single line break.
+    Line,
+    /// A blank line: spans never cross it.
+    Paragraph,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, with inner hyphens and apostrophes (`two-thirds`, `we’ll`).
+    Word,
+    /// ASCII digits with inner `,` `.` or NBSP-grouped thousands (`1,300`, `5.5`, `10 000`).
+    Num,
+    /// Any other single character.
+    Sym,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub gap: Gap,
+    /// For words: what the lexicon knows of them.
+    pub lex: Lex,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Characters that group thousands in numbers (`10 000` with NBSP or narrow NBSP, or a thin
+/// space): never an ordinary space, which separates numbers as often as it groups them.
+fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{00a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\u{00ad}'
+}
+
+/// Cuts `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut gap = Gap::Paragraph;
+    let mut newlines = 0u8;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII fast paths.
+        if b == b'\n' {
+            newlines = newlines.saturating_add(1);
+            gap = if newlines >= 2 { Gap::Paragraph } else { gap.max(Gap::Line) };
+            i += 1;
+            continue;
+        }
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or(' ')
+        };
+        if b >= 0x80 && is_space(c) {
+            if gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if b.is_ascii_digit() {
+            kind = Kind::Num;
+            i = scan_number(text, i);
+        } else if is_word_char(c) {
+            kind = Kind::Word;
+            i = scan_word(text, i);
+        } else {
+            kind = Kind::Sym;
+            i += c.len_utf8();
+        }
+        let lex = if kind == Kind::Word {
+            classify(&text[start..i])
+        } else {
+            Lex::None
+        };
+        out.push(Token {
+            start,
+            end: i,
+            kind,
+            gap,
+            lex,
+        });
+        gap = Gap::None;
+        newlines = 0;
+    }
+    out
+}
+
+fn scan_number(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() && bytes[i].is_ascii_digit() {
+        i += 1;
+    }
+    loop {
+        if i + 1 < bytes.len() && (bytes[i] == b',' || bytes[i] == b'.') && bytes[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            continue;
+        }
+        // Thousands grouped by NBSP / narrow NBSP / thin space: exactly three digits follow.
+        if i < bytes.len() && bytes[i] >= 0x80 {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_group_space(c) {
+                let j = i + c.len_utf8();
+                let digits = bytes[j..].iter().take_while(|b| b.is_ascii_digit()).count();
+                let after = bytes.get(j + digits).copied();
+                if digits == 3 && !after.is_some_and(|b| b.is_ascii_alphanumeric()) {
+                    i = j + 3;
+                    continue;
+                }
+            }
+        }
+        return i;
+    }
+}
+
+fn scan_word(text: &str, mut i: usize) -> usize {
+    let mut chars = text[i..].char_indices().peekable();
+    let base = i;
+    while let Some((off, c)) = chars.next() {
+        if is_word_char(c) {
+            i = base + off + c.len_utf8();
+            continue;
+        }
+        let joiner = matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}');
+        if joiner && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) && i == base + off {
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str) -> Vec<(&str, Kind, Gap)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text), t.kind, t.gap))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_words_symbols_and_gaps() {
+        let t = "€10 million\u{a0}and 1,300 two-thirds we’ll\n\n5.5 G7";
+        assert_eq!(
+            show(t),
+            [
+                ("€", Kind::Sym, Gap::Paragraph),
+                ("10", Kind::Num, Gap::None),
+                ("million", Kind::Word, Gap::Space),
+                ("and", Kind::Word, Gap::Space),
+                ("1,300", Kind::Num, Gap::Space),
+                ("two-thirds", Kind::Word, Gap::Space),
+                ("we’ll", Kind::Word, Gap::Space),
+                ("5.5", Kind::Num, Gap::Paragraph),
+                ("G", Kind::Word, Gap::Space),
+                ("7", Kind::Num, Gap::None),
+            ]
+        );
+    }
+
+    #[test]
+    fn narrow_nbsp_groups_thousands_only_before_three_digits() {
+        let t = "10\u{202f}000 people, 15\u{a0}% and 2\u{a0}billion";
+        let toks = show(t);
+        assert_eq!(toks[0].0, "10\u{202f}000");
+        assert_eq!(toks[3].0, "15");
+        assert_eq!(toks[4], ("%", Kind::Sym, Gap::Space));
+        assert_eq!(toks[6].0, "2");
+    }
+
+    #[test]
+    fn crlf_is_a_line_break() {
+        let t = "a\r\nb\r\n\r\nc";
+        let gaps: Vec<_> = tokenize(t).iter().map(|t| t.gap).collect();
+        assert_eq!(gaps, [Gap::Paragraph, Gap::Line, Gap::Paragraph]);
+    }
+}
