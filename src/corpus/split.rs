@@ -33,8 +33,20 @@ const MAX_HEADING_LEN: usize = 100;
 /// Splits `text` into units in document order.
 pub fn split_units(text: &str) -> Vec<Unit> {
     let mut units = Vec::new();
+    let mut listing = false;
     for (paragraph, block) in paragraphs(text).into_iter().enumerate() {
-        for segment in segments(text, &block) {
+        let mut segs = segments(text, &block);
+        // A list whose items are separated by blank lines: the block after one ending in
+        // ":" or ";" is an item too.
+        if listing && let Some(first) = segs.first_mut() {
+            first.item = true;
+            first.heading = false;
+        }
+        listing = block.last().is_some_and(|l| {
+            let s = &text[l.start..l.end];
+            s.ends_with(':') || s.ends_with(';') || s.ends_with("; and") || s.ends_with("; or")
+        });
+        for segment in segs {
             sentences(text, segment, paragraph, &mut units);
         }
     }

@@ -56,6 +56,34 @@ const TO_CUES: &[&str] = &[
     "ready", "going", "vowed", "vow", "promise", "promised", "promises", "continue", "continues",
 ];
 
+/// Words before `will` that make it the noun (`political will`).
+const WILL_AS_NOUN: &[&str] = &[
+    "the", "a", "political", "good", "free", "common", "strong", "own", "their", "our", "his",
+    "her", "its", "popular", "general", "collective", "shared", "ill", "last", "people's",
+];
+
+/// Words after `will` that cannot be its verb.
+const NOT_VERBS: &[&str] = &[
+    "among", "of", "to", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "from",
+    "that", "which", "is", "was", "are", "were", "by", "as",
+];
+
+/// Verbs whose `that`-clause reports a belief or a fact, not a pledge of the speaker.
+const COMPLEMENT_VERBS: &[&str] = &[
+    "acknowledge", "acknowledges", "acknowledged", "recognise", "recognises", "recognised",
+    "recognize", "recognizes", "recognized", "believe", "believes", "believed", "know", "knows",
+    "hope", "hopes", "hoped", "think", "thinks", "expect", "expects", "expected", "note", "notes",
+    "noted", "noting", "convinced", "confident", "clear", "certain", "sure", "told", "said",
+    "says", "stated", "declared", "warned", "fear", "fears", "feared", "predicted", "likely",
+];
+
+/// Verbs that introduce someone else's words: a cue inside the quotation that follows is
+/// theirs, not a pledge of the document's authors.
+const REPORTING: &[&str] = &[
+    "told", "said", "says", "say", "asked", "asks", "wrote", "writes", "declared", "declares",
+    "according", "quoted", "added", "insisted", "replied", "recalled", "urged",
+];
+
 /// Words that start a conditional or hypothetical unit.
 const CONDITIONALS: &[&str] = &["if", "unless", "should", "were", "provided", "whether"];
 
@@ -89,6 +117,8 @@ pub fn find(
     let mut out = Vec::new();
     // The actors of the last commissive lead-in (`We will:`), while its list lasts.
     let mut lead_in: Option<Vec<String>> = None;
+    // True while the list right after the lead-in lasts (no other unit in between).
+    let mut lead_fresh = false;
     let mut tok_cursor = 0;
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
@@ -112,12 +142,16 @@ pub fn find(
             actors = Some(c.actors.clone());
         } else if is_item
             && let Some(lead) = &lead_in
-            && u.opens_with_action()
+            && (lead_fresh || u.opens_with_action())
         {
             actors = Some(lead.clone());
         }
+        if !is_item {
+            lead_fresh = false;
+        }
         if body.ends_with(':') {
             lead_in = cue.as_ref().map(|c| c.actors.clone());
+            lead_fresh = true;
             // A lead-in that says nothing but its cue ("We will:") is not itself an item.
             if u.words() <= 3 {
                 continue;
@@ -185,7 +219,17 @@ impl UnitText<'_> {
     }
 
     fn conditional(&self) -> bool {
-        let first = self.word(0).unwrap_or("");
+        let mut at = 0;
+        while self.word(at).is_some_and(|w| is_any(w, &["and", "but", "so", "or", "yet"])) {
+            at += 1;
+        }
+        let word = |k: usize| self.word(at + k);
+        let first = word(0).unwrap_or("");
+        if is_any(first, CONDITIONALS)
+            || (is_any(first, &["so", "as"]) && word(1).is_some_and(|w| is(w, "long")) && word(2).is_some_and(|w| is(w, "as")))
+        {
+            return true;
+        }
         is_any(first, CONDITIONALS)
             || (is_any(first, &["so", "as"]) && self.is_word(1, "long") && self.is_word(2, "as"))
     }
@@ -211,6 +255,9 @@ impl UnitText<'_> {
     fn cue(&self) -> Option<Cue> {
         for i in 0..self.toks.len() {
             let Some(w) = self.word(i) else { continue };
+            if self.reported(i) {
+                continue;
+            }
             if let Some(actors) = self.will_cue(i, w) {
                 return Some(Cue { actors });
             }
@@ -219,6 +266,15 @@ impl UnitText<'_> {
             }
             if let Some(actors) = self.like_cue(i, w) {
                 return Some(Cue { actors });
+            }
+            // "We task our ministers to …", "we instruct our officials to …"
+            if is_any(w, &["task", "instruct", "mandate", "direct", "charge"])
+                && i > 0
+                && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"]))
+            {
+                return Some(Cue {
+                    actors: self.subject_before(i),
+                });
             }
             // "we guarantee them accommodation", "There will be" handled by will_cue.
             if is_any(w, &["guarantee", "guarantees"]) && i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"])) {
@@ -242,6 +298,44 @@ impl UnitText<'_> {
         None
     }
 
+    /// True when the word at `i` sits in a `that`-clause of belief (`we acknowledge that this
+    /// crisis will be resolved`) or in a quotation introduced as someone's words.
+    fn reported(&self, i: usize) -> bool {
+        let mut open_quote = None;
+        for k in (0..i).rev() {
+            let t = self.toks[k];
+            let s = t.text(self.text);
+            if t.kind == Kind::Sym {
+                match s {
+                    "\u{201d}" => break,
+                    "\u{201c}" => {
+                        open_quote = Some(k);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some(q) = open_quote
+            && self.toks[..q].iter().any(|t| t.kind == Kind::Word && is_any(t.text(self.text), REPORTING))
+        {
+            return true;
+        }
+        // "that" between a complement verb and the cue, with no clause break in between.
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let t = self.toks[k];
+            if t.kind == Kind::Sym && matches!(t.text(self.text), ";" | ":" | "\u{201c}" | "(") {
+                return false;
+            }
+            if t.kind == Kind::Word && is(t.text(self.text), "that") {
+                return k > 0 && self.word(k - 1).is_some_and(|v| is_any(v, COMPLEMENT_VERBS));
+            }
+        }
+        false
+    }
+
     /// `will`/`shall`/`'ll` followed by an action.
     fn will_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         let contracted = {
@@ -260,6 +354,10 @@ impl UnitText<'_> {
         let mut j = i + 1;
         while self.word(j).is_some_and(|x| is_any(x, ADVERBS) && !is(x, "continue") && !is(x, "seek")) {
             j += 1;
+        }
+        // "political will among": the noun.
+        if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, WILL_AS_NOUN)) {
+            return None;
         }
         let Some(verb) = self.word(j) else {
             // "We will:" — a lead-in whose list items carry the actions.
@@ -291,11 +389,15 @@ impl UnitText<'_> {
             // Passive: the agent after "by", else nobody named.
             return Some(self.agent_after(k + 1));
         }
-        if is_any(verb, PREDICTIVE) {
+        if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) {
             return None;
         }
         // "will make it possible": an outcome.
         if is(verb, "make") && self.is_word(j + 1, "it") {
+            return None;
+        }
+        // "shall take effect", "shall enter into force", "shall apply": how a text works.
+        if is(verb, "take") && self.is_word(j + 1, "effect") || is_any(verb, &["apply", "expire", "remain", "enter", "prevail", "mean", "include", "cease"]) {
             return None;
         }
         if is(verb, "not") {
@@ -321,9 +423,16 @@ impl UnitText<'_> {
             return None;
         }
         j += 1;
+        if self.toks.get(j).is_some_and(|t| t.text(self.text) == ":") {
+            // "Ministers agreed to:" — a lead-in whose items carry the actions.
+            return Some(self.subject_before(i));
+        }
+        if self.toks.get(j).is_some_and(|t| matches!(t.text(self.text), "\"" | "\u{201c}" | "\u{2018}")) {
+            j += 1;
+        }
         let verb = self.word(j)?;
         // Subject must be a party, not a relative pronoun, and the cue not a noun use.
-        if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["who", "which", "that"])) {
+        if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["who", "which", "that", "not", "never"])) {
             return None;
         }
         match () {
@@ -332,7 +441,12 @@ impl UnitText<'_> {
                 if is(verb, "be") {
                     return None;
                 }
-                let aux = i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["is", "are", "am", "'re", "’re"]));
+                let aux = i > 0
+                    && self.word(i - 1).is_some_and(|p| {
+                        let mut buf = [0u8; 24];
+                        is_any(p, &["is", "are", "am"])
+                            || super::lexicon::lower(p, &mut buf).is_some_and(|l| l.ends_with("'re") || l.ends_with("'m"))
+                    });
                 if !aux {
                     return None;
                 }
@@ -356,9 +470,6 @@ impl UnitText<'_> {
                 // "the agreement seeks to", "the plan aims to": only the present of a party.
             }
             _ => {}
-        }
-        if is_any(verb, PERFORMATIVES) && !is_any(w, &["agreed", "agree", "decided", "undertake", "undertook", "pledged", "committed", "commit"]) {
-            return None;
         }
         Some(self.subject_before(i))
     }

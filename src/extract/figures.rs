@@ -52,7 +52,7 @@ enum Bound {
 
 const REFERENCE_WORDS: &[&str] = &[
     "article", "articles", "art", "paragraph", "paragraphs", "para", "section", "sections",
-    "chapter", "annex", "no", "nos", "number", "page", "pages", "p", "pp", "item", "point",
+    "chapter", "annex", "no", "nos", "nr", "page", "pages", "p", "pp", "item", "point",
     "rule", "regulation", "directive", "resolution", "table", "figure", "fig", "part", "clause",
     "recital", "title", "step", "tier", "version", "v", "tel", "telephone", "phone", "fax",
     "mobile", "room", "box", "level", "phase", "stage", "round", "lot", "unit",
@@ -419,6 +419,12 @@ impl Scan<'_> {
         let Some(w) = self.word(next) else {
             return false;
         };
+        // "two of its research vessels": a partitive still counts a noun.
+        if is(w, "of") {
+            return self
+                .word(next + 1)
+                .is_some_and(|d| is_any(d, &["its", "their", "our", "the", "these", "those", "his", "her", "my", "your"]));
+        }
         if !self.inline(next) {
             return false;
         }
@@ -633,7 +639,12 @@ impl Scan<'_> {
         let t = self.tok(j)?;
         match t.kind {
             Kind::Num => {
-                let v = parse_digits(t.text(self.text))?;
+                let raw = t.text(self.text);
+                // "000", "007": codes and split groups, not quantities.
+                if raw.len() > 1 && raw.starts_with('0') && raw.as_bytes()[1].is_ascii_digit() {
+                    return None;
+                }
+                let v = parse_digits(raw)?;
                 // ordinals: 100th, 2nd
                 if let Some(next) = self.tok(j + 1)
                     && next.gap == Gap::None
@@ -647,8 +658,17 @@ impl Scan<'_> {
             Kind::Word => match t.lex {
                 Lex::Fraction(f) => Some((NumberRead::Fraction(f), j + 1, true)),
                 Lex::Multiplier(m) => Some((NumberRead::Multiplier(m as f64), j + 1, true)),
+                Lex::Number(0) => None,
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
+                    // one in five: a share
+                    if self.is_word(k, "in")
+                        && let Some(Lex::Number(d)) = self.tok(k + 1).map(|t| t.lex)
+                        && d as f64 > v
+                        && self.inline(k + 1)
+                    {
+                        return Some((NumberRead::Fraction(v / d as f64), k + 2, true));
+                    }
                     // two thirds, three quarters (of)
                     if let Some(Lex::FractionDenominator(d)) = self.tok(k).map(|t| t.lex)
                         && v < d as f64
@@ -659,12 +679,30 @@ impl Scan<'_> {
                     }
                     Some((NumberRead::Plain(v), k, true))
                 }
+                Lex::FractionDenominator(2)
+                    if self.is_word(j + 1, "a")
+                        && matches!(self.tok(j + 2).map(|t| t.lex), Some(Lex::Scale(s)) if s >= 1e3) =>
+                {
+                    // half a million
+                    let Some(Lex::Scale(s)) = self.tok(j + 2).map(|t| t.lex) else {
+                        return None;
+                    };
+                    Some((NumberRead::Plain(0.5 * s), j + 3, true))
+                }
+                _ if is(t.text(self.text), "a")
+                    && matches!(self.tok(j + 1).map(|t| t.lex), Some(Lex::Scale(s)) if s >= 100.0) =>
+                {
+                    let (v, k) = parse_words(self.text, self.toks, j)?;
+                    Some((NumberRead::Plain(v), k, true))
+                }
                 _ if is_any(t.text(self.text), &["a", "one"]) => {
                     // a third of, a quarter of, one half
                     let next = self.tok(j + 1)?;
                     if let Lex::FractionDenominator(d) = next.lex
                         && next.gap <= Gap::Space
-                        && (self.is_word(j + 2, "of") || is(next.text(self.text), "half") && is(t.text(self.text), "one"))
+                        && (self.is_word(j + 2, "of")
+                            || (j > 0 && self.is_word(j - 1, "by"))
+                            || is(next.text(self.text), "half") && is(t.text(self.text), "one"))
                     {
                         return Some((NumberRead::Fraction(1.0 / d as f64), j + 2, true));
                     }

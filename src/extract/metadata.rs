@@ -112,6 +112,12 @@ fn is_meaningful(line: &str) -> bool {
     line.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3
 }
 
+/// Deadlines (`by March 2011`, `no later than …`) are never the date of issue.
+fn starts_with_marker(date_text: &str) -> bool {
+    let first = date_text.split(' ').next().unwrap_or("");
+    is_any(first, &["by", "no", "not", "within", "before", "until", "between", "from"])
+}
+
 fn has_year(line: &str) -> bool {
     line.as_bytes().windows(4).any(|w| {
         w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
@@ -185,7 +191,7 @@ pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
     let full: Vec<&Date> = found
         .items
         .iter()
-        .filter(|d| Ymd::from_value(&d.value).is_some())
+        .filter(|d| Ymd::from_value(&d.value).is_some() && !starts_with_marker(&d.text))
         .collect();
     let line_of = |d: &Date| {
         lines
@@ -210,7 +216,9 @@ pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
     };
     // 2. Dated heading: "UK-FRANCE SUMMIT, 2 NOVEMBER 2010"
     let heading = |l: &str, _a: usize, b: usize| {
-        l.len() <= 100 && l[b..].trim().chars().all(|c| !c.is_alphanumeric()) && !l.ends_with('.')
+        l.len() <= 100
+            && l[b..].trim().is_empty()
+            && crate::corpus::split::starts_with_marker(l).is_none()
     };
     // 3. Publication line: "Published on 16/02/2016"
     let publication = |l: &str, _a: usize, _b: usize| {

@@ -49,6 +49,14 @@ pub fn parse_words(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize)>
     let mut current = 0.0;
     let mut j = i;
     let mut any = false;
+    // "a hundred and twenty", "a thousand": the article stands for one.
+    if is(toks[i].text(text), "a")
+        && toks.get(i + 1).is_some_and(|t| matches!(t.lex, Lex::Scale(_)) && t.text(text).len() > 2 && t.gap <= Gap::Space)
+    {
+        current = 1.0;
+        any = true;
+        j += 1;
+    }
     while j < toks.len() {
         let t = toks[j];
         if j > i && t.gap > Gap::Space {
