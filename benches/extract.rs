@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn bench_extract(c: &mut Criterion) {
-    let seeds = cordiale::corpus::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))])
-        .expect("seeds load");
+    let seeds =
+        cordiale::corpus::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))])
+            .expect("seeds load");
     let bytes: usize = seeds.documents.iter().map(|d| d.text.len()).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(bytes as u64));

@@ -106,15 +106,28 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
 }
 
 fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
-    let paths = if paths.is_empty() { vec![bundled_seeds()] } else { paths.to_vec() };
+    let paths = if paths.is_empty() {
+        vec![bundled_seeds()]
+    } else {
+        paths.to_vec()
+    };
     let corpus = load(&paths)?;
     let extractions = extract_all(&corpus);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    writeln!(out, "cordiale — corpus {} ({} documents)", sanitize(&names.join(", ")), extractions.len())?;
+    writeln!(
+        out,
+        "cordiale — corpus {} ({} documents)",
+        sanitize(&names.join(", ")),
+        extractions.len()
+    )?;
     writeln!(out)?;
-    writeln!(out, "{:<12} {:>7} {:>5} {:>11}  {:<28} title", "date", "figures", "dates", "commitments", "document")?;
+    writeln!(
+        out,
+        "{:<12} {:>7} {:>5} {:>11}  {:<28} title",
+        "date", "figures", "dates", "commitments", "document"
+    )?;
     let (mut f, mut d, mut c) = (0, 0, 0);
     for x in &extractions {
         let date = x
@@ -138,7 +151,10 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     writeln!(out, "{:<12} {:>7} {:>5} {:>11}  total", "", f, d, c)?;
     writeln!(out)?;
-    writeln!(out, "Details: cordiale extract PATH…  (add --json for scripts)")?;
+    writeln!(
+        out,
+        "Details: cordiale extract PATH…  (add --json for scripts)"
+    )?;
     out.flush()?;
     Ok(())
 }
@@ -146,18 +162,47 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
 fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
     writeln!(out, "== {} — {}", sanitize(&x.doc), sanitize(&x.title))?;
     if let Some(enc) = x.decoded_from {
-        writeln!(out, "   decoded from {enc}; spans refer to the decoded text")?;
+        writeln!(
+            out,
+            "   decoded from {enc}; spans refer to the decoded text"
+        )?;
     }
     match &x.doc_date {
-        Some(d) => writeln!(out, "   date of issue: {} ({} @{}..{})", d.value.date.as_deref().unwrap_or("?"), sanitize(&d.text), d.start, d.end)?,
+        Some(d) => writeln!(
+            out,
+            "   date of issue: {} ({} @{}..{})",
+            d.value.date.as_deref().unwrap_or("?"),
+            sanitize(&d.text),
+            d.start,
+            d.end
+        )?,
         None => writeln!(out, "   date of issue: none")?,
     }
     for f in &x.figures {
-        writeln!(out, "figure      {:>6}..{:<6} {:<28} {}", f.start, f.end, sanitize(&f.text), describe_figure(&f.value))?;
+        writeln!(
+            out,
+            "figure      {:>6}..{:<6} {:<28} {}",
+            f.start,
+            f.end,
+            sanitize(&f.text),
+            describe_figure(&f.value)
+        )?;
     }
     for d in &x.dates {
-        let v = d.value.date.clone().or_else(|| d.value.duration.clone()).unwrap_or_default();
-        writeln!(out, "date        {:>6}..{:<6} {:<28} {}", d.start, d.end, sanitize(&d.text), v)?;
+        let v = d
+            .value
+            .date
+            .clone()
+            .or_else(|| d.value.duration.clone())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "date        {:>6}..{:<6} {:<28} {}",
+            d.start,
+            d.end,
+            sanitize(&d.text),
+            v
+        )?;
     }
     for c in &x.commitments {
         let mut extra = Vec::new();
@@ -165,15 +210,37 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             extra.push(format!("actors: {}", c.actors.join(", ")));
         }
         if let Some(d) = &c.deadline {
-            extra.push(format!("deadline: {} ({})", d.value.date.as_deref().or(d.value.duration.as_deref()).unwrap_or("?"), d.text));
+            extra.push(format!(
+                "deadline: {} ({})",
+                d.value
+                    .date
+                    .as_deref()
+                    .or(d.value.duration.as_deref())
+                    .unwrap_or("?"),
+                d.text
+            ));
         }
         if !c.figures.is_empty() {
-            let texts: Vec<&str> = c.figures.iter().map(|&i| x.figures[i].text.as_str()).collect();
+            let texts: Vec<&str> = c
+                .figures
+                .iter()
+                .map(|&i| x.figures[i].text.as_str())
+                .collect();
             extra.push(format!("figures: {}", texts.join(", ")));
         }
-        writeln!(out, "commitment  {:>6}..{:<6} {}", c.start, c.end, sanitize(&c.text))?;
+        writeln!(
+            out,
+            "commitment  {:>6}..{:<6} {}",
+            c.start,
+            c.end,
+            sanitize(&c.text)
+        )?;
         if !extra.is_empty() {
-            writeln!(out, "                           {}", sanitize(&extra.join("; ")))?;
+            writeln!(
+                out,
+                "                           {}",
+                sanitize(&extra.join("; "))
+            )?;
         }
     }
     writeln!(out)
@@ -209,7 +276,9 @@ pub fn sanitize(s: &str) -> String {
     for c in s.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -224,6 +293,9 @@ mod tests {
 
     #[test]
     fn sanitize_escapes_control_characters() {
-        assert_eq!(sanitize("a\u{1b}[31mb\nc\u{202e}"), "a\\u{1b}[31mb c\\u{202e}");
+        assert_eq!(
+            sanitize("a\u{1b}[31mb\nc\u{202e}"),
+            "a\\u{1b}[31mb c\\u{202e}"
+        );
     }
 }

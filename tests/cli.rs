@@ -30,36 +30,79 @@ fn extract_json_has_the_documented_shape_and_exact_spans() {
     assert_eq!(out.lines().count(), 1);
     let x: Value = serde_json::from_str(out.trim()).unwrap();
     // Keys come in the documented order (serde_json's Value would sort them, so read the text).
-    let positions: Vec<usize> = ["\"doc\":", "\"offsets\":", "\"title\":", "\"doc_date\":", "\"figures\":", "\"dates\":", "\"commitments\":"]
-        .iter()
-        .map(|k| out.find(k).unwrap_or_else(|| panic!("{k} missing")))
-        .collect();
+    let positions: Vec<usize> = [
+        "\"doc\":",
+        "\"offsets\":",
+        "\"title\":",
+        "\"doc_date\":",
+        "\"figures\":",
+        "\"dates\":",
+        "\"commitments\":",
+    ]
+    .iter()
+    .map(|k| out.find(k).unwrap_or_else(|| panic!("{k} missing")))
+    .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     assert_eq!(x.as_object().unwrap().len(), 7);
     assert_eq!(x["doc"], "003_43befd11b848805d.txt");
     assert_eq!(x["offsets"], "bytes");
     assert_eq!(x["doc_date"]["value"]["date"], "2015-08-20");
-    let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_43befd11b848805d.txt")).unwrap();
-    let ten = x["figures"].as_array().unwrap().iter().find(|f| f["text"] == "€10 million").unwrap();
-    assert_eq!((ten["start"].as_u64(), ten["end"].as_u64()), (Some(2092), Some(2105)));
-    assert_eq!(ten["value"], serde_json::json!({"amount": 10000000, "currency": "EUR"}));
+    let bytes =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_43befd11b848805d.txt"))
+            .unwrap();
+    let ten = x["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"] == "€10 million")
+        .unwrap();
+    assert_eq!(
+        (ten["start"].as_u64(), ten["end"].as_u64()),
+        (Some(2092), Some(2105))
+    );
+    assert_eq!(
+        ten["value"],
+        serde_json::json!({"amount": 10000000, "currency": "EUR"})
+    );
     for class in ["figures", "dates", "commitments"] {
         for item in x[class].as_array().unwrap() {
-            let (s, e) = (item["start"].as_u64().unwrap() as usize, item["end"].as_u64().unwrap() as usize);
-            assert_eq!(std::str::from_utf8(&bytes[s..e]).unwrap(), item["text"].as_str().unwrap());
+            let (s, e) = (
+                item["start"].as_u64().unwrap() as usize,
+                item["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                std::str::from_utf8(&bytes[s..e]).unwrap(),
+                item["text"].as_str().unwrap()
+            );
         }
     }
-    let devote = x["commitments"].as_array().unwrap().iter().find(|c| c["text"].as_str().unwrap().contains("will devote €10 million")).unwrap();
+    let devote = x["commitments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap()
+                .contains("will devote €10 million")
+        })
+        .unwrap();
     assert_eq!(devote["actors"], serde_json::json!(["British government"]));
     let figs = devote["figures"].as_array().unwrap();
-    assert!(figs.iter().any(|i| x["figures"][i.as_u64().unwrap() as usize]["text"] == "€10 million"));
+    assert!(
+        figs.iter()
+            .any(|i| x["figures"][i.as_u64().unwrap() as usize]["text"] == "€10 million")
+    );
 }
 
 #[test]
 fn extract_json_gives_one_line_per_document_for_a_folder() {
     let o = cordiale(&["extract", "--json", "seeds"]);
     assert!(o.status.success());
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 5);
     assert!(lines[0]["doc_date"].is_null());
     assert_eq!(lines[4]["title"], "UK-FRANCE SUMMIT, 2 NOVEMBER 2010");
@@ -71,9 +114,18 @@ fn readable_listing_names_kinds_and_values() {
     assert!(o.status.success());
     let out = stdout(&o);
     assert!(out.contains("date of issue: 2010-11-02"));
-    assert!(out.lines().any(|l| l.starts_with("figure") && l.contains("75%") && l.contains("percent=75")));
-    assert!(out.lines().any(|l| l.starts_with("date") && l.contains("by March 2011") && l.contains("2011-03")));
-    assert!(out.lines().any(|l| l.starts_with("commitment") && l.contains("Implement the second phase")));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("figure") && l.contains("75%") && l.contains("percent=75"))
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("date") && l.contains("by March 2011") && l.contains("2011-03"))
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("commitment") && l.contains("Implement the second phase"))
+    );
 }
 
 #[test]
@@ -82,10 +134,17 @@ fn no_arguments_summarizes_the_bundled_seeds() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("(5 documents)"));
-    for name in ["000_c297a7ceb68eb0d8.txt", "003_43befd11b848805d.txt", "004_cf8b451c49e0e4b7.txt"] {
+    for name in [
+        "000_c297a7ceb68eb0d8.txt",
+        "003_43befd11b848805d.txt",
+        "004_cf8b451c49e0e4b7.txt",
+    ] {
         assert!(out.contains(name), "{out}");
     }
-    assert!(out.contains("2015-08-20") && out.contains("Bernard Cazeneuve and Theresa May visit Calais"));
+    assert!(
+        out.contains("2015-08-20")
+            && out.contains("Bernard Cazeneuve and Theresa May visit Calais")
+    );
     assert!(out.lines().any(|l| l.trim_end().ends_with("total")));
 }
 
@@ -93,7 +152,11 @@ fn no_arguments_summarizes_the_bundled_seeds() {
 fn missing_path_is_named_with_exit_2() {
     let o = cordiale(&["extract", "no/such/file.txt"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no/such/file.txt: no such file or folder"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no/such/file.txt: no such file or folder"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).is_empty());
 }
 
@@ -110,30 +173,50 @@ fn folder_without_documents_says_so() {
 fn binary_files_are_skipped_with_a_warning_and_others_still_extracted() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0IHDR").unwrap();
-    fs::write(dir.path().join("ok.txt"), "We will devote €5 million by March 2011.").unwrap();
+    fs::write(
+        dir.path().join("ok.txt"),
+        "We will devote €5 million by March 2011.",
+    )
+    .unwrap();
     let o = cordiale(&["extract", "--json", dir.path().to_str().unwrap()]);
     assert!(o.status.success());
     assert!(stderr(&o).contains("skipped binary file") && stderr(&o).contains("image.txt"));
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["commitments"][0]["deadline"]["value"]["date"], "2011-03");
+    assert_eq!(
+        lines[0]["commitments"][0]["deadline"]["value"]["date"],
+        "2011-03"
+    );
 }
 
 #[test]
 fn windows_1252_is_decoded_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cp.txt");
-    fs::write(&path, b"The \x93plan\x94 costs \x80 2 million. It will start on 3 March 2016.").unwrap();
+    fs::write(
+        &path,
+        b"The \x93plan\x94 costs \x80 2 million. It will start on 3 March 2016.",
+    )
+    .unwrap();
     let o = cordiale(&["extract", "--json", path.to_str().unwrap()]);
     assert!(o.status.success());
     assert!(stderr(&o).contains("not valid UTF-8"));
     let x: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(x["decoded_from"], "windows-1252");
     assert_eq!(x["figures"][0]["text"], "€ 2 million");
-    assert_eq!(x["figures"][0]["value"], serde_json::json!({"amount": 2000000, "currency": "EUR"}));
+    assert_eq!(
+        x["figures"][0]["value"],
+        serde_json::json!({"amount": 2000000, "currency": "EUR"})
+    );
     // spans refer to the decoded text
     let decoded = "The \u{201c}plan\u{201d} costs € 2 million.";
-    assert_eq!(x["figures"][0]["start"].as_u64(), Some(decoded.find('€').unwrap() as u64));
+    assert_eq!(
+        x["figures"][0]["start"].as_u64(),
+        Some(decoded.find('€').unwrap() as u64)
+    );
 }
 
 #[test]
@@ -156,7 +239,11 @@ fn empty_files_are_listed_with_no_items() {
 fn control_characters_never_reach_the_listing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("evil.txt");
-    fs::write(&path, "Title \u{1b}]52;c;ZXZpbA==\u{7}\n\nWe will pay \u{1b}[31m€5 million\u{1b}[0m by 2020.").unwrap();
+    fs::write(
+        &path,
+        "Title \u{1b}]52;c;ZXZpbA==\u{7}\n\nWe will pay \u{1b}[31m€5 million\u{1b}[0m by 2020.",
+    )
+    .unwrap();
     let o = cordiale(&["extract", path.to_str().unwrap()]);
     assert!(o.status.success());
     let out = stdout(&o);

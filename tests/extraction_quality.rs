@@ -38,7 +38,11 @@ impl Counts {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -80,7 +84,9 @@ fn same_value(a: &Value, b: &Value) -> bool {
             (x - y).abs() <= 1e-4 * x.abs().max(y.abs()).max(1.0)
         }
         (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
         }
         _ => a == b,
     }
@@ -88,7 +94,15 @@ fn same_value(a: &Value, b: &Value) -> bool {
 
 /// Scores one class of one document; `min_share` is the overlap needed, as a share of the
 /// shorter span (any overlap for figures and dates, half for commitments).
-fn score(doc: &str, class: &str, gold: &[Span], pred: &[Span], min_share: f64, values: bool, log: &mut Vec<String>) -> Counts {
+fn score(
+    doc: &str,
+    class: &str,
+    gold: &[Span],
+    pred: &[Span],
+    min_share: f64,
+    values: bool,
+    log: &mut Vec<String>,
+) -> Counts {
     let mut used = vec![false; pred.len()];
     let mut c = Counts::default();
     for g in gold {
@@ -107,20 +121,32 @@ fn score(doc: &str, class: &str, gold: &[Span], pred: &[Span], min_share: f64, v
                     if same_value(&g.value, &p.value) {
                         c.values_right += 1;
                     } else {
-                        log.push(format!("{doc} {class} VALUE {:?}: gold {} / got {:?} {}", g.text, g.value, p.text, p.value));
+                        log.push(format!(
+                            "{doc} {class} VALUE {:?}: gold {} / got {:?} {}",
+                            g.text, g.value, p.text, p.value
+                        ));
                     }
                 }
             }
             None => {
                 c.fn_ += 1;
-                log.push(format!("{doc} {class} MISS {:?} @{}", short(&g.text), g.start));
+                log.push(format!(
+                    "{doc} {class} MISS {:?} @{}",
+                    short(&g.text),
+                    g.start
+                ));
             }
         }
     }
     for (i, p) in pred.iter().enumerate() {
         if !used[i] {
             c.fp += 1;
-            log.push(format!("{doc} {class} FALSE {:?} @{} {}", short(&p.text), p.start, p.value));
+            log.push(format!(
+                "{doc} {class} FALSE {:?} @{} {}",
+                short(&p.text),
+                p.start,
+                p.value
+            ));
         }
     }
     c
@@ -163,7 +189,7 @@ fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
         let gold: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
         let name = gold["doc"].as_str().unwrap();
         let doc_path = docs_dir.join(name);
-        let corpus = cordiale::corpus::load(&[doc_path.clone()]).unwrap();
+        let corpus = cordiale::corpus::load(std::slice::from_ref(&doc_path)).unwrap();
         let doc = &corpus.documents[0];
         // Every gold span is exactly the bytes it claims.
         let mut all = Vec::new();
@@ -179,33 +205,75 @@ fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
             all.extend(spans(&Value::Array(vec![gold["doc_date"].clone()])));
         }
         for s in &all {
-            assert_eq!(doc.text.get(s.start..s.end), Some(s.text.as_str()), "{name}: gold span {}..{} is not its text", s.start, s.end);
+            assert_eq!(
+                doc.text.get(s.start..s.end),
+                Some(s.text.as_str()),
+                "{name}: gold span {}..{} is not its text",
+                s.start,
+                s.end
+            );
         }
 
         let x = serde_json::to_value(cordiale::extract::extract(doc)).unwrap();
         // Predicted spans are exactly their text too.
         for class in ["figures", "dates", "commitments"] {
             for s in spans(&x[class]) {
-                assert_eq!(doc.text.get(s.start..s.end), Some(s.text.as_str()), "{name}: predicted span");
+                assert_eq!(
+                    doc.text.get(s.start..s.end),
+                    Some(s.text.as_str()),
+                    "{name}: predicted span"
+                );
             }
         }
-        set.figures.add(score(name, "figure", &spans(&gold["figures"]), &spans(&x["figures"]), 0.0, true, &mut set.log));
-        set.dates.add(score(name, "date", &spans(&gold["dates"]), &spans(&x["dates"]), 0.0, true, &mut set.log));
-        set.commitments.add(score(name, "commitment", &spans(&gold["commitments"]), &spans(&x["commitments"]), 0.5, false, &mut set.log));
+        set.figures.add(score(
+            name,
+            "figure",
+            &spans(&gold["figures"]),
+            &spans(&x["figures"]),
+            0.0,
+            true,
+            &mut set.log,
+        ));
+        set.dates.add(score(
+            name,
+            "date",
+            &spans(&gold["dates"]),
+            &spans(&x["dates"]),
+            0.0,
+            true,
+            &mut set.log,
+        ));
+        set.commitments.add(score(
+            name,
+            "commitment",
+            &spans(&gold["commitments"]),
+            &spans(&x["commitments"]),
+            0.5,
+            false,
+            &mut set.log,
+        ));
 
         let want_title = gold["title"].as_str().unwrap();
         let got_title = x["title"].as_str().unwrap();
         let prefix = got_title.strip_suffix('…').unwrap_or(got_title);
-        if got_title == want_title || (got_title.ends_with('…') && want_title.starts_with(prefix)) {
+        if got_title == want_title || (got_title.ends_with('…') && want_title.starts_with(prefix))
+        {
             set.titles_right += 1;
         } else {
-            set.log.push(format!("{name} TITLE gold {want_title:?} / got {got_title:?}"));
+            set.log.push(format!(
+                "{name} TITLE gold {want_title:?} / got {got_title:?}"
+            ));
         }
         let date_of = |v: &Value| v.get("value").cloned();
-        if date_of(&gold["doc_date"]) == date_of(&x["doc_date"]) && gold["doc_date"].get("start") == x["doc_date"].get("start") {
+        if date_of(&gold["doc_date"]) == date_of(&x["doc_date"])
+            && gold["doc_date"].get("start") == x["doc_date"].get("start")
+        {
             set.doc_dates_right += 1;
         } else {
-            set.log.push(format!("{name} DOC_DATE gold {} / got {}", gold["doc_date"], x["doc_date"]));
+            set.log.push(format!(
+                "{name} DOC_DATE gold {} / got {}",
+                gold["doc_date"], x["doc_date"]
+            ));
         }
         set.docs += 1;
     }
@@ -215,8 +283,16 @@ fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
 fn report(label: &str, s: &SetScore) -> String {
     let mut out = format!("\n{label} ({} documents)\n", s.docs);
     out += "class         gold  found     P      R      F1    values\n";
-    for (name, c) in [("figures", s.figures), ("dates", s.dates), ("commitments", s.commitments)] {
-        let values = if c.values_checked > 0 { format!("{:.3}", ratio(c.values_right, c.values_checked)) } else { "—".into() };
+    for (name, c) in [
+        ("figures", s.figures),
+        ("dates", s.dates),
+        ("commitments", s.commitments),
+    ] {
+        let values = if c.values_checked > 0 {
+            format!("{:.3}", ratio(c.values_right, c.values_checked))
+        } else {
+            "—".into()
+        };
         out += &format!(
             "{name:<12} {:>5} {:>6} {:>6.3} {:>6.3} {:>6.3}   {values}\n",
             c.tp + c.fn_,
@@ -226,7 +302,10 @@ fn report(label: &str, s: &SetScore) -> String {
             c.f1()
         );
     }
-    out += &format!("titles {}/{}, dates of issue {}/{}\n", s.titles_right, s.docs, s.doc_dates_right, s.docs);
+    out += &format!(
+        "titles {}/{}, dates of issue {}/{}\n",
+        s.titles_right, s.docs, s.doc_dates_right, s.docs
+    );
     if std::env::var_os("CORDIALE_SCORE_VERBOSE").is_some() {
         for l in &s.log {
             out += &format!("  {l}\n");
@@ -259,12 +338,19 @@ fn check_targets(label: &str, s: &SetScore) {
     if s.titles_right < s.docs || s.doc_dates_right < s.docs {
         failures.push("titles or dates of issue differ".into());
     }
-    assert!(failures.is_empty(), "{label}: {}\n{text}", failures.join("; "));
+    assert!(
+        failures.is_empty(),
+        "{label}: {}\n{text}",
+        failures.join("; ")
+    );
 }
 
 #[test]
 fn seeds_meet_the_quality_targets() {
-    let s = score_set(&Path::new(FIXTURES).join("seeds"), Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")));
+    let s = score_set(
+        &Path::new(FIXTURES).join("seeds"),
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")),
+    );
     check_targets("seeds", &s);
 }
 

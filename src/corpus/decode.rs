@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn utf8_passes_through() {
-        assert_eq!(decode("€10 million".into()), Decoded::Utf8("€10 million".into()));
+        assert_eq!(
+            decode("€10 million".into()),
+            Decoded::Utf8("€10 million".into())
+        );
     }
 
     #[test]

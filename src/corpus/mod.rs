@@ -90,7 +90,10 @@ pub struct Corpus {
 /// True for the file endings that make a document.
 pub fn is_document_path(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("txt" | "md")
     )
 }
@@ -125,7 +128,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     files.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     files.dedup_by(|a, b| a.0 == b.0);
 
-    let read: Vec<Result<(Option<Document>, Option<Warning>), CorpusError>> = files
+    type Read = Result<(Option<Document>, Option<Warning>), CorpusError>;
+    let read: Vec<Read> = files
         .into_par_iter()
         .map(|(path, name)| {
             let bytes = fs::read(&path).map_err(|source| CorpusError::Io {

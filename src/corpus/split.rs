@@ -65,7 +65,11 @@ fn lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             out.push(Line { start, end });
             start = i + 1;
         }
@@ -171,9 +175,15 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
         }
         '(' => {
             // (a) (iv) (1)
-            let close = line[..line.len().min(8)].find(')')?;
+            let close = line
+                .char_indices()
+                .take_while(|(i, _)| *i < 8)
+                .find(|(_, c)| *c == ')')
+                .map(|(i, _)| i)?;
             let inner = &line[1..close];
-            (!inner.is_empty() && inner.chars().all(|c| c.is_ascii_alphanumeric()) && inner.len() <= 4)
+            (!inner.is_empty()
+                && inner.chars().all(|c| c.is_ascii_alphanumeric())
+                && inner.len() <= 4)
                 .then(|| after_space(close + 1))
                 .flatten()
         }
@@ -227,7 +237,10 @@ fn segments(text: &str, block: &[Line]) -> Vec<Segment> {
             None => true,
             Some(prev) => {
                 let p = &text[prev.start..prev.end];
-                listed = p.ends_with(':') || p.ends_with(';') || p.ends_with("; and") || p.ends_with("; or");
+                listed = p.ends_with(':')
+                    || p.ends_with(';')
+                    || p.ends_with("; and")
+                    || p.ends_with("; or");
                 marker.is_some()
                     || listed
                     || (is_heading_like(p) && starts_upper(s))
@@ -261,7 +274,10 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 fn is_heading_like(s: &str) -> bool {
-    let last_word = s.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last_word = s
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     s.len() <= MAX_HEADING_LEN
         && !s.ends_with(['.', '!', '?', ':', ';', ','])
         && !DANGLING.contains(&last_word)
@@ -270,11 +286,11 @@ fn is_heading_like(s: &str) -> bool {
 
 /// Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "cf", "al", "etc", "approx",
-    "fig", "figs", "p", "pp", "para", "paras", "art", "arts", "gen", "col", "lt", "sgt", "rev",
-    "hon", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "govt", "est", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "messrs",
-    "rt", "ref", "vol", "ch", "sec", "op", "ed", "eds", "viz", "ca", "c",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "cf", "al", "etc", "approx", "fig",
+    "figs", "p", "pp", "para", "paras", "art", "arts", "gen", "col", "lt", "sgt", "rev", "hon",
+    "jr", "sr", "inc", "ltd", "co", "corp", "dept", "govt", "est", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mme", "mlle", "messrs", "rt", "ref",
+    "vol", "ch", "sec", "op", "ed", "eds", "viz", "ca", "c",
 ];
 
 fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
@@ -335,7 +351,10 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         };
         let next_ok = next.is_uppercase()
             || next.is_ascii_digit()
-            || matches!(next, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '«' | '¡' | '¿');
+            || matches!(
+                next,
+                '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '«' | '¡' | '¿'
+            );
         if !next_ok {
             continue;
         }
@@ -384,7 +403,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split_units(text).iter().map(|u| &text[u.start..u.end]).collect()
+        split_units(text)
+            .iter()
+            .map(|u| &text[u.start..u.end])
+            .collect()
     }
 
     #[test]

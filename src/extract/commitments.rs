@@ -10,56 +10,250 @@ use super::tokens::{Gap, Kind, Token};
 use super::{Commitment, Date, Figure};
 use crate::corpus::{Unit, UnitKind};
 
+/// How far (in tokens) a cue looks for its context: a clause, a quotation's opening. Bounds
+/// the work per word so a unit with no sentence break stays linear.
+const LOOK_BACK: usize = 80;
+
 /// Words that may stand between `will` and its verb.
 const ADVERBS: &[&str] = &[
-    "also", "further", "not", "never", "now", "then", "jointly", "immediately", "rapidly",
-    "significantly", "gradually", "soon", "swiftly", "together", "all", "both", "each", "still",
-    "actively", "closely", "fully", "urgently", "quickly", "first", "therefore", "thus", "again",
-    "continue", "seek", "always", "shortly", "promptly", "rigorously", "duly", "collectively",
-    "systematically", "progressively", "equally", "strongly", "certainly", "definitely", "indeed",
-    "only", "just", "already", "henceforth", "hereafter", "personally", "directly", "mutually",
-    "similarly", "likewise", "additionally", "moreover", "consequently", "accordingly",
+    "also",
+    "further",
+    "not",
+    "never",
+    "now",
+    "then",
+    "jointly",
+    "immediately",
+    "rapidly",
+    "significantly",
+    "gradually",
+    "soon",
+    "swiftly",
+    "together",
+    "all",
+    "both",
+    "each",
+    "still",
+    "actively",
+    "closely",
+    "fully",
+    "urgently",
+    "quickly",
+    "first",
+    "therefore",
+    "thus",
+    "again",
+    "continue",
+    "seek",
+    "always",
+    "shortly",
+    "promptly",
+    "rigorously",
+    "duly",
+    "collectively",
+    "systematically",
+    "progressively",
+    "equally",
+    "strongly",
+    "certainly",
+    "definitely",
+    "indeed",
+    "only",
+    "just",
+    "already",
+    "henceforth",
+    "hereafter",
+    "personally",
+    "directly",
+    "mutually",
+    "similarly",
+    "likewise",
+    "additionally",
+    "moreover",
+    "consequently",
+    "accordingly",
 ];
 
 /// Verbs after `will` that predict or describe rather than pledge.
 const PREDICTIVE: &[&str] = &[
-    "suffice", "lack", "dry", "want", "wish", "need", "cost", "mean", "depend", "happen",
-    "become", "seem", "appear", "prove", "last", "face", "affect", "find", "feel", "know",
-    "think", "believe", "like", "hope", "fail", "suffer", "lose", "die", "matter", "vary",
-    "require", "reach", "see", "be", "have", "get", "go", "come", "remember", "recall",
+    "suffice", "lack", "dry", "want", "wish", "need", "cost", "mean", "depend", "happen", "become",
+    "seem", "appear", "prove", "last", "face", "affect", "find", "feel", "know", "think",
+    "believe", "like", "hope", "fail", "suffer", "lose", "die", "matter", "vary", "require",
+    "reach", "see", "be", "have", "get", "go", "come", "remember", "recall",
 ];
 
 /// Words after `will be` that make it a state, not an action.
 const STATES: &[&str] = &[
-    "in", "under", "central", "necessary", "able", "possible", "important", "essential", "key",
-    "crucial", "responsible", "the", "a", "an", "to", "there", "here", "no", "more", "less",
-    "very", "difficult", "easy", "hard", "vital", "critical", "decisive", "needed", "required",
-    "useful", "welcome", "ready", "available", "sufficient", "enough", "on", "at", "for", "with",
-    "of", "as", "like", "better", "worse", "good", "bad", "one", "our", "their", "its", "his",
-    "her", "my", "your", "that", "this", "these", "those", "long", "short", "subject",
+    "in",
+    "under",
+    "central",
+    "necessary",
+    "able",
+    "possible",
+    "important",
+    "essential",
+    "key",
+    "crucial",
+    "responsible",
+    "the",
+    "a",
+    "an",
+    "to",
+    "there",
+    "here",
+    "no",
+    "more",
+    "less",
+    "very",
+    "difficult",
+    "easy",
+    "hard",
+    "vital",
+    "critical",
+    "decisive",
+    "needed",
+    "required",
+    "useful",
+    "welcome",
+    "ready",
+    "available",
+    "sufficient",
+    "enough",
+    "on",
+    "at",
+    "for",
+    "with",
+    "of",
+    "as",
+    "like",
+    "better",
+    "worse",
+    "good",
+    "bad",
+    "one",
+    "our",
+    "their",
+    "its",
+    "his",
+    "her",
+    "my",
+    "your",
+    "that",
+    "this",
+    "these",
+    "those",
+    "long",
+    "short",
+    "subject",
 ];
 
 /// Performative verbs after `would like to` / `'d like to`: said, not pledged.
 const PERFORMATIVES: &[&str] = &[
-    "thank", "pay", "say", "welcome", "express", "congratulate", "recall", "begin", "start",
-    "conclude", "end", "take", "mention", "highlight", "stress", "acknowledge", "remind",
-    "emphasise", "emphasize", "underline", "salute", "commend", "share", "note", "add",
-    "reiterate", "finish", "turn", "touch", "speak", "talk", "address", "quote", "tell", "ask",
+    "thank",
+    "pay",
+    "say",
+    "welcome",
+    "express",
+    "congratulate",
+    "recall",
+    "begin",
+    "start",
+    "conclude",
+    "end",
+    "take",
+    "mention",
+    "highlight",
+    "stress",
+    "acknowledge",
+    "remind",
+    "emphasise",
+    "emphasize",
+    "underline",
+    "salute",
+    "commend",
+    "share",
+    "note",
+    "add",
+    "reiterate",
+    "finish",
+    "turn",
+    "touch",
+    "speak",
+    "talk",
+    "address",
+    "quote",
+    "tell",
+    "ask",
 ];
 
 /// Verbs after `to` that a party commits to by `agreed to`, `decided to`, etc.
 const TO_CUES: &[&str] = &[
-    "agreed", "agree", "agrees", "decided", "decide", "decides", "undertake", "undertakes",
-    "undertook", "undertaken", "pledge", "pledges", "pledged", "commit", "commits", "committed",
-    "resolve", "resolved", "resolves", "intend", "intends", "determined", "propose", "proposes",
-    "seek", "seeks", "plan", "plans", "aim", "aims", "endeavour", "endeavor", "strive",
-    "ready", "going", "vowed", "vow", "promise", "promised", "promises", "continue", "continues",
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "decide",
+    "decides",
+    "undertake",
+    "undertakes",
+    "undertook",
+    "undertaken",
+    "pledge",
+    "pledges",
+    "pledged",
+    "commit",
+    "commits",
+    "committed",
+    "resolve",
+    "resolved",
+    "resolves",
+    "intend",
+    "intends",
+    "determined",
+    "propose",
+    "proposes",
+    "seek",
+    "seeks",
+    "plan",
+    "plans",
+    "aim",
+    "aims",
+    "endeavour",
+    "endeavor",
+    "strive",
+    "ready",
+    "going",
+    "vowed",
+    "vow",
+    "promise",
+    "promised",
+    "promises",
+    "continue",
+    "continues",
 ];
 
 /// Words before `will` that make it the noun (`political will`).
 const WILL_AS_NOUN: &[&str] = &[
-    "the", "a", "political", "good", "free", "common", "strong", "own", "their", "our", "his",
-    "her", "its", "popular", "general", "collective", "shared", "ill", "last", "people's",
+    "the",
+    "a",
+    "political",
+    "good",
+    "free",
+    "common",
+    "strong",
+    "own",
+    "their",
+    "our",
+    "his",
+    "her",
+    "its",
+    "popular",
+    "general",
+    "collective",
+    "shared",
+    "ill",
+    "last",
+    "people's",
 ];
 
 /// Words after `will` that cannot be its verb.
@@ -70,18 +264,70 @@ const NOT_VERBS: &[&str] = &[
 
 /// Verbs whose `that`-clause reports a belief or a fact, not a pledge of the speaker.
 const COMPLEMENT_VERBS: &[&str] = &[
-    "acknowledge", "acknowledges", "acknowledged", "recognise", "recognises", "recognised",
-    "recognize", "recognizes", "recognized", "believe", "believes", "believed", "know", "knows",
-    "hope", "hopes", "hoped", "think", "thinks", "expect", "expects", "expected", "note", "notes",
-    "noted", "noting", "convinced", "confident", "clear", "certain", "sure", "told", "said",
-    "says", "stated", "declared", "warned", "fear", "fears", "feared", "predicted", "likely",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "recognise",
+    "recognises",
+    "recognised",
+    "recognize",
+    "recognizes",
+    "recognized",
+    "believe",
+    "believes",
+    "believed",
+    "know",
+    "knows",
+    "hope",
+    "hopes",
+    "hoped",
+    "think",
+    "thinks",
+    "expect",
+    "expects",
+    "expected",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "convinced",
+    "confident",
+    "clear",
+    "certain",
+    "sure",
+    "told",
+    "said",
+    "says",
+    "stated",
+    "declared",
+    "warned",
+    "fear",
+    "fears",
+    "feared",
+    "predicted",
+    "likely",
 ];
 
 /// Verbs that introduce someone else's words: a cue inside the quotation that follows is
 /// theirs, not a pledge of the document's authors.
 const REPORTING: &[&str] = &[
-    "told", "said", "says", "say", "asked", "asks", "wrote", "writes", "declared", "declares",
-    "according", "quoted", "added", "insisted", "replied", "recalled", "urged",
+    "told",
+    "said",
+    "says",
+    "say",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "according",
+    "quoted",
+    "added",
+    "insisted",
+    "replied",
+    "recalled",
+    "urged",
 ];
 
 /// Words that start a conditional or hypothetical unit.
@@ -89,11 +335,11 @@ const CONDITIONALS: &[&str] = &["if", "unless", "should", "were", "provided", "w
 
 /// Item openings that are noun phrases or adverbials, not actions.
 const NOT_ACTIONS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "our", "their", "its", "his", "her", "there",
-    "it", "over", "in", "on", "at", "for", "with", "by", "from", "since", "during", "after",
-    "before", "as", "we", "they", "he", "she", "i", "you", "first", "second", "third", "finally",
-    "however", "but", "and", "or", "some", "many", "most", "all", "each", "one", "two", "three",
-    "no", "not", "what", "who", "which", "why", "how", "when", "where", "if",
+    "the", "a", "an", "this", "these", "those", "our", "their", "its", "his", "her", "there", "it",
+    "over", "in", "on", "at", "for", "with", "by", "from", "since", "during", "after", "before",
+    "as", "we", "they", "he", "she", "i", "you", "first", "second", "third", "finally", "however",
+    "but", "and", "or", "some", "many", "most", "all", "each", "one", "two", "three", "no", "not",
+    "what", "who", "which", "why", "how", "when", "where", "if",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -101,9 +347,36 @@ const DETERMINERS: &[&str] = &[
 ];
 
 const AUXILIARIES: &[&str] = &[
-    "have", "has", "had", "are", "is", "am", "were", "was", "also", "further", "both", "all",
-    "jointly", "now", "hereby", "today", "together", "therefore", "thus", "already", "firmly",
-    "fully", "remain", "remains", "stand", "stands", "do", "does", "still", "collectively",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "am",
+    "were",
+    "was",
+    "also",
+    "further",
+    "both",
+    "all",
+    "jointly",
+    "now",
+    "hereby",
+    "today",
+    "together",
+    "therefore",
+    "thus",
+    "already",
+    "firmly",
+    "fully",
+    "remain",
+    "remains",
+    "stand",
+    "stands",
+    "do",
+    "does",
+    "still",
+    "collectively",
 ];
 
 /// Finds the commitments of a document among its units.
@@ -189,7 +462,10 @@ pub fn find(
 }
 
 fn is_deadline(text: &str) -> bool {
-    let first = text.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     is_any(first, &["by", "within", "no", "not", "before", "until"])
 }
 
@@ -220,13 +496,18 @@ impl UnitText<'_> {
 
     fn conditional(&self) -> bool {
         let mut at = 0;
-        while self.word(at).is_some_and(|w| is_any(w, &["and", "but", "so", "or", "yet"])) {
+        while self
+            .word(at)
+            .is_some_and(|w| is_any(w, &["and", "but", "so", "or", "yet"]))
+        {
             at += 1;
         }
         let word = |k: usize| self.word(at + k);
         let first = word(0).unwrap_or("");
         if is_any(first, CONDITIONALS)
-            || (is_any(first, &["so", "as"]) && word(1).is_some_and(|w| is(w, "long")) && word(2).is_some_and(|w| is(w, "as")))
+            || (is_any(first, &["so", "as"])
+                && word(1).is_some_and(|w| is(w, "long"))
+                && word(2).is_some_and(|w| is(w, "as")))
         {
             return true;
         }
@@ -247,17 +528,20 @@ impl UnitText<'_> {
         !self.toks.iter().enumerate().any(|(i, t)| {
             t.kind == Kind::Word
                 && is_any(t.text(self.text), &["has", "have", "had", "was", "were"])
-                && self.word(i + 1).is_some_and(|w| is(w, "already") || is_participle(w) || is(w, "been"))
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| is(w, "already") || is_participle(w) || is(w, "been"))
         })
     }
 
     /// The first commissive cue of the unit, with the actors it names.
     fn cue(&self) -> Option<Cue> {
-        for i in 0..self.toks.len() {
-            let Some(w) = self.word(i) else { continue };
-            if self.reported(i) {
-                continue;
-            }
+        (0..self.toks.len()).find_map(|i| self.cue_at(i).filter(|_| !self.reported(i)))
+    }
+
+    fn cue_at(&self, i: usize) -> Option<Cue> {
+        {
+            let w = self.word(i)?;
             if let Some(actors) = self.will_cue(i, w) {
                 return Some(Cue { actors });
             }
@@ -277,7 +561,10 @@ impl UnitText<'_> {
                 });
             }
             // "we guarantee them accommodation", "There will be" handled by will_cue.
-            if is_any(w, &["guarantee", "guarantees"]) && i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"])) {
+            if is_any(w, &["guarantee", "guarantees"])
+                && i > 0
+                && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"]))
+            {
                 return Some(Cue {
                     actors: self.subject_before(i),
                 });
@@ -285,11 +572,19 @@ impl UnitText<'_> {
             // "signed an agreement today to recruit about 100 security officers"
             if is_any(w, &["agreement", "accord", "memorandum"])
                 && i > 0
-                && self.toks[..i].iter().any(|t| is_any(t.text(self.text), &["signed", "concluded"]))
-                && let Some(to) = (i + 1..(i + 4).min(self.toks.len())).find(|&k| self.is_word(k, "to"))
-                && self.word(to + 1).is_some_and(|v| !is_any(v, DETERMINERS) && !is_participle(v))
+                && self.toks[i.saturating_sub(LOOK_BACK)..i]
+                    .iter()
+                    .any(|t| is_any(t.text(self.text), &["signed", "concluded"]))
+                && let Some(to) =
+                    (i + 1..(i + 4).min(self.toks.len())).find(|&k| self.is_word(k, "to"))
+                && self
+                    .word(to + 1)
+                    .is_some_and(|v| !is_any(v, DETERMINERS) && !is_participle(v))
             {
-                let signed = (0..i).rev().find(|&k| self.word(k).is_some_and(|x| is_any(x, &["signed", "concluded"])))?;
+                let signed = (i.saturating_sub(LOOK_BACK)..i).rev().find(|&k| {
+                    self.word(k)
+                        .is_some_and(|x| is_any(x, &["signed", "concluded"]))
+                })?;
                 return Some(Cue {
                     actors: self.subject_before(signed),
                 });
@@ -302,7 +597,8 @@ impl UnitText<'_> {
     /// crisis will be resolved`) or in a quotation introduced as someone's words.
     fn reported(&self, i: usize) -> bool {
         let mut open_quote = None;
-        for k in (0..i).rev() {
+        let window = i.saturating_sub(LOOK_BACK);
+        for k in (window..i).rev() {
             let t = self.toks[k];
             let s = t.text(self.text);
             if t.kind == Kind::Sym {
@@ -317,20 +613,25 @@ impl UnitText<'_> {
             }
         }
         if let Some(q) = open_quote
-            && self.toks[..q].iter().any(|t| t.kind == Kind::Word && is_any(t.text(self.text), REPORTING))
+            && self.toks[q.saturating_sub(LOOK_BACK)..q]
+                .iter()
+                .any(|t| t.kind == Kind::Word && is_any(t.text(self.text), REPORTING))
         {
             return true;
         }
         // "that" between a complement verb and the cue, with no clause break in between.
         let mut k = i;
-        while k > 0 {
+        while k > window {
             k -= 1;
             let t = self.toks[k];
             if t.kind == Kind::Sym && matches!(t.text(self.text), ";" | ":" | "\u{201c}" | "(") {
                 return false;
             }
             if t.kind == Kind::Word && is(t.text(self.text), "that") {
-                return k > 0 && self.word(k - 1).is_some_and(|v| is_any(v, COMPLEMENT_VERBS));
+                return k > 0
+                    && self
+                        .word(k - 1)
+                        .is_some_and(|v| is_any(v, COMPLEMENT_VERBS));
             }
         }
         false
@@ -346,13 +647,20 @@ impl UnitText<'_> {
         if !modal {
             return None;
         }
-        if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["who", "which", "what"])) {
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|p| is_any(p, &["who", "which", "what"]))
+        {
             return None;
         }
         // "There will (also) be cooperation": an announced measure.
         let there = i > 0 && self.is_word(i - 1, "there");
         let mut j = i + 1;
-        while self.word(j).is_some_and(|x| is_any(x, ADVERBS) && !is(x, "continue") && !is(x, "seek")) {
+        while self
+            .word(j)
+            .is_some_and(|x| is_any(x, ADVERBS) && !is(x, "continue") && !is(x, "seek"))
+        {
             j += 1;
         }
         // "political will among": the noun.
@@ -397,7 +705,14 @@ impl UnitText<'_> {
             return None;
         }
         // "shall take effect", "shall enter into force", "shall apply": how a text works.
-        if is(verb, "take") && self.is_word(j + 1, "effect") || is_any(verb, &["apply", "expire", "remain", "enter", "prevail", "mean", "include", "cease"]) {
+        if is(verb, "take") && self.is_word(j + 1, "effect")
+            || is_any(
+                verb,
+                &[
+                    "apply", "expire", "remain", "enter", "prevail", "mean", "include", "cease",
+                ],
+            )
+        {
             return None;
         }
         if is(verb, "not") {
@@ -416,7 +731,9 @@ impl UnitText<'_> {
         let to = self.is_word(j, "to");
         let that = is_any(w, &["agreed", "agree", "decided"]) && self.is_word(j, "that");
         if that {
-            let has_will = self.toks[j..].iter().any(|t| is_any(t.text(self.text), &["will", "shall"]));
+            let has_will = self.toks[j..(j + LOOK_BACK).min(self.toks.len())]
+                .iter()
+                .any(|t| is_any(t.text(self.text), &["will", "shall"]));
             return has_will.then(|| self.subject_before(i));
         }
         if !to {
@@ -427,12 +744,20 @@ impl UnitText<'_> {
             // "Ministers agreed to:" — a lead-in whose items carry the actions.
             return Some(self.subject_before(i));
         }
-        if self.toks.get(j).is_some_and(|t| matches!(t.text(self.text), "\"" | "\u{201c}" | "\u{2018}")) {
+        if self
+            .toks
+            .get(j)
+            .is_some_and(|t| matches!(t.text(self.text), "\"" | "\u{201c}" | "\u{2018}"))
+        {
             j += 1;
         }
         let verb = self.word(j)?;
         // Subject must be a party, not a relative pronoun, and the cue not a noun use.
-        if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["who", "which", "that", "not", "never"])) {
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|p| is_any(p, &["who", "which", "that", "not", "never"]))
+        {
             return None;
         }
         match () {
@@ -445,20 +770,33 @@ impl UnitText<'_> {
                     && self.word(i - 1).is_some_and(|p| {
                         let mut buf = [0u8; 24];
                         is_any(p, &["is", "are", "am"])
-                            || super::lexicon::lower(p, &mut buf).is_some_and(|l| l.ends_with("'re") || l.ends_with("'m"))
+                            || super::lexicon::lower(p, &mut buf)
+                                .is_some_and(|l| l.ends_with("'re") || l.ends_with("'m"))
                     });
                 if !aux {
                     return None;
                 }
             }
             _ if is_any(w, &["ready"]) => {
-                let stand = i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["stand", "stands", "standing"]));
+                let stand = i > 0
+                    && self
+                        .word(i - 1)
+                        .is_some_and(|p| is_any(p, &["stand", "stands", "standing"]));
                 if !stand {
                     return None;
                 }
             }
             _ if is_any(w, &["determined", "committed"]) => {
-                let aux = i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, &["are", "is", "am", "remain", "remains", "be", "fully", "firmly", "strongly", "all", "both"]));
+                let aux = i > 0
+                    && self.word(i - 1).is_some_and(|p| {
+                        is_any(
+                            p,
+                            &[
+                                "are", "is", "am", "remain", "remains", "be", "fully", "firmly",
+                                "strongly", "all", "both",
+                            ],
+                        )
+                    });
                 if !aux && !is(w, "committed") {
                     return None;
                 }
@@ -480,7 +818,11 @@ impl UnitText<'_> {
             return None;
         }
         let mut k = i - 1;
-        while k > 0 && self.word(k).is_some_and(|x| is_any(x, &["also", "really", "now", "further"])) {
+        while k > 0
+            && self
+                .word(k)
+                .is_some_and(|x| is_any(x, &["also", "really", "now", "further"]))
+        {
             k -= 1;
         }
         let prev = self.word(k)?;
@@ -489,7 +831,11 @@ impl UnitText<'_> {
         if !(is(prev, "would") || contracted) {
             return None;
         }
-        if k > 0 && self.word(k - 1).is_some_and(|p| is_any(p, &["who", "which", "that"])) {
+        if k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| is_any(p, &["who", "which", "that"]))
+        {
             return None;
         }
         // "would like to thank": performative
@@ -506,7 +852,11 @@ impl UnitText<'_> {
     fn subject_before(&self, i: usize) -> Vec<String> {
         let mut k = i;
         // Walk back over auxiliaries and adverbs.
-        while k > 0 && self.word(k - 1).is_some_and(|w| is_any(w, AUXILIARIES) || is_any(w, &["will", "shall", "would"])) {
+        while k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|w| is_any(w, AUXILIARIES) || is_any(w, &["will", "shall", "would"]))
+        {
             k -= 1;
         }
         // A contraction carries its subject: "we’ll", "I’d".
@@ -537,7 +887,15 @@ impl UnitText<'_> {
             if self.toks[start].gap >= Gap::Paragraph {
                 break;
             }
-            if t.kind == Kind::Word && is_any(t.text(self.text), &["that", "which", "who", "whereby", "so", "because", "while", "whereas", "where", "but", "when"]) {
+            if t.kind == Kind::Word
+                && is_any(
+                    t.text(self.text),
+                    &[
+                        "that", "which", "who", "whereby", "so", "because", "while", "whereas",
+                        "where", "but", "when",
+                    ],
+                )
+            {
                 break;
             }
             start -= 1;
@@ -566,7 +924,14 @@ impl UnitText<'_> {
         while let Some(t) = self.toks.get(end) {
             let stop = t.kind == Kind::Sym && !matches!(t.text(self.text), "’" | "'" | "&" | "-")
                 || t.kind == Kind::Num
-                || (t.kind == Kind::Word && is_any(t.text(self.text), &["to", "in", "for", "with", "on", "at", "from", "by", "under", "through", "within", "over"]));
+                || (t.kind == Kind::Word
+                    && is_any(
+                        t.text(self.text),
+                        &[
+                            "to", "in", "for", "with", "on", "at", "from", "by", "under",
+                            "through", "within", "over",
+                        ],
+                    ));
             if stop {
                 break;
             }
@@ -580,7 +945,11 @@ impl UnitText<'_> {
 }
 
 fn pronoun(w: &str) -> String {
-    if w == "I" { w.to_string() } else { w.to_lowercase() }
+    if w == "I" {
+        w.to_string()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// "the United Kingdom and France" → ["United Kingdom", "France"].
@@ -612,12 +981,57 @@ fn is_participle(w: &str) -> bool {
     (l.ends_with("ed") && l.len() > 3)
         || matches!(
             l,
-            "set" | "put" | "made" | "held" | "done" | "given" | "taken" | "sent" | "built" | "brought"
-                | "spent" | "kept" | "met" | "run" | "paid" | "sought" | "shown" | "known" | "led"
-                | "laid" | "drawn" | "undertaken" | "withdrawn" | "written" | "chosen" | "seen"
-                | "begun" | "won" | "cut" | "shut" | "struck" | "upheld" | "overseen" | "stepped"
-                | "dealt" | "found" | "bound" | "told" | "sold" | "felt" | "left" | "lent" | "meant"
-                | "read" | "rebuilt" | "broken" | "driven" | "forgiven" | "spread" | "hit" | "thrown"
+            "set"
+                | "put"
+                | "made"
+                | "held"
+                | "done"
+                | "given"
+                | "taken"
+                | "sent"
+                | "built"
+                | "brought"
+                | "spent"
+                | "kept"
+                | "met"
+                | "run"
+                | "paid"
+                | "sought"
+                | "shown"
+                | "known"
+                | "led"
+                | "laid"
+                | "drawn"
+                | "undertaken"
+                | "withdrawn"
+                | "written"
+                | "chosen"
+                | "seen"
+                | "begun"
+                | "won"
+                | "cut"
+                | "shut"
+                | "struck"
+                | "upheld"
+                | "overseen"
+                | "stepped"
+                | "dealt"
+                | "found"
+                | "bound"
+                | "told"
+                | "sold"
+                | "felt"
+                | "left"
+                | "lent"
+                | "meant"
+                | "read"
+                | "rebuilt"
+                | "broken"
+                | "driven"
+                | "forgiven"
+                | "spread"
+                | "hit"
+                | "thrown"
         )
 }
 
@@ -638,8 +1052,17 @@ mod tests {
 
     #[test]
     fn will_with_an_action_is_a_commitment_with_its_actors() {
-        let c = commitments("With firm determination, the United Kingdom and France will continue the fight.");
-        assert_eq!(c, [("With firm determination, the United Kingdom and France will continue the fight.".into(), vec!["United Kingdom".into(), "France".into()])]);
+        let c = commitments(
+            "With firm determination, the United Kingdom and France will continue the fight.",
+        );
+        assert_eq!(
+            c,
+            [(
+                "With firm determination, the United Kingdom and France will continue the fight."
+                    .into(),
+                vec!["United Kingdom".into(), "France".into()]
+            )]
+        );
     }
 
     #[test]
@@ -662,7 +1085,9 @@ mod tests {
 
     #[test]
     fn passive_future_and_contractions() {
-        let c = commitments("A new control room will be created. We’ll never agree to that. I’ll be visiting Berlin.");
+        let c = commitments(
+            "A new control room will be created. We’ll never agree to that. I’ll be visiting Berlin.",
+        );
         assert_eq!(c.len(), 3);
         assert!(c[0].1.is_empty());
         assert_eq!(c[1].1, ["we"]);
@@ -671,7 +1096,9 @@ mod tests {
 
     #[test]
     fn list_items_take_the_lead_in_actors() {
-        let c = commitments("We will:\n- Implement the plan.\n- Continue to adapt.\n\nWe welcome the following:\n- The creation of a unit.");
+        let c = commitments(
+            "We will:\n- Implement the plan.\n- Continue to adapt.\n\nWe welcome the following:\n- The creation of a unit.",
+        );
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].1, ["we"]);
         assert_eq!(c[1].0, "Continue to adapt.");

@@ -35,7 +35,11 @@ impl Ymd {
                 m = (months % 12) as u32 + 1;
             }
             TimeUnit::Week | TimeUnit::Day => {
-                let days = if unit == TimeUnit::Week { amount * 7 } else { amount };
+                let days = if unit == TimeUnit::Week {
+                    amount * 7
+                } else {
+                    amount
+                };
                 for _ in 0..days {
                     d += 1;
                     if d > days_in_month(y, m) {
@@ -71,11 +75,24 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 /// A date as written, before the year of issue fills what it leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Core {
-    Day { year: Option<i32>, month: u8, day: u8 },
-    Month { year: Option<i32>, month: u8 },
+    Day {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
+    Month {
+        year: Option<i32>,
+        month: u8,
+    },
     Year(i32),
-    Quarter { year: i32, quarter: u8 },
-    Season { year: i32, season: u8 },
+    Quarter {
+        year: i32,
+        quarter: u8,
+    },
+    Season {
+        year: i32,
+        season: u8,
+    },
     FinancialYear(i32),
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
@@ -95,7 +112,11 @@ impl Core {
 
     fn with_year(self, y: i32) -> Core {
         match self {
-            Core::Day { year: None, month, day } => Core::Day {
+            Core::Day {
+                year: None,
+                month,
+                day,
+            } => Core::Day {
                 year: Some(y),
                 month,
                 day,
@@ -152,8 +173,14 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
         covered: vec![false; toks.len()],
     };
     let scan = Scan { text, toks, issue };
+    let near = super::tokens::distance_to_numberish(text, toks);
     let mut i = 0;
     while i < toks.len() {
+        // The longest marker before a date is "by no later than": four words.
+        if near[i] > 6 {
+            i += 1;
+            continue;
+        }
         match scan.at(i) {
             Some(m) if !crosses_paragraph(toks, m.first, m.end) => {
                 for c in &mut found.covered[m.first..m.end] {
@@ -235,7 +262,9 @@ impl Scan<'_> {
     }
 
     fn small(&self, i: usize) -> Option<u32> {
-        self.digits(i).filter(|s| s.len() <= 2).and_then(|s| s.parse().ok())
+        self.digits(i)
+            .filter(|s| s.len() <= 2)
+            .and_then(|s| s.parse().ok())
     }
 
     fn year4(&self, i: usize) -> Option<i32> {
@@ -254,7 +283,11 @@ impl Scan<'_> {
 
     /// Skips an ordinal suffix (`20th`) after a day number at `i - 1`.
     fn after_ordinal(&self, i: usize) -> usize {
-        if self.adjacent(i) && self.word(i).is_some_and(|w| is_any(w, &["st", "nd", "rd", "th"])) {
+        if self.adjacent(i)
+            && self
+                .word(i)
+                .is_some_and(|w| is_any(w, &["st", "nd", "rd", "th"]))
+        {
             i + 1
         } else {
             i
@@ -263,7 +296,11 @@ impl Scan<'_> {
 
     /// Skips `,` at `i` when it sits on the same line.
     fn skip_comma(&self, i: usize) -> usize {
-        if self.sym(i) == Some(',') && self.inline(i) { i + 1 } else { i }
+        if self.sym(i) == Some(',') && self.inline(i) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// A date at token `i`, with its markers, or a reference to skip.
@@ -285,12 +322,15 @@ impl Scan<'_> {
 
     /// `early`, `mid-`, `late` directly before a date belong to its span.
     fn modifier_before(&self, i: usize) -> usize {
-        if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid") {
+        if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid")
+        {
             return i - 2;
         }
         if i >= 1
             && self.inline(i)
-            && self.word(i - 1).is_some_and(|w| is_any(w, &["early", "mid", "late"]))
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_any(w, &["early", "mid", "late"]))
         {
             return i - 1;
         }
@@ -303,9 +343,16 @@ impl Scan<'_> {
         let mut j;
         if is(w, "within") {
             return self.within(i);
-        } else if is_any(w, &["no", "not"]) && self.is_word(i + 1, "later") && self.is_word(i + 2, "than") {
+        } else if is_any(w, &["no", "not"])
+            && self.is_word(i + 1, "later")
+            && self.is_word(i + 2, "than")
+        {
             j = i + 3;
-        } else if is(w, "by") && self.is_word(i + 1, "no") && self.is_word(i + 2, "later") && self.is_word(i + 3, "than") {
+        } else if is(w, "by")
+            && self.is_word(i + 1, "no")
+            && self.is_word(i + 2, "later")
+            && self.is_word(i + 3, "than")
+        {
             j = i + 4;
         } else if is_any(w, &["by", "before", "until"]) {
             j = i + 1;
@@ -315,7 +362,9 @@ impl Scan<'_> {
             if self.is_word(k, "the") {
                 k += 1;
             }
-            if self.word(k).is_some_and(|x| is_any(x, &["end", "middle", "beginning", "start", "close"]))
+            if self
+                .word(k)
+                .is_some_and(|x| is_any(x, &["end", "middle", "beginning", "start", "close"]))
                 && self.is_word(k + 1, "of")
             {
                 j = k + 2;
@@ -351,7 +400,9 @@ impl Scan<'_> {
     /// `the year`, `this year`, `next year`, `the decade` after `by the end of`.
     fn relative_year(&self, first: usize, j: usize) -> Option<Match> {
         let issue = self.issue?;
-        let (offset, k) = if self.word(j).is_some_and(|w| is_any(w, &["the", "this"])) && self.is_word(j + 1, "year") {
+        let (offset, k) = if self.word(j).is_some_and(|w| is_any(w, &["the", "this"]))
+            && self.is_word(j + 1, "year")
+        {
             (0, j + 2)
         } else if self.is_word(j, "next") && self.is_word(j + 1, "year") {
             (1, j + 2)
@@ -437,9 +488,13 @@ impl Scan<'_> {
                 b,
             ),
             (Core::Month { year: None, month }, Core::Month { year: Some(y), .. })
-            | (Core::Month { year: None, month }, Core::Day { year: Some(y), .. }) => {
-                (Core::Month { year: Some(y), month }, b)
-            }
+            | (Core::Month { year: None, month }, Core::Day { year: Some(y), .. }) => (
+                Core::Month {
+                    year: Some(y),
+                    month,
+                },
+                b,
+            ),
             (Core::Day { year: None, .. }, _) => match b.year() {
                 Some(y) => (a.with_year(y), b),
                 None => (a, b),
@@ -489,10 +544,27 @@ impl Scan<'_> {
                     if valid_day(month, day) && !self.adjacent_continues(j) {
                         let k = self.after_ordinal(j + 1);
                         let c = self.skip_comma(k);
-                        if let Some(y) = self.year4(c).filter(|_| self.inline(c) && !self.adjacent_continues(c)) {
-                            return Some((Some(Core::Day { year: Some(y), month, day: day as u8 }), c + 1));
+                        if let Some(y) = self
+                            .year4(c)
+                            .filter(|_| self.inline(c) && !self.adjacent_continues(c))
+                        {
+                            return Some((
+                                Some(Core::Day {
+                                    year: Some(y),
+                                    month,
+                                    day: day as u8,
+                                }),
+                                c + 1,
+                            ));
                         }
-                        return Some((Some(Core::Day { year: None, month, day: day as u8 }), k));
+                        return Some((
+                            Some(Core::Day {
+                                year: None,
+                                month,
+                                day: day as u8,
+                            }),
+                            k,
+                        ));
                     }
                 }
                 // Month [of|,] Year
@@ -500,12 +572,25 @@ impl Scan<'_> {
                 if (self.is_word(k, "of") || self.sym(k) == Some(',')) && self.inline(k) {
                     k += 1;
                 }
-                if let Some(y) = self.year4(k).filter(|_| self.inline(k) && !self.adjacent_continues(k)) {
-                    return Some((Some(Core::Month { year: Some(y), month }), k + 1));
+                if let Some(y) = self
+                    .year4(k)
+                    .filter(|_| self.inline(k) && !self.adjacent_continues(k))
+                {
+                    return Some((
+                        Some(Core::Month {
+                            year: Some(y),
+                            month,
+                        }),
+                        k + 1,
+                    ));
                 }
                 // A month on its own: written in full, capitalized, and never `May`.
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
-                if capital && month != 5 && w.len() > 3 && !w.bytes().all(|b| b.is_ascii_uppercase()) {
+                if capital
+                    && month != 5
+                    && w.len() > 3
+                    && !w.bytes().all(|b| b.is_ascii_uppercase())
+                {
                     return Some((Some(Core::Month { year: None, month }), i + 1));
                 }
                 None
@@ -521,14 +606,22 @@ impl Scan<'_> {
             _ => {
                 // Q4 2021, Q4/2021
                 if is(w, "q")
-                    && let Some(q) = self.small(i + 1).filter(|q| (1..=4).contains(q) && self.adjacent(i + 1))
+                    && let Some(q) = self
+                        .small(i + 1)
+                        .filter(|q| (1..=4).contains(q) && self.adjacent(i + 1))
                 {
                     let mut j = i + 2;
                     if matches!(self.sym(j), Some('/' | '-')) || self.is_word(j, "of") {
                         j += 1;
                     }
                     let y = self.year4(j).filter(|_| self.inline(j))?;
-                    return Some((Some(Core::Quarter { year: y, quarter: q as u8 }), j + 1));
+                    return Some((
+                        Some(Core::Quarter {
+                            year: y,
+                            quarter: q as u8,
+                        }),
+                        j + 1,
+                    ));
                 }
                 // the fourth quarter of 2021
                 if let Some(q) = quarter_ordinal(w)
@@ -539,12 +632,20 @@ impl Scan<'_> {
                         j += 1;
                     }
                     let y = self.year4(j).filter(|_| self.inline(j))?;
-                    return Some((Some(Core::Quarter { year: y, quarter: q }), j + 1));
+                    return Some((
+                        Some(Core::Quarter {
+                            year: y,
+                            quarter: q,
+                        }),
+                        j + 1,
+                    ));
                 }
                 // FY2016-17, FY 2016/17, financial year 2016-17
                 let fy_words = if is_any(w, &["fy", "fy-"]) {
                     Some(i + 1)
-                } else if is_any(w, &["financial", "fiscal", "budget"]) && self.is_word(i + 1, "year") {
+                } else if is_any(w, &["financial", "fiscal", "budget"])
+                    && self.is_word(i + 1, "year")
+                {
                     Some(i + 2)
                 } else {
                     None
@@ -578,7 +679,9 @@ impl Scan<'_> {
             Kind::Num => true,
             Kind::Sym => {
                 matches!(self.sym(i + 1), Some(':' | '%' | '/' | '€' | '£' | '$'))
-                    && self.tok(i + 2).is_some_and(|t| t.gap == Gap::None && t.kind == Kind::Num)
+                    && self
+                        .tok(i + 2)
+                        .is_some_and(|t| t.gap == Gap::None && t.kind == Kind::Num)
                     || self.sym(i + 1) == Some('%')
             }
         }
@@ -591,7 +694,10 @@ impl Scan<'_> {
         if t.gap == Gap::None
             && i > 0
             && (self.toks[i - 1].kind == Kind::Word
-                || matches!(self.sym(i - 1), Some('+' | '#' | '/' | '.' | '€' | '£' | '$' | ':' | '-' | '_')))
+                || matches!(
+                    self.sym(i - 1),
+                    Some('+' | '#' | '/' | '.' | '€' | '£' | '$' | ':' | '-' | '_')
+                ))
         {
             return None;
         }
@@ -613,7 +719,11 @@ impl Scan<'_> {
             if let (Some(s2), Some(c)) = (sep2, third)
                 && s2 == sep
             {
-                let core = if s.len() == 4 { numeric_ymd(s, b, c) } else { numeric_dmy(s, b, c) };
+                let core = if s.len() == 4 {
+                    numeric_ymd(s, b, c)
+                } else {
+                    numeric_dmy(s, b, c)
+                };
                 // A three-part number that is no date (a reference) is skipped whole.
                 return Some((core, i + 5));
             }
@@ -640,7 +750,13 @@ impl Scan<'_> {
             if sep == '/' && b.len() == 4 && s.len() <= 2 {
                 let m: u8 = s.parse().ok()?;
                 let y: i32 = b.parse().ok()?;
-                return (1..=12).contains(&m).then_some((Some(Core::Month { year: Some(y), month: m }), i + 3));
+                return (1..=12).contains(&m).then_some((
+                    Some(Core::Month {
+                        year: Some(y),
+                        month: m,
+                    }),
+                    i + 3,
+                ));
             }
             return None;
         }
@@ -672,15 +788,35 @@ impl Scan<'_> {
                     j += 1;
                 }
                 let c = self.skip_comma(j);
-                if let Some(y) = self.year4(c).filter(|_| self.inline(c) && !self.adjacent_continues(c)) {
-                    return Some((Some(Core::Day { year: Some(y), month, day: day as u8 }), c + 1));
+                if let Some(y) = self
+                    .year4(c)
+                    .filter(|_| self.inline(c) && !self.adjacent_continues(c))
+                {
+                    return Some((
+                        Some(Core::Day {
+                            year: Some(y),
+                            month,
+                            day: day as u8,
+                        }),
+                        c + 1,
+                    ));
                 }
                 // "4 May" needs no year, but "May" alone after a number of something does.
-                return Some((Some(Core::Day { year: None, month, day: day as u8 }), j));
+                return Some((
+                    Some(Core::Day {
+                        year: None,
+                        month,
+                        day: day as u8,
+                    }),
+                    j,
+                ));
             }
             // The first day of a range: 20-22 August, from 1 to 3 March.
             if (1..=31).contains(&day)
-                && (matches!(self.sym(i + 1), Some('-' | '–')) || self.word(i + 1).is_some_and(|w| is_any(w, &["to", "and", "until"])))
+                && (matches!(self.sym(i + 1), Some('-' | '–'))
+                    || self
+                        .word(i + 1)
+                        .is_some_and(|w| is_any(w, &["to", "and", "until"])))
                 && self.inline(i + 1)
                 && let Some((Some(Core::Day { .. }), _)) = self.core_numeric(i + 2)
             {
@@ -700,9 +836,31 @@ impl Scan<'_> {
                 is_any(
                     w,
                     &[
-                        "in", "of", "since", "from", "until", "till", "by", "to", "throughout",
-                        "during", "before", "after", "between", "and", "early", "late", "mid",
-                        "year", "end", "spring", "summer", "autumn", "winter", "beyond", "through",
+                        "in",
+                        "of",
+                        "since",
+                        "from",
+                        "until",
+                        "till",
+                        "by",
+                        "to",
+                        "throughout",
+                        "during",
+                        "before",
+                        "after",
+                        "between",
+                        "and",
+                        "early",
+                        "late",
+                        "mid",
+                        "year",
+                        "end",
+                        "spring",
+                        "summer",
+                        "autumn",
+                        "winter",
+                        "beyond",
+                        "through",
                     ],
                 )
             })
@@ -714,7 +872,7 @@ impl Scan<'_> {
             return false;
         }
         let context = self.is_year_context(i);
-        if !(1900..=2099).contains(&y) && !(context && (1500..1900).contains(&y)) {
+        if !((1900..=2099).contains(&y) || context && (1500..1900).contains(&y)) {
             return false;
         }
         if i > 0 {
@@ -724,22 +882,59 @@ impl Scan<'_> {
                     || is_any(
                         w,
                         &[
-                            "article", "articles", "art", "paragraph", "para", "section", "chapter",
-                            "annex", "no", "nos", "number", "page", "pages", "p", "pp", "item",
-                            "point", "table", "figure", "fig", "ref", "code", "tel", "phone", "fax",
-                            "about", "around", "some", "approximately", "nearly", "almost", "than",
-                            "over", "least", "up",
+                            "article",
+                            "articles",
+                            "art",
+                            "paragraph",
+                            "para",
+                            "section",
+                            "chapter",
+                            "annex",
+                            "no",
+                            "nos",
+                            "number",
+                            "page",
+                            "pages",
+                            "p",
+                            "pp",
+                            "item",
+                            "point",
+                            "table",
+                            "figure",
+                            "fig",
+                            "ref",
+                            "code",
+                            "tel",
+                            "phone",
+                            "fax",
+                            "about",
+                            "around",
+                            "some",
+                            "approximately",
+                            "nearly",
+                            "almost",
+                            "than",
+                            "over",
+                            "least",
+                            "up",
                         ],
                     ))
             {
                 return false;
             }
-            if matches!(self.sym(i - 1), Some('€' | '£' | '$' | '¥' | '+' | '#' | '№')) {
+            if matches!(
+                self.sym(i - 1),
+                Some('€' | '£' | '$' | '¥' | '+' | '#' | '№')
+            ) {
                 return false;
             }
         }
         if let Some(next) = self.tok(i + 1) {
-            if matches!(next.lex, Lex::Currency(_) | Lex::Scale(_) | Lex::TimeUnit(_)) && next.gap <= Gap::Space {
+            if matches!(
+                next.lex,
+                Lex::Currency(_) | Lex::Scale(_) | Lex::TimeUnit(_)
+            ) && next.gap <= Gap::Space
+            {
                 return false;
             }
             if next.kind == Kind::Sym
@@ -748,7 +943,11 @@ impl Scan<'_> {
             {
                 return false;
             }
-            if next.kind == Kind::Word && self.word(i + 1).is_some_and(|w| is_any(w, &["per", "percent", "pc"])) {
+            if next.kind == Kind::Word
+                && self
+                    .word(i + 1)
+                    .is_some_and(|w| is_any(w, &["per", "percent", "pc"]))
+            {
                 return false;
             }
         }

@@ -9,12 +9,18 @@ use super::{Figure, FigureValue, Number, item};
 
 /// Finds every figure in `text`, skipping tokens already `covered` by dates.
 pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
-    let scan = Scan { text, toks, covered };
+    let scan = Scan {
+        text,
+        toks,
+        covered,
+    };
     let mut out = Vec::new();
+    let near = super::tokens::distance_to_numberish(text, toks);
     let mut skip_until = 0;
     let mut i = 0;
     while i < toks.len() {
-        if i < skip_until || covered[i] {
+        // The longest modifier before a number is "a maximum of" / "no fewer than".
+        if i < skip_until || covered[i] || near[i] > 5 {
             i += 1;
             continue;
         }
@@ -24,7 +30,9 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
             continue;
         }
         match scan.figure(i) {
-            Some((first, end, value)) if first >= skip_until && !covered[first..end].contains(&true) => {
+            Some((first, end, value))
+                if first >= skip_until && !covered[first..end].contains(&true) =>
+            {
                 out.push(item(text, toks[first].start, toks[end - 1].end, value));
                 i = end;
             }
@@ -51,19 +59,61 @@ enum Bound {
 }
 
 const REFERENCE_WORDS: &[&str] = &[
-    "article", "articles", "art", "paragraph", "paragraphs", "para", "section", "sections",
-    "chapter", "annex", "no", "nos", "nr", "page", "pages", "p", "pp", "item", "point",
-    "rule", "regulation", "directive", "resolution", "table", "figure", "fig", "part", "clause",
-    "recital", "title", "step", "tier", "version", "v", "tel", "telephone", "phone", "fax",
-    "mobile", "room", "box", "level", "phase", "stage", "round", "lot", "unit",
+    "article",
+    "articles",
+    "art",
+    "paragraph",
+    "paragraphs",
+    "para",
+    "section",
+    "sections",
+    "chapter",
+    "annex",
+    "no",
+    "nos",
+    "nr",
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "item",
+    "point",
+    "rule",
+    "regulation",
+    "directive",
+    "resolution",
+    "table",
+    "figure",
+    "fig",
+    "part",
+    "clause",
+    "recital",
+    "title",
+    "step",
+    "tier",
+    "version",
+    "v",
+    "tel",
+    "telephone",
+    "phone",
+    "fax",
+    "mobile",
+    "room",
+    "box",
+    "level",
+    "phase",
+    "stage",
+    "round",
+    "lot",
+    "unit",
 ];
 
 /// Words after a number word that show it does not count a noun.
 const NOT_NOUNS: &[&str] = &[
     "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "are", "is", "were",
     "was", "be", "been", "have", "has", "had", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "do", "did", "who", "which", "that", "than", "as", "per", "a",
-    "an", "the", "more", "less", "each", "other", "others", "such", "too", "so", "it", "they",
+    "must", "should", "shall", "do", "did", "who", "which", "that", "than", "as", "per", "a", "an",
+    "the", "more", "less", "each", "other", "others", "such", "too", "so", "it", "they",
 ];
 
 impl Scan<'_> {
@@ -104,11 +154,16 @@ impl Scan<'_> {
     fn noise(&self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         // Phone numbers: +44 20 7946 0958, 020 7946 0958, (0)20 …
-        let plus = self.sym(i) == Some('+') && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None);
+        let plus = self.sym(i) == Some('+')
+            && self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None);
         let zero_lead = t.kind == Kind::Num
             && t.text(self.text).starts_with('0')
             && t.text(self.text).len() >= 2
-            && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space);
+            && self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::Space);
         if plus || zero_lead {
             let mut j = i + 1;
             while let Some(n) = self.tok(j) {
@@ -133,12 +188,17 @@ impl Scan<'_> {
                 match n.kind {
                     Kind::Num => numbers += 1,
                     Kind::Word => ok &= is_any(n.text(self.text), &["page", "p", "of", "pg"]),
-                    Kind::Sym => ok &= matches!(self.sym(j), Some('-' | '–' | '—' | '.' | '/' | '|' | '(' | ')')),
+                    Kind::Sym => {
+                        ok &= matches!(
+                            self.sym(j),
+                            Some('-' | '–' | '—' | '.' | '/' | '|' | '(' | ')')
+                        )
+                    }
                 }
                 j += 1;
             }
             let line_end = self.tok(j).is_none_or(|n| n.gap >= Gap::Line);
-            if ok && line_end && numbers >= 1 && numbers <= 2 {
+            if ok && line_end && (1..=2).contains(&numbers) {
                 return Some(j - i);
             }
         }
@@ -146,10 +206,17 @@ impl Scan<'_> {
         if t.kind == Kind::Num
             && matches!(self.sym(i + 1), Some(':' | '/'))
             && self.adjacent(i + 1)
-            && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None)
+            && self
+                .tok(i + 2)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None)
         {
             let mut j = i + 3;
-            while matches!(self.sym(j), Some(':' | '/')) && self.adjacent(j) && self.tok(j + 1).is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None) {
+            while matches!(self.sym(j), Some(':' | '/'))
+                && self.adjacent(j)
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && n.gap == Gap::None)
+            {
                 j += 2;
             }
             return Some(j - i);
@@ -162,7 +229,10 @@ impl Scan<'_> {
             && !matches!(next.lex, Lex::Scale(_) | Lex::Currency(_))
         {
             let mut j = i + 1;
-            while self.tok(j).is_some_and(|n| n.gap == Gap::None && n.kind != Kind::Sym) {
+            while self
+                .tok(j)
+                .is_some_and(|n| n.gap == Gap::None && n.kind != Kind::Sym)
+            {
                 j += 1;
             }
             return Some(j - i);
@@ -183,7 +253,11 @@ impl Scan<'_> {
                 if matches!(self.sym(i - 1), Some('#' | '/' | '_' | '.' | '№' | '§')) {
                     return true;
                 }
-                if self.sym(i - 1) == Some('-') && i >= 2 && self.toks[i - 2].kind == Kind::Word && prev.gap == Gap::None {
+                if self.sym(i - 1) == Some('-')
+                    && i >= 2
+                    && self.toks[i - 2].kind == Kind::Word
+                    && prev.gap == Gap::None
+                {
                     return true;
                 }
                 if self.sym(i - 1) == Some('[') && self.sym(i + 1) == Some(']') {
@@ -206,12 +280,19 @@ impl Scan<'_> {
             }
         }
         // List numbering at the start of a line: "1.", "2)", "(3)".
-        if t.gap >= Gap::Line || i == 0 {
-            if matches!(self.sym(i + 1), Some('.' | ')')) && self.adjacent(i + 1) && self.tok(i + 2).is_none_or(|n| n.gap >= Gap::Space) {
-                return true;
-            }
+        if (t.gap >= Gap::Line || i == 0)
+            && matches!(self.sym(i + 1), Some('.' | ')'))
+            && self.adjacent(i + 1)
+            && self.tok(i + 2).is_none_or(|n| n.gap >= Gap::Space)
+        {
+            return true;
         }
-        if i > 0 && self.sym(i - 1) == Some('(') && self.adjacent(i) && self.sym(i + 1) == Some(')') && self.adjacent(i + 1) {
+        if i > 0
+            && self.sym(i - 1) == Some('(')
+            && self.adjacent(i)
+            && self.sym(i + 1) == Some(')')
+            && self.adjacent(i + 1)
+        {
             let starts_line = i < 2 || self.toks[i - 1].gap >= Gap::Line;
             if starts_line {
                 return true;
@@ -270,13 +351,23 @@ impl Scan<'_> {
         }
         // N-fold, N times more
         if currency.is_none() && !percent && fraction.is_none() && multiplier.is_none() {
-            if self.sym(k) == Some('-') && self.adjacent(k) && self.is_word(k + 1, "fold") && self.adjacent(k + 1) {
+            if self.sym(k) == Some('-')
+                && self.adjacent(k)
+                && self.is_word(k + 1, "fold")
+                && self.adjacent(k + 1)
+            {
                 multiplier = Some(amount);
                 k += 2;
             } else if self.is_word(k, "times")
                 && self.inline(k)
                 && self.word(k + 1).is_some_and(|w| {
-                    is_any(w, &["more", "less", "higher", "lower", "larger", "greater", "bigger", "smaller", "faster", "as", "the", "over"])
+                    is_any(
+                        w,
+                        &[
+                            "more", "less", "higher", "lower", "larger", "greater", "bigger",
+                            "smaller", "faster", "as", "the", "over",
+                        ],
+                    )
                 })
             {
                 multiplier = Some(amount);
@@ -323,7 +414,13 @@ impl Scan<'_> {
                 } else if let Some(after) = self.percent(e) {
                     e = after;
                 }
-                if v2 <= amount || (dash && !self.adjacent(k) && bound.is_none() && !percent && currency.is_none()) {
+                if v2 <= amount
+                    || (dash
+                        && !self.adjacent(k)
+                        && bound.is_none()
+                        && !percent
+                        && currency.is_none())
+                {
                     ok = false;
                 }
                 if ok {
@@ -351,8 +448,12 @@ impl Scan<'_> {
             {
                 return None; // a duration
             }
-            if self.tok(k).is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
-                || (self.is_word(k, "and") && self.is_word(k + 1, "a") && self.is_word(k + 2, "half"))
+            if self
+                .tok(k)
+                .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
+                || (self.is_word(k, "and")
+                    && self.is_word(k + 1, "a")
+                    && self.is_word(k + 2, "half"))
             {
                 return None;
             }
@@ -390,14 +491,19 @@ impl Scan<'_> {
             value.min = Some(Number(head));
             value.max = Some(Number(m));
         }
-        if k > self.toks.len() || self.toks[first + 1..k].iter().any(|t| t.gap >= Gap::Paragraph) {
+        if k > self.toks.len()
+            || self.toks[first + 1..k]
+                .iter()
+                .any(|t| t.gap >= Gap::Paragraph)
+        {
             return None;
         }
         Some((first, k, value))
     }
 
     fn is_time_other(&self, k: usize) -> bool {
-        self.word(k).is_some_and(|w| !is_any(w, &["second", "seconds"]))
+        self.word(k)
+            .is_some_and(|w| !is_any(w, &["second", "seconds"]))
     }
 
     /// Whether the number word at `j..k` quantifies the noun that follows it.
@@ -410,7 +516,10 @@ impl Scan<'_> {
         let capital = first.chars().next().is_some_and(char::is_uppercase);
         let sentence_start = j == 0
             || self.toks[j].gap >= Gap::Line
-            || matches!(self.sym(j - 1), Some('.' | '!' | '?' | ':' | '"' | '\u{201c}'));
+            || matches!(
+                self.sym(j - 1),
+                Some('.' | '!' | '?' | ':' | '"' | '\u{201c}')
+            );
         let mut next = k;
         // an opening quote before the noun: two “gold commanders”
         if matches!(self.sym(next), Some('"' | '\u{201c}' | '\u{2018}')) {
@@ -421,9 +530,14 @@ impl Scan<'_> {
         };
         // "two of its research vessels": a partitive still counts a noun.
         if is(w, "of") {
-            return self
-                .word(next + 1)
-                .is_some_and(|d| is_any(d, &["its", "their", "our", "the", "these", "those", "his", "her", "my", "your"]));
+            return self.word(next + 1).is_some_and(|d| {
+                is_any(
+                    d,
+                    &[
+                        "its", "their", "our", "the", "these", "those", "his", "her", "my", "your",
+                    ],
+                )
+            });
         }
         if !self.inline(next) {
             return false;
@@ -441,7 +555,20 @@ impl Scan<'_> {
     fn modifier(&self, i: usize) -> Option<(Option<Bound>, usize)> {
         let w = self.word(i)?;
         let two = |a: &str| self.is_word(i + 1, a);
-        let (bound, len) = if is_any(w, &["about", "around", "approximately", "roughly", "nearly", "almost", "circa", "some", "approx"]) {
+        let (bound, len) = if is_any(
+            w,
+            &[
+                "about",
+                "around",
+                "approximately",
+                "roughly",
+                "nearly",
+                "almost",
+                "circa",
+                "some",
+                "approx",
+            ],
+        ) {
             (Bound::Approx, 1)
         } else if is(w, "an") && two("estimated") {
             (Bound::Approx, 2)
@@ -453,19 +580,27 @@ impl Scan<'_> {
             (Bound::Min, 2)
         } else if is(w, "at") && two("most") {
             (Bound::Max, 2)
-        } else if is_any(w, &["no", "not"]) && self.word(i + 1).is_some_and(|x| is_any(x, &["fewer", "less"])) && self.is_word(i + 2, "than") {
+        } else if is_any(w, &["no", "not"])
+            && self
+                .word(i + 1)
+                .is_some_and(|x| is_any(x, &["fewer", "less"]))
+            && self.is_word(i + 2, "than")
+        {
             (Bound::Min, 3)
         } else if is_any(w, &["no", "not"]) && two("more") && self.is_word(i + 2, "than") {
             (Bound::Max, 3)
         } else if is(w, "in") && two("excess") && self.is_word(i + 2, "of") {
             (Bound::Min, 3)
-        } else if is_any(w, &["fewer", "less"]) && two("than") {
-            (Bound::Max, 2)
-        } else if is(w, "up") && two("to") {
+        } else if is_any(w, &["fewer", "less"]) && two("than") || is(w, "up") && two("to") {
             (Bound::Max, 2)
         } else if is_any(w, &["under", "below"]) {
             (Bound::Max, 1)
-        } else if is(w, "a") && self.word(i + 1).is_some_and(|x| is_any(x, &["maximum", "minimum"])) && self.is_word(i + 2, "of") {
+        } else if is(w, "a")
+            && self
+                .word(i + 1)
+                .is_some_and(|x| is_any(x, &["maximum", "minimum"]))
+            && self.is_word(i + 2, "of")
+        {
             let max = self.is_word(i + 1, "maximum");
             (if max { Bound::Max } else { Bound::Min }, 3)
         } else if is(w, "from") {
@@ -511,7 +646,9 @@ impl Scan<'_> {
             if let Lex::Currency(c) = t.lex
                 && w.len() == 3
                 && w.bytes().all(|b| b.is_ascii_uppercase())
-                && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num && n.gap <= Gap::Space)
+                && self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && n.gap <= Gap::Space)
             {
                 return (Some(c), i + 1);
             }
@@ -527,7 +664,10 @@ impl Scan<'_> {
         }
         if let Some(c) = self.sym(k).and_then(symbol_currency) {
             // "2000€" but not "10 $ 5" noise: the symbol is not followed by a number.
-            if self.tok(k + 1).is_some_and(|n| n.kind == Kind::Num && n.gap <= Gap::Space) {
+            if self
+                .tok(k + 1)
+                .is_some_and(|n| n.kind == Kind::Num && n.gap <= Gap::Space)
+            {
                 return None;
             }
             return Some((c, k + 1));
@@ -540,7 +680,11 @@ impl Scan<'_> {
         if is_any(w, &["us", "american"]) && self.is_word(k + 1, "dollars") {
             return Some(("USD", k + 2));
         }
-        if is(w, "swiss") && self.word(k + 1).is_some_and(|x| is_any(x, &["francs", "franc"])) {
+        if is(w, "swiss")
+            && self
+                .word(k + 1)
+                .is_some_and(|x| is_any(x, &["francs", "franc"]))
+        {
             return Some(("CHF", k + 2));
         }
         if let Lex::Currency(c) = t.lex {
@@ -573,7 +717,11 @@ impl Scan<'_> {
         if is(w, "per") && self.is_word(k + 1, "cent") {
             return Some(k + 2);
         }
-        if is(w, "percentage") && self.word(k + 1).is_some_and(|x| is_any(x, &["point", "points"])) {
+        if is(w, "percentage")
+            && self
+                .word(k + 1)
+                .is_some_and(|x| is_any(x, &["point", "points"]))
+        {
             return Some(k + 2);
         }
         None
@@ -594,7 +742,9 @@ impl Scan<'_> {
             // 10m, 3.5bn, 1.3k: glued; "10 bn" spaced only for bn/mn.
             let glued = t.gap == Gap::None;
             let spaced_ok = t.gap == Gap::Space && is_any(w, &["bn", "mn"]);
-            if !(glued || spaced_ok) || w.chars().any(char::is_uppercase) && !is_any(w, &["M", "K", "B", "BN", "MN"]) {
+            if !(glued || spaced_ok)
+                || w.chars().any(char::is_uppercase) && !is_any(w, &["M", "K", "B", "BN", "MN"])
+            {
                 return None;
             }
             // "5 m" (metres) is not a scale; only glued m counts.
@@ -629,7 +779,9 @@ impl Scan<'_> {
             return Some(("month", k + 1));
         }
         if self.sym(k) == Some('/') && self.adjacent(k) {
-            return unit(k + 1).filter(|_| self.adjacent(k + 1)).map(|u| (u, k + 2));
+            return unit(k + 1)
+                .filter(|_| self.adjacent(k + 1))
+                .map(|u| (u, k + 2));
         }
         None
     }

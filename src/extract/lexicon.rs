@@ -224,12 +224,20 @@ pub fn quarter_ordinal(word: &str) -> Option<u8> {
 /// Case-insensitive comparison of a token's text with a lower-case ASCII word; curly and
 /// straight apostrophes compare equal.
 pub fn is(word: &str, expected: &str) -> bool {
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(expected);
+    }
     let mut buf = [0u8; MAX_WORD];
     lower(word, &mut buf) == Some(expected)
 }
 
 /// True when `word` is one of `expected`.
 pub fn is_any(word: &str, expected: &[&str]) -> bool {
+    if word.is_ascii() {
+        return expected
+            .iter()
+            .any(|e| e.len() == word.len() && word.eq_ignore_ascii_case(e));
+    }
     let mut buf = [0u8; MAX_WORD];
     match lower(word, &mut buf) {
         Some(w) => expected.contains(&w),

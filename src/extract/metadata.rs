@@ -1,10 +1,10 @@
 //! Document metadata: the title people see in the document list and the date of issue that
 //! year-less dates (`Thursday 20 August`) take their year from.
 
+use super::Date;
 use super::dates::{self, Ymd};
 use super::lexicon::is_any;
 use super::tokens::Token;
-use super::Date;
 use crate::corpus::split::is_space;
 
 /// Lines that are read for a title or a dated heading.
@@ -15,25 +15,96 @@ const TOP_BYTES: usize = 600;
 const MAX_TITLE_CHARS: usize = 120;
 
 const BOILERPLATE: &[&str] = &[
-    "skip to main content", "skip to content", "skip to navigation", "skip navigation", "menu",
-    "main menu", "home", "print", "share", "search", "back", "top of the page", "back to top",
-    "close", "navigation", "breadcrumb", "you are here", "print this page", "email", "tweet",
-    "cookies", "accept cookies", "sign in", "log in", "subscribe", "english", "français",
-    "(check against delivery)", "check against delivery", "press release", "news", "contents",
+    "skip to main content",
+    "skip to content",
+    "skip to navigation",
+    "skip navigation",
+    "menu",
+    "main menu",
+    "home",
+    "print",
+    "share",
+    "search",
+    "back",
+    "top of the page",
+    "back to top",
+    "close",
+    "navigation",
+    "breadcrumb",
+    "you are here",
+    "print this page",
+    "email",
+    "tweet",
+    "cookies",
+    "accept cookies",
+    "sign in",
+    "log in",
+    "subscribe",
+    "english",
+    "français",
+    "(check against delivery)",
+    "check against delivery",
+    "press release",
+    "news",
+    "contents",
 ];
 
 /// Lone place names that web pages put above the title.
 const PLACES: &[&str] = &[
-    "united kingdom", "france", "germany", "italy", "spain", "portugal", "ireland", "belgium",
-    "netherlands", "luxembourg", "austria", "switzerland", "poland", "greece", "sweden",
-    "denmark", "finland", "norway", "iceland", "europe", "european union", "united states",
-    "canada", "australia", "japan", "china", "india", "brazil", "mexico", "russia", "turkey",
-    "ukraine", "africa", "asia", "world", "international", "uk", "eu", "usa", "us",
+    "united kingdom",
+    "france",
+    "germany",
+    "italy",
+    "spain",
+    "portugal",
+    "ireland",
+    "belgium",
+    "netherlands",
+    "luxembourg",
+    "austria",
+    "switzerland",
+    "poland",
+    "greece",
+    "sweden",
+    "denmark",
+    "finland",
+    "norway",
+    "iceland",
+    "europe",
+    "european union",
+    "united states",
+    "canada",
+    "australia",
+    "japan",
+    "china",
+    "india",
+    "brazil",
+    "mexico",
+    "russia",
+    "turkey",
+    "ukraine",
+    "africa",
+    "asia",
+    "world",
+    "international",
+    "uk",
+    "eu",
+    "usa",
+    "us",
 ];
 
 const PUBLICATION_CUES: &[&str] = &[
-    "published", "publié", "publiée", "posted", "updated", "issued", "dated", "date", "released",
-    "last", "first",
+    "published",
+    "publié",
+    "publiée",
+    "posted",
+    "updated",
+    "issued",
+    "dated",
+    "date",
+    "released",
+    "last",
+    "first",
 ];
 
 fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -66,7 +137,13 @@ fn clean_title(line: &str) -> String {
     let mut s: String = line
         .chars()
         .filter(|c| !is_superscript_digit(*c))
-        .map(|c| if c.is_control() || is_space(c) { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || is_space(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     // footnote marks like [1] or * at the end
     loop {
@@ -93,7 +170,10 @@ fn is_superscript_digit(c: char) -> bool {
 fn is_meaningful(line: &str) -> bool {
     let lower = line.to_lowercase();
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    if BOILERPLATE.contains(&lower.as_str()) || BOILERPLATE.contains(&bare) || PLACES.contains(&bare) {
+    if BOILERPLATE.contains(&lower.as_str())
+        || BOILERPLATE.contains(&bare)
+        || PLACES.contains(&bare)
+    {
         return false;
     }
     // Breadcrumbs: "Home > News > Speeches"
@@ -115,12 +195,18 @@ fn is_meaningful(line: &str) -> bool {
 /// Deadlines (`by March 2011`, `no later than …`) are never the date of issue.
 fn starts_with_marker(date_text: &str) -> bool {
     let first = date_text.split(' ').next().unwrap_or("");
-    is_any(first, &["by", "no", "not", "within", "before", "until", "between", "from"])
+    is_any(
+        first,
+        &[
+            "by", "no", "not", "within", "before", "until", "between", "from",
+        ],
+    )
 }
 
 fn has_year(line: &str) -> bool {
     line.as_bytes().windows(4).any(|w| {
-        w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
+        w.iter().all(u8::is_ascii_digit)
+            && (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
     })
 }
 
@@ -130,22 +216,37 @@ fn is_dateline(line: &str) -> bool {
         is_any(
             w,
             &[
-                "summit", "meeting", "council", "conference", "declaration", "statement",
-                "communiqué", "communique", "speech", "plan", "agreement", "forum", "session",
-                "dialogue", "report", "strategy", "treaty", "convention", "address",
+                "summit",
+                "meeting",
+                "council",
+                "conference",
+                "declaration",
+                "statement",
+                "communiqué",
+                "communique",
+                "speech",
+                "plan",
+                "agreement",
+                "forum",
+                "session",
+                "dialogue",
+                "report",
+                "strategy",
+                "treaty",
+                "convention",
+                "address",
             ],
         )
     });
     if heading_noun {
         return false;
     }
-    let words: Vec<&str> = line
-        .split(|c: char| c == ' ' || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     words.len() <= 7
         && words.iter().any(|w| {
-            w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '/') || month_word(w)
+            w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '/')
+                || month_word(w)
         })
 }
 
@@ -153,8 +254,18 @@ fn month_word(w: &str) -> bool {
     is_any(
         w,
         &[
-            "january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ],
     )
 }
@@ -200,9 +311,8 @@ pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
             .map(|(s, l)| (*s, *l))
     };
     let ranked = |rank: fn(&str, usize, usize) -> bool| {
-        full.iter().find(|d| {
-            line_of(d).is_some_and(|(s, l)| rank(l, d.start - s, d.end - s))
-        })
+        full.iter()
+            .find(|d| line_of(d).is_some_and(|(s, l)| rank(l, d.start - s, d.end - s)))
     };
     // 1. Place-line: "Paris, 20 August 2015"
     let place_line = |l: &str, a: usize, b: usize| {
@@ -238,7 +348,8 @@ mod tests {
     use crate::extract::tokens::tokenize;
 
     fn issue(text: &str) -> Option<String> {
-        date_of_issue(text, &tokenize(text)).map(|d| format!("{}={}", d.text, d.value.date.unwrap_or_default()))
+        date_of_issue(text, &tokenize(text))
+            .map(|d| format!("{}={}", d.text, d.value.date.unwrap_or_default()))
     }
 
     #[test]
@@ -268,7 +379,10 @@ mod tests {
             issue("UK-FRANCE SUMMIT, 2 NOVEMBER 2010\n\nDECLARATION").as_deref(),
             Some("2 NOVEMBER 2010=2010-11-02")
         );
-        let late = format!("{}\n\nThe attack on April 7, 2017 was terrible.", "Words here. ".repeat(80));
+        let late = format!(
+            "{}\n\nThe attack on April 7, 2017 was terrible.",
+            "Words here. ".repeat(80)
+        );
         assert_eq!(issue(&late), None);
         assert_eq!(issue(""), None);
     }

@@ -87,11 +87,17 @@ impl FigureValue {
 
     /// The number the kind field holds.
     pub fn number(&self) -> f64 {
-        [self.amount, self.count, self.percent, self.multiplier, self.fraction]
-            .into_iter()
-            .flatten()
-            .next()
-            .map_or(0.0, |n| n.0)
+        [
+            self.amount,
+            self.count,
+            self.percent,
+            self.multiplier,
+            self.fraction,
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map_or(0.0, |n| n.0)
     }
 }
 
@@ -153,7 +159,9 @@ pub fn extract(doc: &Document) -> Extraction {
     let units = split_units(text);
     let title = metadata::title(text);
     let doc_date = metadata::date_of_issue(text, &tokens);
-    let issue = doc_date.as_ref().and_then(|d| dates::Ymd::from_value(&d.value));
+    let issue = doc_date
+        .as_ref()
+        .and_then(|d| dates::Ymd::from_value(&d.value));
     let found_dates = dates::find(text, &tokens, issue);
     let figures = figures::find(text, &tokens, &found_dates.covered);
     let commitments = commitments::find(text, &tokens, &units, &found_dates.items, &figures);

@@ -10,8 +10,7 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     let mut int = String::with_capacity(s.len());
     let mut seen_dot = false;
     let mut group_len: Option<usize> = None; // digits since the last thousands separator
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in s.chars() {
         match c {
             '0'..='9' => {
                 int.push(c);
@@ -51,7 +50,9 @@ pub fn parse_words(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize)>
     let mut any = false;
     // "a hundred and twenty", "a thousand": the article stands for one.
     if is(toks[i].text(text), "a")
-        && toks.get(i + 1).is_some_and(|t| matches!(t.lex, Lex::Scale(_)) && t.text(text).len() > 2 && t.gap <= Gap::Space)
+        && toks.get(i + 1).is_some_and(|t| {
+            matches!(t.lex, Lex::Scale(_)) && t.text(text).len() > 2 && t.gap <= Gap::Space
+        })
     {
         current = 1.0;
         any = true;

@@ -66,7 +66,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // ASCII fast paths.
         if b == b'\n' {
             newlines = newlines.saturating_add(1);
-            gap = if newlines >= 2 { Gap::Paragraph } else { gap.max(Gap::Line) };
+            gap = if newlines >= 2 {
+                Gap::Paragraph
+            } else {
+                gap.max(Gap::Line)
+            };
             i += 1;
             continue;
         }
@@ -125,7 +129,10 @@ fn scan_number(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     loop {
-        if i + 1 < bytes.len() && (bytes[i] == b',' || bytes[i] == b'.') && bytes[i + 1].is_ascii_digit() {
+        if i + 1 < bytes.len()
+            && (bytes[i] == b',' || bytes[i] == b'.')
+            && bytes[i + 1].is_ascii_digit()
+        {
             i += 1;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
@@ -164,6 +171,30 @@ fn scan_word(text: &str, mut i: usize) -> usize {
         break;
     }
     i
+}
+
+/// For each token, how many tokens ahead the next one that can carry a figure or a date is
+/// (a number, a month, a number word, a currency sign…). Rules skip tokens far from any, which
+/// keeps extraction fast on long stretches of plain prose.
+pub fn distance_to_numberish(text: &str, toks: &[Token]) -> Vec<usize> {
+    let mut out = vec![usize::MAX; toks.len()];
+    let mut next = usize::MAX;
+    for i in (0..toks.len()).rev() {
+        let t = &toks[i];
+        let numberish = match t.kind {
+            Kind::Num => true,
+            Kind::Sym => matches!(
+                t.text(text),
+                "€" | "£" | "$" | "¥" | "₹" | "₩" | "₽" | "₺" | "+"
+            ),
+            Kind::Word => !matches!(t.lex, Lex::None) || t.text(text).eq_ignore_ascii_case("q"),
+        };
+        if numberish {
+            next = i;
+        }
+        out[i] = next.saturating_sub(i);
+    }
+    out
 }
 
 #[cfg(test)]
