@@ -321,7 +321,6 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         push(0, body.len(), &mut first);
         return;
     }
-    let bytes = body.as_bytes();
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -358,7 +357,7 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         if !next_ok {
             continue;
         }
-        if c == '.' && !ends_sentence_at(bytes, body, i, next) {
+        if c == '.' && !ends_sentence_at(body, i, next) {
             continue;
         }
         push(unit_start, end, &mut first);
@@ -368,7 +367,7 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
 }
 
 /// Decides whether the full stop at byte `dot` of `body` ends a sentence.
-fn ends_sentence_at(bytes: &[u8], body: &str, dot: usize, next: char) -> bool {
+fn ends_sentence_at(body: &str, dot: usize, next: char) -> bool {
     let before = &body[..dot];
     let word_start = before
         .rfind(|c: char| is_space(c) || matches!(c, '(' | '"' | '\u{201c}' | '['))
@@ -394,7 +393,6 @@ fn ends_sentence_at(bytes: &[u8], body: &str, dot: usize, next: char) -> bool {
     {
         return false;
     }
-    let _ = bytes;
     true
 }
 

@@ -6,7 +6,7 @@
 //! one (`We will:` followed by `- Implement …`). Questions and conditionals are not pledges.
 
 use super::lexicon::{is, is_any};
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Commitment, Date, Figure};
 use crate::corpus::{Unit, UnitKind};
 
@@ -402,7 +402,9 @@ pub fn find(
             end += 1;
         }
         let ut = &toks[tok_cursor..end];
-        let u = UnitText { text, toks: ut };
+        let u = UnitText {
+            tokens: Tokens { text, toks: ut },
+        };
         if unit.kind == UnitKind::Heading {
             lead_in = None;
             continue;
@@ -470,8 +472,14 @@ fn is_deadline(text: &str) -> bool {
 }
 
 struct UnitText<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+    tokens: Tokens<'a>,
+}
+
+impl<'a> std::ops::Deref for UnitText<'a> {
+    type Target = Tokens<'a>;
+    fn deref(&self) -> &Tokens<'a> {
+        &self.tokens
+    }
 }
 
 struct Cue {
@@ -479,17 +487,6 @@ struct Cue {
 }
 
 impl UnitText<'_> {
-    fn word(&self, i: usize) -> Option<&str> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(self.text))
-    }
-
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| is(x, w))
-    }
-
     fn words(&self) -> usize {
         self.toks.iter().filter(|t| t.kind == Kind::Word).count()
     }
@@ -906,7 +903,7 @@ impl UnitText<'_> {
         if start == end {
             return Vec::new();
         }
-        let phrase = &self.text[self.toks[start].start..self.toks[end - 1].end];
+        let phrase = self.between(start, end - 1);
         split_actors(phrase)
     }
 
@@ -940,7 +937,7 @@ impl UnitText<'_> {
         if end == start || end - start > 10 {
             return Vec::new();
         }
-        split_actors(&self.text[self.toks[start].start..self.toks[end - 1].end])
+        split_actors(self.between(start, end - 1))
     }
 }
 

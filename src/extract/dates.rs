@@ -1,10 +1,24 @@
 //! Dates: every English order, numeric day-first and ISO forms, months, years in context,
 //! quarters, seasons, financial years, ranges and deadlines, normalized to ISO 8601.
 
-use super::lexicon::{Lex, TimeUnit, is, is_any, quarter_ordinal};
+use super::lexicon::{Lex, REFERENCE_WORDS, TimeUnit, is, is_any, quarter_ordinal};
 use super::numbers::parse_words;
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Date, DateValue, item};
+
+/// Words before a number that make it a quantity (`about 2000`, `more than 1950`), not a year.
+const NUMBER_CONTEXT: &[&str] = &[
+    "about",
+    "around",
+    "some",
+    "approximately",
+    "nearly",
+    "almost",
+    "than",
+    "over",
+    "least",
+    "up",
+];
 
 /// A full calendar day: the date of issue that year-less dates borrow their year from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +186,10 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
         items: Vec::new(),
         covered: vec![false; toks.len()],
     };
-    let scan = Scan { text, toks, issue };
+    let scan = Scan {
+        tokens: Tokens { text, toks },
+        issue,
+    };
     let near = super::tokens::distance_to_numberish(text, toks);
     let mut i = 0;
     while i < toks.len() {
@@ -218,42 +235,18 @@ fn date(s: String) -> Option<DateValue> {
 }
 
 struct Scan<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+    tokens: Tokens<'a>,
     issue: Option<Ymd>,
 }
 
+impl<'a> std::ops::Deref for Scan<'a> {
+    type Target = Tokens<'a>;
+    fn deref(&self) -> &Tokens<'a> {
+        &self.tokens
+    }
+}
+
 impl Scan<'_> {
-    fn tok(&self, i: usize) -> Option<&Token> {
-        self.toks.get(i)
-    }
-
-    fn word(&self, i: usize) -> Option<&str> {
-        self.tok(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(self.text))
-    }
-
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| is(x, w))
-    }
-
-    fn sym(&self, i: usize) -> Option<char> {
-        self.tok(i)
-            .filter(|t| t.kind == Kind::Sym)
-            .and_then(|t| t.text(self.text).chars().next())
-    }
-
-    /// Token `i` directly follows token `i - 1`.
-    fn adjacent(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap == Gap::None)
-    }
-
-    /// Token `i` is on the same line as `i - 1` (no line break between).
-    fn inline(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap <= Gap::Space)
-    }
-
     fn digits(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Num)
@@ -291,6 +284,33 @@ impl Scan<'_> {
             i + 1
         } else {
             i
+        }
+    }
+
+    /// A day of a month whose tokens end before `after`, with the year that may follow it
+    /// (`20 August[,] 2015`, `August 30, 2014`); a year-less day otherwise (`4 May`).
+    fn day_and_year(&self, month: u8, day: u8, after: usize) -> (Option<Core>, usize) {
+        let c = self.skip_comma(after);
+        match self
+            .year4(c)
+            .filter(|_| self.inline(c) && !self.adjacent_continues(c))
+        {
+            Some(y) => (
+                Some(Core::Day {
+                    year: Some(y),
+                    month,
+                    day,
+                }),
+                c + 1,
+            ),
+            None => (
+                Some(Core::Day {
+                    year: None,
+                    month,
+                    day,
+                }),
+                after,
+            ),
         }
     }
 
@@ -543,28 +563,7 @@ impl Scan<'_> {
                 if let Some(day) = self.small(j).filter(|_| self.inline(j)) {
                     if valid_day(month, day) && !self.adjacent_continues(j) {
                         let k = self.after_ordinal(j + 1);
-                        let c = self.skip_comma(k);
-                        if let Some(y) = self
-                            .year4(c)
-                            .filter(|_| self.inline(c) && !self.adjacent_continues(c))
-                        {
-                            return Some((
-                                Some(Core::Day {
-                                    year: Some(y),
-                                    month,
-                                    day: day as u8,
-                                }),
-                                c + 1,
-                            ));
-                        }
-                        return Some((
-                            Some(Core::Day {
-                                year: None,
-                                month,
-                                day: day as u8,
-                            }),
-                            k,
-                        ));
+                        return Some(self.day_and_year(month, day as u8, k));
                     }
                 }
                 // Month [of|,] Year
@@ -720,7 +719,7 @@ impl Scan<'_> {
                 && s2 == sep
             {
                 let core = if s.len() == 4 {
-                    numeric_ymd(s, b, c)
+                    numeric_dmy(c, b, s)
                 } else {
                     numeric_dmy(s, b, c)
                 };
@@ -740,7 +739,7 @@ impl Scan<'_> {
                     }
                 }
                 if b.len() == 4 && e > y && e - y <= 100 && (1000..=2199).contains(&y) {
-                    return Some((range_years(y, e), i + 3));
+                    return Some((Some(Core::YearRange(y, e)), i + 3));
                 }
                 if sep == '/' {
                     return Some((None, i + 3)); // Regulation 2019/452
@@ -768,7 +767,7 @@ impl Scan<'_> {
             && let Some(e) = self.year4(i + 2).filter(|_| self.inline(i + 2))
             && e > y
         {
-            return Some((range_years(y, e), i + 3));
+            return Some((Some(Core::YearRange(y, e)), i + 3));
         }
         // Day Month [Year]
         if s.len() <= 2 {
@@ -787,29 +786,7 @@ impl Scan<'_> {
                 if mw.len() == 3 && self.sym(j) == Some('.') && self.adjacent(j) {
                     j += 1;
                 }
-                let c = self.skip_comma(j);
-                if let Some(y) = self
-                    .year4(c)
-                    .filter(|_| self.inline(c) && !self.adjacent_continues(c))
-                {
-                    return Some((
-                        Some(Core::Day {
-                            year: Some(y),
-                            month,
-                            day: day as u8,
-                        }),
-                        c + 1,
-                    ));
-                }
-                // "4 May" needs no year, but "May" alone after a number of something does.
-                return Some((
-                    Some(Core::Day {
-                        year: None,
-                        month,
-                        day: day as u8,
-                    }),
-                    j,
-                ));
+                return Some(self.day_and_year(month, day as u8, j));
             }
             // The first day of a range: 20-22 August, from 1 to 3 March.
             if (1..=31).contains(&day)
@@ -879,46 +856,8 @@ impl Scan<'_> {
             let prev = self.toks[i - 1];
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
-                    || is_any(
-                        w,
-                        &[
-                            "article",
-                            "articles",
-                            "art",
-                            "paragraph",
-                            "para",
-                            "section",
-                            "chapter",
-                            "annex",
-                            "no",
-                            "nos",
-                            "number",
-                            "page",
-                            "pages",
-                            "p",
-                            "pp",
-                            "item",
-                            "point",
-                            "table",
-                            "figure",
-                            "fig",
-                            "ref",
-                            "code",
-                            "tel",
-                            "phone",
-                            "fax",
-                            "about",
-                            "around",
-                            "some",
-                            "approximately",
-                            "nearly",
-                            "almost",
-                            "than",
-                            "over",
-                            "least",
-                            "up",
-                        ],
-                    ))
+                    || is_any(w, REFERENCE_WORDS)
+                    || is_any(w, NUMBER_CONTEXT))
             {
                 return false;
             }
@@ -963,10 +902,6 @@ fn valid_day(month: u8, day: u32) -> bool {
     day >= 1 && day <= days_in_month(2000, month as u32)
 }
 
-fn range_years(a: i32, b: i32) -> Option<Core> {
-    Some(Core::YearRange(a, b))
-}
-
 fn numeric_dmy(d: &str, m: &str, y: &str) -> Option<Core> {
     let day: u32 = d.parse().ok()?;
     let month: u8 = m.parse().ok()?;
@@ -989,8 +924,4 @@ fn numeric_dmy(d: &str, m: &str, y: &str) -> Option<Core> {
         month,
         day: day as u8,
     })
-}
-
-fn numeric_ymd(y: &str, m: &str, d: &str) -> Option<Core> {
-    numeric_dmy(d, m, y)
 }

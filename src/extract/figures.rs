@@ -2,16 +2,15 @@
 //! approximations and rates, and without the numbers that only look like quantities
 //! (`G7`, `24/7`, `Article 9`, list numbering, phone and page numbers, versions).
 
-use super::lexicon::{Lex, TimeUnit, is, is_any};
+use super::lexicon::{Lex, REFERENCE_WORDS, is, is_any};
 use super::numbers::{parse_digits, parse_words};
-use super::tokens::{Gap, Kind, Token};
+use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Figure, FigureValue, Number, item};
 
 /// Finds every figure in `text`, skipping tokens already `covered` by dates.
 pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
     let scan = Scan {
-        text,
-        toks,
+        tokens: Tokens { text, toks },
         covered,
     };
     let mut out = Vec::new();
@@ -43,9 +42,15 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
 }
 
 struct Scan<'a> {
-    text: &'a str,
-    toks: &'a [Token],
+    tokens: Tokens<'a>,
     covered: &'a [bool],
+}
+
+impl<'a> std::ops::Deref for Scan<'a> {
+    type Target = Tokens<'a>;
+    fn deref(&self) -> &Tokens<'a> {
+        &self.tokens
+    }
 }
 
 /// How a modifier before a number bounds it.
@@ -58,56 +63,6 @@ enum Bound {
     Between,
 }
 
-const REFERENCE_WORDS: &[&str] = &[
-    "article",
-    "articles",
-    "art",
-    "paragraph",
-    "paragraphs",
-    "para",
-    "section",
-    "sections",
-    "chapter",
-    "annex",
-    "no",
-    "nos",
-    "nr",
-    "page",
-    "pages",
-    "p",
-    "pp",
-    "item",
-    "point",
-    "rule",
-    "regulation",
-    "directive",
-    "resolution",
-    "table",
-    "figure",
-    "fig",
-    "part",
-    "clause",
-    "recital",
-    "title",
-    "step",
-    "tier",
-    "version",
-    "v",
-    "tel",
-    "telephone",
-    "phone",
-    "fax",
-    "mobile",
-    "room",
-    "box",
-    "level",
-    "phase",
-    "stage",
-    "round",
-    "lot",
-    "unit",
-];
-
 /// Words after a number word that show it does not count a noun.
 const NOT_NOUNS: &[&str] = &[
     "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "are", "is", "were",
@@ -117,34 +72,6 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 impl Scan<'_> {
-    fn tok(&self, i: usize) -> Option<&Token> {
-        self.toks.get(i)
-    }
-
-    fn word(&self, i: usize) -> Option<&str> {
-        self.tok(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text(self.text))
-    }
-
-    fn is_word(&self, i: usize, w: &str) -> bool {
-        self.word(i).is_some_and(|x| is(x, w))
-    }
-
-    fn sym(&self, i: usize) -> Option<char> {
-        self.tok(i)
-            .filter(|t| t.kind == Kind::Sym)
-            .and_then(|t| t.text(self.text).chars().next())
-    }
-
-    fn adjacent(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap == Gap::None)
-    }
-
-    fn inline(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| t.gap <= Gap::Space)
-    }
-
     fn usable(&self, i: usize) -> bool {
         i < self.toks.len() && !self.covered[i]
     }
@@ -442,12 +369,7 @@ impl Scan<'_> {
         // Number words count a noun: "twenty organised gangs", never "two years".
         let is_count = currency.is_none() && !percent && multiplier.is_none() && fraction.is_none();
         if is_count {
-            if let Some(t) = self.tok(k)
-                && matches!(t.lex, Lex::TimeUnit(u) if u != TimeUnit::Other || self.is_time_other(k))
-                && t.gap <= Gap::Space
-            {
-                return None; // a duration
-            }
+            // A duration: "two years", "11 years ago", "two and a half years".
             if self
                 .tok(k)
                 .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
@@ -501,11 +423,6 @@ impl Scan<'_> {
         Some((first, k, value))
     }
 
-    fn is_time_other(&self, k: usize) -> bool {
-        self.word(k)
-            .is_some_and(|w| !is_any(w, &["second", "seconds"]))
-    }
-
     /// Whether the number word at `j..k` quantifies the noun that follows it.
     fn counts_a_noun(&self, j: usize, k: usize) -> bool {
         let first = self.word(j).unwrap_or("");
@@ -544,9 +461,6 @@ impl Scan<'_> {
         }
         if capital && !sentence_start && w.chars().next().is_some_and(char::is_uppercase) {
             return false;
-        }
-        if capital && !sentence_start && self.word(j - 1).is_none() {
-            // after a bracket or symbol mid-sentence: still fine
         }
         !is_any(w, NOT_NOUNS)
     }

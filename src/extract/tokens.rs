@@ -2,7 +2,7 @@
 //! what separates it from the previous token. Every rule of the extractor reads these tokens,
 //! so NBSP, narrow NBSP, tabs and CRLF are settled here once: they are spaces.
 
-use super::lexicon::{Lex, classify};
+use super::lexicon::{Lex, classify, is};
 use crate::corpus::split::is_space;
 
 /// What lies between a token and the one before it.
@@ -41,6 +41,54 @@ pub struct Token {
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
+    }
+}
+
+/// Tokens together with the text they were cut from: what every rule reads. The figure, date
+/// and commitment scanners wrap it and reach these helpers through `Deref`.
+#[derive(Debug, Clone, Copy)]
+pub struct Tokens<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+}
+
+impl<'a> Tokens<'a> {
+    pub fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.toks.get(i)
+    }
+
+    /// The text of token `i` when it is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text(self.text))
+    }
+
+    /// Token `i` is the word `w` (lower-case ASCII), in any case.
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        self.word(i).is_some_and(|x| is(x, w))
+    }
+
+    /// The character of token `i` when it is a symbol.
+    pub fn sym(&self, i: usize) -> Option<char> {
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Sym)
+            .and_then(|t| t.text(self.text).chars().next())
+    }
+
+    /// Token `i` directly follows token `i - 1`.
+    pub fn adjacent(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap == Gap::None)
+    }
+
+    /// Token `i` is on the same line as token `i - 1`.
+    pub fn inline(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.gap <= Gap::Space)
+    }
+
+    /// The text from token `first` to token `last`, inclusive.
+    pub fn between(&self, first: usize, last: usize) -> &'a str {
+        &self.text[self.toks[first].start..self.toks[last].end]
     }
 }
 
