@@ -321,24 +321,32 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         push(0, body.len(), &mut first);
         return;
     }
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = body.as_bytes();
+    let mut pos = 0;
+    // Candidate stops found by byte ('…' starts with 0xE2), then read as characters.
+    while let Some(off) = bytes[pos..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = pos + off;
+        let c = body[i..].chars().next().unwrap_or(' ');
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Absorb closing punctuation: quotes, brackets, repeated stops, the "/." end mark.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = pos;
+        for d in body[end..].chars() {
             if matches!(
                 d,
                 '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '/' | '…'
             ) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         let rest = &body[end..];
         let gap = rest.len() - rest.trim_start_matches(is_space).len();
         if gap == 0 && !rest.is_empty() {

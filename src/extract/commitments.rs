@@ -5,7 +5,7 @@
 //! a future perfect or a performative, or when it is a list item under a lead-in that carries
 //! one (`We will:` followed by `- Implement …`). Questions and conditionals are not pledges.
 
-use super::lexicon::{is, is_any};
+use super::lexicon::{COMMISSIVE_TO, Lex, is, is_any};
 use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Commitment, Date, Figure};
 use crate::corpus::{Unit, UnitKind};
@@ -184,52 +184,6 @@ const PERFORMATIVES: &[&str] = &[
     "quote",
     "tell",
     "ask",
-];
-
-/// Verbs after `to` that a party commits to by `agreed to`, `decided to`, etc.
-const TO_CUES: &[&str] = &[
-    "agreed",
-    "agree",
-    "agrees",
-    "decided",
-    "decide",
-    "decides",
-    "undertake",
-    "undertakes",
-    "undertook",
-    "undertaken",
-    "pledge",
-    "pledges",
-    "pledged",
-    "commit",
-    "commits",
-    "committed",
-    "resolve",
-    "resolved",
-    "resolves",
-    "intend",
-    "intends",
-    "determined",
-    "propose",
-    "proposes",
-    "seek",
-    "seeks",
-    "plan",
-    "plans",
-    "aim",
-    "aims",
-    "endeavour",
-    "endeavor",
-    "strive",
-    "ready",
-    "going",
-    "vowed",
-    "vow",
-    "promise",
-    "promised",
-    "promises",
-    "continue",
-    "continues",
 ];
 
 /// Words before `will` that make it the noun (`political will`).
@@ -537,6 +491,10 @@ impl UnitText<'_> {
     }
 
     fn cue_at(&self, i: usize) -> Option<Cue> {
+        // Only words the lexicon marks as possible cues are looked at closely.
+        if self.tok(i)?.lex != Lex::Commissive {
+            return None;
+        }
         {
             let w = self.word(i)?;
             if let Some(actors) = self.will_cue(i, w) {
@@ -720,7 +678,7 @@ impl UnitText<'_> {
 
     /// `agreed to`, `decided to`, `are determined to`, `stand ready to`, `is going to`…
     fn to_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
-        if !is_any(w, TO_CUES) {
+        if !is_any(w, COMMISSIVE_TO) {
             return None;
         }
         // "agreed that … will": the will cue inside carries it.

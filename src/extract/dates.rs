@@ -194,7 +194,7 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
     let mut i = 0;
     while i < toks.len() {
         // The longest marker before a date is "by no later than": four words.
-        if near[i] > 6 {
+        if near[i] > 6 || !toks[i].can_start_item() {
             i += 1;
             continue;
         }
@@ -640,7 +640,7 @@ impl Scan<'_> {
                     ));
                 }
                 // FY2016-17, FY 2016/17, financial year 2016-17
-                let fy_words = if is_any(w, &["fy", "fy-"]) {
+                let fy_words = if is(w, "fy") {
                     Some(i + 1)
                 } else if is_any(w, &["financial", "fiscal", "budget"])
                     && self.is_word(i + 1, "year")

@@ -28,6 +28,10 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
             i += n;
             continue;
         }
+        if !toks[i].can_start_item() {
+            i += 1;
+            continue;
+        }
         match scan.figure(i) {
             Some((first, end, value))
                 if first >= skip_until && !covered[first..end].contains(&true) =>

@@ -39,6 +39,12 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether a figure or a date can start at this token: numbers, symbols, and the words the
+    /// lexicon knows (a word it does not know can only sit inside one).
+    pub fn can_start_item(&self) -> bool {
+        !(self.kind == Kind::Word && self.lex == Lex::None)
+    }
+
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -204,21 +210,30 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     }
 }
 
-fn scan_word(text: &str, mut i: usize) -> usize {
-    let mut chars = text[i..].char_indices().peekable();
-    let base = i;
-    while let Some((off, c)) = chars.next() {
-        if is_word_char(c) {
-            i = base + off + c.len_utf8();
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let word_char_at = |j: usize| text[j..].chars().next().is_some_and(is_word_char);
+    let mut j = start;
+    loop {
+        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+            j += 1;
+        }
+        let Some(c) = text[j..].chars().next() else {
+            return j;
+        };
+        let next = j + c.len_utf8();
+        if !c.is_ascii() && is_word_char(c) {
+            j = next;
             continue;
         }
+        // Inner hyphens and apostrophes join letters: two-thirds, we’ll, co-operation.
         let joiner = matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}');
-        if joiner && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) && i == base + off {
+        if joiner && word_char_at(next) {
+            j = next;
             continue;
         }
-        break;
+        return j;
     }
-    i
 }
 
 /// For each token, how many tokens ahead the next one that can carry a figure or a date is
@@ -235,7 +250,7 @@ pub fn distance_to_numberish(text: &str, toks: &[Token]) -> Vec<usize> {
                 t.text(text),
                 "€" | "£" | "$" | "¥" | "₹" | "₩" | "₽" | "₺" | "+"
             ),
-            Kind::Word => !matches!(t.lex, Lex::None) || t.text(text).eq_ignore_ascii_case("q"),
+            Kind::Word => !matches!(t.lex, Lex::None | Lex::Marker | Lex::Commissive),
         };
         if numberish {
             next = i;
