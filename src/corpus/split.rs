@@ -63,16 +63,14 @@ struct Line {
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(Line { start, end });
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        out.push(Line { start, end });
+        start = i + 1;
     }
     if start < text.len() {
         out.push(Line {
@@ -323,17 +321,11 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
     }
     let bytes = body.as_bytes();
     let mut pos = 0;
-    // Candidate stops found by byte ('…' starts with 0xE2), then read as characters.
-    while let Some(off) = bytes[pos..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let i = pos + off;
+    // The next '…' (rare), kept until the scan passes it.
+    let mut ellipsis = body.find('…');
+    while let Some(i) = next_stop(bytes, pos, &mut ellipsis, body) {
         let c = body[i..].chars().next().unwrap_or(' ');
         pos = i + c.len_utf8();
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
         // Absorb closing punctuation: quotes, brackets, repeated stops, the "/." end mark.
         let mut end = pos;
         for d in body[end..].chars() {
@@ -372,6 +364,18 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         unit_start = end + gap;
     }
     push(unit_start, body.len(), &mut first);
+}
+
+/// The byte of the next `.`, `!`, `?` or `…` at or after `pos`.
+fn next_stop(bytes: &[u8], pos: usize, ellipsis: &mut Option<usize>, body: &str) -> Option<usize> {
+    if ellipsis.is_some_and(|e| e < pos) {
+        *ellipsis = body[pos..].find('…').map(|e| e + pos);
+    }
+    let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|i| i + pos);
+    match (stop, *ellipsis) {
+        (Some(s), Some(e)) => Some(s.min(e)),
+        (s, e) => s.or(e),
+    }
 }
 
 /// Decides whether the full stop at byte `dot` of `body` ends a sentence.

@@ -190,11 +190,10 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
         tokens: Tokens { text, toks },
         issue,
     };
-    let near = super::tokens::distance_to_numberish(text, toks);
     let mut i = 0;
     while i < toks.len() {
         // The longest marker before a date is "by no later than": four words.
-        if near[i] > 6 || !toks[i].can_start_item() {
+        if toks[i].ahead > 6 || !toks[i].can_start_item() {
             i += 1;
             continue;
         }

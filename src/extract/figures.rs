@@ -14,12 +14,11 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
         covered,
     };
     let mut out = Vec::new();
-    let near = super::tokens::distance_to_numberish(text, toks);
     let mut skip_until = 0;
     let mut i = 0;
     while i < toks.len() {
         // The longest modifier before a number is "a maximum of" / "no fewer than".
-        if i < skip_until || covered[i] || near[i] > 5 {
+        if i < skip_until || covered[i] || toks[i].ahead > 5 {
             i += 1;
             continue;
         }
@@ -561,14 +560,14 @@ impl Scan<'_> {
                     return (code, i + 2);
                 }
             }
-            if let Lex::Currency(c) = t.lex
+            if let Lex::Currency(iso) = t.lex
                 && w.len() == 3
                 && w.bytes().all(|b| b.is_ascii_uppercase())
                 && self
                     .tok(i + 1)
                     .is_some_and(|n| n.kind == Kind::Num && n.gap <= Gap::Space)
             {
-                return (Some(c), i + 1);
+                return (Some(iso.code()), i + 1);
             }
         }
         (None, i)
@@ -605,7 +604,8 @@ impl Scan<'_> {
         {
             return Some(("CHF", k + 2));
         }
-        if let Lex::Currency(c) = t.lex {
+        if let Lex::Currency(iso) = t.lex {
+            let c = iso.code();
             if is_any(w, &["pound", "pounds"]) && self.is_word(k + 1, "sterling") {
                 return Some((c, k + 2));
             }
@@ -648,9 +648,7 @@ impl Scan<'_> {
     /// A scale word after a number: `million`, `m`, `bn`, `k`.
     fn scale(&self, k: usize, worded: bool) -> Option<(f64, usize)> {
         let t = self.tok(k)?;
-        let Lex::Scale(s) = t.lex else {
-            return None;
-        };
+        let s = t.lex.scale()?;
         let w = t.text(self.text);
         if worded && s == 100.0 {
             return None;
@@ -660,9 +658,7 @@ impl Scan<'_> {
             // 10m, 3.5bn, 1.3k: glued; "10 bn" spaced only for bn/mn.
             let glued = t.gap == Gap::None;
             let spaced_ok = t.gap == Gap::Space && is_any(w, &["bn", "mn"]);
-            if !(glued || spaced_ok)
-                || w.chars().any(char::is_uppercase) && !is_any(w, &["M", "K", "B", "BN", "MN"])
-            {
+            if !(glued || spaced_ok) {
                 return None;
             }
             // "5 m" (metres) is not a scale; only glued m counts.
@@ -726,7 +722,9 @@ impl Scan<'_> {
                 Some((NumberRead::Plain(v), j + 1, false))
             }
             Kind::Word => match t.lex {
-                Lex::Fraction(f) => Some((NumberRead::Fraction(f), j + 1, true)),
+                Lex::Fraction(n, d) => {
+                    Some((NumberRead::Fraction(n as f64 / d as f64), j + 1, true))
+                }
                 Lex::Multiplier(m) => Some((NumberRead::Multiplier(m as f64), j + 1, true)),
                 Lex::Number(0) => None,
                 Lex::Number(_) => {
@@ -751,16 +749,20 @@ impl Scan<'_> {
                 }
                 Lex::FractionDenominator(2)
                     if self.is_word(j + 1, "a")
-                        && matches!(self.tok(j + 2).map(|t| t.lex), Some(Lex::Scale(s)) if s >= 1e3) =>
+                        && self
+                            .tok(j + 2)
+                            .and_then(|t| t.lex.scale())
+                            .is_some_and(|s| s >= 1e3) =>
                 {
                     // half a million
-                    let Some(Lex::Scale(s)) = self.tok(j + 2).map(|t| t.lex) else {
-                        return None;
-                    };
+                    let s = self.tok(j + 2)?.lex.scale()?;
                     Some((NumberRead::Plain(0.5 * s), j + 3, true))
                 }
                 _ if is(t.text(self.text), "a")
-                    && matches!(self.tok(j + 1).map(|t| t.lex), Some(Lex::Scale(s)) if s >= 100.0) =>
+                    && self
+                        .tok(j + 1)
+                        .and_then(|t| t.lex.scale())
+                        .is_some_and(|s| s >= 100.0) =>
                 {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
                     Some((NumberRead::Plain(v), k, true))

@@ -10,17 +10,17 @@ pub enum Lex {
     Weekday,
     /// `two`, `twenty`, `twenty-five`, `fifteen`.
     Number(u32),
-    /// `hundred` (100), `thousand`, `million`, `billion`, `trillion`, and the abbreviations
-    /// `m`, `mn`, `bn`, `k`, `tn` (valid only right after a number).
-    Scale(f64),
+    /// `hundred` (10²), `thousand`, `million`, `billion`, `trillion`, and the abbreviations
+    /// `m`, `mn`, `bn`, `k`, `tn` (valid only right after a number): the power of ten.
+    Scale(u8),
     /// `half`, `third(s)`, `quarter(s)`, `fifth(s)`…: the denominator.
     FractionDenominator(u8),
-    /// `two-thirds`, `three-quarters`, `one-half`: the whole fraction.
-    Fraction(f64),
+    /// `two-thirds`, `three-quarters`, `one-half`: numerator and denominator.
+    Fraction(u8, u8),
     /// `tenfold`, `twofold`, `ten-fold`.
     Multiplier(u32),
-    /// `euros`, `pounds`, `dollars`, `EUR`, `GBP`: the ISO 4217 code.
-    Currency(&'static str),
+    /// `euros`, `pounds`, `dollars`, `EUR`, `GBP`: the ISO 4217 currency.
+    Currency(Iso),
     /// Spring = 1 … winter = 4.
     Season(u8),
     /// `years`, `months`, `weeks`, `days`: what makes a duration.
@@ -33,6 +33,63 @@ pub enum Lex {
     /// A word that may carry a pledge (`will`, `shall`, `we’ll`, `like`, `agreed`,
     /// `determined`, `guarantee`, `agreement`…): the commitment rules look closely only at these.
     Commissive,
+}
+
+/// The currencies the lexicon names, by ISO 4217 code. A one-byte payload keeps tokens small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Iso {
+    AUD,
+    BRL,
+    CAD,
+    CHF,
+    CNY,
+    DKK,
+    EUR,
+    GBP,
+    INR,
+    JPY,
+    NOK,
+    NZD,
+    PLN,
+    RUB,
+    SEK,
+    USD,
+    ZAR,
+}
+
+impl Iso {
+    /// The ISO 4217 code, as written in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Iso::AUD => "AUD",
+            Iso::BRL => "BRL",
+            Iso::CAD => "CAD",
+            Iso::CHF => "CHF",
+            Iso::CNY => "CNY",
+            Iso::DKK => "DKK",
+            Iso::EUR => "EUR",
+            Iso::GBP => "GBP",
+            Iso::INR => "INR",
+            Iso::JPY => "JPY",
+            Iso::NOK => "NOK",
+            Iso::NZD => "NZD",
+            Iso::PLN => "PLN",
+            Iso::RUB => "RUB",
+            Iso::SEK => "SEK",
+            Iso::USD => "USD",
+            Iso::ZAR => "ZAR",
+        }
+    }
+}
+
+impl Lex {
+    /// The factor of a scale word (`million` → 1e6).
+    pub fn scale(self) -> Option<f64> {
+        match self {
+            Lex::Scale(power) => Some(10f64.powi(power as i32)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,38 +241,40 @@ pub fn lower<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a str> {
     std::str::from_utf8(&buf[..n]).ok()
 }
 
+/// Currency codes must be written in capitals (`EUR`, not `eur`); words (`euros`, `yen`)
+/// may be written in any case.
+fn currency_case(word: &str, lex: Lex) -> Lex {
+    match lex {
+        Lex::Currency(_)
+            if word.len() == 3
+                && !word.eq_ignore_ascii_case("yen")
+                && !word.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            Lex::None
+        }
+        lex => lex,
+    }
+}
+
 /// Classifies one word token.
 pub fn classify(word: &str) -> Lex {
-    // Most words of running text are in no list: the filter says so before any lowering.
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built
-    // from listed parts, so they always go on.
+    // from listed parts and take the slow path; every other word is one table lookup.
     // (’, ‐ and ‑ all start with the byte 0xE2.)
     let bytes = word.as_bytes();
     let compound = bytes.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
         || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
-    let listed = FILTER_ENTRIES.may_contain(word);
-    let commissive = FILTER_COMMISSIVE.may_contain(word);
-    if !compound && !listed && !commissive {
-        return Lex::None;
+    if !compound {
+        return lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex));
     }
     let mut buf = [0u8; MAX_WORD];
     let Some(w) = lower(word, &mut buf) else {
         return Lex::None;
     };
     if let Some(lex) = simple(w) {
-        // Currency codes must be written in capitals (`EUR`), abbreviations stay lower case.
-        if let Lex::Currency(_) = lex
-            && w.len() == 3
-            && !word.bytes().all(|b| b.is_ascii_uppercase())
-            && !matches!(w, "yen")
-        {
-            return Lex::None;
-        }
-        return lex;
+        return currency_case(word, lex);
     }
-    if (commissive || compound)
-        && (COMMISSIVE_TO.contains(&w) || COMMISSIVE_OTHER.contains(&w) || w.ends_with("'ll"))
-    {
+    if w.ends_with("'ll") {
         return Lex::Commissive;
     }
     if let Some((a, b)) = w.split_once('-') {
@@ -235,7 +294,7 @@ pub fn classify(word: &str) -> Lex {
         if let (Some(n), Some(Lex::FractionDenominator(d))) = (numerator, simple(b))
             && n < d as u32
         {
-            return Lex::Fraction(n as f64 / d as f64);
+            return Lex::Fraction(n as u8, d);
         }
         if b == "fold"
             && let Some(Lex::Number(n)) = simple(a)
@@ -251,63 +310,7 @@ pub fn classify(word: &str) -> Lex {
     Lex::None
 }
 
-/// A compile-time filter over every listed word, keyed by length, first and last letter: a
-/// word it rejects is in no list.
-struct Filter([[u32; 26]; MAX_WORD + 1]);
-
-impl Filter {
-    const fn of_entries() -> Filter {
-        let mut bits = [[0u32; 26]; MAX_WORD + 1];
-        let mut i = 0;
-        while i < ENTRIES.len() {
-            Self::set(&mut bits, ENTRIES[i].0.as_bytes());
-            i += 1;
-        }
-        Filter(bits)
-    }
-
-    const fn of_lists(lists: &[&[&str]]) -> Filter {
-        let mut bits = [[0u32; 26]; MAX_WORD + 1];
-        let mut l = 0;
-        while l < lists.len() {
-            let mut j = 0;
-            while j < lists[l].len() {
-                Self::set(&mut bits, lists[l][j].as_bytes());
-                j += 1;
-            }
-            l += 1;
-        }
-        Filter(bits)
-    }
-
-    const fn set(bits: &mut [[u32; 26]; MAX_WORD + 1], w: &[u8]) {
-        let (first, last) = (w[0], w[w.len() - 1]);
-        if first.is_ascii_lowercase() && last.is_ascii_lowercase() {
-            bits[w.len()][(first - b'a') as usize] |= 1 << (last - b'a');
-        } else {
-            // Entries with other characters would be missed by the filter; there are none.
-            panic!("lexicon entries are lower-case ASCII letters at both ends");
-        }
-    }
-
-    /// Whether `w` (in any case) may be a listed word.
-    fn may_contain(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let (Some(first), Some(last)) = (b.first(), b.last()) else {
-            return false;
-        };
-        let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-        b.len() <= MAX_WORD
-            && first.is_ascii_lowercase()
-            && last.is_ascii_lowercase()
-            && self.0[b.len()][(first - b'a') as usize] & (1 << (last - b'a')) != 0
-    }
-}
-
-const FILTER_ENTRIES: Filter = Filter::of_entries();
-const FILTER_COMMISSIVE: Filter = Filter::of_lists(&[COMMISSIVE_TO, COMMISSIVE_OTHER]);
-
-/// Every word the lexicon knows, sorted by bytes (a test checks the order and each lookup).
+/// Every word the lexicon knows with its class (a test checks each is found).
 const ENTRIES: &[(&str, Lex)] = &[
     ("a", Lex::Marker),
     ("about", Lex::Marker),
@@ -320,44 +323,44 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("april", Lex::Month(4)),
     ("around", Lex::Marker),
     ("at", Lex::Marker),
-    ("aud", Lex::Currency("AUD")),
+    ("aud", Lex::Currency(Iso::AUD)),
     ("aug", Lex::Month(8)),
     ("august", Lex::Month(8)),
     ("autumn", Lex::Season(3)),
-    ("b", Lex::Scale(1e9)),
+    ("b", Lex::Scale(9)),
     ("before", Lex::Marker),
     ("below", Lex::Marker),
     ("between", Lex::Marker),
-    ("billion", Lex::Scale(1e9)),
-    ("bn", Lex::Scale(1e9)),
-    ("brl", Lex::Currency("BRL")),
+    ("billion", Lex::Scale(9)),
+    ("bn", Lex::Scale(9)),
+    ("brl", Lex::Currency(Iso::BRL)),
     ("budget", Lex::Marker),
     ("by", Lex::Marker),
     ("c", Lex::Marker),
-    ("cad", Lex::Currency("CAD")),
+    ("cad", Lex::Currency(Iso::CAD)),
     ("centuries", Lex::TimeUnit(TimeUnit::Other)),
     ("century", Lex::TimeUnit(TimeUnit::Other)),
-    ("chf", Lex::Currency("CHF")),
+    ("chf", Lex::Currency(Iso::CHF)),
     ("circa", Lex::Marker),
-    ("cny", Lex::Currency("CNY")),
+    ("cny", Lex::Currency(Iso::CNY)),
     ("day", Lex::TimeUnit(TimeUnit::Day)),
     ("days", Lex::TimeUnit(TimeUnit::Day)),
     ("dec", Lex::Month(12)),
     ("decade", Lex::TimeUnit(TimeUnit::Other)),
     ("decades", Lex::TimeUnit(TimeUnit::Other)),
     ("december", Lex::Month(12)),
-    ("dkk", Lex::Currency("DKK")),
-    ("dollar", Lex::Currency("USD")),
-    ("dollars", Lex::Currency("USD")),
+    ("dkk", Lex::Currency(Iso::DKK)),
+    ("dollar", Lex::Currency(Iso::USD)),
+    ("dollars", Lex::Currency(Iso::USD)),
     ("eight", Lex::Number(8)),
     ("eighteen", Lex::Number(18)),
     ("eighth", Lex::FractionDenominator(8)),
     ("eighths", Lex::FractionDenominator(8)),
     ("eighty", Lex::Number(80)),
     ("eleven", Lex::Number(11)),
-    ("eur", Lex::Currency("EUR")),
-    ("euro", Lex::Currency("EUR")),
-    ("euros", Lex::Currency("EUR")),
+    ("eur", Lex::Currency(Iso::EUR)),
+    ("euro", Lex::Currency(Iso::EUR)),
+    ("euros", Lex::Currency(Iso::EUR)),
     ("fall", Lex::Season(3)),
     ("feb", Lex::Month(2)),
     ("february", Lex::Month(2)),
@@ -376,39 +379,39 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("fourfold", Lex::Multiplier(4)),
     ("fourteen", Lex::Number(14)),
     ("fourth", Lex::Ordinal(4)),
-    ("franc", Lex::Currency("CHF")),
-    ("francs", Lex::Currency("CHF")),
+    ("franc", Lex::Currency(Iso::CHF)),
+    ("francs", Lex::Currency(Iso::CHF)),
     ("friday", Lex::Weekday),
     ("from", Lex::Marker),
     ("fy", Lex::Marker),
-    ("gbp", Lex::Currency("GBP")),
+    ("gbp", Lex::Currency(Iso::GBP)),
     ("greater", Lex::Marker),
     ("half", Lex::FractionDenominator(2)),
     ("hk", Lex::Marker),
     ("hour", Lex::TimeUnit(TimeUnit::Other)),
     ("hours", Lex::TimeUnit(TimeUnit::Other)),
-    ("hundred", Lex::Scale(100.0)),
+    ("hundred", Lex::Scale(2)),
     ("hundredfold", Lex::Multiplier(100)),
     ("in", Lex::Marker),
-    ("inr", Lex::Currency("INR")),
+    ("inr", Lex::Currency(Iso::INR)),
     ("jan", Lex::Month(1)),
     ("january", Lex::Month(1)),
-    ("jpy", Lex::Currency("JPY")),
+    ("jpy", Lex::Currency(Iso::JPY)),
     ("jul", Lex::Month(7)),
     ("july", Lex::Month(7)),
     ("jun", Lex::Month(6)),
     ("june", Lex::Month(6)),
-    ("k", Lex::Scale(1e3)),
+    ("k", Lex::Scale(3)),
     ("less", Lex::Marker),
-    ("m", Lex::Scale(1e6)),
+    ("m", Lex::Scale(6)),
     ("mar", Lex::Month(3)),
     ("march", Lex::Month(3)),
     ("may", Lex::Month(5)),
-    ("million", Lex::Scale(1e6)),
+    ("million", Lex::Scale(6)),
     ("minute", Lex::TimeUnit(TimeUnit::Other)),
     ("minutes", Lex::TimeUnit(TimeUnit::Other)),
-    ("mio", Lex::Scale(1e6)),
-    ("mn", Lex::Scale(1e6)),
+    ("mio", Lex::Scale(6)),
+    ("mn", Lex::Scale(6)),
     ("monday", Lex::Weekday),
     ("month", Lex::TimeUnit(TimeUnit::Month)),
     ("months", Lex::TimeUnit(TimeUnit::Month)),
@@ -420,38 +423,38 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("nineteen", Lex::Number(19)),
     ("ninety", Lex::Number(90)),
     ("no", Lex::Marker),
-    ("nok", Lex::Currency("NOK")),
+    ("nok", Lex::Currency(Iso::NOK)),
     ("not", Lex::Marker),
     ("nov", Lex::Month(11)),
     ("november", Lex::Month(11)),
     ("nz", Lex::Marker),
-    ("nzd", Lex::Currency("NZD")),
+    ("nzd", Lex::Currency(Iso::NZD)),
     ("oct", Lex::Month(10)),
     ("october", Lex::Month(10)),
     ("one", Lex::Number(1)),
     ("over", Lex::Marker),
-    ("pln", Lex::Currency("PLN")),
-    ("pound", Lex::Currency("GBP")),
-    ("pounds", Lex::Currency("GBP")),
+    ("pln", Lex::Currency(Iso::PLN)),
+    ("pound", Lex::Currency(Iso::GBP)),
+    ("pounds", Lex::Currency(Iso::GBP)),
     ("q", Lex::Marker),
     ("quarter", Lex::FractionDenominator(4)),
     ("quarters", Lex::FractionDenominator(4)),
     ("r", Lex::Marker),
-    ("rand", Lex::Currency("ZAR")),
-    ("renminbi", Lex::Currency("CNY")),
-    ("rouble", Lex::Currency("RUB")),
-    ("roubles", Lex::Currency("RUB")),
+    ("rand", Lex::Currency(Iso::ZAR)),
+    ("renminbi", Lex::Currency(Iso::CNY)),
+    ("rouble", Lex::Currency(Iso::RUB)),
+    ("roubles", Lex::Currency(Iso::RUB)),
     ("roughly", Lex::Marker),
-    ("rub", Lex::Currency("RUB")),
-    ("ruble", Lex::Currency("RUB")),
-    ("rubles", Lex::Currency("RUB")),
-    ("rupee", Lex::Currency("INR")),
-    ("rupees", Lex::Currency("INR")),
+    ("rub", Lex::Currency(Iso::RUB)),
+    ("ruble", Lex::Currency(Iso::RUB)),
+    ("rubles", Lex::Currency(Iso::RUB)),
+    ("rupee", Lex::Currency(Iso::INR)),
+    ("rupees", Lex::Currency(Iso::INR)),
     ("s", Lex::Marker),
     ("saturday", Lex::Weekday),
     ("second", Lex::TimeUnit(TimeUnit::Other)),
     ("seconds", Lex::TimeUnit(TimeUnit::Other)),
-    ("sek", Lex::Currency("SEK")),
+    ("sek", Lex::Currency(Iso::SEK)),
     ("sep", Lex::Month(9)),
     ("sept", Lex::Month(9)),
     ("september", Lex::Month(9)),
@@ -465,7 +468,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("sixty", Lex::Number(60)),
     ("some", Lex::Marker),
     ("spring", Lex::Season(1)),
-    ("sterling", Lex::Currency("GBP")),
+    ("sterling", Lex::Currency(Iso::GBP)),
     ("summer", Lex::Season(2)),
     ("sunday", Lex::Weekday),
     ("ten", Lex::Number(10)),
@@ -476,12 +479,12 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("thirds", Lex::FractionDenominator(3)),
     ("thirteen", Lex::Number(13)),
     ("thirty", Lex::Number(30)),
-    ("thousand", Lex::Scale(1e3)),
+    ("thousand", Lex::Scale(3)),
     ("three", Lex::Number(3)),
     ("threefold", Lex::Multiplier(3)),
     ("thursday", Lex::Weekday),
-    ("tn", Lex::Scale(1e12)),
-    ("trillion", Lex::Scale(1e12)),
+    ("tn", Lex::Scale(12)),
+    ("trillion", Lex::Scale(12)),
     ("tuesday", Lex::Weekday),
     ("twelve", Lex::Number(12)),
     ("twenty", Lex::Number(20)),
@@ -492,7 +495,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("up", Lex::Marker),
     ("upwards", Lex::Marker),
     ("us", Lex::Marker),
-    ("usd", Lex::Currency("USD")),
+    ("usd", Lex::Currency(Iso::USD)),
     ("wednesday", Lex::Weekday),
     ("week", Lex::TimeUnit(TimeUnit::Week)),
     ("weekend", Lex::TimeUnit(TimeUnit::Other)),
@@ -502,40 +505,92 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("within", Lex::Marker),
     ("year", Lex::TimeUnit(TimeUnit::Year)),
     ("years", Lex::TimeUnit(TimeUnit::Year)),
-    ("yen", Lex::Currency("JPY")),
-    ("yuan", Lex::Currency("CNY")),
-    ("zar", Lex::Currency("ZAR")),
+    ("yen", Lex::Currency(Iso::JPY)),
+    ("yuan", Lex::Currency(Iso::CNY)),
+    ("zar", Lex::Currency(Iso::ZAR)),
     ("zero", Lex::Number(0)),
 ];
 
-/// Where the entries of each first letter start in `ENTRIES`: entry `LETTER_START[l]` is the
-/// first whose letter is `l` or later (index 26 is the end).
-const LETTER_START: [usize; 27] = {
-    let mut starts = [0; 27];
-    let mut letter = 0;
-    while letter < 27 {
-        let mut i = 0;
-        while i < ENTRIES.len() && ((ENTRIES[i].0.as_bytes()[0] - b'a') as usize) < letter {
-            i += 1;
-        }
-        starts[letter] = i;
-        letter += 1;
+/// Slots of the lookup table: a power of two, more than twice the number of words.
+const SLOTS: usize = 1024;
+
+/// A hash of the length and the first two and last two bytes, folded to lower case (`| 0x20`
+/// lower-cases ASCII letters and leaves `'` and `-` alone): the same for `EUR` and `eur`, and
+/// cheap enough to run on every word of a corpus.
+const fn hash(word: &[u8]) -> usize {
+    let n = word.len();
+    let h = (n as u32)
+        .wrapping_mul(0x9e37_79b9)
+        .wrapping_add(((word[0] | 0x20) as u32).wrapping_mul(0x85eb_ca6b))
+        .wrapping_add(((word[n / 2] | 0x20) as u32).wrapping_mul(0xc2b2_ae35))
+        .wrapping_add(((word[n - 1] | 0x20) as u32).wrapping_mul(0x27d4_eb2f))
+        .wrapping_add(((word[n.saturating_sub(2)] | 0x20) as u32).wrapping_mul(0x1656_67b1));
+    ((h ^ (h >> 15)) as usize) & (SLOTS - 1)
+}
+
+/// The word and class of index `i` over `ENTRIES` followed by the commissive lists.
+const fn word_at(i: usize) -> (&'static str, Lex) {
+    if i < ENTRIES.len() {
+        return ENTRIES[i];
     }
-    starts
+    let i = i - ENTRIES.len();
+    if i < COMMISSIVE_TO.len() {
+        return (COMMISSIVE_TO[i], Lex::Commissive);
+    }
+    (COMMISSIVE_OTHER[i - COMMISSIVE_TO.len()], Lex::Commissive)
+}
+
+const WORDS: usize = ENTRIES.len() + COMMISSIVE_TO.len() + COMMISSIVE_OTHER.len();
+
+/// All words in one array, so a lookup is an index.
+const ALL: [(&str, Lex); WORDS] = {
+    let mut all = [("", Lex::None); WORDS];
+    let mut i = 0;
+    while i < WORDS {
+        all[i] = word_at(i);
+        i += 1;
+    }
+    all
 };
 
-/// Looks a lower-case word up: a short scan of the entries sharing its first letter.
-fn simple(w: &str) -> Option<Lex> {
-    let w = w.as_bytes();
-    let first = *w.first()?;
-    if !first.is_ascii_lowercase() {
+/// An open-addressing hash table built at compile time: each slot holds 1 + the index of a
+/// word (0 is empty). One hash and usually one comparison classify a word.
+const TABLE: [u16; SLOTS] = {
+    assert!(WORDS * 2 < SLOTS, "the lexicon table is too full");
+    let mut table = [0u16; SLOTS];
+    let mut i = 0;
+    while i < WORDS {
+        let mut slot = hash(word_at(i).0.as_bytes());
+        while table[slot] != 0 {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        table[slot] = (i + 1) as u16;
+        i += 1;
+    }
+    table
+};
+
+/// Looks a word up in any case (ASCII only; other words are in no list).
+fn lookup(word: &[u8]) -> Option<Lex> {
+    if word.is_empty() || word.len() > MAX_WORD {
         return None;
     }
-    let letter = (first - b'a') as usize;
-    ENTRIES[LETTER_START[letter]..LETTER_START[letter + 1]]
-        .iter()
-        .find(|(k, _)| k.len() == w.len() && k.bytes().zip(w).all(|(a, b)| a == *b))
-        .map(|(_, lex)| *lex)
+    let mut slot = hash(word);
+    loop {
+        let index = TABLE[slot] as usize;
+        if index == 0 {
+            return None;
+        }
+        let (candidate, lex) = ALL[index - 1];
+        if candidate.len() == word.len() && candidate.as_bytes().eq_ignore_ascii_case(word) {
+            return Some(lex);
+        }
+        slot = (slot + 1) & (SLOTS - 1);
+    }
+}
+
+fn simple(w: &str) -> Option<Lex> {
+    lookup(w.as_bytes())
 }
 
 /// `second` is both a time unit and an ordinal; quarters need the ordinal.
@@ -579,34 +634,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn entries_are_sorted_and_every_one_is_found() {
-        assert!(
-            ENTRIES
-                .windows(2)
-                .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes())
-        );
-        for (word, lex) in ENTRIES {
-            assert_eq!(simple(word), Some(*lex), "{word}");
+    fn every_word_is_found_once_in_any_case() {
+        for i in 0..WORDS {
+            let (word, lex) = word_at(i);
+            assert_eq!(lookup(word.as_bytes()), Some(lex), "{word}");
+            assert_eq!(lookup(word.to_uppercase().as_bytes()), Some(lex), "{word}");
+            let copies = (0..WORDS).filter(|&j| word_at(j).0 == word).count();
+            assert_eq!(copies, 1, "{word} is listed twice");
         }
-        assert_eq!(simple("zzz"), None);
-        assert_eq!(simple("the"), None);
+        assert_eq!(lookup(b"zzz"), None);
+        assert_eq!(lookup(b"the"), None);
+        assert_eq!(classify("will"), Lex::Commissive);
+        assert_eq!(classify("We\u{2019}ll"), Lex::Commissive);
     }
 
     #[test]
     fn number_words_and_compounds() {
         assert_eq!(classify("Twenty"), Lex::Number(20));
         assert_eq!(classify("twenty-five"), Lex::Number(25));
-        assert_eq!(classify("two-thirds"), Lex::Fraction(2.0 / 3.0));
-        assert_eq!(classify("three‑quarters"), Lex::Fraction(0.75));
+        assert_eq!(classify("two-thirds"), Lex::Fraction(2, 3));
+        assert_eq!(classify("three‑quarters"), Lex::Fraction(3, 4));
         assert_eq!(classify("tenfold"), Lex::Multiplier(10));
         assert_eq!(classify("ten-fold"), Lex::Multiplier(10));
     }
 
     #[test]
     fn currency_codes_need_capitals() {
-        assert_eq!(classify("EUR"), Lex::Currency("EUR"));
+        assert_eq!(classify("EUR"), Lex::Currency(Iso::EUR));
         assert_eq!(classify("eur"), Lex::None);
-        assert_eq!(classify("euros"), Lex::Currency("EUR"));
+        assert_eq!(classify("euros"), Lex::Currency(Iso::EUR));
         assert_eq!(classify("cad"), Lex::None);
     }
 

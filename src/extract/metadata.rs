@@ -9,6 +9,9 @@ use crate::corpus::split::is_space;
 
 /// Lines that are read for a title or a dated heading.
 const HEADER_LINES: usize = 25;
+/// …that start within this many bytes: documents with one paragraph per line would otherwise
+/// make the whole text a header.
+const HEADER_BYTES: usize = 3_000;
 /// A full date starting before this byte may be the date of issue even on a plain line.
 const TOP_BYTES: usize = 600;
 /// Titles longer than this are cut at a word boundary and end with `…`.
@@ -117,6 +120,7 @@ fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             (start + trimmed_start, line.trim_matches(is_space))
         })
         .filter(|(_, l)| !l.is_empty())
+        .take_while(|(start, _)| *start < HEADER_BYTES)
         .take(HEADER_LINES)
 }
 

@@ -69,7 +69,8 @@ pub fn parse_words(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize)>
                 any = true;
                 j += 1;
             }
-            Lex::Scale(s) if any && t.text(text).len() > 2 => {
+            Lex::Scale(power) if any && t.text(text).len() > 2 => {
+                let s = 10f64.powi(power as i32);
                 if s == 100.0 {
                     current = current.max(1.0) * 100.0;
                 } else {
@@ -82,7 +83,7 @@ pub fn parse_words(text: &str, toks: &[Token], i: usize) -> Option<(f64, usize)>
                 && is(t.text(text), "and")
                 && matches!(toks.get(j + 1).map(|t| t.lex), Some(Lex::Number(_)))
                 && j > i
-                && matches!(toks[j - 1].lex, Lex::Scale(s) if s == 100.0) =>
+                && toks[j - 1].lex == Lex::Scale(2) =>
             {
                 j += 1;
             }

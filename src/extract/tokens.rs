@@ -36,6 +36,8 @@ pub struct Token {
     pub gap: Gap,
     /// For words: what the lexicon knows of them.
     pub lex: Lex,
+    /// How many tokens ahead the next number-like token is (255: none near).
+    pub ahead: u8,
 }
 
 impl Token {
@@ -170,10 +172,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             gap,
             lex,
+            ahead: u8::MAX,
         });
         gap = Gap::None;
         newlines = 0;
     }
+    mark_distance_to_numberish(text, &mut out);
     out
 }
 
@@ -236,12 +240,11 @@ fn scan_word(text: &str, start: usize) -> usize {
     }
 }
 
-/// For each token, how many tokens ahead the next one that can carry a figure or a date is
-/// (a number, a month, a number word, a currency sign…). Rules skip tokens far from any, which
-/// keeps extraction fast on long stretches of plain prose.
-pub fn distance_to_numberish(text: &str, toks: &[Token]) -> Vec<usize> {
-    let mut out = vec![usize::MAX; toks.len()];
-    let mut next = usize::MAX;
+/// Sets each token's `ahead`: how many tokens ahead the next one that can carry a figure or
+/// a date is (a number, a month, a number word, a currency sign…), saturating at 255. Rules
+/// skip tokens far from any, which keeps extraction fast on long stretches of plain prose.
+fn mark_distance_to_numberish(text: &str, toks: &mut [Token]) {
+    let mut next: Option<usize> = None;
     for i in (0..toks.len()).rev() {
         let t = &toks[i];
         let numberish = match t.kind {
@@ -253,11 +256,10 @@ pub fn distance_to_numberish(text: &str, toks: &[Token]) -> Vec<usize> {
             Kind::Word => !matches!(t.lex, Lex::None | Lex::Marker | Lex::Commissive),
         };
         if numberish {
-            next = i;
+            next = Some(i);
         }
-        out[i] = next.saturating_sub(i);
+        toks[i].ahead = next.map_or(u8::MAX, |n| (n - i).min(u8::MAX as usize) as u8);
     }
-    out
 }
 
 #[cfg(test)]
