@@ -379,7 +379,9 @@ pub fn find(
             lead_fresh = false;
         }
         if body.ends_with(':') {
-            lead_in = cue.as_ref().map(|c| c.actors.clone());
+            // A lead-in's items take its actors, whether it names them or inherits them
+            // itself ("(c) the training of examiners, including:").
+            lead_in = actors.clone();
             lead_fresh = true;
             // A lead-in that says nothing but its cue ("We will:") is not itself an item.
             if u.words() <= 3 {
@@ -392,18 +394,21 @@ pub fn find(
         if body.ends_with('?') || u.conditional() {
             continue;
         }
-        let inside = |s: usize, e: usize| s >= unit.start && e <= unit.end;
-        let deadline = dates
+        // Dates and figures are sorted by start: take those inside the unit.
+        let first_date = dates.partition_point(|d| d.start < unit.start);
+        let unit_dates = dates[first_date..]
             .iter()
-            .filter(|d| inside(d.start, d.end))
+            .take_while(|d| d.start < unit.end)
+            .filter(|d| d.end <= unit.end);
+        let deadline = unit_dates
+            .clone()
             .find(|d| is_deadline(&d.text))
-            .or_else(|| dates.iter().find(|d| inside(d.start, d.end)))
+            .or_else(|| unit_dates.clone().next())
             .cloned();
-        let figs = figures
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| inside(f.start, f.end))
-            .map(|(i, _)| i)
+        let first_figure = figures.partition_point(|f| f.start < unit.start);
+        let figs = (first_figure..figures.len())
+            .take_while(|&i| figures[i].start < unit.end)
+            .filter(|&i| figures[i].end <= unit.end)
             .collect();
         out.push(Commitment {
             text: body.to_string(),

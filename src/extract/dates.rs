@@ -110,6 +110,13 @@ enum Core {
     FinancialYear(i32),
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
+    /// `the first half of 2024` (1) or `H2 2023` (2).
+    Half {
+        year: i32,
+        half: u8,
+    },
+    /// `the 1990s`: the decade starting in that year.
+    Decade(i32),
     /// A bare day number, the first half of `20-22 August` or `from 1 to 3 March`.
     DayOnly(u8),
 }
@@ -119,6 +126,8 @@ impl Core {
         match *self {
             Core::Day { year, .. } | Core::Month { year, .. } => year,
             Core::Year(y) | Core::FinancialYear(y) | Core::YearRange(_, y) => Some(y),
+            Core::Half { year, .. } => Some(year),
+            Core::Decade(y) => Some(y + 9),
             Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
             Core::DayOnly(_) => None,
         }
@@ -168,6 +177,11 @@ impl Core {
             }
             Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
             Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
+            Core::Half { year, half } => {
+                let (a, b) = if half == 1 { (1, 6) } else { (7, 12) };
+                format!("{year:04}-{a:02}/{year:04}-{b:02}")
+            }
+            Core::Decade(y) => format!("{y:04}/{:04}", y + 9),
             Core::DayOnly(_) => return None,
         })
     }
@@ -349,11 +363,26 @@ impl Scan<'_> {
             && self.inline(i)
             && self
                 .word(i - 1)
-                .is_some_and(|w| is_any(w, &["early", "mid", "late"]))
+                .is_some_and(|w| is_any(w, &["early", "mid", "late", "next", "last"]))
         {
             return i - 1;
         }
         i
+    }
+
+    /// Past `early`, `mid-`, `late`, `next`, `last` at `j`, where a date may follow.
+    fn skip_modifier(&self, j: usize) -> usize {
+        if self.is_word(j, "mid") && self.sym(j + 1) == Some('-') && self.adjacent(j + 1) {
+            return j + 2;
+        }
+        if self
+            .word(j)
+            .is_some_and(|w| is_any(w, &["early", "mid", "late", "next", "last"]))
+            && self.inline(j + 1)
+        {
+            return j + 1;
+        }
+        j
     }
 
     /// `by …`, `no later than …`, `by the end of …`, `within two years`.
@@ -397,7 +426,7 @@ impl Scan<'_> {
             return None;
         }
         // The date after the marker.
-        let start = self.modifier_before(j);
+        let start = self.skip_modifier(j);
         let (range_or_core, end) = match self.range(start) {
             Some(m) => (m.value, m.end),
             None => {
@@ -589,7 +618,19 @@ impl Scan<'_> {
                     && w.len() > 3
                     && !w.bytes().all(|b| b.is_ascii_uppercase())
                 {
-                    return Some((Some(Core::Month { year: None, month }), i + 1));
+                    // "next April", "last March": the nearest such month after or before the
+                    // date of issue.
+                    let year = self.issue.and_then(|d| {
+                        let m = month as u32;
+                        if i > 0 && self.is_word(i - 1, "next") {
+                            Some(d.year + i32::from(m <= d.month))
+                        } else if i > 0 && self.is_word(i - 1, "last") {
+                            Some(d.year - i32::from(m >= d.month))
+                        } else {
+                            None
+                        }
+                    });
+                    return Some((Some(Core::Month { year, month }), i + 1));
                 }
                 None
             }
@@ -619,6 +660,29 @@ impl Scan<'_> {
                             quarter: q as u8,
                         }),
                         j + 1,
+                    ));
+                }
+                // the first half of 2024
+                if let Some(half @ (1 | 2)) = quarter_ordinal(w)
+                    && self.is_word(i + 1, "half")
+                    && self.is_word(i + 2, "of")
+                {
+                    let y = self.year4(i + 3).filter(|_| self.inline(i + 3))?;
+                    return Some((Some(Core::Half { year: y, half }), i + 4));
+                }
+                // H1 2024
+                if is(w, "h")
+                    && let Some(half) = self
+                        .small(i + 1)
+                        .filter(|h| (1..=2).contains(h) && self.adjacent(i + 1))
+                {
+                    let y = self.year4(i + 2).filter(|_| self.inline(i + 2))?;
+                    return Some((
+                        Some(Core::Half {
+                            year: y,
+                            half: half as u8,
+                        }),
+                        i + 3,
                     ));
                 }
                 // the fourth quarter of 2021
@@ -688,8 +752,10 @@ impl Scan<'_> {
     fn core_numeric(&self, i: usize) -> Option<(Option<Core>, usize)> {
         let t = self.tok(i)?;
         let s = t.text(self.text);
-        // Glued to a letter or code before it: G7, COP26, v2, A/2015.
+        // Glued to a letter or code before it: G7, COP26, v2, A/2015 (but mid-2025 is a date).
+        let mid = i >= 2 && self.sym(i - 1) == Some('-') && self.is_word(i - 2, "mid");
         if t.gap == Gap::None
+            && !mid
             && i > 0
             && (self.toks[i - 1].kind == Kind::Word
                 || matches!(
@@ -799,6 +865,14 @@ impl Scan<'_> {
                 return Some((Some(Core::DayOnly(day as u8)), i + 1));
             }
             return None;
+        }
+        // A decade: the 1990s.
+        if let Some(y) = self.year4(i)
+            && y % 10 == 0
+            && self.adjacent(i + 1)
+            && self.word(i + 1).is_some_and(|w| w == "s")
+        {
+            return Some((Some(Core::Decade(y)), i + 2));
         }
         // A year on its own.
         let y = self.year4(i)?;

@@ -255,6 +255,23 @@ impl Scan<'_> {
         }
         let n = number;
         let mut amount = n.value();
+        // "GBP 75 000": after a currency, an ordinary space may group thousands too.
+        while currency.is_some()
+            && !worded
+            && self.tok(k).is_some_and(|t| {
+                t.kind == Kind::Num && t.gap == Gap::Space && t.text(self.text).len() == 3
+            })
+            && self
+                .tok(k - 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.text(self.text).len() <= 3)
+            && amount.fract() == 0.0
+            && let Some(group) = self
+                .tok(k)
+                .and_then(|t| t.text(self.text).parse::<f64>().ok())
+        {
+            amount = amount * 1000.0 + group;
+            k += 1;
+        }
         let mut first_scaled = false;
         // Scale: 10 million, 10m, 3.5bn, 1.3k
         if fraction.is_none()
@@ -295,7 +312,7 @@ impl Scan<'_> {
                         w,
                         &[
                             "more", "less", "higher", "lower", "larger", "greater", "bigger",
-                            "smaller", "faster", "as", "the", "over",
+                            "what", "smaller", "faster", "as", "the", "over",
                         ],
                     )
                 })
@@ -428,6 +445,10 @@ impl Scan<'_> {
 
     /// Whether the number word at `j..k` quantifies the noun that follows it.
     fn counts_a_noun(&self, j: usize, k: usize) -> bool {
+        // "a hundred and twenty thousand –": with a scale word it is a number on its own.
+        if self.toks[j..k].iter().any(|t| t.lex.scale().is_some()) {
+            return true;
+        }
         let first = self.word(j).unwrap_or("");
         if is(first, "one") && k == j + 1 {
             return false;
@@ -746,6 +767,10 @@ impl Scan<'_> {
                         return Some((NumberRead::Fraction(v / d as f64), k + 1, true));
                     }
                     Some((NumberRead::Plain(v), k, true))
+                }
+                // half of all young renters
+                Lex::FractionDenominator(2) if self.is_word(j + 1, "of") && self.inline(j + 1) => {
+                    Some((NumberRead::Fraction(0.5), j + 1, true))
                 }
                 Lex::FractionDenominator(2)
                     if self.is_word(j + 1, "a")

@@ -386,6 +386,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("fy", Lex::Marker),
     ("gbp", Lex::Currency(Iso::GBP)),
     ("greater", Lex::Marker),
+    ("h", Lex::Marker),
     ("half", Lex::FractionDenominator(2)),
     ("hk", Lex::Marker),
     ("hour", Lex::TimeUnit(TimeUnit::Other)),

@@ -1,0 +1,302 @@
+//! One rule at a time: what the extractor reads from short texts, and what it must not read.
+//! The gold fixtures measure quality on whole documents; these name each case.
+
+use cordiale::corpus::Document;
+use cordiale::extract::{Extraction, extract};
+use serde_json::{Value, json};
+
+fn run(text: &str) -> Extraction {
+    extract(&Document::from_text("case.txt", text))
+}
+
+/// (text, value) of every figure.
+fn figures(text: &str) -> Vec<(String, Value)> {
+    run(text)
+        .figures
+        .into_iter()
+        .map(|f| (f.text, serde_json::to_value(f.value).unwrap()))
+        .collect()
+}
+
+/// (text, value) of every date.
+fn dates(text: &str) -> Vec<(String, Value)> {
+    run(text)
+        .dates
+        .into_iter()
+        .map(|d| (d.text, serde_json::to_value(d.value).unwrap()))
+        .collect()
+}
+
+fn one(found: Vec<(String, Value)>, text: &str, value: Value) {
+    assert_eq!(found, vec![(text.to_string(), value)]);
+}
+
+#[test]
+fn money_in_every_form() {
+    one(
+        figures("It gives €10 million."),
+        "€10 million",
+        json!({"amount": 10_000_000, "currency": "EUR"}),
+    );
+    one(
+        figures("It gives 2000€ each."),
+        "2000€",
+        json!({"amount": 2000, "currency": "EUR"}),
+    );
+    one(
+        figures("It gives GBP 8 million."),
+        "GBP 8 million",
+        json!({"amount": 8_000_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It gives EUR 2,000,000."),
+        "EUR 2,000,000",
+        json!({"amount": 2_000_000, "currency": "EUR"}),
+    );
+    one(
+        figures("It gives $3.5bn."),
+        "$3.5bn",
+        json!({"amount": 3_500_000_000u64, "currency": "USD"}),
+    );
+    one(
+        figures("It gives GBP 75 000."),
+        "GBP 75 000",
+        json!({"amount": 75_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It gives €5 million a year."),
+        "€5 million a year",
+        json!({"amount": 5_000_000, "currency": "EUR", "per": "year"}),
+    );
+    one(
+        figures("It gives 10 million euros."),
+        "10 million euros",
+        json!({"amount": 10_000_000, "currency": "EUR"}),
+    );
+}
+
+#[test]
+fn counts_percentages_and_bounds() {
+    one(
+        figures("No fewer than 514 traffickers."),
+        "No fewer than 514",
+        json!({"count": 514, "min": 514}),
+    );
+    one(
+        figures("Staff rose from 150 to 250."),
+        "from 150 to 250",
+        json!({"count": 150, "min": 150, "max": 250}),
+    );
+    one(figures("It fell by 75%."), "75%", json!({"percent": 75}));
+    one(
+        figures("It fell by 30 per cent."),
+        "30 per cent",
+        json!({"percent": 30}),
+    );
+    one(
+        figures("It was cut tenfold."),
+        "tenfold",
+        json!({"multiplier": 10}),
+    );
+    one(
+        figures("It paid two-thirds of it."),
+        "two-thirds",
+        json!({"fraction": 0.6667}),
+    );
+    one(
+        figures("We broke up twenty organised gangs."),
+        "twenty",
+        json!({"count": 20}),
+    );
+    one(
+        figures("We have some 1,500 staff."),
+        "some 1,500",
+        json!({"count": 1500, "approx": true}),
+    );
+    one(
+        figures("One in five renters pay."),
+        "One in five",
+        json!({"fraction": 0.2}),
+    );
+    one(
+        figures("Half a million homes."),
+        "Half a million",
+        json!({"count": 500_000}),
+    );
+    one(
+        figures("A hundred and twenty thousand children."),
+        "A hundred and twenty thousand",
+        json!({"count": 120_000}),
+    );
+}
+
+#[test]
+fn things_that_are_not_figures() {
+    for text in [
+        "Teams work 24/7 here.",
+        "See Article 9 of the treaty.",
+        "The G7 met.",
+        "They bought 4x4 vehicles.",
+        "Call +44 20 7946 0958 now.",
+        "Use version v2.1 of it.",
+        "1. First item\n2. Second item",
+        "The plan runs over two years.",
+        "It was agreed 11 years ago.",
+        "Footnote mark here¹ and [2] there.",
+        "Its 100th anniversary.",
+        "One alternative is left.",
+        "Text.\n\nPage 2 of 3\n\nMore text.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn dates_in_every_order_and_form() {
+    one(
+        dates("Signed on 20 August 2015."),
+        "20 August 2015",
+        json!({"date": "2015-08-20"}),
+    );
+    one(
+        dates("Paris, August 30, 2014"),
+        "August 30, 2014",
+        json!({"date": "2014-08-30"}),
+    );
+    one(
+        dates("UK-FRANCE SUMMIT, 2 NOVEMBER 2010"),
+        "2 NOVEMBER 2010",
+        json!({"date": "2010-11-02"}),
+    );
+    one(
+        dates("Published on 16/02/2016."),
+        "16/02/2016",
+        json!({"date": "2016-02-16"}),
+    );
+    one(
+        dates("Valid from 30.04.2019."),
+        "30.04.2019",
+        json!({"date": "2019-04-30"}),
+    );
+    one(
+        dates("Starts 2021-09-01."),
+        "2021-09-01",
+        json!({"date": "2021-09-01"}),
+    );
+    one(
+        dates("Done by March 2011."),
+        "by March 2011",
+        json!({"date": "2011-03"}),
+    );
+    one(
+        dates("In Q4 2021 it starts."),
+        "Q4 2021",
+        json!({"date": "2021-Q4"}),
+    );
+    one(
+        dates("Since the spring of 2014."),
+        "spring of 2014",
+        json!({"date": "2014-03/2014-05"}),
+    );
+    one(
+        dates("In the 2016-17 financial year."),
+        "2016-17",
+        json!({"date": "2016-04/2017-03"}),
+    );
+    one(
+        dates("From 2005-2008 he served."),
+        "2005-2008",
+        json!({"date": "2005/2008"}),
+    );
+    one(
+        dates("Arrests between January and September 2010."),
+        "between January and September 2010",
+        json!({"date": "2010-01/2010-09"}),
+    );
+    one(
+        dates("No later than 1 September 2021."),
+        "No later than 1 September 2021",
+        json!({"date": "2021-09-01"}),
+    );
+    one(
+        dates("In the first half of 2024."),
+        "first half of 2024",
+        json!({"date": "2024-01/2024-06"}),
+    );
+    one(
+        dates("Since the 1990s."),
+        "1990s",
+        json!({"date": "1990/1999"}),
+    );
+    one(
+        dates("Done by mid-2025."),
+        "by mid-2025",
+        json!({"date": "2025"}),
+    );
+    one(
+        dates("The August 28 summit."),
+        "August 28",
+        json!({"date": "--08-28"}),
+    );
+}
+
+#[test]
+fn year_less_dates_take_the_year_of_issue() {
+    let text = "Paris, 20 August 2015\n\nThe visit on Thursday 20 August went well. We meet again on 31 August, and by the end of the year, and within two years. Next April too.";
+    let found = dates(text);
+    let get = |t: &str| found.iter().find(|(x, _)| x == t).map(|(_, v)| v.clone());
+    assert_eq!(
+        get("Thursday 20 August"),
+        Some(json!({"date": "2015-08-20"}))
+    );
+    assert_eq!(get("31 August"), Some(json!({"date": "2015-08-31"})));
+    assert_eq!(get("by the end of the year"), Some(json!({"date": "2015"})));
+    assert_eq!(get("within two years"), Some(json!({"date": "2017-08-20"})));
+    assert_eq!(get("Next April"), Some(json!({"date": "2016-04"})));
+}
+
+#[test]
+fn things_that_are_not_dates() {
+    for text in [
+        "Teams work 24/7 here.",
+        "Theresa May visited.",
+        "We may act.",
+        "It has 1,300 police.",
+        "It happened in recent weeks, this year and last summer.",
+        "See Regulation (EU) 2019/452 now.",
+        "At 10:30 we met.",
+        "Its 100th anniversary.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+    // Without a date of issue, "within" keeps its duration.
+    one(
+        dates("It ends within six months."),
+        "within six months",
+        json!({"duration": "P6M"}),
+    );
+}
+
+#[test]
+fn commitments_and_what_is_not_one() {
+    let text = "We will open negotiations by March 2011. The fund has been strengthened. \
+                Will you come? If we win, we will build. She told me: “I would like the government to act.” \
+                A new control room will be created. The two countries agreed to organise a conference.";
+    let x = run(text);
+    let found: Vec<&str> = x.commitments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        found,
+        [
+            "We will open negotiations by March 2011.",
+            "A new control room will be created.",
+            "The two countries agreed to organise a conference."
+        ]
+    );
+    assert_eq!(x.commitments[0].actors, ["we"]);
+    assert_eq!(
+        x.commitments[0].deadline.as_ref().map(|d| d.text.as_str()),
+        Some("by March 2011")
+    );
+    assert!(x.commitments[1].actors.is_empty());
+    assert_eq!(x.commitments[2].actors, ["two countries"]);
+}
