@@ -300,3 +300,37 @@ fn commitments_and_what_is_not_one() {
     assert!(x.commitments[1].actors.is_empty());
     assert_eq!(x.commitments[2].actors, ["two countries"]);
 }
+
+#[test]
+fn markdown_pages_and_document_codes() {
+    let page = "# Pledge Tracker\n\n| # | Pledge |\n|---|---|\n| 1 | \"We will plant 30 million trees a year\" |\n\nOnly _3,130 hectares_ were planted (HC 12345). We will publish an update.";
+    let x = run(page);
+    assert_eq!(x.title, "Pledge Tracker");
+    let figs: Vec<&str> = x.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(figs, ["30 million", "3,130"]);
+    let pledges: Vec<&str> = x.commitments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(pledges, ["We will publish an update."]);
+    assert_eq!(figures("COMPET 412 and COM(2023) 160 final."), vec![]);
+    assert_eq!(dates("See COM(2023) 160 final."), vec![]);
+    one(
+        dates("Met on 17 and 18 April 2024."),
+        "17 and 18 April 2024",
+        json!({"date": "2024-04-17/2024-04-18"}),
+    );
+    one(
+        dates("Until mid-July."),
+        "mid-July",
+        json!({"date": "--07"}),
+    );
+}
+
+#[test]
+fn reported_and_non_actions_are_not_commitments() {
+    for text in [
+        "Yorkshire Water has said it will bring in a ban.",
+        "We remain committed to the programme.",
+        "I am not going to pretend the market will sort this out.",
+    ] {
+        assert!(run(text).commitments.is_empty(), "{text}");
+    }
+}

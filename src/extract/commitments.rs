@@ -216,74 +216,6 @@ const NOT_VERBS: &[&str] = &[
     "that", "which", "is", "was", "are", "were", "by", "as",
 ];
 
-/// Verbs whose `that`-clause reports a belief or a fact, not a pledge of the speaker.
-const COMPLEMENT_VERBS: &[&str] = &[
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "recognise",
-    "recognises",
-    "recognised",
-    "recognize",
-    "recognizes",
-    "recognized",
-    "believe",
-    "believes",
-    "believed",
-    "know",
-    "knows",
-    "hope",
-    "hopes",
-    "hoped",
-    "think",
-    "thinks",
-    "expect",
-    "expects",
-    "expected",
-    "note",
-    "notes",
-    "noted",
-    "noting",
-    "convinced",
-    "confident",
-    "clear",
-    "certain",
-    "sure",
-    "told",
-    "said",
-    "says",
-    "stated",
-    "declared",
-    "warned",
-    "fear",
-    "fears",
-    "feared",
-    "predicted",
-    "likely",
-];
-
-/// Verbs that introduce someone else's words: a cue inside the quotation that follows is
-/// theirs, not a pledge of the document's authors.
-const REPORTING: &[&str] = &[
-    "told",
-    "said",
-    "says",
-    "say",
-    "asked",
-    "asks",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "according",
-    "quoted",
-    "added",
-    "insisted",
-    "replied",
-    "recalled",
-    "urged",
-];
-
 /// Words that start a conditional or hypothetical unit.
 const CONDITIONALS: &[&str] = &["if", "unless", "should", "were", "provided", "whether"];
 
@@ -572,14 +504,36 @@ impl UnitText<'_> {
                 }
             }
         }
-        if let Some(q) = open_quote
-            && self.toks[q.saturating_sub(LOOK_BACK)..q]
-                .iter()
-                .any(|t| t.kind == Kind::Word && is_any(t.text(self.text), REPORTING))
+        // Inside a quotation: someone's words (a pledge quoted in a tracker, a wish reported
+        // in a speech), not a pledge of the document's authors.
+        let straight_quotes = self.toks[window..i]
+            .iter()
+            .filter(|t| t.kind == Kind::Sym && t.text(self.text) == "\"")
+            .count();
+        if open_quote.is_some() || straight_quotes % 2 == 1 {
+            return true;
+        }
+        // "Yorkshire Water has said it will…": reported words without "that".
+        let clause_start = (window..i)
+            .rev()
+            .take(6)
+            .take_while(|&k| {
+                let t = self.toks[k];
+                !(t.kind == Kind::Sym
+                    && matches!(
+                        t.text(self.text),
+                        "," | ";" | ":" | "(" | "\u{2013}" | "\u{2014}"
+                    ))
+            })
+            .last()
+            .unwrap_or(i);
+        if self.toks[clause_start..i]
+            .iter()
+            .any(|t| t.lex == Lex::Reporting)
         {
             return true;
         }
-        // "that" between a complement verb and the cue, with no clause break in between.
+        // "that" after a verb of saying or believing, with no clause break before the cue.
         let mut k = i;
         while k > window {
             k -= 1;
@@ -588,10 +542,7 @@ impl UnitText<'_> {
                 return false;
             }
             if t.kind == Kind::Word && is(t.text(self.text), "that") {
-                return k > 0
-                    && self
-                        .word(k - 1)
-                        .is_some_and(|v| is_any(v, COMPLEMENT_VERBS));
+                return k > 0 && self.toks[k - 1].lex == Lex::Reporting;
             }
         }
         false
@@ -703,6 +654,10 @@ impl UnitText<'_> {
         if self.toks.get(j).is_some_and(|t| t.text(self.text) == ":") {
             // "Ministers agreed to:" — a lead-in whose items carry the actions.
             return Some(self.subject_before(i));
+        }
+        // "committed to the programme", "agreed to the proposal": a thing, not an action.
+        if self.word(j).is_some_and(|w| is_any(w, DETERMINERS)) {
+            return None;
         }
         if self
             .toks

@@ -517,7 +517,9 @@ impl Scan<'_> {
         let a = a?;
         let j = a_end;
         let dash = matches!(self.sym(j), Some('-' | '–' | '—'));
-        let joined = dash || self.word(j).is_some_and(|w| is_any(w, joiners));
+        // "17 and 18 April 2024": two days of one meeting.
+        let day_pair = matches!(a, Core::DayOnly(_)) && self.is_word(j, "and");
+        let joined = dash || day_pair || self.word(j).is_some_and(|w| is_any(w, joiners));
         if !joined || !self.inline(j) || !self.inline(j + 1) {
             return None;
         }
@@ -611,8 +613,9 @@ impl Scan<'_> {
                         k + 1,
                     ));
                 }
-                // A month on its own: written in full, capitalized, and never `May`.
-                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                // A month on its own: written in full, capitalized, and never `May`
+                // (`mid-July` is one word and counts as written in full).
+                let capital = w.chars().next().is_some_and(char::is_uppercase) || w.contains('-');
                 if capital
                     && month != 5
                     && w.len() > 3
@@ -754,6 +757,17 @@ impl Scan<'_> {
         let s = t.text(self.text);
         // Glued to a letter or code before it: G7, COP26, v2, A/2015 (but mid-2025 is a date).
         let mid = i >= 2 && self.sym(i - 1) == Some('-') && self.is_word(i - 2, "mid");
+        // COM(2023) 160: a year in a document code.
+        if i >= 2
+            && self.sym(i - 1) == Some('(')
+            && t.gap == Gap::None
+            && self.toks[i - 1].gap == Gap::None
+            && self
+                .word(i - 2)
+                .is_some_and(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return Some((None, i + 1));
+        }
         if t.gap == Gap::None
             && !mid
             && i > 0

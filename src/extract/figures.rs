@@ -180,7 +180,7 @@ impl Scan<'_> {
                 if prev.kind == Kind::Word {
                     return true;
                 }
-                if matches!(self.sym(i - 1), Some('#' | '/' | '_' | '.' | '№' | '§')) {
+                if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§')) {
                     return true;
                 }
                 if self.sym(i - 1) == Some('-')
@@ -193,6 +193,35 @@ impl Scan<'_> {
                 if self.sym(i - 1) == Some('[') && self.sym(i + 1) == Some(']') {
                     return true;
                 }
+            }
+            // "COMPET 412", "HC 12345": a number after an acronym (not a currency code) is a
+            // reference; so is the number after a code like "COM(2023)".
+            if let Some(w) = self.word(i - 1)
+                && t.gap == Gap::Space
+                && is_acronym(w)
+                && !matches!(prev.lex, Lex::Currency(_))
+            {
+                return true;
+            }
+            if self.sym(i - 1) == Some(')')
+                && i >= 4
+                && self.toks[i - 2].kind == Kind::Num
+                && self.sym(i - 3) == Some('(')
+                && self.word(i - 4).is_some_and(is_acronym)
+                && self.toks[i - 3].gap == Gap::None
+            {
+                return true;
+            }
+            // The number column of a Markdown table: "| 3 |" at the start of a row.
+            if self.sym(i - 1) == Some('|') && prev.gap >= Gap::Line && self.sym(i + 1) == Some('|')
+            {
+                return true;
+            }
+            // A footer: "9120/25 <tab> JB/ms <tab> 2" ends its line after a tab.
+            if self.tok(i + 1).is_none_or(|n| n.gap >= Gap::Line)
+                && self.text[prev.end..t.start].contains('\t')
+            {
+                return true;
             }
             let mut k = i - 1;
             if self.sym(k) == Some('.') && k > 0 {
@@ -389,10 +418,9 @@ impl Scan<'_> {
         // Number words count a noun: "twenty organised gangs", never "two years".
         let is_count = currency.is_none() && !percent && multiplier.is_none() && fraction.is_none();
         if is_count {
-            // A duration: "two years", "11 years ago", "two and a half years".
-            if self
-                .tok(k)
-                .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
+            // A duration: "two years", "11 years ago", "two and a half years",
+            // "between 10 and 15 years".
+            if self.duration_follows(k)
                 || (self.is_word(k, "and")
                     && self.is_word(k + 1, "a")
                     && self.is_word(k + 2, "half"))
@@ -443,6 +471,26 @@ impl Scan<'_> {
         Some((first, k, value))
     }
 
+    /// Whether a time unit follows at `k`, directly or after the rest of a range
+    /// (`10 and 15 years`, `two to three weeks`).
+    fn duration_follows(&self, k: usize) -> bool {
+        let unit = |i: usize| {
+            self.tok(i)
+                .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
+        };
+        if unit(k) {
+            return true;
+        }
+        let joins = self
+            .word(k)
+            .is_some_and(|w| is_any(w, &["and", "to", "or"]))
+            || matches!(self.sym(k), Some('-' | '–'));
+        let number = self
+            .tok(k + 1)
+            .is_some_and(|t| t.kind == Kind::Num || matches!(t.lex, Lex::Number(_)));
+        joins && number && unit(k + 2)
+    }
+
     /// Whether the number word at `j..k` quantifies the noun that follows it.
     fn counts_a_noun(&self, j: usize, k: usize) -> bool {
         // "a hundred and twenty thousand –": with a scale word it is a number on its own.
@@ -476,6 +524,7 @@ impl Scan<'_> {
                     d,
                     &[
                         "its", "their", "our", "the", "these", "those", "his", "her", "my", "your",
+                        "them", "us",
                     ],
                 )
             });
@@ -839,4 +888,9 @@ fn symbol_currency(c: char) -> Option<&'static str> {
         '₺' => "TRY",
         _ => return None,
     })
+}
+
+/// An acronym or code word: two to eight capitals (`COMPET`, `HC`, `COM`).
+fn is_acronym(w: &str) -> bool {
+    (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase())
 }

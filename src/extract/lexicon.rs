@@ -30,6 +30,9 @@ pub enum Lex {
     /// A word that can start a date or figure without being a number itself: `by`, `within`,
     /// `between`, `about`, `more`, `up`, `fy`… The figure and date rules skip other words.
     Marker,
+    /// A verb of saying or believing (`said`, `told`, `acknowledge`, `hope`): see
+    /// [`REPORTING`].
+    Reporting,
     /// A word that may carry a pledge (`will`, `shall`, `we’ll`, `like`, `agreed`,
     /// `determined`, `guarantee`, `agreement`…): the commitment rules look closely only at these.
     Commissive,
@@ -199,6 +202,74 @@ pub const COMMISSIVE_TO: &[&str] = &[
     "continues",
 ];
 
+/// Verbs that report someone's words or belief: a cue in their clause (`has said it will`,
+/// `we acknowledge that this crisis will be resolved`) is not a pledge of the authors.
+pub const REPORTING: &[&str] = &[
+    "pretend",
+    "suppose",
+    "imagine",
+    "doubt",
+    "assume",
+    "claim",
+    "claims",
+    "claimed",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "recognise",
+    "recognises",
+    "recognised",
+    "recognize",
+    "recognizes",
+    "recognized",
+    "believe",
+    "believes",
+    "believed",
+    "know",
+    "knows",
+    "hope",
+    "hopes",
+    "hoped",
+    "think",
+    "thinks",
+    "expect",
+    "expects",
+    "expected",
+    "note",
+    "notes",
+    "noted",
+    "noting",
+    "convinced",
+    "confident",
+    "clear",
+    "certain",
+    "sure",
+    "told",
+    "said",
+    "says",
+    "stated",
+    "declared",
+    "warned",
+    "fear",
+    "fears",
+    "feared",
+    "predicted",
+    "likely",
+    "say",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "declares",
+    "according",
+    "quoted",
+    "added",
+    "insisted",
+    "replied",
+    "recalled",
+    "urged",
+];
+
 /// Other words that may carry a pledge: modals, `like` (`would like`), directive verbs of
 /// leaders (`we task our ministers to`), `guarantee`, and the nouns of signed agreements.
 const COMMISSIVE_OTHER: &[&str] = &[
@@ -276,6 +347,15 @@ pub fn classify(word: &str) -> Lex {
     }
     if w.ends_with("'ll") {
         return Lex::Commissive;
+    }
+    // mid-July, early-March: a month with its modifier in one word.
+    if let Some(month) = ["mid-", "early-", "late-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .and_then(simple)
+        && matches!(month, Lex::Month(_))
+    {
+        return month;
     }
     if let Some((a, b)) = w.split_once('-') {
         // twenty-five, two-thirds, ten-fold
@@ -529,7 +609,7 @@ const fn hash(word: &[u8]) -> usize {
     ((h ^ (h >> 15)) as usize) & (SLOTS - 1)
 }
 
-/// The word and class of index `i` over `ENTRIES` followed by the commissive lists.
+/// The word and class of index `i` over `ENTRIES`, the commissive lists and `REPORTING`.
 const fn word_at(i: usize) -> (&'static str, Lex) {
     if i < ENTRIES.len() {
         return ENTRIES[i];
@@ -538,10 +618,14 @@ const fn word_at(i: usize) -> (&'static str, Lex) {
     if i < COMMISSIVE_TO.len() {
         return (COMMISSIVE_TO[i], Lex::Commissive);
     }
-    (COMMISSIVE_OTHER[i - COMMISSIVE_TO.len()], Lex::Commissive)
+    let i = i - COMMISSIVE_TO.len();
+    if i < COMMISSIVE_OTHER.len() {
+        return (COMMISSIVE_OTHER[i], Lex::Commissive);
+    }
+    (REPORTING[i - COMMISSIVE_OTHER.len()], Lex::Reporting)
 }
 
-const WORDS: usize = ENTRIES.len() + COMMISSIVE_TO.len() + COMMISSIVE_OTHER.len();
+const WORDS: usize = ENTRIES.len() + COMMISSIVE_TO.len() + COMMISSIVE_OTHER.len() + REPORTING.len();
 
 /// All words in one array, so a lookup is an index.
 const ALL: [(&str, Lex); WORDS] = {

@@ -138,6 +138,8 @@ pub fn title(text: &str) -> String {
 }
 
 fn clean_title(line: &str) -> String {
+    // Markdown heading marks: "# Title", "## Title".
+    let line = line.trim_start_matches('#').trim_start();
     let mut s: String = line
         .chars()
         .filter(|c| !is_superscript_digit(*c))
