@@ -7,3 +7,5 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod safe_text;
+pub mod search;

@@ -61,6 +61,26 @@ pub enum Iso {
 }
 
 impl Iso {
+    pub const ALL: [Iso; 17] = [
+        Iso::AUD,
+        Iso::BRL,
+        Iso::CAD,
+        Iso::CHF,
+        Iso::CNY,
+        Iso::DKK,
+        Iso::EUR,
+        Iso::GBP,
+        Iso::INR,
+        Iso::JPY,
+        Iso::NOK,
+        Iso::NZD,
+        Iso::PLN,
+        Iso::RUB,
+        Iso::SEK,
+        Iso::USD,
+        Iso::ZAR,
+    ];
+
     /// The ISO 4217 code, as written in JSON.
     pub fn code(self) -> &'static str {
         match self {

@@ -8,12 +8,12 @@ mod dates;
 mod figures;
 pub mod lexicon;
 mod metadata;
-mod numbers;
+pub mod numbers;
 pub mod tokens;
 
 use serde::Serialize;
 
-use crate::corpus::{Document, split_units};
+use crate::corpus::{Document, Unit, split_units};
 
 /// A number as JSON writes it: integral values without a fractional part.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -154,6 +154,12 @@ pub struct Extraction {
 
 /// Extracts everything from one document.
 pub fn extract(doc: &Document) -> Extraction {
+    extract_with_units(doc).0
+}
+
+/// Extracts everything, and hands back the units (sentences, list items, headings) it read
+/// the commitments from, so the search index need not split the text again.
+pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
     let text = doc.text.as_str();
     let tokens = tokens::tokenize(text);
     let units = split_units(text);
@@ -165,7 +171,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let found_dates = dates::find(text, &tokens, issue);
     let figures = figures::find(text, &tokens, &found_dates.covered);
     let commitments = commitments::find(text, &tokens, &units, &found_dates.items, &figures);
-    Extraction {
+    let extraction = Extraction {
         doc: doc.name.clone(),
         offsets: "bytes",
         decoded_from: doc.decoded_from,
@@ -174,7 +180,8 @@ pub fn extract(doc: &Document) -> Extraction {
         figures,
         dates: found_dates.items,
         commitments,
-    }
+    };
+    (extraction, units)
 }
 
 /// Builds an item from a byte span of `text`.

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{self, Corpus};
 use crate::extract::{self, Extraction, FigureKind, FigureValue};
+pub use crate::safe_text::sanitize;
 
 /// Read policy documents; find their figures, dates and commitments.
 #[derive(Debug, Parser)]
@@ -23,6 +24,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rank the figures, dates, commitments, sentences and titles that match a query.
+    ///
+    /// The query is fuzzy text and, where it spells one, a value: `10m` finds "€10
+    /// million", `aug 2015` finds "20 August 2015", `75%` finds "75 per cent". Prefixes
+    /// narrow it: `#` figures, `@` dates, `!` commitments, `^` document titles
+    /// (`#10m calais`: figures of 10 million in sentences about Calais).
+    Find(find::FindArgs),
     /// Print the figures, dates and commitments of each document.
     Extract {
         /// One JSON object per document, one per line.
@@ -38,6 +46,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
+        Some(Command::Find(args)) => find::run(args),
         None => summary_command(&cli.paths),
     };
     match result {
@@ -53,6 +62,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     }
 }
+
+mod find;
 
 enum Failure {
     Input(String),
@@ -75,7 +86,7 @@ pub fn bundled_seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
-fn load(paths: &[PathBuf]) -> Result<Corpus, Failure> {
+fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     let corpus = corpus::load(paths).map_err(|e| Failure::Input(e.to_string()))?;
     for w in &corpus.warnings {
         eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
@@ -89,7 +100,7 @@ pub fn extract_all(corpus: &Corpus) -> Vec<Extraction> {
 }
 
 fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
-    let corpus = load(paths)?;
+    let corpus = load_corpus(paths)?;
     let extractions = extract_all(&corpus);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -111,7 +122,7 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
     } else {
         paths.to_vec()
     };
-    let corpus = load(&paths)?;
+    let corpus = load_corpus(&paths)?;
     let extractions = extract_all(&corpus);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -267,35 +278,4 @@ fn describe_figure(v: &FigureValue) -> String {
         s.push_str(&format!(" per {p}"));
     }
     s
-}
-
-/// Makes text safe for a terminal: line breaks and tabs become spaces, other control and
-/// escape characters become visible `\u{…}` escapes.
-pub fn sanitize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control()
-                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sanitize_escapes_control_characters() {
-        assert_eq!(
-            sanitize("a\u{1b}[31mb\nc\u{202e}"),
-            "a\\u{1b}[31mb c\\u{202e}"
-        );
-    }
 }

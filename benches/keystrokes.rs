@@ -1,0 +1,111 @@
+//! Per-keystroke latency of the finder with the index built: each benchmark query is typed
+//! one character at a time through a `Searcher` (which narrows incrementally), as the finder
+//! pane will do, and every keystroke is timed.
+//!
+//! Corpus: `CORDIALE_BENCH_CORPUS` (default: the bundled seeds). Rounds: `CORDIALE_BENCH_ROUNDS`
+//! (default 5). Queries: `CORDIALE_BENCH_QUERIES` (comma-separated). Per-keystroke lines:
+//! `CORDIALE_BENCH_VERBOSE=1`. Run: `cargo bench --bench keystrokes`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use cordiale::corpus;
+use cordiale::search::{Index, Query, Searcher};
+
+const QUERIES: [&str; 8] = [
+    "10m",
+    "10 million",
+    "aug 2015",
+    "1300",
+    "calais tunnel",
+    "frontex",
+    "xyzzy",
+    "#10m calais",
+];
+
+/// Hits the finder pane shows (a tall terminal).
+const LIMIT: usize = 100;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn main() {
+    let path = std::env::var_os("CORDIALE_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds"));
+    let rounds: usize = std::env::var("CORDIALE_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let t = Instant::now();
+    let corpus = Arc::new(corpus::load(std::slice::from_ref(&path)).expect("corpus"));
+    let loaded = t.elapsed();
+    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let t = Instant::now();
+    let index = Index::build(corpus);
+    let built = t.elapsed();
+    println!(
+        "corpus {} ({} documents, {:.1} MB): load {:.0} ms, index {:.0} ms, {} entries",
+        path.display(),
+        index.corpus().documents.len(),
+        bytes as f64 / 1e6,
+        loaded.as_secs_f64() * 1e3,
+        built.as_secs_f64() * 1e3,
+        index.entries().len()
+    );
+    let mut all = Vec::new();
+    println!(
+        "{:<16} {:>6} {:>9} {:>9} {:>9}  hits",
+        "query", "keys", "p50 ms", "p99 ms", "max ms"
+    );
+    let chosen: Vec<String> = match std::env::var("CORDIALE_BENCH_QUERIES") {
+        Ok(list) => list.split(',').map(str::to_string).collect(),
+        Err(_) => QUERIES.iter().map(|q| q.to_string()).collect(),
+    };
+    for q in &chosen {
+        let q = q.as_str();
+        let mut times = Vec::new();
+        let mut total = 0;
+        for _ in 0..rounds {
+            let mut searcher = Searcher::default();
+            for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let query = Query::parse(&q[..end], None);
+                let t = Instant::now();
+                let results = searcher.search(&index, &query, LIMIT);
+                times.push(t.elapsed());
+                total = results.total;
+                if std::env::var_os("CORDIALE_BENCH_VERBOSE").is_some() {
+                    println!(
+                        "  {:<16} {:>8.2} ms {:>7} hits",
+                        &q[..end],
+                        t.elapsed().as_secs_f64() * 1e3,
+                        results.total
+                    );
+                }
+            }
+        }
+        times.sort();
+        println!(
+            "{:<16} {:>6} {:>9.2} {:>9.2} {:>9.2}  {}",
+            q,
+            q.chars().count(),
+            percentile(&times, 0.5).as_secs_f64() * 1e3,
+            percentile(&times, 0.99).as_secs_f64() * 1e3,
+            times.last().unwrap().as_secs_f64() * 1e3,
+            total
+        );
+        all.extend(times);
+    }
+    all.sort();
+    println!(
+        "{:<16} {:>6} {:>9.2} {:>9.2} {:>9.2}",
+        "all keystrokes",
+        all.len(),
+        percentile(&all, 0.5).as_secs_f64() * 1e3,
+        percentile(&all, 0.99).as_secs_f64() * 1e3,
+        all.last().unwrap().as_secs_f64() * 1e3
+    );
+}

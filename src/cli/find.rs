@@ -1,0 +1,163 @@
+//! `cordiale find`: the finder's engine, printed.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use clap::{Args, ValueEnum};
+use serde_json::json;
+
+use super::{Failure, bundled_seeds, load_corpus, sanitize};
+use crate::search::snippet::{Segment, snippet};
+use crate::search::{self, Hit, Index, Kind, Query, Tier, cache};
+
+#[derive(Debug, Args)]
+pub struct FindArgs {
+    /// What to look for: text, a figure (`10m`, `€1.4 million`, `75%`), a date or period
+    /// (`aug 2015`, `2015-08-20`, `20/8/15`, `2010-2012`), optionally after a prefix.
+    pub query: String,
+    /// Documents or folders of .txt/.md files (default: the bundled seeds).
+    pub paths: Vec<PathBuf>,
+    /// A document or folder to search, like PATH (may be repeated).
+    #[arg(long = "corpus", value_name = "PATH")]
+    pub corpus: Vec<PathBuf>,
+    /// Only hits of this kind (like the query prefixes).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// How many hits to print; 0 prints all.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per hit, one per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Neither read nor write the index cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Figure,
+    Date,
+    Commitment,
+    Sentence,
+    Document,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Figure => Kind::Figure,
+            KindArg::Date => Kind::Date,
+            KindArg::Commitment => Kind::Commitment,
+            KindArg::Sentence => Kind::Sentence,
+            KindArg::Document => Kind::Document,
+        }
+    }
+}
+
+/// Characters of document text per printed line.
+const SNIPPET_WIDTH: usize = 100;
+
+pub fn run(args: FindArgs) -> Result<(), Failure> {
+    let mut paths = args.paths.clone();
+    paths.extend(args.corpus.iter().cloned());
+    if paths.is_empty() {
+        paths.push(bundled_seeds());
+    }
+    let corpus = Arc::new(load_corpus(&paths)?);
+    let index = if args.no_cache {
+        Index::build(corpus)
+    } else {
+        cache::build_cached(corpus, cache::default_dir().as_deref())
+    };
+    let query = Query::parse(&args.query, args.kind.map(Kind::from));
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let results = search::search(&index, &query, limit);
+    let stdout = io::stdout();
+    let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = io::BufWriter::new(stdout.lock());
+    for hit in &results.hits {
+        if args.json {
+            serde_json::to_writer(&mut out, &hit_json(&index, hit)).map_err(io::Error::other)?;
+            writeln!(out)?;
+        } else {
+            write_hit(&mut out, &index, hit, colour)?;
+        }
+    }
+    if !args.json && results.hits.len() < results.total {
+        writeln!(
+            out,
+            "({} of {} hits; --limit N for more)",
+            results.hits.len(),
+            results.total
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn tier_name(t: Tier) -> &'static str {
+    match t {
+        Tier::Value => "value",
+        Tier::InRange => "in-range",
+        Tier::Fuzzy => "text",
+    }
+}
+
+fn hit_json(index: &Index, hit: &Hit) -> serde_json::Value {
+    let e = &index.entries()[hit.entry as usize];
+    let doc = index.document(e.doc);
+    let (line, column) = line_column(&doc.text, e.start as usize);
+    let values: Vec<serde_json::Value> = index.values(e).iter().map(|v| v.to_json()).collect();
+    let value = match e.kind {
+        Kind::Figure | Kind::Date => values.into_iter().next().unwrap_or(serde_json::Value::Null),
+        Kind::Commitment => serde_json::Value::Array(values),
+        _ => serde_json::Value::Null,
+    };
+    json!({
+        "kind": e.kind.name(),
+        "doc": doc.name,
+        "start": e.start,
+        "end": e.end,
+        "line": line,
+        "column": column,
+        "text": index.text(e),
+        "match": tier_name(hit.tier),
+        "score": hit.score,
+        "value": value,
+        "matches": hit.matched,
+    })
+}
+
+fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io::Result<()> {
+    let e = &index.entries()[hit.entry as usize];
+    let doc = index.document(e.doc);
+    let (line, column) = line_column(&doc.text, e.start as usize);
+    let span = match e.kind {
+        Kind::Figure | Kind::Date => e.context,
+        _ => (e.start, e.end),
+    };
+    let place = format!("{}:{line}:{column}", sanitize(&doc.name));
+    write!(out, "{:<10} {place:<32} ", e.kind.name())?;
+    for Segment { text, matched } in snippet(&doc.text, span, &hit.matched, SNIPPET_WIDTH) {
+        match (matched, colour) {
+            (false, _) => write!(out, "{text}")?,
+            (true, true) => write!(out, "\x1b[7m{text}\x1b[27m")?,
+            (true, false) => write!(out, "⟦{text}⟧")?,
+        }
+    }
+    writeln!(out)
+}

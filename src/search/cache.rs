@@ -1,0 +1,456 @@
+//! The on-disk index cache: what extraction found in each document, keyed by a hash of the
+//! document's text, so an unchanged corpus is searchable without extracting it again.
+//!
+//! The cache is never required. A missing, stale, corrupt or unwritable cache costs only
+//! time: the index is then built from the documents. Entries are keyed by content, so an
+//! edited file is extracted again on its own and the rest are reused. Every file records the
+//! build of cordiale that wrote it; another build ignores it. Writes go to a temporary file
+//! in the same folder and are renamed into place, so readers never see a torn file.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use super::index::{DocEntries, DocInfo, Entry, Index, index_document};
+use super::query::Kind;
+use super::value::{Days, ItemValue};
+use crate::corpus::Corpus;
+use crate::extract::lexicon::Iso;
+use crate::extract::{self, FigureKind};
+
+const MAGIC: &[u8; 8] = b"CRDLIDX1";
+
+/// The folder the cache lives in: `CORDIALE_CACHE_DIR`, else the platform cache folder
+/// (`~/.cache/cordiale` on Linux). `None` turns caching off.
+pub fn default_dir() -> Option<PathBuf> {
+    match std::env::var_os("CORDIALE_CACHE_DIR") {
+        Some(d) if d.is_empty() => None,
+        Some(d) => Some(PathBuf::from(d)),
+        None => dirs::cache_dir().map(|d| d.join("cordiale")),
+    }
+}
+
+/// Builds the index, reusing cached entries for documents whose text has not changed, and
+/// refreshes the cache when anything had to be extracted.
+pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
+    let Some(dir) = dir else {
+        return Index::build(corpus);
+    };
+    let file = dir.join(format!("index-{:016x}.bin", corpus_key(&corpus)));
+    let stamp = build_stamp();
+    let mut cached = fs::read(&file)
+        .ok()
+        .and_then(|bytes| decode(&bytes, stamp))
+        .unwrap_or_default();
+    let keys: Vec<u128> = corpus
+        .documents
+        .par_iter()
+        .map(|d| content_key(&d.text, d.decoded_from))
+        .collect();
+    let fresh: Vec<(usize, DocEntries)> = corpus
+        .documents
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| !cached.contains_key(&keys[*i]))
+        .map(|(i, doc)| {
+            let (x, units) = extract::extract_with_units(doc);
+            (i, index_document(doc, &x, &units))
+        })
+        .collect();
+    let extracted = !fresh.is_empty();
+    for (i, de) in fresh {
+        cached.insert(keys[i], de);
+    }
+    let mut distinct = keys.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Rewrite when something was extracted or the file holds documents no longer here.
+    let changed = extracted || cached.len() != distinct.len();
+    let mut per_doc = Vec::with_capacity(keys.len());
+    for k in &keys {
+        match cached.get(k) {
+            Some(de) => per_doc.push(de.clone()),
+            None => return Index::build(corpus),
+        }
+    }
+    if changed {
+        // Keep only this corpus's documents; a failure to write is not the user's problem.
+        let mut keep: Vec<(u128, &DocEntries)> =
+            keys.iter().zip(&per_doc).map(|(k, d)| (*k, d)).collect();
+        keep.sort_by_key(|(k, _)| *k);
+        keep.dedup_by_key(|(k, _)| *k);
+        let _ = write_atomically(dir, &file, &encode(&keep, stamp));
+    }
+    Index::assemble(corpus, per_doc)
+}
+
+/// Which corpus a cache file belongs to: the documents' paths (not their contents).
+fn corpus_key(corpus: &Corpus) -> u64 {
+    let mut names = Vec::new();
+    for d in &corpus.documents {
+        let path = fs::canonicalize(&d.path).unwrap_or_else(|_| d.path.clone());
+        names.extend_from_slice(path.to_string_lossy().as_bytes());
+        names.push(0);
+    }
+    xxh3_64(&names)
+}
+
+fn content_key(text: &str, decoded_from: Option<&str>) -> u128 {
+    xxh3_128(text.as_bytes()) ^ u128::from(decoded_from.is_some())
+}
+
+/// Identifies this build of cordiale: a cache written by another build (with other
+/// extraction rules) is ignored.
+fn build_stamp() -> u64 {
+    let mut id = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
+    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
+        id.extend_from_slice(&meta.len().to_le_bytes());
+        if let Ok(t) = meta.modified()
+            && let Ok(d) = t.duration_since(std::time::UNIX_EPOCH)
+        {
+            id.extend_from_slice(&d.as_nanos().to_le_bytes());
+        }
+    }
+    xxh3_64(&id)
+}
+
+fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
+}
+
+// ---- encoding ------------------------------------------------------------------------
+
+const PER: [&str; 4] = ["year", "month", "week", "day"];
+const FIGURE_KINDS: [FigureKind; 5] = [
+    FigureKind::Money,
+    FigureKind::Count,
+    FigureKind::Percent,
+    FigureKind::Multiplier,
+    FigureKind::Fraction,
+];
+
+struct Out(Vec<u8>);
+
+impl Out {
+    fn u8(&mut self, v: u8) {
+        self.0.push(v);
+    }
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn f64(&mut self, v: f64) {
+        self.u64(v.to_bits());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn opt_f64(&mut self, v: Option<f64>) {
+        self.u8(v.is_some() as u8);
+        self.f64(v.unwrap_or(0.0));
+    }
+}
+
+fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
+    let mut o = Out(Vec::new());
+    o.0.extend_from_slice(MAGIC);
+    o.u64(stamp);
+    o.u32(docs.len() as u32);
+    for (key, d) in docs {
+        o.0.extend_from_slice(&key.to_le_bytes());
+        let info = &d.info;
+        o.str(&info.title);
+        o.u8(info.date.is_some() as u8);
+        o.str(info.date.as_deref().unwrap_or(""));
+        o.u8(info.days.is_some() as u8);
+        let days = info.days.unwrap_or(Days { first: 0, last: 0 });
+        o.u32(days.first as u32);
+        o.u32(days.last as u32);
+        o.u32(info.figures as u32);
+        o.u32(info.dates as u32);
+        o.u32(info.commitments as u32);
+        o.u32(d.entries.len() as u32);
+        for e in &d.entries {
+            o.u8(e.kind as u8);
+            for v in [
+                e.start,
+                e.end,
+                e.context.0,
+                e.context.1,
+                e.values.0,
+                e.values.1,
+            ] {
+                o.u32(v);
+            }
+            o.u64(e.mask);
+            o.u64(e.context_mask);
+        }
+        o.u32(d.values.len() as u32);
+        for v in &d.values {
+            match *v {
+                ItemValue::Figure {
+                    kind,
+                    number,
+                    min,
+                    max,
+                    currency,
+                    approx,
+                    per,
+                } => {
+                    o.u8(0);
+                    o.u8(FIGURE_KINDS.iter().position(|k| *k == kind).unwrap_or(1) as u8);
+                    o.f64(number);
+                    o.opt_f64(min);
+                    o.opt_f64(max);
+                    o.u8(currency
+                        .and_then(|c| Iso::ALL.iter().position(|i| i.code() == c))
+                        .map_or(u8::MAX, |i| i as u8));
+                    o.u8(approx as u8);
+                    o.u8(per
+                        .and_then(|p| PER.iter().position(|x| *x == p))
+                        .map_or(u8::MAX, |i| i as u8));
+                }
+                ItemValue::Date(d) => {
+                    o.u8(1);
+                    o.u32(d.first as u32);
+                    o.u32(d.last as u32);
+                }
+            }
+        }
+    }
+    let sum = xxh3_64(&o.0);
+    o.u64(sum);
+    o.0
+}
+
+struct In<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> In<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+    fn f64(&mut self) -> Option<f64> {
+        Some(f64::from_bits(self.u64()?))
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+    fn opt_f64(&mut self) -> Option<Option<f64>> {
+        let some = self.u8()? != 0;
+        let v = self.f64()?;
+        Some(some.then_some(v))
+    }
+}
+
+/// Reads a cache file; `None` when it is not one, was written by another build, or does
+/// not check out.
+fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
+    let body_len = bytes.len().checked_sub(8)?;
+    let (body, sum) = bytes.split_at(body_len);
+    if xxh3_64(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+        return None;
+    }
+    let mut r = In { bytes: body, at: 0 };
+    if r.take(8)? != MAGIC || r.u64()? != stamp {
+        return None;
+    }
+    let n = r.u32()? as usize;
+    let mut docs = HashMap::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let key = r.u128()?;
+        let title = r.str()?;
+        let has_date = r.u8()? != 0;
+        let date = r.str()?;
+        let has_days = r.u8()? != 0;
+        let days = Days {
+            first: r.u32()? as i32,
+            last: r.u32()? as i32,
+        };
+        let info = DocInfo {
+            title,
+            date: has_date.then_some(date),
+            days: has_days.then_some(days),
+            figures: r.u32()? as usize,
+            dates: r.u32()? as usize,
+            commitments: r.u32()? as usize,
+        };
+        let count = r.u32()? as usize;
+        let mut entries = Vec::with_capacity(count.min(1 << 24));
+        for _ in 0..count {
+            let kind = *Kind::ALL.get(r.u8()? as usize)?;
+            let mut f = [0u32; 6];
+            for v in &mut f {
+                *v = r.u32()?;
+            }
+            entries.push(Entry {
+                kind,
+                doc: 0,
+                start: f[0],
+                end: f[1],
+                context: (f[2], f[3]),
+                values: (f[4], f[5]),
+                mask: r.u64()?,
+                context_mask: r.u64()?,
+            });
+        }
+        let count = r.u32()? as usize;
+        let mut values = Vec::with_capacity(count.min(1 << 24));
+        for _ in 0..count {
+            values.push(match r.u8()? {
+                0 => ItemValue::Figure {
+                    kind: *FIGURE_KINDS.get(r.u8()? as usize)?,
+                    number: r.f64()?,
+                    min: r.opt_f64()?,
+                    max: r.opt_f64()?,
+                    currency: match r.u8()? {
+                        u8::MAX => None,
+                        i => Some(Iso::ALL.get(i as usize)?.code()),
+                    },
+                    approx: r.u8()? != 0,
+                    per: match r.u8()? {
+                        u8::MAX => None,
+                        i => Some(*PER.get(i as usize)?),
+                    },
+                },
+                1 => ItemValue::Date(Days {
+                    first: r.u32()? as i32,
+                    last: r.u32()? as i32,
+                }),
+                _ => return None,
+            });
+        }
+        if entries.iter().any(|e| e.values.1 as usize > values.len()) {
+            return None;
+        }
+        docs.insert(
+            key,
+            DocEntries {
+                info,
+                entries,
+                values,
+            },
+        );
+    }
+    (r.at == body.len()).then_some(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn corpus(texts: &[(&str, &str)]) -> Arc<Corpus> {
+        Arc::new(Corpus {
+            documents: texts
+                .iter()
+                .map(|(n, t)| Document::from_text(*n, *t))
+                .collect(),
+            warnings: Vec::new(),
+        })
+    }
+
+    const A: &str = "Paris, 20 August 2015\n\nWe will devote €10 million over two years.\n";
+    const B: &str =
+        "London, 3 March 2016\n\nThe UK will deploy 1,300 officers by the end of 2016.\n";
+
+    fn same(a: &Index, b: &Index) {
+        assert_eq!(a.entries(), b.entries());
+        for e in a.entries() {
+            assert_eq!(a.values(e), b.values(e));
+        }
+        for d in 0..a.corpus().documents.len() as u32 {
+            assert_eq!(a.doc_info(d), b.doc_info(d));
+        }
+    }
+
+    #[test]
+    fn a_cached_index_equals_a_fresh_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = corpus(&[("a.txt", A), ("b.txt", B)]);
+        let fresh = Index::build(c.clone());
+        let first = build_cached(c.clone(), Some(dir.path()));
+        same(&fresh, &first);
+        let files: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(files.len(), 1, "one cache file per corpus");
+        let second = build_cached(c, Some(dir.path()));
+        same(&fresh, &second);
+    }
+
+    #[test]
+    fn an_edited_document_is_extracted_again() {
+        let dir = tempfile::tempdir().unwrap();
+        build_cached(corpus(&[("a.txt", A), ("b.txt", B)]), Some(dir.path()));
+        let edited = B.replace("1,300", "2,600");
+        let c = corpus(&[("a.txt", A), ("b.txt", &edited)]);
+        let cached = build_cached(c.clone(), Some(dir.path()));
+        same(&Index::build(c), &cached);
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = corpus(&[("a.txt", A)]);
+        build_cached(c.clone(), Some(dir.path()));
+        let file = fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let mut bytes = fs::read(&file).unwrap();
+        for cut in [0, 7, bytes.len() / 2, bytes.len() - 1] {
+            fs::write(&file, &bytes[..cut]).unwrap();
+            same(
+                &Index::build(c.clone()),
+                &build_cached(c.clone(), Some(dir.path())),
+            );
+        }
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0xff;
+        fs::write(&file, &bytes).unwrap();
+        same(&Index::build(c.clone()), &build_cached(c, Some(dir.path())));
+    }
+
+    #[test]
+    fn an_unwritable_cache_folder_costs_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("file");
+        fs::write(&blocker, "not a folder").unwrap();
+        let c = corpus(&[("a.txt", A)]);
+        same(
+            &Index::build(c.clone()),
+            &build_cached(c, Some(&blocker.join("sub"))),
+        );
+    }
+}

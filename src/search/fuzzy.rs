@@ -1,0 +1,569 @@
+//! Fuzzy text matching: where a query term occurs in an item, and how well.
+//!
+//! Plain subsequence matching over sentence-long text matches nearly everything (`calais
+//! tunnel` is a subsequence of most paragraphs). A term here must match *compactly*: each
+//! next character within two characters of the previous one, or at the start of a word
+//! within sixteen (`frntx` → Frontex, `bordforce` → Border Force). That rule is also what
+//! makes narrowing incremental: a match of `cala` contains a match of `cal`.
+//!
+//! The best compact window is then scored by fuzzy-matcher's SkimMatcherV2 (skim/fzf-style
+//! bonuses for word starts and consecutive characters), on the window only, so scoring costs
+//! the same on a title as on a long sentence.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
+/// Characters a term may skip between two matched characters inside a word.
+const MAX_SKIP: usize = 2;
+/// Characters a term may skip to reach the start of the next word.
+const MAX_WORD_JUMP: usize = 16;
+
+/// Folds a character for matching: lower case, Latin accents removed, typographic quotes,
+/// dashes and spaces made plain. One character in, one out, so positions carry over.
+pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' | 'ă' | 'Ă' | 'ą' | 'Ą' => 'a',
+        'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' => 'c',
+        'ď' | 'Ď' | 'đ' | 'Đ' => 'd',
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' | 'ę' | 'Ę' | 'ě' | 'Ě' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'Ī' => 'i',
+        'ł' | 'Ł' | 'ľ' | 'Ľ' => 'l',
+        'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ő' | 'Ő' => 'o',
+        'ř' | 'Ř' => 'r',
+        'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' => 's',
+        'ť' | 'Ť' | 'ţ' | 'Ţ' => 't',
+        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'Ū' | 'ů' | 'Ů' | 'ű' | 'Ű' => 'u',
+        'ý' | 'Ý' | 'ÿ' => 'y',
+        'ź' | 'Ź' | 'ż' | 'Ż' | 'ž' | 'Ž' => 'z',
+        '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => ' ',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+/// True for a character that [`fold`] turns into an ASCII letter or digit: text holding one
+/// cannot take the byte-level fast path.
+fn folds_to_alnum(c: char) -> bool {
+    !c.is_ascii() && fold(c).is_ascii_alphanumeric()
+}
+
+/// The letters and digits a text contains, as bits: a cheap test that rules out most items
+/// before any scanning (`xyzzy` needs an x, a y and a z).
+pub fn char_mask(text: &str) -> u64 {
+    let mut mask = 0u64;
+    for &b in text.as_bytes() {
+        mask |= byte_bit(b);
+    }
+    if !text.is_ascii() {
+        for c in text.chars().filter(|&c| folds_to_alnum(c)) {
+            mask |= byte_bit(fold(c) as u8);
+        }
+        mask |= ACCENTED;
+    }
+    mask
+}
+
+/// Set in an item's mask when it holds a non-ASCII letter that folds to ASCII, so it
+/// needs the character-level path.
+const ACCENTED: u64 = 1 << 63;
+
+fn byte_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'A'..=b'Z' => 1 << (b - b'A'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
+    }
+}
+
+/// One whitespace-separated word of a query, folded for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    text: String,
+    folded: Vec<char>,
+    /// The folded term as bytes, when it is plain ASCII letters and digits (the fast path).
+    ascii: Option<Vec<u8>>,
+    mask: u64,
+}
+
+impl Term {
+    /// `None` for a word with nothing to match.
+    pub fn new(word: &str) -> Option<Term> {
+        let folded: Vec<char> = word
+            .chars()
+            .map(fold)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if folded.is_empty() {
+            return None;
+        }
+        let ascii = folded
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric())
+            .then(|| folded.iter().map(|&c| c as u8).collect());
+        let mask = folded
+            .iter()
+            .filter(|c| c.is_ascii())
+            .fold(0, |m, &c| m | byte_bit(c as u8));
+        Some(Term {
+            text: word.to_string(),
+            folded,
+            ascii,
+            mask,
+        })
+    }
+
+    /// The word as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn mask(&self) -> u64 {
+        self.mask
+    }
+
+    /// True when every match of `self` contains a match of `shorter` (the query grew by
+    /// typing at the end of this term).
+    pub fn extends(&self, shorter: &Term) -> bool {
+        self.folded.starts_with(&shorter.folded)
+    }
+}
+
+/// Where a term matched: the byte offsets (into the searched text) of each matched
+/// character, and its score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermMatch {
+    pub score: i64,
+    pub positions: Vec<u32>,
+}
+
+/// Scratch space for window searches, reused across items so the hot path never allocates.
+#[derive(Debug, Default)]
+struct Windows {
+    current: Vec<u32>,
+    /// Byte offsets of the matched characters of the best window found.
+    best: Vec<u32>,
+    best_quality: i32,
+}
+
+impl Windows {
+    /// Records the window in `current` if it beats the best so far; true when nothing can
+    /// beat it.
+    fn offer(&mut self, starts: i32, first_at_start: bool, perfect: i32) -> bool {
+        let q = quality(&self.current, starts, first_at_start);
+        if self.best.is_empty() || q > self.best_quality {
+            self.best.clear();
+            self.best.extend_from_slice(&self.current);
+            self.best_quality = q;
+        }
+        self.best_quality >= perfect
+    }
+}
+
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Does a word start at `c`, given the character before it?
+fn word_start(prev: Option<char>, c: char) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            !is_alnum(p)
+                || (p.is_lowercase() && c.is_uppercase())
+                || (p.is_alphabetic() && c.is_ascii_digit())
+                || (p.is_ascii_digit() && c.is_alphabetic())
+        }
+    }
+}
+
+/// Finds the best compact window of `term` in `text` by a cheap measure (word starts,
+/// consecutive characters, span), scanning bytes when both are plain. With `first_only`,
+/// stops at the first window: enough to know that the term matches. Leaves the window in
+/// `w.best`; false when there is none.
+fn find_window(text: &str, term: &Term, text_mask: u64, first_only: bool, w: &mut Windows) -> bool {
+    w.best.clear();
+    match &term.ascii {
+        Some(pattern) if text_mask & ACCENTED == 0 => {
+            windows_in_bytes(text.as_bytes(), pattern, first_only, w)
+        }
+        _ => windows_in_chars(text, &term.folded, first_only, w),
+    }
+    !w.best.is_empty()
+}
+
+fn quality(positions: &[u32], starts: i32, first_at_start: bool) -> i32 {
+    let span = (positions[positions.len() - 1] - positions[0]) as i32;
+    let consecutive = positions.windows(2).filter(|w| w[1] == w[0] + 1).count() as i32;
+    4 * consecutive + 3 * starts + if first_at_start { 8 } else { 0 } - span
+}
+
+/// The quality of a contiguous match at a word start: no window can do better.
+fn perfect_quality(len: usize) -> i32 {
+    let n = len as i32 - 1;
+    4 * n + 3 + 8 - n
+}
+
+fn prev_char_of(bytes: &[u8], i: usize) -> Option<char> {
+    if i == 0 {
+        return None;
+    }
+    let b = bytes[i - 1];
+    if b < 0x80 {
+        return Some(b as char);
+    }
+    // Any non-ASCII character before a match counts as a boundary: the ones that matter
+    // here (’, €, NBSP, dashes) are not letters, and accented text takes the char path.
+    Some(' ')
+}
+
+/// A term may jump ahead only to the start of the very next word, and only for a letter:
+/// `bordforce` reaches Border Force, but `2011` does not reach "2016 more than 1".
+fn may_jump(want: char, passed_a_word: bool) -> bool {
+    !passed_a_word && want.is_alphabetic()
+}
+
+fn windows_in_bytes(bytes: &[u8], pattern: &[u8], first_only: bool, w: &mut Windows) {
+    let first = pattern[0];
+    let upper = first.to_ascii_uppercase();
+    let perfect = perfect_quality(pattern.len());
+    let mut from = 0;
+    while let Some(found) = memchr::memchr2(first, upper, &bytes[from..]) {
+        let start = from + found;
+        from = start + 1;
+        let first_at_start = word_start(prev_char_of(bytes, start), bytes[start] as char);
+        w.current.clear();
+        w.current.push(start as u32);
+        let mut starts = first_at_start as i32;
+        let mut at = start;
+        let mut complete = true;
+        for &want in &pattern[1..] {
+            let mut skipped = 0;
+            let mut j = at + 1;
+            let mut hit = None;
+            let mut passed_a_word = false;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b & 0xC0 == 0x80 {
+                    j += 1;
+                    continue; // continuation byte: part of a character already counted
+                }
+                let ws = word_start(prev_char_of(bytes, j), b as char);
+                if b.to_ascii_lowercase() == want
+                    && (skipped <= MAX_SKIP || ws && may_jump(want as char, passed_a_word))
+                {
+                    hit = Some((j, ws));
+                    break;
+                }
+                passed_a_word |= ws && (b as char).is_alphanumeric();
+                skipped += 1;
+                if skipped > MAX_WORD_JUMP {
+                    break;
+                }
+                j += 1;
+            }
+            match hit {
+                Some((j, ws)) => {
+                    w.current.push(j as u32);
+                    starts += ws as i32;
+                    at = j;
+                }
+                None => {
+                    complete = false;
+                    break;
+                }
+            }
+        }
+        if complete && (w.offer(starts, first_at_start, perfect) || first_only) {
+            return;
+        }
+    }
+}
+
+fn windows_in_chars(text: &str, pattern: &[char], first_only: bool, w: &mut Windows) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let perfect = perfect_quality(pattern.len());
+    let prev = |k: usize| (k > 0).then(|| chars[k - 1].1);
+    for s in 0..chars.len() {
+        if fold(chars[s].1) != pattern[0] {
+            continue;
+        }
+        let first_at_start = word_start(prev(s), chars[s].1);
+        w.current.clear();
+        w.current.push(chars[s].0 as u32);
+        let mut starts = first_at_start as i32;
+        let mut at = s;
+        let mut complete = true;
+        for &want in &pattern[1..] {
+            let mut hit = None;
+            let mut passed_a_word = false;
+            for (skipped, j) in (at + 1..chars.len()).enumerate() {
+                if skipped > MAX_WORD_JUMP {
+                    break;
+                }
+                let ws = word_start(prev(j), chars[j].1);
+                if fold(chars[j].1) == want
+                    && (skipped <= MAX_SKIP || ws && may_jump(want, passed_a_word))
+                {
+                    hit = Some((j, ws));
+                    break;
+                }
+                passed_a_word |= ws && is_alnum(chars[j].1);
+            }
+            match hit {
+                Some((j, ws)) => {
+                    w.current.push(chars[j].0 as u32);
+                    starts += ws as i32;
+                    at = j;
+                }
+                None => {
+                    complete = false;
+                    break;
+                }
+            }
+        }
+        if complete && (w.offer(starts, first_at_start, perfect) || first_only) {
+            return;
+        }
+    }
+}
+
+/// Skim's verdict on one window: its score and matched byte offsets, or no match.
+type Scored = Option<(i64, Vec<u32>)>;
+
+/// Scores windows with SkimMatcherV2, remembering the score of each distinct window text:
+/// the same words recur across a corpus, so most windows are scored once per query.
+pub struct Scorer {
+    skim: SkimMatcherV2,
+    memo: HashMap<Box<[u8]>, Scored, Xxh3DefaultBuilder>,
+    key: Vec<u8>,
+    folded: String,
+    windows: Windows,
+}
+
+impl Default for Scorer {
+    fn default() -> Self {
+        Scorer {
+            skim: SkimMatcherV2::default().ignore_case(),
+            memo: HashMap::default(),
+            key: Vec::new(),
+            folded: String::new(),
+            windows: Windows::default(),
+        }
+    }
+}
+
+/// Remembered windows beyond which a scorer forgets them all (about 20 MB).
+const MEMO_LIMIT: usize = 200_000;
+
+impl Scorer {
+    /// Bounds the memory the memo holds between queries.
+    pub fn trim(&mut self) {
+        if self.memo.len() > MEMO_LIMIT {
+            self.memo.clear();
+        }
+    }
+
+    /// Matches one term in `text`; positions are byte offsets into `text`.
+    pub fn match_term(&mut self, text: &str, text_mask: u64, term: &Term) -> Option<TermMatch> {
+        let (from, scored) = self.lookup(text, text_mask, term)?;
+        let (score, offsets) = scored.as_ref()?;
+        Some(TermMatch {
+            score: *score,
+            positions: offsets.iter().map(|&o| from + o).collect(),
+        })
+    }
+
+    /// True when `term` has a compact match in `text`: the filter every query runs over all
+    /// candidates, so it stops at the first window and scores nothing.
+    pub fn contains(&mut self, text: &str, text_mask: u64, term: &Term) -> bool {
+        if term.mask & !text_mask != 0 || term.folded.len() > text.len() {
+            return false;
+        }
+        if term.folded.len() == 1 && term.ascii.is_some() {
+            return true; // the mask holds exactly the letters and digits present
+        }
+        find_window(text, term, text_mask, true, &mut self.windows)
+    }
+
+    /// The highest score `term` can get anywhere: a contiguous match at a word start, after
+    /// any kind of character. No match scores more, so once enough items reach it the rest
+    /// need not be scored.
+    pub fn best_possible(&mut self, term: &Term) -> i64 {
+        let word: String = term.folded.iter().collect();
+        // A letter and a digit the term lacks, so skim cannot match inside the context.
+        let letter = ('a'..='z')
+            .find(|c| !term.folded.contains(c))
+            .unwrap_or(' ');
+        let digit = ('0'..='9')
+            .find(|c| !term.folded.contains(c))
+            .unwrap_or(' ');
+        let mut best = i64::MIN;
+        for before in [' ', '/', '-', '.', '_', '(', letter, digit] {
+            let text = format!("{before}{word}");
+            if let Some((s, _)) = self.skim.fuzzy_indices(&text, &word) {
+                best = best.max(s);
+            }
+        }
+        best
+    }
+
+    /// The score alone: what ranking needs for every candidate.
+    pub fn score_term(&mut self, text: &str, text_mask: u64, term: &Term) -> Option<i64> {
+        let (_, scored) = self.lookup(text, text_mask, term)?;
+        scored.as_ref().map(|s| s.0)
+    }
+
+    /// Finds the best window and its (remembered) score; the window's byte offset in `text`.
+    fn lookup(&mut self, text: &str, text_mask: u64, term: &Term) -> Option<(u32, &Scored)> {
+        if term.mask & !text_mask != 0 || term.folded.len() > text.len() {
+            return None;
+        }
+        if !find_window(text, term, text_mask, false, &mut self.windows) {
+            return None;
+        }
+        // The window with one character of context before it, so skim sees word starts.
+        let first = self.windows.best[0] as usize;
+        let last = *self.windows.best.last()? as usize;
+        let from = text[..first]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        let slice = &text[from..to];
+        let Scorer {
+            skim,
+            memo,
+            key,
+            folded,
+            ..
+        } = self;
+        let at_text_start = from == first;
+        key.clear();
+        key.extend_from_slice(term.text.as_bytes());
+        key.push(if at_text_start { 1 } else { 0 });
+        key.extend_from_slice(slice.as_bytes());
+        if !memo.contains_key(key.as_slice()) {
+            let scored = score(skim, folded, slice, at_text_start, term);
+            memo.insert(key.clone().into_boxed_slice(), scored);
+        }
+        Some((from as u32, memo.get(key.as_slice())?))
+    }
+}
+
+/// Skim's score and the byte offsets (into `slice`) of the characters it matched.
+///
+/// A window at the very start of the text gets a space before it: skim would otherwise give
+/// it a start-of-line bonus no other window can reach, and items that merely begin with the
+/// term would outrank the rest (and the ranking's ceiling would be out of reach).
+fn score(
+    skim: &SkimMatcherV2,
+    folded: &mut String,
+    slice: &str,
+    at_text_start: bool,
+    term: &Term,
+) -> Scored {
+    folded.clear();
+    if at_text_start {
+        folded.push(' ');
+    }
+    folded.extend(slice.chars().map(fold));
+    let pattern: String = term.folded.iter().collect();
+    let (score, indices) = skim.fuzzy_indices(folded, &pattern)?;
+    let offsets: Vec<usize> = slice.char_indices().map(|(i, _)| i).collect();
+    let shift = at_text_start as usize;
+    let positions = indices
+        .iter()
+        .filter_map(|&k| offsets.get(k.checked_sub(shift)?).map(|&o| o as u32))
+        .collect();
+    Some((score, positions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str, term: &str) -> Option<String> {
+        let term = Term::new(term).unwrap();
+        let m = Scorer::default().match_term(text, char_mask(text), &term)?;
+        let mut out = String::new();
+        for (i, c) in text.char_indices() {
+            if m.positions.contains(&(i as u32)) {
+                out.push('[');
+                out.push(c);
+                out.push(']');
+            } else {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn compact_matches_only() {
+        assert_eq!(find("Frontex", "frntx").unwrap(), "[F][r]o[n][t]e[x]");
+        assert_eq!(
+            find("the Border Force", "bordforce").unwrap(),
+            "the [B][o][r][d]er [F][o][r][c][e]"
+        );
+        // Scattered letters of a long sentence are not a match.
+        assert_eq!(
+            find(
+                "the cooperation at all levels, in Italy and Spain",
+                "calais"
+            ),
+            None
+        );
+        assert!(find("in Calais, in the tunnel", "calais").is_some());
+    }
+
+    #[test]
+    fn the_best_window_wins() {
+        // The second, word-initial and contiguous occurrence beats the first.
+        assert_eq!(
+            find("vocal aisle; Calais", "calais").unwrap(),
+            "vocal aisle; [C][a][l][a][i][s]"
+        );
+    }
+
+    #[test]
+    fn accents_quotes_and_spaces_fold() {
+        assert_eq!(
+            find("the Visegrád group", "visegrad").unwrap(),
+            "the [V][i][s][e][g][r][á][d] group"
+        );
+        assert_eq!(
+            find("Visegrad", "visegrád").unwrap(),
+            "[V][i][s][e][g][r][a][d]"
+        );
+        assert_eq!(
+            find("the UK’s role", "uk's").unwrap(),
+            "the [U][K][’][s] role"
+        );
+        assert!(find("€10\u{a0}million", "10").is_some());
+    }
+
+    #[test]
+    fn extension_keeps_matches_inside() {
+        let a = Term::new("cal").unwrap();
+        let b = Term::new("cala").unwrap();
+        assert!(b.extends(&a));
+        assert!(!a.extends(&b));
+    }
+
+    #[test]
+    fn masks_rule_out_missing_letters() {
+        let text = "the quick brown fox";
+        let term = Term::new("xyzzy").unwrap();
+        assert_ne!(term.mask() & !char_mask(text), 0);
+    }
+}

@@ -1,0 +1,279 @@
+//! The search index: every figure, date, commitment, sentence and document title of a
+//! corpus, as compact entries in ranking order.
+//!
+//! Entries are sorted once, at build time, by the tie-break the ranking uses (newest
+//! document first, then position), so a search never sorts ties and equal queries always
+//! give equal orders. Texts stay in the corpus; entries hold byte spans into them.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::fuzzy::char_mask;
+use super::query::Kind;
+use super::value::{Days, ItemValue, parse_iso};
+use crate::corpus::{Corpus, Document, Unit};
+use crate::extract::{self, Extraction};
+
+/// One searchable item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Entry {
+    pub kind: Kind,
+    /// Index of the document in the corpus.
+    pub doc: u32,
+    pub start: u32,
+    pub end: u32,
+    /// The unit (sentence or list item) around a figure or date; the span itself otherwise.
+    pub context: (u32, u32),
+    /// Letters and digits in the span, and in the context (see [`char_mask`]).
+    pub mask: u64,
+    pub context_mask: u64,
+    /// The values this entry answers to: its own (figures, dates) or those of the figures
+    /// and deadline inside it (commitments), as a range of [`Index::values`].
+    pub values: (u32, u32),
+}
+
+/// What the index knows of a document beyond its entries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocInfo {
+    pub title: String,
+    /// The date of issue, as extracted (ISO) and on the calendar.
+    pub date: Option<String>,
+    pub days: Option<Days>,
+    pub figures: usize,
+    pub dates: usize,
+    pub commitments: usize,
+}
+
+/// The entries of one document before they are merged into the index (also what the disk
+/// cache stores per document).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocEntries {
+    pub info: DocInfo,
+    pub entries: Vec<Entry>,
+    pub values: Vec<ItemValue>,
+}
+
+/// The searchable corpus.
+pub struct Index {
+    corpus: Arc<Corpus>,
+    docs: Vec<DocInfo>,
+    entries: Vec<Entry>,
+    values: Vec<ItemValue>,
+    /// The entries that hold values, for value queries.
+    valued: Vec<u32>,
+    /// Each entry's kind and masks again, packed: the first filter of every query reads
+    /// only these, not the entries and texts.
+    quick: Vec<Quick>,
+}
+
+/// What a query's first filter needs of an entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Quick {
+    pub kind: Kind,
+    pub mask: u64,
+    pub context_mask: u64,
+}
+
+impl Index {
+    /// Extracts and indexes every document, in parallel.
+    pub fn build(corpus: Arc<Corpus>) -> Index {
+        let per_doc: Vec<DocEntries> = corpus
+            .documents
+            .par_iter()
+            .map(|doc| {
+                let (x, units) = extract::extract_with_units(doc);
+                index_document(doc, &x, &units)
+            })
+            .collect();
+        Index::assemble(corpus, per_doc)
+    }
+
+    /// Joins per-document entries (fresh or from the cache) into one index, in ranking order.
+    pub fn assemble(corpus: Arc<Corpus>, per_doc: Vec<DocEntries>) -> Index {
+        let mut order: Vec<usize> = (0..per_doc.len()).collect();
+        // Newest first; undated documents last; then by name (the corpus order).
+        order.sort_by(|&a, &b| {
+            let (da, db) = (per_doc[a].info.days, per_doc[b].info.days);
+            match (da, db) {
+                (Some(x), Some(y)) => y.first.cmp(&x.first).then(a.cmp(&b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.cmp(&b),
+            }
+        });
+        let total: usize = per_doc.iter().map(|d| d.entries.len()).sum();
+        let mut entries = Vec::with_capacity(total);
+        let mut values = Vec::new();
+        for &d in &order {
+            let de = &per_doc[d];
+            let base = values.len() as u32;
+            values.extend_from_slice(&de.values);
+            entries.extend(de.entries.iter().map(|e| Entry {
+                doc: d as u32,
+                values: (e.values.0 + base, e.values.1 + base),
+                ..*e
+            }));
+        }
+        let valued = (0..entries.len() as u32)
+            .filter(|&i| {
+                let e: &Entry = &entries[i as usize];
+                e.values.0 != e.values.1
+            })
+            .collect();
+        let quick = entries
+            .iter()
+            .map(|e| Quick {
+                kind: e.kind,
+                mask: e.mask,
+                context_mask: e.context_mask,
+            })
+            .collect();
+        Index {
+            docs: per_doc.into_iter().map(|d| d.info).collect(),
+            corpus,
+            entries,
+            values,
+            valued,
+            quick,
+        }
+    }
+
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn quick(&self) -> &[Quick] {
+        &self.quick
+    }
+
+    /// Ids of the entries that hold values, in index order.
+    pub fn valued(&self) -> &[u32] {
+        &self.valued
+    }
+
+    pub fn values(&self, e: &Entry) -> &[ItemValue] {
+        &self.values[e.values.0 as usize..e.values.1 as usize]
+    }
+
+    pub fn doc_info(&self, doc: u32) -> &DocInfo {
+        &self.docs[doc as usize]
+    }
+
+    pub fn document(&self, doc: u32) -> &Document {
+        &self.corpus.documents[doc as usize]
+    }
+
+    /// The text an entry covers.
+    pub fn text(&self, e: &Entry) -> &str {
+        &self.document(e.doc).text[e.start as usize..e.end as usize]
+    }
+
+    pub fn context_text(&self, e: &Entry) -> &str {
+        &self.document(e.doc).text[e.context.0 as usize..e.context.1 as usize]
+    }
+}
+
+/// Turns one document's extraction into entries (document index 0; set on assembly).
+pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntries {
+    let text = doc.text.as_str();
+    let mut entries = Vec::new();
+    let mut values = Vec::new();
+    let unit_masks: Vec<u64> = units
+        .iter()
+        .map(|u| char_mask(&text[u.start..u.end]))
+        .collect();
+    let context_of = |start: usize, end: usize, own: u64| -> ((u32, u32), u64) {
+        let i = units.partition_point(|u| u.end <= start);
+        match units.get(i).filter(|u| u.start <= start && end <= u.end) {
+            Some(u) => ((u.start as u32, u.end as u32), unit_masks[i] | own),
+            None => ((start as u32, end as u32), own),
+        }
+    };
+    let mut push = |kind: Kind, start: usize, end: usize, vals: &[ItemValue]| {
+        let mask = char_mask(&text[start..end]);
+        let (context, context_mask) = match kind {
+            Kind::Figure | Kind::Date => context_of(start, end, mask),
+            _ => ((start as u32, end as u32), mask),
+        };
+        let first = values.len() as u32;
+        values.extend_from_slice(vals);
+        entries.push(Entry {
+            kind,
+            doc: 0,
+            start: start as u32,
+            end: end as u32,
+            context,
+            mask,
+            context_mask,
+            values: (first, values.len() as u32),
+        });
+    };
+
+    let (title_start, title_end) = title_span(text, &x.title);
+    push(Kind::Document, title_start, title_end, &[]);
+    let figure_values: Vec<ItemValue> = x
+        .figures
+        .iter()
+        .map(|f| ItemValue::of_figure(&f.value))
+        .collect();
+    for (f, v) in x.figures.iter().zip(&figure_values) {
+        push(Kind::Figure, f.start, f.end, std::slice::from_ref(v));
+    }
+    for d in &x.dates {
+        let v: Vec<ItemValue> = ItemValue::of_date(&d.value).into_iter().collect();
+        push(Kind::Date, d.start, d.end, &v);
+    }
+    let mut covered: Vec<(usize, usize)> = Vec::with_capacity(x.commitments.len());
+    for c in &x.commitments {
+        let mut v: Vec<ItemValue> = c
+            .figures
+            .iter()
+            .filter_map(|&i| figure_values.get(i).copied())
+            .collect();
+        v.extend(
+            c.deadline
+                .as_ref()
+                .and_then(|d| ItemValue::of_date(&d.value)),
+        );
+        push(Kind::Commitment, c.start, c.end, &v);
+        covered.push((c.start, c.end));
+    }
+    for u in units {
+        let inside = covered.iter().any(|&(s, e)| s <= u.start && u.end <= e);
+        if !inside && u.end > u.start {
+            push(Kind::Sentence, u.start, u.end, &[]);
+        }
+    }
+    entries.sort_by_key(|e| (e.start, e.kind, e.end));
+    // Entries keep their own value ranges, so sorting them leaves `values` as it is.
+    let date = x.doc_date.as_ref().and_then(|d| d.value.date.clone());
+    DocEntries {
+        info: DocInfo {
+            title: x.title.clone(),
+            days: date.as_deref().and_then(parse_iso),
+            date,
+            figures: x.figures.len(),
+            dates: x.dates.len(),
+            commitments: x.commitments.len(),
+        },
+        entries,
+        values,
+    }
+}
+
+/// Where the title stands in the text: its first verbatim occurrence, else the first line.
+fn title_span(text: &str, title: &str) -> (usize, usize) {
+    if !title.is_empty()
+        && let Some(at) = text.find(title)
+    {
+        return (at, at + title.len());
+    }
+    let lead = text.len() - text.trim_start().len();
+    let end = text[lead..].find('\n').map_or(text.len(), |n| lead + n);
+    (lead, text[..end].trim_end().len().max(lead))
+}

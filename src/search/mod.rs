@@ -1,0 +1,494 @@
+//! The finder's engine: one ranked list over a corpus's figures, dates, commitments,
+//! sentences and document titles, for `cordiale find` and the finder pane alike.
+//!
+//! A query is read twice: as fuzzy text and, where it spells one, as a value (`10m`,
+//! `aug 2015`). Value hits rank first, then fuzzy hits by score; ties keep the index order
+//! (newest document first, then position), so the same query always gives the same list.
+
+pub mod cache;
+pub mod fuzzy;
+pub mod index;
+pub mod query;
+pub mod snippet;
+pub mod value;
+
+use std::sync::{Mutex, MutexGuard};
+
+use rayon::prelude::*;
+
+use fuzzy::{Scorer, Term};
+pub use index::{DocInfo, Entry, Index};
+pub use query::{Kind, Kinds, Query};
+use value::ValueMatch;
+
+/// Why an entry is a hit; better tiers rank first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// The text matched the query's terms.
+    Fuzzy,
+    /// The query's number lies inside the entry's range.
+    InRange,
+    /// The entry's value is the query's value, or lies inside the query's period.
+    Value,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Index::entries`].
+    pub entry: u32,
+    pub tier: Tier,
+    pub score: i64,
+    /// What matched, as byte ranges of the document (for highlighting).
+    pub matched: Vec<(u32, u32)>,
+}
+
+/// The best hits, in rank order, and how many entries matched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// How many entries matched; a lower bound when `complete` is false.
+    pub total: usize,
+    /// False when the search stopped as soon as the best hits were certain, before
+    /// counting every match (the finder pane's per-keystroke mode).
+    pub complete: bool,
+}
+
+/// An entry and its rank key, before positions are worked out.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    entry: u32,
+    tier: Tier,
+    score: i64,
+}
+
+impl Ranked {
+    fn key(&self) -> (std::cmp::Reverse<Tier>, std::cmp::Reverse<i64>, u32) {
+        (
+            std::cmp::Reverse(self.tier),
+            std::cmp::Reverse(self.score),
+            self.entry,
+        )
+    }
+}
+
+/// Entries per parallel work item: small enough to spread, big enough to amortize.
+const CHUNK: usize = 1024;
+
+/// What a scan covered: the fuzzy matches among entries `0..scanned`, in index order.
+#[derive(Debug, Default)]
+struct Scan {
+    matched: Vec<u32>,
+    scanned: u32,
+}
+
+/// One [`Scorer`] per worker thread, kept across blocks and queries so each remembers the
+/// windows it has scored (the memo is bounded; see [`Scorer::trim`]).
+struct Scorers(Vec<Mutex<Scorer>>);
+
+impl Default for Scorers {
+    fn default() -> Self {
+        let n = rayon::current_num_threads() + 1;
+        Scorers((0..n).map(|_| Mutex::new(Scorer::default())).collect())
+    }
+}
+
+impl Scorers {
+    /// The calling thread's scorer (threads outside the pool share the last one).
+    fn get(&self) -> MutexGuard<'_, Scorer> {
+        let i = rayon::current_thread_index().map_or(self.0.len() - 1, |i| i.min(self.0.len() - 1));
+        self.0[i]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn trim(&self) {
+        for s in &self.0 {
+            s.lock().unwrap_or_else(|p| p.into_inner()).trim();
+        }
+    }
+}
+
+/// Runs queries against one index as the user types. A query that extends the previous one
+/// (one more character, one more term) only looks again at the previous matches, plus the
+/// entries the previous scan had not reached; and a scan stops as soon as the best `limit`
+/// hits are certain, so the count it reports may be a lower bound.
+#[derive(Default)]
+pub struct Searcher {
+    last: Option<(Query, Scan)>,
+    scorers: Scorers,
+}
+
+impl Searcher {
+    pub fn search(&mut self, index: &Index, query: &Query, limit: usize) -> Results {
+        let previous = match &self.last {
+            Some((old, scan)) if extends(query, old) => Some(scan),
+            _ => None,
+        };
+        self.scorers.trim();
+        let (results, scan) = run(index, query, limit, previous, false, &self.scorers);
+        self.last = Some((query.clone(), scan));
+        results
+    }
+}
+
+/// Searches the whole index and counts every match (the command line's mode).
+pub fn search(index: &Index, query: &Query, limit: usize) -> Results {
+    run(index, query, limit, None, true, &Scorers::default()).0
+}
+
+/// True when every fuzzy match of `query` is also one of `previous`: same kinds, the same
+/// terms with the last one possibly longer, and possibly more terms.
+fn extends(query: &Query, previous: &Query) -> bool {
+    let (new, old) = (&query.terms, &previous.terms);
+    query.kinds == previous.kinds
+        && !old.is_empty()
+        && new.len() >= old.len()
+        && old[..old.len() - 1] == new[..old.len() - 1]
+        && new[old.len() - 1].extends(&old[old.len() - 1])
+}
+
+/// The text a fuzzy term is matched against: a figure's or date's own words, or, when the
+/// user narrowed to that kind, the sentence around it (`#calais` lists the figures of
+/// sentences about Calais).
+fn haystack<'a>(index: &'a Index, e: &Entry, query: &Query) -> (&'a str, u64, u32) {
+    let around = matches!(e.kind, Kind::Figure | Kind::Date) && query.kinds.is_narrowed();
+    if around {
+        (index.context_text(e), e.context_mask, e.context.0)
+    } else {
+        (index.text(e), e.mask, e.start)
+    }
+}
+
+fn all_terms_score(scorer: &mut Scorer, text: &str, mask: u64, terms: &[Term]) -> Option<i64> {
+    let mut total = 0;
+    for t in terms {
+        total += scorer.score_term(text, mask, t)?;
+    }
+    Some(total)
+}
+
+/// Candidates in the first block of a scan; blocks then double, up to [`MAX_BLOCK`]. Small
+/// first blocks let a scan stop early; big later ones keep the parallel overhead low.
+const FIRST_BLOCK: usize = 2 * CHUNK;
+const MAX_BLOCK: usize = 32 * CHUNK;
+
+/// The entries a scan visits, in index order and in growing blocks: the previous scan's
+/// matches, then the entries it never reached.
+fn candidate_blocks(previous: Option<&Scan>, len: u32) -> impl Iterator<Item = Vec<u32>> + '_ {
+    let (reused, from): (&[u32], u32) = match previous {
+        Some(p) => (&p.matched, p.scanned),
+        None => (&[], 0),
+    };
+    let mut size = FIRST_BLOCK;
+    let mut reused_at = 0usize;
+    let mut fresh_at = from;
+    std::iter::from_fn(move || {
+        let block: Vec<u32> = if reused_at < reused.len() {
+            let end = (reused_at + size).min(reused.len());
+            let b = reused[reused_at..end].to_vec();
+            reused_at = end;
+            b
+        } else if fresh_at < len {
+            let end = (fresh_at + size as u32).min(len);
+            let b = (fresh_at..end).collect();
+            fresh_at = end;
+            b
+        } else {
+            return None;
+        };
+        size = (size * 2).min(MAX_BLOCK);
+        Some(block)
+    })
+}
+
+/// Ranks the entries that match `query`.
+///
+/// Entries are visited in index order, block by block, and scored until `limit` of them
+/// reach the best score any match could have (a contiguous match at a word start): later
+/// entries could at most tie, and ties go to the earlier entry, so the top of the list is
+/// exact. In `exhaustive` mode the remaining blocks are still filtered (not scored) so the
+/// count is exact; otherwise the scan stops there.
+fn run(
+    index: &Index,
+    query: &Query,
+    limit: usize,
+    previous: Option<&Scan>,
+    exhaustive: bool,
+    scorers: &Scorers,
+) -> (Results, Scan) {
+    let entries = index.entries();
+    let valued = value_hits(index, query, scorers);
+    let mut ceiling_scorer = Scorer::default();
+    let ceiling: i64 = query
+        .terms
+        .iter()
+        .map(|t| ceiling_scorer.best_possible(t))
+        .sum();
+    let mut valued_ids: Vec<u32> = valued.iter().map(|r| r.entry).collect();
+    valued_ids.sort_unstable();
+    let is_valued = |id: u32| valued_ids.binary_search(&id).is_ok();
+    // Value hits rank first: the fuzzy list only fills the places they leave.
+    let wanted = limit - limit.min(valued.len());
+    // The first filter: kind and letters present, from the packed array alone.
+    let quick = index.quick();
+    let needed: u64 = query.terms.iter().fold(0, |m, t| m | t.mask());
+    let narrowed = query.kinds.is_narrowed();
+    let possible = |id: u32| {
+        let q = &quick[id as usize];
+        let around = narrowed && matches!(q.kind, Kind::Figure | Kind::Date);
+        let mask = if around { q.context_mask } else { q.mask };
+        query.kinds.contains(q.kind) && needed & !mask == 0
+    };
+
+    let mut scan = Scan::default();
+    let mut fuzzy: Vec<Ranked> = Vec::new();
+    let mut at_ceiling = 0usize;
+    let mut certain = wanted == 0;
+    let mut complete = true;
+    for block in candidate_blocks(previous, entries.len() as u32) {
+        let last_id = block.last().copied();
+        if certain {
+            if !exhaustive {
+                complete = false;
+                break;
+            }
+            let kept: Vec<u32> = block
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let scorer = &mut *scorers.get();
+                    chunk
+                        .iter()
+                        .copied()
+                        .filter(|&id| {
+                            if !possible(id) {
+                                return false;
+                            }
+                            let e = &entries[id as usize];
+                            let (text, mask, _) = haystack(index, e, query);
+                            query.terms.iter().all(|t| scorer.contains(text, mask, t))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .flatten_iter()
+                .collect();
+            scan.matched.extend(kept);
+        } else {
+            let scored: Vec<Ranked> = block
+                .par_chunks(CHUNK)
+                .map(|chunk| {
+                    let scorer = &mut *scorers.get();
+                    chunk
+                        .iter()
+                        .filter_map(|&id| {
+                            if !possible(id) {
+                                return None;
+                            }
+                            let e = &entries[id as usize];
+                            let (text, mask, _) = haystack(index, e, query);
+                            let score = all_terms_score(scorer, text, mask, &query.terms)?;
+                            Some(Ranked {
+                                entry: id,
+                                tier: Tier::Fuzzy,
+                                score,
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .flatten_iter()
+                .collect();
+            at_ceiling += scored
+                .iter()
+                .filter(|r| r.score >= ceiling && !is_valued(r.entry))
+                .count();
+            scan.matched.extend(scored.iter().map(|r| r.entry));
+            fuzzy.extend(scored);
+            certain = at_ceiling >= wanted;
+        }
+        if let Some(id) = last_id
+            && id >= scan.scanned
+        {
+            scan.scanned = id + 1;
+        }
+    }
+    if complete {
+        scan.scanned = entries.len() as u32;
+    }
+
+    let overlap = valued
+        .iter()
+        .filter(|r| scan.matched.binary_search(&r.entry).is_ok())
+        .count();
+    let total = valued.len() + scan.matched.len() - overlap;
+    let mut ranked = valued;
+    ranked.extend(fuzzy.into_iter().filter(|r| !is_valued(r.entry)));
+    if ranked.len() > limit && limit > 0 {
+        ranked.select_nth_unstable_by_key(limit - 1, Ranked::key);
+    }
+    ranked.truncate(limit);
+    ranked.sort_unstable_by_key(Ranked::key);
+    let mut scorer = Scorer::default();
+    let hits = ranked
+        .iter()
+        .map(|r| Hit {
+            entry: r.entry,
+            tier: r.tier,
+            score: r.score,
+            matched: matched_ranges(index, r.entry, r.tier, query, &mut scorer),
+        })
+        .collect();
+    (
+        Results {
+            hits,
+            total,
+            complete,
+        },
+        scan,
+    )
+}
+
+/// Entries whose value answers the query, with the query's other terms matched around them.
+fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
+    if query.values.is_empty() {
+        return Vec::new();
+    }
+    let rest: Vec<Term> = query.rest_terms().cloned().collect();
+    let entries = index.entries();
+    let commitments_only = query.kinds == Kinds::only(Kind::Commitment);
+    index
+        .valued()
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let scorer = &mut *scorers.get();
+            let mut out = Vec::new();
+            for &id in chunk {
+                let e = &entries[id as usize];
+                let eligible = match e.kind {
+                    Kind::Figure | Kind::Date => query.kinds.contains(e.kind),
+                    Kind::Commitment => commitments_only,
+                    _ => false,
+                };
+                if !eligible || e.values.0 == e.values.1 {
+                    continue;
+                }
+                let best = index
+                    .values(e)
+                    .iter()
+                    .flat_map(|v| query.values.iter().filter_map(|q| q.matches(v)))
+                    .max();
+                let Some(best) = best else { continue };
+                let (context, context_mask) = if e.kind == Kind::Commitment {
+                    (index.text(e), e.mask)
+                } else {
+                    (index.context_text(e), e.context_mask)
+                };
+                let Some(rest_score) = all_terms_score(scorer, context, context_mask, &rest) else {
+                    continue;
+                };
+                // Among equal values, the entry whose own words look most like the query.
+                let own = all_terms_score(scorer, index.text(e), e.mask, &query.terms);
+                out.push(Ranked {
+                    entry: id,
+                    tier: match best {
+                        ValueMatch::Exact => Tier::Value,
+                        ValueMatch::InRange => Tier::InRange,
+                    },
+                    score: rest_score + own.unwrap_or(0),
+                });
+            }
+            out
+        })
+        .flatten_iter()
+        .collect()
+}
+
+/// The byte ranges to highlight for a hit.
+fn matched_ranges(
+    index: &Index,
+    id: u32,
+    tier: Tier,
+    query: &Query,
+    scorer: &mut Scorer,
+) -> Vec<(u32, u32)> {
+    let e = &index.entries()[id as usize];
+    let mut positions: Vec<u32> = Vec::new();
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    let add_terms = |scorer: &mut Scorer,
+                     positions: &mut Vec<u32>,
+                     text: &str,
+                     mask: u64,
+                     base: u32,
+                     terms: &mut dyn Iterator<Item = &Term>| {
+        for t in terms {
+            if let Some(m) = scorer.match_term(text, mask, t) {
+                positions.extend(m.positions.iter().map(|p| base + p));
+            }
+        }
+    };
+    if tier == Tier::Fuzzy {
+        let (text, mask, base) = haystack(index, e, query);
+        add_terms(
+            scorer,
+            &mut positions,
+            text,
+            mask,
+            base,
+            &mut query.terms.iter(),
+        );
+    } else {
+        if e.kind != Kind::Commitment {
+            ranges.push((e.start, e.end));
+        }
+        let (text, mask, base) = if e.kind == Kind::Commitment {
+            (index.text(e), e.mask, e.start)
+        } else {
+            (index.context_text(e), e.context_mask, e.context.0)
+        };
+        add_terms(
+            scorer,
+            &mut positions,
+            text,
+            mask,
+            base,
+            &mut query.rest_terms(),
+        );
+        if e.kind == Kind::Commitment {
+            // Mark the figures and deadline that carried the value: entries are sorted by
+            // position, so they sit next to the commitment.
+            let all = index.entries();
+            let id = id as usize;
+            let before = all[..id]
+                .iter()
+                .rev()
+                .take_while(|o| o.doc == e.doc && o.start == e.start);
+            let after = all[id + 1..]
+                .iter()
+                .take_while(|o| o.doc == e.doc && o.start < e.end);
+            for other in before.chain(after) {
+                let inside = matches!(other.kind, Kind::Figure | Kind::Date) && other.end <= e.end;
+                if inside
+                    && index
+                        .values(other)
+                        .iter()
+                        .any(|v| query.values.iter().any(|q| q.matches(v).is_some()))
+                {
+                    ranges.push((other.start, other.end));
+                }
+            }
+        }
+    }
+    let text = &index.document(e.doc).text;
+    for p in positions {
+        let len = text[p as usize..].chars().next().map_or(1, char::len_utf8) as u32;
+        ranges.push((p, p + len));
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
