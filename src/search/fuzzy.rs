@@ -353,7 +353,11 @@ pub struct Scorer {
 impl Default for Scorer {
     fn default() -> Self {
         Scorer {
-            skim: SkimMatcherV2::default().ignore_case(),
+            // Beyond a million matrix cells skim falls back to its linear greedy match, so
+            // a 10,000-character query costs milliseconds, not seconds.
+            skim: SkimMatcherV2::default()
+                .ignore_case()
+                .element_limit(1 << 20),
             memo: HashMap::default(),
             key: Vec::new(),
             folded: String::new(),
@@ -399,6 +403,10 @@ impl Scorer {
     /// any kind of character. No match scores more, so once enough items reach it the rest
     /// need not be scored.
     pub fn best_possible(&mut self, term: &Term) -> i64 {
+        if term.folded.len() > 256 {
+            // No bound worth computing: such a term matches almost nothing anyway.
+            return i64::MAX / 1024;
+        }
         let word: String = term.folded.iter().collect();
         // A letter and a digit the term lacks, so skim cannot match inside the context.
         let letter = ('a'..='z')

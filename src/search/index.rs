@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::fuzzy::char_mask;
 use super::query::Kind;
-use super::value::{Days, ItemValue, parse_iso};
+use super::value::{Days, ItemValue, ValueQuery, parse_iso};
 use crate::corpus::{Corpus, Document, Unit};
 use crate::extract::{self, Extraction};
 
@@ -60,8 +60,11 @@ pub struct Index {
     docs: Vec<DocInfo>,
     entries: Vec<Entry>,
     values: Vec<ItemValue>,
-    /// The entries that hold values, for value queries.
-    valued: Vec<u32>,
+    /// Every (number, entry) of figure values, sorted by number; entries whose figures span
+    /// a range; every (first day, last day, entry) of dates, sorted by first day.
+    by_number: Vec<(f64, u32)>,
+    ranged: Vec<u32>,
+    by_day: Vec<(i32, i32, u32)>,
     /// Each entry's kind and masks again, packed: the first filter of every query reads
     /// only these, not the entries and texts.
     quick: Vec<Quick>,
@@ -115,12 +118,28 @@ impl Index {
                 ..*e
             }));
         }
-        let valued = (0..entries.len() as u32)
-            .filter(|&i| {
-                let e: &Entry = &entries[i as usize];
-                e.values.0 != e.values.1
-            })
-            .collect();
+        let mut by_number = Vec::new();
+        let mut ranged = Vec::new();
+        let mut by_day = Vec::new();
+        for (id, e) in entries.iter().enumerate() {
+            let id = id as u32;
+            for v in &values[e.values.0 as usize..e.values.1 as usize] {
+                match *v {
+                    ItemValue::Figure {
+                        number, min, max, ..
+                    } => {
+                        by_number.push((number, id));
+                        if min.zip(max).is_some_and(|(lo, hi)| lo < hi) {
+                            ranged.push(id);
+                        }
+                    }
+                    ItemValue::Date(d) => by_day.push((d.first, d.last, id)),
+                }
+            }
+        }
+        by_number.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        ranged.dedup();
+        by_day.sort_unstable();
         let quick = entries
             .iter()
             .map(|e| Quick {
@@ -134,7 +153,9 @@ impl Index {
             corpus,
             entries,
             values,
-            valued,
+            by_number,
+            ranged,
+            by_day,
             quick,
         }
     }
@@ -151,9 +172,37 @@ impl Index {
         &self.quick
     }
 
-    /// Ids of the entries that hold values, in index order.
-    pub fn valued(&self) -> &[u32] {
-        &self.valued
+    /// The entries that may answer a value query (those whose values lie in its range, and
+    /// those that span ranges), sorted and without repeats. [`ValueQuery::matches`] decides.
+    pub fn value_candidates(&self, q: &ValueQuery) -> Vec<u32> {
+        let mut ids: Vec<u32> = match *q {
+            ValueQuery::Number { low, high, .. } => {
+                let slack = 1e-9 * low.abs().max(high.abs()).max(1.0);
+                let from = self.by_number.partition_point(|(n, _)| *n < low - slack);
+                let to = self.by_number.partition_point(|(n, _)| *n <= high + slack);
+                self.by_number[from..to]
+                    .iter()
+                    .map(|(_, id)| *id)
+                    .chain(self.ranged.iter().copied())
+                    .collect()
+            }
+            ValueQuery::Date(d) => {
+                let from = self
+                    .by_day
+                    .partition_point(|(first, _, _)| *first < d.first);
+                let to = self
+                    .by_day
+                    .partition_point(|(first, _, _)| *first <= d.last);
+                self.by_day[from..to]
+                    .iter()
+                    .filter(|(_, last, _)| *last <= d.last)
+                    .map(|(_, _, id)| *id)
+                    .collect()
+            }
+        };
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     pub fn values(&self, e: &Entry) -> &[ItemValue] {

@@ -224,7 +224,7 @@ fn run(
         .terms
         .iter()
         .map(|t| ceiling_scorer.best_possible(t))
-        .sum();
+        .fold(0, i64::saturating_add);
     let mut valued_ids: Vec<u32> = valued.iter().map(|r| r.entry).collect();
     valued_ids.sort_unstable();
     let is_valued = |id: u32| valued_ids.binary_search(&id).is_ok();
@@ -355,8 +355,14 @@ fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
     let rest: Vec<Term> = query.rest_terms().cloned().collect();
     let entries = index.entries();
     let commitments_only = query.kinds == Kinds::only(Kind::Commitment);
-    index
-        .valued()
+    let mut candidates: Vec<u32> = query
+        .values
+        .iter()
+        .flat_map(|q| index.value_candidates(q))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
         .par_chunks(CHUNK)
         .map(|chunk| {
             let scorer = &mut *scorers.get();

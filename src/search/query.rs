@@ -79,9 +79,11 @@ pub struct Query {
     pub kinds: Kinds,
     /// Every whitespace-separated term, each matched fuzzily; all must match.
     pub terms: Vec<Term>,
+    /// The terms that did not spell the value: they must match around a value hit.
+    pub rest: Vec<Term>,
     /// The values the query can be read as (a bare year is both a year and a number).
     pub values: Vec<ValueQuery>,
-    /// Which terms spelled the value; the others must still match the item's context.
+    /// Which words of the query spelled the value.
     pub value_terms: std::ops::Range<usize>,
 }
 
@@ -97,11 +99,18 @@ impl Query {
             rest = &rest[first.len_utf8()..];
         }
         let words: Vec<&str> = rest.split_whitespace().collect();
-        let terms = words.iter().filter_map(|w| Term::new(w)).collect();
         let (values, value_terms) = read_value(&words);
+        let rest = distinct_terms(
+            words
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !value_terms.contains(i))
+                .map(|(_, w)| *w),
+        );
         Query {
             kinds,
-            terms,
+            terms: distinct_terms(words.iter().copied()),
+            rest,
             values,
             value_terms,
         }
@@ -113,12 +122,19 @@ impl Query {
 
     /// The terms that did not spell the value.
     pub fn rest_terms(&self) -> impl Iterator<Item = &Term> {
-        self.terms
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.value_terms.contains(i))
-            .map(|(_, t)| t)
+        self.rest.iter()
     }
+}
+
+/// Terms of the words, each once: every term must match, so a repeat adds only work.
+fn distinct_terms<'a>(words: impl Iterator<Item = &'a str>) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    for t in words.filter_map(Term::new) {
+        if !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
+    terms
 }
 
 /// A piece of a query word.
