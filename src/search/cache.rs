@@ -16,14 +16,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
-use super::index::{DocEntries, DocInfo, Entry, Index, index_document};
+use super::index::{DocEntries, DocInfo, Entry, Index, Quick, index_document};
 use super::query::Kind;
 use super::value::{Days, ItemValue};
 use crate::corpus::Corpus;
 use crate::extract::lexicon::Iso;
 use crate::extract::{self, FigureKind};
 
-const MAGIC: &[u8; 8] = b"CRDLIDX1";
+const MAGIC: &[u8; 8] = b"CRDLIDX2";
 
 /// The folder the cache lives in: `CORDIALE_CACHE_DIR`, else the platform cache folder
 /// (`~/.cache/cordiale` on Linux). `None` turns caching off.
@@ -183,7 +183,7 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
         o.u32(info.dates as u32);
         o.u32(info.commitments as u32);
         o.u32(d.entries.len() as u32);
-        for e in &d.entries {
+        for (e, q) in d.entries.iter().zip(&d.quick) {
             o.u8(e.kind as u8);
             for v in [
                 e.start,
@@ -195,8 +195,9 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
             ] {
                 o.u32(v);
             }
-            o.u64(e.mask);
-            o.u64(e.context_mask);
+            for m in [q.mask, q.context_mask, q.initials, q.context_initials] {
+                o.u64(m);
+            }
         }
         o.u32(d.values.len() as u32);
         for v in &d.values {
@@ -307,6 +308,7 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
         };
         let count = r.u32()? as usize;
         let mut entries = Vec::with_capacity(count.min(1 << 24));
+        let mut quick = Vec::with_capacity(count.min(1 << 24));
         for _ in 0..count {
             let kind = *Kind::ALL.get(r.u8()? as usize)?;
             let mut f = [0u32; 6];
@@ -320,8 +322,13 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
                 end: f[1],
                 context: (f[2], f[3]),
                 values: (f[4], f[5]),
+            });
+            quick.push(Quick {
+                kind,
                 mask: r.u64()?,
                 context_mask: r.u64()?,
+                initials: r.u64()?,
+                context_initials: r.u64()?,
             });
         }
         let count = r.u32()? as usize;
@@ -358,6 +365,7 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
             DocEntries {
                 info,
                 entries,
+                quick,
                 values,
             },
         );
@@ -386,6 +394,7 @@ mod tests {
 
     fn same(a: &Index, b: &Index) {
         assert_eq!(a.entries(), b.entries());
+        assert_eq!(a.quick(), b.quick());
         for e in a.entries() {
             assert_eq!(a.values(e), b.values(e));
         }

@@ -72,6 +72,33 @@ pub fn char_mask(text: &str) -> u64 {
     mask
 }
 
+/// The letters and digits that start a word in `text` (as in [`char_mask`]): a match whose
+/// first character starts no word cannot reach the best score, so this bounds an item's
+/// score before it is read.
+pub fn initials_mask(text: &str) -> u64 {
+    let mut mask = 0u64;
+    let mut prev = Class::Other;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        let mut cls = class(b);
+        if cls == Class::Continuation {
+            continue;
+        }
+        let mut folded = b;
+        if b >= 0x80 {
+            let c = text[i..].chars().next().map_or(' ', fold);
+            if c.is_ascii_alphanumeric() {
+                folded = c as u8;
+                cls = Class::Lower;
+            }
+        }
+        if starts_word(prev, cls) {
+            mask |= byte_bit(folded);
+        }
+        prev = cls;
+    }
+    mask
+}
+
 /// Set in an item's mask when it holds a non-ASCII letter that folds to ASCII, so it
 /// needs the character-level path.
 const ACCENTED: u64 = 1 << 63;
@@ -213,23 +240,73 @@ fn perfect_quality(len: usize) -> i32 {
     4 * n + 3 + 8 - n
 }
 
-fn prev_char_of(bytes: &[u8], i: usize) -> Option<char> {
-    if i == 0 {
-        return None;
-    }
-    let b = bytes[i - 1];
-    if b < 0x80 {
-        return Some(b as char);
-    }
-    // Any non-ASCII character before a match counts as a boundary: the ones that matter
-    // here (’, €, NBSP, dashes) are not letters, and accented text takes the char path.
-    Some(' ')
-}
-
 /// A term may jump ahead only to the start of the very next word, and only for a letter:
 /// `bordforce` reaches Border Force, but `2011` does not reach "2016 more than 1".
 fn may_jump(want: char, passed_a_word: bool) -> bool {
     !passed_a_word && want.is_alphabetic()
+}
+
+/// Byte classes for the ASCII fast path: what a word start depends on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Other,
+    Lower,
+    Upper,
+    Digit,
+    /// A UTF-8 continuation byte: part of the character before it.
+    Continuation,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' => Class::Lower,
+        b'A'..=b'Z' => Class::Upper,
+        b'0'..=b'9' => Class::Digit,
+        0x80..=0xBF => Class::Continuation,
+        // Non-ASCII characters count as boundaries: those that matter here (’, €, NBSP,
+        // dashes) are not letters, and accented text takes the char path.
+        _ => Class::Other,
+    }
+}
+
+/// [`word_start`] on byte classes.
+fn starts_word(prev: Class, cur: Class) -> bool {
+    use Class::*;
+    match cur {
+        Lower => matches!(prev, Other | Digit),
+        Upper => matches!(prev, Other | Lower | Digit),
+        Digit => matches!(prev, Other | Lower | Upper),
+        _ => false,
+    }
+}
+
+/// Where the term's next character `want` may be matched after the match at `at`: within
+/// [`MAX_SKIP`] skipped characters, or (for a letter) at the start of the next word within
+/// [`MAX_WORD_JUMP`]. Returns its offset and whether it starts a word.
+fn next_hit(bytes: &[u8], at: usize, want: u8) -> Option<(usize, bool)> {
+    let mut prev = class(bytes[at]);
+    let mut skipped = 0;
+    let mut passed_a_word = false;
+    for (j, &b) in bytes.iter().enumerate().skip(at + 1) {
+        let cls = class(b);
+        if cls == Class::Continuation {
+            continue;
+        }
+        let ws = starts_word(prev, cls);
+        if b.to_ascii_lowercase() == want
+            && (skipped <= MAX_SKIP || ws && may_jump(want as char, passed_a_word))
+        {
+            return Some((j, ws));
+        }
+        passed_a_word |= ws;
+        skipped += 1;
+        // Past the skip limit only the first word start could match, and it did not.
+        if skipped > MAX_WORD_JUMP || passed_a_word && skipped > MAX_SKIP {
+            return None;
+        }
+        prev = cls;
+    }
+    None
 }
 
 fn windows_in_bytes(bytes: &[u8], pattern: &[u8], first_only: bool, w: &mut Windows) {
@@ -240,38 +317,19 @@ fn windows_in_bytes(bytes: &[u8], pattern: &[u8], first_only: bool, w: &mut Wind
     while let Some(found) = memchr::memchr2(first, upper, &bytes[from..]) {
         let start = from + found;
         from = start + 1;
-        let first_at_start = word_start(prev_char_of(bytes, start), bytes[start] as char);
+        let before = if start == 0 {
+            Class::Other
+        } else {
+            class(bytes[start - 1])
+        };
+        let first_at_start = starts_word(before, class(bytes[start]));
         w.current.clear();
         w.current.push(start as u32);
         let mut starts = first_at_start as i32;
         let mut at = start;
         let mut complete = true;
         for &want in &pattern[1..] {
-            let mut skipped = 0;
-            let mut j = at + 1;
-            let mut hit = None;
-            let mut passed_a_word = false;
-            while j < bytes.len() {
-                let b = bytes[j];
-                if b & 0xC0 == 0x80 {
-                    j += 1;
-                    continue; // continuation byte: part of a character already counted
-                }
-                let ws = word_start(prev_char_of(bytes, j), b as char);
-                if b.to_ascii_lowercase() == want
-                    && (skipped <= MAX_SKIP || ws && may_jump(want as char, passed_a_word))
-                {
-                    hit = Some((j, ws));
-                    break;
-                }
-                passed_a_word |= ws && (b as char).is_alphanumeric();
-                skipped += 1;
-                if skipped > MAX_WORD_JUMP {
-                    break;
-                }
-                j += 1;
-            }
-            match hit {
+            match next_hit(bytes, at, want) {
                 Some((j, ws)) => {
                     w.current.push(j as u32);
                     starts += ws as i32;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fuzzy::char_mask;
+use super::fuzzy::{char_mask, initials_mask};
 use super::query::Kind;
 use super::value::{Days, ItemValue, ValueQuery, parse_iso};
 use crate::corpus::{Corpus, Document, Unit};
@@ -25,9 +25,6 @@ pub struct Entry {
     pub end: u32,
     /// The unit (sentence or list item) around a figure or date; the span itself otherwise.
     pub context: (u32, u32),
-    /// Letters and digits in the span, and in the context (see [`char_mask`]).
-    pub mask: u64,
-    pub context_mask: u64,
     /// The values this entry answers to: its own (figures, dates) or those of the figures
     /// and deadline inside it (commitments), as a range of [`Index::values`].
     pub values: (u32, u32),
@@ -51,6 +48,8 @@ pub struct DocInfo {
 pub struct DocEntries {
     pub info: DocInfo,
     pub entries: Vec<Entry>,
+    /// Parallel to `entries`.
+    pub quick: Vec<Quick>,
     pub values: Vec<ItemValue>,
 }
 
@@ -65,17 +64,21 @@ pub struct Index {
     by_number: Vec<(f64, u32)>,
     ranged: Vec<u32>,
     by_day: Vec<(i32, i32, u32)>,
-    /// Each entry's kind and masks again, packed: the first filter of every query reads
-    /// only these, not the entries and texts.
+    /// Parallel to `entries`, packed apart: the first filter of every query reads only
+    /// these, not the entries and texts.
     quick: Vec<Quick>,
 }
 
-/// What a query's first filter needs of an entry.
-#[derive(Debug, Clone, Copy)]
+/// What a query's first filter and its score bound need of an entry: which letters and
+/// digits its text holds (see [`char_mask`]) and which of them start a word, in its own
+/// span and in its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quick {
     pub kind: Kind,
     pub mask: u64,
     pub context_mask: u64,
+    pub initials: u64,
+    pub context_initials: u64,
 }
 
 impl Index {
@@ -107,11 +110,13 @@ impl Index {
         });
         let total: usize = per_doc.iter().map(|d| d.entries.len()).sum();
         let mut entries = Vec::with_capacity(total);
+        let mut quick = Vec::with_capacity(total);
         let mut values = Vec::new();
         for &d in &order {
             let de = &per_doc[d];
             let base = values.len() as u32;
             values.extend_from_slice(&de.values);
+            quick.extend_from_slice(&de.quick);
             entries.extend(de.entries.iter().map(|e| Entry {
                 doc: d as u32,
                 values: (e.values.0 + base, e.values.1 + base),
@@ -140,14 +145,6 @@ impl Index {
         by_number.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         ranged.dedup();
         by_day.sort_unstable();
-        let quick = entries
-            .iter()
-            .map(|e| Quick {
-                kind: e.kind,
-                mask: e.mask,
-                context_mask: e.context_mask,
-            })
-            .collect();
         Index {
             docs: per_doc.into_iter().map(|d| d.info).collect(),
             corpus,
@@ -232,35 +229,54 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
     let text = doc.text.as_str();
     let mut entries = Vec::new();
     let mut values = Vec::new();
-    let unit_masks: Vec<u64> = units
+    let unit_masks: Vec<(u64, u64)> = units
         .iter()
-        .map(|u| char_mask(&text[u.start..u.end]))
+        .map(|u| {
+            let t = &text[u.start..u.end];
+            (char_mask(t), initials_mask(t))
+        })
         .collect();
-    let context_of = |start: usize, end: usize, own: u64| -> ((u32, u32), u64) {
+    let context_of = |start: usize, end: usize| -> Option<(usize, &Unit)> {
         let i = units.partition_point(|u| u.end <= start);
-        match units.get(i).filter(|u| u.start <= start && end <= u.end) {
-            Some(u) => ((u.start as u32, u.end as u32), unit_masks[i] | own),
-            None => ((start as u32, end as u32), own),
-        }
+        units
+            .get(i)
+            .filter(|u| u.start <= start && end <= u.end)
+            .map(|u| (i, u))
     };
     let mut push = |kind: Kind, start: usize, end: usize, vals: &[ItemValue]| {
-        let mask = char_mask(&text[start..end]);
-        let (context, context_mask) = match kind {
-            Kind::Figure | Kind::Date => context_of(start, end, mask),
-            _ => ((start as u32, end as u32), mask),
+        let own = &text[start..end];
+        let (mask, initials) = (char_mask(own), initials_mask(own));
+        let around = match kind {
+            Kind::Figure | Kind::Date => context_of(start, end),
+            _ => None,
+        };
+        let (context, context_mask, context_initials) = match around {
+            Some((i, u)) => (
+                (u.start as u32, u.end as u32),
+                unit_masks[i].0 | mask,
+                unit_masks[i].1 | initials,
+            ),
+            None => ((start as u32, end as u32), mask, initials),
         };
         let first = values.len() as u32;
         values.extend_from_slice(vals);
-        entries.push(Entry {
-            kind,
-            doc: 0,
-            start: start as u32,
-            end: end as u32,
-            context,
-            mask,
-            context_mask,
-            values: (first, values.len() as u32),
-        });
+        entries.push((
+            Entry {
+                kind,
+                doc: 0,
+                start: start as u32,
+                end: end as u32,
+                context,
+                values: (first, values.len() as u32),
+            },
+            Quick {
+                kind,
+                mask,
+                context_mask,
+                initials,
+                context_initials,
+            },
+        ));
     };
 
     let (title_start, title_end) = title_span(text, &x.title);
@@ -298,8 +314,9 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
             push(Kind::Sentence, u.start, u.end, &[]);
         }
     }
-    entries.sort_by_key(|e| (e.start, e.kind, e.end));
+    entries.sort_by_key(|(e, _)| (e.start, e.kind, e.end));
     // Entries keep their own value ranges, so sorting them leaves `values` as it is.
+    let (entries, quick) = entries.into_iter().unzip();
     let date = x.doc_date.as_ref().and_then(|d| d.value.date.clone());
     DocEntries {
         info: DocInfo {
@@ -311,6 +328,7 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
             commitments: x.commitments.len(),
         },
         entries,
+        quick,
         values,
     }
 }

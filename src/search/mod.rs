@@ -75,11 +75,59 @@ impl Ranked {
 /// Entries per parallel work item: small enough to spread, big enough to amortize.
 const CHUNK: usize = 1024;
 
-/// What a scan covered: the fuzzy matches among entries `0..scanned`, in index order.
+/// Entries a scan has still to visit, in index order: candidates handed over by an earlier
+/// scan (`reused`, from `next` on), then every entry from `fresh_from` on.
+#[derive(Debug, Default, Clone)]
+struct Pending {
+    reused: Vec<u32>,
+    next: usize,
+    fresh_from: u32,
+}
+
+impl Pending {
+    fn is_empty(&self, len: u32) -> bool {
+        self.next >= self.reused.len() && self.fresh_from >= len
+    }
+
+    /// The next `size` candidates, or `None` when none are left.
+    fn take(&mut self, size: usize, len: u32) -> Option<Vec<u32>> {
+        if self.next < self.reused.len() {
+            let end = (self.next + size).min(self.reused.len());
+            let block = self.reused[self.next..end].to_vec();
+            self.next = end;
+            Some(block)
+        } else if self.fresh_from < len {
+            let end = self.fresh_from.saturating_add(size as u32).min(len);
+            let block = (self.fresh_from..end).collect();
+            self.fresh_from = end;
+            Some(block)
+        } else {
+            None
+        }
+    }
+}
+
+/// A scan's state: the matches among the candidates visited so far (in index order), and
+/// the candidates not yet visited. The query's matches are `matched` plus whatever matches
+/// among `pending`.
 #[derive(Debug, Default)]
 struct Scan {
     matched: Vec<u32>,
-    scanned: u32,
+    pending: Pending,
+}
+
+impl Scan {
+    /// The candidates for a query that extends this scan's query: every match of the new
+    /// query is among them, in index order.
+    fn narrowed(&self) -> Pending {
+        let mut reused = self.matched.clone();
+        reused.extend_from_slice(&self.pending.reused[self.pending.next..]);
+        Pending {
+            reused,
+            next: 0,
+            fresh_from: self.pending.fresh_from,
+        }
+    }
 }
 
 /// One [`Scorer`] per worker thread, kept across blocks and queries so each remembers the
@@ -109,10 +157,13 @@ impl Scorers {
     }
 }
 
-/// Runs queries against one index as the user types. A query that extends the previous one
-/// (one more character, one more term) only looks again at the previous matches, plus the
-/// entries the previous scan had not reached; and a scan stops as soon as the best `limit`
-/// hits are certain, so the count it reports may be a lower bound.
+/// Runs queries against one index as the user types.
+///
+/// A scan stops as soon as the best `limit` hits are certain, so the count it reports may
+/// be a lower bound; [`Searcher::finish`] completes it (the finder pane calls it while the
+/// user pauses). A query that extends the previous one (one more character, one more term)
+/// only looks at the previous matches and at the candidates the previous scan had not
+/// visited.
 #[derive(Default)]
 pub struct Searcher {
     last: Option<(Query, Scan)>,
@@ -121,20 +172,45 @@ pub struct Searcher {
 
 impl Searcher {
     pub fn search(&mut self, index: &Index, query: &Query, limit: usize) -> Results {
-        let previous = match &self.last {
-            Some((old, scan)) if extends(query, old) => Some(scan),
-            _ => None,
+        let pending = match &self.last {
+            Some((old, scan)) if extends(query, old) => scan.narrowed(),
+            _ => Pending::default(),
         };
         self.scorers.trim();
-        let (results, scan) = run(index, query, limit, previous, false, &self.scorers);
+        let (results, scan) = run(index, query, limit, pending, false, &self.scorers);
         self.last = Some((query.clone(), scan));
         results
+    }
+
+    /// Visits every candidate the last search left unvisited, so the next keystroke narrows
+    /// from an exact set; returns the exact number of fuzzy matches (value hits aside).
+    /// Stops early, leaving the rest for later, when `stop` returns true between blocks
+    /// (a key arrived).
+    pub fn finish(&mut self, index: &Index, stop: &dyn Fn() -> bool) -> Option<usize> {
+        let (query, scan) = self.last.as_mut()?;
+        let len = index.entries().len() as u32;
+        while let Some(block) = scan.pending.take(MAX_BLOCK, len) {
+            let kept = filter_block(index, query, &block, &self.scorers);
+            scan.matched.extend(kept);
+            if stop() && !scan.pending.is_empty(len) {
+                return None;
+            }
+        }
+        Some(scan.matched.len())
     }
 }
 
 /// Searches the whole index and counts every match (the command line's mode).
 pub fn search(index: &Index, query: &Query, limit: usize) -> Results {
-    run(index, query, limit, None, true, &Scorers::default()).0
+    run(
+        index,
+        query,
+        limit,
+        Pending::default(),
+        true,
+        &Scorers::default(),
+    )
+    .0
 }
 
 /// True when every fuzzy match of `query` is also one of `previous`: same kinds, the same
@@ -151,12 +227,14 @@ fn extends(query: &Query, previous: &Query) -> bool {
 /// The text a fuzzy term is matched against: a figure's or date's own words, or, when the
 /// user narrowed to that kind, the sentence around it (`#calais` lists the figures of
 /// sentences about Calais).
-fn haystack<'a>(index: &'a Index, e: &Entry, query: &Query) -> (&'a str, u64, u32) {
+fn haystack<'a>(index: &'a Index, id: u32, query: &Query) -> (&'a str, u64, u32) {
+    let e = &index.entries()[id as usize];
+    let q = &index.quick()[id as usize];
     let around = matches!(e.kind, Kind::Figure | Kind::Date) && query.kinds.is_narrowed();
     if around {
-        (index.context_text(e), e.context_mask, e.context.0)
+        (index.context_text(e), q.context_mask, e.context.0)
     } else {
-        (index.text(e), e.mask, e.start)
+        (index.text(e), q.mask, e.start)
     }
 }
 
@@ -173,33 +251,36 @@ fn all_terms_score(scorer: &mut Scorer, text: &str, mask: u64, terms: &[Term]) -
 const FIRST_BLOCK: usize = 2 * CHUNK;
 const MAX_BLOCK: usize = 32 * CHUNK;
 
-/// The entries a scan visits, in index order and in growing blocks: the previous scan's
-/// matches, then the entries it never reached.
-fn candidate_blocks(previous: Option<&Scan>, len: u32) -> impl Iterator<Item = Vec<u32>> + '_ {
-    let (reused, from): (&[u32], u32) = match previous {
-        Some(p) => (&p.matched, p.scanned),
-        None => (&[], 0),
-    };
-    let mut size = FIRST_BLOCK;
-    let mut reused_at = 0usize;
-    let mut fresh_at = from;
-    std::iter::from_fn(move || {
-        let block: Vec<u32> = if reused_at < reused.len() {
-            let end = (reused_at + size).min(reused.len());
-            let b = reused[reused_at..end].to_vec();
-            reused_at = end;
-            b
-        } else if fresh_at < len {
-            let end = (fresh_at + size as u32).min(len);
-            let b = (fresh_at..end).collect();
-            fresh_at = end;
-            b
-        } else {
-            return None;
-        };
-        size = (size * 2).min(MAX_BLOCK);
-        Some(block)
-    })
+/// True when the entry's kind is wanted and its masks hold every letter the terms need:
+/// the first filter, which reads only the packed array.
+fn possible(index: &Index, query: &Query, needed: u64, id: u32) -> bool {
+    let q = &index.quick()[id as usize];
+    let around = query.kinds.is_narrowed() && matches!(q.kind, Kind::Figure | Kind::Date);
+    let mask = if around { q.context_mask } else { q.mask };
+    query.kinds.contains(q.kind) && needed & !mask == 0
+}
+
+/// The entries of `block` in which every term has a compact match, unscored.
+fn filter_block(index: &Index, query: &Query, block: &[u32], scorers: &Scorers) -> Vec<u32> {
+    let needed: u64 = query.terms.iter().fold(0, |m, t| m | t.mask());
+    block
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let scorer = &mut *scorers.get();
+            chunk
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    if !possible(index, query, needed, id) {
+                        return false;
+                    }
+                    let (text, mask, _) = haystack(index, id, query);
+                    query.terms.iter().all(|t| scorer.contains(text, mask, t))
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten_iter()
+        .collect()
 }
 
 /// Ranks the entries that match `query`.
@@ -213,11 +294,12 @@ fn run(
     index: &Index,
     query: &Query,
     limit: usize,
-    previous: Option<&Scan>,
+    mut pending: Pending,
     exhaustive: bool,
     scorers: &Scorers,
 ) -> (Results, Scan) {
     let entries = index.entries();
+    let len = entries.len() as u32;
     let valued = value_hits(index, query, scorers);
     let mut ceiling_scorer = Scorer::default();
     let ceiling: i64 = query
@@ -230,90 +312,55 @@ fn run(
     let is_valued = |id: u32| valued_ids.binary_search(&id).is_ok();
     // Value hits rank first: the fuzzy list only fills the places they leave.
     let wanted = limit - limit.min(valued.len());
-    // The first filter: kind and letters present, from the packed array alone.
-    let quick = index.quick();
     let needed: u64 = query.terms.iter().fold(0, |m, t| m | t.mask());
-    let narrowed = query.kinds.is_narrowed();
-    let possible = |id: u32| {
-        let q = &quick[id as usize];
-        let around = narrowed && matches!(q.kind, Kind::Figure | Kind::Date);
-        let mask = if around { q.context_mask } else { q.mask };
-        query.kinds.contains(q.kind) && needed & !mask == 0
-    };
 
     let mut scan = Scan::default();
     let mut fuzzy: Vec<Ranked> = Vec::new();
     let mut at_ceiling = 0usize;
     let mut certain = wanted == 0;
-    let mut complete = true;
-    for block in candidate_blocks(previous, entries.len() as u32) {
-        let last_id = block.last().copied();
+    let mut size = FIRST_BLOCK;
+    while !(certain && !exhaustive) {
+        let Some(block) = pending.take(size, len) else {
+            break;
+        };
+        size = (size * 2).min(MAX_BLOCK);
         if certain {
-            if !exhaustive {
-                complete = false;
-                break;
-            }
-            let kept: Vec<u32> = block
-                .par_chunks(CHUNK)
-                .map(|chunk| {
-                    let scorer = &mut *scorers.get();
-                    chunk
-                        .iter()
-                        .copied()
-                        .filter(|&id| {
-                            if !possible(id) {
-                                return false;
-                            }
-                            let e = &entries[id as usize];
-                            let (text, mask, _) = haystack(index, e, query);
-                            query.terms.iter().all(|t| scorer.contains(text, mask, t))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .flatten_iter()
-                .collect();
-            scan.matched.extend(kept);
-        } else {
-            let scored: Vec<Ranked> = block
-                .par_chunks(CHUNK)
-                .map(|chunk| {
-                    let scorer = &mut *scorers.get();
-                    chunk
-                        .iter()
-                        .filter_map(|&id| {
-                            if !possible(id) {
-                                return None;
-                            }
-                            let e = &entries[id as usize];
-                            let (text, mask, _) = haystack(index, e, query);
-                            let score = all_terms_score(scorer, text, mask, &query.terms)?;
-                            Some(Ranked {
-                                entry: id,
-                                tier: Tier::Fuzzy,
-                                score,
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .flatten_iter()
-                .collect();
-            at_ceiling += scored
-                .iter()
-                .filter(|r| r.score >= ceiling && !is_valued(r.entry))
-                .count();
-            scan.matched.extend(scored.iter().map(|r| r.entry));
-            fuzzy.extend(scored);
-            certain = at_ceiling >= wanted;
+            scan.matched
+                .extend(filter_block(index, query, &block, scorers));
+            continue;
         }
-        if let Some(id) = last_id
-            && id >= scan.scanned
-        {
-            scan.scanned = id + 1;
-        }
+        let scored: Vec<Ranked> = block
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let scorer = &mut *scorers.get();
+                chunk
+                    .iter()
+                    .filter_map(|&id| {
+                        if !possible(index, query, needed, id) {
+                            return None;
+                        }
+                        let (text, mask, _) = haystack(index, id, query);
+                        let score = all_terms_score(scorer, text, mask, &query.terms)?;
+                        Some(Ranked {
+                            entry: id,
+                            tier: Tier::Fuzzy,
+                            score,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .flatten_iter()
+            .collect();
+        at_ceiling += scored
+            .iter()
+            .filter(|r| r.score >= ceiling && !is_valued(r.entry))
+            .count();
+        scan.matched.extend(scored.iter().map(|r| r.entry));
+        fuzzy.extend(scored);
+        certain = at_ceiling >= wanted;
     }
-    if complete {
-        scan.scanned = entries.len() as u32;
-    }
+    let complete = pending.is_empty(len);
+    scan.pending = pending;
 
     let overlap = valued
         .iter()
@@ -383,16 +430,17 @@ fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
                     .flat_map(|v| query.values.iter().filter_map(|q| q.matches(v)))
                     .max();
                 let Some(best) = best else { continue };
+                let q = &index.quick()[id as usize];
                 let (context, context_mask) = if e.kind == Kind::Commitment {
-                    (index.text(e), e.mask)
+                    (index.text(e), q.mask)
                 } else {
-                    (index.context_text(e), e.context_mask)
+                    (index.context_text(e), q.context_mask)
                 };
                 let Some(rest_score) = all_terms_score(scorer, context, context_mask, &rest) else {
                     continue;
                 };
                 // Among equal values, the entry whose own words look most like the query.
-                let own = all_terms_score(scorer, index.text(e), e.mask, &query.terms);
+                let own = all_terms_score(scorer, index.text(e), q.mask, &query.terms);
                 out.push(Ranked {
                     entry: id,
                     tier: match best {
@@ -432,7 +480,7 @@ fn matched_ranges(
         }
     };
     if tier == Tier::Fuzzy {
-        let (text, mask, base) = haystack(index, e, query);
+        let (text, mask, base) = haystack(index, id, query);
         add_terms(
             scorer,
             &mut positions,
@@ -445,10 +493,11 @@ fn matched_ranges(
         if e.kind != Kind::Commitment {
             ranges.push((e.start, e.end));
         }
+        let q = &index.quick()[id as usize];
         let (text, mask, base) = if e.kind == Kind::Commitment {
-            (index.text(e), e.mask, e.start)
+            (index.text(e), q.mask, e.start)
         } else {
-            (index.context_text(e), e.context_mask, e.context.0)
+            (index.context_text(e), q.context_mask, e.context.0)
         };
         add_terms(
             scorer,
