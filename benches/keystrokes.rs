@@ -85,10 +85,12 @@ fn main() {
                 total = results.total.max(exact.unwrap_or(0));
                 if std::env::var_os("CORDIALE_BENCH_VERBOSE").is_some() {
                     println!(
-                        "  {:<16} {:>8.2} ms {:>7} hits",
+                        "  {:<16} {:>8.2} ms {:>7} hits shown; idle {:>8.2} ms, {:?} fuzzy matches",
                         &q[..end],
-                        t.elapsed().as_secs_f64() * 1e3,
-                        results.total
+                        times[times.len() - 1].as_secs_f64() * 1e3,
+                        results.total,
+                        idle[idle.len() - 1].as_secs_f64() * 1e3,
+                        exact
                     );
                 }
             }

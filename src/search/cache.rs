@@ -9,12 +9,12 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_64, xxh3_128};
 
 use super::index::{DocEntries, DocInfo, Entry, Index, Quick, index_document};
 use super::query::Kind;
@@ -23,7 +23,10 @@ use crate::corpus::Corpus;
 use crate::extract::lexicon::Iso;
 use crate::extract::{self, FigureKind};
 
-const MAGIC: &[u8; 8] = b"CRDLIDX2";
+const MAGIC: &[u8; 8] = b"CRDLIDX3";
+/// Bytes of one entry record (kind, six u32, four u64 masks) and of one value record.
+const ENTRY_BYTES: usize = 1 + 6 * 4 + 4 * 8;
+const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
 
 /// The folder the cache lives in: `CORDIALE_CACHE_DIR`, else the platform cache folder
 /// (`~/.cache/cordiale` on Linux). `None` turns caching off.
@@ -43,9 +46,9 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
     };
     let file = dir.join(format!("index-{:016x}.bin", corpus_key(&corpus)));
     let stamp = build_stamp();
-    let mut cached = fs::read(&file)
+    let mut cached = fs::File::open(&file)
         .ok()
-        .and_then(|bytes| decode(&bytes, stamp))
+        .and_then(|f| decode(std::io::BufReader::with_capacity(1 << 16, f), stamp))
         .unwrap_or_default();
     let keys: Vec<u128> = corpus
         .documents
@@ -63,38 +66,42 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
         })
         .collect();
     let extracted = !fresh.is_empty();
-    for (i, de) in fresh {
-        cached.insert(keys[i], de);
+    let mut fresh: HashMap<usize, DocEntries> = fresh.into_iter().collect();
+    // Move each document's entries out of the cache (or the fresh set); a document whose
+    // text another one repeats shares its entries, which only then are cloned.
+    let mut first_with: HashMap<u128, usize> = HashMap::new();
+    let mut per_doc: Vec<DocEntries> = Vec::with_capacity(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        let de = match first_with.get(k) {
+            Some(&j) => per_doc[j].clone(),
+            None => match fresh.remove(&i).or_else(|| cached.remove(k)) {
+                Some(de) => de,
+                None => return Index::build(corpus),
+            },
+        };
+        first_with.entry(*k).or_insert(i);
+        per_doc.push(de);
     }
-    let mut distinct = keys.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
     // Rewrite when something was extracted or the file holds documents no longer here.
-    let changed = extracted || cached.len() != distinct.len();
-    let mut per_doc = Vec::with_capacity(keys.len());
-    for k in &keys {
-        match cached.get(k) {
-            Some(de) => per_doc.push(de.clone()),
-            None => return Index::build(corpus),
-        }
-    }
-    if changed {
-        // Keep only this corpus's documents; a failure to write is not the user's problem.
+    if extracted || !cached.is_empty() {
+        drop(cached);
         let mut keep: Vec<(u128, &DocEntries)> =
-            keys.iter().zip(&per_doc).map(|(k, d)| (*k, d)).collect();
+            first_with.iter().map(|(k, &i)| (*k, &per_doc[i])).collect();
         keep.sort_by_key(|(k, _)| *k);
-        keep.dedup_by_key(|(k, _)| *k);
+        // A failure to write costs the next run time, nothing else.
         let _ = write_atomically(dir, &file, &encode(&keep, stamp));
     }
     Index::assemble(corpus, per_doc)
 }
 
-/// Which corpus a cache file belongs to: the documents' paths (not their contents).
+/// Which corpus a cache file belongs to: the documents' absolute paths (not their
+/// contents). Paths are not canonicalized: resolving links costs system calls per file,
+/// and a corpus reached by two paths merely gets two cache files.
 fn corpus_key(corpus: &Corpus) -> u64 {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let mut names = Vec::new();
     for d in &corpus.documents {
-        let path = fs::canonicalize(&d.path).unwrap_or_else(|_| d.path.clone());
-        names.extend_from_slice(path.to_string_lossy().as_bytes());
+        names.extend_from_slice(cwd.join(&d.path).to_string_lossy().as_bytes());
         names.push(0);
     }
     xxh3_64(&names)
@@ -225,9 +232,11 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
                         .map_or(u8::MAX, |i| i as u8));
                 }
                 ItemValue::Date(d) => {
+                    // Padded to a figure's size: every value record is VALUE_BYTES long.
                     o.u8(1);
                     o.u32(d.first as u32);
                     o.u32(d.last as u32);
+                    o.0.extend_from_slice(&[0; VALUE_BYTES - 9]);
                 }
             }
         }
@@ -237,6 +246,7 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
     o.0
 }
 
+/// Reads fixed-size fields from a slice; `None` past its end.
 struct In<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -257,15 +267,8 @@ impl<'a> In<'a> {
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn u128(&mut self) -> Option<u128> {
-        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
-    }
     fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?))
-    }
-    fn str(&mut self) -> Option<String> {
-        let n = self.u32()? as usize;
-        String::from_utf8(self.take(n)?.to_vec()).ok()
     }
     fn opt_f64(&mut self) -> Option<Option<f64>> {
         let some = self.u8()? != 0;
@@ -274,15 +277,49 @@ impl<'a> In<'a> {
     }
 }
 
+/// Reads a cache file as a stream, hashing what it reads, so the file never sits in
+/// memory whole; the checksum at the end decides whether anything read is kept.
+struct Stream<R> {
+    inner: R,
+    hash: Xxh3Default,
+    buf: Vec<u8>,
+}
+
+impl<R: Read> Stream<R> {
+    /// The next `n` bytes (valid until the next call).
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        // A corrupt length must not make us allocate gigabytes before the checksum fails.
+        if n > 1 << 30 {
+            return None;
+        }
+        self.buf.resize(n, 0);
+        self.inner.read_exact(&mut self.buf).ok()?;
+        self.hash.update(&self.buf);
+        Some(&self.buf)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn u128(&mut self) -> Option<u128> {
+        Some(u128::from_le_bytes(self.take(16)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.take(n)?.to_vec()).ok()
+    }
+}
+
 /// Reads a cache file; `None` when it is not one, was written by another build, or does
 /// not check out.
-fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
-    let body_len = bytes.len().checked_sub(8)?;
-    let (body, sum) = bytes.split_at(body_len);
-    if xxh3_64(body) != u64::from_le_bytes(sum.try_into().ok()?) {
-        return None;
-    }
-    let mut r = In { bytes: body, at: 0 };
+fn decode(reader: impl Read, stamp: u64) -> Option<HashMap<u128, DocEntries>> {
+    let mut r = Stream {
+        inner: reader,
+        hash: Xxh3Default::new(),
+        buf: Vec::new(),
+    };
     if r.take(8)? != MAGIC || r.u64()? != stamp {
         return None;
     }
@@ -291,29 +328,36 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
     for _ in 0..n {
         let key = r.u128()?;
         let title = r.str()?;
-        let has_date = r.u8()? != 0;
+        let has_date = r.take(1)?[0] != 0;
         let date = r.str()?;
-        let has_days = r.u8()? != 0;
+        let head = r.take(1 + 5 * 4)?;
+        let mut h = In { bytes: head, at: 0 };
+        let has_days = h.u8()? != 0;
         let days = Days {
-            first: r.u32()? as i32,
-            last: r.u32()? as i32,
+            first: h.u32()? as i32,
+            last: h.u32()? as i32,
         };
+        let (figures, dates, commitments) = (h.u32()?, h.u32()?, h.u32()?);
         let info = DocInfo {
             title,
             date: has_date.then_some(date),
             days: has_days.then_some(days),
-            figures: r.u32()? as usize,
-            dates: r.u32()? as usize,
-            commitments: r.u32()? as usize,
+            figures: figures as usize,
+            dates: dates as usize,
+            commitments: commitments as usize,
         };
         let count = r.u32()? as usize;
         let mut entries = Vec::with_capacity(count.min(1 << 24));
         let mut quick = Vec::with_capacity(count.min(1 << 24));
+        let mut e = In {
+            bytes: r.take(count.checked_mul(ENTRY_BYTES)?)?,
+            at: 0,
+        };
         for _ in 0..count {
-            let kind = *Kind::ALL.get(r.u8()? as usize)?;
+            let kind = *Kind::ALL.get(e.u8()? as usize)?;
             let mut f = [0u32; 6];
             for v in &mut f {
-                *v = r.u32()?;
+                *v = e.u32()?;
             }
             entries.push(Entry {
                 kind,
@@ -325,37 +369,24 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
             });
             quick.push(Quick {
                 kind,
-                mask: r.u64()?,
-                context_mask: r.u64()?,
-                initials: r.u64()?,
-                context_initials: r.u64()?,
+                mask: e.u64()?,
+                context_mask: e.u64()?,
+                initials: e.u64()?,
+                context_initials: e.u64()?,
             });
         }
         let count = r.u32()? as usize;
         let mut values = Vec::with_capacity(count.min(1 << 24));
+        let mut v = In {
+            bytes: r.take(count.checked_mul(VALUE_BYTES)?)?,
+            at: 0,
+        };
         for _ in 0..count {
-            values.push(match r.u8()? {
-                0 => ItemValue::Figure {
-                    kind: *FIGURE_KINDS.get(r.u8()? as usize)?,
-                    number: r.f64()?,
-                    min: r.opt_f64()?,
-                    max: r.opt_f64()?,
-                    currency: match r.u8()? {
-                        u8::MAX => None,
-                        i => Some(Iso::ALL.get(i as usize)?.code()),
-                    },
-                    approx: r.u8()? != 0,
-                    per: match r.u8()? {
-                        u8::MAX => None,
-                        i => Some(*PER.get(i as usize)?),
-                    },
-                },
-                1 => ItemValue::Date(Days {
-                    first: r.u32()? as i32,
-                    last: r.u32()? as i32,
-                }),
-                _ => return None,
-            });
+            let record = In {
+                bytes: v.take(VALUE_BYTES)?,
+                at: 0,
+            };
+            values.push(read_value(record)?);
         }
         if entries.iter().any(|e| e.values.1 as usize > values.len()) {
             return None;
@@ -370,7 +401,36 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<HashMap<u128, DocEntries>> {
             },
         );
     }
-    (r.at == body.len()).then_some(docs)
+    let computed = r.hash.digest();
+    let mut sum = [0u8; 8];
+    r.inner.read_exact(&mut sum).ok()?;
+    let at_end = r.inner.read(&mut [0u8; 1]).ok()? == 0;
+    (at_end && u64::from_le_bytes(sum) == computed).then_some(docs)
+}
+
+fn read_value(mut r: In<'_>) -> Option<ItemValue> {
+    Some(match r.u8()? {
+        0 => ItemValue::Figure {
+            kind: *FIGURE_KINDS.get(r.u8()? as usize)?,
+            number: r.f64()?,
+            min: r.opt_f64()?,
+            max: r.opt_f64()?,
+            currency: match r.u8()? {
+                u8::MAX => None,
+                i => Some(Iso::ALL.get(i as usize)?.code()),
+            },
+            approx: r.u8()? != 0,
+            per: match r.u8()? {
+                u8::MAX => None,
+                i => Some(*PER.get(i as usize)?),
+            },
+        },
+        1 => ItemValue::Date(Days {
+            first: r.u32()? as i32,
+            last: r.u32()? as i32,
+        }),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

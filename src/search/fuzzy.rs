@@ -158,6 +158,14 @@ impl Term {
         self.mask
     }
 
+    /// The mask bit of the first character, or 0 when it is not an ASCII letter or digit.
+    pub fn initial_bit(&self) -> u64 {
+        match self.folded[0] {
+            c if c.is_ascii() => byte_bit(c as u8),
+            _ => 0,
+        }
+    }
+
     /// True when every match of `self` contains a match of `shorter` (the query grew by
     /// typing at the end of this term).
     pub fn extends(&self, shorter: &Term) -> bool {
@@ -481,6 +489,34 @@ impl Scorer {
             }
         }
         best
+    }
+
+    /// The highest score `term` can get when its first character starts no word (the item's
+    /// [`initials_mask`] lacks it): the best of a contiguous match inside a word and of
+    /// matches that jump to later word starts.
+    pub fn best_possible_inside_word(&mut self, term: &Term) -> i64 {
+        if term.folded.len() > 256 {
+            return i64::MAX / 1024;
+        }
+        let word: Vec<char> = term.folded.clone();
+        let filler = ('a'..='z')
+            .chain('0'..='9')
+            .find(|c| !word.contains(c))
+            .unwrap_or('~');
+        let pattern: String = word.iter().collect();
+        let mut arrangements: Vec<String> = vec![format!("{filler}{pattern}")];
+        for k in 1..word.len() {
+            let (a, b): (String, String) = (word[..k].iter().collect(), word[k..].iter().collect());
+            arrangements.push(format!("{filler}{a} {b}"));
+            arrangements.push(format!("{filler}{a}{filler}{b}"));
+        }
+        let spaced: Vec<String> = word.iter().map(|c| c.to_string()).collect();
+        arrangements.push(format!("{filler}{}", spaced.join(" ")));
+        arrangements
+            .iter()
+            .filter_map(|text| self.skim.fuzzy_indices(text, &pattern).map(|(s, _)| s))
+            .max()
+            .unwrap_or(i64::MIN)
     }
 
     /// The score alone: what ranking needs for every candidate.

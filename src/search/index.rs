@@ -112,8 +112,13 @@ impl Index {
         let mut entries = Vec::with_capacity(total);
         let mut quick = Vec::with_capacity(total);
         let mut values = Vec::new();
+        let mut docs = Vec::with_capacity(per_doc.len());
+        let mut per_doc: Vec<Option<DocEntries>> = per_doc.into_iter().map(Some).collect();
         for &d in &order {
-            let de = &per_doc[d];
+            // Taken, so each document's own vectors are freed as soon as they are copied.
+            let Some(de) = per_doc[d].take() else {
+                continue;
+            };
             let base = values.len() as u32;
             values.extend_from_slice(&de.values);
             quick.extend_from_slice(&de.quick);
@@ -122,7 +127,9 @@ impl Index {
                 values: (e.values.0 + base, e.values.1 + base),
                 ..*e
             }));
+            docs.push((d, de.info));
         }
+        docs.sort_by_key(|(d, _)| *d);
         let mut by_number = Vec::new();
         let mut ranged = Vec::new();
         let mut by_day = Vec::new();
@@ -146,7 +153,7 @@ impl Index {
         ranged.dedup();
         by_day.sort_unstable();
         Index {
-            docs: per_doc.into_iter().map(|d| d.info).collect(),
+            docs: docs.into_iter().map(|(_, info)| info).collect(),
             corpus,
             entries,
             values,

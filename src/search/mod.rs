@@ -12,6 +12,8 @@ pub mod query;
 pub mod snippet;
 pub mod value;
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
@@ -113,14 +115,34 @@ impl Pending {
 #[derive(Debug, Default)]
 struct Scan {
     matched: Vec<u32>,
+    /// Candidates visited but not checked, because they could not reach the best hits.
+    deferred: Vec<u32>,
     pending: Pending,
+}
+
+/// The union of two ascending id lists, ascending.
+fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if a[i] <= b[j] {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 impl Scan {
     /// The candidates for a query that extends this scan's query: every match of the new
     /// query is among them, in index order.
     fn narrowed(&self) -> Pending {
-        let mut reused = self.matched.clone();
+        let mut reused = merge(&self.matched, &self.deferred);
         reused.extend_from_slice(&self.pending.reused[self.pending.next..]);
         Pending {
             reused,
@@ -189,6 +211,14 @@ impl Searcher {
     pub fn finish(&mut self, index: &Index, stop: &dyn Fn() -> bool) -> Option<usize> {
         let (query, scan) = self.last.as_mut()?;
         let len = index.entries().len() as u32;
+        if !scan.deferred.is_empty() {
+            let kept = filter_block(index, query, &scan.deferred, &self.scorers);
+            scan.matched = merge(&scan.matched, &kept);
+            scan.deferred.clear();
+            if stop() {
+                return None;
+            }
+        }
         while let Some(block) = scan.pending.take(MAX_BLOCK, len) {
             let kept = filter_block(index, query, &block, &self.scorers);
             scan.matched.extend(kept);
@@ -314,12 +344,44 @@ fn run(
     let wanted = limit - limit.min(valued.len());
     let needed: u64 = query.terms.iter().fold(0, |m, t| m | t.mask());
 
+    // What each term can score at best, with its first character at a word start or not:
+    // an entry's bound follows from its word-initial mask without reading its text.
+    let bounds: Vec<(u64, i64, i64)> = query
+        .terms
+        .iter()
+        .map(|t| {
+            let inside = ceiling_scorer.best_possible_inside_word(t);
+            (t.initial_bit(), ceiling_scorer.best_possible(t), inside)
+        })
+        .collect();
+    let bound = |id: u32| -> i64 {
+        let q = &index.quick()[id as usize];
+        let around = query.kinds.is_narrowed() && matches!(q.kind, Kind::Figure | Kind::Date);
+        let initials = if around {
+            q.context_initials
+        } else {
+            q.initials
+        };
+        bounds
+            .iter()
+            .map(|&(bit, start, inside)| {
+                if bit == 0 || initials & bit != 0 {
+                    start
+                } else {
+                    inside.min(start)
+                }
+            })
+            .fold(0, i64::saturating_add)
+    };
+
     let mut scan = Scan::default();
     let mut fuzzy: Vec<Ranked> = Vec::new();
-    let mut at_ceiling = 0usize;
+    // The `wanted` best fuzzy scores so far (a min-heap): an entry whose bound does not beat
+    // the worst of them cannot make the list, so it is deferred unread.
+    let mut best: BinaryHeap<Reverse<i64>> = BinaryHeap::new();
     let mut certain = wanted == 0;
     let mut size = FIRST_BLOCK;
-    while !(certain && !exhaustive) {
+    while !certain || exhaustive {
         let Some(block) = pending.take(size, len) else {
             break;
         };
@@ -329,7 +391,12 @@ fn run(
                 .extend(filter_block(index, query, &block, scorers));
             continue;
         }
-        let scored: Vec<Ranked> = block
+        let threshold = if best.len() >= wanted {
+            best.peek().map_or(i64::MIN, |r| r.0)
+        } else {
+            i64::MIN
+        };
+        let visited: Vec<(u32, Option<i64>)> = block
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let scorer = &mut *scorers.get();
@@ -339,27 +406,47 @@ fn run(
                         if !possible(index, query, needed, id) {
                             return None;
                         }
+                        if threshold > i64::MIN && bound(id) <= threshold {
+                            return Some((id, None));
+                        }
                         let (text, mask, _) = haystack(index, id, query);
                         let score = all_terms_score(scorer, text, mask, &query.terms)?;
-                        Some(Ranked {
-                            entry: id,
-                            tier: Tier::Fuzzy,
-                            score,
-                        })
+                        Some((id, Some(score)))
                     })
                     .collect::<Vec<_>>()
             })
             .flatten_iter()
             .collect();
-        at_ceiling += scored
-            .iter()
-            .filter(|r| r.score >= ceiling && !is_valued(r.entry))
-            .count();
-        scan.matched.extend(scored.iter().map(|r| r.entry));
-        fuzzy.extend(scored);
-        certain = at_ceiling >= wanted;
+        for (id, score) in visited {
+            match score {
+                None => scan.deferred.push(id),
+                Some(score) => {
+                    scan.matched.push(id);
+                    fuzzy.push(Ranked {
+                        entry: id,
+                        tier: Tier::Fuzzy,
+                        score,
+                    });
+                    if !is_valued(id) && wanted > 0 {
+                        if best.len() < wanted {
+                            best.push(Reverse(score));
+                        } else if best.peek().is_some_and(|w| score > w.0) {
+                            best.pop();
+                            best.push(Reverse(score));
+                        }
+                    }
+                }
+            }
+        }
+        // Nothing left can beat the list once its worst score is the best possible.
+        certain = best.len() >= wanted && best.peek().is_some_and(|w| w.0 >= ceiling);
     }
-    let complete = pending.is_empty(len);
+    if exhaustive && !scan.deferred.is_empty() {
+        let kept = filter_block(index, query, &scan.deferred, scorers);
+        scan.matched = merge(&scan.matched, &kept);
+        scan.deferred.clear();
+    }
+    let complete = pending.is_empty(len) && scan.deferred.is_empty();
     scan.pending = pending;
 
     let overlap = valued

@@ -227,8 +227,16 @@ fn read_value(words: &[&str]) -> (Vec<ValueQuery>, std::ops::Range<usize>) {
             }
             best = Some((end, values));
         }
+        // A lone digit among other words (`aug 2`, typed on the way to `aug 2015`) is too
+        // weak a value to read: every count of two would outrank the text.
+        let weak = |end: usize| {
+            words.len() > 1
+                && end == start + 1
+                && matches!(&p[start], Piece::Num(s) if s.len() == 1)
+        };
         if let Some((v, end)) = amount_or_range(p, start)
             && ends_word(end)
+            && !weak(end)
             && best.as_ref().is_none_or(|(e, _)| end > *e)
         {
             best = Some((end, vec![v]));
@@ -605,6 +613,14 @@ mod tests {
         assert_eq!(q.value_terms, 1..2);
         let rest: Vec<_> = q.rest_terms().map(|t| t.text().to_string()).collect();
         assert_eq!(rest, ["calais", "tunnel"]);
+    }
+
+    #[test]
+    fn a_lone_digit_among_words_is_text() {
+        assert!(values("aug 2").is_empty());
+        assert_eq!(values("2"), vec![num(2.0, None, false)]);
+        assert_eq!(values("2 m"), vec![num(2e6, None, false)]);
+        assert_eq!(values("calais 12"), vec![num(12.0, None, false)]);
     }
 
     #[test]
