@@ -16,7 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64, xxh3_128};
 
-use super::index::{DocEntries, DocInfo, Entry, Index, Quick, index_document};
+use super::index::{DocEntries, DocInfo, Entry, Index, Masks, index_document};
 use super::query::Kind;
 use super::value::{Days, ItemValue};
 use crate::corpus::Corpus;
@@ -190,7 +190,8 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
         o.u32(info.dates as u32);
         o.u32(info.commitments as u32);
         o.u32(d.entries.len() as u32);
-        for (e, q) in d.entries.iter().zip(&d.quick) {
+        for e in &d.entries {
+            let q = &e.masks;
             o.u8(e.kind as u8);
             for v in [
                 e.start,
@@ -348,7 +349,6 @@ fn decode(reader: impl Read, stamp: u64) -> Option<HashMap<u128, DocEntries>> {
         };
         let count = r.u32()? as usize;
         let mut entries = Vec::with_capacity(count.min(1 << 24));
-        let mut quick = Vec::with_capacity(count.min(1 << 24));
         let mut e = In {
             bytes: r.take(count.checked_mul(ENTRY_BYTES)?)?,
             at: 0,
@@ -366,13 +366,12 @@ fn decode(reader: impl Read, stamp: u64) -> Option<HashMap<u128, DocEntries>> {
                 end: f[1],
                 context: (f[2], f[3]),
                 values: (f[4], f[5]),
-            });
-            quick.push(Quick {
-                kind,
-                mask: e.u64()?,
-                context_mask: e.u64()?,
-                initials: e.u64()?,
-                context_initials: e.u64()?,
+                masks: Masks {
+                    mask: e.u64()?,
+                    context_mask: e.u64()?,
+                    initials: e.u64()?,
+                    context_initials: e.u64()?,
+                },
             });
         }
         let count = r.u32()? as usize;
@@ -396,7 +395,6 @@ fn decode(reader: impl Read, stamp: u64) -> Option<HashMap<u128, DocEntries>> {
             DocEntries {
                 info,
                 entries,
-                quick,
                 values,
             },
         );
@@ -454,7 +452,6 @@ mod tests {
 
     fn same(a: &Index, b: &Index) {
         assert_eq!(a.entries(), b.entries());
-        assert_eq!(a.quick(), b.quick());
         for e in a.entries() {
             assert_eq!(a.values(e), b.values(e));
         }

@@ -56,54 +56,70 @@ fn folds_to_alnum(c: char) -> bool {
     !c.is_ascii() && fold(c).is_ascii_alphanumeric()
 }
 
-/// The letters and digits a text contains, as bits: a cheap test that rules out most items
-/// before any scanning (`xyzzy` needs an x, a y and a z).
-pub fn char_mask(text: &str) -> u64 {
-    let mut mask = 0u64;
-    for &b in text.as_bytes() {
-        mask |= byte_bit(b);
-    }
-    if !text.is_ascii() {
-        for c in text.chars().filter(|&c| folds_to_alnum(c)) {
-            mask |= byte_bit(fold(c) as u8);
-        }
-        mask |= ACCENTED;
-    }
-    mask
-}
-
-/// The letters and digits that start a word in `text` (as in [`char_mask`]): a match whose
-/// first character starts no word cannot reach the best score, so this bounds an item's
-/// score before it is read.
-pub fn initials_mask(text: &str) -> u64 {
-    let mut mask = 0u64;
+/// The letters and digits a text contains, as bits (a cheap test that rules out most items
+/// before any scanning: `xyzzy` needs an x, a y and a z), and those of them that start a
+/// word (a match whose first character starts no word cannot reach the best score, so this
+/// bounds an item's score before it is read). One pass over the bytes.
+pub fn text_masks(text: &str) -> (u64, u64) {
+    let bytes = text.as_bytes();
+    let (mut mask, mut initials) = (0u64, 0u64);
     let mut prev = Class::Other;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        let mut cls = class(b);
-        if cls == Class::Continuation {
-            continue;
-        }
-        let mut folded = b;
-        if b >= 0x80 {
-            let c = text[i..].chars().next().map_or(' ', fold);
-            if c.is_ascii_alphanumeric() {
-                folded = c as u8;
-                cls = Class::Lower;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (bit, cls, len) = if b < 0x80 {
+            (ASCII_BIT[b as usize], ASCII_CLASS[b as usize], 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if folds_to_alnum(c) {
+                mask |= ACCENTED;
+                (byte_bit(fold(c) as u8), Class::Lower, c.len_utf8())
+            } else {
+                (0, Class::Other, c.len_utf8().max(1))
             }
-        }
+        };
+        mask |= bit;
         if starts_word(prev, cls) {
-            mask |= byte_bit(folded);
+            initials |= bit;
         }
         prev = cls;
+        i += len;
     }
-    mask
+    (mask, initials)
 }
 
-/// Set in an item's mask when it holds a non-ASCII letter that folds to ASCII, so it
-/// needs the character-level path.
+/// [`byte_bit`] and [`class`] of every ASCII byte, computed once: the mask pass runs over
+/// every byte of the corpus when it is indexed.
+const ASCII_BIT: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = byte_bit(b as u8);
+        b += 1;
+    }
+    t
+};
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = class(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The letters and digits of [`text_masks`] alone.
+pub fn char_mask(text: &str) -> u64 {
+    text_masks(text).0
+}
+
+/// Set in an item's mask when it holds a non-ASCII letter that folds to an ASCII one
+/// (`á`), so it needs the character-level path; other non-ASCII characters (’, €, NBSP)
+/// are boundaries to the byte-level path and cost nothing.
 const ACCENTED: u64 = 1 << 63;
 
-fn byte_bit(b: u8) -> u64 {
+const fn byte_bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'A'..=b'Z' => 1 << (b - b'A'),
@@ -265,7 +281,7 @@ enum Class {
     Continuation,
 }
 
-fn class(b: u8) -> Class {
+const fn class(b: u8) -> Class {
     match b {
         b'a'..=b'z' => Class::Lower,
         b'A'..=b'Z' => Class::Upper,
@@ -278,6 +294,7 @@ fn class(b: u8) -> Class {
 }
 
 /// [`word_start`] on byte classes.
+#[inline]
 fn starts_word(prev: Class, cur: Class) -> bool {
     use Class::*;
     match cur {

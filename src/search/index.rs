@@ -9,14 +9,16 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::fuzzy::{char_mask, initials_mask};
+use super::fuzzy::text_masks;
 use super::query::Kind;
 use super::value::{Days, ItemValue, ValueQuery, parse_iso};
 use crate::corpus::{Corpus, Document, Unit};
 use crate::extract::{self, Extraction};
 
-/// One searchable item.
+/// One searchable item. One cache line: a query that visits scattered entries (narrowing
+/// as the user types) pays one memory miss per entry, not one per field group.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(align(64))]
 pub struct Entry {
     pub kind: Kind,
     /// Index of the document in the corpus.
@@ -28,6 +30,7 @@ pub struct Entry {
     /// The values this entry answers to: its own (figures, dates) or those of the figures
     /// and deadline inside it (commitments), as a range of [`Index::values`].
     pub values: (u32, u32),
+    pub masks: Masks,
 }
 
 /// What the index knows of a document beyond its entries.
@@ -48,8 +51,6 @@ pub struct DocInfo {
 pub struct DocEntries {
     pub info: DocInfo,
     pub entries: Vec<Entry>,
-    /// Parallel to `entries`.
-    pub quick: Vec<Quick>,
     pub values: Vec<ItemValue>,
 }
 
@@ -64,17 +65,13 @@ pub struct Index {
     by_number: Vec<(f64, u32)>,
     ranged: Vec<u32>,
     by_day: Vec<(i32, i32, u32)>,
-    /// Parallel to `entries`, packed apart: the first filter of every query reads only
-    /// these, not the entries and texts.
-    quick: Vec<Quick>,
 }
 
 /// What a query's first filter and its score bound need of an entry: which letters and
-/// digits its text holds (see [`char_mask`]) and which of them start a word, in its own
+/// digits its text holds (see [`text_masks`]) and which of them start a word, in its own
 /// span and in its context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Quick {
-    pub kind: Kind,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Masks {
     pub mask: u64,
     pub context_mask: u64,
     pub initials: u64,
@@ -110,7 +107,6 @@ impl Index {
         });
         let total: usize = per_doc.iter().map(|d| d.entries.len()).sum();
         let mut entries = Vec::with_capacity(total);
-        let mut quick = Vec::with_capacity(total);
         let mut values = Vec::new();
         let mut docs = Vec::with_capacity(per_doc.len());
         let mut per_doc: Vec<Option<DocEntries>> = per_doc.into_iter().map(Some).collect();
@@ -121,7 +117,6 @@ impl Index {
             };
             let base = values.len() as u32;
             values.extend_from_slice(&de.values);
-            quick.extend_from_slice(&de.quick);
             entries.extend(de.entries.iter().map(|e| Entry {
                 doc: d as u32,
                 values: (e.values.0 + base, e.values.1 + base),
@@ -160,7 +155,6 @@ impl Index {
             by_number,
             ranged,
             by_day,
-            quick,
         }
     }
 
@@ -170,10 +164,6 @@ impl Index {
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
-    }
-
-    pub fn quick(&self) -> &[Quick] {
-        &self.quick
     }
 
     /// The entries that may answer a value query (those whose values lie in its range, and
@@ -240,7 +230,7 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
         .iter()
         .map(|u| {
             let t = &text[u.start..u.end];
-            (char_mask(t), initials_mask(t))
+            text_masks(t)
         })
         .collect();
     let context_of = |start: usize, end: usize| -> Option<(usize, &Unit)> {
@@ -251,8 +241,12 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
             .map(|u| (i, u))
     };
     let mut push = |kind: Kind, start: usize, end: usize, vals: &[ItemValue]| {
-        let own = &text[start..end];
-        let (mask, initials) = (char_mask(own), initials_mask(own));
+        // Sentences and most commitments are units: their masks are known already.
+        let i = units.partition_point(|u| u.start < start);
+        let (mask, initials) = match units.get(i) {
+            Some(u) if u.start == start && u.end == end => unit_masks[i],
+            _ => text_masks(&text[start..end]),
+        };
         let around = match kind {
             Kind::Figure | Kind::Date => context_of(start, end),
             _ => None,
@@ -267,23 +261,20 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
         };
         let first = values.len() as u32;
         values.extend_from_slice(vals);
-        entries.push((
-            Entry {
-                kind,
-                doc: 0,
-                start: start as u32,
-                end: end as u32,
-                context,
-                values: (first, values.len() as u32),
-            },
-            Quick {
-                kind,
+        entries.push(Entry {
+            kind,
+            doc: 0,
+            start: start as u32,
+            end: end as u32,
+            context,
+            values: (first, values.len() as u32),
+            masks: Masks {
                 mask,
                 context_mask,
                 initials,
                 context_initials,
             },
-        ));
+        });
     };
 
     let (title_start, title_end) = title_span(text, &x.title);
@@ -321,9 +312,8 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
             push(Kind::Sentence, u.start, u.end, &[]);
         }
     }
-    entries.sort_by_key(|(e, _)| (e.start, e.kind, e.end));
+    entries.sort_by_key(|e| (e.start, e.kind, e.end));
     // Entries keep their own value ranges, so sorting them leaves `values` as it is.
-    let (entries, quick) = entries.into_iter().unzip();
     let date = x.doc_date.as_ref().and_then(|d| d.value.date.clone());
     DocEntries {
         info: DocInfo {
@@ -335,7 +325,6 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
             commitments: x.commitments.len(),
         },
         entries,
-        quick,
         values,
     }
 }

@@ -259,12 +259,11 @@ fn extends(query: &Query, previous: &Query) -> bool {
 /// sentences about Calais).
 fn haystack<'a>(index: &'a Index, id: u32, query: &Query) -> (&'a str, u64, u32) {
     let e = &index.entries()[id as usize];
-    let q = &index.quick()[id as usize];
     let around = matches!(e.kind, Kind::Figure | Kind::Date) && query.kinds.is_narrowed();
     if around {
-        (index.context_text(e), q.context_mask, e.context.0)
+        (index.context_text(e), e.masks.context_mask, e.context.0)
     } else {
-        (index.text(e), q.mask, e.start)
+        (index.text(e), e.masks.mask, e.start)
     }
 }
 
@@ -284,9 +283,9 @@ const MAX_BLOCK: usize = 32 * CHUNK;
 /// True when the entry's kind is wanted and its masks hold every letter the terms need:
 /// the first filter, which reads only the packed array.
 fn possible(index: &Index, query: &Query, needed: u64, id: u32) -> bool {
-    let q = &index.quick()[id as usize];
+    let q = &index.entries()[id as usize];
     let around = query.kinds.is_narrowed() && matches!(q.kind, Kind::Figure | Kind::Date);
-    let mask = if around { q.context_mask } else { q.mask };
+    let mask = if around { q.masks.context_mask } else { q.masks.mask };
     query.kinds.contains(q.kind) && needed & !mask == 0
 }
 
@@ -355,12 +354,12 @@ fn run(
         })
         .collect();
     let bound = |id: u32| -> i64 {
-        let q = &index.quick()[id as usize];
+        let q = &index.entries()[id as usize];
         let around = query.kinds.is_narrowed() && matches!(q.kind, Kind::Figure | Kind::Date);
         let initials = if around {
-            q.context_initials
+            q.masks.context_initials
         } else {
-            q.initials
+            q.masks.initials
         };
         bounds
             .iter()
@@ -517,17 +516,16 @@ fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
                     .flat_map(|v| query.values.iter().filter_map(|q| q.matches(v)))
                     .max();
                 let Some(best) = best else { continue };
-                let q = &index.quick()[id as usize];
                 let (context, context_mask) = if e.kind == Kind::Commitment {
-                    (index.text(e), q.mask)
+                    (index.text(e), e.masks.mask)
                 } else {
-                    (index.context_text(e), q.context_mask)
+                    (index.context_text(e), e.masks.context_mask)
                 };
                 let Some(rest_score) = all_terms_score(scorer, context, context_mask, &rest) else {
                     continue;
                 };
                 // Among equal values, the entry whose own words look most like the query.
-                let own = all_terms_score(scorer, index.text(e), q.mask, &query.terms);
+                let own = all_terms_score(scorer, index.text(e), e.masks.mask, &query.terms);
                 out.push(Ranked {
                     entry: id,
                     tier: match best {
@@ -580,11 +578,10 @@ fn matched_ranges(
         if e.kind != Kind::Commitment {
             ranges.push((e.start, e.end));
         }
-        let q = &index.quick()[id as usize];
         let (text, mask, base) = if e.kind == Kind::Commitment {
-            (index.text(e), q.mask, e.start)
+            (index.text(e), e.masks.mask, e.start)
         } else {
-            (index.context_text(e), q.context_mask, e.context.0)
+            (index.context_text(e), e.masks.context_mask, e.context.0)
         };
         add_terms(
             scorer,
