@@ -11,7 +11,10 @@ fn cordiale(args: &[&str], cache: Option<&Path>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cordiale"));
     cmd.args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("CORDIALE_CACHE_DIR", cache.map_or("".into(), |c| c.to_path_buf()))
+        .env(
+            "CORDIALE_CACHE_DIR",
+            cache.map_or("".into(), |c| c.to_path_buf()),
+        )
         .env_remove("NO_COLOR");
     cmd.output().expect("binary runs")
 }
@@ -58,7 +61,12 @@ fn json_hits_carry_kind_doc_span_text_score_value_and_matches() {
     assert_eq!(top["value"]["amount"], 10_000_000);
     assert_eq!(top["value"]["currency"], "EUR");
     let doc = top["doc"].as_str().unwrap();
-    let bytes = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").join(doc)).unwrap();
+    let bytes = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(doc),
+    )
+    .unwrap();
     let (s, e) = (
         top["start"].as_u64().unwrap() as usize,
         top["end"].as_u64().unwrap() as usize,
@@ -66,7 +74,10 @@ fn json_hits_carry_kind_doc_span_text_score_value_and_matches() {
     assert_eq!(&bytes[s..e], "€10 million".as_bytes());
     let m = &top["matches"][0];
     assert_eq!(
-        (m[0].as_u64().unwrap() as usize, m[1].as_u64().unwrap() as usize),
+        (
+            m[0].as_u64().unwrap() as usize,
+            m[1].as_u64().unwrap() as usize
+        ),
         (s, e)
     );
 }
@@ -74,7 +85,9 @@ fn json_hits_carry_kind_doc_span_text_score_value_and_matches() {
 #[test]
 fn kind_and_limit_narrow_the_list() {
     let o = cordiale(
-        &["find", "--kind", "date", "--limit", "2", "--json", "aug 2015"],
+        &[
+            "find", "--kind", "date", "--limit", "2", "--json", "aug 2015",
+        ],
         None,
     );
     assert!(o.status.success(), "{}", stderr(&o));
@@ -89,7 +102,12 @@ fn kind_and_limit_narrow_the_list() {
     let o = cordiale(&["find", "--limit", "5", "!"], None);
     let out = stdout(&o);
     assert_eq!(out.lines().count(), 6, "five hits and the count line");
-    assert!(out.lines().last().unwrap().contains(&format!("5 of {n} hits")));
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .contains(&format!("5 of {n} hits"))
+    );
 }
 
 #[test]
