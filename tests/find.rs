@@ -15,6 +15,28 @@ fn seeds() -> &'static Index {
     })
 }
 
+/// The seeds forty times over (renamed): enough entries for a scan to run in several
+/// blocks, so early stops and deferred entries happen.
+fn many_seeds() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let base = seeds();
+        let mut documents = Vec::new();
+        for copy in 0..40 {
+            for d in &base.corpus().documents {
+                documents.push(Document::from_text(
+                    format!("{copy:02}-{}", d.name),
+                    d.text.clone(),
+                ));
+            }
+        }
+        Index::build(Arc::new(Corpus {
+            documents,
+            warnings: Vec::new(),
+        }))
+    })
+}
+
 fn index_of(texts: &[(&str, &str)]) -> Index {
     Index::build(Arc::new(Corpus {
         documents: texts
@@ -324,6 +346,81 @@ fn narrowing_as_you_type_gives_the_fresh_answer() {
                 assert_eq!(typed.total, fresh.total);
             }
         }
+    }
+}
+
+#[test]
+fn finishing_scans_between_keystrokes_changes_nothing_but_the_count() {
+    let idx = seeds();
+    let mut searcher = Searcher::default();
+    for q in ["calais tunnel", "xyzzy", "aug 2015", "!frontex", "e u"] {
+        for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let query = Query::parse(&q[..end], None);
+            let typed = searcher.search(idx, &query, 10);
+            let fresh = search::search(idx, &query, 10);
+            assert_eq!(typed.hits, fresh.hits, "{:?}", &q[..end]);
+            let fuzzy = searcher.finish(idx, &|| false).expect("not stopped");
+            if query.values.is_empty() {
+                assert_eq!(fuzzy, fresh.total, "{:?}", &q[..end]);
+            } else {
+                assert!(fuzzy <= fresh.total, "{:?}", &q[..end]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_finish_asked_to_stop_leaves_the_rest_for_later() {
+    let idx = many_seeds();
+    assert!(idx.entries().len() > 10_000);
+    let mut searcher = Searcher::default();
+    let first = searcher.search(idx, &Query::parse("e", None), 5);
+    assert!(!first.complete, "the lazy scan stopped early");
+    assert_eq!(
+        searcher.finish(idx, &|| true),
+        None,
+        "stopped after one block"
+    );
+    for q in ["ea", "eas", "east"] {
+        let query = Query::parse(q, None);
+        assert_eq!(
+            searcher.search(idx, &query, 5).hits,
+            search::search(idx, &query, 5).hits,
+            "{q}"
+        );
+    }
+    let exact = searcher.finish(idx, &|| false).unwrap();
+    assert_eq!(
+        exact,
+        search::search(idx, &Query::parse("east", None), 5).total
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// The lazy scan (stopping early, deferring entries by their bound) gives the same top
+    /// hits as the exhaustive one, for queries built from the corpus's own words.
+    #[test]
+    fn lazy_and_exhaustive_scans_agree(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "calais", "cal", "tun", "frontex", "x", "y", "e", "th", "uk", "10", "2015",
+                "aug", "m", "migra", "polic", "fr", "#", "!", "@", "^", "coop", "€", "'s",
+            ]),
+            1..4,
+        ),
+        limit in 1usize..40,
+        big in proptest::bool::ANY,
+    ) {
+        let idx = if big { many_seeds() } else { seeds() };
+        let q = words.join(" ").replace("# ", "#").replace("! ", "!").replace("@ ", "@").replace("^ ", "^");
+        let query = Query::parse(&q, None);
+        let mut searcher = Searcher::default();
+        let lazy = searcher.search(idx, &query, limit);
+        let full = search::search(idx, &query, limit);
+        proptest::prop_assert_eq!(&lazy.hits, &full.hits, "{}", q);
+        proptest::prop_assert!(lazy.total <= full.total);
     }
 }
 

@@ -550,15 +550,11 @@ impl Scorer {
         if !find_window(text, term, text_mask, false, &mut self.windows) {
             return None;
         }
-        // The window with one character of context before it, so skim sees word starts.
         let first = self.windows.best[0] as usize;
         let last = *self.windows.best.last()? as usize;
-        let from = text[..first]
-            .char_indices()
-            .next_back()
-            .map_or(0, |(i, _)| i);
         let to = last + text[last..].chars().next().map_or(0, char::len_utf8);
-        let slice = &text[from..to];
+        let body = &text[first..to];
+        let context = context_class(text[..first].chars().next_back(), term);
         let Scorer {
             skim,
             memo,
@@ -566,43 +562,52 @@ impl Scorer {
             folded,
             ..
         } = self;
-        let at_text_start = from == first;
         key.clear();
         key.extend_from_slice(term.text.as_bytes());
-        key.push(if at_text_start { 1 } else { 0 });
-        key.extend_from_slice(slice.as_bytes());
+        key.push(0);
+        key.extend_from_slice(context.encode_utf8(&mut [0; 4]).as_bytes());
+        key.extend_from_slice(body.as_bytes());
         if !memo.contains_key(key.as_slice()) {
-            let scored = score(skim, folded, slice, at_text_start, term);
+            let scored = score(skim, folded, context, body, term);
             memo.insert(key.clone().into_boxed_slice(), scored);
         }
-        Some((from as u32, memo.get(key.as_slice())?))
+        Some((first as u32, memo.get(key.as_slice())?))
     }
 }
 
-/// Skim's score and the byte offsets (into `slice`) of the characters it matched.
-///
-/// A window at the very start of the text gets a space before it: skim would otherwise give
-/// it a start-of-line bonus no other window can reach, and items that merely begin with the
-/// term would outrank the rest (and the ranking's ceiling would be out of reach).
+/// What skim is shown of the character before a window: only its class, as a character
+/// the term cannot match (skim would otherwise match the term's first letter there, with
+/// a start-of-line bonus no real match can get). A space stands for a word boundary and
+/// for the start of the text.
+fn context_class(before: Option<char>, term: &Term) -> char {
+    let absent = |mut range: std::ops::RangeInclusive<char>| {
+        range.find(|c| !term.folded.contains(c)).unwrap_or(' ')
+    };
+    match before {
+        Some(c) if c.is_alphabetic() => absent('a'..='z'),
+        Some(c) if c.is_numeric() => absent('0'..='9'),
+        _ => ' ',
+    }
+}
+
+/// Skim's score for the window `body` after the context character, and the byte offsets
+/// (into `body`) of the characters it matched.
 fn score(
     skim: &SkimMatcherV2,
     folded: &mut String,
-    slice: &str,
-    at_text_start: bool,
+    context: char,
+    body: &str,
     term: &Term,
 ) -> Scored {
     folded.clear();
-    if at_text_start {
-        folded.push(' ');
-    }
-    folded.extend(slice.chars().map(fold));
+    folded.push(context);
+    folded.extend(body.chars().map(fold));
     let pattern: String = term.folded.iter().collect();
     let (score, indices) = skim.fuzzy_indices(folded, &pattern)?;
-    let offsets: Vec<usize> = slice.char_indices().map(|(i, _)| i).collect();
-    let shift = at_text_start as usize;
+    let offsets: Vec<usize> = body.char_indices().map(|(i, _)| i).collect();
     let positions = indices
         .iter()
-        .filter_map(|&k| offsets.get(k.checked_sub(shift)?).map(|&o| o as u32))
+        .filter_map(|&k| offsets.get(k.checked_sub(1)?).map(|&o| o as u32))
         .collect();
     Some((score, positions))
 }
