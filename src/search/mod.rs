@@ -254,13 +254,17 @@ fn extends(query: &Query, previous: &Query) -> bool {
         && new[old.len() - 1].extends(&old[old.len() - 1])
 }
 
+/// True when a figure or date is matched with the sentence around it (see [`haystack`]).
+fn around(query: &Query, e: &Entry) -> bool {
+    query.kinds.is_narrowed() && matches!(e.kind, Kind::Figure | Kind::Date)
+}
+
 /// The text a fuzzy term is matched against: a figure's or date's own words, or, when the
 /// user narrowed to that kind, the sentence around it (`#calais` lists the figures of
 /// sentences about Calais).
 fn haystack<'a>(index: &'a Index, id: u32, query: &Query) -> (&'a str, u64, u32) {
     let e = &index.entries()[id as usize];
-    let around = matches!(e.kind, Kind::Figure | Kind::Date) && query.kinds.is_narrowed();
-    if around {
+    if around(query, e) {
         (index.context_text(e), e.masks.context_mask, e.context.0)
     } else {
         (index.text(e), e.masks.mask, e.start)
@@ -286,14 +290,13 @@ const FINISH_BLOCK: usize = 4 * CHUNK;
 /// True when the entry's kind is wanted and its masks hold every letter the terms need:
 /// the first filter, which reads only the packed array.
 fn possible(index: &Index, query: &Query, needed: u64, id: u32) -> bool {
-    let q = &index.entries()[id as usize];
-    let around = query.kinds.is_narrowed() && matches!(q.kind, Kind::Figure | Kind::Date);
-    let mask = if around {
-        q.masks.context_mask
+    let e = &index.entries()[id as usize];
+    let mask = if around(query, e) {
+        e.masks.context_mask
     } else {
-        q.masks.mask
+        e.masks.mask
     };
-    query.kinds.contains(q.kind) && needed & !mask == 0
+    query.kinds.contains(e.kind) && needed & !mask == 0
 }
 
 /// What each term of a query can score at best, with its first character at a word start
@@ -317,8 +320,7 @@ impl Bounds {
 
     fn of(&self, index: &Index, query: &Query, id: u32) -> i64 {
         let e = &index.entries()[id as usize];
-        let around = query.kinds.is_narrowed() && matches!(e.kind, Kind::Figure | Kind::Date);
-        let initials = if around {
+        let initials = if around(query, e) {
             e.masks.context_initials
         } else {
             e.masks.initials
@@ -346,8 +348,11 @@ fn warm(index: &Index, query: &Query, ids: &[u32]) {
     let mut touched = 0u8;
     for &id in ids {
         let e = &index.entries()[id as usize];
-        let around = matches!(e.kind, Kind::Figure | Kind::Date) && query.kinds.is_narrowed();
-        let at = if around { e.context.0 } else { e.start } as usize;
+        let at = if around(query, e) {
+            e.context.0
+        } else {
+            e.start
+        } as usize;
         touched ^= index
             .document(e.doc)
             .text
@@ -542,7 +547,6 @@ fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
     if query.values.is_empty() {
         return Vec::new();
     }
-    let rest: Vec<Term> = query.rest_terms().cloned().collect();
     let entries = index.entries();
     let commitments_only = query.kinds == Kinds::only(Kind::Commitment);
     let mut candidates: Vec<u32> = query
@@ -578,7 +582,8 @@ fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
                 } else {
                     (index.context_text(e), e.masks.context_mask)
                 };
-                let Some(rest_score) = all_terms_score(scorer, context, context_mask, &rest) else {
+                let Some(rest_score) = all_terms_score(scorer, context, context_mask, &query.rest)
+                else {
                     continue;
                 };
                 // Among equal values, the entry whose own words look most like the query.
@@ -607,69 +612,49 @@ fn matched_ranges(
     scorer: &mut Scorer,
 ) -> Vec<(u32, u32)> {
     let e = &index.entries()[id as usize];
-    let mut positions: Vec<u32> = Vec::new();
     let mut ranges: Vec<(u32, u32)> = Vec::new();
-    let add_terms = |scorer: &mut Scorer,
-                     positions: &mut Vec<u32>,
-                     text: &str,
-                     mask: u64,
-                     base: u32,
-                     terms: &mut dyn Iterator<Item = &Term>| {
-        for t in terms {
-            if let Some(m) = scorer.match_term(text, mask, t) {
-                positions.extend(m.positions.iter().map(|p| base + p));
-            }
-        }
-    };
-    if tier == Tier::Fuzzy {
+    // Text hits mark their terms; value hits mark the value and the other terms around it.
+    let (text, mask, base, terms) = if tier == Tier::Fuzzy {
         let (text, mask, base) = haystack(index, id, query);
-        add_terms(
-            scorer,
-            &mut positions,
-            text,
-            mask,
-            base,
-            &mut query.terms.iter(),
-        );
+        (text, mask, base, &query.terms)
+    } else if e.kind == Kind::Commitment {
+        (index.text(e), e.masks.mask, e.start, &query.rest)
     } else {
-        if e.kind != Kind::Commitment {
-            ranges.push((e.start, e.end));
+        ranges.push((e.start, e.end));
+        (
+            index.context_text(e),
+            e.masks.context_mask,
+            e.context.0,
+            &query.rest,
+        )
+    };
+    let mut positions: Vec<u32> = Vec::new();
+    for t in terms {
+        if let Some(m) = scorer.match_term(text, mask, t) {
+            positions.extend(m.positions.iter().map(|p| base + p));
         }
-        let (text, mask, base) = if e.kind == Kind::Commitment {
-            (index.text(e), e.masks.mask, e.start)
-        } else {
-            (index.context_text(e), e.masks.context_mask, e.context.0)
-        };
-        add_terms(
-            scorer,
-            &mut positions,
-            text,
-            mask,
-            base,
-            &mut query.rest_terms(),
-        );
-        if e.kind == Kind::Commitment {
-            // Mark the figures and deadline that carried the value: entries are sorted by
-            // position, so they sit next to the commitment.
-            let all = index.entries();
-            let id = id as usize;
-            let before = all[..id]
-                .iter()
-                .rev()
-                .take_while(|o| o.doc == e.doc && o.start == e.start);
-            let after = all[id + 1..]
-                .iter()
-                .take_while(|o| o.doc == e.doc && o.start < e.end);
-            for other in before.chain(after) {
-                let inside = matches!(other.kind, Kind::Figure | Kind::Date) && other.end <= e.end;
-                if inside
-                    && index
-                        .values(other)
-                        .iter()
-                        .any(|v| query.values.iter().any(|q| q.matches(v).is_some()))
-                {
-                    ranges.push((other.start, other.end));
-                }
+    }
+    if tier != Tier::Fuzzy && e.kind == Kind::Commitment {
+        // Mark the figures and deadline that carried the value: entries are sorted by
+        // position, so they sit next to the commitment.
+        let all = index.entries();
+        let id = id as usize;
+        let before = all[..id]
+            .iter()
+            .rev()
+            .take_while(|o| o.doc == e.doc && o.start == e.start);
+        let after = all[id + 1..]
+            .iter()
+            .take_while(|o| o.doc == e.doc && o.start < e.end);
+        for other in before.chain(after) {
+            let inside = matches!(other.kind, Kind::Figure | Kind::Date) && other.end <= e.end;
+            if inside
+                && index
+                    .values(other)
+                    .iter()
+                    .any(|v| query.values.iter().any(|q| q.matches(v).is_some()))
+            {
+                ranges.push((other.start, other.end));
             }
         }
     }

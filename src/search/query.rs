@@ -119,11 +119,6 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
-
-    /// The terms that did not spell the value.
-    pub fn rest_terms(&self) -> impl Iterator<Item = &Term> {
-        self.rest.iter()
-    }
 }
 
 /// Terms of the words, each once: every term must match, so a repeat adds only work.
@@ -611,7 +606,7 @@ mod tests {
         assert_eq!(q.kinds, Kinds::only(Kind::Figure));
         assert_eq!(q.values, vec![num(10e6, None, false)]);
         assert_eq!(q.value_terms, 1..2);
-        let rest: Vec<_> = q.rest_terms().map(|t| t.text().to_string()).collect();
+        let rest: Vec<_> = q.rest.iter().map(|t| t.text().to_string()).collect();
         assert_eq!(rest, ["calais", "tunnel"]);
     }
 
