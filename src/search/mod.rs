@@ -339,27 +339,28 @@ impl Bounds {
 }
 
 /// Candidates whose texts [`warm`] requests together.
-const WARM_GROUP: usize = 16;
+const WARM_GROUP: usize = 64;
 
-/// Reads the first byte of each candidate's text before any is matched. A narrowed
+/// Reads a byte of every line of each candidate's text before any is matched. A narrowed
 /// query's candidates are scattered over the corpus, so each read misses the cache; issued
 /// together, the misses overlap instead of waiting in turn.
 fn warm(index: &Index, query: &Query, ids: &[u32]) {
     let mut touched = 0u8;
     for &id in ids {
         let e = &index.entries()[id as usize];
-        let at = if around(query, e) {
-            e.context.0
+        let (start, end) = if around(query, e) {
+            e.context
         } else {
-            e.start
-        } as usize;
-        touched ^= index
-            .document(e.doc)
-            .text
-            .as_bytes()
-            .get(at)
-            .copied()
-            .unwrap_or(0);
+            (e.start, e.end)
+        };
+        let bytes = index.document(e.doc).text.as_bytes();
+        // Every line of the span: slicing it checks both ends, and the scan reads it all.
+        for at in (start as usize..end as usize)
+            .step_by(64)
+            .chain([end as usize])
+        {
+            touched ^= bytes.get(at).copied().unwrap_or(0);
+        }
     }
     std::hint::black_box(touched);
 }
@@ -372,14 +373,16 @@ fn filter_block(index: &Index, query: &Query, block: &[u32], scorers: &Scorers) 
         .map(|chunk| {
             let scorer = &mut *scorers.get();
             let mut kept = Vec::new();
+            let mut group: Vec<u32> = Vec::with_capacity(WARM_GROUP);
             for ids in chunk.chunks(WARM_GROUP) {
-                let group: Vec<u32> = ids
-                    .iter()
-                    .copied()
-                    .filter(|&id| possible(index, query, needed, id))
-                    .collect();
+                group.clear();
+                group.extend(
+                    ids.iter()
+                        .copied()
+                        .filter(|&id| possible(index, query, needed, id)),
+                );
                 warm(index, query, &group);
-                for id in group {
+                for &id in &group {
                     let (text, mask, _) = haystack(index, id, query);
                     if query.terms.iter().all(|t| scorer.contains(text, mask, t)) {
                         kept.push(id);
