@@ -9,3 +9,4 @@ pub mod corpus;
 pub mod extract;
 pub mod safe_text;
 pub mod search;
+pub mod workspace;

@@ -1,0 +1,72 @@
+//! Stable identities: an item's id and a document's content hash, the same on every
+//! platform and every Rust version (SHA-256, never `DefaultHasher`).
+
+use sha2::{Digest, Sha256};
+
+/// The quoted text as ids see it: runs of whitespace are one space, curly quotes are
+/// straight, the ends are trimmed; so re-wrapping a paragraph keeps every id.
+pub fn normalize_quote(quote: &str) -> String {
+    let mut out = String::with_capacity(quote.len());
+    for word in quote.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        }));
+    }
+    out
+}
+
+fn hex(bytes: &[u8], digits: usize) -> String {
+    bytes
+        .iter()
+        .flat_map(|b| [b >> 4, b & 0xf])
+        .take(digits)
+        .map(|n| char::from_digit(n as u32, 16).unwrap_or('0'))
+        .collect()
+}
+
+/// An item's id: `c` and 12 hex digits of SHA-256 over the document name and the
+/// normalized quote.
+pub fn item_id(doc: &str, quote: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(doc.as_bytes());
+    h.update([0]);
+    h.update(normalize_quote(quote).as_bytes());
+    format!("c{}", hex(&h.finalize(), 12))
+}
+
+/// A document's content hash as anchors record it: 16 hex digits of SHA-256.
+pub fn doc_hash(text: &str) -> String {
+    hex(&Sha256::digest(text.as_bytes()), 16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_fixed_values() {
+        // Fixed expectations: a change of hash, separator or normalization breaks every
+        // workspace in the wild, so it must show up here.
+        assert_eq!(
+            item_id("a.txt", "We will act."),
+            item_id("a.txt", "We  will\nact.")
+        );
+        assert_eq!(
+            item_id("a.txt", "the UK’s plan"),
+            item_id("a.txt", "the UK's plan")
+        );
+        assert_ne!(
+            item_id("a.txt", "We will act."),
+            item_id("b.txt", "We will act.")
+        );
+        // SHA-256 itself, checked against Python's hashlib.
+        assert_eq!(item_id("a.txt", "We will act."), "cc27bf489177d");
+        assert_eq!(doc_hash(""), "e3b0c44298fc1c14");
+        assert_eq!(item_id("a.txt", "x").len(), 13);
+    }
+}

@@ -1,0 +1,11 @@
+//! The workspace: all review state of a corpus in one JSON file that teams keep in git.
+//!
+//! Deterministic bytes, stable ids, anchors that carry their own quote, each reviewer's
+//! verdict apart, atomic saves (DESIGN §3).
+
+pub mod id;
+pub mod io;
+pub mod model;
+
+pub use io::{WorkspaceError, from_bytes, load, save, to_bytes};
+pub use model::{Anchor, Event, Item, Origin, Reconciled, Review, SCHEMA, Verdict, Workspace};
