@@ -3,6 +3,7 @@
 //! Deterministic bytes, stable ids, anchors that carry their own quote, each reviewer's
 //! verdict apart, atomic saves (DESIGN §3).
 
+pub mod anchor;
 pub mod id;
 pub mod io;
 pub mod model;
