@@ -2,11 +2,14 @@
 //! those commitments in pairs.
 //!
 //! Data flows one way: [`corpus`] (load, decode, split) → [`extract`] (figures, dates,
-//! commitments). The command line in [`cli`] calls the same functions the workbench will.
+//! commitments) → [`search`] (the finder's index and ranking); review state lives in a
+//! [`workspace`] file and [`review`] compares two reviewers. The command line in [`cli`]
+//! calls the same functions the workbench will.
 
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod review;
 pub mod safe_text;
 pub mod search;
 pub mod workspace;

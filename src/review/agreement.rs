@@ -1,0 +1,278 @@
+//! Agreement between two reviewers: per item, and for a set of items as percent agreement,
+//! Cohen's kappa (nominal) and the confusion matrix, with a warning when kappa says little.
+
+use std::collections::BTreeMap;
+
+use crate::workspace::{Item, Verdict};
+
+/// Where one item stands between two reviewers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemAgreement {
+    /// Neither has rated it (`pending` counts as not rated).
+    None,
+    /// One of the two has.
+    One,
+    Agreed,
+    Disagreed,
+    /// The pair recorded a verdict together (after a disagreement).
+    Reconciled,
+}
+
+fn rated(item: &Item, reviewer: &str) -> Option<Verdict> {
+    item.reviews
+        .get(reviewer)
+        .map(|r| r.verdict)
+        .filter(|v| *v != Verdict::Pending)
+}
+
+pub fn item_agreement(item: &Item, a: &str, b: &str) -> ItemAgreement {
+    if item.reconciled.is_some() {
+        return ItemAgreement::Reconciled;
+    }
+    match (rated(item, a), rated(item, b)) {
+        (None, None) => ItemAgreement::None,
+        (Some(_), None) | (None, Some(_)) => ItemAgreement::One,
+        (Some(x), Some(y)) if x == y => ItemAgreement::Agreed,
+        _ => ItemAgreement::Disagreed,
+    }
+}
+
+/// The two reviewers to compare: the two with the most verdicts (by name on ties).
+pub fn pair<'a>(items: impl IntoIterator<Item = &'a Item>) -> Option<(String, String)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        for (name, r) in &item.reviews {
+            if r.verdict != Verdict::Pending {
+                *counts.entry(name.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    match ranked.as_slice() {
+        [(a, _), (b, _), ..] => {
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            Some((a.to_string(), b.to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// Agreement figures for a set of items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Agreement {
+    pub items: usize,
+    /// Items both reviewers rated (the base of the figures below).
+    pub both: usize,
+    pub agreed: usize,
+    pub reconciled: usize,
+    /// Agreed / both, as a percentage; `None` when nothing was rated twice.
+    pub percent: Option<f64>,
+    /// Cohen's kappa; `None` when it is undefined (no items, or chance agreement is 1).
+    pub kappa: Option<f64>,
+    /// `confusion[i][j]`: items the first reviewer rated `Verdict::ALL[i]` and the second
+    /// `Verdict::ALL[j]`.
+    pub confusion: [[usize; 7]; 7],
+    /// Why the kappa should be read with care.
+    pub warnings: Vec<String>,
+}
+
+/// Items rated by both below which kappa is unstable.
+const FEW_ITEMS: usize = 20;
+/// Share of all ratings held by one verdict above which kappa misleads (the prevalence
+/// paradox: high agreement, low kappa).
+const DOMINANT_SHARE: f64 = 0.9;
+
+pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str) -> Agreement {
+    let index = |v: Verdict| Verdict::ALL.iter().position(|x| *x == v).unwrap_or(0);
+    let mut confusion = [[0usize; 7]; 7];
+    let (mut n_items, mut reconciled) = (0, 0);
+    for item in items {
+        n_items += 1;
+        if item.reconciled.is_some() {
+            reconciled += 1;
+        }
+        if let (Some(x), Some(y)) = (rated(item, a), rated(item, b)) {
+            confusion[index(x)][index(y)] += 1;
+        }
+    }
+    let both: usize = confusion.iter().flatten().sum();
+    let agreed: usize = (0..7).map(|k| confusion[k][k]).sum();
+    let mut warnings = Vec::new();
+    let (percent, kappa) = if both == 0 {
+        (None, None)
+    } else {
+        let n = both as f64;
+        let po = agreed as f64 / n;
+        let pe: f64 = (0..7)
+            .map(|k| {
+                let row: usize = confusion[k].iter().sum();
+                let col: usize = (0..7).map(|i| confusion[i][k]).sum();
+                (row as f64 / n) * (col as f64 / n)
+            })
+            .sum();
+        let kappa = if (1.0 - pe).abs() < 1e-12 {
+            warnings.push(
+                "kappa is undefined: both reviewers used one and the same verdict".to_string(),
+            );
+            None
+        } else {
+            Some((po - pe) / (1.0 - pe))
+        };
+        (Some(100.0 * po), kappa)
+    };
+    if both > 0 && both < FEW_ITEMS {
+        warnings.push(format!(
+            "only {both} items rated by both: kappa is unstable below {FEW_ITEMS}"
+        ));
+    }
+    for (k, v) in Verdict::ALL.iter().enumerate() {
+        let uses: usize =
+            confusion[k].iter().sum::<usize>() + (0..7).map(|i| confusion[i][k]).sum::<usize>();
+        if both > 0 && uses as f64 / (2 * both) as f64 > DOMINANT_SHARE {
+            warnings.push(format!(
+                "`{}` is {:.0}% of all verdicts: kappa understates agreement when one verdict dominates",
+                v.name(),
+                100.0 * uses as f64 / (2 * both) as f64
+            ));
+        }
+    }
+    Agreement {
+        items: n_items,
+        both,
+        agreed,
+        reconciled,
+        percent,
+        kappa,
+        confusion,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Anchor, Origin, Reconciled, Review};
+
+    fn item(a: Option<Verdict>, b: Option<Verdict>) -> Item {
+        let mut reviews = BTreeMap::new();
+        for (name, v) in [("ann", a), ("bob", b)] {
+            if let Some(verdict) = v {
+                reviews.insert(
+                    name.to_string(),
+                    Review {
+                        verdict,
+                        note: String::new(),
+                        at: "2026-11-25T08:00:00Z".into(),
+                    },
+                );
+            }
+        }
+        Item {
+            doc: "a.txt".into(),
+            origin: Origin::Extracted,
+            anchor: Anchor {
+                exact: "x".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+                start: 0,
+                end: 1,
+                doc_hash: String::new(),
+            },
+            actors: vec![],
+            deadline: None,
+            figures: vec![],
+            reviews,
+            reconciled: None,
+            history: vec![],
+        }
+    }
+
+    fn many(n: usize, a: Verdict, b: Verdict) -> Vec<Item> {
+        (0..n).map(|_| item(Some(a), Some(b))).collect()
+    }
+
+    #[test]
+    fn cohens_kappa_on_the_textbook_example() {
+        // 50 items: both yes 20, A yes B no 5, A no B yes 10, both no 15 → po 0.7, pe 0.5,
+        // kappa 0.4 (the standard worked example).
+        use Verdict::{Broken, Kept};
+        let mut items = many(20, Kept, Kept);
+        items.extend(many(5, Kept, Broken));
+        items.extend(many(10, Broken, Kept));
+        items.extend(many(15, Broken, Broken));
+        let g = agreement(&items, "ann", "bob");
+        assert_eq!((g.items, g.both, g.agreed), (50, 50, 35));
+        assert!((g.percent.unwrap() - 70.0).abs() < 1e-9);
+        assert!((g.kappa.unwrap() - 0.4).abs() < 1e-9, "{:?}", g.kappa);
+        let (k, b) = (4, 5); // Kept, Broken in Verdict::ALL
+        assert_eq!(g.confusion[k][k], 20);
+        assert_eq!(g.confusion[k][b], 5);
+        assert_eq!(g.confusion[b][k], 10);
+        assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+    }
+
+    #[test]
+    fn per_item_states_and_pending() {
+        use Verdict::{Kept, Partial, Pending};
+        assert_eq!(
+            item_agreement(&item(None, None), "ann", "bob"),
+            ItemAgreement::None
+        );
+        assert_eq!(
+            item_agreement(&item(Some(Pending), Some(Kept)), "ann", "bob"),
+            ItemAgreement::One
+        );
+        assert_eq!(
+            item_agreement(&item(Some(Kept), Some(Kept)), "ann", "bob"),
+            ItemAgreement::Agreed
+        );
+        assert_eq!(
+            item_agreement(&item(Some(Kept), Some(Partial)), "ann", "bob"),
+            ItemAgreement::Disagreed
+        );
+        let mut settled = item(Some(Kept), Some(Partial));
+        settled.reconciled = Some(Reconciled {
+            verdict: Partial,
+            note: String::new(),
+            by: "ann+bob".into(),
+            at: "2026-11-25T09:00:00Z".into(),
+        });
+        assert_eq!(
+            item_agreement(&settled, "ann", "bob"),
+            ItemAgreement::Reconciled
+        );
+    }
+
+    #[test]
+    fn unstable_kappas_are_flagged() {
+        use Verdict::{Broken, Kept};
+        let few = many(3, Kept, Broken);
+        let g = agreement(&few, "ann", "bob");
+        assert!(g.warnings.iter().any(|w| w.contains("only 3 items")));
+        let same = many(30, Kept, Kept);
+        let g = agreement(&same, "ann", "bob");
+        assert_eq!(g.kappa, None);
+        assert_eq!(g.percent, Some(100.0));
+        assert!(g.warnings.iter().any(|w| w.contains("undefined")));
+        let mut skewed = many(57, Kept, Kept);
+        skewed.extend(many(3, Kept, Broken));
+        let g = agreement(&skewed, "ann", "bob");
+        assert!(
+            g.warnings.iter().any(|w| w.contains("`kept` is 98%")),
+            "{:?}",
+            g.warnings
+        );
+        assert_eq!(agreement(&[], "ann", "bob").percent, None);
+    }
+
+    #[test]
+    fn the_pair_is_the_two_busiest_reviewers() {
+        let items = vec![
+            item(Some(Verdict::Kept), None),
+            item(Some(Verdict::Kept), Some(Verdict::Kept)),
+        ];
+        assert_eq!(pair(&items), Some(("ann".into(), "bob".into())));
+        assert_eq!(pair(&items[..1]), None);
+    }
+}
