@@ -509,7 +509,7 @@ impl Scorer {
     }
 
     /// The highest score `term` can get when its first character starts no word (the item's
-    /// [`initials_mask`] lacks it): the best of a contiguous match inside a word and of
+    /// word-initial mask from [`text_masks`] lacks it): the best of a contiguous match inside a word and of
     /// matches that jump to later word starts.
     pub fn best_possible_inside_word(&mut self, term: &Term) -> i64 {
         if term.folded.len() > 256 {
