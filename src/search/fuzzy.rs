@@ -508,9 +508,9 @@ impl Scorer {
         best
     }
 
-    /// The highest score `term` can get when its first character starts no word (the item's
-    /// word-initial mask from [`text_masks`] lacks it): the best of a contiguous match inside a word and of
-    /// matches that jump to later word starts.
+    /// The highest score `term` can get when its first character starts no word (the
+    /// item's word-initial mask from [`text_masks`] lacks it): the best of a contiguous
+    /// match inside a word and of matches that jump to later word starts.
     pub fn best_possible_inside_word(&mut self, term: &Term) -> i64 {
         if term.folded.len() > 256 {
             return i64::MAX / 1024;

@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod id;
 pub mod io;
+pub mod merge;
 pub mod model;
 
 pub use io::{WorkspaceError, from_bytes, load, save, to_bytes};

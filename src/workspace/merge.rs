@@ -1,0 +1,414 @@
+//! Three-way merge of workspaces, item by item and reviewer by reviewer: what the git merge
+//! driver runs, and what a save runs when another process changed the file meanwhile.
+//!
+//! A side that left something as it was in the base takes the other side's change. Two
+//! different changes to the same thing are a true conflict: it is reported, and the result
+//! keeps our version and loses nothing else. History is append-only, so both sides' events
+//! are kept. An item deleted on one side and changed on the other is kept.
+
+use std::collections::BTreeSet;
+
+use super::model::{Event, Item, Workspace};
+
+/// Two different changes to the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The item id (empty for the workspace itself).
+    pub id: String,
+    /// What both sides changed: `corpus`, `reviews.<reviewer>`, `reconciled`, `anchor`…
+    pub field: String,
+}
+
+impl std::fmt::Display for Conflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{} changed on both sides", self.field)
+        } else {
+            write!(f, "item {}: {} changed on both sides", self.id, self.field)
+        }
+    }
+}
+
+/// The merged workspace and the true conflicts (ours kept for each).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    pub workspace: Workspace,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Three-way choice for one value: `None` in the result means a conflict (ours is used).
+fn pick<'a, T: PartialEq>(base: &T, ours: &'a T, theirs: &'a T) -> Option<&'a T> {
+    if ours == theirs || theirs == base {
+        Some(ours)
+    } else if ours == base {
+        Some(theirs)
+    } else {
+        None
+    }
+}
+
+fn pick_or_conflict<T: PartialEq + Clone>(
+    base: &T,
+    ours: &T,
+    theirs: &T,
+    id: &str,
+    field: &str,
+    conflicts: &mut Vec<Conflict>,
+) -> T {
+    match pick(base, ours, theirs) {
+        Some(v) => v.clone(),
+        None => {
+            conflicts.push(Conflict {
+                id: id.to_string(),
+                field: field.to_string(),
+            });
+            ours.clone()
+        }
+    }
+}
+
+/// Every event of either side, once, in time order.
+fn union_history(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
+    let key = |e: &Event| (e.at.clone(), e.by.clone(), e.what.clone(), e.verdict);
+    let mut seen = BTreeSet::new();
+    let mut all: Vec<Event> = Vec::with_capacity(ours.len() + theirs.len());
+    for e in ours.iter().chain(theirs) {
+        if seen.insert(key(e)) {
+            all.push(e.clone());
+        }
+    }
+    all.sort_by_key(key);
+    all
+}
+
+/// Merges one item changed on both sides, field by field.
+fn merge_item(
+    id: &str,
+    base: Option<&Item>,
+    ours: &Item,
+    theirs: &Item,
+    conflicts: &mut Vec<Conflict>,
+) -> Item {
+    // Without a common ancestor (both sides added it), the other side plays the base of
+    // each field only where the two agree.
+    let empty = Item {
+        reviews: Default::default(),
+        reconciled: None,
+        history: Vec::new(),
+        ..ours.clone()
+    };
+    let base = base.unwrap_or(&empty);
+    let mut item = ours.clone();
+    item.doc = pick_or_conflict(&base.doc, &ours.doc, &theirs.doc, id, "doc", conflicts);
+    item.origin = pick_or_conflict(
+        &base.origin,
+        &ours.origin,
+        &theirs.origin,
+        id,
+        "origin",
+        conflicts,
+    );
+    item.anchor = pick_or_conflict(
+        &base.anchor,
+        &ours.anchor,
+        &theirs.anchor,
+        id,
+        "anchor",
+        conflicts,
+    );
+    item.actors = pick_or_conflict(
+        &base.actors,
+        &ours.actors,
+        &theirs.actors,
+        id,
+        "actors",
+        conflicts,
+    );
+    item.deadline = pick_or_conflict(
+        &base.deadline,
+        &ours.deadline,
+        &theirs.deadline,
+        id,
+        "deadline",
+        conflicts,
+    );
+    item.figures = pick_or_conflict(
+        &base.figures,
+        &ours.figures,
+        &theirs.figures,
+        id,
+        "figures",
+        conflicts,
+    );
+    item.reconciled = pick_or_conflict(
+        &base.reconciled,
+        &ours.reconciled,
+        &theirs.reconciled,
+        id,
+        "reconciled",
+        conflicts,
+    );
+    let reviewers: BTreeSet<&String> = base
+        .reviews
+        .keys()
+        .chain(ours.reviews.keys())
+        .chain(theirs.reviews.keys())
+        .collect();
+    item.reviews.clear();
+    for name in reviewers {
+        let (b, o, t) = (
+            base.reviews.get(name),
+            ours.reviews.get(name),
+            theirs.reviews.get(name),
+        );
+        let chosen = match pick(&b, &o, &t) {
+            Some(v) => *v,
+            None => {
+                conflicts.push(Conflict {
+                    id: id.to_string(),
+                    field: format!("reviews.{name}"),
+                });
+                // Never lose a verdict: ours, or theirs if we deleted it.
+                o.or(t)
+            }
+        };
+        if let Some(r) = chosen {
+            item.reviews.insert(name.clone(), r.clone());
+        }
+    }
+    item.history = union_history(&ours.history, &theirs.history);
+    item
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
+    let mut conflicts = Vec::new();
+    let corpus = pick_or_conflict(
+        &base.corpus,
+        &ours.corpus,
+        &theirs.corpus,
+        "",
+        "corpus",
+        &mut conflicts,
+    );
+    let ids: BTreeSet<&String> = base
+        .items
+        .keys()
+        .chain(ours.items.keys())
+        .chain(theirs.items.keys())
+        .collect();
+    let mut merged = Workspace {
+        corpus,
+        items: Default::default(),
+    };
+    for id in ids {
+        let (b, o, t) = (base.items.get(id), ours.items.get(id), theirs.items.get(id));
+        let item = match (o, t) {
+            _ if o == t => o.cloned(),
+            _ if o == b => t.cloned(),
+            _ if t == b => o.cloned(),
+            (Some(o), Some(t)) => Some(merge_item(id, b, o, t, &mut conflicts)),
+            // Deleted on one side, changed on the other: keep the changed item.
+            (Some(x), None) | (None, Some(x)) => {
+                conflicts.push(Conflict {
+                    id: id.clone(),
+                    field: "item (deleted on one side)".into(),
+                });
+                Some(x.clone())
+            }
+            (None, None) => None,
+        };
+        if let Some(item) = item {
+            merged.items.insert(id.clone(), item);
+        }
+    }
+    Merged {
+        workspace: merged,
+        conflicts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::model::{Anchor, Origin, Review, Verdict};
+
+    fn item(start: usize) -> Item {
+        Item {
+            doc: "a.txt".into(),
+            origin: Origin::Extracted,
+            anchor: Anchor {
+                exact: format!("pledge {start}"),
+                prefix: String::new(),
+                suffix: String::new(),
+                start,
+                end: start + 9,
+                doc_hash: "h".into(),
+            },
+            actors: vec![],
+            deadline: None,
+            figures: vec![],
+            reviews: Default::default(),
+            reconciled: None,
+            history: vec![],
+        }
+    }
+
+    fn base(n: usize) -> Workspace {
+        let mut ws = Workspace {
+            corpus: "seeds".into(),
+            items: Default::default(),
+        };
+        for i in 0..n {
+            ws.items.insert(format!("c{i:03}"), item(i * 100));
+        }
+        ws
+    }
+
+    fn review(ws: &mut Workspace, id: &str, who: &str, v: Verdict, at: &str) {
+        let item = ws.items.get_mut(id).unwrap();
+        item.reviews.insert(
+            who.into(),
+            Review {
+                verdict: v,
+                note: String::new(),
+                at: at.into(),
+            },
+        );
+        item.history.push(Event {
+            at: at.into(),
+            by: who.into(),
+            what: "verdict".into(),
+            verdict: Some(v),
+        });
+    }
+
+    #[test]
+    fn two_reviewers_on_two_branches_merge_cleanly() {
+        let b = base(3);
+        let mut ours = b.clone();
+        let mut theirs = b.clone();
+        for id in ["c000", "c001", "c002"] {
+            review(&mut ours, id, "ann", Verdict::Kept, "2026-11-25T08:00:00Z");
+            review(
+                &mut theirs,
+                id,
+                "bob",
+                Verdict::Broken,
+                "2026-11-25T08:05:00Z",
+            );
+        }
+        let m = merge(&b, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        for it in m.workspace.items.values() {
+            assert_eq!(it.reviews.len(), 2);
+            assert_eq!(it.history.len(), 2);
+        }
+        assert_eq!(merge(&b, &theirs, &ours).workspace, m.workspace);
+    }
+
+    #[test]
+    fn the_same_reviewer_twice_is_a_true_conflict() {
+        let b = base(1);
+        let mut ours = b.clone();
+        let mut theirs = b.clone();
+        review(
+            &mut ours,
+            "c000",
+            "ann",
+            Verdict::Kept,
+            "2026-11-25T08:00:00Z",
+        );
+        review(
+            &mut theirs,
+            "c000",
+            "ann",
+            Verdict::Broken,
+            "2026-11-25T09:00:00Z",
+        );
+        let m = merge(&b, &ours, &theirs);
+        assert_eq!(
+            m.conflicts,
+            vec![Conflict {
+                id: "c000".into(),
+                field: "reviews.ann".into()
+            }]
+        );
+        let it = &m.workspace.items["c000"];
+        assert_eq!(it.reviews["ann"].verdict, Verdict::Kept, "ours kept");
+        assert_eq!(it.history.len(), 2, "both events kept");
+    }
+
+    #[test]
+    fn deletions_and_additions() {
+        let b = base(2);
+        let mut ours = b.clone();
+        ours.items.remove("c000");
+        let mut theirs = b.clone();
+        theirs.items.insert("c900".into(), item(900));
+        let m = merge(&b, &ours, &theirs);
+        assert!(m.conflicts.is_empty());
+        assert!(!m.workspace.items.contains_key("c000"));
+        assert!(m.workspace.items.contains_key("c900"));
+        // Deleted here, reviewed there: the review survives.
+        let mut theirs = b.clone();
+        review(
+            &mut theirs,
+            "c000",
+            "bob",
+            Verdict::Kept,
+            "2026-11-25T08:00:00Z",
+        );
+        let m = merge(&b, &ours, &theirs);
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(
+            m.workspace.items["c000"].reviews["bob"].verdict,
+            Verdict::Kept
+        );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Changes by one reviewer to some items: (item index, verdict index).
+        fn changes() -> impl Strategy<Value = Vec<(usize, usize)>> {
+            proptest::collection::vec((0usize..12, 0usize..7), 0..12)
+        }
+
+        fn apply(b: &Workspace, who: &str, changes: &[(usize, usize)]) -> Workspace {
+            let mut ws = b.clone();
+            for (k, (i, v)) in changes.iter().enumerate() {
+                let id = format!("c{i:03}");
+                let at = format!("2026-11-25T08:{:02}:00Z", k % 60);
+                review(&mut ws, &id, who, Verdict::ALL[*v], &at);
+            }
+            ws
+        }
+
+        proptest! {
+            #[test]
+            fn merging_with_the_base_changes_nothing(ch in changes()) {
+                let b = base(12);
+                let x = apply(&b, "ann", &ch);
+                prop_assert_eq!(&merge(&b, &x, &b).workspace, &x);
+                prop_assert_eq!(&merge(&b, &b, &x).workspace, &x);
+                prop_assert!(merge(&b, &x, &b).conflicts.is_empty());
+            }
+
+            #[test]
+            fn disjoint_changes_merge_the_same_either_way(a in changes(), c in changes()) {
+                let b = base(12);
+                let (x, y) = (apply(&b, "ann", &a), apply(&b, "bob", &c));
+                let xy = merge(&b, &x, &y);
+                let yx = merge(&b, &y, &x);
+                prop_assert!(xy.conflicts.is_empty());
+                prop_assert_eq!(&xy.workspace, &yx.workspace);
+                for (id, it) in &xy.workspace.items {
+                    prop_assert_eq!(it.reviews.get("ann"), x.items[id].reviews.get("ann"));
+                    prop_assert_eq!(it.reviews.get("bob"), y.items[id].reviews.get("bob"));
+                }
+            }
+        }
+    }
+}
