@@ -1,0 +1,179 @@
+//! Bringing a workspace up to date with its corpus: every extracted commitment becomes an
+//! item, and every item is placed again in the current text of its document.
+//!
+//! Nothing is ever dropped. An item that moved is re-anchored; one that only matches
+//! fuzzily, ambiguously or not at all keeps its anchor and is reported, so the checklist can
+//! show it (as *orphaned*, with its stored quote, when it fits nowhere).
+
+use std::collections::HashMap;
+
+use super::anchor::{Placement, anchor, place};
+use super::id::{doc_hash, item_id};
+use super::model::{Item, Origin, Workspace};
+use crate::corpus::Corpus;
+use crate::extract::Extraction;
+
+/// What a sync did and found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncReport {
+    /// New items from the extraction.
+    pub added: Vec<String>,
+    /// Items found elsewhere in their document and re-anchored there.
+    pub moved: Vec<String>,
+    /// Items whose quote changed a little: a reviewer should confirm the new text.
+    pub fuzzy: Vec<String>,
+    /// Items whose quote stands in several equally likely places.
+    pub ambiguous: Vec<String>,
+    /// Items that fit nowhere, or whose document is gone.
+    pub orphaned: Vec<String>,
+}
+
+/// Adds the extracted commitments that are not items yet and places every item again.
+/// `extractions` are in corpus order, one per document.
+pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> SyncReport {
+    let mut report = SyncReport::default();
+    let texts: HashMap<&str, &str> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.name.as_str(), d.text.as_str()))
+        .collect();
+    let hashes: HashMap<&str, String> = texts
+        .iter()
+        .map(|(name, text)| (*name, doc_hash(text)))
+        .collect();
+
+    for (id, item) in ws.items.iter_mut() {
+        let Some(text) = texts.get(item.doc.as_str()) else {
+            report.orphaned.push(id.clone());
+            continue;
+        };
+        if item.anchor.doc_hash == hashes[item.doc.as_str()] {
+            continue; // the text it was anchored in: nothing to do
+        }
+        match place(&item.anchor, text) {
+            Placement::Exact { start, end } | Placement::Moved { start, end } => {
+                if (start, end) != (item.anchor.start, item.anchor.end) {
+                    report.moved.push(id.clone());
+                }
+                item.anchor = anchor(text, start, end);
+            }
+            Placement::Fuzzy { .. } => report.fuzzy.push(id.clone()),
+            Placement::Ambiguous(_) => report.ambiguous.push(id.clone()),
+            Placement::Orphaned => report.orphaned.push(id.clone()),
+        }
+    }
+
+    for (doc, x) in corpus.documents.iter().zip(extractions) {
+        for c in &x.commitments {
+            let id = item_id(&doc.name, &c.text);
+            if ws.items.contains_key(&id) {
+                continue;
+            }
+            ws.items.insert(
+                id.clone(),
+                Item {
+                    doc: doc.name.clone(),
+                    origin: Origin::Extracted,
+                    anchor: anchor(&doc.text, c.start, c.end),
+                    actors: c.actors.clone(),
+                    deadline: c
+                        .deadline
+                        .as_ref()
+                        .and_then(|d| d.value.date.clone().or_else(|| d.value.duration.clone())),
+                    figures: c
+                        .figures
+                        .iter()
+                        .filter_map(|&i| x.figures.get(i).map(|f| f.text.clone()))
+                        .collect(),
+                    reviews: Default::default(),
+                    reconciled: None,
+                    history: Vec::new(),
+                },
+            );
+            report.added.push(id);
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::extract::extract;
+    use crate::workspace::model::{Review, Verdict};
+
+    const TEXT: &str = "Paris, 20 August 2015\n\nThe United Kingdom will devote €10 million over \
+        two years to the security of the port. The ministers met in Calais.\n\n\
+        France will deploy 500 more police officers by the end of the year.\n";
+
+    fn corpus(text: &str) -> Corpus {
+        Corpus {
+            documents: vec![Document::from_text("a.txt", text)],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn synced(text: &str, ws: &mut Workspace) -> SyncReport {
+        let c = corpus(text);
+        let x: Vec<Extraction> = c.documents.iter().map(extract).collect();
+        sync(ws, &c, &x)
+    }
+
+    #[test]
+    fn extracted_commitments_become_items_once() {
+        let mut ws = Workspace::default();
+        let r = synced(TEXT, &mut ws);
+        assert_eq!(r.added.len(), 2, "{:?}", ws.items);
+        let pledge = ws
+            .items
+            .values()
+            .find(|i| i.anchor.exact.contains("€10 million"))
+            .unwrap();
+        assert_eq!(pledge.figures, vec!["€10 million".to_string()]);
+        assert!(pledge.actors.iter().any(|a| a.contains("United Kingdom")));
+        let again = synced(TEXT, &mut ws);
+        assert_eq!(again, SyncReport::default());
+    }
+
+    #[test]
+    fn edits_move_items_and_keep_their_verdicts() {
+        let mut ws = Workspace::default();
+        synced(TEXT, &mut ws);
+        let id = ws.items.keys().next().unwrap().clone();
+        ws.items.get_mut(&id).unwrap().reviews.insert(
+            "ann".into(),
+            Review {
+                verdict: Verdict::Kept,
+                note: String::new(),
+                at: "2026-11-25T08:00:00Z".into(),
+            },
+        );
+        let edited = TEXT.replace("Paris,", "Paris (joint statement),");
+        let r = synced(&edited, &mut ws);
+        assert_eq!(r.moved.len(), 2, "{r:?}");
+        assert!(r.added.is_empty());
+        let item = &ws.items[&id];
+        assert_eq!(
+            &edited[item.anchor.start..item.anchor.end],
+            item.anchor.exact
+        );
+        assert_eq!(item.reviews["ann"].verdict, Verdict::Kept);
+
+        // The pledge deleted: its item stays, orphaned, with its quote and verdict.
+        let gone = edited.replace(
+            "The United Kingdom will devote €10 million over two years to the security of the port. ",
+            "",
+        );
+        let r = synced(&gone, &mut ws);
+        assert_eq!(r.orphaned.len(), 1, "{r:?}");
+        assert!(ws.items.contains_key(&r.orphaned[0]));
+        // A document removed from the corpus orphans its items too.
+        let mut other = Workspace::default();
+        synced(TEXT, &mut other);
+        let empty = Corpus::default();
+        let r = sync(&mut other, &empty, &[]);
+        assert_eq!(r.orphaned.len(), 2);
+        assert_eq!(other.items.len(), 2);
+    }
+}
