@@ -31,6 +31,61 @@ pub enum Command {
     /// narrow it: `#` figures, `@` dates, `!` commitments, `^` document titles
     /// (`#10m calais`: figures of 10 million in sentences about Calais).
     Find(find::FindArgs),
+    /// Export the checklist with both reviewers' verdicts and their agreement.
+    Checklist {
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+        #[arg(long, value_enum, default_value = "md")]
+        format: review::Format,
+        /// `mine` (not yet rated by me), `disagreements`, or a verdict.
+        #[arg(long)]
+        filter: Option<String>,
+        #[arg(long)]
+        reviewer: Option<String>,
+    },
+    /// Give your verdict on an item (pending, in-progress, stalled, partial, kept, broken,
+    /// not-a-commitment).
+    Verdict {
+        /// The item id (or a unique start of it).
+        id: String,
+        verdict: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
+        #[arg(long)]
+        reviewer: Option<String>,
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+    },
+    /// Record the verdict a pair agreed on.
+    Reconcile {
+        id: String,
+        verdict: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        reviewer: Option<String>,
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+    },
+    /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
+    Agreement {
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+    },
+    /// Validate a workspace and its anchors; non-zero exit on problems.
+    Check {
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+    },
+    /// The git merge driver: merges OURS with THEIRS item by item, into OURS.
+    Merge {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+    },
+    /// Print what makes git merge workspaces with `cordiale merge`.
+    GitSetup,
     /// Print the figures, dates and commitments of each document.
     Extract {
         /// One JSON object per document, one per line.
@@ -47,6 +102,30 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
         Some(Command::Find(args)) => find::run(args),
+        Some(Command::Checklist {
+            ws,
+            format,
+            filter,
+            reviewer,
+        }) => review::checklist(&ws, format, filter.as_deref(), reviewer.as_deref()),
+        Some(Command::Verdict {
+            id,
+            verdict,
+            note,
+            reviewer,
+            ws,
+        }) => review::verdict(&ws, &id, &verdict, note.as_deref(), reviewer.as_deref()),
+        Some(Command::Reconcile {
+            id,
+            verdict,
+            note,
+            reviewer,
+            ws,
+        }) => review::reconcile(&ws, &id, &verdict, note.as_deref(), reviewer.as_deref()),
+        Some(Command::Agreement { ws }) => review::agreement(&ws),
+        Some(Command::Check { ws }) => review::check(&ws),
+        Some(Command::Merge { base, ours, theirs }) => review::merge_driver(&base, &ours, &theirs),
+        Some(Command::GitSetup) => review::git_setup(),
         None => summary_command(&cli.paths),
     };
     match result {
@@ -54,6 +133,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(Failure::Input(msg)) => {
             eprintln!("cordiale: {msg}");
             ExitCode::from(2)
+        }
+        Err(Failure::Problems(msg)) => {
+            eprintln!("cordiale: {msg}");
+            ExitCode::from(1)
         }
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
@@ -64,9 +147,13 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 mod find;
+mod review;
 
 enum Failure {
+    /// Bad input: exit 2.
     Input(String),
+    /// The command ran and found problems (conflicts, orphans): exit 1.
+    Problems(String),
     Output(io::Error),
 }
 

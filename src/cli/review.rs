@@ -1,0 +1,519 @@
+//! The review subcommands: scripted verdicts, the checklist, agreement, checks and the git
+//! merge driver, on the same library calls the checklist pane will make.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
+use crate::review::{self, ItemAgreement};
+use crate::workspace::anchor::{Placement, place};
+use crate::workspace::id::item_id;
+use crate::workspace::merge::merge;
+use crate::workspace::sync::{SyncReport, sync};
+use crate::workspace::{self, Event, Reconciled, Review, Verdict, Workspace};
+
+/// Where the workspace is and which corpus it covers.
+#[derive(Debug, Args)]
+pub struct WorkspaceArgs {
+    /// The workspace file (default: cordiale.json beside the corpus).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// The corpus, when the workspace does not exist yet (default: the bundled seeds).
+    #[arg(long, value_name = "PATH")]
+    pub corpus: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+}
+
+/// A workspace opened for a command: the file, the state, and where its corpus is.
+struct Open {
+    path: PathBuf,
+    ws: Workspace,
+    report: SyncReport,
+    texts: std::collections::HashMap<String, String>,
+}
+
+fn input(e: impl std::fmt::Display) -> Failure {
+    Failure::Input(e.to_string())
+}
+
+/// Opens (or starts) the workspace and brings it up to date with its corpus.
+fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
+    let corpus_arg = args.corpus.clone().unwrap_or_else(bundled_seeds);
+    let path = workspace_path(args, &corpus_arg);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut ws = if path.exists() {
+        workspace::load(&path).map_err(input)?
+    } else {
+        Workspace {
+            corpus: relative(&corpus_arg, &dir),
+            ..Default::default()
+        }
+    };
+    let corpus_path = if Path::new(&ws.corpus).is_absolute() {
+        PathBuf::from(&ws.corpus)
+    } else {
+        dir.join(&ws.corpus)
+    };
+    let corpus = load_corpus(&[corpus_path])?;
+    let extractions = extract_all(&corpus);
+    let report = sync(&mut ws, &corpus, &extractions);
+    let texts = corpus
+        .documents
+        .into_iter()
+        .map(|d| (d.name, d.text))
+        .collect();
+    Ok(Open {
+        path,
+        ws,
+        report,
+        texts,
+    })
+}
+
+/// The workspace file: `--workspace`, else `cordiale.json` in the current folder when there
+/// is one (the workspace one is working in), else `cordiale.json` beside the corpus.
+fn workspace_path(args: &WorkspaceArgs, corpus: &Path) -> PathBuf {
+    if let Some(p) = &args.workspace {
+        return p.clone();
+    }
+    let here = PathBuf::from("cordiale.json");
+    if here.exists() {
+        return here;
+    }
+    corpus
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or(here, |d| d.join("cordiale.json"))
+}
+
+/// `target` as written from `dir`, when it lies below it; else absolute.
+fn relative(target: &Path, dir: &Path) -> String {
+    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (t, d) = (abs(target), abs(dir));
+    match t.strip_prefix(&d) {
+        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_string_lossy().replace('\\', "/"),
+        _ => t.to_string_lossy().into_owned(),
+    }
+}
+
+/// The active reviewer: `--reviewer`, else `CORDIALE_REVIEWER`, else `git config user.name`.
+pub fn reviewer(given: Option<&str>) -> Result<String, Failure> {
+    if let Some(r) = given.filter(|r| !r.trim().is_empty()) {
+        return Ok(r.trim().to_string());
+    }
+    if let Ok(r) = std::env::var("CORDIALE_REVIEWER")
+        && !r.trim().is_empty()
+    {
+        return Ok(r.trim().to_string());
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|n| !n.is_empty());
+    git.ok_or_else(|| {
+        Failure::Input(
+            "no reviewer: pass --reviewer NAME, set CORDIALE_REVIEWER or git config user.name"
+                .into(),
+        )
+    })
+}
+
+/// Now, as RFC 3339 UTC to the second.
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let (y, m, d) = crate::search::value::civil(secs.div_euclid(86_400) as i32);
+    let s = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}
+
+fn parse_verdict(name: &str) -> Result<Verdict, Failure> {
+    Verdict::from_name(name).ok_or_else(|| {
+        let all: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+        Failure::Input(format!(
+            "unknown verdict `{name}`; one of: {}",
+            all.join(", ")
+        ))
+    })
+}
+
+/// The item an id or unique id prefix names.
+fn resolve(ws: &Workspace, id: &str) -> Result<String, Failure> {
+    if ws.items.contains_key(id) {
+        return Ok(id.to_string());
+    }
+    let found: Vec<&String> = ws.items.keys().filter(|k| k.starts_with(id)).collect();
+    match found.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Failure::Input(format!("no item {id}"))),
+        _ => Err(Failure::Input(format!(
+            "{id} names {} items; give more of the id",
+            found.len()
+        ))),
+    }
+}
+
+fn save(open: &Open) -> Result<(), Failure> {
+    workspace::save(&open.path, &open.ws).map_err(input)
+}
+
+pub fn verdict(
+    args: &WorkspaceArgs,
+    id: &str,
+    verdict: &str,
+    note: Option<&str>,
+    who: Option<&str>,
+) -> Result<(), Failure> {
+    let verdict = parse_verdict(verdict)?;
+    let who = reviewer(who)?;
+    let mut open = open(args)?;
+    let id = resolve(&open.ws, id)?;
+    let at = now();
+    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+    let note = note
+        .map(str::to_string)
+        .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
+        .unwrap_or_default();
+    item.reviews.insert(
+        who.clone(),
+        Review {
+            verdict,
+            note,
+            at: at.clone(),
+        },
+    );
+    item.history.push(Event {
+        at,
+        by: who.clone(),
+        what: "verdict".into(),
+        verdict: Some(verdict),
+    });
+    save(&open)?;
+    println!("{id}: {who} says {}", verdict.name());
+    Ok(())
+}
+
+pub fn reconcile(
+    args: &WorkspaceArgs,
+    id: &str,
+    verdict: &str,
+    note: Option<&str>,
+    who: Option<&str>,
+) -> Result<(), Failure> {
+    let verdict = parse_verdict(verdict)?;
+    let who = reviewer(who)?;
+    let mut open = open(args)?;
+    let id = resolve(&open.ws, id)?;
+    let at = now();
+    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+    item.reconciled = Some(Reconciled {
+        verdict,
+        note: note.unwrap_or_default().to_string(),
+        by: who.clone(),
+        at: at.clone(),
+    });
+    item.history.push(Event {
+        at,
+        by: who,
+        what: "reconcile".into(),
+        verdict: Some(verdict),
+    });
+    save(&open)?;
+    println!("{id}: reconciled as {}", verdict.name());
+    Ok(())
+}
+
+fn agreement_name(a: ItemAgreement) -> &'static str {
+    match a {
+        ItemAgreement::None => "none",
+        ItemAgreement::One => "one",
+        ItemAgreement::Agreed => "agreed",
+        ItemAgreement::Disagreed => "disagreed",
+        ItemAgreement::Reconciled => "reconciled",
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn checklist(
+    args: &WorkspaceArgs,
+    format: Format,
+    filter: Option<&str>,
+    who: Option<&str>,
+) -> Result<(), Failure> {
+    let open = open(args)?;
+    let ws = &open.ws;
+    let (a, b) = review::pair(ws.items.values()).unwrap_or_else(|| {
+        let me = reviewer(who).unwrap_or_else(|_| "a".into());
+        (me, String::new())
+    });
+    let me = match filter {
+        Some("mine") => Some(reviewer(who)?),
+        _ => None,
+    };
+    let wanted_verdict = match filter {
+        Some("mine") | Some("disagreements") | None => None,
+        Some(v) => Some(parse_verdict(v)?),
+    };
+    let mut rows = Vec::new();
+    for id in ws.ordered_ids() {
+        let item = &ws.items[id];
+        let state = review::item_agreement(item, &a, &b);
+        let keep = match filter {
+            None => true,
+            Some("disagreements") => state == ItemAgreement::Disagreed,
+            Some("mine") => me.as_ref().is_some_and(|m| {
+                item.reviews
+                    .get(m)
+                    .is_none_or(|r| r.verdict == Verdict::Pending)
+            }),
+            _ => {
+                [&a, &b]
+                    .iter()
+                    .any(|r| item.reviews.get(*r).map(|x| x.verdict) == wanted_verdict)
+                    || item.reconciled.as_ref().map(|r| r.verdict) == wanted_verdict
+            }
+        };
+        if keep {
+            rows.push((id, item, state));
+        }
+    }
+    let verdict_of = |item: &workspace::Item, r: &str| {
+        item.reviews
+            .get(r)
+            .map_or("", |x| x.verdict.name())
+            .to_string()
+    };
+    let orphaned: Vec<&String> = open.report.orphaned.iter().collect();
+    let mut out = String::new();
+    match format {
+        Format::Json => {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(id, item, state)| {
+                    serde_json::json!({
+                        "id": id,
+                        "doc": item.doc,
+                        "text": item.anchor.exact,
+                        "deadline": item.deadline,
+                        "figures": item.figures,
+                        "reviews": item.reviews,
+                        "reconciled": item.reconciled,
+                        "agreement": agreement_name(*state),
+                        "orphaned": orphaned.contains(&&id.to_string()),
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({ "reviewers": [a, b], "items": items });
+            out = serde_json::to_string_pretty(&doc).map_err(io::Error::other)? + "\n";
+        }
+        Format::Csv => {
+            let _ = writeln!(
+                out,
+                "id,doc,{},{},agreement,reconciled,deadline,figures,text",
+                csv_field(&a),
+                csv_field(&b)
+            );
+            for (id, item, state) in &rows {
+                let _ = writeln!(
+                    out,
+                    "{id},{},{},{},{},{},{},{},{}",
+                    csv_field(&item.doc),
+                    verdict_of(item, &a),
+                    verdict_of(item, &b),
+                    agreement_name(*state),
+                    item.reconciled.as_ref().map_or("", |r| r.verdict.name()),
+                    csv_field(item.deadline.as_deref().unwrap_or("")),
+                    csv_field(&item.figures.join("; ")),
+                    csv_field(&item.anchor.exact)
+                );
+            }
+        }
+        Format::Md => {
+            let _ = writeln!(
+                out,
+                "| id | document | {a} | {b} | agreement | deadline | commitment |"
+            );
+            let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+            for (id, item, state) in &rows {
+                let text = sanitize(&item.anchor.exact).replace('|', "\\|");
+                let mark = if orphaned.contains(&&id.to_string()) {
+                    " (orphaned)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "| {id} | {} | {} | {} | {} | {} | {text}{mark} |",
+                    sanitize(&item.doc),
+                    verdict_of(item, &a),
+                    verdict_of(item, &b),
+                    agreement_name(*state),
+                    item.deadline.as_deref().unwrap_or(""),
+                );
+            }
+        }
+    }
+    io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
+    let open = open(args)?;
+    let ws = &open.ws;
+    let Some((a, b)) = review::pair(ws.items.values()) else {
+        println!("Fewer than two reviewers have given verdicts: nothing to compare.");
+        return Ok(());
+    };
+    let mut out = String::new();
+    let mut section = |title: &str, items: Vec<&workspace::Item>| {
+        let g = review::agreement(items, &a, &b);
+        let _ = writeln!(out, "== {title}");
+        let _ = writeln!(
+            out,
+            "items {}, rated by both {}, agreed {}, reconciled {}",
+            g.items, g.both, g.agreed, g.reconciled
+        );
+        let pct = g.percent.map_or("—".into(), |p| format!("{p:.1}%"));
+        let kappa = g.kappa.map_or("undefined".into(), |k| format!("{k:.3}"));
+        let _ = writeln!(out, "percent agreement {pct}, Cohen's kappa {kappa}");
+        for w in &g.warnings {
+            let _ = writeln!(out, "warning: {w}");
+        }
+        out.push('\n');
+        g
+    };
+    let all: Vec<&workspace::Item> = ws.items.values().collect();
+    let total = section(&format!("corpus ({a} vs {b})"), all);
+    let mut docs: Vec<&str> = ws.items.values().map(|i| i.doc.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    for doc in docs {
+        let items: Vec<&workspace::Item> = ws.items.values().filter(|i| i.doc == doc).collect();
+        section(&sanitize(doc), items);
+    }
+    let _ = writeln!(out, "confusion matrix (rows {a}, columns {b}):");
+    let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+    let _ = writeln!(
+        out,
+        "{:>17} {}",
+        "",
+        names.iter().map(|n| format!("{n:>16}")).collect::<String>()
+    );
+    for (i, row) in total.confusion.iter().enumerate() {
+        let cells: String = row.iter().map(|c| format!("{c:>16}")).collect();
+        let _ = writeln!(out, "{:>17} {cells}", names[i]);
+    }
+    io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// `check`: the file reads, every id matches its quote, every anchor fits its text.
+pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
+    let path = workspace_path(args, &args.corpus.clone().unwrap_or_else(bundled_seeds));
+    let ws = workspace::load(&path).map_err(input)?;
+    let opened = open(&WorkspaceArgs {
+        workspace: Some(path.clone()),
+        corpus: None,
+    })?;
+    let mut problems = Vec::new();
+    for (id, item) in &ws.items {
+        if item_id(&item.doc, &item.anchor.exact) != *id {
+            problems.push(format!(
+                "item {id}: id does not match its document and quote"
+            ));
+        }
+        match opened.texts.get(&item.doc) {
+            None => problems.push(format!(
+                "item {id}: document {} is not in the corpus",
+                item.doc
+            )),
+            Some(text) => match place(&item.anchor, text) {
+                Placement::Exact { .. } | Placement::Moved { .. } => {}
+                Placement::Fuzzy { similarity, .. } => problems.push(format!(
+                    "item {id}: quote changed ({:.0}% alike); confirm its new text",
+                    100.0 * similarity
+                )),
+                Placement::Ambiguous(v) => {
+                    problems.push(format!("item {id}: quote found in {} places", v.len()))
+                }
+                Placement::Orphaned => problems.push(format!(
+                    "item {id}: orphaned: \"{}\" is no longer in {}",
+                    sanitize(&item.anchor.exact),
+                    item.doc
+                )),
+            },
+        }
+    }
+    if problems.is_empty() {
+        println!("{}: {} items, all anchored", path.display(), ws.items.len());
+        Ok(())
+    } else {
+        for p in &problems {
+            println!("{p}");
+        }
+        Err(Failure::Problems(format!(
+            "{}: {} problems",
+            path.display(),
+            problems.len()
+        )))
+    }
+}
+
+/// `merge BASE OURS THEIRS`: git's merge driver; the result goes to OURS.
+pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
+    let load = |p: &Path| workspace::load(p).map_err(input);
+    let (b, o, t) = (load(base)?, load(ours)?, load(theirs)?);
+    let merged = merge(&b, &o, &t);
+    workspace::save(ours, &merged.workspace).map_err(input)?;
+    if merged.conflicts.is_empty() {
+        return Ok(());
+    }
+    for c in &merged.conflicts {
+        eprintln!("cordiale merge: conflict: {c} (ours kept)");
+    }
+    Err(Failure::Problems(format!(
+        "{} conflicts; resolve them with `cordiale verdict` or `cordiale reconcile`",
+        merged.conflicts.len()
+    )))
+}
+
+/// The lines that make git use the merge driver for workspace files.
+pub const GITATTRIBUTES_LINE: &str = "cordiale.json merge=cordiale";
+
+pub fn git_setup() -> Result<(), Failure> {
+    println!("# .gitattributes");
+    println!("{GITATTRIBUTES_LINE}");
+    println!();
+    println!("# git config (once per clone)");
+    println!("git config merge.cordiale.name \"cordiale workspace merge\"");
+    println!("git config merge.cordiale.driver \"cordiale merge %O %A %B\"");
+    Ok(())
+}
