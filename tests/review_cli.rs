@@ -233,3 +233,62 @@ fn the_merge_driver_merges_reviewers_and_reports_true_conflicts() {
     assert!(setup.contains("cordiale.json merge=cordiale"));
     assert!(setup.contains("merge.cordiale.driver \"cordiale merge %O %A %B\""));
 }
+
+/// A corpus of one document with `n` distinct pledges.
+fn pledges(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let mut text = String::from("Brussels, 4 May 2016\n\n");
+    for k in 0..n {
+        text.push_str(&format!(
+            "The Council will fund project number {k} by 2020.\n\n"
+        ));
+    }
+    fs::write(corpus.join("pledges.txt"), text).unwrap();
+    let ws = dir.path().join("cordiale.json");
+    (dir, ws)
+}
+
+#[test]
+fn two_writers_at_once_lose_no_verdict() {
+    const N: usize = 300;
+    let (dir, ws) = pledges(N);
+    let d = dir.path().to_path_buf();
+    let ids = item_ids(&d);
+    assert_eq!(ids.len(), N);
+    let writers: Vec<_> = ["ann", "bob"]
+        .into_iter()
+        .map(|who| {
+            let (d, ids) = (d.clone(), ids.clone());
+            std::thread::spawn(move || {
+                for id in &ids {
+                    let o = cordiale(
+                        &d,
+                        &[
+                            "verdict",
+                            id,
+                            "kept",
+                            "--reviewer",
+                            who,
+                            "--corpus",
+                            "corpus",
+                        ],
+                    );
+                    assert!(o.status.success(), "{}", text(&o.stderr));
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    let verdicts: usize = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|i| i["reviews"].as_object().map_or(0, |r| r.len()))
+        .sum();
+    assert_eq!(verdicts, 2 * N);
+}

@@ -12,6 +12,7 @@ use crate::review::{self, ItemAgreement};
 use crate::workspace::anchor::{Placement, place};
 use crate::workspace::id::item_id;
 use crate::workspace::merge::merge;
+use crate::workspace::store::Stored;
 use crate::workspace::sync::{SyncReport, sync};
 use crate::workspace::{self, Event, Reconciled, Review, Verdict, Workspace};
 
@@ -36,6 +37,8 @@ pub enum Format {
 /// A workspace opened for a command: the file, the state, and where its corpus is.
 struct Open {
     path: PathBuf,
+    /// The state as loaded: the base for merging what others saved meanwhile.
+    stored: Stored,
     ws: Workspace,
     report: SyncReport,
     texts: std::collections::HashMap<String, String>,
@@ -53,14 +56,11 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let mut ws = if path.exists() {
-        workspace::load(&path).map_err(input)?
-    } else {
-        Workspace {
-            corpus: relative(&corpus_arg, &dir),
-            ..Default::default()
-        }
-    };
+    let (stored, mut ws) = Stored::open(&path, || Workspace {
+        corpus: relative(&corpus_arg, &dir),
+        ..Default::default()
+    })
+    .map_err(input)?;
     let corpus_path = if Path::new(&ws.corpus).is_absolute() {
         PathBuf::from(&ws.corpus)
     } else {
@@ -76,6 +76,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         .collect();
     Ok(Open {
         path,
+        stored,
         ws,
         report,
         texts,
@@ -174,8 +175,16 @@ fn resolve(ws: &Workspace, id: &str) -> Result<String, Failure> {
     }
 }
 
-fn save(open: &Open) -> Result<(), Failure> {
-    workspace::save(&open.path, &open.ws).map_err(input)
+/// Saves under the lock, merging in what another process saved since we loaded.
+fn save(open: &mut Open) -> Result<(), Failure> {
+    let (_, conflicts) = open.stored.save(&open.ws).map_err(input)?;
+    for c in conflicts {
+        eprintln!(
+            "cordiale: {}: {c}; another session changed it too, ours kept",
+            open.path.display()
+        );
+    }
+    Ok(())
 }
 
 pub fn verdict(
@@ -209,7 +218,7 @@ pub fn verdict(
         what: "verdict".into(),
         verdict: Some(verdict),
     });
-    save(&open)?;
+    save(&mut open)?;
     println!("{id}: {who} says {}", verdict.name());
     Ok(())
 }
@@ -239,7 +248,7 @@ pub fn reconcile(
         what: "reconcile".into(),
         verdict: Some(verdict),
     });
-    save(&open)?;
+    save(&mut open)?;
     println!("{id}: reconciled as {}", verdict.name());
     Ok(())
 }

@@ -590,11 +590,12 @@ impl Scan<'_> {
                     j += 1;
                 }
                 // Month Day[, Year]
-                if let Some(day) = self.small(j).filter(|_| self.inline(j)) {
-                    if valid_day(month, day) && !self.adjacent_continues(j) {
-                        let k = self.after_ordinal(j + 1);
-                        return Some(self.day_and_year(month, day as u8, k));
-                    }
+                if let Some(day) = self.small(j).filter(|_| self.inline(j))
+                    && valid_day(month, day)
+                    && !self.adjacent_continues(j)
+                {
+                    let k = self.after_ordinal(j + 1);
+                    return Some(self.day_and_year(month, day as u8, k));
                 }
                 // Month [of|,] Year
                 let mut k = j;

@@ -312,18 +312,22 @@ impl Scan<'_> {
             first_scaled = true;
         }
         // Currency after: 2000€, 10 million euros, 5 billion US dollars, 2 million EUR
-        if currency.is_none() && fraction.is_none() && multiplier.is_none() {
-            if let Some((c, after)) = self.currency_after(k) {
-                currency = Some(c);
-                k = after;
-            }
+        if currency.is_none()
+            && fraction.is_none()
+            && multiplier.is_none()
+            && let Some((c, after)) = self.currency_after(k)
+        {
+            currency = Some(c);
+            k = after;
         }
         // Percent
-        if currency.is_none() && fraction.is_none() && multiplier.is_none() {
-            if let Some(after) = self.percent(k) {
-                percent = true;
-                k = after;
-            }
+        if currency.is_none()
+            && fraction.is_none()
+            && multiplier.is_none()
+            && let Some(after) = self.percent(k)
+        {
+            percent = true;
+            k = after;
         }
         // N-fold, N times more
         if currency.is_none() && !percent && fraction.is_none() && multiplier.is_none() {
@@ -376,11 +380,11 @@ impl Scan<'_> {
                     }
                 }
                 let mut ok = true;
-                if currency.is_none() {
-                    if let Some((c, after)) = self.currency_after(e) {
-                        currency = Some(c);
-                        e = after;
-                    }
+                if currency.is_none()
+                    && let Some((c, after)) = self.currency_after(e)
+                {
+                    currency = Some(c);
+                    e = after;
                 }
                 if !percent {
                     if let Some(after) = self.percent(e) {

@@ -8,6 +8,7 @@ pub mod id;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod store;
 pub mod sync;
 
 pub use io::{WorkspaceError, from_bytes, load, save, to_bytes};
