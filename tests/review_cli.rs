@@ -292,3 +292,80 @@ fn two_writers_at_once_lose_no_verdict() {
         .sum();
     assert_eq!(verdicts, 2 * N);
 }
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    let o = git(dir, args);
+    assert!(
+        o.status.success(),
+        "git {args:?}: {}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn git_merges_two_reviewers_branches_with_the_driver() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    git_ok(d, &["init", "-q", "-b", "main"]);
+    git_ok(d, &["config", "user.name", "Test"]);
+    git_ok(d, &["config", "user.email", "test@example.invalid"]);
+    git_ok(
+        d,
+        &["config", "merge.cordiale.name", "cordiale workspace merge"],
+    );
+    let driver = format!("{} merge %O %A %B", env!("CARGO_BIN_EXE_cordiale"));
+    git_ok(d, &["config", "merge.cordiale.driver", &driver]);
+    fs::write(d.join(".gitattributes"), "cordiale.json merge=cordiale\n").unwrap();
+    let ids = item_ids(d);
+    cordiale(
+        d,
+        &[
+            "verdict",
+            &ids[0],
+            "pending",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert!(ws.exists());
+    git_ok(d, &["add", "-A"]);
+    git_ok(d, &["commit", "-q", "-m", "base"]);
+    let review_branch = |branch: &str, who: &str, verdict: &str| {
+        git_ok(d, &["checkout", "-q", "-b", branch, "main"]);
+        for id in &ids[1..6] {
+            let o = cordiale(d, &["verdict", id, verdict, "--reviewer", who]);
+            assert!(o.status.success(), "{}", text(&o.stderr));
+        }
+        git_ok(d, &["commit", "-q", "-am", who]);
+    };
+    review_branch("ann", "ann", "kept");
+    review_branch("bob", "bob", "broken");
+    git_ok(d, &["checkout", "-q", "ann"]);
+    let m = git(d, &["merge", "-q", "--no-edit", "bob"]);
+    assert!(m.status.success(), "{}{}", text(&m.stdout), text(&m.stderr));
+    let merged: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    for id in &ids[1..6] {
+        assert_eq!(merged["items"][id]["reviews"]["ann"]["verdict"], "kept");
+        assert_eq!(merged["items"][id]["reviews"]["bob"]["verdict"], "broken");
+    }
+    // The same reviewer on two branches: git stops and the driver says why.
+    review_branch("ann2", "ann", "stalled");
+    git_ok(d, &["checkout", "-q", "ann"]);
+    let m = git(d, &["merge", "--no-edit", "ann2"]);
+    assert!(!m.status.success(), "a true conflict must stop the merge");
+    let said = text(&m.stderr) + &text(&m.stdout);
+    assert!(said.contains("reviews.ann changed on both sides"), "{said}");
+}
