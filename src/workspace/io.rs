@@ -132,30 +132,19 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError
     if text.trim().is_empty() {
         return Err(WorkspaceError::Empty { path });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
-            path: path.clone(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
-    match value.get("schema").and_then(serde_json::Value::as_u64) {
-        Some(found) if found > SCHEMA as u64 => {
-            return Err(WorkspaceError::NewerSchema {
-                path,
-                found,
-                supported: SCHEMA,
-            });
-        }
-        // Schema 1 is the first; older files will be migrated here, step by step.
-        _ => {}
+    // One typed parse on the way that matters; the slower reading into a JSON value only
+    // runs to explain a failure (bad JSON, or a newer schema with fields we do not know).
+    let raw: Raw = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(typed) => return Err(explain(path, text, typed)),
+    };
+    if raw.schema > SCHEMA {
+        return Err(WorkspaceError::NewerSchema {
+            path,
+            found: raw.schema as u64,
+            supported: SCHEMA,
+        });
     }
-    let raw: Raw = serde_json::from_str(text).map_err(|e| WorkspaceError::NotAWorkspace {
-        path: path.clone(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
     if raw.schema != SCHEMA {
         return Err(WorkspaceError::NotAWorkspace {
             path,
@@ -168,6 +157,35 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError
         corpus: raw.corpus,
         items: raw.items,
     })
+}
+
+/// Why a file that failed the typed parse is not a workspace we can read.
+fn explain(path: PathBuf, text: &str, typed: serde_json::Error) -> WorkspaceError {
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return WorkspaceError::Syntax {
+                path,
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            };
+        }
+    };
+    match value.get("schema").and_then(serde_json::Value::as_u64) {
+        Some(found) if found > SCHEMA as u64 => WorkspaceError::NewerSchema {
+            path,
+            found,
+            supported: SCHEMA,
+        },
+        // Schema 1 is the first; older files will be migrated here, step by step.
+        _ => WorkspaceError::NotAWorkspace {
+            path,
+            line: typed.line(),
+            column: typed.column(),
+            message: typed.to_string(),
+        },
+    }
 }
 
 /// Reads a workspace file.

@@ -147,17 +147,13 @@ pub struct Workspace {
 impl Workspace {
     /// Item ids in file order: by document, then position.
     pub fn ordered_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> = self.items.keys().map(String::as_str).collect();
-        ids.sort_by(|a, b| {
-            let (x, y) = (&self.items[*a], &self.items[*b]);
-            (x.doc.as_str(), x.anchor.start, x.anchor.end, *a).cmp(&(
-                y.doc.as_str(),
-                y.anchor.start,
-                y.anchor.end,
-                *b,
-            ))
-        });
-        ids
+        let mut keyed: Vec<(&str, usize, usize, &str)> = self
+            .items
+            .iter()
+            .map(|(id, it)| (it.doc.as_str(), it.anchor.start, it.anchor.end, id.as_str()))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|k| k.3).collect()
     }
 }
 
