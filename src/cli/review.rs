@@ -187,6 +187,31 @@ fn save(open: &mut Open) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Opens the workspace, lets `apply` change one item as `who` at the current time, records
+/// the change in the item's history as `what`, and saves. Returns the item id.
+fn change_item(
+    args: &WorkspaceArgs,
+    id: &str,
+    verdict: Verdict,
+    who: &str,
+    what: &str,
+    apply: impl FnOnce(&mut workspace::Item, &str),
+) -> Result<String, Failure> {
+    let mut open = open(args)?;
+    let id = resolve(&open.ws, id)?;
+    let at = now();
+    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+    apply(item, &at);
+    item.history.push(Event {
+        at,
+        by: who.to_string(),
+        what: what.to_string(),
+        verdict: Some(verdict),
+    });
+    save(&mut open)?;
+    Ok(id)
+}
+
 pub fn verdict(
     args: &WorkspaceArgs,
     id: &str,
@@ -196,29 +221,21 @@ pub fn verdict(
 ) -> Result<(), Failure> {
     let verdict = parse_verdict(verdict)?;
     let who = reviewer(who)?;
-    let mut open = open(args)?;
-    let id = resolve(&open.ws, id)?;
-    let at = now();
-    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
-    let note = note
-        .map(str::to_string)
-        .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
-        .unwrap_or_default();
-    item.reviews.insert(
-        who.clone(),
-        Review {
-            verdict,
-            note,
-            at: at.clone(),
-        },
-    );
-    item.history.push(Event {
-        at,
-        by: who.clone(),
-        what: "verdict".into(),
-        verdict: Some(verdict),
-    });
-    save(&mut open)?;
+    let id = change_item(args, id, verdict, &who, "verdict", |item, at| {
+        // A verdict without --note keeps the note the reviewer wrote before.
+        let note = note
+            .map(str::to_string)
+            .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
+            .unwrap_or_default();
+        item.reviews.insert(
+            who.clone(),
+            Review {
+                verdict,
+                note,
+                at: at.to_string(),
+            },
+        );
+    })?;
     println!("{id}: {who} says {}", verdict.name());
     Ok(())
 }
@@ -232,23 +249,14 @@ pub fn reconcile(
 ) -> Result<(), Failure> {
     let verdict = parse_verdict(verdict)?;
     let who = reviewer(who)?;
-    let mut open = open(args)?;
-    let id = resolve(&open.ws, id)?;
-    let at = now();
-    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
-    item.reconciled = Some(Reconciled {
-        verdict,
-        note: note.unwrap_or_default().to_string(),
-        by: who.clone(),
-        at: at.clone(),
-    });
-    item.history.push(Event {
-        at,
-        by: who,
-        what: "reconcile".into(),
-        verdict: Some(verdict),
-    });
-    save(&mut open)?;
+    let id = change_item(args, id, verdict, &who, "reconcile", |item, at| {
+        item.reconciled = Some(Reconciled {
+            verdict,
+            note: note.unwrap_or_default().to_string(),
+            by: who.clone(),
+            at: at.to_string(),
+        });
+    })?;
     println!("{id}: reconciled as {}", verdict.name());
     Ok(())
 }
