@@ -15,27 +15,20 @@ fn state(k: u64) -> Workspace {
         ..Default::default()
     };
     for i in 0..200u64 {
-        ws.items.insert(
-            format!("c{i:04}"),
-            Item {
-                doc: "a.txt".into(),
-                origin: Origin::Extracted,
-                anchor: Anchor {
-                    exact: format!("Pledge {i} as of save {k}: the Council will act."),
-                    prefix: "x".repeat(32),
-                    suffix: "y".repeat(32),
-                    start: (i * 100) as usize,
-                    end: (i * 100 + 50) as usize,
-                    doc_hash: format!("{k:016x}"),
-                },
-                actors: vec!["the Council".into()],
-                deadline: Some("2020".into()),
-                figures: vec![],
-                reviews: Default::default(),
-                reconciled: None,
-                history: vec![],
-            },
-        );
+        let anchor = Anchor {
+            exact: format!("Pledge {i} as of save {k}: the Council will act."),
+            prefix: "x".repeat(32),
+            suffix: "y".repeat(32),
+            start: (i * 100) as usize,
+            end: (i * 100 + 50) as usize,
+            doc_hash: format!("{k:016x}"),
+        };
+        let item = Item {
+            actors: vec!["the Council".into()],
+            deadline: Some("2020".into()),
+            ..Item::new("a.txt", Origin::Extracted, anchor)
+        };
+        ws.items.insert(format!("c{i:04}"), item);
     }
     ws
 }
@@ -92,11 +85,4 @@ fn a_killed_save_leaves_a_whole_file() {
         from > 1,
         "the helper never got to save: the test proved nothing"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name())
-        .collect();
-    // Killed saves may leave temporary files behind, but never a broken workspace.
-    assert!(leftovers.iter().any(|n| n == "cordiale.json"));
 }

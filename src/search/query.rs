@@ -298,7 +298,9 @@ fn currency_at(p: &[Piece], i: usize) -> Option<(&'static str, usize)> {
 /// A number in digits (`1,300`, `1.4`) or words (`ten`), and the index after it.
 fn plain_number(p: &[Piece], i: usize) -> Option<(f64, usize)> {
     if let Some(s) = num_at(p, i) {
-        return Some((crate::extract::numbers::parse_digits(s)?, i + 1));
+        // Ten thousand nines overflow to infinity, which is no value at all.
+        let n = crate::extract::numbers::parse_digits(s).filter(|n| n.is_finite())?;
+        return Some((n, i + 1));
     }
     match lex(word_at(p, i)?) {
         Lex::Number(n) => Some((n as f64, i + 1)),
@@ -319,6 +321,9 @@ fn amount(p: &[Piece], i: usize) -> Option<(f64, Option<&'static str>, bool, usi
     {
         n *= scale;
         j += 1;
+    }
+    if !n.is_finite() {
+        return None;
     }
     if currency.is_none()
         && let Some((c, after)) = currency_at(p, j)

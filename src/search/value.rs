@@ -225,7 +225,7 @@ pub enum ValueMatch {
 }
 
 fn same_number(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    a.is_finite() && b.is_finite() && (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
 impl ValueQuery {
