@@ -50,17 +50,12 @@ fn main() {
         for line in doc.text.split("\n\n").filter(|l| l.contains("will fund")) {
             let start = doc.text[at..].find(line).unwrap() + at;
             at = start + line.len();
-            let mut item = Item {
-                doc: doc.name.clone(),
-                origin: Origin::Extracted,
-                anchor: anchor(&doc.text, start, start + line.len()),
-                actors: vec![],
-                deadline: Some("2020".into()),
-                figures: vec![],
-                reviews: Default::default(),
-                reconciled: None,
-                history: vec![],
-            };
+            let mut item = Item::new(
+                doc.name.clone(),
+                Origin::Extracted,
+                anchor(&doc.text, start, start + line.len()),
+            );
+            item.deadline = Some("2020".into());
             for (who, v) in [("ann", Verdict::Kept), ("bob", Verdict::Partial)] {
                 item.reviews.insert(
                     who.into(),

@@ -45,29 +45,9 @@ pub enum Command {
     },
     /// Give your verdict on an item (pending, in-progress, stalled, partial, kept, broken,
     /// not-a-commitment).
-    Verdict {
-        /// The item id (or a unique start of it).
-        id: String,
-        verdict: String,
-        #[arg(long)]
-        note: Option<String>,
-        /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
-        #[arg(long)]
-        reviewer: Option<String>,
-        #[command(flatten)]
-        ws: review::WorkspaceArgs,
-    },
+    Verdict(review::ChangeArgs),
     /// Record the verdict a pair agreed on.
-    Reconcile {
-        id: String,
-        verdict: String,
-        #[arg(long)]
-        note: Option<String>,
-        #[arg(long)]
-        reviewer: Option<String>,
-        #[command(flatten)]
-        ws: review::WorkspaceArgs,
-    },
+    Reconcile(review::ChangeArgs),
     /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
     Agreement {
         #[command(flatten)]
@@ -108,20 +88,8 @@ pub fn run(cli: Cli) -> ExitCode {
             filter,
             reviewer,
         }) => review::checklist(&ws, format, filter.as_deref(), reviewer.as_deref()),
-        Some(Command::Verdict {
-            id,
-            verdict,
-            note,
-            reviewer,
-            ws,
-        }) => review::verdict(&ws, &id, &verdict, note.as_deref(), reviewer.as_deref()),
-        Some(Command::Reconcile {
-            id,
-            verdict,
-            note,
-            reviewer,
-            ws,
-        }) => review::reconcile(&ws, &id, &verdict, note.as_deref(), reviewer.as_deref()),
+        Some(Command::Verdict(change)) => review::verdict(&change),
+        Some(Command::Reconcile(change)) => review::reconcile(&change),
         Some(Command::Agreement { ws }) => review::agreement(&ws),
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge { base, ours, theirs }) => review::merge_driver(&base, &ours, &theirs),

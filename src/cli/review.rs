@@ -9,7 +9,6 @@ use clap::{Args, ValueEnum};
 
 use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
 use crate::review::{self, ItemAgreement};
-use crate::workspace::anchor::{Placement, place};
 use crate::workspace::id::item_id;
 use crate::workspace::merge::merge;
 use crate::workspace::store::Stored;
@@ -27,6 +26,22 @@ pub struct WorkspaceArgs {
     pub corpus: Option<PathBuf>,
 }
 
+/// One item's verdict, as `verdict` and `reconcile` take it.
+#[derive(Debug, Args)]
+pub struct ChangeArgs {
+    /// The item id (or a unique start of it).
+    pub id: String,
+    /// pending, in-progress, stalled, partial, kept, broken or not-a-commitment.
+    pub verdict: String,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    #[command(flatten)]
+    pub ws: WorkspaceArgs,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     Md,
@@ -41,7 +56,6 @@ struct Open {
     stored: Stored,
     ws: Workspace,
     report: SyncReport,
-    texts: std::collections::HashMap<String, String>,
 }
 
 fn input(e: impl std::fmt::Display) -> Failure {
@@ -69,17 +83,11 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     let corpus = load_corpus(&[corpus_path])?;
     let extractions = extract_all(&corpus);
     let report = sync(&mut ws, &corpus, &extractions);
-    let texts = corpus
-        .documents
-        .into_iter()
-        .map(|d| (d.name, d.text))
-        .collect();
     Ok(Open {
         path,
         stored,
         ws,
         report,
-        texts,
     })
 }
 
@@ -212,51 +220,54 @@ fn change_item(
     Ok(id)
 }
 
-pub fn verdict(
-    args: &WorkspaceArgs,
-    id: &str,
-    verdict: &str,
-    note: Option<&str>,
-    who: Option<&str>,
-) -> Result<(), Failure> {
-    let verdict = parse_verdict(verdict)?;
-    let who = reviewer(who)?;
-    let id = change_item(args, id, verdict, &who, "verdict", |item, at| {
-        // A verdict without --note keeps the note the reviewer wrote before.
-        let note = note
-            .map(str::to_string)
-            .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
-            .unwrap_or_default();
-        item.reviews.insert(
-            who.clone(),
-            Review {
-                verdict,
-                note,
-                at: at.to_string(),
-            },
-        );
-    })?;
+pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
+    let verdict = parse_verdict(&change.verdict)?;
+    let who = reviewer(change.reviewer.as_deref())?;
+    let id = change_item(
+        &change.ws,
+        &change.id,
+        verdict,
+        &who,
+        "verdict",
+        |item, at| {
+            // A verdict without --note keeps the note the reviewer wrote before.
+            let note = change
+                .note
+                .clone()
+                .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
+                .unwrap_or_default();
+            item.reviews.insert(
+                who.clone(),
+                Review {
+                    verdict,
+                    note,
+                    at: at.to_string(),
+                },
+            );
+        },
+    )?;
     println!("{id}: {who} says {}", verdict.name());
     Ok(())
 }
 
-pub fn reconcile(
-    args: &WorkspaceArgs,
-    id: &str,
-    verdict: &str,
-    note: Option<&str>,
-    who: Option<&str>,
-) -> Result<(), Failure> {
-    let verdict = parse_verdict(verdict)?;
-    let who = reviewer(who)?;
-    let id = change_item(args, id, verdict, &who, "reconcile", |item, at| {
-        item.reconciled = Some(Reconciled {
-            verdict,
-            note: note.unwrap_or_default().to_string(),
-            by: who.clone(),
-            at: at.to_string(),
-        });
-    })?;
+pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
+    let verdict = parse_verdict(&change.verdict)?;
+    let who = reviewer(change.reviewer.as_deref())?;
+    let id = change_item(
+        &change.ws,
+        &change.id,
+        verdict,
+        &who,
+        "reconcile",
+        |item, at| {
+            item.reconciled = Some(Reconciled {
+                verdict,
+                note: change.note.clone().unwrap_or_default(),
+                by: who.clone(),
+                at: at.to_string(),
+            });
+        },
+    )?;
     println!("{id}: reconciled as {}", verdict.name());
     Ok(())
 }
@@ -287,9 +298,10 @@ pub fn checklist(
 ) -> Result<(), Failure> {
     let open = open(args)?;
     let ws = &open.ws;
+    // The pair's columns; with fewer than two reviewers, whoever there is.
     let (a, b) = review::pair(ws.items.values()).unwrap_or_else(|| {
-        let me = reviewer(who).unwrap_or_else(|_| "a".into());
-        (me, String::new())
+        let only = ws.items.values().flat_map(|i| i.reviews.keys()).min();
+        (only.cloned().unwrap_or_default(), String::new())
     });
     let me = match filter {
         Some("mine") => Some(reviewer(who)?),
@@ -452,56 +464,56 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `check`: the file reads, every id matches its quote, every anchor fits its text.
+/// `check`: the file reads, every id matches its document and quote, and every anchor
+/// still fits its text (the sync that opening runs has just placed them all).
 pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
-    let path = workspace_path(args, &args.corpus.clone().unwrap_or_else(bundled_seeds));
-    let ws = workspace::load(&path).map_err(input)?;
-    let opened = open(&WorkspaceArgs {
-        workspace: Some(path.clone()),
-        corpus: None,
-    })?;
+    let opened = open(args)?;
+    if !opened.path.exists() {
+        return Err(Failure::Input(format!(
+            "{}: no workspace file to check",
+            opened.path.display()
+        )));
+    }
+    let loaded = &opened.stored.base;
     let mut problems = Vec::new();
-    for (id, item) in &ws.items {
+    for (id, item) in &loaded.items {
         if item_id(&item.doc, &item.anchor.exact) != *id {
             problems.push(format!(
                 "item {id}: id does not match its document and quote"
             ));
         }
-        match opened.texts.get(&item.doc) {
-            None => problems.push(format!(
-                "item {id}: document {} is not in the corpus",
-                item.doc
-            )),
-            Some(text) => match place(&item.anchor, text) {
-                Placement::Exact { .. } | Placement::Moved { .. } => {}
-                Placement::Fuzzy { similarity, .. } => problems.push(format!(
-                    "item {id}: quote changed ({:.0}% alike); confirm its new text",
-                    100.0 * similarity
-                )),
-                Placement::Ambiguous(v) => {
-                    problems.push(format!("item {id}: quote found in {} places", v.len()))
-                }
-                Placement::Orphaned => problems.push(format!(
-                    "item {id}: orphaned: \"{}\" is no longer in {}",
-                    sanitize(&item.anchor.exact),
-                    item.doc
-                )),
-            },
-        }
     }
+    let quote = |id: &String| {
+        loaded
+            .items
+            .get(id)
+            .map_or(String::new(), |i| sanitize(&i.anchor.exact))
+    };
+    let report = &opened.report;
+    for id in &report.fuzzy {
+        problems.push(format!("item {id}: quote changed; confirm its new text"));
+    }
+    for id in &report.ambiguous {
+        problems.push(format!("item {id}: quote found in several places"));
+    }
+    for id in &report.orphaned {
+        problems.push(format!(
+            "item {id}: orphaned: \"{}\" is no longer in its document",
+            quote(id)
+        ));
+    }
+    let path = opened.path.display();
     if problems.is_empty() {
-        println!("{}: {} items, all anchored", path.display(), ws.items.len());
-        Ok(())
-    } else {
-        for p in &problems {
-            println!("{p}");
-        }
-        Err(Failure::Problems(format!(
-            "{}: {} problems",
-            path.display(),
-            problems.len()
-        )))
+        println!("{path}: {} items, all anchored", loaded.items.len());
+        return Ok(());
     }
+    for p in &problems {
+        println!("{p}");
+    }
+    Err(Failure::Problems(format!(
+        "{path}: {} problems",
+        problems.len()
+    )))
 }
 
 /// `merge BASE OURS THEIRS`: git's merge driver; the result goes to OURS.

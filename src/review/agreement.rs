@@ -168,23 +168,17 @@ mod tests {
                 );
             }
         }
+        let anchor = Anchor {
+            exact: "x".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: 1,
+            doc_hash: String::new(),
+        };
         Item {
-            doc: "a.txt".into(),
-            origin: Origin::Extracted,
-            anchor: Anchor {
-                exact: "x".into(),
-                prefix: String::new(),
-                suffix: String::new(),
-                start: 0,
-                end: 1,
-                doc_hash: String::new(),
-            },
-            actors: vec![],
-            deadline: None,
-            figures: vec![],
             reviews,
-            reconciled: None,
-            history: vec![],
+            ..Item::new("a.txt", Origin::Extracted, anchor)
         }
     }
 

@@ -229,23 +229,18 @@ mod tests {
     use crate::workspace::model::{Anchor, Origin, Review, Verdict};
 
     fn item(doc: &str, start: usize, quote: &str) -> Item {
+        let anchor = Anchor {
+            exact: quote.into(),
+            prefix: "before ".into(),
+            suffix: " after".into(),
+            start,
+            end: start + quote.len(),
+            doc_hash: "0123456789abcdef".into(),
+        };
         Item {
-            doc: doc.into(),
-            origin: Origin::Extracted,
-            anchor: Anchor {
-                exact: quote.into(),
-                prefix: "before ".into(),
-                suffix: " after".into(),
-                start,
-                end: start + quote.len(),
-                doc_hash: "0123456789abcdef".into(),
-            },
             actors: vec!["we".into()],
             deadline: Some("2016-03".into()),
-            figures: vec![],
-            reviews: BTreeMap::new(),
-            reconciled: None,
-            history: vec![],
+            ..Item::new(doc, Origin::Extracted, anchor)
         }
     }
 

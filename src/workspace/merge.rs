@@ -92,10 +92,10 @@ fn merge_item(
     // Without a common ancestor (both sides added it), the other side plays the base of
     // each field only where the two agree.
     let empty = Item {
-        reviews: Default::default(),
-        reconciled: None,
-        history: Vec::new(),
-        ..ours.clone()
+        actors: ours.actors.clone(),
+        deadline: ours.deadline.clone(),
+        figures: ours.figures.clone(),
+        ..Item::new(ours.doc.clone(), ours.origin, ours.anchor.clone())
     };
     let base = base.unwrap_or(&empty);
     let mut item = ours.clone();
@@ -234,24 +234,15 @@ mod tests {
     use crate::workspace::model::{Anchor, Origin, Review, Verdict};
 
     fn item(start: usize) -> Item {
-        Item {
-            doc: "a.txt".into(),
-            origin: Origin::Extracted,
-            anchor: Anchor {
-                exact: format!("pledge {start}"),
-                prefix: String::new(),
-                suffix: String::new(),
-                start,
-                end: start + 9,
-                doc_hash: "h".into(),
-            },
-            actors: vec![],
-            deadline: None,
-            figures: vec![],
-            reviews: Default::default(),
-            reconciled: None,
-            history: vec![],
-        }
+        let anchor = Anchor {
+            exact: format!("pledge {start}"),
+            prefix: String::new(),
+            suffix: String::new(),
+            start,
+            end: start + 9,
+            doc_hash: "h".into(),
+        };
+        Item::new("a.txt", Origin::Extracted, anchor)
     }
 
     fn base(n: usize) -> Workspace {

@@ -135,6 +135,23 @@ pub struct Item {
     pub history: Vec<Event>,
 }
 
+impl Item {
+    /// An item not yet reviewed, with nothing but where it is.
+    pub fn new(doc: impl Into<String>, origin: Origin, anchor: Anchor) -> Item {
+        Item {
+            doc: doc.into(),
+            origin,
+            anchor,
+            actors: Vec::new(),
+            deadline: None,
+            figures: Vec::new(),
+            reviews: BTreeMap::new(),
+            reconciled: None,
+            history: Vec::new(),
+        }
+    }
+}
+
 /// All review state of one corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Workspace {

@@ -27,27 +27,17 @@ fn lock_path(path: &Path) -> PathBuf {
 }
 
 impl Stored {
-    /// Loads `path`, or starts from `fresh` when there is no file yet.
+    /// Loads `path`, or starts from `fresh` (an empty workspace) when there is no file yet.
     pub fn open(
         path: &Path,
         fresh: impl FnOnce() -> Workspace,
     ) -> Result<(Stored, Workspace), WorkspaceError> {
         let ws = if path.exists() { load(path)? } else { fresh() };
-        let base = if path.exists() {
-            ws.clone()
-        } else {
-            Workspace {
-                corpus: ws.corpus.clone(),
-                ..Default::default()
-            }
+        let stored = Stored {
+            path: path.to_path_buf(),
+            base: ws.clone(),
         };
-        Ok((
-            Stored {
-                path: path.to_path_buf(),
-                base,
-            },
-            ws,
-        ))
+        Ok((stored, ws))
     }
 
     /// Saves `ours`. Under an exclusive lock, reads the file again: if another process
@@ -95,26 +85,17 @@ mod tests {
             ..Default::default()
         };
         for (k, id) in ids.iter().enumerate() {
+            let anchor = Anchor {
+                exact: format!("q{k}"),
+                prefix: String::new(),
+                suffix: String::new(),
+                start: k,
+                end: k + 2,
+                doc_hash: "h".into(),
+            };
             ws.items.insert(
                 id.to_string(),
-                Item {
-                    doc: "a.txt".into(),
-                    origin: Origin::Extracted,
-                    anchor: Anchor {
-                        exact: format!("q{k}"),
-                        prefix: String::new(),
-                        suffix: String::new(),
-                        start: k,
-                        end: k + 2,
-                        doc_hash: "h".into(),
-                    },
-                    actors: vec![],
-                    deadline: None,
-                    figures: vec![],
-                    reviews: Default::default(),
-                    reconciled: None,
-                    history: vec![],
-                },
+                Item::new("a.txt", Origin::Extracted, anchor),
             );
         }
         ws

@@ -69,27 +69,22 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
             if ws.items.contains_key(&id) {
                 continue;
             }
-            ws.items.insert(
-                id.clone(),
-                Item {
-                    doc: doc.name.clone(),
-                    origin: Origin::Extracted,
-                    anchor: anchor(&doc.text, c.start, c.end),
-                    actors: c.actors.clone(),
-                    deadline: c
-                        .deadline
-                        .as_ref()
-                        .and_then(|d| d.value.date.clone().or_else(|| d.value.duration.clone())),
-                    figures: c
-                        .figures
-                        .iter()
-                        .filter_map(|&i| x.figures.get(i).map(|f| f.text.clone()))
-                        .collect(),
-                    reviews: Default::default(),
-                    reconciled: None,
-                    history: Vec::new(),
-                },
+            let mut item = Item::new(
+                doc.name.clone(),
+                Origin::Extracted,
+                anchor(&doc.text, c.start, c.end),
             );
+            item.actors = c.actors.clone();
+            item.deadline = c
+                .deadline
+                .as_ref()
+                .and_then(|d| d.value.date.clone().or_else(|| d.value.duration.clone()));
+            item.figures = c
+                .figures
+                .iter()
+                .filter_map(|&i| x.figures.get(i).map(|f| f.text.clone()))
+                .collect();
+            ws.items.insert(id.clone(), item);
             report.added.push(id);
         }
     }
