@@ -102,12 +102,12 @@ fn best_of(text: &str, spans: Vec<(usize, usize)>, a: &Anchor) -> Option<Placeme
 
 /// Text with runs of whitespace made one space and curly quotes straightened, with the
 /// byte offset in the original of each byte kept.
-struct Normalized {
-    text: String,
+pub(super) struct Normalized {
+    pub(super) text: String,
     origin: Vec<usize>,
 }
 
-fn normalize(s: &str) -> Normalized {
+pub(super) fn normalize(s: &str) -> Normalized {
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len());
     let mut in_space = false;

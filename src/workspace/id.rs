@@ -4,20 +4,10 @@
 use sha2::{Digest, Sha256};
 
 /// The quoted text as ids see it: runs of whitespace are one space, curly quotes are
-/// straight, the ends are trimmed; so re-wrapping a paragraph keeps every id.
+/// straight, the ends are trimmed (the anchor's normalization); so re-wrapping a paragraph
+/// keeps every id.
 pub fn normalize_quote(quote: &str) -> String {
-    let mut out = String::with_capacity(quote.len());
-    for word in quote.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c => c,
-        }));
-    }
-    out
+    super::anchor::normalize(quote).text.trim().to_string()
 }
 
 fn hex(bytes: &[u8], digits: usize) -> String {
