@@ -1,14 +1,20 @@
-//! Workspace speed on 50,000 items with two reviewers: load, save, merge, and re-anchoring
-//! every item after each document was edited. Run: `cargo bench --bench workspace`.
+//! Workspace speed on 50,000 items with two reviewers (each item with both verdicts, a note
+//! each and the two history events that giving them records): load, save, merge, the merge
+//! driver end to end, and re-anchoring every item after each document was edited.
+//! Run: `cargo bench --bench workspace`.
 
 use std::time::{Duration, Instant};
 
 use cordiale::corpus::{Corpus, Document};
 use cordiale::workspace::anchor::anchor;
 use cordiale::workspace::id::item_id;
-use cordiale::workspace::merge::merge;
+use cordiale::workspace::merge::merge_into;
 use cordiale::workspace::sync::sync;
-use cordiale::workspace::{self, Item, Origin, Review, Verdict, Workspace};
+use cordiale::workspace::{self, Event, Item, Origin, Review, Verdict, Workspace};
+
+/// The allocator the binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const DOCS: usize = 500;
 const PER_DOC: usize = 100;
@@ -18,13 +24,35 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs[runs.len() / 2]
 }
 
+/// Median time of `runs` calls; what each call returns is dropped outside the timing.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut times = Vec::new();
     let mut last = None;
     for _ in 0..runs {
+        drop(last.take());
         let t = Instant::now();
-        last = Some(f());
+        let out = f();
         times.push(t.elapsed());
+        last = Some(out);
+    }
+    (median(times), last.unwrap())
+}
+
+/// Median time of `runs` calls, each on a fresh input made outside the timing.
+fn time_with<I, T>(
+    runs: usize,
+    mut input: impl FnMut() -> I,
+    mut f: impl FnMut(I) -> T,
+) -> (Duration, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        drop(last.take());
+        let i = input();
+        let t = Instant::now();
+        let out = f(i);
+        times.push(t.elapsed());
+        last = Some(out);
     }
     (median(times), last.unwrap())
 }
@@ -47,7 +75,8 @@ fn main() {
     };
     for doc in &docs {
         let mut at = 0;
-        for line in doc.text.split("\n\n").filter(|l| l.contains("will fund")) {
+        let lines = doc.text.split("\n\n").filter(|l| l.contains("will fund"));
+        for (k, line) in lines.enumerate() {
             let start = doc.text[at..].find(line).unwrap() + at;
             at = start + line.len();
             let mut item = Item::new(
@@ -56,15 +85,22 @@ fn main() {
                 anchor(&doc.text, start, start + line.len()),
             );
             item.deadline = Some("2020".into());
+            item.figures = vec![format!("€{k} million").into()];
             for (who, v) in [("ann", Verdict::Kept), ("bob", Verdict::Partial)] {
                 item.reviews.insert(
-                    who.into(),
+                    who,
                     Review {
                         verdict: v,
                         note: "checked against the 2017 report".into(),
                         at: "2026-11-25T08:00:00Z".into(),
                     },
                 );
+                item.history.push(Event {
+                    at: "2026-11-25T08:00:00Z".into(),
+                    by: who.into(),
+                    what: "verdict".into(),
+                    verdict: Some(v),
+                });
             }
             ws.items.insert(item_id(&doc.name, line), item);
         }
@@ -90,8 +126,43 @@ fn main() {
             item.reviews.get_mut("bob").unwrap().verdict = Verdict::Stalled;
         }
     }
-    let (merge_t, merged) = time(7, || merge(&ws, &ours, &theirs));
-    assert!(merged.conflicts.is_empty());
+    let (merge_t, (merged, conflicts)) = time_with(
+        7,
+        || (ours.clone(), theirs.clone()),
+        |(mut o, t)| {
+            let c = merge_into(&ws, &mut o, t);
+            (o, c)
+        },
+    );
+    assert!(conflicts.is_empty());
+    assert_eq!(
+        merged
+            .items
+            .values()
+            .filter(|i| i.reviews["bob"].verdict == Verdict::Stalled)
+            .count(),
+        ws.items.len().div_ceil(3)
+    );
+    let base_path = dir.path().join("base.json");
+    let ours_path = dir.path().join("ours.json");
+    let theirs_path = dir.path().join("theirs.json");
+    workspace::save(&base_path, &ws).unwrap();
+    workspace::save(&theirs_path, &theirs).unwrap();
+    let (driver_t, _) = time_with(
+        5,
+        || workspace::save(&ours_path, &ours).unwrap(),
+        |()| {
+            let (b, mut o, t) = (
+                workspace::load(&base_path).unwrap(),
+                workspace::load(&ours_path).unwrap(),
+                workspace::load(&theirs_path).unwrap(),
+            );
+            let c = merge_into(&b, &mut o, t);
+            workspace::save(&ours_path, &o).unwrap();
+            c
+        },
+    );
+    assert_eq!(workspace::load(&ours_path).unwrap(), merged);
     let edited = Corpus {
         documents: docs
             .iter()
@@ -104,16 +175,18 @@ fn main() {
         sync(&mut w, &edited, &[])
     });
     assert_eq!(report.moved.len(), ws.items.len());
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "{} items, two reviewers, {:.1} MB file: save {:.0} ms (of which serializing {:.0} ms), \
-         load {:.0} ms, merge {:.0} ms, re-anchor after an edit of every document {:.0} ms \
-         (medians)",
+        "{} items, two reviewers, {:.1} MB file (medians): save {:.0} ms (of which serializing \
+         {:.0} ms), load {:.0} ms, merge {:.0} ms, merge driver end to end (3 loads, merge, \
+         save) {:.0} ms, re-anchor after an edit of every document {:.0} ms",
         ws.items.len(),
         size as f64 / 1e6,
-        save_t.as_secs_f64() * 1e3,
-        bytes_t.as_secs_f64() * 1e3,
-        load_t.as_secs_f64() * 1e3,
-        merge_t.as_secs_f64() * 1e3,
-        anchor_t.as_secs_f64() * 1e3,
+        ms(save_t),
+        ms(bytes_t),
+        ms(load_t),
+        ms(merge_t),
+        ms(driver_t),
+        ms(anchor_t),
     );
 }

@@ -21,14 +21,14 @@ fn state(k: u64) -> Workspace {
             suffix: "y".repeat(32),
             start: (i * 100) as usize,
             end: (i * 100 + 50) as usize,
-            doc_hash: format!("{k:016x}"),
+            doc_hash: format!("{k:016x}").into(),
         };
         let item = Item {
             actors: vec!["the Council".into()],
             deadline: Some("2020".into()),
             ..Item::new("a.txt", Origin::Extracted, anchor)
         };
-        ws.items.insert(format!("c{i:04}"), item);
+        ws.items.insert(format!("c{i:04}").into(), item);
     }
     ws
 }

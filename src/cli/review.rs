@@ -10,10 +10,10 @@ use clap::{Args, ValueEnum};
 use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
 use crate::review::{self, ItemAgreement};
 use crate::workspace::id::item_id;
-use crate::workspace::merge::merge;
+use crate::workspace::merge::merge_into;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{SyncReport, sync};
-use crate::workspace::{self, Event, Reconciled, Review, Verdict, Workspace};
+use crate::workspace::{self, Event, Reconciled, Review, Short, Verdict, Workspace, now};
 
 /// Where the workspace is and which corpus it covers.
 #[derive(Debug, Args)]
@@ -142,21 +142,6 @@ pub fn reviewer(given: Option<&str>) -> Result<String, Failure> {
     })
 }
 
-/// Now, as RFC 3339 UTC to the second.
-fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs()) as i64;
-    let (y, m, d) = crate::search::value::civil(secs.div_euclid(86_400) as i32);
-    let s = secs.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        s / 3600,
-        s / 60 % 60,
-        s % 60
-    )
-}
-
 fn parse_verdict(name: &str) -> Result<Verdict, Failure> {
     Verdict::from_name(name).ok_or_else(|| {
         let all: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
@@ -168,11 +153,11 @@ fn parse_verdict(name: &str) -> Result<Verdict, Failure> {
 }
 
 /// The item an id or unique id prefix names.
-fn resolve(ws: &Workspace, id: &str) -> Result<String, Failure> {
+fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
     if ws.items.contains_key(id) {
-        return Ok(id.to_string());
+        return Ok(id.into());
     }
-    let found: Vec<&String> = ws.items.keys().filter(|k| k.starts_with(id)).collect();
+    let found: Vec<&Short> = ws.items.keys().filter(|k| k.starts_with(id)).collect();
     match found.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Failure::Input(format!("no item {id}"))),
@@ -185,7 +170,7 @@ fn resolve(ws: &Workspace, id: &str) -> Result<String, Failure> {
 
 /// Saves under the lock, merging in what another process saved since we loaded.
 fn save(open: &mut Open) -> Result<(), Failure> {
-    let (_, conflicts) = open.stored.save(&open.ws).map_err(input)?;
+    let conflicts = open.stored.save(&mut open.ws).map_err(input)?;
     for c in conflicts {
         eprintln!(
             "cordiale: {}: {c}; another session changed it too, ours kept",
@@ -203,8 +188,8 @@ fn change_item(
     verdict: Verdict,
     who: &str,
     what: &str,
-    apply: impl FnOnce(&mut workspace::Item, &str),
-) -> Result<String, Failure> {
+    apply: impl FnOnce(&mut workspace::Item, &Short),
+) -> Result<Short, Failure> {
     let mut open = open(args)?;
     let id = resolve(&open.ws, id)?;
     let at = now();
@@ -212,8 +197,8 @@ fn change_item(
     apply(item, &at);
     item.history.push(Event {
         at,
-        by: who.to_string(),
-        what: what.to_string(),
+        by: who.into(),
+        what: what.into(),
         verdict: Some(verdict),
     });
     save(&mut open)?;
@@ -234,14 +219,14 @@ pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
             let note = change
                 .note
                 .clone()
-                .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
+                .or_else(|| item.reviews.get(who.as_str()).map(|r| r.note.clone()))
                 .unwrap_or_default();
             item.reviews.insert(
-                who.clone(),
+                who.as_str(),
                 Review {
                     verdict,
                     note,
-                    at: at.to_string(),
+                    at: at.clone(),
                 },
             );
         },
@@ -263,8 +248,8 @@ pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
             item.reconciled = Some(Reconciled {
                 verdict,
                 note: change.note.clone().unwrap_or_default(),
-                by: who.clone(),
-                at: at.to_string(),
+                by: who.as_str().into(),
+                at: at.clone(),
             });
         },
     )?;
@@ -301,7 +286,10 @@ pub fn checklist(
     // The pair's columns; with fewer than two reviewers, whoever there is.
     let (a, b) = review::pair(ws.items.values()).unwrap_or_else(|| {
         let only = ws.items.values().flat_map(|i| i.reviews.keys()).min();
-        (only.cloned().unwrap_or_default(), String::new())
+        (
+            only.map(Short::to_string).unwrap_or_default(),
+            String::new(),
+        )
     });
     let me = match filter {
         Some("mine") => Some(reviewer(who)?),
@@ -312,21 +300,20 @@ pub fn checklist(
         Some(v) => Some(parse_verdict(v)?),
     };
     let mut rows = Vec::new();
-    for id in ws.ordered_ids() {
-        let item = &ws.items[id];
+    for (id, item) in ws.ordered() {
         let state = review::item_agreement(item, &a, &b);
         let keep = match filter {
             None => true,
             Some("disagreements") => state == ItemAgreement::Disagreed,
             Some("mine") => me.as_ref().is_some_and(|m| {
                 item.reviews
-                    .get(m)
+                    .get(m.as_str())
                     .is_none_or(|r| r.verdict == Verdict::Pending)
             }),
             _ => {
                 [&a, &b]
                     .iter()
-                    .any(|r| item.reviews.get(*r).map(|x| x.verdict) == wanted_verdict)
+                    .any(|r| item.reviews.get(r.as_str()).map(|x| x.verdict) == wanted_verdict)
                     || item.reconciled.as_ref().map(|r| r.verdict) == wanted_verdict
             }
         };
@@ -340,7 +327,7 @@ pub fn checklist(
             .map_or("", |x| x.verdict.name())
             .to_string()
     };
-    let orphaned: Vec<&String> = open.report.orphaned.iter().collect();
+    let orphaned: Vec<&Short> = open.report.orphaned.iter().collect();
     let mut out = String::new();
     match format {
         Format::Json => {
@@ -356,7 +343,7 @@ pub fn checklist(
                         "reviews": item.reviews,
                         "reconciled": item.reconciled,
                         "agreement": agreement_name(*state),
-                        "orphaned": orphaned.contains(&&id.to_string()),
+                        "orphaned": orphaned.contains(id),
                     })
                 })
                 .collect();
@@ -393,7 +380,7 @@ pub fn checklist(
             let _ = writeln!(out, "|---|---|---|---|---|---|---|");
             for (id, item, state) in &rows {
                 let text = sanitize(&item.anchor.exact).replace('|', "\\|");
-                let mark = if orphaned.contains(&&id.to_string()) {
+                let mark = if orphaned.contains(id) {
                     " (orphaned)"
                 } else {
                     ""
@@ -468,13 +455,13 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
 /// still fits its text (the sync that opening runs has just placed them all).
 pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
     let opened = open(args)?;
-    if !opened.path.exists() {
+    if !opened.stored.exists() {
         return Err(Failure::Input(format!(
             "{}: no workspace file to check",
             opened.path.display()
         )));
     }
-    let loaded = &opened.stored.base;
+    let loaded = &opened.ws;
     let mut problems = Vec::new();
     for (id, item) in &loaded.items {
         if item_id(&item.doc, &item.anchor.exact) != *id {
@@ -483,7 +470,7 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
             ));
         }
     }
-    let quote = |id: &String| {
+    let quote = |id: &Short| {
         loaded
             .items
             .get(id)
@@ -519,18 +506,18 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
 /// `merge BASE OURS THEIRS`: git's merge driver; the result goes to OURS.
 pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
     let load = |p: &Path| workspace::load(p).map_err(input);
-    let (b, o, t) = (load(base)?, load(ours)?, load(theirs)?);
-    let merged = merge(&b, &o, &t);
-    workspace::save(ours, &merged.workspace).map_err(input)?;
-    if merged.conflicts.is_empty() {
+    let (b, mut merged, t) = (load(base)?, load(ours)?, load(theirs)?);
+    let conflicts = merge_into(&b, &mut merged, t);
+    workspace::save(ours, &merged).map_err(input)?;
+    if conflicts.is_empty() {
         return Ok(());
     }
-    for c in &merged.conflicts {
+    for c in &conflicts {
         eprintln!("cordiale merge: conflict: {c} (ours kept)");
     }
     Err(Failure::Problems(format!(
         "{} conflicts; resolve them with `cordiale verdict` or `cordiale reconcile`",
-        merged.conflicts.len()
+        conflicts.len()
     )))
 }
 

@@ -152,14 +152,14 @@ pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{Anchor, Origin, Reconciled, Review};
+    use crate::workspace::{Anchor, Origin, Reconciled, Review, Short};
 
     fn item(a: Option<Verdict>, b: Option<Verdict>) -> Item {
-        let mut reviews = BTreeMap::new();
+        let mut reviews = crate::workspace::Reviews::default();
         for (name, v) in [("ann", a), ("bob", b)] {
             if let Some(verdict) = v {
                 reviews.insert(
-                    name.to_string(),
+                    Short::from(name),
                     Review {
                         verdict,
                         note: String::new(),
@@ -174,7 +174,7 @@ mod tests {
             suffix: String::new(),
             start: 0,
             end: 1,
-            doc_hash: String::new(),
+            doc_hash: Short::default(),
         };
         Item {
             reviews,

@@ -1,7 +1,10 @@
 //! Stable identities: an item's id and a document's content hash, the same on every
 //! platform and every Rust version (SHA-256, never `DefaultHasher`).
 
+use compact_str::format_compact;
 use sha2::{Digest, Sha256};
+
+use super::model::Short;
 
 /// The quoted text as ids see it: runs of whitespace are one space, curly quotes are
 /// straight, the ends are trimmed (the anchor's normalization); so re-wrapping a paragraph
@@ -21,17 +24,17 @@ fn hex(bytes: &[u8], digits: usize) -> String {
 
 /// An item's id: `c` and 12 hex digits of SHA-256 over the document name and the
 /// normalized quote.
-pub fn item_id(doc: &str, quote: &str) -> String {
+pub fn item_id(doc: &str, quote: &str) -> Short {
     let mut h = Sha256::new();
     h.update(doc.as_bytes());
     h.update([0]);
     h.update(normalize_quote(quote).as_bytes());
-    format!("c{}", hex(&h.finalize(), 12))
+    format_compact!("c{}", hex(&h.finalize(), 12))
 }
 
 /// A document's content hash as anchors record it: 16 hex digits of SHA-256.
-pub fn doc_hash(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()), 16)
+pub fn doc_hash(text: &str) -> Short {
+    hex(&Sha256::digest(text.as_bytes()), 16).into()
 }
 
 #[cfg(test)]

@@ -11,11 +11,12 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeStruct, Serializer};
-use serde::{Deserialize, Serialize};
 
-use super::model::{Item, SCHEMA, Workspace};
+use super::model::{Item, SCHEMA, SCHEMA_REF, Short, Workspace};
+pub use super::write::to_bytes;
 
 /// Why a workspace file could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -58,24 +59,40 @@ pub enum WorkspaceError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    schema: u32,
+    /// Where editors find the JSON Schema; any value is accepted, ours is written back.
+    #[serde(rename = "$schema", default)]
+    _schema_ref: Option<String>,
+    schema: u64,
     corpus: String,
     #[serde(deserialize_with = "unique_items")]
-    items: BTreeMap<String, Item>,
+    items: BTreeMap<Short, Item>,
+}
+
+/// Only the item ids of a file of any schema, to refuse a repeated one before the file is
+/// read as a JSON value (which would keep the last silently) for migration.
+#[derive(Deserialize)]
+struct Ids {
+    #[serde(deserialize_with = "unique_items")]
+    #[allow(dead_code)]
+    items: BTreeMap<Short, de::IgnoredAny>,
 }
 
 /// Reads the items object, refusing a repeated id (JSON parsers keep the last one silently,
 /// which would drop a verdict).
-fn unique_items<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Item>, D::Error> {
-    struct Items;
-    impl<'de> Visitor<'de> for Items {
-        type Value = BTreeMap<String, Item>;
+fn unique_items<'de, D, V>(d: D) -> Result<BTreeMap<Short, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Items<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Items<V> {
+        type Value = BTreeMap<Short, V>;
         fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
             f.write_str("an object of items by id")
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             let mut items = BTreeMap::new();
-            while let Some((id, item)) = map.next_entry::<String, Item>()? {
+            while let Some((id, item)) = map.next_entry::<Short, V>()? {
                 if items.contains_key(&id) {
                     return Err(de::Error::custom(format!("duplicate item id {id}")));
                 }
@@ -84,108 +101,169 @@ fn unique_items<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Item
             Ok(items)
         }
     }
-    d.deserialize_map(Items)
-}
-
-/// Items in file order, for serialization.
-struct OrderedItems<'a>(&'a Workspace);
-
-impl Serialize for OrderedItems<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let ids = self.0.ordered_ids();
-        let mut map = s.serialize_map(Some(ids.len()))?;
-        for id in ids {
-            map.serialize_entry(id, &self.0.items[id])?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for Workspace {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Workspace", 3)?;
-        st.serialize_field("schema", &SCHEMA)?;
-        st.serialize_field("corpus", &self.corpus)?;
-        st.serialize_field("items", &OrderedItems(self))?;
-        st.end()
-    }
-}
-
-/// The file's bytes for a state.
-pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut out,
-        serde_json::ser::PrettyFormatter::with_indent(b"  "),
-    );
-    // Serializing plain data into memory cannot fail.
-    ws.serialize(&mut ser).unwrap_or_default();
-    out.push(b'\n');
-    out
+    d.deserialize_map(Items(std::marker::PhantomData))
 }
 
 /// Reads a state from a file's bytes; `path` names the file in errors.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError> {
+    if let Some(ws) = parse_parallel(bytes) {
+        return Ok(ws);
+    }
     let path = path.to_path_buf();
     let text =
         std::str::from_utf8(bytes).map_err(|_| WorkspaceError::NotUtf8 { path: path.clone() })?;
     if text.trim().is_empty() {
         return Err(WorkspaceError::Empty { path });
     }
-    // One typed parse on the way that matters; the slower reading into a JSON value only
-    // runs to explain a failure (bad JSON, or a newer schema with fields we do not know).
-    let raw: Raw = match serde_json::from_str(text) {
-        Ok(raw) => raw,
-        Err(typed) => return Err(explain(path, text, typed)),
-    };
-    if raw.schema > SCHEMA {
-        return Err(WorkspaceError::NewerSchema {
-            path,
-            found: raw.schema as u64,
-            supported: SCHEMA,
-        });
+    // One typed parse; the slower reading into a JSON value only runs to explain a failure
+    // or to migrate an older schema.
+    match serde_json::from_str::<Raw>(text) {
+        Ok(raw) if raw.schema == SCHEMA as u64 => Ok(Workspace {
+            corpus: raw.corpus,
+            items: raw.items,
+        }),
+        Ok(_) => read_value(path, text, None),
+        Err(typed) => read_value(path, text, Some(typed)),
     }
-    if raw.schema != SCHEMA {
-        return Err(WorkspaceError::NotAWorkspace {
-            path,
-            line: 1,
-            column: 1,
-            message: format!("unknown schema {}", raw.schema),
-        });
-    }
-    Ok(Workspace {
-        corpus: raw.corpus,
-        items: raw.items,
-    })
 }
 
-/// Why a file that failed the typed parse is not a workspace we can read.
-fn explain(path: PathBuf, text: &str, typed: serde_json::Error) -> WorkspaceError {
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            return WorkspaceError::Syntax {
-                path,
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            };
-        }
+/// Reads a file through a JSON value: says why it is not a workspace this build can read,
+/// or migrates it from an older schema.
+fn read_value(
+    path: PathBuf,
+    text: &str,
+    typed: Option<serde_json::Error>,
+) -> Result<Workspace, WorkspaceError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
+            path: path.clone(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    let not_a_workspace = |line, column, message| WorkspaceError::NotAWorkspace {
+        path: path.clone(),
+        line,
+        column,
+        message,
     };
-    match value.get("schema").and_then(serde_json::Value::as_u64) {
-        Some(found) if found > SCHEMA as u64 => WorkspaceError::NewerSchema {
+    let found = value.get("schema").and_then(serde_json::Value::as_u64);
+    match found {
+        Some(found) if found > SCHEMA as u64 => Err(WorkspaceError::NewerSchema {
             path,
             found,
             supported: SCHEMA,
-        },
-        // Schema 1 is the first; older files will be migrated here, step by step.
-        _ => WorkspaceError::NotAWorkspace {
-            path,
-            line: typed.line(),
-            column: typed.column(),
-            message: typed.to_string(),
-        },
+        }),
+        Some(found) if found < SCHEMA as u64 => {
+            if let Err(e) = serde_json::from_str::<Ids>(text) {
+                return Err(not_a_workspace(e.line(), e.column(), e.to_string()));
+            }
+            let migrated = migrate(value, found).map_err(|m| not_a_workspace(1, 1, m))?;
+            let raw: Raw = serde_json::from_value(migrated).map_err(|e| {
+                not_a_workspace(1, 1, format!("{e} (after migrating from schema {found})"))
+            })?;
+            Ok(Workspace {
+                corpus: raw.corpus,
+                items: raw.items,
+            })
+        }
+        _ => Err(match typed {
+            Some(e) => not_a_workspace(e.line(), e.column(), e.to_string()),
+            None => not_a_workspace(1, 1, "no schema number".into()),
+        }),
     }
+}
+
+/// Brings a file of an older schema up to this one, one version at a time. Each step is a
+/// pure change of the JSON value, tested on a file of its version.
+fn migrate(mut value: serde_json::Value, from: u64) -> Result<serde_json::Value, String> {
+    for version in from..SCHEMA as u64 {
+        value = match version {
+            1 => v1_to_v2(value),
+            _ => return Err(format!("unknown schema {version}")),
+        };
+    }
+    Ok(value)
+}
+
+/// Schema 2 names its JSON Schema in `"$schema"`.
+fn v1_to_v2(mut value: serde_json::Value) -> serde_json::Value {
+    if let Some(top) = value.as_object_mut() {
+        top.insert("$schema".into(), SCHEMA_REF.into());
+        top.insert("schema".into(), 2.into());
+    }
+    value
+}
+
+/// The fast way to read a file in the canonical layout this build writes: the items are cut
+/// apart at their closing lines and parsed in parallel.
+///
+/// Any surprise (another layout, a parse error, a duplicate id) gives `None`, and the file
+/// is read again the ordinary way, which gives the exact error. Cutting is safe because a
+/// JSON string cannot hold a raw newline, so a line that starts with four spaces and `}`
+/// closes an object; each part must parse whole, as an item; and parsing validates the UTF-8
+/// of every string, while the bytes between strings must be JSON's ASCII.
+fn parse_parallel(bytes: &[u8]) -> Option<Workspace> {
+    use memchr::memmem;
+    const ITEMS: &[u8] = b"\n  \"items\": {\n";
+    let open = memmem::find(bytes, ITEMS)? + ITEMS.len() - 1;
+    let close = memmem::rfind(bytes, b"\n  }")?;
+    if close < open {
+        return None;
+    }
+    let skeleton = [&bytes[..open], &bytes[close..]].concat();
+    let raw: Raw = serde_json::from_slice(&skeleton).ok()?;
+    if raw.schema != SCHEMA as u64 || !raw.items.is_empty() {
+        return None;
+    }
+    let body = &bytes[open..close];
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for end in memmem::find_iter(body, b"\n    }") {
+        let end = end + 6;
+        let part = &body[from..end];
+        parts.push(if parts.is_empty() {
+            part
+        } else {
+            part.strip_prefix(b",")?
+        });
+        from = end;
+    }
+    if from != body.len() {
+        return None;
+    }
+    // Ids first, to parse the items in id order straight into the map: a 50,000-item
+    // workspace holds 18 MB of items, and every extra move of them shows.
+    let mut entries: Vec<(Short, &str)> = parts
+        .par_iter()
+        .map(|p| split_entry(p))
+        .collect::<Option<_>>()?;
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    if entries.windows(2).any(|w| w[0].0 == w[1].0) {
+        return None;
+    }
+    let mut parsed: Vec<Option<Item>> = Vec::new();
+    entries
+        .par_iter()
+        .map(|(_, text)| serde_json::from_str(text).ok())
+        .collect_into_vec(&mut parsed);
+    let mut items = BTreeMap::new();
+    for ((id, _), item) in entries.into_iter().zip(parsed) {
+        items.insert(id, item?);
+    }
+    Some(Workspace {
+        corpus: raw.corpus,
+        items,
+    })
+}
+
+/// One `"id": {item}` member, as cut out by `parse_parallel`: the id, and the item's text.
+fn split_entry(part: &[u8]) -> Option<(Short, &str)> {
+    let part = std::str::from_utf8(part).ok()?.strip_prefix("\n    ")?;
+    let mut stream = serde_json::Deserializer::from_str(part).into_iter::<Short>();
+    let id = stream.next()?.ok()?;
+    let item = part[stream.byte_offset()..].strip_prefix(": ")?;
+    Some((id, item))
 }
 
 /// Reads a workspace file.
@@ -201,6 +279,11 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
 /// disk, renamed over the old one, and the folder flushed, so a crash at any moment leaves
 /// the old file or the new one, never a torn one.
 pub fn save(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
+    save_bytes(path, &to_bytes(ws))
+}
+
+/// `save` for bytes already made by `to_bytes`.
+pub(super) fn save_bytes(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
@@ -213,7 +296,7 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
         .prefix(".cordiale-save-")
         .tempfile_in(&dir)
         .map_err(io)?;
-    tmp.write_all(&to_bytes(ws)).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     // The rename itself must reach the disk too.
@@ -251,7 +334,7 @@ mod tests {
         };
         let mut b = item("b.txt", 10, "We will act.");
         b.reviews.insert(
-            "zoe".into(),
+            "zoe",
             Review {
                 verdict: Verdict::Kept,
                 note: "done in 2017".into(),
@@ -259,7 +342,7 @@ mod tests {
             },
         );
         b.reviews.insert(
-            "ann".into(),
+            "ann",
             Review {
                 verdict: Verdict::Partial,
                 note: String::new(),
@@ -281,7 +364,11 @@ mod tests {
         let text = String::from_utf8(bytes.clone()).unwrap();
         assert!(text.ends_with("}\n"));
         assert!(
-            text.starts_with("{\n  \"schema\": 1,\n  \"corpus\": \"seeds\",\n  \"items\": {\n")
+            text.starts_with(
+                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 2,\n  \
+                 \"corpus\": \"seeds\",\n  \"items\": {\n"
+            ),
+            "{text}"
         );
         // Items by document then position, whatever their ids.
         let order: Vec<usize> = ["cmmm", "czzz", "caaa"]
@@ -294,6 +381,41 @@ mod tests {
         let back = from_bytes(Path::new("w.json"), &bytes).unwrap();
         assert_eq!(back, ws);
         assert_eq!(to_bytes(&back), bytes);
+    }
+
+    #[test]
+    fn only_the_canonical_layout_is_read_in_parallel() {
+        let text = String::from_utf8(to_bytes(&sample())).unwrap();
+        assert_eq!(parse_parallel(text.as_bytes()), Some(sample()));
+        // The same state in another layout is read the ordinary way, to the same state.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for other in [
+            serde_json::to_string(&value).unwrap(),
+            serde_json::to_string_pretty(&value)
+                .unwrap()
+                .replace("  ", "\t"),
+        ] {
+            assert_eq!(parse_parallel(other.as_bytes()), None);
+            assert_eq!(
+                from_bytes(Path::new("w.json"), other.as_bytes()).unwrap(),
+                sample()
+            );
+        }
+    }
+
+    #[test]
+    fn schema_1_files_are_migrated() {
+        let v2 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v1 = v2
+            .replace("  \"$schema\": \"cordiale-workspace.schema.json\",\n", "")
+            .replace("\"schema\": 2", "\"schema\": 1");
+        assert_ne!(v1, v2);
+        assert_eq!(
+            from_bytes(Path::new("w.json"), v1.as_bytes()).unwrap(),
+            sample()
+        );
+        let e = error(v1.replace("\"schema\": 1", "\"schema\": 0").as_bytes());
+        assert!(e.contains("unknown schema 0"), "{e}");
     }
 
     fn error(bytes: &[u8]) -> String {
@@ -326,6 +448,16 @@ mod tests {
             );
         let e = error(dup.as_bytes());
         assert!(e.contains("duplicate item id c1"), "{e}");
+        let e = error(dup.replace("\"schema\": 1", "\"schema\": 2").as_bytes());
+        assert!(e.contains("duplicate item id c1"), "{e}");
+        // In the canonical layout too, where items are read in parallel.
+        let mut ws = sample();
+        ws.items.insert("cdup".into(), item("c.txt", 1, "Once."));
+        let text = String::from_utf8(to_bytes(&ws))
+            .unwrap()
+            .replace("cdup", "cmmm");
+        let e = error(text.as_bytes());
+        assert!(e.contains("duplicate item id cmmm"), "{e}");
         let e = error(b"{\"schema\": 1, \"corpus\": \"s\", \"items\": {}, \"extra\": 1}");
         assert!(e.contains("unknown field"), "{e}");
     }
@@ -344,54 +476,21 @@ mod tests {
         assert_eq!(leftovers, 1, "no temporary files left behind");
     }
 
-    fn arb_review() -> impl proptest::strategy::Strategy<Value = Review> {
-        use proptest::prelude::*;
-        (
-            proptest::sample::select(Verdict::ALL.to_vec()),
-            "[ -~éü’\n\t\\\"]{0,12}",
-            0u32..100_000,
-        )
-            .prop_map(|(verdict, note, t)| Review {
-                verdict,
-                note,
-                at: format!("2026-11-{:02}T{:02}:00:00Z", 1 + t % 28, t % 24),
-            })
-    }
-
-    fn arb_workspace() -> impl proptest::strategy::Strategy<Value = Workspace> {
-        use proptest::prelude::*;
-        let arb_item = (
-            "[a-c]\\.txt",
-            0usize..5000,
-            "[ -~€’“”\n]{1,40}",
-            proptest::collection::btree_map("[a-z]{1,6}", arb_review(), 0..3),
-        )
-            .prop_map(|(doc, start, quote, reviews)| {
-                let mut it = item(&doc, start, &quote);
-                it.reviews = reviews;
-                it
-            });
-        proptest::collection::vec(arb_item, 0..20).prop_map(|items| {
-            let mut ws = Workspace {
-                corpus: "corpus".into(),
-                ..Default::default()
-            };
-            for it in items {
-                let id = crate::workspace::id::item_id(&it.doc, &it.anchor.exact);
-                ws.items.insert(id, it);
-            }
-            ws
-        })
-    }
-
     proptest::proptest! {
         /// load(save(s)) == s, and saving what was loaded gives the same bytes.
         #[test]
-        fn round_trips_are_exact_and_byte_stable(ws in arb_workspace()) {
+        fn round_trips_are_exact_and_byte_stable(ws in crate::workspace::arb::workspace()) {
             let bytes = to_bytes(&ws);
             let back = from_bytes(Path::new("w.json"), &bytes).unwrap();
             proptest::prop_assert_eq!(&back, &ws);
-            proptest::prop_assert_eq!(to_bytes(&back), bytes);
+            proptest::prop_assert_eq!(&to_bytes(&back), &bytes);
+            // The ordinary reading agrees with the parallel one.
+            let text = std::str::from_utf8(&bytes).unwrap();
+            let raw: Raw = serde_json::from_str(text).unwrap();
+            proptest::prop_assert_eq!(&raw.items, &ws.items);
+            if !ws.items.is_empty() {
+                proptest::prop_assert_eq!(parse_parallel(&bytes), Some(ws.clone()));
+            }
         }
     }
 }

@@ -4,12 +4,18 @@
 //! verdict apart, atomic saves (DESIGN §3).
 
 pub mod anchor;
+#[cfg(test)]
+mod arb;
 pub mod id;
 pub mod io;
 pub mod merge;
 pub mod model;
 pub mod store;
 pub mod sync;
+mod write;
 
 pub use io::{WorkspaceError, from_bytes, load, save, to_bytes};
-pub use model::{Anchor, Event, Item, Origin, Reconciled, Review, SCHEMA, Verdict, Workspace};
+pub use model::{
+    Anchor, Event, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict, Workspace,
+    now,
+};

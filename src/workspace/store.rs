@@ -5,17 +5,18 @@
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
 
-use super::io::{WorkspaceError, from_bytes, load, save, to_bytes};
-use super::merge::{Conflict, merge};
+use super::io::{WorkspaceError, from_bytes, save_bytes, to_bytes};
+use super::merge::{Conflict, merge_into};
 use super::model::Workspace;
 
-/// A workspace as loaded, remembering the state it was loaded in (the merge base for the
-/// next save).
+/// A workspace file as this process last read or wrote it: the merge base for the next
+/// save. The bytes are kept rather than the state, so saving costs no copy of the state,
+/// and the base is parsed only in the rare case that someone else changed the file.
 #[derive(Debug, Clone)]
 pub struct Stored {
     pub path: PathBuf,
-    /// What the file held when we read it (empty when it did not exist).
-    pub base: Workspace,
+    /// The file's bytes when we last read or wrote it; `None` when it did not exist.
+    base: Option<Vec<u8>>,
 }
 
 /// The lock file beside the workspace (`cordiale.json.lock`): the workspace itself is
@@ -32,18 +33,35 @@ impl Stored {
         path: &Path,
         fresh: impl FnOnce() -> Workspace,
     ) -> Result<(Stored, Workspace), WorkspaceError> {
-        let ws = if path.exists() { load(path)? } else { fresh() };
+        let io = |source| WorkspaceError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let (base, ws) = match fs::read(path) {
+            Ok(bytes) => {
+                let ws = from_bytes(path, &bytes)?;
+                (Some(bytes), ws)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, fresh()),
+            Err(e) => return Err(io(e)),
+        };
         let stored = Stored {
             path: path.to_path_buf(),
-            base: ws.clone(),
+            base,
         };
         Ok((stored, ws))
     }
 
-    /// Saves `ours`. Under an exclusive lock, reads the file again: if another process
-    /// changed it since we loaded it, merges its changes in (ours kept on a true conflict,
-    /// which is returned). Afterwards the saved state is the base for the next save.
-    pub fn save(&mut self, ours: &Workspace) -> Result<(Workspace, Vec<Conflict>), WorkspaceError> {
+    /// Whether the file existed when it was opened or has been saved since.
+    pub fn exists(&self) -> bool {
+        self.base.is_some()
+    }
+
+    /// Saves `ws`. Under an exclusive lock, reads the file again: if its content is not
+    /// what we last read or wrote, another process changed it, and its changes are merged
+    /// into `ws` first (ours kept on a true conflict, which is returned). Afterwards the
+    /// saved bytes are the base for the next save.
+    pub fn save(&mut self, ws: &mut Workspace) -> Result<Vec<Conflict>, WorkspaceError> {
         let io = |source| WorkspaceError::Io {
             path: self.path.clone(),
             source,
@@ -56,28 +74,36 @@ impl Stored {
             .map_err(io)?;
         lock.lock().map_err(io)?;
         let result = (|| {
-            let (merged, conflicts) = match fs::read(&self.path) {
-                Ok(bytes) if bytes != to_bytes(&self.base) => {
-                    let theirs = from_bytes(&self.path, &bytes)?;
-                    let m = merge(&self.base, ours, &theirs);
-                    (m.workspace, m.conflicts)
+            let conflicts = match fs::read(&self.path) {
+                Ok(now) if Some(&now) != self.base.as_ref() => {
+                    let theirs = from_bytes(&self.path, &now)?;
+                    let base = match &self.base {
+                        Some(bytes) => from_bytes(&self.path, bytes)?,
+                        None => Workspace {
+                            corpus: ws.corpus.clone(),
+                            ..Default::default()
+                        },
+                    };
+                    merge_into(&base, ws, theirs)
                 }
-                _ => (ours.clone(), Vec::new()),
+                _ => Vec::new(),
             };
-            save(&self.path, &merged)?;
-            Ok((merged, conflicts))
+            let bytes = to_bytes(ws);
+            save_bytes(&self.path, &bytes)?;
+            Ok((bytes, conflicts))
         })();
         let _ = lock.unlock();
-        let (merged, conflicts) = result?;
-        self.base = merged.clone();
-        Ok((merged, conflicts))
+        let (bytes, conflicts) = result?;
+        self.base = Some(bytes);
+        Ok(conflicts)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::model::{Anchor, Item, Origin, Review, Verdict};
+    use crate::workspace::io::{load, save};
+    use crate::workspace::model::{Anchor, Item, Origin, Review, Short, Verdict};
 
     fn ws_with(ids: &[&str]) -> Workspace {
         let mut ws = Workspace {
@@ -94,7 +120,7 @@ mod tests {
                 doc_hash: "h".into(),
             };
             ws.items.insert(
-                id.to_string(),
+                Short::from(*id),
                 Item::new("a.txt", Origin::Extracted, anchor),
             );
         }
@@ -103,7 +129,7 @@ mod tests {
 
     fn rate(ws: &mut Workspace, id: &str, who: &str) {
         ws.items.get_mut(id).unwrap().reviews.insert(
-            who.into(),
+            who,
             Review {
                 verdict: Verdict::Kept,
                 note: String::new(),
@@ -120,16 +146,16 @@ mod tests {
         let (mut mine, mut ours) = Stored::open(&path, Workspace::default).unwrap();
         let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
         rate(&mut theirs, "c2", "bob");
-        partner.save(&theirs).unwrap();
+        partner.save(&mut theirs).unwrap();
         rate(&mut ours, "c1", "ann");
-        let (saved, conflicts) = mine.save(&ours).unwrap();
+        let conflicts = mine.save(&mut ours).unwrap();
         assert!(conflicts.is_empty());
-        assert!(saved.items["c1"].reviews.contains_key("ann"));
+        assert!(ours.items["c1"].reviews.contains_key("ann"));
         assert!(
-            saved.items["c2"].reviews.contains_key("bob"),
+            ours.items["c2"].reviews.contains_key("bob"),
             "bob's verdict kept"
         );
-        assert_eq!(load(&path).unwrap(), saved);
+        assert_eq!(load(&path).unwrap(), ours);
     }
 
     #[test]
@@ -140,7 +166,7 @@ mod tests {
         let (mut mine, mut ours) = Stored::open(&path, Workspace::default).unwrap();
         fs::write(&path, b"{ broken").unwrap();
         rate(&mut ours, "c1", "ann");
-        assert!(mine.save(&ours).is_err());
+        assert!(mine.save(&mut ours).is_err());
         assert_eq!(fs::read(&path).unwrap(), b"{ broken");
     }
 }

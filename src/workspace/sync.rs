@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::anchor::{Placement, anchor, place};
 use super::id::{doc_hash, item_id};
-use super::model::{Item, Origin, Workspace};
+use super::model::{Item, Origin, Short, Workspace};
 use crate::corpus::Corpus;
 use crate::extract::Extraction;
 
@@ -17,15 +17,15 @@ use crate::extract::Extraction;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SyncReport {
     /// New items from the extraction.
-    pub added: Vec<String>,
+    pub added: Vec<Short>,
     /// Items found elsewhere in their document and re-anchored there.
-    pub moved: Vec<String>,
+    pub moved: Vec<Short>,
     /// Items whose quote changed a little: a reviewer should confirm the new text.
-    pub fuzzy: Vec<String>,
+    pub fuzzy: Vec<Short>,
     /// Items whose quote stands in several equally likely places.
-    pub ambiguous: Vec<String>,
+    pub ambiguous: Vec<Short>,
     /// Items that fit nowhere, or whose document is gone.
-    pub orphaned: Vec<String>,
+    pub orphaned: Vec<Short>,
 }
 
 /// Adds the extracted commitments that are not items yet and places every item again.
@@ -37,7 +37,7 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
         .iter()
         .map(|d| (d.name.as_str(), d.text.as_str()))
         .collect();
-    let hashes: HashMap<&str, String> = texts
+    let hashes: HashMap<&str, Short> = texts
         .iter()
         .map(|(name, text)| (*name, doc_hash(text)))
         .collect();
@@ -74,15 +74,16 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
                 Origin::Extracted,
                 anchor(&doc.text, c.start, c.end),
             );
-            item.actors = c.actors.clone();
+            item.actors = c.actors.iter().map(Short::from).collect();
             item.deadline = c
                 .deadline
                 .as_ref()
-                .and_then(|d| d.value.date.clone().or_else(|| d.value.duration.clone()));
+                .and_then(|d| d.value.date.as_ref().or(d.value.duration.as_ref()))
+                .map(Short::from);
             item.figures = c
                 .figures
                 .iter()
-                .filter_map(|&i| x.figures.get(i).map(|f| f.text.clone()))
+                .filter_map(|&i| x.figures.get(i).map(|f| Short::from(&f.text)))
                 .collect();
             ws.items.insert(id.clone(), item);
             report.added.push(id);
@@ -137,7 +138,7 @@ mod tests {
         synced(TEXT, &mut ws);
         let id = ws.items.keys().next().unwrap().clone();
         ws.items.get_mut(&id).unwrap().reviews.insert(
-            "ann".into(),
+            "ann",
             Review {
                 verdict: Verdict::Kept,
                 note: String::new(),
