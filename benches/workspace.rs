@@ -1,6 +1,6 @@
-//! Workspace speed on 50,000 items with two reviewers (each item with both verdicts, a note
-//! each and the two history events that giving them records): load, save, merge, the merge
-//! driver end to end, and re-anchoring every item after each document was edited.
+//! Workspace speed on 50,000 items with two reviewers (each item with a deadline, a figure,
+//! and both reviewers' verdicts, each with a note): load, save, merge, the merge driver end
+//! to end, and re-anchoring every item after each document was edited.
 //! Run: `cargo bench --bench workspace`.
 
 use std::time::{Duration, Instant};
@@ -10,7 +10,7 @@ use cordiale::workspace::anchor::anchor;
 use cordiale::workspace::id::item_id;
 use cordiale::workspace::merge::merge_into;
 use cordiale::workspace::sync::sync;
-use cordiale::workspace::{self, Event, Item, Origin, Review, Verdict, Workspace};
+use cordiale::workspace::{self, Item, Origin, Verdict, Workspace};
 
 /// The allocator the binary uses.
 #[global_allocator]
@@ -87,20 +87,8 @@ fn main() {
             item.deadline = Some("2020".into());
             item.figures = vec![format!("€{k} million").into()];
             for (who, v) in [("ann", Verdict::Kept), ("bob", Verdict::Partial)] {
-                item.reviews.insert(
-                    who,
-                    Review {
-                        verdict: v,
-                        note: "checked against the 2017 report".into(),
-                        at: "2026-11-25T08:00:00Z".into(),
-                    },
-                );
-                item.history.push(Event {
-                    at: "2026-11-25T08:00:00Z".into(),
-                    by: who.into(),
-                    what: "verdict".into(),
-                    verdict: Some(v),
-                });
+                let note = "checked against the 2017 report".to_string();
+                item.set_review(who, v, note, "2026-11-25T08:00:00Z".into());
             }
             ws.items.insert(item_id(&doc.name, line), item);
         }
@@ -109,7 +97,7 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
 
-    let (bytes_t, _) = time(7, || workspace::to_bytes(&ws));
+    let (bytes_t, _) = time(7, || workspace::encode(&ws));
     let (save_t, _) = time(7, || workspace::save(&path, &ws).unwrap());
     let size = std::fs::metadata(&path).unwrap().len();
     let (load_t, loaded) = time(7, || workspace::load(&path).unwrap());
@@ -128,9 +116,9 @@ fn main() {
     }
     let (merge_t, (merged, conflicts)) = time_with(
         7,
-        || (ours.clone(), theirs.clone()),
-        |(mut o, t)| {
-            let c = merge_into(&ws, &mut o, t);
+        || ours.clone(),
+        |mut o| {
+            let c = merge_into(&ws, &mut o, &theirs);
             (o, c)
         },
     );
@@ -157,7 +145,7 @@ fn main() {
                 workspace::load(&ours_path).unwrap(),
                 workspace::load(&theirs_path).unwrap(),
             );
-            let c = merge_into(&b, &mut o, t);
+            let c = merge_into(&b, &mut o, &t);
             workspace::save(&ours_path, &o).unwrap();
             c
         },

@@ -13,7 +13,7 @@ use crate::workspace::id::item_id;
 use crate::workspace::merge::merge_into;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{SyncReport, sync};
-use crate::workspace::{self, Event, Reconciled, Review, Short, Verdict, Workspace, now};
+use crate::workspace::{self, Short, Verdict, Workspace, now};
 
 /// Where the workspace is and which corpus it covers.
 #[derive(Debug, Args)]
@@ -180,27 +180,17 @@ fn save(open: &mut Open) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Opens the workspace, lets `apply` change one item as `who` at the current time, records
-/// the change in the item's history as `what`, and saves. Returns the item id.
+/// Opens the workspace, lets `apply` change one item at the current time, and saves.
+/// Returns the item id.
 fn change_item(
     args: &WorkspaceArgs,
     id: &str,
-    verdict: Verdict,
-    who: &str,
-    what: &str,
-    apply: impl FnOnce(&mut workspace::Item, &Short),
+    apply: impl FnOnce(&mut workspace::Item, Short),
 ) -> Result<Short, Failure> {
     let mut open = open(args)?;
     let id = resolve(&open.ws, id)?;
-    let at = now();
     let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
-    apply(item, &at);
-    item.history.push(Event {
-        at,
-        by: who.into(),
-        what: what.into(),
-        verdict: Some(verdict),
-    });
+    apply(item, now());
     save(&mut open)?;
     Ok(id)
 }
@@ -208,29 +198,15 @@ fn change_item(
 pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
     let verdict = parse_verdict(&change.verdict)?;
     let who = reviewer(change.reviewer.as_deref())?;
-    let id = change_item(
-        &change.ws,
-        &change.id,
-        verdict,
-        &who,
-        "verdict",
-        |item, at| {
-            // A verdict without --note keeps the note the reviewer wrote before.
-            let note = change
-                .note
-                .clone()
-                .or_else(|| item.reviews.get(who.as_str()).map(|r| r.note.clone()))
-                .unwrap_or_default();
-            item.reviews.insert(
-                who.as_str(),
-                Review {
-                    verdict,
-                    note,
-                    at: at.clone(),
-                },
-            );
-        },
-    )?;
+    let id = change_item(&change.ws, &change.id, |item, at| {
+        // A verdict without --note keeps the note the reviewer wrote before.
+        let note = change
+            .note
+            .clone()
+            .or_else(|| item.reviews.get(&who).map(|r| r.note.clone()))
+            .unwrap_or_default();
+        item.set_review(&who, verdict, note, at);
+    })?;
     println!("{id}: {who} says {}", verdict.name());
     Ok(())
 }
@@ -238,21 +214,10 @@ pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
 pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
     let verdict = parse_verdict(&change.verdict)?;
     let who = reviewer(change.reviewer.as_deref())?;
-    let id = change_item(
-        &change.ws,
-        &change.id,
-        verdict,
-        &who,
-        "reconcile",
-        |item, at| {
-            item.reconciled = Some(Reconciled {
-                verdict,
-                note: change.note.clone().unwrap_or_default(),
-                by: who.as_str().into(),
-                at: at.clone(),
-            });
-        },
-    )?;
+    let id = change_item(&change.ws, &change.id, |item, at| {
+        let note = change.note.clone().unwrap_or_default();
+        item.set_reconciled(&who, verdict, note, at);
+    })?;
     println!("{id}: reconciled as {}", verdict.name());
     Ok(())
 }
@@ -507,7 +472,7 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
 pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
     let load = |p: &Path| workspace::load(p).map_err(input);
     let (b, mut merged, t) = (load(base)?, load(ours)?, load(theirs)?);
-    let conflicts = merge_into(&b, &mut merged, t);
+    let conflicts = merge_into(&b, &mut merged, &t);
     workspace::save(ours, &merged).map_err(input)?;
     if conflicts.is_empty() {
         return Ok(());

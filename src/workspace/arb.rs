@@ -30,14 +30,20 @@ fn review() -> impl Strategy<Value = Review> {
 }
 
 fn event() -> impl Strategy<Value = Event> {
-    (stamp(), short(6), short(9), proptest::option::of(verdict())).prop_map(
-        |(at, by, what, verdict)| Event {
+    (
+        (stamp(), short(6), short(9)),
+        proptest::option::of(verdict()),
+        text(6),
+        proptest::option::of(text(10)),
+    )
+        .prop_map(|((at, by, what), verdict, note, quote)| Event {
             at,
             by,
             what,
             verdict,
-        },
-    )
+            note,
+            quote,
+        })
 }
 
 pub fn item() -> impl Strategy<Value = Item> {

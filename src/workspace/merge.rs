@@ -69,15 +69,9 @@ fn pick_or_conflict<T: PartialEq + Clone>(
 
 /// Every event of either side, once, in time order.
 fn union_history(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
-    let key = |e: &Event| (e.at.clone(), e.by.clone(), e.what.clone(), e.verdict);
-    let mut seen = BTreeSet::new();
-    let mut all: Vec<Event> = Vec::with_capacity(ours.len() + theirs.len());
-    for e in ours.iter().chain(theirs) {
-        if seen.insert(key(e)) {
-            all.push(e.clone());
-        }
-    }
-    all.sort_by_key(key);
+    let mut all: Vec<Event> = ours.iter().chain(theirs).cloned().collect();
+    all.sort();
+    all.dedup();
     all
 }
 
@@ -99,6 +93,8 @@ fn merge_item(
     };
     let base = base.unwrap_or(&empty);
     let mut item = ours.clone();
+    // Their side of a true conflict, kept in the history rather than lost.
+    let mut lost = Vec::new();
     item.doc = pick_or_conflict(&base.doc, &ours.doc, &theirs.doc, id, "doc", conflicts);
     item.origin = pick_or_conflict(
         &base.origin,
@@ -168,7 +164,18 @@ fn merge_item(
                     id: id.to_string(),
                     field: format!("reviews.{name}"),
                 });
-                // Never lose a verdict: ours, or theirs if we deleted it.
+                // Never lose a verdict: ours, or theirs if we deleted it; and theirs, when
+                // ours is kept, goes to the history.
+                if let (Some(_), Some(t)) = (o, t) {
+                    lost.push(Event {
+                        at: t.at.clone(),
+                        by: name.clone(),
+                        what: "verdict".into(),
+                        verdict: Some(t.verdict),
+                        note: t.note.clone(),
+                        quote: None,
+                    });
+                }
                 o.or(t)
             }
         };
@@ -176,14 +183,32 @@ fn merge_item(
             item.reviews.insert(name.clone(), r.clone());
         }
     }
+    if let (Some(o), Some(t)) = (&ours.reconciled, &theirs.reconciled)
+        && item.reconciled.as_ref() == Some(o)
+        && o != t
+        && base.reconciled.as_ref() != Some(t)
+    {
+        lost.push(Event {
+            at: t.at.clone(),
+            by: t.by.clone(),
+            what: "reconcile".into(),
+            verdict: Some(t.verdict),
+            note: t.note.clone(),
+            quote: None,
+        });
+    }
     item.history = union_history(&ours.history, &theirs.history);
+    item.history.extend(lost);
+    item.history.sort();
+    item.history.dedup();
     item
 }
 
 /// Merges `theirs` into `ours`, both descended from `base`, and returns the true conflicts
-/// (ours kept for each). Items nobody changed are neither copied nor rebuilt, which keeps a
-/// merge of 50,000 items to a few tens of milliseconds.
-pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: Workspace) -> Vec<Conflict> {
+/// (ours kept for each). The three maps are walked side by side in id order, and items
+/// nobody changed are neither copied nor rebuilt: 50,000 items merge in a few tens of
+/// milliseconds.
+pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
     ours.corpus = pick_or_conflict(
         &base.corpus,
@@ -193,53 +218,62 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: Workspace) -> 
         "corpus",
         &mut conflicts,
     );
-    // Items only we still have: they deleted it, or we added it.
-    let deleted_by_them: Vec<Short> = ours
-        .items
-        .iter()
-        .filter(|(id, _)| !theirs.items.contains_key(id.as_str()))
-        .filter_map(|(id, o)| {
-            let b = base.items.get(id.as_str())?;
-            if b != o {
+    let mut base_items = base.items.iter().peekable();
+    let mut their_items = theirs.items.iter().peekable();
+    // The base item of an id, for ids asked in increasing order.
+    let mut base_of = |id: &Short| {
+        while base_items.next_if(|(b, _)| *b < id).is_some() {}
+        base_items.next_if(|(b, _)| *b == id).map(|(_, item)| item)
+    };
+    let mut added: Vec<(Short, Item)> = Vec::new();
+    let mut only_theirs = |id: &Short, b: Option<&Item>, t: &Item, conflicts: &mut Vec<_>| {
+        match b {
+            None => added.push((id.clone(), t.clone())),
+            Some(b) if b == t => {} // we deleted it; they left it alone
+            Some(_) => {
                 conflicts.push(Conflict {
                     id: id.to_string(),
                     field: "item (deleted on one side)".into(),
                 });
-                return None; // changed here: keep it
+                added.push((id.clone(), t.clone()));
             }
-            Some(id.clone())
-        })
-        .collect();
-    for id in deleted_by_them {
-        ours.items.remove(&id);
-    }
-    for (id, t) in theirs.items {
-        let b = base.items.get(&id);
-        match ours.items.get_mut(&id) {
-            Some(o) => {
-                if *o == t || b == Some(&t) {
-                    // Same on both sides, or unchanged on theirs.
+        }
+    };
+    let mut removed: Vec<Short> = Vec::new();
+    for (id, o) in ours.items.iter_mut() {
+        while let Some((tid, t)) = their_items.next_if(|(t, _)| *t < id) {
+            let b = base_of(tid);
+            only_theirs(tid, b, t, &mut conflicts);
+        }
+        let b = base_of(id);
+        match their_items.next_if(|(t, _)| *t == id) {
+            Some((_, t)) => {
+                if o == t || b == Some(t) {
+                    // The same on both sides, or unchanged on theirs.
                 } else if b == Some(&*o) {
-                    *o = t;
+                    *o = t.clone();
                 } else {
-                    *o = merge_item(&id, b, o, &t, &mut conflicts);
+                    *o = merge_item(id, b, o, t, &mut conflicts);
                 }
             }
             None => match b {
-                None => {
-                    ours.items.insert(id, t);
-                }
-                Some(b) if *b == t => {} // we deleted it; they left it alone
-                Some(_) => {
-                    conflicts.push(Conflict {
-                        id: id.to_string(),
-                        field: "item (deleted on one side)".into(),
-                    });
-                    ours.items.insert(id, t);
-                }
+                None => {}                                     // we added it
+                Some(b) if b == o => removed.push(id.clone()), // they deleted it
+                Some(_) => conflicts.push(Conflict {
+                    id: id.to_string(),
+                    field: "item (deleted on one side)".into(),
+                }),
             },
         }
     }
+    for (tid, t) in their_items {
+        let b = base_of(tid);
+        only_theirs(tid, b, t, &mut conflicts);
+    }
+    for id in removed {
+        ours.items.remove(&id);
+    }
+    ours.items.extend(added);
     conflicts.sort_by(|a, b| (&a.id, &a.field).cmp(&(&b.id, &b.field)));
     conflicts
 }
@@ -247,7 +281,7 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: Workspace) -> 
 /// Merges `ours` and `theirs`, both descended from `base`, into a new workspace.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     let mut workspace = ours.clone();
-    let conflicts = merge_into(base, &mut workspace, theirs.clone());
+    let conflicts = merge_into(base, &mut workspace, theirs);
     Merged {
         workspace,
         conflicts,
@@ -257,7 +291,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::model::{Anchor, Origin, Review, Verdict};
+    use crate::workspace::model::{Anchor, Origin, Verdict};
 
     fn item(start: usize) -> Item {
         let anchor = Anchor {
@@ -284,20 +318,7 @@ mod tests {
 
     fn review(ws: &mut Workspace, id: &str, who: &str, v: Verdict, at: &str) {
         let item = ws.items.get_mut(id).unwrap();
-        item.reviews.insert(
-            who,
-            Review {
-                verdict: v,
-                note: String::new(),
-                at: at.into(),
-            },
-        );
-        item.history.push(Event {
-            at: at.into(),
-            by: who.into(),
-            what: "verdict".into(),
-            verdict: Some(v),
-        });
+        item.set_review(who, v, String::new(), at.into());
     }
 
     #[test]
@@ -319,9 +340,40 @@ mod tests {
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
         for it in m.workspace.items.values() {
             assert_eq!(it.reviews.len(), 2);
-            assert_eq!(it.history.len(), 2);
+            assert!(it.history.is_empty(), "first verdicts replace nothing");
         }
         assert_eq!(merge(&b, &theirs, &ours).workspace, m.workspace);
+
+        // Each changes their own mind on one item: both earlier verdicts are kept.
+        let (b, mut ours2, mut theirs2) = (m.workspace.clone(), m.workspace.clone(), m.workspace);
+        review(
+            &mut ours2,
+            "c001",
+            "ann",
+            Verdict::Partial,
+            "2026-11-26T08:00:00Z",
+        );
+        review(
+            &mut theirs2,
+            "c001",
+            "bob",
+            Verdict::Kept,
+            "2026-11-26T09:00:00Z",
+        );
+        let m2 = merge(&b, &ours2, &theirs2);
+        assert!(m2.conflicts.is_empty(), "{:?}", m2.conflicts);
+        let it = &m2.workspace.items["c001"];
+        assert_eq!(it.reviews["ann"].verdict, Verdict::Partial);
+        assert_eq!(it.reviews["bob"].verdict, Verdict::Kept);
+        let earlier: Vec<(&str, Option<Verdict>)> = it
+            .history
+            .iter()
+            .map(|e| (e.by.as_str(), e.verdict))
+            .collect();
+        assert_eq!(
+            earlier,
+            [("ann", Some(Verdict::Kept)), ("bob", Some(Verdict::Broken))]
+        );
     }
 
     #[test]
@@ -353,7 +405,13 @@ mod tests {
         );
         let it = &m.workspace.items["c000"];
         assert_eq!(it.reviews["ann"].verdict, Verdict::Kept, "ours kept");
-        assert_eq!(it.history.len(), 2, "both events kept");
+        // Theirs is not lost: it is in the history.
+        assert_eq!(it.history.len(), 1);
+        let e = &it.history[0];
+        assert_eq!(
+            (e.by.as_str(), e.verdict, e.at.as_str()),
+            ("ann", Some(Verdict::Broken), "2026-11-25T09:00:00Z")
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod store;
 pub mod sync;
 mod write;
 
-pub use io::{WorkspaceError, from_bytes, load, save, to_bytes};
+pub use io::{Encoded, WorkspaceError, encode, from_bytes, load, save, to_bytes};
 pub use model::{
     Anchor, Event, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict, Workspace,
     now,

@@ -5,7 +5,7 @@
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
 
-use super::io::{WorkspaceError, from_bytes, save_bytes, to_bytes};
+use super::io::{Encoded, WorkspaceError, encode, from_bytes, save_encoded};
 use super::merge::{Conflict, merge_into};
 use super::model::Workspace;
 
@@ -16,7 +16,30 @@ use super::model::Workspace;
 pub struct Stored {
     pub path: PathBuf,
     /// The file's bytes when we last read or wrote it; `None` when it did not exist.
-    base: Option<Vec<u8>>,
+    base: Option<Base>,
+}
+
+/// The bytes of a workspace file as read, or as written.
+#[derive(Debug, Clone)]
+enum Base {
+    Read(Vec<u8>),
+    Written(Encoded),
+}
+
+impl Base {
+    fn same_as(&self, bytes: &[u8]) -> bool {
+        match self {
+            Base::Read(b) => b == bytes,
+            Base::Written(e) => e.same_as(bytes),
+        }
+    }
+
+    fn parse(&self, path: &Path) -> Result<Workspace, WorkspaceError> {
+        match self {
+            Base::Read(b) => from_bytes(path, b),
+            Base::Written(e) => from_bytes(path, &e.to_vec()),
+        }
+    }
 }
 
 /// The lock file beside the workspace (`cordiale.json.lock`): the workspace itself is
@@ -40,7 +63,7 @@ impl Stored {
         let (base, ws) = match fs::read(path) {
             Ok(bytes) => {
                 let ws = from_bytes(path, &bytes)?;
-                (Some(bytes), ws)
+                (Some(Base::Read(bytes)), ws)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, fresh()),
             Err(e) => return Err(io(e)),
@@ -75,26 +98,30 @@ impl Stored {
         lock.lock().map_err(io)?;
         let result = (|| {
             let conflicts = match fs::read(&self.path) {
-                Ok(now) if Some(&now) != self.base.as_ref() => {
+                Ok(now) if !self.base.as_ref().is_some_and(|b| b.same_as(&now)) => {
                     let theirs = from_bytes(&self.path, &now)?;
                     let base = match &self.base {
-                        Some(bytes) => from_bytes(&self.path, bytes)?,
+                        Some(base) => base.parse(&self.path)?,
                         None => Workspace {
                             corpus: ws.corpus.clone(),
                             ..Default::default()
                         },
                     };
-                    merge_into(&base, ws, theirs)
+                    merge_into(&base, ws, &theirs)
                 }
-                _ => Vec::new(),
+                Ok(_) => Vec::new(),
+                // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                // Unreadable: another process's changes could not be seen, so do not write.
+                Err(e) => return Err(io(e)),
             };
-            let bytes = to_bytes(ws);
-            save_bytes(&self.path, &bytes)?;
+            let bytes = encode(ws);
+            save_encoded(&self.path, &bytes)?;
             Ok((bytes, conflicts))
         })();
         let _ = lock.unlock();
         let (bytes, conflicts) = result?;
-        self.base = Some(bytes);
+        self.base = Some(Base::Written(bytes));
         Ok(conflicts)
     }
 }

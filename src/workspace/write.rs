@@ -12,6 +12,35 @@ use super::model::{Anchor, Event, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, 
 /// spread a few thousand items over the cores.
 const ITEMS_PER_TASK: usize = 512;
 
+/// For each byte, how a JSON string writes it: 0 as itself, `u` as `\u00XX`, else a
+/// backslash and this letter.
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[b'\n' as usize] = b'n';
+    table[b'\t' as usize] = b't';
+    table[b'\r' as usize] = b'r';
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Whether any of eight bytes is a control character, a quote or a backslash (the classic
+/// "has a zero byte" and "has a byte less than n" bit tricks; exact, no false answers).
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+    below_space || has_zero(word ^ (ONES * b'"' as u64)) || has_zero(word ^ (ONES * b'\\' as u64))
+}
+
 /// A pretty JSON writer with serde_json's layout: 2-space indent, `": "` after keys, an
 /// empty object as `{}`.
 struct Pretty {
@@ -38,8 +67,16 @@ impl Pretty {
     }
 
     fn newline(&mut self) {
-        self.out.push(b'\n');
-        self.out.resize(self.out.len() + 2 * self.indent, b' ');
+        /// A newline and the deepest indent the file has (items' history fields: 5 levels).
+        const LINE: &[u8; 1 + 2 * 8] = b"\n                ";
+        let n = 1 + 2 * self.indent;
+        match LINE.get(..n) {
+            Some(line) => self.out.extend_from_slice(line),
+            None => {
+                self.out.push(b'\n');
+                self.out.resize(self.out.len() + 2 * self.indent, b' ');
+            }
+        }
     }
 
     /// Starts the next member or element: the comma, the line, the indent.
@@ -63,28 +100,32 @@ impl Pretty {
         self.out.push(b'"');
         let bytes = s.as_bytes();
         let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let short = match b {
-                b'"' => b'"',
-                b'\\' => b'\\',
-                b'\n' => b'n',
-                b'\t' => b't',
-                b'\r' => b'r',
-                0x08 => b'b',
-                0x0c => b'f',
-                0..=0x1f => 0,
-                _ => continue,
-            };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time while none needs escaping (most text never does).
+            if let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+                if !needs_escape(word) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
+            let escape = ESCAPE[b as usize];
+            if escape == 0 {
+                continue;
+            }
+            let i = i - 1;
             self.out.extend_from_slice(&bytes[from..i]);
             from = i + 1;
-            if short == 0 {
+            if escape == b'u' {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.extend_from_slice(b"\\u00");
                 self.out.push(HEX[(b >> 4) as usize]);
                 self.out.push(HEX[(b & 0xf) as usize]);
             } else {
-                self.out.push(b'\\');
-                self.out.push(short);
+                self.out.extend_from_slice(&[b'\\', escape]);
             }
         }
         self.out.extend_from_slice(&bytes[from..]);
@@ -164,6 +205,12 @@ fn event(w: &mut Pretty, e: &Event) {
     if let Some(v) = e.verdict {
         w.string_field("verdict", v.name());
     }
+    if !e.note.is_empty() {
+        w.string_field("note", &e.note);
+    }
+    if let Some(q) = &e.quote {
+        w.string_field("quote", q);
+    }
     w.end(b'}');
 }
 
@@ -206,11 +253,57 @@ fn item(w: &mut Pretty, it: &Item) {
     w.end(b'}');
 }
 
+/// A state's file bytes, in the pieces they were written in: writing the pieces one after
+/// the other saves copying 50 MB into one buffer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Encoded(Vec<Vec<u8>>);
+
+impl Encoded {
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether these are exactly `bytes`.
+    pub fn same_as(&self, mut bytes: &[u8]) -> bool {
+        for piece in &self.0 {
+            match bytes.strip_prefix(piece.as_slice()) {
+                Some(rest) => bytes = rest,
+                None => return false,
+            }
+        }
+        bytes.is_empty()
+    }
+
+    pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        self.0.iter().try_for_each(|piece| out.write_all(piece))
+    }
+
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.0.concat()
+    }
+}
+
 /// The file's bytes for a state: fields in a fixed order, items by document then position,
 /// reviewers by name, 2-space indent, a final newline.
-pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
+pub fn encode(ws: &Workspace) -> Encoded {
     let items = ws.ordered();
-    let parts: Vec<Vec<u8>> = items
+    let mut head = Pretty {
+        out: Vec::new(),
+        indent: 0,
+        has_value: false,
+    };
+    head.begin(b'{');
+    head.string_field("$schema", SCHEMA_REF);
+    head.key("schema");
+    head.number(SCHEMA.into());
+    head.string_field("corpus", &ws.corpus);
+    head.key("items");
+    head.begin(b'{');
+    let body: Vec<Vec<u8>> = items
         .par_chunks(ITEMS_PER_TASK)
         .enumerate()
         .map(|(k, chunk)| {
@@ -226,26 +319,24 @@ pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
             w.out
         })
         .collect();
-    let mut w = Pretty {
-        out: Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 256),
-        indent: 0,
-        has_value: false,
+    let mut pieces = Vec::with_capacity(body.len() + 2);
+    pieces.push(head.out);
+    pieces.extend(body);
+    let mut tail = Pretty {
+        out: Vec::new(),
+        indent: 2,
+        has_value: !items.is_empty(),
     };
-    w.begin(b'{');
-    w.string_field("$schema", SCHEMA_REF);
-    w.key("schema");
-    w.number(SCHEMA.into());
-    w.string_field("corpus", &ws.corpus);
-    w.key("items");
-    w.begin(b'{');
-    for part in &parts {
-        w.out.extend_from_slice(part);
-    }
-    w.has_value = !items.is_empty();
-    w.end(b'}');
-    w.end(b'}');
-    w.out.push(b'\n');
-    w.out
+    tail.end(b'}');
+    tail.end(b'}');
+    tail.out.push(b'\n');
+    pieces.push(tail.out);
+    Encoded(pieces)
+}
+
+/// `encode`, in one piece.
+pub fn to_bytes(ws: &Workspace) -> Vec<u8> {
+    encode(ws).to_vec()
 }
 
 #[cfg(test)]
