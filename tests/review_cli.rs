@@ -320,13 +320,20 @@ fn git_merges_two_reviewers_branches_with_the_driver() {
     git_ok(d, &["init", "-q", "-b", "main"]);
     git_ok(d, &["config", "user.name", "Test"]);
     git_ok(d, &["config", "user.email", "test@example.invalid"]);
-    git_ok(
-        d,
-        &["config", "merge.cordiale.name", "cordiale workspace merge"],
+    let setup = cordiale(d, &["git-setup", "--write"]);
+    assert!(setup.status.success(), "{}", text(&setup.stderr));
+    assert_eq!(
+        fs::read_to_string(d.join(".gitattributes")).unwrap(),
+        "cordiale.json merge=cordiale\n"
     );
-    let driver = format!("{} merge %O %A %B", env!("CARGO_BIN_EXE_cordiale"));
-    git_ok(d, &["config", "merge.cordiale.driver", &driver]);
-    fs::write(d.join(".gitattributes"), "cordiale.json merge=cordiale\n").unwrap();
+    let driver = text(&git(d, &["config", "merge.cordiale.driver"]).stdout);
+    assert!(driver.contains(env!("CARGO_BIN_EXE_cordiale")), "{driver}");
+    // Twice changes nothing.
+    assert!(cordiale(d, &["git-setup", "--write"]).status.success());
+    assert_eq!(
+        fs::read_to_string(d.join(".gitattributes")).unwrap(),
+        "cordiale.json merge=cordiale\n"
+    );
     let ids = item_ids(d);
     cordiale(
         d,
@@ -368,4 +375,286 @@ fn git_merges_two_reviewers_branches_with_the_driver() {
     assert!(!m.status.success(), "a true conflict must stop the merge");
     let said = text(&m.stderr) + &text(&m.stdout);
     assert!(said.contains("reviews.ann changed on both sides"), "{said}");
+}
+
+#[test]
+fn a_missed_commitment_is_added_by_hand_and_follows_an_edit() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    fs::write(
+        corpus.join("memo.txt"),
+        "Memo, 3 May 2016\n\nThe harbour levy pays for the patrol boats until the autumn. Other text.\n",
+    )
+    .unwrap();
+    // Not a commitment to the extraction (no promise in its wording), but one to a reader.
+    let quote = "The harbour levy pays for the patrol boats until the autumn.";
+    let o = cordiale(
+        d,
+        &[
+            "add",
+            "memo.txt",
+            quote,
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let id = text(&o.stdout).split(':').next().unwrap().to_string();
+    let o = cordiale(d, &["verdict", &id, "kept", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(saved["items"][&id]["origin"], "manual");
+    assert_eq!(saved["items"][&id]["history"][0]["what"], "added");
+    // The same quote again, and a quote that is not there: clear errors, nothing written.
+    let before = fs::read(&ws).unwrap();
+    let o = cordiale(d, &["add", "memo.txt", quote, "--reviewer", "ann"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("already quotes"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = cordiale(d, &["add", "memo.txt", "Not in it.", "--reviewer", "ann"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("is not in memo.txt"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(fs::read(&ws).unwrap(), before);
+
+    // A word changes: check asks for confirmation; reattach confirms and keeps the verdict.
+    fs::write(
+        corpus.join("memo.txt"),
+        "Memo, 3 May 2016\n\nThe harbour levy pays for the patrol boats until the spring. Other text.\n",
+    )
+    .unwrap();
+    let c = cordiale(d, &["check"]);
+    assert_eq!(c.status.code(), Some(1));
+    let said = text(&c.stdout);
+    assert!(said.contains(&format!("cordiale reattach {id}")), "{said}");
+    let o = cordiale(d, &["reattach", &id, "--reviewer", "bob"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("until the spring"),
+        "{}",
+        text(&o.stdout)
+    );
+    let c = cordiale(d, &["check"]);
+    assert!(c.status.success(), "{}", text(&c.stdout));
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    let item = &saved["items"][&id];
+    assert_eq!(item["reviews"]["ann"]["verdict"], "kept");
+    let last = item["history"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["what"], "reanchor");
+    assert_eq!(last["quote"], quote);
+}
+
+/// Every file cordiale writes is valid against the JSON Schema it ships, which
+/// `schema --write` puts where the file's "$schema" points.
+#[test]
+fn workspaces_validate_against_the_shipped_schema() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    for (id, who, verdict) in [
+        (&ids[0], "ann", "kept"),
+        (&ids[0], "bob", "broken"),
+        (&ids[0], "ann", "partial"),
+        (&ids[1], "ann", "pending"),
+    ] {
+        let o = cordiale(
+            d,
+            &[
+                "verdict",
+                id,
+                verdict,
+                "--reviewer",
+                who,
+                "--note",
+                "n\u{1}",
+                "--corpus",
+                "corpus",
+            ],
+        );
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let o = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = cordiale(d, &["schema", "--write"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    let schema_path = d.join(saved["$schema"].as_str().unwrap());
+    let schema: Value = serde_json::from_slice(&fs::read(&schema_path).unwrap()).unwrap();
+    let printed: Value = serde_json::from_slice(&cordiale(d, &["schema"]).stdout).unwrap();
+    assert_eq!(printed, schema);
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&saved)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        saved["items"][&ids[0]]["history"]
+            .as_array()
+            .is_some_and(|h| !h.is_empty())
+    );
+    // And it refuses what cordiale refuses.
+    let mut bad = saved.clone();
+    bad["items"][&ids[0]]["reviews"]["ann"]["verdict"] = "done".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = saved.clone();
+    bad["items"][&ids[0]]["colour"] = "red".into();
+    assert!(!validator.is_valid(&bad));
+    let mut bad = saved;
+    bad["schema"] = 3.into();
+    assert!(!validator.is_valid(&bad));
+}
+
+/// Each kind of bad workspace file: a clear error naming the file, exit 2, and the file
+/// left byte for byte as it was.
+#[test]
+fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &ids[0],
+            "kept",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let good = fs::read_to_string(&ws).unwrap();
+    let mut big = String::from("[");
+    while big.len() < 100_000_000 {
+        big.push_str("1234567890,");
+    }
+    big.push_str("0]");
+    let duplicate = {
+        let first = good.find("\n    \"c").unwrap();
+        let end = good[first..].find("\n    }").unwrap() + first + 6;
+        let item = &good[first..end];
+        good.replacen(item, &format!("{item},{item}"), 1)
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "invalid JSON",
+            good.replacen("\"corpus\": ", "\"corpus\" ", 1).into_bytes(),
+            "cordiale.json:4:12: not valid JSON",
+        ),
+        (
+            "not a workspace",
+            b"{\"name\": \"x\", \"list\": [1, 2]}".to_vec(),
+            "not a cordiale workspace",
+        ),
+        (
+            "a newer schema",
+            good.replacen("\"schema\": 2", "\"schema\": 3", 1)
+                .into_bytes(),
+            "newer cordiale (schema 3",
+        ),
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "EOF while parsing",
+        ),
+        (
+            "not UTF-8",
+            [b"{\"schema\": 2, \"corpus\": \"", &b"\xff\xfe"[..], b"\"}"].concat(),
+            "not UTF-8",
+        ),
+        ("empty", Vec::new(), "empty file"),
+        (
+            "100 MB of JSON",
+            big.into_bytes(),
+            "not a cordiale workspace",
+        ),
+        (
+            "an unknown verdict",
+            good.replacen("\"kept\"", "\"done\"", 1).into_bytes(),
+            "unknown variant `done`",
+        ),
+        (
+            "a duplicate id",
+            duplicate.into_bytes(),
+            "duplicate item id",
+        ),
+    ];
+    for (what, bytes, expected) in cases {
+        fs::write(&ws, &bytes).unwrap();
+        for args in [
+            &["verdict", &ids[1], "kept", "--reviewer", "ann"][..],
+            &["checklist"][..],
+            &["check"][..],
+        ] {
+            let o = cordiale(d, args);
+            let err = text(&o.stderr);
+            assert_eq!(o.status.code(), Some(2), "{what}, {args:?}: {err}");
+            assert!(
+                err.contains("cordiale.json") && err.contains(expected),
+                "{what}: {err}"
+            );
+            assert!(
+                fs::read(&ws).unwrap() == bytes,
+                "{what}: the file was changed"
+            );
+        }
+    }
+}
+
+/// A file written by the schema-1 cordiale (the release before "$schema": made with that
+/// build's `verdict` and `reconcile` on the seeds) is read, left alone by read-only commands,
+/// and written as schema 2 by the next change, with every verdict and event kept.
+#[test]
+fn a_schema_1_workspace_is_migrated_on_the_next_save() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let v1 = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/workspace-schema-1.json"),
+    )
+    .unwrap();
+    fs::write(&ws, &v1).unwrap();
+    let old: Value = serde_json::from_slice(&v1).unwrap();
+    assert_eq!(old["schema"], 1);
+    let o = cordiale(d, &["checklist", "--format", "json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let c = cordiale(d, &["check"]);
+    assert!(c.status.success(), "{}{}", text(&c.stdout), text(&c.stderr));
+    assert_eq!(
+        fs::read(&ws).unwrap(),
+        v1,
+        "read-only commands do not rewrite the file"
+    );
+    let rated: Vec<&String> = old["items"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(_, i)| !i["reviews"].as_object().unwrap().is_empty())
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(rated.len(), 2);
+    let ids = item_ids(d);
+    let fresh = ids.iter().find(|id| !rated.contains(id)).unwrap();
+    let o = cordiale(d, &["verdict", fresh, "stalled", "--reviewer", "bob"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let new: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(new["schema"], 2);
+    assert_eq!(new["$schema"], "cordiale-workspace.schema.json");
+    for id in rated {
+        let (a, b) = (&old["items"][id], &new["items"][id]);
+        assert_eq!(a["reviews"], b["reviews"], "{id}");
+        assert_eq!(a["reconciled"], b["reconciled"], "{id}");
+        assert_eq!(a["history"], b["history"], "{id}");
+    }
+    assert_eq!(new["items"][fresh]["reviews"]["bob"]["verdict"], "stalled");
 }

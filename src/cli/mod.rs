@@ -64,8 +64,24 @@ pub enum Command {
         ours: PathBuf,
         theirs: PathBuf,
     },
-    /// Print what makes git merge workspaces with `cordiale merge`.
-    GitSetup,
+    /// Print what makes git merge workspaces with `cordiale merge` (or, with --write, do it).
+    GitSetup {
+        /// Add the line to ./.gitattributes and run the `git config` commands.
+        #[arg(long)]
+        write: bool,
+    },
+    /// Add a commitment the extraction missed, from its exact text.
+    Add(review::AddArgs),
+    /// Place an item again after its quote changed in the document (confirms the new text).
+    Reattach(review::ReattachArgs),
+    /// Print the JSON Schema of workspace files (or, with --write, put it beside the
+    /// workspace, where its "$schema" points).
+    Schema {
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+        #[arg(long)]
+        write: bool,
+    },
     /// Print the figures, dates and commitments of each document.
     Extract {
         /// One JSON object per document, one per line.
@@ -93,7 +109,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Agreement { ws }) => review::agreement(&ws),
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge { base, ours, theirs }) => review::merge_driver(&base, &ours, &theirs),
-        Some(Command::GitSetup) => review::git_setup(),
+        Some(Command::GitSetup { write }) => review::git_setup(write),
+        Some(Command::Add(args)) => review::add(&args),
+        Some(Command::Reattach(args)) => review::reattach(&args),
+        Some(Command::Schema { ws, write }) => review::schema(&ws, write),
         None => summary_command(&cli.paths),
     };
     match result {

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
+use crate::corpus::Corpus;
 use crate::review::{self, ItemAgreement};
+use crate::workspace::edit;
 use crate::workspace::id::item_id;
 use crate::workspace::merge::merge_into;
 use crate::workspace::store::Stored;
@@ -42,6 +44,36 @@ pub struct ChangeArgs {
     pub ws: WorkspaceArgs,
 }
 
+/// A commitment added by hand.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The document's name, as `checklist` shows it.
+    pub doc: String,
+    /// The commitment's exact text in the document.
+    pub quote: String,
+    /// Where the quote stands, in bytes, when it stands more than once.
+    #[arg(long, value_name = "BYTE")]
+    pub at: Option<usize>,
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    #[command(flatten)]
+    pub ws: WorkspaceArgs,
+}
+
+/// An item to place again by hand.
+#[derive(Debug, Args)]
+pub struct ReattachArgs {
+    /// The item id (or a unique start of it).
+    pub id: String,
+    /// Which place to take, in bytes, when the quote stands in several.
+    #[arg(long, value_name = "BYTE")]
+    pub at: Option<usize>,
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    #[command(flatten)]
+    pub ws: WorkspaceArgs,
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     Md,
@@ -52,6 +84,7 @@ pub enum Format {
 /// A workspace opened for a command: the file, the state, and where its corpus is.
 struct Open {
     path: PathBuf,
+    corpus: Corpus,
     /// The state as loaded: the base for merging what others saved meanwhile.
     stored: Stored,
     ws: Workspace,
@@ -85,6 +118,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     let report = sync(&mut ws, &corpus, &extractions);
     Ok(Open {
         path,
+        corpus,
         stored,
         ws,
         report,
@@ -429,7 +463,9 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
     let loaded = &opened.ws;
     let mut problems = Vec::new();
     for (id, item) in &loaded.items {
-        if item_id(&item.doc, &item.anchor.exact) != *id {
+        // An item keeps its id when a reviewer re-attaches it to a changed quote.
+        let reattached = item.history.iter().any(|e| e.what == "reanchor");
+        if !reattached && item_id(&item.doc, &item.anchor.exact) != *id {
             problems.push(format!(
                 "item {id}: id does not match its document and quote"
             ));
@@ -443,10 +479,14 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
     };
     let report = &opened.report;
     for id in &report.fuzzy {
-        problems.push(format!("item {id}: quote changed; confirm its new text"));
+        problems.push(format!(
+            "item {id}: quote changed; confirm its new text with `cordiale reattach {id}`"
+        ));
     }
     for id in &report.ambiguous {
-        problems.push(format!("item {id}: quote found in several places"));
+        problems.push(format!(
+            "item {id}: quote found in several places; choose one with `cordiale reattach {id} --at BYTE`"
+        ));
     }
     for id in &report.orphaned {
         problems.push(format!(
@@ -489,12 +529,137 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failu
 /// The lines that make git use the merge driver for workspace files.
 pub const GITATTRIBUTES_LINE: &str = "cordiale.json merge=cordiale";
 
-pub fn git_setup() -> Result<(), Failure> {
-    println!("# .gitattributes");
-    println!("{GITATTRIBUTES_LINE}");
-    println!();
-    println!("# git config (once per clone)");
-    println!("git config merge.cordiale.name \"cordiale workspace merge\"");
-    println!("git config merge.cordiale.driver \"cordiale merge %O %A %B\"");
+/// `git-setup`: prints the `.gitattributes` line and the `git config` commands; with
+/// `write`, adds the line to `.gitattributes` in the current folder (once) and runs the
+/// commands, naming this very binary so the driver works without `cordiale` on the PATH.
+pub fn git_setup(write: bool) -> Result<(), Failure> {
+    if !write {
+        println!("# .gitattributes");
+        println!("{GITATTRIBUTES_LINE}");
+        println!();
+        println!("# git config (once per clone)");
+        println!("git config merge.cordiale.name \"cordiale workspace merge\"");
+        println!("git config merge.cordiale.driver \"cordiale merge %O %A %B\"");
+        return Ok(());
+    }
+    let attributes = Path::new(".gitattributes");
+    let current = match std::fs::read_to_string(attributes) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(input(format!(".gitattributes: {e}"))),
+    };
+    if !current.lines().any(|l| l.trim() == GITATTRIBUTES_LINE) {
+        let mut text = current;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(GITATTRIBUTES_LINE);
+        text.push('\n');
+        std::fs::write(attributes, text).map_err(|e| input(format!(".gitattributes: {e}")))?;
+        println!("added to .gitattributes: {GITATTRIBUTES_LINE}");
+    }
+    let exe = std::env::current_exe().map_err(input)?;
+    let driver = format!("\"{}\" merge %O %A %B", exe.display());
+    for (key, value) in [
+        ("merge.cordiale.name", "cordiale workspace merge"),
+        ("merge.cordiale.driver", driver.as_str()),
+    ] {
+        let status = std::process::Command::new("git")
+            .args(["config", key, value])
+            .status()
+            .map_err(|e| input(format!("cannot run git: {e}")))?;
+        if !status.success() {
+            return Err(input(format!(
+                "git config {key} failed (is this a git repository?)"
+            )));
+        }
+        println!("git config {key} {value}");
+    }
+    Ok(())
+}
+
+/// The JSON Schema of workspace files, as shipped in `schema/workspace.schema.json`.
+pub const WORKSPACE_SCHEMA: &str = include_str!("../../schema/workspace.schema.json");
+
+/// `schema`: prints the workspace JSON Schema, or writes it beside the workspace under the
+/// name its `"$schema"` gives, so editors validate the file.
+pub fn schema(args: &WorkspaceArgs, write: bool) -> Result<(), Failure> {
+    if !write {
+        io::stdout().lock().write_all(WORKSPACE_SCHEMA.as_bytes())?;
+        return Ok(());
+    }
+    let corpus = args.corpus.clone().unwrap_or_else(bundled_seeds);
+    let path = workspace_path(args, &corpus).with_file_name(workspace::model::SCHEMA_REF);
+    std::fs::write(&path, WORKSPACE_SCHEMA)
+        .map_err(|e| input(format!("{}: {e}", path.display())))?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
+/// `add DOC QUOTE`: a commitment the extraction missed, added by hand from its quote.
+pub fn add(args: &AddArgs) -> Result<(), Failure> {
+    let who = reviewer(args.reviewer.as_deref())?;
+    let mut open = open(&args.ws)?;
+    let doc = open
+        .corpus
+        .documents
+        .iter()
+        .find(|d| d.name == args.doc)
+        .ok_or_else(|| input(format!("no document {} in the corpus", args.doc)))?;
+    let quote = args.quote.trim();
+    let found: Vec<usize> = doc.text.match_indices(quote).map(|(i, _)| i).collect();
+    let start = match (found.as_slice(), args.at) {
+        ([], _) => {
+            return Err(input(format!(
+                "\"{}\" is not in {}",
+                sanitize(quote),
+                args.doc
+            )));
+        }
+        ([one], _) => *one,
+        (many, Some(at)) => *many
+            .iter()
+            .min_by_key(|s| s.abs_diff(at))
+            .unwrap_or(&many[0]),
+        (many, None) => {
+            let at: Vec<String> = many.iter().map(usize::to_string).collect();
+            return Err(input(format!(
+                "the quote stands {} times in {} (at bytes {}); choose one with --at BYTE",
+                many.len(),
+                args.doc,
+                at.join(", ")
+            )));
+        }
+    };
+    let (name, text) = (doc.name.clone(), doc.text.clone());
+    let span = (start, start + quote.len());
+    let id = edit::add_span(&mut open.ws, &name, &text, span, &who, now()).map_err(input)?;
+    save(&mut open)?;
+    println!("{id}: added by {who}");
+    Ok(())
+}
+
+/// `reattach ID`: confirms where an item whose quote changed now stands.
+pub fn reattach(args: &ReattachArgs) -> Result<(), Failure> {
+    let who = reviewer(args.reviewer.as_deref())?;
+    let mut open = open(&args.ws)?;
+    let id = resolve(&open.ws, &args.id)?;
+    let doc = &open.ws.items[&id].doc;
+    let text = open
+        .corpus
+        .documents
+        .iter()
+        .find(|d| d.name == doc.as_str())
+        .map(|d| d.text.clone())
+        .ok_or_else(|| {
+            input(format!(
+                "item {id}: its document {doc} is not in the corpus"
+            ))
+        })?;
+    edit::reattach(&mut open.ws, &id, &text, args.at, &who, now())
+        .map_err(|e| input(format!("item {id}: {e}")))?;
+    save(&mut open)?;
+    let quote = sanitize(&open.ws.items[&id].anchor.exact);
+    println!("{id}: re-attached to \"{quote}\"");
     Ok(())
 }

@@ -133,20 +133,31 @@ fn read_value(
     text: &str,
     typed: Option<serde_json::Error>,
 ) -> Result<Workspace, WorkspaceError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| WorkspaceError::Syntax {
-            path: path.clone(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+    // The syntax first, without building anything: a 100 MB file that is not a workspace
+    // must not become gigabytes of JSON values to be refused.
+    serde_json::from_str::<de::IgnoredAny>(text).map_err(|e| WorkspaceError::Syntax {
+        path: path.clone(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
     let not_a_workspace = |line, column, message| WorkspaceError::NotAWorkspace {
         path: path.clone(),
         line,
         column,
         message,
     };
-    let found = value.get("schema").and_then(serde_json::Value::as_u64);
+    /// Only the schema number of an object.
+    #[derive(Deserialize)]
+    struct Probe {
+        schema: Option<u64>,
+    }
+    let found = match text.trim_start().starts_with('{') {
+        true => serde_json::from_str::<Probe>(text)
+            .ok()
+            .and_then(|p| p.schema),
+        false => None,
+    };
     match found {
         Some(found) if found > SCHEMA as u64 => Err(WorkspaceError::NewerSchema {
             path,
@@ -157,6 +168,8 @@ fn read_value(
             if let Err(e) = serde_json::from_str::<Ids>(text) {
                 return Err(not_a_workspace(e.line(), e.column(), e.to_string()));
             }
+            let value = serde_json::from_str(text)
+                .map_err(|e| not_a_workspace(e.line(), e.column(), e.to_string()))?;
             let migrated = migrate(value, found).map_err(|m| not_a_workspace(1, 1, m))?;
             let raw: Raw = serde_json::from_value(migrated).map_err(|e| {
                 not_a_workspace(1, 1, format!("{e} (after migrating from schema {found})"))

@@ -6,6 +6,7 @@
 pub mod anchor;
 #[cfg(test)]
 mod arb;
+pub mod edit;
 pub mod id;
 pub mod io;
 pub mod merge;
