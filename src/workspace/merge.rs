@@ -446,17 +446,33 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        /// Changes by one reviewer to some items: (item index, verdict index).
+        /// Changes by one reviewer: a verdict on an item (item index, verdict index), or,
+        /// with verdict index 7, deleting the item, or with 8, adding a new one.
         fn changes() -> impl Strategy<Value = Vec<(usize, usize)>> {
-            proptest::collection::vec((0usize..12, 0usize..7), 0..12)
+            proptest::collection::vec((0usize..12, 0usize..9), 0..12)
         }
 
-        fn apply(b: &Workspace, who: &str, changes: &[(usize, usize)]) -> Workspace {
+        /// `changes` by `who`, on the items of `parity` (0 even, 1 odd) only, so two
+        /// reviewers' changes never touch one item.
+        fn apply(b: &Workspace, who: &str, parity: usize, changes: &[(usize, usize)]) -> Workspace {
             let mut ws = b.clone();
             for (k, (i, v)) in changes.iter().enumerate() {
+                let i = i - i % 2 + parity;
                 let id = format!("c{i:03}");
-                let at = format!("2026-11-25T08:{:02}:00Z", k % 60);
-                review(&mut ws, &id, who, Verdict::ALL[*v], &at);
+                match v {
+                    7 => {
+                        ws.items.remove(id.as_str());
+                    }
+                    8 => {
+                        let new = format!("c{who}{i:03}");
+                        ws.items.insert(new.into(), item(10_000 + i));
+                    }
+                    v if ws.items.contains_key(id.as_str()) => {
+                        let at = format!("2026-11-25T08:{:02}:00Z", k % 60);
+                        review(&mut ws, &id, who, Verdict::ALL[*v], &at);
+                    }
+                    _ => {}
+                }
             }
             ws
         }
@@ -465,7 +481,7 @@ mod tests {
             #[test]
             fn merging_with_the_base_changes_nothing(ch in changes()) {
                 let b = base(12);
-                let x = apply(&b, "ann", &ch);
+                let x = apply(&b, "ann", 0, &ch);
                 prop_assert_eq!(&merge(&b, &x, &b).workspace, &x);
                 prop_assert_eq!(&merge(&b, &b, &x).workspace, &x);
                 prop_assert!(merge(&b, &x, &b).conflicts.is_empty());
@@ -474,14 +490,27 @@ mod tests {
             #[test]
             fn disjoint_changes_merge_the_same_either_way(a in changes(), c in changes()) {
                 let b = base(12);
-                let (x, y) = (apply(&b, "ann", &a), apply(&b, "bob", &c));
+                let (x, y) = (apply(&b, "ann", 0, &a), apply(&b, "bob", 1, &c));
                 let xy = merge(&b, &x, &y);
                 let yx = merge(&b, &y, &x);
                 prop_assert!(xy.conflicts.is_empty());
                 prop_assert_eq!(&xy.workspace, &yx.workspace);
-                for (id, it) in &xy.workspace.items {
-                    prop_assert_eq!(it.reviews.get("ann"), x.items[id].reviews.get("ann"));
-                    prop_assert_eq!(it.reviews.get("bob"), y.items[id].reviews.get("bob"));
+                // Every item either side kept or added is there, with each side's verdicts;
+                // an item either side deleted is gone.
+                for id in b.items.keys().chain(x.items.keys()).chain(y.items.keys()) {
+                    let kept = (x.items.contains_key(id) || !b.items.contains_key(id))
+                        && (y.items.contains_key(id) || !b.items.contains_key(id));
+                    let Some(it) = xy.workspace.items.get(id) else {
+                        prop_assert!(!kept, "{} lost", id);
+                        continue;
+                    };
+                    prop_assert!(kept, "{} should be deleted", id);
+                    if let Some(xi) = x.items.get(id) {
+                        prop_assert_eq!(it.reviews.get("ann"), xi.reviews.get("ann"));
+                    }
+                    if let Some(yi) = y.items.get(id) {
+                        prop_assert_eq!(it.reviews.get("bob"), yi.reviews.get("bob"));
+                    }
                 }
             }
         }
