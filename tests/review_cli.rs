@@ -451,6 +451,13 @@ fn a_missed_commitment_is_added_by_hand_and_follows_an_edit() {
     let last = item["history"].as_array().unwrap().last().unwrap();
     assert_eq!(last["what"], "reanchor");
     assert_eq!(last["quote"], quote);
+    // ann judged the old words: her verdict shows as stale until she gives it again.
+    let md = text(&cordiale(d, &["checklist"]).stdout);
+    assert!(md.contains("kept (stale)"), "{md}");
+    let o = cordiale(d, &["verdict", &id, "kept", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let md = text(&cordiale(d, &["checklist"]).stdout);
+    assert!(!md.contains("(stale)"), "{md}");
 }
 
 /// Every file cordiale writes is valid against the JSON Schema it ships, which

@@ -326,6 +326,19 @@ pub fn checklist(
             .map_or("", |x| x.verdict.name())
             .to_string()
     };
+    // Reviewers whose verdict predates a re-attachment to changed words.
+    let stale_of = |item: &workspace::Item| -> Vec<String> {
+        item.reviews
+            .keys()
+            .filter(|r| item.reviews.get(r).is_some_and(|x| x.stale))
+            .map(Short::to_string)
+            .collect()
+    };
+    let marked =
+        |item: &workspace::Item, r: &str| match item.reviews.get(r).is_some_and(|x| x.stale) {
+            true => format!("{} (stale)", verdict_of(item, r)),
+            false => verdict_of(item, r),
+        };
     let orphaned: Vec<&Short> = open.report.orphaned.iter().collect();
     let mut out = String::new();
     match format {
@@ -343,6 +356,7 @@ pub fn checklist(
                         "reconciled": item.reconciled,
                         "agreement": agreement_name(*state),
                         "orphaned": orphaned.contains(id),
+                        "stale": stale_of(item),
                     })
                 })
                 .collect();
@@ -352,19 +366,20 @@ pub fn checklist(
         Format::Csv => {
             let _ = writeln!(
                 out,
-                "id,doc,{},{},agreement,reconciled,deadline,figures,text",
+                "id,doc,{},{},agreement,reconciled,stale,deadline,figures,text",
                 csv_field(&a),
                 csv_field(&b)
             );
             for (id, item, state) in &rows {
                 let _ = writeln!(
                     out,
-                    "{id},{},{},{},{},{},{},{},{}",
+                    "{id},{},{},{},{},{},{},{},{},{}",
                     csv_field(&item.doc),
                     verdict_of(item, &a),
                     verdict_of(item, &b),
                     agreement_name(*state),
                     item.reconciled.as_ref().map_or("", |r| r.verdict.name()),
+                    csv_field(&stale_of(item).join("; ")),
                     csv_field(item.deadline.as_deref().unwrap_or("")),
                     csv_field(&item.figures.join("; ")),
                     csv_field(&item.anchor.exact)
@@ -388,8 +403,8 @@ pub fn checklist(
                     out,
                     "| {id} | {} | {} | {} | {} | {} | {text}{mark} |",
                     sanitize(&item.doc),
-                    verdict_of(item, &a),
-                    verdict_of(item, &b),
+                    marked(item, &a),
+                    marked(item, &b),
                     agreement_name(*state),
                     item.deadline.as_deref().unwrap_or(""),
                 );

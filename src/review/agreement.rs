@@ -164,6 +164,7 @@ mod tests {
                         verdict,
                         note: String::new(),
                         at: "2026-11-25T08:00:00Z".into(),
+                        stale: false,
                     },
                 );
             }

@@ -26,7 +26,12 @@ fn verdict() -> impl Strategy<Value = Verdict> {
 }
 
 fn review() -> impl Strategy<Value = Review> {
-    (verdict(), text(12), stamp()).prop_map(|(verdict, note, at)| Review { verdict, note, at })
+    (verdict(), text(12), stamp(), any::<bool>()).prop_map(|(verdict, note, at, stale)| Review {
+        verdict,
+        note,
+        at,
+        stale,
+    })
 }
 
 fn event() -> impl Strategy<Value = Event> {

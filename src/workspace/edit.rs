@@ -105,6 +105,10 @@ pub fn reattach(
         (Placement::Orphaned, _) => return Err(EditError::Orphaned),
     };
     let old = std::mem::replace(&mut item.anchor, anchor(text, start, end));
+    // Verdicts on the old words are stale until given again.
+    if old.exact != item.anchor.exact {
+        item.reviews.values_mut().for_each(|r| r.stale = true);
+    }
     item.history.push(Event {
         at,
         by: by.into(),
@@ -160,6 +164,13 @@ mod tests {
         let start = TEXT.find("France").unwrap();
         let end = TEXT.find(" Other").unwrap();
         let id = add_span(&mut ws, "a.txt", TEXT, (start, end), "ann", "t1".into()).unwrap();
+        let item = ws.items.get_mut(&id).unwrap();
+        item.set_review(
+            "ann",
+            crate::workspace::Verdict::Kept,
+            String::new(),
+            "t1".into(),
+        );
         assert_eq!(
             reattach(&mut ws, &id, TEXT, None, "ann", "t2".into()),
             Err(EditError::InPlace)
@@ -171,6 +182,7 @@ mod tests {
             item.anchor.exact,
             "France will deploy 500 more police officers by May."
         );
+        assert!(item.reviews["ann"].stale, "ann judged the old words");
         let e = item.history.last().unwrap();
         assert_eq!((e.what.as_str(), e.by.as_str()), ("reanchor", "bob"));
         assert_eq!(

@@ -353,6 +353,7 @@ mod tests {
                 verdict: Verdict::Kept,
                 note: "done in 2017".into(),
                 at: "2026-11-25T08:00:00Z".into(),
+                stale: false,
             },
         );
         b.reviews.insert(
@@ -361,6 +362,7 @@ mod tests {
                 verdict: Verdict::Partial,
                 note: String::new(),
                 at: "2026-11-25T08:01:00Z".into(),
+                stale: false,
             },
         );
         ws.items.insert("czzz".into(), b);

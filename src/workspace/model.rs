@@ -106,6 +106,11 @@ pub struct Review {
     pub note: String,
     /// RFC 3339, UTC, to the second.
     pub at: Short,
+    /// Given before the item was re-attached to changed words: it judged other text and
+    /// should be looked at again (as a review approval is dismissed when the code under it
+    /// changes). Cleared by the reviewer's next verdict.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stale: bool,
 }
 
 /// Each reviewer's verdict on an item, by reviewer name, in name order.
@@ -170,6 +175,10 @@ impl Reviews {
 
     pub fn values(&self) -> impl Iterator<Item = &Review> {
         self.0.iter().map(|(_, r)| r)
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Review> {
+        self.0.iter_mut().map(|(_, r)| r)
     }
 }
 
@@ -316,7 +325,12 @@ impl Item {
 impl Item {
     /// Sets `who`'s verdict and note; the review it replaces goes to the history.
     pub fn set_review(&mut self, who: &str, verdict: Verdict, note: String, at: Short) {
-        let new = Review { verdict, note, at };
+        let new = Review {
+            verdict,
+            note,
+            at,
+            stale: false,
+        };
         if let Some(old) = self.reviews.insert(who, new) {
             self.history.push(Event {
                 at: old.at,

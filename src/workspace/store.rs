@@ -161,6 +161,7 @@ mod tests {
                 verdict: Verdict::Kept,
                 note: String::new(),
                 at: "2026-11-25T08:00:00Z".into(),
+                stale: false,
             },
         );
     }

@@ -183,6 +183,10 @@ fn review(w: &mut Pretty, r: &Review) {
         w.string_field("note", &r.note);
     }
     w.string_field("at", &r.at);
+    if r.stale {
+        w.key("stale");
+        w.out.extend_from_slice(b"true");
+    }
     w.end(b'}');
 }
 
