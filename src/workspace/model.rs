@@ -266,7 +266,8 @@ pub struct Reconciled {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// When the state was given (not when it was replaced: that is the next state's time).
+    /// When the replaced state was given (when it was replaced is the next state's time);
+    /// for `reanchor` and `added`, when that was done.
     pub at: Short,
     pub by: Short,
     /// `verdict`, `reconcile`, `reanchor` or `added`.
