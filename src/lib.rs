@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod keymap;
 pub mod review;
 pub mod safe_text;
 pub mod search;

@@ -1,0 +1,164 @@
+//! The named commands a keymap binds, with the contexts each makes sense in and the line
+//! the help overlay shows for it. Runtime messages (resize, results) are not actions, so a
+//! keymap cannot bind them.
+
+use std::fmt;
+
+/// Where a binding applies. `global` applies everywhere a context does not bind the key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    Global,
+    Documents,
+    Reader,
+    Finder,
+    /// The reader's `/` prompt.
+    Search,
+    /// The documents pane's filter prompt.
+    Filter,
+    Help,
+    Checklist,
+    NoteEditor,
+}
+
+impl Context {
+    pub const ALL: [Context; 9] = [
+        Context::Global,
+        Context::Documents,
+        Context::Reader,
+        Context::Finder,
+        Context::Search,
+        Context::Filter,
+        Context::Help,
+        Context::Checklist,
+        Context::NoteEditor,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Documents => "documents",
+            Context::Reader => "reader",
+            Context::Finder => "finder",
+            Context::Search => "search",
+            Context::Filter => "filter",
+            Context::Help => "help",
+            Context::Checklist => "checklist",
+            Context::NoteEditor => "note_editor",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Contexts where typing enters text: a printable key bound there could not be typed.
+    pub fn is_text_input(self) -> bool {
+        matches!(
+            self,
+            Context::Finder | Context::Search | Context::Filter | Context::NoteEditor
+        )
+    }
+}
+
+impl fmt::Display for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+macro_rules! actions {
+    ($( $variant:ident $name:literal [$($ctx:ident),*] $help:literal ;)*) => {
+        /// A bindable command.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action { $($variant),* }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant),*];
+
+            /// The name keymap files use.
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),* }
+            }
+
+            /// What it does, for the help overlay.
+            pub fn help(self) -> &'static str {
+                match self { $(Action::$variant => $help),* }
+            }
+
+            /// The contexts it may be bound in.
+            pub fn contexts(self) -> &'static [Context] {
+                match self { $(Action::$variant => &[$(Context::$ctx),*]),* }
+            }
+        }
+    };
+}
+
+actions! {
+    Quit "quit" [Global, Documents, Reader, Help] "quit (the workspace is saved)";
+    Suspend "suspend" [Global] "suspend to the shell (fg to return)";
+    ToggleHelp "toggle_help" [Global, Documents, Reader, Help] "show or hide this help";
+    Redraw "redraw" [Global] "repaint the whole screen";
+    FocusNext "focus_next" [Global, Documents, Reader] "next pane";
+    FocusPrev "focus_prev" [Global, Documents, Reader] "previous pane";
+    FocusDocuments "focus_documents" [Global, Documents, Reader] "the documents pane";
+    FocusReader "focus_reader" [Global, Documents, Reader] "the reader pane";
+    OpenFinder "open_finder" [Global, Documents, Reader] "find figures, dates, commitments across the corpus";
+    Down "down" [Documents, Reader, Finder, Help] "down a line / to the next row";
+    Up "up" [Documents, Reader, Finder, Help] "up a line / to the previous row";
+    HalfPageDown "half_page_down" [Documents, Reader, Finder, Help] "down half a page";
+    HalfPageUp "half_page_up" [Documents, Reader, Finder, Help] "up half a page";
+    PageDown "page_down" [Documents, Reader, Finder, Help] "down a page";
+    PageUp "page_up" [Documents, Reader, Finder, Help] "up a page";
+    Top "top" [Documents, Reader, Finder, Help] "to the top";
+    Bottom "bottom" [Documents, Reader, Finder, Help] "to the bottom";
+    Open "open" [Documents] "open the document in the reader";
+    SortByDate "sort_by_date" [Documents] "sort documents by date of issue";
+    SortByTitle "sort_by_title" [Documents] "sort documents by title";
+    Filter "filter" [Documents] "filter documents by typing";
+    NextFigure "next_figure" [Reader] "next figure";
+    PrevFigure "prev_figure" [Reader] "previous figure";
+    NextDate "next_date" [Reader] "next date";
+    PrevDate "prev_date" [Reader] "previous date";
+    NextCommitment "next_commitment" [Reader] "next commitment";
+    PrevCommitment "prev_commitment" [Reader] "previous commitment";
+    NextSentence "next_sentence" [Reader] "cursor to the next sentence";
+    PrevSentence "prev_sentence" [Reader] "cursor to the previous sentence";
+    Search "search" [Reader] "search in the document";
+    SearchNext "search_next" [Reader] "next search match";
+    SearchPrev "search_prev" [Reader] "previous search match";
+    CopySentence "copy_sentence" [Reader] "copy the cursor sentence with its citation (OSC 52)";
+    Confirm "confirm" [Finder, Search, Filter] "accept: open the hit / search / filter";
+    Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";
+}
+
+impl Action {
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(*a));
+            assert!(!a.contexts().is_empty());
+        }
+        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+        for c in Context::ALL {
+            assert_eq!(Context::from_name(c.name()), Some(c));
+        }
+    }
+}
