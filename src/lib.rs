@@ -6,11 +6,15 @@
 //! [`workspace`] file and [`review`] compares two reviewers. The command line in [`cli`]
 //! calls the same functions the workbench will.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod keymap;
 pub mod review;
+pub mod runtime;
 pub mod safe_text;
 pub mod search;
+pub mod term;
+pub mod ui;
 pub mod workspace;

@@ -1,7 +1,7 @@
 //! The command line: the same library calls the workbench makes, printed for people and
 //! scripts.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -20,10 +20,20 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Documents or folders of .txt/.md files (default: the bundled seeds).
     pub paths: Vec<PathBuf>,
+    /// The workbench's keys: default, vim, emacs, or a keymap file. keymap.json in the
+    /// config folder (~/.config/cordiale/ on Linux) applies on top.
+    #[arg(long, value_name = "NAME|FILE", global = true)]
+    pub keymap: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print each document's date, title and counts of figures, dates and commitments
+    /// (what `cordiale` prints when its output is not a terminal).
+    Summary {
+        /// Documents or folders of .txt/.md files (default: the bundled seeds).
+        paths: Vec<PathBuf>,
+    },
     /// Rank the figures, dates, commitments, sentences and titles that match a query.
     ///
     /// The query is fuzzy text and, where it spells one, a value: `10m` finds "€10
@@ -113,6 +123,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Add(args)) => review::add(&args),
         Some(Command::Reattach(args)) => review::reattach(&args),
         Some(Command::Schema { ws, write }) => review::schema(&ws, write),
+        Some(Command::Summary { paths }) => summary_command(&paths),
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
+            workbench(&cli.paths, cli.keymap.as_deref())
+        }
         None => summary_command(&cli.paths),
     };
     match result {
@@ -148,6 +162,30 @@ impl From<io::Error> for Failure {
     fn from(e: io::Error) -> Self {
         Failure::Output(e)
     }
+}
+
+/// Opens the workbench. The keymap is checked first: a bad one is reported, every problem
+/// of it, before the terminal is touched.
+fn workbench(paths: &[PathBuf], keymap: Option<&str>) -> Result<(), Failure> {
+    let user = crate::keymap::user_file();
+    let keymap = crate::keymap::load(keymap, user.as_deref())
+        .map_err(|e| Failure::Input(e.to_string().trim_end().to_string()))?;
+    for w in &keymap.warnings {
+        eprintln!("cordiale: warning: {w}");
+    }
+    let paths = if paths.is_empty() {
+        vec![bundled_seeds()]
+    } else {
+        paths.to_vec()
+    };
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let options = crate::runtime::Options {
+        paths,
+        corpus_name: names.join(", "),
+        keymap,
+        cache_dir: crate::search::cache::default_dir(),
+    };
+    crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }
 
 /// The bundled demo corpus: `seeds/` in the current folder, else the one this binary was

@@ -78,6 +78,15 @@ pub struct Masks {
     pub context_initials: u64,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("documents", &self.docs.len())
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
 impl Index {
     /// Extracts and indexes every document, in parallel.
     pub fn build(corpus: Arc<Corpus>) -> Index {

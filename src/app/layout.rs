@@ -1,0 +1,102 @@
+//! Where each part of the workbench goes for a terminal size: the same pure function serves
+//! `update` (how many lines a page is) and `draw`.
+
+use ratatui::layout::Rect;
+
+use super::state::{Overlay, Pane, State};
+
+/// Below this the workbench shows "terminal too small" instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width the panes stand side by side; below it, one at a time under tabs.
+pub const SIDE_BY_SIDE: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// The tab bar (narrow terminals only).
+    pub tabs: Option<Rect>,
+    pub documents: Option<Rect>,
+    pub reader: Option<Rect>,
+    /// Reserved for the checklist pane (pair review in the workbench); not laid out yet.
+    pub checklist: Option<Rect>,
+    pub status: Rect,
+    pub overlay: Option<Rect>,
+    pub too_small: bool,
+}
+
+/// The parts' rectangles; everything is inside `0,0 .. size`.
+pub fn layout(state: &State) -> Areas {
+    let (w, h) = state.size;
+    let full = Rect::new(0, 0, w, h);
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return Areas {
+            status: full,
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let status = Rect::new(0, h - 1, w, 1);
+    let body = Rect::new(0, 0, w, h - 1);
+    let mut areas = Areas {
+        status,
+        ..Areas::default()
+    };
+    if w >= SIDE_BY_SIDE {
+        let left = (w * 3 / 10).clamp(30, 48);
+        areas.documents = Some(Rect::new(0, 0, left, body.height));
+        areas.reader = Some(Rect::new(left, 0, w - left, body.height));
+    } else {
+        areas.tabs = Some(Rect::new(0, 0, w, 1));
+        let pane = Rect::new(0, 1, w, body.height - 1);
+        match state.focus {
+            Pane::Documents => areas.documents = Some(pane),
+            Pane::Reader => areas.reader = Some(pane),
+        }
+    }
+    areas.overlay = state.overlay.map(|o| {
+        let (ow, oh) = match o {
+            Overlay::Finder => (w.saturating_sub(4).min(110), body.height.saturating_sub(2)),
+            Overlay::Help => (w.saturating_sub(4).min(72), body.height.saturating_sub(2)),
+        };
+        Rect::new((w - ow) / 2, (body.height - oh) / 2, ow, oh)
+    });
+    areas
+}
+
+/// The inside of a bordered rectangle.
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+/// Text columns of the reader: its inside, less the one-column gutter of markers.
+pub fn reader_text_width(state: &State) -> usize {
+    layout(state)
+        .reader
+        .map_or(0, |r| inner(r).width.saturating_sub(2) as usize)
+}
+
+/// Lines the reader shows at once.
+pub fn reader_height(state: &State) -> usize {
+    layout(state)
+        .reader
+        .map_or(1, |r| inner(r).height.max(1) as usize)
+}
+
+/// Rows the documents list shows at once (less its header row).
+pub fn documents_height(state: &State) -> usize {
+    layout(state)
+        .documents
+        .map_or(1, |r| inner(r).height.saturating_sub(1).max(1) as usize)
+}
+
+/// Result rows the finder shows (its inside less the input and the count lines).
+pub fn finder_height(state: &State) -> usize {
+    layout(state)
+        .overlay
+        .map_or(1, |r| inner(r).height.saturating_sub(2).max(1) as usize)
+}

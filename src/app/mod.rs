@@ -1,0 +1,13 @@
+//! The workbench's engine, without a terminal: state, messages in, effects out, and the
+//! layout both `update` and the drawing use. Tests drive it with keys parsed by the real
+//! keymap parser.
+
+pub mod layout;
+pub mod msg;
+pub mod state;
+pub mod update;
+pub mod wrap;
+
+pub use msg::{Effect, Msg};
+pub use state::State;
+pub use update::update;

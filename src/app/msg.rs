@@ -1,0 +1,46 @@
+//! What enters `update` (messages) and what comes out of it (effects, which the runtime
+//! carries out: the only I/O the workbench does).
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::state::FinderHit;
+use crate::corpus::Corpus;
+use crate::search::Index;
+
+#[derive(Debug, Clone)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// Bracketed paste: text, never keys.
+    Paste(String),
+    Resize(u16, u16),
+    CorpusLoaded(Arc<Corpus>),
+    IndexReady(Arc<Index>),
+    LoadFailed(String),
+    FinderResults {
+        generation: u64,
+        hits: Vec<FinderHit>,
+        total: usize,
+        complete: bool,
+    },
+    /// Back from a suspension (Ctrl-Z, or a stop and SIGCONT from outside).
+    Resumed,
+    /// SIGTERM or SIGHUP: leave now.
+    Terminate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    Suspend,
+    /// Clear and repaint the whole screen.
+    Redraw,
+    /// Put text on the clipboard through the terminal (OSC 52, which works over SSH).
+    Copy(String),
+    /// Run a finder query off the UI thread; results come back as `Msg::FinderResults`.
+    Search {
+        generation: u64,
+        query: String,
+    },
+}

@@ -1,0 +1,218 @@
+//! Everything the workbench shows, in one tree. Only `update` changes it; `draw` reads it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui_textarea::TextArea;
+
+use super::wrap::Line;
+use crate::corpus::Corpus;
+use crate::keymap::{Key, Keymap};
+use crate::search::snippet::Segment;
+use crate::search::{Index, Kind};
+
+/// The panes (the checklist pane comes with pair review in the workbench).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Documents,
+    Reader,
+}
+
+/// What covers the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Finder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortBy {
+    /// Newest first; undated last.
+    Date,
+    Title,
+}
+
+/// Where the extraction found things in one document: byte spans, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub figures: Vec<(usize, usize)>,
+    pub dates: Vec<(usize, usize)>,
+    pub commitments: Vec<(usize, usize)>,
+}
+
+/// One row of the finder's results, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinderHit {
+    pub kind: Kind,
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The sentence around the hit, with the matched characters flagged.
+    pub segments: Vec<Segment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentsState {
+    /// Documents shown, as corpus indices, after sorting and filtering.
+    pub order: Vec<usize>,
+    /// The selected row (into `order`) and the first row shown.
+    pub selected: usize,
+    pub offset: usize,
+    pub sort: SortBy,
+    pub filter: String,
+    /// The filter prompt, while it is open.
+    pub filter_input: Option<TextArea<'static>>,
+}
+
+/// The reader's place in one document, kept when another is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    /// The byte the top line starts at (survives a change of width).
+    pub top_byte: usize,
+    /// The cursor: a byte inside the cursor sentence.
+    pub at: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ReaderState {
+    pub doc: Option<usize>,
+    /// The document wrapped at `width` columns.
+    pub lines: Vec<Line>,
+    pub width: usize,
+    /// The first line shown.
+    pub top: usize,
+    pub at: usize,
+    /// The document's sentences and list items, as byte spans.
+    pub sentences: Vec<(usize, usize)>,
+    /// A span to show picked out: the finder hit, figure or search match just jumped to.
+    pub mark: Option<(usize, usize)>,
+    pub places: HashMap<usize, Place>,
+    /// The `/` prompt while open, and the last pattern searched.
+    pub search_input: Option<TextArea<'static>>,
+    pub pattern: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct FinderState {
+    pub input: TextArea<'static>,
+    /// Raised with each query, so results of an older query are dropped.
+    pub generation: u64,
+    /// The query whose results are shown.
+    pub shown: String,
+    pub hits: Vec<FinderHit>,
+    pub total: usize,
+    pub complete: bool,
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The whole state of the workbench.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub keymap: Keymap,
+    /// The terminal's size, columns × rows.
+    pub size: (u16, u16),
+    pub focus: Pane,
+    pub overlay: Option<Overlay>,
+    pub help_offset: usize,
+    /// Where the corpus comes from, for the status bar.
+    pub corpus_name: String,
+    pub corpus: Option<Arc<Corpus>>,
+    pub index: Option<Arc<Index>>,
+    /// Marks per document, once indexed.
+    pub marks: Vec<Marks>,
+    /// What the loader is doing, while it works.
+    pub progress: Option<String>,
+    pub documents: DocumentsState,
+    pub reader: ReaderState,
+    pub finder: FinderState,
+    pub status: Option<Status>,
+    /// Keys of a sequence typed so far (`g` of `g g`).
+    pub pending: Vec<Key>,
+    pub quit: bool,
+    /// No colour (`NO_COLOR`): styles by modifiers and markers only.
+    pub mono: bool,
+}
+
+/// A one-line text input.
+pub fn text_input(placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text(placeholder);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+/// The text of a one-line input.
+pub fn input_text(t: &TextArea<'_>) -> String {
+    t.lines().join(" ")
+}
+
+impl State {
+    pub fn new(keymap: Keymap, corpus_name: String, size: (u16, u16)) -> State {
+        State {
+            keymap,
+            size,
+            focus: Pane::Documents,
+            overlay: None,
+            help_offset: 0,
+            corpus_name,
+            corpus: None,
+            index: None,
+            marks: Vec::new(),
+            progress: Some("loading the corpus…".into()),
+            documents: DocumentsState {
+                order: Vec::new(),
+                selected: 0,
+                offset: 0,
+                sort: SortBy::Date,
+                filter: String::new(),
+                filter_input: None,
+            },
+            reader: ReaderState {
+                doc: None,
+                lines: Vec::new(),
+                width: 0,
+                top: 0,
+                at: 0,
+                sentences: Vec::new(),
+                mark: None,
+                places: HashMap::new(),
+                search_input: None,
+                pattern: String::new(),
+            },
+            finder: FinderState {
+                input: text_input("10m, aug 2015, #figures @dates !commitments"),
+                generation: 0,
+                shown: String::new(),
+                hits: Vec::new(),
+                total: 0,
+                complete: true,
+                selected: 0,
+                offset: 0,
+            },
+            status: None,
+            pending: Vec::new(),
+            quit: false,
+            mono: false,
+        }
+    }
+
+    /// The document's title as the index found it, else its name.
+    pub fn title(&self, doc: usize) -> String {
+        match &self.index {
+            Some(index) => index.doc_info(doc as u32).title.clone(),
+            None => self
+                .corpus
+                .as_ref()
+                .and_then(|c| c.documents.get(doc))
+                .map_or_else(String::new, |d| d.name.clone()),
+        }
+    }
+}

@@ -1,0 +1,233 @@
+//! The workbench's loop: block on one channel of messages (keys, loading, finder results,
+//! signals), apply them all through `update`, carry out the effects, draw once. Nothing runs
+//! at rest: no timer, no tick, so an idle workbench writes nothing and uses no CPU.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+
+use crate::app::state::FinderHit;
+use crate::app::{Effect, Msg, State, update};
+use crate::keymap::Keymap;
+use crate::search::snippet::snippet;
+use crate::search::{Index, Kind, Query, Searcher, cache};
+use crate::{corpus, term, ui};
+
+/// Characters of a finder row's sentence kept for drawing.
+const SNIPPET_CHARS: usize = 240;
+/// Finder rows computed per query.
+const FINDER_HITS: usize = 200;
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    /// Shown in the status bar.
+    pub corpus_name: String,
+    pub keymap: Keymap,
+    pub cache_dir: Option<PathBuf>,
+}
+
+type Backend = CrosstermBackend<BufWriter<io::Stdout>>;
+
+/// Runs the workbench until the user quits or a signal ends it; the terminal is restored on
+/// every way out.
+pub fn run(options: Options) -> io::Result<()> {
+    term::install_panic_hook();
+    term::enter()?;
+    let result = run_entered(options);
+    term::leave();
+    result
+}
+
+fn run_entered(options: Options) -> io::Result<()> {
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let mut terminal = Terminal::new(backend)?;
+    let size = terminal.size()?;
+    let mut state = State::new(
+        options.keymap,
+        options.corpus_name,
+        (size.width, size.height),
+    );
+    state.mono = ui::theme::no_color_requested();
+    // The first frame, before anything is loaded.
+    draw(&mut terminal, &state)?;
+
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_signals(tx.clone());
+    let finder = spawn_finder(tx.clone());
+    spawn_loader(tx, options.paths, options.cache_dir);
+    event_loop(&mut terminal, &mut state, &rx, &finder)
+}
+
+fn event_loop(
+    terminal: &mut Terminal<Backend>,
+    state: &mut State,
+    rx: &Receiver<Msg>,
+    finder: &Sender<(u64, String, Arc<Index>)>,
+) -> io::Result<()> {
+    let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for msg in batch {
+            if test_panic && matches!(msg, Msg::Key(_)) {
+                panic!("CORDIALE_TEST_PANIC: a forced panic to test terminal restoration");
+            }
+            for effect in update(state, msg) {
+                match effect {
+                    Effect::Quit => return Ok(()),
+                    Effect::Suspend => {
+                        suspend();
+                        terminal.clear()?;
+                    }
+                    Effect::Redraw => terminal.clear()?,
+                    Effect::Copy(text) => {
+                        let out = terminal.backend_mut();
+                        out.write_all(term::osc52(&text).as_bytes())?;
+                        out.flush()?;
+                    }
+                    Effect::Search { generation, query } => {
+                        if let Some(index) = &state.index {
+                            let _ = finder.send((generation, query, Arc::clone(index)));
+                        }
+                    }
+                }
+            }
+            if state.quit {
+                return Ok(());
+            }
+        }
+        draw(terminal, state)?;
+    }
+    Ok(())
+}
+
+/// One frame, inside a synchronized update so terminals that support it show it whole.
+fn draw(terminal: &mut Terminal<Backend>, state: &State) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::draw(state, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, take it again.
+fn suspend() {
+    term::leave();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    let _ = term::enter();
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                // The terminal is gone: leave rather than spin.
+                Err(_) => Msg::Terminate,
+            };
+            let end = matches!(msg, Msg::Terminate);
+            if tx.send(msg).is_err() || end {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: Sender<Msg>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGCONT])
+        else {
+            return;
+        };
+        thread::spawn(move || {
+            for signal in signals.forever() {
+                let msg = if signal == SIGCONT {
+                    Msg::Resumed
+                } else {
+                    term::leave();
+                    Msg::Terminate
+                };
+                if tx.send(msg).is_err() {
+                    return;
+                }
+            }
+        });
+    }
+}
+
+fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, cache_dir: Option<PathBuf>) {
+    thread::spawn(move || {
+        let corpus = match corpus::load(&paths) {
+            Ok(c) => Arc::new(c),
+            Err(e) => {
+                let _ = tx.send(Msg::LoadFailed(e.to_string()));
+                return;
+            }
+        };
+        if tx.send(Msg::CorpusLoaded(Arc::clone(&corpus))).is_err() {
+            return;
+        }
+        let index = cache::build_cached(corpus, cache_dir.as_deref());
+        let _ = tx.send(Msg::IndexReady(Arc::new(index)));
+    });
+}
+
+/// The finder's worker: runs the newest query only (older ones still queued are skipped),
+/// and tags results with their generation so the UI drops any that arrive late.
+fn spawn_finder(tx: Sender<Msg>) -> Sender<(u64, String, Arc<Index>)> {
+    let (queries, rx) = mpsc::channel::<(u64, String, Arc<Index>)>();
+    thread::spawn(move || {
+        let mut searcher = Searcher::default();
+        while let Ok(mut job) = rx.recv() {
+            if let Some(newer) = rx.try_iter().last() {
+                job = newer;
+            }
+            let (generation, text, index) = job;
+            let query = Query::parse(&text, None);
+            let results = searcher.search(&index, &query, FINDER_HITS);
+            let hits = results
+                .hits
+                .iter()
+                .map(|hit| {
+                    let e = &index.entries()[hit.entry as usize];
+                    let doc = index.document(e.doc);
+                    let span = match e.kind {
+                        Kind::Figure | Kind::Date => e.context,
+                        _ => (e.start, e.end),
+                    };
+                    FinderHit {
+                        kind: e.kind,
+                        doc: e.doc as usize,
+                        start: e.start as usize,
+                        end: e.end as usize,
+                        segments: snippet(&doc.text, span, &hit.matched, SNIPPET_CHARS),
+                    }
+                })
+                .collect();
+            let msg = Msg::FinderResults {
+                generation,
+                hits,
+                total: results.total,
+                complete: results.complete,
+            };
+            if tx.send(msg).is_err() {
+                return;
+            }
+        }
+    });
+    queries
+}

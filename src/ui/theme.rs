@@ -1,0 +1,74 @@
+//! Styles: a default theme of the 16 named ANSI colours (which follow the user's palette and
+//! survive any SSH link), and a `NO_COLOR` theme that sets no colour at all and keeps every
+//! distinction with bold, underline, italic, reverse and text markers.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub border: Style,
+    pub focused_border: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub dim: Style,
+    pub figure: Style,
+    pub date: Style,
+    pub commitment: Style,
+    /// A span just jumped to (finder hit, figure, search match).
+    pub mark: Style,
+    pub matched: Style,
+    pub gutter: Style,
+    pub error: Style,
+    pub key: Style,
+}
+
+impl Theme {
+    pub fn colour() -> Theme {
+        let fg = |c: Color| Style::default().fg(c);
+        Theme {
+            border: fg(Color::DarkGray),
+            focused_border: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            title: Style::default().add_modifier(Modifier::BOLD),
+            selected: Style::default().add_modifier(Modifier::REVERSED),
+            dim: fg(Color::DarkGray),
+            figure: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            date: fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
+            commitment: fg(Color::Green).add_modifier(Modifier::ITALIC),
+            mark: Style::default().add_modifier(Modifier::REVERSED),
+            matched: fg(Color::Magenta).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            gutter: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            error: fg(Color::Red).add_modifier(Modifier::BOLD),
+            key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// For `NO_COLOR`: no colour anywhere (a colour change would also reset the bold or
+    /// reverse of its cell in some terminals), distinctions by modifiers and markers.
+    pub fn mono() -> Theme {
+        let m = |m: Modifier| Style::default().add_modifier(m);
+        Theme {
+            border: Style::default(),
+            focused_border: m(Modifier::BOLD),
+            title: m(Modifier::BOLD),
+            selected: m(Modifier::REVERSED),
+            dim: Style::default(),
+            figure: m(Modifier::BOLD),
+            date: m(Modifier::UNDERLINED),
+            commitment: m(Modifier::ITALIC),
+            mark: m(Modifier::REVERSED),
+            matched: m(Modifier::BOLD | Modifier::UNDERLINED),
+            gutter: m(Modifier::BOLD),
+            error: m(Modifier::BOLD | Modifier::REVERSED),
+            key: m(Modifier::BOLD),
+        }
+    }
+
+    pub fn pick(mono: bool) -> Theme {
+        if mono { Theme::mono() } else { Theme::colour() }
+    }
+}
+
+/// Whether the environment asks for no colour (`NO_COLOR` set and not empty).
+pub fn no_color_requested() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}

@@ -1,0 +1,365 @@
+//! The real binary in a pseudo-terminal (portable-pty), its screen read back with vt100:
+//! opening, help, the finder, quitting, idle silence, NO_COLOR, resizing, hostile text and
+//! a panic. Waits are for text on the screen, not fixed sleeps.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Generous: CI machines are slow, and waits end as soon as the text shows.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap()
+}
+
+struct Session {
+    parser: vt100::Parser,
+    bytes: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cordiale"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("CORDIALE_CACHE_DIR", "");
+        cmd.env_remove("NO_COLOR");
+        // No user keymap from the machine running the tests.
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent-cordiale-test");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("cordiale starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let (tx, bytes) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("a writer");
+        Session {
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            bytes,
+            raw: Vec::new(),
+            writer,
+            master: pair.master,
+            child,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) -> usize {
+        match self.bytes.recv_timeout(wait) {
+            Ok(b) => {
+                self.parser.process(&b);
+                self.raw.extend_from_slice(&b);
+                b.len()
+            }
+            Err(_) => 0,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    fn wait_for(&mut self, text: &str) {
+        let end = Instant::now() + TIMEOUT;
+        while !self.screen().contains(text) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {text:?}; the screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_gone(&mut self, text: &str) {
+        let end = Instant::now() + TIMEOUT;
+        while self.screen().contains(text) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {text:?} to go; the screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Bytes the program writes in `span` with no input.
+    fn idle_bytes(&mut self, span: Duration) -> usize {
+        let end = Instant::now() + span;
+        let mut n = 0;
+        while Instant::now() < end {
+            n += self.pump(end.saturating_duration_since(Instant::now()));
+        }
+        n
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.screen_mut().set_size(nz(rows), nz(cols));
+    }
+
+    /// Waits for the process to end; its exit status and everything it wrote.
+    fn finish(mut self) -> (bool, Vec<u8>) {
+        let end = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                while self.pump(Duration::from_millis(100)) > 0 {}
+                return (status.success(), std::mem::take(&mut self.raw));
+            }
+            assert!(
+                Instant::now() < end,
+                "cordiale did not exit:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Waits until the index is ready (the status bar shows the corpus and its size).
+fn ready(s: &mut Session) {
+    s.wait_for("documents · ? help");
+}
+
+fn left_alternate_screen(raw: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(raw);
+    let leave = text.rfind("\x1b[?1049l");
+    let enter = text.rfind("\x1b[?1049h");
+    leave.is_some() && leave > enter && text.rfind("\x1b[?25h") > enter
+}
+
+#[test]
+fn opens_the_seeds_shows_help_and_quits_cleanly() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    s.wait_for("Documents");
+    ready(&mut s);
+    assert!(
+        s.screen().contains("1 Documents"),
+        "tabs at 80×24:\n{}",
+        s.screen()
+    );
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    s.wait_for(
+        "toggle_help"
+            .replace("toggle_help", "show or hide this help")
+            .as_str(),
+    );
+    // Esc alone (a key sent right after it would read as alt-key).
+    s.send("\x1b");
+    s.wait_gone("Keys · default.json");
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok, "exit status");
+    assert!(left_alternate_screen(&raw), "the terminal is restored");
+}
+
+#[test]
+fn the_finder_finds_10m_and_opens_the_reader_there() {
+    let mut s = Session::start(120, 40, &[], &[]);
+    ready(&mut s);
+    let screen = s.screen();
+    assert!(
+        screen.contains("Documents") && screen.contains("Reader"),
+        "{screen}"
+    );
+    s.send("\x10"); // ctrl-p
+    s.wait_for("Find in the corpus");
+    s.send("10m");
+    s.wait_for("matches");
+    s.wait_for("€10 million");
+    s.send("\r");
+    s.wait_gone("Find in the corpus");
+    // The status bar comes last in a frame.
+    s.wait_for("\n reader · ");
+    let screen = s.screen();
+    assert!(
+        screen.contains("€10 million"),
+        "the reader shows the hit:\n{screen}"
+    );
+    s.send("q");
+    assert!(s.finish().0);
+}
+
+#[test]
+fn idle_means_silent() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    ready(&mut s);
+    // Let the last frame out, then listen.
+    s.idle_bytes(Duration::from_millis(300));
+    let n = s.idle_bytes(Duration::from_secs(2));
+    assert_eq!(n, 0, "bytes written while idle");
+    s.send("q");
+    assert!(s.finish().0);
+}
+
+/// Every SGR sequence in `raw` that sets a colour (foreground, background, 16, 256 or RGB).
+fn colour_sgr(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut found = Vec::new();
+    for part in text.split("\x1b[").skip(1) {
+        let Some(end) = part.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !part[end..].starts_with('m') {
+            continue;
+        }
+        let params = &part[..end];
+        let colour = params.split(';').any(|p| {
+            matches!(
+                p.parse::<u32>(),
+                Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+            )
+        });
+        if colour {
+            found.push(params.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn no_color_writes_no_colour() {
+    let mut s = Session::start(120, 40, &[], &[("NO_COLOR", "1")]);
+    ready(&mut s);
+    s.send("\r"); // open the first document: highlights, markers
+    s.wait_for("▶ ");
+    s.send("f");
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok);
+    assert_eq!(colour_sgr(&raw), Vec::<String>::new());
+    // Colour is on by default: the check can fail.
+    let mut s = Session::start(120, 40, &[], &[]);
+    ready(&mut s);
+    s.send("q");
+    let (_, raw) = s.finish();
+    assert!(!colour_sgr(&raw).is_empty());
+}
+
+#[test]
+fn a_resize_reflows_and_a_tiny_terminal_says_so() {
+    let mut s = Session::start(120, 40, &[], &[]);
+    ready(&mut s);
+    assert!(!s.screen().contains("1 Documents"));
+    s.resize(80, 24);
+    s.wait_for("1 Documents");
+    s.resize(20, 5);
+    s.wait_for("terminal too small");
+    s.resize(120, 40);
+    s.wait_for("documents · ? help");
+    s.send("q");
+    assert!(s.finish().0);
+}
+
+#[test]
+fn escape_sequences_in_a_document_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile.txt"),
+        "Hostile note\n\nThe text says \x1b[31mRED\x1b[0m and \x1b]0;pwned\x07 here.\n",
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap().to_string();
+    let mut s = Session::start(120, 30, &[&path], &[]);
+    ready(&mut s);
+    s.send("\r");
+    s.wait_for("RED");
+    let screen = s.screen();
+    assert!(
+        screen.contains("\\u{1b}[31mRED"),
+        "shown escaped:\n{screen}"
+    );
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        !text.contains("\x1b[31mRED"),
+        "the document's escape reached the terminal"
+    );
+    assert!(!text.contains("\x1b]0;pwned"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let mut s = Session::start(80, 24, &[], &[("CORDIALE_TEST_PANIC", "1")]);
+    s.wait_for("Documents");
+    s.send("j");
+    let (ok, raw) = s.finish();
+    assert!(!ok, "a panic is a failure");
+    assert!(left_alternate_screen(&raw), "the terminal is restored");
+    let text = String::from_utf8_lossy(&raw);
+    let restored = text.rfind("\x1b[?1049l").unwrap();
+    let message = text
+        .find("CORDIALE_TEST_PANIC")
+        .expect("the panic message is shown");
+    assert!(
+        message > restored,
+        "the message comes after the restore, on the normal screen"
+    );
+}
+
+#[test]
+fn a_bad_keymap_is_reported_before_the_terminal_is_touched() {
+    let bad =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/keymaps/invalid/many_problems.json");
+    let mut s = Session::start(80, 24, &["--keymap", bad.to_str().unwrap()], &[]);
+    let end = Instant::now() + TIMEOUT;
+    while !s.screen().contains("problems in the keymap") {
+        assert!(Instant::now() < end, "{}", s.screen());
+        s.pump(Duration::from_millis(50));
+    }
+    let (ok, raw) = s.finish();
+    assert!(!ok);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        !text.contains("\x1b[?1049h"),
+        "the alternate screen was never entered"
+    );
+    assert!(text.contains("unknown action \"botom\""), "{text}");
+}
