@@ -14,17 +14,10 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::app::state::FinderHit;
 use crate::app::{Effect, Msg, State, update};
 use crate::keymap::Keymap;
-use crate::search::snippet::snippet;
-use crate::search::{Index, Kind, Query, Searcher, cache};
+use crate::search::{Index, Searcher, cache};
 use crate::{corpus, term, ui};
-
-/// Characters of a finder row's sentence kept for drawing.
-const SNIPPET_CHARS: usize = 240;
-/// Finder rows computed per query.
-const FINDER_HITS: usize = 200;
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -197,33 +190,7 @@ fn spawn_finder(tx: Sender<Msg>) -> Sender<(u64, String, Arc<Index>)> {
                 job = newer;
             }
             let (generation, text, index) = job;
-            let query = Query::parse(&text, None);
-            let results = searcher.search(&index, &query, FINDER_HITS);
-            let hits = results
-                .hits
-                .iter()
-                .map(|hit| {
-                    let e = &index.entries()[hit.entry as usize];
-                    let doc = index.document(e.doc);
-                    let span = match e.kind {
-                        Kind::Figure | Kind::Date => e.context,
-                        _ => (e.start, e.end),
-                    };
-                    FinderHit {
-                        kind: e.kind,
-                        doc: e.doc as usize,
-                        start: e.start as usize,
-                        end: e.end as usize,
-                        segments: snippet(&doc.text, span, &hit.matched, SNIPPET_CHARS),
-                    }
-                })
-                .collect();
-            let msg = Msg::FinderResults {
-                generation,
-                hits,
-                total: results.total,
-                complete: results.complete,
-            };
+            let msg = crate::app::finder::run(&index, &mut searcher, generation, &text);
             if tx.send(msg).is_err() {
                 return;
             }

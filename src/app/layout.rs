@@ -42,7 +42,7 @@ pub fn layout(state: &State) -> Areas {
         ..Areas::default()
     };
     if w >= SIDE_BY_SIDE {
-        let left = (w * 3 / 10).clamp(30, 48);
+        let left = (w * 2 / 5).clamp(30, 64);
         areas.documents = Some(Rect::new(0, 0, left, body.height));
         areas.reader = Some(Rect::new(left, 0, w - left, body.height));
     } else {

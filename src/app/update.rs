@@ -104,6 +104,11 @@ fn index_ready(state: &mut State, index: Arc<Index>) -> Vec<Effect> {
     state.index = Some(index);
     state.progress = None;
     refresh_documents(state);
+    // Sorted by date now: start at the top, unless a document is already being read.
+    if state.reader.doc.is_none() {
+        state.documents.selected = 0;
+        clamp_lists(state);
+    }
     // A query typed while the index was being built runs now.
     match input_text(&state.finder.input).trim().is_empty() {
         true => Vec::new(),

@@ -126,6 +126,60 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The terminal event a terminal would send for this key (for tests and replays).
+    pub fn to_event(self) -> KeyEvent {
+        let mut modifiers = KeyModifiers::NONE;
+        if self.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        let code = match self.base {
+            Base::Char(c) => {
+                if c.is_uppercase() {
+                    modifiers |= KeyModifiers::SHIFT;
+                }
+                KeyCode::Char(c)
+            }
+            Base::F(n) => {
+                if self.shift {
+                    modifiers |= KeyModifiers::SHIFT;
+                }
+                KeyCode::F(n)
+            }
+            Base::Named(Named::Tab) if self.shift => {
+                modifiers |= KeyModifiers::SHIFT;
+                KeyCode::BackTab
+            }
+            Base::Named(n) => {
+                if self.shift {
+                    modifiers |= KeyModifiers::SHIFT;
+                }
+                match n {
+                    Named::Esc => KeyCode::Esc,
+                    Named::Enter => KeyCode::Enter,
+                    Named::Tab => KeyCode::Tab,
+                    Named::Backspace => KeyCode::Backspace,
+                    Named::Delete => KeyCode::Delete,
+                    Named::Insert => KeyCode::Insert,
+                    Named::Home => KeyCode::Home,
+                    Named::End => KeyCode::End,
+                    Named::PageUp => KeyCode::PageUp,
+                    Named::PageDown => KeyCode::PageDown,
+                    Named::Up => KeyCode::Up,
+                    Named::Down => KeyCode::Down,
+                    Named::Left => KeyCode::Left,
+                    Named::Right => KeyCode::Right,
+                    Named::Space => KeyCode::Char(' '),
+                }
+            }
+        };
+        KeyEvent::new(code, modifiers)
+    }
+}
+
 /// Why a key could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
@@ -339,6 +393,8 @@ mod tests {
             let text = Key { ctrl, alt, shift, base }.to_string();
             let parsed: Key = text.parse().unwrap();
             proptest::prop_assert_eq!(parsed.to_string().parse::<Key>().unwrap(), parsed);
+            // And through the terminal's event and back.
+            proptest::prop_assert_eq!(Key::from_event(&parsed.to_event()), Some(parsed));
         }
     }
 }

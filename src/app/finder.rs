@@ -1,0 +1,44 @@
+//! A finder query, run the way the finder's worker runs it: the search engine's best hits,
+//! made into rows ready to draw. Tests call it too, in place of the worker thread.
+
+use super::msg::Msg;
+use super::state::FinderHit;
+use crate::search::snippet::snippet;
+use crate::search::{Index, Kind, Query, Searcher};
+
+/// Characters of a row's sentence kept for drawing.
+const SNIPPET_CHARS: usize = 240;
+/// Rows computed per query.
+const HITS: usize = 200;
+
+/// Runs `text` (with the `#`, `@`, `!`, `^` prefixes) and returns the results message.
+pub fn run(index: &Index, searcher: &mut Searcher, generation: u64, text: &str) -> Msg {
+    let query = Query::parse(text, None);
+    let results = searcher.search(index, &query, HITS);
+    let hits = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let e = &index.entries()[hit.entry as usize];
+            let doc = index.document(e.doc);
+            // A figure or date is shown in its sentence.
+            let span = match e.kind {
+                Kind::Figure | Kind::Date => e.context,
+                _ => (e.start, e.end),
+            };
+            FinderHit {
+                kind: e.kind,
+                doc: e.doc as usize,
+                start: e.start as usize,
+                end: e.end as usize,
+                segments: snippet(&doc.text, span, &hit.matched, SNIPPET_CHARS),
+            }
+        })
+        .collect();
+    Msg::FinderResults {
+        generation,
+        hits,
+        total: results.total,
+        complete: results.complete,
+    }
+}

@@ -1,0 +1,459 @@
+//! The workbench's engine without a terminal: `update` driven by keys parsed with the real
+//! keymap parser, on the seeds. One test walks every binding of every bundled keymap and
+//! checks that the action does what its name says.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use cordiale::app::state::{Overlay, Pane, SortBy, input_text};
+use cordiale::app::update::{context, cursor_sentence};
+use cordiale::app::wrap::line_of;
+use cordiale::app::{Effect, Msg, State, finder, update};
+use cordiale::corpus;
+use cordiale::keymap::{self, Action, Context, Key, Lookup};
+use cordiale::search::{Index, Searcher};
+
+struct Bench {
+    state: State,
+    index: Arc<Index>,
+    searcher: Searcher,
+    effects: Vec<Effect>,
+}
+
+fn seeds() -> Arc<corpus::Corpus> {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    Arc::new(corpus::load(&[seeds]).unwrap())
+}
+
+impl Bench {
+    fn new(keymap: &str, w: u16, h: u16) -> Bench {
+        let corpus = seeds();
+        let keymap = keymap::load(Some(keymap), None).unwrap();
+        let mut state = State::new(keymap, "seeds".into(), (w, h));
+        update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
+        let index = Arc::new(Index::build(corpus));
+        let mut bench = Bench {
+            state,
+            index: Arc::clone(&index),
+            searcher: Searcher::default(),
+            effects: Vec::new(),
+        };
+        bench.send(Msg::IndexReady(index));
+        bench
+    }
+
+    /// Applies a message and carries out searches the way the runtime's worker does.
+    fn send(&mut self, msg: Msg) {
+        for effect in update(&mut self.state, msg) {
+            match effect {
+                Effect::Search { generation, query } => {
+                    let m = finder::run(&self.index, &mut self.searcher, generation, &query);
+                    self.send(m);
+                }
+                other => self.effects.push(other),
+            }
+        }
+    }
+
+    /// Presses keys written as a keymap writes them, separated by spaces (`g g j enter`).
+    fn keys(&mut self, script: &str) {
+        for token in script.split(' ').filter(|t| !t.is_empty()) {
+            let key: Key = token.parse().unwrap_or_else(|e| panic!("{token}: {e}"));
+            self.send(Msg::Key(key.to_event()));
+        }
+    }
+
+    /// Types text into the focused prompt.
+    fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let token = if c == ' ' {
+                "space".to_string()
+            } else {
+                c.to_string()
+            };
+            self.keys(&token);
+        }
+    }
+
+    fn doc_text(&self) -> &str {
+        let doc = self.state.reader.doc.expect("a document is open");
+        &self.index.document(doc as u32).text
+    }
+}
+
+/// The document with the most figures (the richest for reader tests), as a row of the list.
+fn richest_row(b: &Bench) -> usize {
+    let order = &b.state.documents.order;
+    (0..order.len())
+        .max_by_key(|&i| b.index.doc_info(order[i] as u32).figures)
+        .unwrap()
+}
+
+fn open_richest(b: &mut Bench) {
+    b.state.documents.selected = richest_row(b);
+    b.keys("enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+}
+
+#[test]
+fn documents_open_sort_and_filter() {
+    let mut b = Bench::new("default", 120, 40);
+    assert_eq!(b.state.documents.order.len(), 5);
+    // By date, newest first: the 2015 Calais visit leads.
+    let first = b.state.documents.order[0];
+    assert!(
+        b.state.title(first).contains("Calais"),
+        "{}",
+        b.state.title(first)
+    );
+    b.keys("t");
+    assert_eq!(b.state.documents.sort, SortBy::Title);
+    let titles: Vec<String> = b
+        .state
+        .documents
+        .order
+        .iter()
+        .map(|&d| b.state.title(d).to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    b.keys("/");
+    assert_eq!(context(&b.state), Context::Filter);
+    b.type_text("calais");
+    assert_eq!(b.state.documents.order.len(), 1);
+    b.keys("enter");
+    assert_eq!(context(&b.state), Context::Documents);
+    assert_eq!(b.state.documents.filter, "calais");
+    b.keys("enter");
+    let doc = b.state.reader.doc.unwrap();
+    assert!(b.state.title(doc).contains("Calais"));
+    b.keys("1 / esc");
+    assert_eq!(b.state.documents.order.len(), 5, "esc clears the filter");
+}
+
+#[test]
+fn the_reader_jumps_searches_copies_and_remembers() {
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    let doc = b.state.reader.doc.unwrap();
+    let figures = b.state.marks[doc].figures.clone();
+    b.keys("f");
+    assert_eq!(b.state.reader.at, figures[0].0);
+    assert_eq!(b.state.reader.mark, Some(figures[0]));
+    b.keys("f f F");
+    assert_eq!(b.state.reader.at, figures[1].0);
+    b.keys("c");
+    let c = b.state.marks[doc]
+        .commitments
+        .iter()
+        .find(|c| c.0 > figures[1].0)
+        .unwrap();
+    assert_eq!(b.state.reader.at, c.0);
+    // Search, then the next and previous match.
+    b.keys("/");
+    b.type_text("tunnel");
+    b.keys("enter");
+    let text = b.doc_text().to_lowercase();
+    let first = b.state.reader.at;
+    assert_eq!(&text[first..first + 6], "tunnel");
+    b.keys("n");
+    assert!(b.state.reader.at > first);
+    b.keys("N");
+    assert_eq!(b.state.reader.at, first);
+    // Copy the cursor sentence with its citation.
+    let (s, e) = cursor_sentence(&b.state).unwrap();
+    let sentence: String = b.doc_text()[s..e]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    b.keys("y");
+    let Some(Effect::Copy(copied)) = b.effects.last().cloned() else {
+        panic!("no copy: {:?}", b.effects);
+    };
+    assert!(copied.contains(&sentence), "{copied}");
+    assert!(
+        copied.contains("2015-08-20"),
+        "the citation has the date: {copied}"
+    );
+    // Scroll, open another document, come back: the same place.
+    b.keys("pagedown pagedown");
+    let place = (b.state.reader.top, b.state.reader.at);
+    b.keys("1 down enter");
+    assert_ne!(b.state.reader.doc, Some(doc));
+    b.keys("1 up enter");
+    assert_eq!(b.state.reader.doc, Some(doc));
+    assert_eq!((b.state.reader.top, b.state.reader.at), place);
+}
+
+#[test]
+fn the_finder_finds_10m_and_opens_the_exact_span() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("ctrl-p");
+    assert_eq!(b.state.overlay, Some(Overlay::Finder));
+    b.type_text("10m");
+    let hit = b.state.finder.hits[0].clone();
+    let text = &b.index.document(hit.doc as u32).text[hit.start..hit.end];
+    assert_eq!(text, "€10 million");
+    b.keys("enter");
+    assert_eq!(b.state.overlay, None);
+    assert_eq!(b.state.reader.doc, Some(hit.doc));
+    assert_eq!(b.state.reader.at, hit.start);
+    assert_eq!(b.state.reader.mark, Some((hit.start, hit.end)));
+    // The hit is on screen.
+    let line = line_of(&b.state.reader.lines, hit.start);
+    assert!(line >= b.state.reader.top && line < b.state.reader.top + 38);
+    // `q` is a letter in the finder, and a paste is text.
+    b.keys("ctrl-p");
+    b.keys("q");
+    assert!(b.effects.iter().all(|e| *e != Effect::Quit));
+    b.send(Msg::Paste(" aug\n2015".into()));
+    assert_eq!(input_text(&b.state.finder.input), "10mq aug 2015");
+}
+
+#[test]
+fn late_results_of_an_older_query_are_dropped() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("ctrl-p");
+    let effects = update(
+        &mut b.state,
+        Msg::Key("1".parse::<Key>().unwrap().to_event()),
+    );
+    let Some(Effect::Search {
+        generation: old, ..
+    }) = effects.first().cloned()
+    else {
+        panic!("{effects:?}");
+    };
+    b.type_text("0m");
+    let newest = b.state.finder.hits.clone();
+    let stale = finder::run(&b.index, &mut Searcher::default(), old, "1");
+    b.send(stale);
+    assert_eq!(b.state.finder.hits, newest);
+}
+
+#[test]
+fn vim_sequences_wait_for_their_second_key() {
+    let mut b = Bench::new("vim", 120, 40);
+    open_richest(&mut b);
+    b.keys("G");
+    assert!(b.state.reader.top > 0);
+    b.keys("g");
+    assert_eq!(b.state.pending.len(), 1, "waiting for the second key");
+    b.keys("g");
+    assert_eq!(b.state.reader.top, 0);
+    assert!(b.state.pending.is_empty());
+    b.keys("g x");
+    assert!(b.state.pending.is_empty(), "an unknown sequence is dropped");
+}
+
+#[test]
+fn no_size_makes_it_panic() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    b.keys("ctrl-p");
+    b.type_text("calais");
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 30),
+        (39, 7),
+        (40, 8),
+        (80, 24),
+        (99, 30),
+        (100, 30),
+        (300, 90),
+        (12, 5),
+    ] {
+        b.send(Msg::Resize(w, h));
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
+        for script in [
+            "down", "esc", "?", "esc", "pagedown", "f", "ctrl-p", "enter",
+        ] {
+            b.keys(script);
+            t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Every binding of every bundled keymap does what its action's name says.
+
+/// A bench with `ctx` active, positioned so every action of it can show an effect.
+fn prepared(keymap: &str, ctx: Context) -> Bench {
+    let mut b = Bench::new(keymap, 120, 40);
+    b.state.documents.selected = 2;
+    match ctx {
+        Context::Global | Context::Documents => b.state.focus = Pane::Documents,
+        Context::Filter => {
+            b.keys("/");
+            b.type_text("a");
+        }
+        Context::Reader | Context::Search => {
+            open_richest(&mut b);
+            let r = &mut b.state.reader;
+            let mid = r.sentences[r.sentences.len() / 2].0;
+            r.at = mid;
+            r.top = line_of(&r.lines, mid).saturating_sub(3);
+            r.pattern = "the".into();
+            if ctx == Context::Search {
+                b.keys("/");
+                b.type_text("calais");
+            }
+        }
+        Context::Finder => {
+            b.state.overlay = Some(Overlay::Finder);
+            b.type_text("the");
+            b.state.finder.selected = 3;
+        }
+        Context::Help => {
+            b.state.overlay = Some(Overlay::Help);
+            b.state.help_offset = 3;
+        }
+        Context::Checklist | Context::NoteEditor => {}
+    }
+    b
+}
+
+/// The position an up/down action moves in `ctx`.
+fn position(s: &State, ctx: Context) -> usize {
+    match ctx {
+        Context::Documents | Context::Filter | Context::Global => s.documents.selected,
+        Context::Finder => s.finder.selected,
+        Context::Help => s.help_offset,
+        _ => s.reader.top,
+    }
+}
+
+fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &[Effect]) {
+    let moved = position(after, ctx) as isize - position(before, ctx) as isize;
+    let what = format!("{action} in {ctx}");
+    let spans = |f: fn(&cordiale::app::state::Marks) -> &Vec<(usize, usize)>| {
+        f(&before.marks[before.reader.doc.unwrap()]).clone()
+    };
+    match action {
+        Action::Quit => assert!(effects.contains(&Effect::Quit), "{what}"),
+        Action::Suspend => assert!(effects.contains(&Effect::Suspend), "{what}"),
+        Action::Redraw => assert!(effects.contains(&Effect::Redraw), "{what}"),
+        Action::ToggleHelp => assert_ne!(
+            before.overlay == Some(Overlay::Help),
+            after.overlay == Some(Overlay::Help),
+            "{what}"
+        ),
+        Action::FocusNext | Action::FocusPrev => assert_ne!(before.focus, after.focus, "{what}"),
+        Action::FocusDocuments => assert_eq!(after.focus, Pane::Documents, "{what}"),
+        Action::FocusReader => assert_eq!(after.focus, Pane::Reader, "{what}"),
+        Action::OpenFinder => assert_eq!(after.overlay, Some(Overlay::Finder), "{what}"),
+        Action::Down => assert_eq!(moved, 1, "{what}"),
+        Action::Up => assert_eq!(moved, -1, "{what}"),
+        Action::HalfPageDown | Action::PageDown => assert!(moved > 1, "{what}: {moved}"),
+        Action::HalfPageUp | Action::PageUp => assert!(moved < -1, "{what}: {moved}"),
+        Action::Top => assert_eq!(position(after, ctx), 0, "{what}"),
+        Action::Bottom => assert!(moved > 0, "{what}: {moved}"),
+        Action::Open => {
+            let doc = before.documents.order[before.documents.selected];
+            assert_eq!(
+                (after.reader.doc, after.focus),
+                (Some(doc), Pane::Reader),
+                "{what}"
+            );
+        }
+        Action::SortByDate => assert_eq!(after.documents.sort, SortBy::Date, "{what}"),
+        Action::SortByTitle => assert_eq!(after.documents.sort, SortBy::Title, "{what}"),
+        Action::Filter => assert!(after.documents.filter_input.is_some(), "{what}"),
+        Action::NextFigure | Action::NextDate | Action::NextCommitment => {
+            let list = match action {
+                Action::NextFigure => spans(|m| &m.figures),
+                Action::NextDate => spans(|m| &m.dates),
+                _ => spans(|m| &m.commitments),
+            };
+            let next = list.iter().find(|(s, _)| *s > before.reader.at).unwrap();
+            assert_eq!(after.reader.at, next.0, "{what}");
+        }
+        Action::PrevFigure | Action::PrevDate | Action::PrevCommitment => {
+            let list = match action {
+                Action::PrevFigure => spans(|m| &m.figures),
+                Action::PrevDate => spans(|m| &m.dates),
+                _ => spans(|m| &m.commitments),
+            };
+            let prev = list
+                .iter()
+                .rev()
+                .find(|(s, _)| *s < before.reader.at)
+                .unwrap();
+            assert_eq!(after.reader.at, prev.0, "{what}");
+        }
+        Action::NextSentence | Action::PrevSentence => {
+            let starts: Vec<usize> = before.reader.sentences.iter().map(|s| s.0).collect();
+            assert!(starts.contains(&after.reader.at), "{what}");
+            let forward = action == Action::NextSentence;
+            assert_eq!(after.reader.at > before.reader.at, forward, "{what}");
+        }
+        Action::Search => assert!(after.reader.search_input.is_some(), "{what}"),
+        Action::SearchNext => assert!(after.reader.at > before.reader.at, "{what}"),
+        Action::SearchPrev => assert!(after.reader.at < before.reader.at, "{what}"),
+        Action::CopySentence => {
+            assert!(
+                effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Copy(t) if t.contains("“"))),
+                "{what}"
+            )
+        }
+        Action::Confirm => match ctx {
+            Context::Finder => {
+                let hit = &before.finder.hits[before.finder.selected];
+                assert_eq!(
+                    (after.overlay, after.reader.at),
+                    (None, hit.start),
+                    "{what}"
+                );
+            }
+            Context::Search => {
+                assert!(
+                    after.reader.search_input.is_none() && after.reader.pattern == "calais",
+                    "{what}"
+                )
+            }
+            _ => assert!(
+                after.documents.filter_input.is_none() && after.documents.filter == "a",
+                "{what}"
+            ),
+        },
+        Action::Cancel => match ctx {
+            Context::Finder | Context::Help => assert_eq!(after.overlay, None, "{what}"),
+            Context::Search => assert!(after.reader.search_input.is_none(), "{what}"),
+            _ => assert!(
+                after.documents.filter_input.is_none() && after.documents.filter.is_empty(),
+                "{what}"
+            ),
+        },
+    }
+}
+
+#[test]
+fn every_bound_key_does_what_its_action_says() {
+    let mut walked = 0;
+    for (name, _) in keymap::BUNDLED {
+        let km = keymap::load(Some(name), None).unwrap();
+        for (ctx, keys, action) in km.all() {
+            // A global binding is tried where it is not shadowed: the documents pane, or the
+            // reader.
+            let ctx = match ctx {
+                Context::Global => [Context::Documents, Context::Reader]
+                    .into_iter()
+                    .find(|c| km.lookup(*c, &keys) == Lookup::Action(action))
+                    .unwrap_or_else(|| panic!("{name}: {action} reachable nowhere")),
+                c => c,
+            };
+            let mut b = prepared(name, ctx);
+            assert_eq!(context(&b.state), ctx, "{name}: prepared {ctx}");
+            let before = b.state.clone();
+            b.keys(&keymap::display_sequence(&keys));
+            check(action, ctx, &before, &b.state, &b.effects);
+            walked += 1;
+        }
+    }
+    assert!(walked > 150, "{walked} bindings walked");
+}

@@ -1,0 +1,147 @@
+//! What each pane looks like, through ratatui's TestBackend: insta snapshots at 80×24,
+//! 120×40, 200×60 and below the minimum, and the highlight styles checked cell by cell
+//! (snapshots hold text, not styles).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use cordiale::app::state::Overlay;
+use cordiale::app::{Msg, State, finder, update};
+use cordiale::keymap::{self, Key};
+use cordiale::search::{Index, Searcher};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn state(w: u16, h: u16) -> (State, Arc<Index>) {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let corpus = Arc::new(cordiale::corpus::load(&[seeds]).unwrap());
+    let mut s = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (w, h));
+    update(&mut s, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    let index = Arc::new(Index::build(corpus));
+    update(&mut s, Msg::IndexReady(Arc::clone(&index)));
+    (s, index)
+}
+
+fn press(s: &mut State, index: &Index, script: &str) {
+    for token in script.split(' ') {
+        let key: Key = token.parse().unwrap();
+        for effect in update(s, Msg::Key(key.to_event())) {
+            if let cordiale::app::Effect::Search { generation, query } = effect {
+                let m = finder::run(index, &mut Searcher::default(), generation, &query);
+                update(s, m);
+            }
+        }
+    }
+}
+
+fn render(s: &State) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
+    t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
+    t
+}
+
+/// The panes in the states worth seeing.
+fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
+    let (base, index) = state(w, h);
+    let mut reader = base.clone();
+    press(&mut reader, &index, "enter f");
+    let mut finder = base.clone();
+    press(&mut finder, &index, "ctrl-p 1 0 m");
+    let mut help = base.clone();
+    press(&mut help, &index, "?");
+    let mut filter = base.clone();
+    press(&mut filter, &index, "/ c a l");
+    vec![
+        ("documents", base),
+        ("reader", reader),
+        ("finder", finder),
+        ("help", help),
+        ("filter", filter),
+    ]
+}
+
+#[test]
+fn panes_at_each_size() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        for (name, s) in scenes(w, h) {
+            let t = render(&s);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+}
+
+#[test]
+fn below_the_minimum_it_says_so() {
+    for (w, h) in [(30, 6), (1, 1)] {
+        let (s, _) = state(w, h);
+        let t = render(&s);
+        insta::assert_snapshot!(format!("too_small_{w}x{h}"), t.backend());
+    }
+}
+
+/// The cell showing the first character of `needle` on screen.
+fn cell_of<'a>(buf: &'a Buffer, needle: &str) -> &'a ratatui::buffer::Cell {
+    let area = buf.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(i) = row.find(needle) {
+            let x = row[..i].chars().count() as u16;
+            return &buf[(x, y)];
+        }
+    }
+    panic!("{needle:?} is not on screen");
+}
+
+#[test]
+fn highlights_differ_by_more_than_colour() {
+    for mono in [false, true] {
+        let (mut s, index) = state(120, 40);
+        s.mono = mono;
+        // The 2015 Calais visit: "€10 million" (figure) and "20 August 2015"-like dates.
+        press(&mut s, &index, "ctrl-p 1 0 m enter");
+        let t = render(&s);
+        let buf = t.backend().buffer();
+        let figure = cell_of(buf, "€10 million");
+        assert!(
+            figure.modifier.contains(Modifier::BOLD),
+            "mono {mono}: {figure:?}"
+        );
+        assert!(
+            figure.modifier.contains(Modifier::REVERSED),
+            "the jumped-to span is reversed"
+        );
+        s.reader.mark = None;
+        let t = render(&s);
+        let buf = t.backend().buffer();
+        let doc = s.reader.doc.unwrap();
+        let (ds, de) = s.marks[doc].dates[0];
+        let date_text = &index.document(doc as u32).text[ds..de];
+        press(&mut s, &index, "home");
+        let t2 = render(&s);
+        let date = cell_of(t2.backend().buffer(), date_text);
+        assert!(
+            date.modifier.contains(Modifier::UNDERLINED),
+            "mono {mono}: {date:?}"
+        );
+        if mono {
+            for cell in buf
+                .content
+                .iter()
+                .chain(t2.backend().buffer().content.iter())
+            {
+                assert_eq!(
+                    (cell.fg, cell.bg),
+                    (Color::Reset, Color::Reset),
+                    "no colour"
+                );
+            }
+        }
+        // The help overlay and the finder are overlays, not panes.
+        s.overlay = Some(Overlay::Help);
+        render(&s);
+    }
+}
