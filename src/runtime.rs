@@ -8,11 +8,14 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate,
+};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Effect, Msg, State, update};
 use crate::keymap::Keymap;
@@ -39,15 +42,26 @@ pub fn run(options: Options) -> io::Result<()> {
     result
 }
 
-fn run_entered(options: Options) -> io::Result<()> {
+/// A terminal of a fixed size. ratatui's own resizing and clearing ask the terminal for the
+/// cursor position, and the answer would be read by the input thread instead (stalling
+/// the loop): so the workbench follows resizes itself, with a new `Terminal` each time.
+fn new_terminal((w, h): (u16, u16)) -> io::Result<Terminal<Backend>> {
     let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-    let mut terminal = Terminal::new(backend)?;
-    let size = terminal.size()?;
-    let mut state = State::new(
-        options.keymap,
-        options.corpus_name,
-        (size.width, size.height),
-    );
+    let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
+    Terminal::with_options(backend, TerminalOptions { viewport })
+}
+
+/// Clears the screen and starts from an empty frame, so the next draw paints every cell.
+fn repaint_all(terminal: &mut Terminal<Backend>, size: (u16, u16)) -> io::Result<()> {
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    *terminal = new_terminal(size)?;
+    Ok(())
+}
+
+fn run_entered(options: Options) -> io::Result<()> {
+    let size = ratatui::crossterm::terminal::size()?;
+    let mut terminal = new_terminal(size)?;
+    let mut state = State::new(options.keymap, options.corpus_name, size);
     state.mono = ui::theme::no_color_requested();
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
@@ -68,6 +82,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
     while let Ok(first) = rx.recv() {
+        let mut repaint = false;
         let mut batch = vec![first];
         batch.extend(rx.try_iter());
         for msg in batch {
@@ -79,9 +94,9 @@ fn event_loop(
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
                         suspend();
-                        terminal.clear()?;
+                        repaint = true;
                     }
-                    Effect::Redraw => terminal.clear()?,
+                    Effect::Redraw => repaint = true,
                     Effect::Copy(text) => {
                         let out = terminal.backend_mut();
                         out.write_all(term::osc52(&text).as_bytes())?;
@@ -97,6 +112,10 @@ fn event_loop(
             if state.quit {
                 return Ok(());
             }
+        }
+        let area = terminal.get_frame().area();
+        if repaint || (area.width, area.height) != state.size {
+            repaint_all(terminal, state.size)?;
         }
         draw(terminal, state)?;
     }

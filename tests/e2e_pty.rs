@@ -27,6 +27,12 @@ struct Session {
 
 impl Session {
     fn start(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cordiale"));
+        cmd.args(args);
+        Session::spawn(cmd, cols, rows, env)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -36,8 +42,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_cordiale"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("CORDIALE_CACHE_DIR", "");
@@ -362,4 +366,83 @@ fn a_bad_keymap_is_reported_before_the_terminal_is_touched() {
         "the alternate screen was never entered"
     );
     assert!(text.contains("unknown action \"botom\""), "{text}");
+}
+
+/// Ctrl-Z under a shell with job control, as people use it: the shell gets its screen
+/// back, and `fg` brings the workbench back whole.
+#[test]
+fn ctrl_z_suspends_and_fg_repaints() {
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "shell$ ");
+    let mut s = Session::spawn(cmd, 80, 24, &[]);
+    s.wait_for("shell$");
+    s.send(&format!("{}\r", env!("CARGO_BIN_EXE_cordiale")));
+    ready(&mut s);
+    s.send("\x1a"); // ctrl-z
+    s.wait_for("Stopped");
+    assert!(
+        left_alternate_screen(&s.raw),
+        "the shell gets its screen back"
+    );
+    let before = s.raw.len();
+    s.send("fg\r");
+    s.wait_for("documents · ? help");
+    let after = String::from_utf8_lossy(&s.raw[before..]).to_string();
+    assert!(
+        after.contains("\x1b[?1049h"),
+        "back on the alternate screen"
+    );
+    assert!(after.contains("\x1b[2J"), "a full repaint");
+    let quit_at = s.raw.len();
+    s.send("q");
+    let end = Instant::now() + TIMEOUT;
+    while !String::from_utf8_lossy(&s.raw[quit_at..]).contains("\x1b[?1049l") {
+        assert!(Instant::now() < end, "the workbench did not leave");
+        s.pump(Duration::from_millis(50));
+    }
+    // The shell reads again once the workbench is gone (its arithmetic proves it ran).
+    s.send("echo back-$((40+2))\r");
+    s.wait_for("back-42");
+    s.send("exit\r");
+    assert!(s.finish().0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    ready(&mut s);
+    let pid = s.child.process_id().expect("a pid");
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let (_, raw) = s.finish();
+    assert!(left_alternate_screen(&raw));
+}
+
+#[test]
+fn a_paste_goes_into_the_finder_and_y_copies_by_osc52() {
+    let mut s = Session::start(120, 40, &[], &[]);
+    ready(&mut s);
+    s.send("\x10");
+    s.wait_for("Find in the corpus");
+    // A bracketed paste holding a `q` and a newline: text, not keys.
+    s.send("\x1b[200~10m q\x1b[201~");
+    s.wait_for("> 10m q");
+    s.send("\x15"); // ctrl-u clears the line
+    s.send("10m");
+    s.wait_for("€10 million");
+    s.send("\r");
+    s.wait_for("\n reader · ");
+    s.send("y");
+    s.wait_for("copied the sentence");
+    let text = String::from_utf8_lossy(&s.raw).to_string();
+    let start = text.find("\x1b]52;c;").expect("an OSC 52 sequence");
+    assert!(text[start..].contains('\x07'));
+    s.send("q");
+    assert!(s.finish().0);
 }
