@@ -8,18 +8,14 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, Clear, ClearType, EndSynchronizedUpdate,
-};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use crate::app::{Effect, Msg, State, update};
 use crate::keymap::Keymap;
 use crate::search::{Index, Searcher, cache};
+use crate::term::backend::LeanBackend;
 use crate::{corpus, term, ui};
 
 pub struct Options {
@@ -30,7 +26,7 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
 }
 
-type Backend = CrosstermBackend<BufWriter<io::Stdout>>;
+type Backend = LeanBackend<BufWriter<io::Stdout>>;
 
 /// Runs the workbench until the user quits or a signal ends it; the terminal is restored on
 /// every way out.
@@ -46,14 +42,17 @@ pub fn run(options: Options) -> io::Result<()> {
 /// cursor position, and the answer would be read by the input thread instead (stalling
 /// the loop): so the workbench follows resizes itself, with a new `Terminal` each time.
 fn new_terminal((w, h): (u16, u16)) -> io::Result<Terminal<Backend>> {
-    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let backend = LeanBackend::new(out, (w, h));
     let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
     Terminal::with_options(backend, TerminalOptions { viewport })
 }
 
 /// Clears the screen and starts from an empty frame, so the next draw paints every cell.
 fn repaint_all(terminal: &mut Terminal<Backend>, size: (u16, u16)) -> io::Result<()> {
-    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    let out = terminal.backend_mut().writer_mut();
+    out.write_all(b"\x1b[r\x1b[0m\x1b[2J")?;
+    out.flush()?;
     *terminal = new_terminal(size)?;
     Ok(())
 }
@@ -98,7 +97,7 @@ fn event_loop(
                     }
                     Effect::Redraw => repaint = true,
                     Effect::Copy(text) => {
-                        let out = terminal.backend_mut();
+                        let out = terminal.backend_mut().writer_mut();
                         out.write_all(term::osc52(&text).as_bytes())?;
                         out.flush()?;
                     }
@@ -122,11 +121,9 @@ fn event_loop(
     Ok(())
 }
 
-/// One frame, inside a synchronized update so terminals that support it show it whole.
+/// One frame (the backend wraps a large one in a synchronized update).
 fn draw(terminal: &mut Terminal<Backend>, state: &State) -> io::Result<()> {
-    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| ui::draw(state, frame))?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
     Ok(())
 }
 

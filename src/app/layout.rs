@@ -63,6 +63,22 @@ pub fn layout(state: &State) -> Areas {
     areas
 }
 
+/// The inside of a pane: below its title line, and inside its side borders when panes
+/// stand side by side (alone on a narrow terminal, a pane has none: a scrolled line then
+/// costs no border cells).
+pub fn pane_inner(state: &State, r: Rect) -> Rect {
+    if state.size.0 >= SIDE_BY_SIDE {
+        inner(r)
+    } else {
+        Rect::new(
+            r.x,
+            r.y.saturating_add(1),
+            r.width,
+            r.height.saturating_sub(1),
+        )
+    }
+}
+
 /// The inside of a bordered rectangle.
 pub fn inner(r: Rect) -> Rect {
     Rect::new(
@@ -77,7 +93,7 @@ pub fn inner(r: Rect) -> Rect {
 pub fn reader_text_width(state: &State) -> usize {
     layout(state)
         .reader
-        .map_or(0, |r| inner(r).width.saturating_sub(2) as usize)
+        .map_or(0, |r| pane_inner(state, r).width.saturating_sub(2) as usize)
 }
 
 /// Lines the reader shows at once.
@@ -89,9 +105,9 @@ pub fn reader_height(state: &State) -> usize {
 
 /// Rows the documents list shows at once (less its header row).
 pub fn documents_height(state: &State) -> usize {
-    layout(state)
-        .documents
-        .map_or(1, |r| inner(r).height.saturating_sub(1).max(1) as usize)
+    layout(state).documents.map_or(1, |r| {
+        pane_inner(state, r).height.saturating_sub(1).max(1) as usize
+    })
 }
 
 /// Result rows the finder shows (its inside less the input and the count lines).

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner, layout};
+use crate::app::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner, layout, pane_inner};
 use crate::app::state::{Overlay, Pane, SortBy, State, input_text};
 use crate::app::update::{context, cursor_sentence};
 use crate::app::wrap::{TAB, char_width};
@@ -72,7 +72,17 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
-fn pane_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
+/// A pane's frame: a full border side by side, a title line alone (see `pane_inner`).
+fn pane_frame<'a>(state: &State, title: String, focused: bool, theme: &Theme) -> Block<'a> {
+    let block = overlay_block(title, focused, theme);
+    if state.size.0 >= crate::app::layout::SIDE_BY_SIDE {
+        block
+    } else {
+        block.borders(Borders::TOP)
+    }
+}
+
+fn overlay_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let style = if focused {
         theme.focused_border
     } else {
@@ -111,8 +121,8 @@ fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         title.push_str(&format!(" · filter \"{}\"", fit(&d.filter, 16)));
     }
     let focused = state.focus == Pane::Documents && state.overlay.is_none();
-    let block = pane_block(title, focused, theme);
-    let area = inner(r);
+    let block = pane_frame(state, title, focused, theme);
+    let area = pane_inner(state, r);
     frame.render_widget(block, r);
     let w = area.width as usize;
     let mut lines = vec![Line::styled(
@@ -201,7 +211,7 @@ fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let rd = &state.reader;
     let (Some(doc), Some(corpus)) = (rd.doc, state.corpus.as_ref()) else {
         let focused = state.focus == Pane::Reader && state.overlay.is_none();
-        frame.render_widget(pane_block("Reader".into(), focused, theme), r);
+        frame.render_widget(pane_frame(state, "Reader".into(), focused, theme), r);
         let hint = state
             .keymap
             .help(Context::Documents)
@@ -210,24 +220,17 @@ fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
             .map_or(String::new(), |(k, _)| format!(" ({k})"));
         frame.render_widget(
             Paragraph::new(format!("Open a document from the list{hint}.")).style(theme.dim),
-            inner(r),
+            pane_inner(state, r),
         );
         return;
     };
     let text = &corpus.documents[doc].text;
     let focused = state.focus == Pane::Reader && state.overlay.is_none();
-    let height = inner(r).height as usize;
-    let pct = if rd.lines.len() <= height {
-        100
-    } else {
-        (rd.top + height).min(rd.lines.len()) * 100 / rd.lines.len()
-    };
-    let title = format!(
-        "{} · {pct}%",
-        fit(&state.title(doc), r.width.saturating_sub(12) as usize)
-    );
-    frame.render_widget(pane_block(title, focused, theme), r);
-    let area = inner(r);
+    let height = pane_inner(state, r).height as usize;
+    // No position in the title: it would change with each line scrolled, and cost bytes.
+    let title = fit(&state.title(doc), r.width.saturating_sub(8) as usize);
+    frame.render_widget(pane_frame(state, title, focused, theme), r);
+    let area = pane_inner(state, r);
     let cursor = cursor_sentence(state);
     let commitments = state
         .marks
@@ -244,7 +247,12 @@ fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         } else {
             " "
         };
-        let mut spans = vec![Span::styled(gutter, theme.gutter), Span::raw(" ")];
+        // A blank gutter is unstyled: a styled space would be one more cell to write.
+        let gutter = match gutter {
+            " " => Span::raw(" "),
+            mark => Span::styled(mark, theme.gutter),
+        };
+        let mut spans = vec![gutter, Span::raw(" ")];
         let mut run = String::new();
         let mut run_style = Style::default();
         let mut col = 0;
@@ -282,7 +290,7 @@ fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
 
 fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     frame.render_widget(Clear, r);
-    let block = pane_block("Find in the corpus".into(), true, theme);
+    let block = overlay_block("Find in the corpus".into(), true, theme);
     frame.render_widget(block, r);
     let area = inner(r);
     if area.height < 3 || area.width < 10 {
@@ -357,7 +365,7 @@ fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
 fn help(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     frame.render_widget(Clear, r);
     let title = format!("Keys · {}", state.keymap.sources.join(" + "));
-    frame.render_widget(pane_block(title, true, theme), r);
+    frame.render_widget(overlay_block(title, true, theme), r);
     let area = inner(r);
     let under = match state.focus {
         Pane::Documents => Context::Documents,

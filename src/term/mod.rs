@@ -2,6 +2,8 @@
 //! (idempotently, from the normal exit, a panic, a signal or a suspension alike) and the
 //! clipboard escape. Nothing else in the crate writes control sequences.
 
+pub mod backend;
+
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -32,6 +34,8 @@ pub fn enter() -> io::Result<()> {
 pub fn leave() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
+        // The scroll region the backend may have set, and every attribute.
+        let _ = out.write_all(b"\x1b[r\x1b[0m");
         let _ = execute!(
             out,
             DisableBracketedPaste,

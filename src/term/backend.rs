@@ -1,0 +1,488 @@
+//! A ratatui backend that writes few bytes: what a slow SSH link carries per key.
+//!
+//! It keeps its own picture of the screen and, for each frame:
+//! - scrolls a band of rows with the terminal's scroll region (DECSTBM + SU/SD) when the new
+//!   frame is the old one moved up or down, so a line scroll sends one new line;
+//! - writes the unchanged cells of a short gap rather than jumping over them (a cursor move
+//!   costs more than a few spaces), and clears the blank end of a row with one erase;
+//! - changes attributes only when they change, and sends the cursor-hiding sequence only
+//!   when the cursor is shown;
+//! - wraps frames larger than one write in a synchronized update, so terminals that know it
+//!   show them whole (a small frame leaves in one write anyway).
+//!
+//! It never asks the terminal anything (no cursor-position query).
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+/// Frames bigger than this are wrapped in a synchronized update.
+const SYNC_BYTES: usize = 1024;
+/// Unchanged cells written rather than jumped over (a jump is `ESC [ row ; col H`).
+const GAP: u16 = 7;
+
+pub struct LeanBackend<W: Write> {
+    out: W,
+    frame: Vec<u8>,
+    screen: Buffer,
+    cursor: Option<(u16, u16)>,
+    cursor_shown: bool,
+    style: (Color, Color, Modifier),
+    /// The scroll region set on the terminal (first and last row), if any.
+    region: Option<(u16, u16)>,
+}
+
+impl<W: Write> LeanBackend<W> {
+    /// A backend for a screen of `size` that has just been cleared.
+    pub fn new(out: W, size: (u16, u16)) -> Self {
+        LeanBackend {
+            out,
+            frame: Vec::new(),
+            screen: Buffer::empty(Rect::new(0, 0, size.0, size.1)),
+            cursor: None,
+            cursor_shown: false,
+            style: (Color::Reset, Color::Reset, Modifier::empty()),
+            region: None,
+        }
+    }
+
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    fn row_equal(a: &Buffer, ay: u16, b: &Buffer, by: u16) -> bool {
+        let w = a.area.width;
+        (0..w).all(|x| a[(x, ay)] == b[(x, by)])
+    }
+
+    /// About how many bytes turning row `from` of `old` (blank when `None`) into row `y`
+    /// of `next` costs: the changed cells, and a cursor move per run of them.
+    fn row_cost(next: &Buffer, y: u16, old: Option<(&Buffer, u16)>) -> usize {
+        let blank = Cell::default();
+        let mut cost = 0;
+        let mut gap = usize::MAX;
+        for x in 0..next.area.width {
+            let was = old.map_or(&blank, |(b, from)| &b[(x, from)]);
+            if next[(x, y)] == *was {
+                gap = gap.saturating_add(1);
+                continue;
+            }
+            cost += if gap > GAP as usize { 8 } else { gap };
+            cost += next[(x, y)].symbol().len();
+            gap = 0;
+        }
+        cost
+    }
+
+    /// Moves rows of the terminal (and of the picture) when `next` is mostly the picture
+    /// shifted up or down: the band of rows that changed is scrolled by the shift that
+    /// makes the rest cheapest to write, when that beats writing it in place.
+    fn scroll_toward(&mut self, next: &Buffer) -> io::Result<()> {
+        let h = self.screen.area.height;
+        let changed: Vec<u16> = (0..h)
+            .filter(|&y| !Self::row_equal(&self.screen, y, next, y))
+            .collect();
+        let (Some(&first), Some(&last)) = (changed.first(), changed.last()) else {
+            return Ok(());
+        };
+        if last - first < 3 {
+            return Ok(());
+        }
+        let in_place: usize = (first..=last)
+            .map(|y| Self::row_cost(next, y, Some((&self.screen, y))))
+            .sum();
+        // (bytes, shift): row y shows picture row y + shift, or a blank row.
+        let mut best: Option<(usize, i32)> = None;
+        let span = (last - first) as i32;
+        for k in 1..=(span / 2).max(1) {
+            for shift in [k, -k] {
+                let bytes: usize = (first..=last)
+                    .map(|y| {
+                        let from = y as i32 + shift;
+                        let old = (first as i32..=last as i32)
+                            .contains(&from)
+                            .then_some((&self.screen, from as u16));
+                        Self::row_cost(next, y, old)
+                    })
+                    .sum::<usize>()
+                    + 12; // the scroll itself
+                if best.is_none_or(|b| bytes < b.0) {
+                    best = Some((bytes, shift));
+                }
+            }
+        }
+        let Some((bytes, shift)) = best else {
+            return Ok(());
+        };
+        if bytes >= in_place {
+            return Ok(());
+        }
+        let (top, bottom) = (first, last);
+        let k = shift.unsigned_abs() as u16;
+        if self.region != Some((top, bottom)) {
+            write!(self.frame, "\x1b[{};{}r", top + 1, bottom + 1)?;
+            self.region = Some((top, bottom));
+            self.cursor = None; // DECSTBM homes the cursor
+        }
+        if self.style.1 != Color::Reset {
+            self.reset_style()?;
+        }
+        let (n, code) = match k {
+            1 => (String::new(), if shift > 0 { 'S' } else { 'T' }),
+            k => (k.to_string(), if shift > 0 { 'S' } else { 'T' }),
+        };
+        write!(self.frame, "\x1b[{n}{code}")?;
+        let w = self.screen.area.width;
+        let blank = Cell::default();
+        if shift > 0 {
+            for y in top..=bottom {
+                for x in 0..w {
+                    let cell = if y + k <= bottom {
+                        self.screen[(x, y + k)].clone()
+                    } else {
+                        blank.clone()
+                    };
+                    self.screen[(x, y)] = cell;
+                }
+            }
+        } else {
+            for y in (top..=bottom).rev() {
+                for x in 0..w {
+                    let cell = if y >= top + k {
+                        self.screen[(x, y - k)].clone()
+                    } else {
+                        blank.clone()
+                    };
+                    self.screen[(x, y)] = cell;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn reset_style(&mut self) -> io::Result<()> {
+        queue!(self.frame, SetAttribute(Attribute::Reset))?;
+        self.style = (Color::Reset, Color::Reset, Modifier::empty());
+        Ok(())
+    }
+
+    fn set_style(&mut self, cell: &Cell) -> io::Result<()> {
+        let (fg, bg, mods) = self.style;
+        if !(mods - cell.modifier).is_empty() {
+            self.reset_style()?;
+        }
+        let (fg0, bg0, mods0) = self.style;
+        let added = cell.modifier - mods0;
+        for (m, a) in [
+            (Modifier::BOLD, Attribute::Bold),
+            (Modifier::DIM, Attribute::Dim),
+            (Modifier::ITALIC, Attribute::Italic),
+            (Modifier::UNDERLINED, Attribute::Underlined),
+            (Modifier::REVERSED, Attribute::Reverse),
+            (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+            (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+            (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+            (Modifier::HIDDEN, Attribute::Hidden),
+        ] {
+            if added.contains(m) {
+                queue!(self.frame, SetAttribute(a))?;
+            }
+        }
+        if cell.fg != fg0 {
+            colour(&mut self.frame, cell.fg, false)?;
+        }
+        if cell.bg != bg0 {
+            colour(&mut self.frame, cell.bg, true)?;
+        }
+        let _ = (fg, bg);
+        self.style = (cell.fg, cell.bg, cell.modifier);
+        Ok(())
+    }
+
+    /// Moves the cursor with the shortest sequence that gets there: a carriage return, a
+    /// next-line, a relative step, or an absolute position (its column left out when it
+    /// is the first).
+    fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
+        if self.cursor == Some((x, y)) {
+            return Ok(());
+        }
+        let absolute = if x == 0 {
+            format!("\x1b[{}H", y + 1)
+        } else {
+            format!("\x1b[{};{}H", y + 1, x + 1)
+        };
+        let width = self.screen.area.width;
+        let relative = match self.cursor {
+            // Past the last column the terminal waits to wrap: only CR and CNL are sure.
+            Some((_, cy)) if cy == y && x == 0 => Some("\r".to_string()),
+            Some((_, cy)) if cy + 1 == y && x == 0 => Some("\x1b[E".to_string()),
+            Some((cx, cy)) if cy == y && cx < width && x > cx => Some(match x - cx {
+                1 => "\x1b[C".to_string(),
+                n => format!("\x1b[{n}C"),
+            }),
+            Some((cx, cy)) if cy == y && cx < width && x < cx => Some(match cx - x {
+                1 => "\x1b[D".to_string(),
+                n => format!("\x1b[{n}D"),
+            }),
+            _ => None,
+        };
+        let seq = match relative {
+            Some(r) if r.len() < absolute.len() => r,
+            _ => absolute,
+        };
+        self.frame.extend_from_slice(seq.as_bytes());
+        self.cursor = Some((x, y));
+        Ok(())
+    }
+
+    fn print(&mut self, x: u16, y: u16, cell: &Cell) -> io::Result<u16> {
+        self.move_to(x, y)?;
+        self.set_style(cell)?;
+        let symbol = cell.symbol();
+        queue!(self.frame, Print(symbol))?;
+        let width = symbol.width().max(1) as u16;
+        self.cursor = Some((x + width, y));
+        Ok(width)
+    }
+
+    /// Writes what changed from the picture to `next`, row by row.
+    fn paint(&mut self, next: &Buffer) -> io::Result<()> {
+        let updates: Vec<(u16, u16)> = self
+            .screen
+            .diff(next)
+            .into_iter()
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        let w = next.area.width;
+        let blank = Cell::default();
+        let mut i = 0;
+        while i < updates.len() {
+            let y = updates[i].1;
+            let mut row: Vec<u16> = Vec::new();
+            while i < updates.len() && updates[i].1 == y {
+                row.push(updates[i].0);
+                i += 1;
+            }
+            // The blank end of the row, cleared with one erase when it saves bytes.
+            let tail = (0..w)
+                .rev()
+                .find(|&x| next[(x, y)] != blank)
+                .map_or(0, |x| {
+                    x + 1 + next[(x, y)].symbol().width().saturating_sub(1) as u16
+                });
+            let erased = row.iter().filter(|&&x| x >= tail).count();
+            let erase = erased > 3;
+            if erase {
+                row.retain(|&x| x < tail);
+            }
+            let mut k = 0;
+            while k < row.len() {
+                let mut x = row[k];
+                let mut end = x; // last cell to write in this run
+                while k + 1 < row.len()
+                    && row[k + 1] > end
+                    && row[k + 1] - end <= GAP
+                    && (end..row[k + 1]).all(|g| next[(g, y)].symbol().width() == 1)
+                {
+                    k += 1;
+                    end = row[k];
+                }
+                while x <= end {
+                    let cell = next[(x, y)].clone();
+                    x += self.print(x, y, &cell)?;
+                }
+                k += 1;
+            }
+            if erase {
+                self.move_to(tail, y)?;
+                if self.style != (Color::Reset, Color::Reset, Modifier::empty()) {
+                    self.reset_style()?;
+                }
+                self.frame.extend_from_slice(b"\x1b[K");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Sets a colour with the classic SGR codes (`31`, `94`, `39`): 16-colour terminals
+/// understand them, and they are shorter than the 256-colour form.
+fn colour(out: &mut Vec<u8>, c: Color, background: bool) -> io::Result<()> {
+    let base = if background { 40 } else { 30 };
+    let code = match c {
+        Color::Reset => base + 9,
+        Color::Black => base,
+        Color::Red => base + 1,
+        Color::Green => base + 2,
+        Color::Yellow => base + 3,
+        Color::Blue => base + 4,
+        Color::Magenta => base + 5,
+        Color::Cyan => base + 6,
+        Color::Gray => base + 7,
+        Color::DarkGray => base + 60,
+        Color::LightRed => base + 61,
+        Color::LightGreen => base + 62,
+        Color::LightYellow => base + 63,
+        Color::LightBlue => base + 64,
+        Color::LightMagenta => base + 65,
+        Color::LightCyan => base + 66,
+        Color::White => base + 67,
+        Color::Indexed(i) => return write!(out, "\x1b[{};5;{i}m", base + 8),
+        Color::Rgb(r, g, b) => return write!(out, "\x1b[{};2;{r};{g};{b}m", base + 8),
+    };
+    write!(out, "\x1b[{code}m")
+}
+
+impl<W: Write> Backend for LeanBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut next = self.screen.clone();
+        let area = next.area;
+        for (x, y, cell) in content {
+            if x < area.width && y < area.height {
+                next[(x, y)] = cell.clone();
+            }
+        }
+        self.scroll_toward(&next)?;
+        self.paint(&next)?;
+        self.screen = next;
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown {
+            self.frame.extend_from_slice(b"\x1b[?25l");
+            self.cursor_shown = false;
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if !self.cursor_shown {
+            self.frame.extend_from_slice(b"\x1b[?25h");
+            self.cursor_shown = true;
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        let (x, y) = self.cursor.unwrap_or((0, 0));
+        Ok(Position { x, y })
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        self.move_to(p.x, p.y)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if clear_type == ClearType::All {
+            self.reset_style()?;
+            self.frame.extend_from_slice(b"\x1b[r\x1b[2J");
+            self.region = None;
+            self.cursor = None;
+            self.screen.reset();
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        Ok(self.screen.area.as_size())
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: self.screen.area.as_size(),
+            pixels: Size::default(),
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.frame.len() > SYNC_BYTES {
+            self.out.write_all(b"\x1b[?2026h")?;
+            self.out.write_all(&self.frame)?;
+            self.out.write_all(b"\x1b[?2026l")?;
+        } else {
+            self.out.write_all(&self.frame)?;
+        }
+        self.frame.clear();
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::widgets::Paragraph;
+
+    /// Replays what the backend wrote through a terminal emulator and returns the screen.
+    fn emulate(bytes: &[u8], w: u16, h: u16) -> Vec<String> {
+        let mut p = vt100::Parser::new(
+            std::num::NonZeroU16::new(h).unwrap(),
+            std::num::NonZeroU16::new(w).unwrap(),
+            0,
+        );
+        p.process(bytes);
+        // A written space and an empty cell look the same.
+        p.screen()
+            .rows(0, w)
+            .map(|r| r.trim_end().to_string())
+            .collect()
+    }
+
+    fn frame(t: &mut Terminal<LeanBackend<Vec<u8>>>, lines: &[String]) -> usize {
+        let before = t.backend().out.len();
+        t.draw(|f| f.render_widget(Paragraph::new(lines.join("\n")), f.area()))
+            .unwrap();
+        t.backend().out.len() - before
+    }
+
+    #[test]
+    fn what_it_writes_shows_the_frame_and_a_scroll_costs_one_line() {
+        let (w, h) = (40u16, 12u16);
+        let text: Vec<String> = (0..60)
+            .map(|i| format!("line {i} of the document, some words"))
+            .collect();
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
+        let mut t = Terminal::with_options(
+            LeanBackend::new(Vec::new(), (w, h)),
+            ratatui::TerminalOptions { viewport },
+        )
+        .unwrap();
+        let mut shown: Vec<String> = text[0..h as usize].to_vec();
+        frame(&mut t, &shown);
+        let mut per_scroll = Vec::new();
+        for top in 1..20 {
+            shown = text[top..top + h as usize].to_vec();
+            per_scroll.push(frame(&mut t, &shown));
+            let screen = emulate(&t.backend().out, w, h);
+            assert_eq!(screen, shown, "after scrolling to {top}");
+        }
+        // A line of ~36 characters, a scroll and a cursor move.
+        assert!(per_scroll.iter().all(|&n| n < 60), "{per_scroll:?}");
+        // A jump far away and back, shorter lines (erase), up by three.
+        for top in [40usize, 10, 7] {
+            shown = text[top..top + h as usize]
+                .iter()
+                .map(|l| l[..(top % 9) + 3].trim_end().to_string())
+                .collect();
+            frame(&mut t, &shown);
+            assert_eq!(emulate(&t.backend().out, w, h), shown, "at {top}");
+        }
+    }
+}
