@@ -457,3 +457,24 @@ fn every_bound_key_does_what_its_action_says() {
     }
     assert!(walked > 150, "{walked} bindings walked");
 }
+
+#[test]
+fn a_cleared_query_and_a_new_one_show_new_results() {
+    let mut b = Bench::new("default", 80, 24);
+    b.keys("ctrl-p");
+    b.type_text("10 million");
+    let first = b.state.finder.hits.clone();
+    assert!(!first.is_empty());
+    b.keys("ctrl-u");
+    assert!(input_text(&b.state.finder.input).is_empty());
+    b.type_text("aug 2015");
+    assert_eq!(b.state.finder.shown, "aug 2015");
+    assert!(!b.state.finder.hits.is_empty());
+    assert_ne!(b.state.finder.hits, first);
+    // Readline's keys: ctrl-w a word, ctrl-a to the start.
+    b.keys("ctrl-w");
+    assert_eq!(input_text(&b.state.finder.input), "aug ");
+    b.keys("ctrl-a");
+    b.type_text("x");
+    assert_eq!(input_text(&b.state.finder.input), "xaug ");
+}

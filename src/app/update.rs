@@ -157,12 +157,36 @@ fn type_key(state: &mut State, ctx: Context, event: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let before = input_text(input);
-    input.input(event);
+    edit_line(input, event);
     one_line(input);
     if input_text(input) == before {
         return Vec::new();
     }
     edited(state, ctx)
+}
+
+/// Readline's line-editing keys, which people type in any prompt (ratatui-textarea gives
+/// some of them other meanings: its ctrl-u is undo); other keys go to the text area.
+fn edit_line(input: &mut ratatui_textarea::TextArea<'static>, event: KeyEvent) {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui_textarea::CursorMove;
+    let ctrl = event.modifiers == KeyModifiers::CONTROL;
+    match event.code {
+        KeyCode::Char('u') if ctrl => {
+            input.delete_line_by_head();
+        }
+        KeyCode::Char('k') if ctrl => {
+            input.delete_line_by_end();
+        }
+        KeyCode::Char('w') if ctrl => {
+            input.delete_word();
+        }
+        KeyCode::Char('a') if ctrl => input.move_cursor(CursorMove::Head),
+        KeyCode::Char('e') if ctrl => input.move_cursor(CursorMove::End),
+        _ => {
+            input.input(event);
+        }
+    }
 }
 
 /// A prompt is one line: a newline typed or pasted joins it.

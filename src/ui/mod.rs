@@ -328,19 +328,12 @@ fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let name = corpus
             .and_then(|c| c.documents.get(hit.doc))
             .map_or(String::new(), |d| d.name.clone());
-        let head = format!(
-            "{}{:<10} {:<18} ",
-            if selected { "▶" } else { " " },
-            hit.kind.name(),
-            fit(&name, 18)
-        );
-        let mut used = head.width();
-        let base = if selected {
-            theme.selected
-        } else {
-            Style::default()
-        };
-        let mut spans = vec![Span::styled(head, base)];
+        // The selection is the marker alone: moving it rewrites two cells, not two rows.
+        let marker = if selected { "▶" } else { " " };
+        let head = format!("{:<10} {:<18} ", hit.kind.name(), fit(&name, 18));
+        let mut used = head.width() + 1;
+        let base = Style::default();
+        let mut spans = vec![Span::raw(marker), Span::styled(head, theme.dim)];
         for seg in &hit.segments {
             if used >= w {
                 break;
