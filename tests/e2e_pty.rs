@@ -410,19 +410,18 @@ fn ctrl_z_suspends_and_fg_repaints() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut s = Session::start(80, 24, &[], &[]);
-    ready(&mut s);
-    let pid = s.child.process_id().expect("a pid");
-    assert!(
-        std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let (_, raw) = s.finish();
-    assert!(left_alternate_screen(&raw));
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut s = Session::start(80, 24, &[], &[]);
+        ready(&mut s);
+        let pid = s.child.process_id().expect("a pid").to_string();
+        let killed = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status();
+        assert!(killed.unwrap().success());
+        let (_, raw) = s.finish();
+        assert!(left_alternate_screen(&raw), "{signal}");
+    }
 }
 
 #[test]
