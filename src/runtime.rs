@@ -8,10 +8,11 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use crate::app::msg::Mouse;
 use crate::app::{Effect, Msg, State, update};
 use crate::keymap::Keymap;
 use crate::search::{Index, Searcher, cache};
@@ -24,6 +25,8 @@ pub struct Options {
     pub corpus_name: String,
     pub keymap: Keymap,
     pub cache_dir: Option<PathBuf>,
+    /// Capture the mouse (wheel and clicks); off by default so text can be selected.
+    pub mouse: bool,
 }
 
 type Backend = LeanBackend<BufWriter<io::Stdout>>;
@@ -32,7 +35,7 @@ type Backend = LeanBackend<BufWriter<io::Stdout>>;
 /// every way out.
 pub fn run(options: Options) -> io::Result<()> {
     term::install_panic_hook();
-    term::enter()?;
+    term::enter(options.mouse)?;
     let result = run_entered(options);
     term::leave();
     result
@@ -70,7 +73,7 @@ fn run_entered(options: Options) -> io::Result<()> {
     spawn_signals(tx.clone());
     let finder = spawn_finder(tx.clone());
     spawn_loader(tx, options.paths, options.cache_dir);
-    event_loop(&mut terminal, &mut state, &rx, &finder)
+    event_loop(&mut terminal, &mut state, &rx, &finder, options.mouse)
 }
 
 fn event_loop(
@@ -78,6 +81,7 @@ fn event_loop(
     state: &mut State,
     rx: &Receiver<Msg>,
     finder: &Sender<(u64, String, Arc<Index>)>,
+    mouse: bool,
 ) -> io::Result<()> {
     let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
     while let Ok(first) = rx.recv() {
@@ -92,7 +96,7 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
-                        suspend();
+                        suspend(mouse);
                         repaint = true;
                     }
                     Effect::Redraw => repaint = true,
@@ -128,11 +132,11 @@ fn draw(terminal: &mut Terminal<Backend>, state: &State) -> io::Result<()> {
 }
 
 /// Ctrl-Z: give the terminal back, stop until `fg`, take it again.
-fn suspend() {
+fn suspend(mouse: bool) {
     term::leave();
     #[cfg(unix)]
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-    let _ = term::enter();
+    let _ = term::enter(mouse);
 }
 
 fn spawn_input(tx: Sender<Msg>) {
@@ -142,6 +146,14 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => Msg::Key(k),
                 Ok(Event::Paste(text)) => Msg::Paste(text),
                 Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(Event::Mouse(m)) => match m.kind {
+                    MouseEventKind::ScrollDown => Msg::Mouse(Mouse::WheelDown, m.column, m.row),
+                    MouseEventKind::ScrollUp => Msg::Mouse(Mouse::WheelUp, m.column, m.row),
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        Msg::Mouse(Mouse::Click, m.column, m.row)
+                    }
+                    _ => continue,
+                },
                 Ok(_) => continue,
                 // The terminal is gone: leave rather than spin.
                 Err(_) => Msg::Terminate,

@@ -478,3 +478,31 @@ fn a_cleared_query_and_a_new_one_show_new_results() {
     b.type_text("x");
     assert_eq!(input_text(&b.state.finder.input), "xaug ");
 }
+
+#[test]
+fn the_mouse_scrolls_what_is_under_it_and_clicks_select_then_open() {
+    use cordiale::app::msg::Mouse;
+    let mut b = Bench::new("default", 120, 40);
+    // Documents rows start under the border and the header: row 2 is the first document.
+    b.send(Msg::Mouse(Mouse::Click, 5, 3));
+    assert_eq!(b.state.documents.selected, 1);
+    assert_eq!(b.state.reader.doc, None);
+    b.send(Msg::Mouse(Mouse::Click, 5, 3));
+    assert_eq!(b.state.reader.doc, Some(b.state.documents.order[1]));
+    b.keys("1");
+    b.send(Msg::Mouse(Mouse::Click, 5, 2));
+    b.send(Msg::Mouse(Mouse::Click, 5, 2));
+    let doc = b.state.reader.doc.unwrap();
+    assert_eq!(doc, b.state.documents.order[0]);
+    // The wheel over the reader scrolls it, over the list it moves the selection.
+    let top = b.state.reader.top;
+    b.send(Msg::Mouse(Mouse::WheelDown, 80, 10));
+    assert_eq!(b.state.reader.top, top + 3);
+    b.send(Msg::Mouse(Mouse::WheelUp, 80, 10));
+    assert_eq!(b.state.reader.top, top);
+    // A click in the reader puts the cursor on the sentence of that line.
+    b.send(Msg::Mouse(Mouse::Click, 80, 12));
+    let line = b.state.reader.lines[b.state.reader.top + 11];
+    assert_eq!(b.state.reader.at, line.start);
+    assert_eq!(b.state.focus, Pane::Reader);
+}

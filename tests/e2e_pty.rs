@@ -446,3 +446,31 @@ fn a_paste_goes_into_the_finder_and_y_copies_by_osc52() {
     s.send("q");
     assert!(s.finish().0);
 }
+
+#[test]
+fn the_mouse_is_captured_only_when_asked() {
+    let mut s = Session::start(120, 40, &[], &[]);
+    ready(&mut s);
+    s.send("q");
+    let (_, raw) = s.finish();
+    assert!(
+        !String::from_utf8_lossy(&raw).contains("\x1b[?1000h"),
+        "no capture by default"
+    );
+
+    let mut s = Session::start(120, 40, &["--mouse"], &[]);
+    ready(&mut s);
+    assert!(String::from_utf8_lossy(&s.raw).contains("\x1b[?1000h"));
+    // Two SGR clicks on the first document's row open it in the reader.
+    s.send("\x1b[<0;6;3M\x1b[<0;6;3m");
+    s.send("\x1b[<0;6;3M\x1b[<0;6;3m");
+    s.wait_for("\n reader · ");
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.rfind("\x1b[?1000l") > text.rfind("\x1b[?1000h"),
+        "capture released"
+    );
+}

@@ -14,6 +14,8 @@ pub enum Msg {
     Key(KeyEvent),
     /// Bracketed paste: text, never keys.
     Paste(String),
+    /// A mouse event at (column, row), when the mouse is captured (`--mouse`).
+    Mouse(Mouse, u16, u16),
     Resize(u16, u16),
     CorpusLoaded(Arc<Corpus>),
     IndexReady(Arc<Index>),
@@ -28,6 +30,13 @@ pub enum Msg {
     Resumed,
     /// SIGTERM or SIGHUP: leave now.
     Terminate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    WheelUp,
+    WheelDown,
+    Click,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

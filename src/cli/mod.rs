@@ -24,6 +24,10 @@ pub struct Cli {
     /// config folder (~/.config/cordiale/ on Linux) applies on top.
     #[arg(long, value_name = "NAME|FILE", global = true)]
     pub keymap: Option<String>,
+    /// Capture the mouse in the workbench: the wheel scrolls, a click selects (a second
+    /// click opens). Off by default, so the terminal can select text.
+    #[arg(long)]
+    pub mouse: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,7 +129,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Schema { ws, write }) => review::schema(&ws, write),
         Some(Command::Summary { paths }) => summary_command(&paths),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
-            workbench(&cli.paths, cli.keymap.as_deref())
+            workbench(&cli.paths, cli.keymap.as_deref(), cli.mouse)
         }
         None => summary_command(&cli.paths),
     };
@@ -166,7 +170,7 @@ impl From<io::Error> for Failure {
 
 /// Opens the workbench. The keymap is checked first: a bad one is reported, every problem
 /// of it, before the terminal is touched.
-fn workbench(paths: &[PathBuf], keymap: Option<&str>) -> Result<(), Failure> {
+fn workbench(paths: &[PathBuf], keymap: Option<&str>, mouse: bool) -> Result<(), Failure> {
     let user = crate::keymap::user_file();
     let keymap = crate::keymap::load(keymap, user.as_deref())
         .map_err(|e| Failure::Input(e.to_string().trim_end().to_string()))?;
@@ -184,6 +188,7 @@ fn workbench(paths: &[PathBuf], keymap: Option<&str>) -> Result<(), Failure> {
         corpus_name: names.join(", "),
         keymap,
         cache_dir: crate::search::cache::default_dir(),
+        mouse,
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }

@@ -14,19 +14,26 @@ use ratatui::crossterm::terminal::{
 };
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+static MOUSE: AtomicBool = AtomicBool::new(false);
 
 /// Raw mode, the alternate screen, bracketed paste (so pasted text is text, never keys),
-/// the cursor hidden. Mouse capture stays off so people can select text.
-pub fn enter() -> io::Result<()> {
+/// the cursor hidden. Mouse capture only when asked (`--mouse`): captured, the mouse no
+/// longer selects text in the terminal.
+pub fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
+    MOUSE.store(mouse, Ordering::SeqCst);
     let mut out = io::stdout();
     execute!(
         out,
         EnterAlternateScreen,
         EnableBracketedPaste,
         ratatui::crossterm::cursor::Hide
-    )
+    )?;
+    if mouse {
+        execute!(out, ratatui::crossterm::event::EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Back to the shell's screen. Safe to call any number of times and from any path; errors
@@ -36,6 +43,9 @@ pub fn leave() {
         let mut out = io::stdout();
         // The scroll region the backend may have set, and every attribute.
         let _ = out.write_all(b"\x1b[r\x1b[0m");
+        if MOUSE.swap(false, Ordering::SeqCst) {
+            let _ = execute!(out, ratatui::crossterm::event::DisableMouseCapture);
+        }
         let _ = execute!(
             out,
             DisableBracketedPaste,
