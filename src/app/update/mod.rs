@@ -1,0 +1,322 @@
+//! The only place the workbench's state changes: a message in, effects out.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::app::layout::{
+    documents_height, finder_height, layout, reader_height, reader_text_width,
+};
+use crate::app::msg::{Effect, Mouse, Msg};
+use crate::app::state::{
+    FinderHit, Marks, Overlay, Pane, Place, SortBy, State, Status, input_text, text_input,
+};
+use crate::app::wrap::{line_of, wrap};
+use crate::corpus::split::split_units;
+use crate::keymap::{Action, Context, Key, Lookup};
+use crate::search::{Index, Kind};
+
+mod documents;
+mod mouse;
+mod prompt;
+mod reader;
+
+use documents::*;
+use mouse::*;
+use prompt::*;
+pub use reader::cursor_sentence;
+use reader::*;
+
+/// The context keys are looked up in: an overlay, a prompt, or the focused pane.
+pub fn context(state: &State) -> Context {
+    match state.overlay {
+        Some(Overlay::Help) => Context::Help,
+        Some(Overlay::Finder) => Context::Finder,
+        None => match state.focus {
+            Pane::Documents if state.documents.filter_input.is_some() => Context::Filter,
+            Pane::Documents => Context::Documents,
+            Pane::Reader if state.reader.search_input.is_some() => Context::Search,
+            Pane::Reader => Context::Reader,
+        },
+    }
+}
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(event) => key(state, event),
+        Msg::Paste(text) => paste(state, &text),
+        Msg::Mouse(kind, x, y) => mouse(state, kind, x, y),
+        Msg::Resize(w, h) => {
+            state.size = (w, h);
+            rewrap(state);
+            clamp_lists(state);
+            Vec::new()
+        }
+        Msg::CorpusLoaded(corpus) => {
+            let n = corpus.documents.len();
+            state.corpus = Some(corpus);
+            state.progress = Some(format!("extracting and indexing {n} documents…"));
+            refresh_documents(state);
+            Vec::new()
+        }
+        Msg::IndexReady(index) => index_ready(state, index),
+        Msg::LoadFailed(message) => {
+            state.progress = None;
+            state.status = Some(Status {
+                text: message,
+                error: true,
+            });
+            Vec::new()
+        }
+        Msg::FinderResults {
+            generation,
+            hits,
+            total,
+            complete,
+        } => {
+            // Results of a query typed over since are dropped.
+            if generation == state.finder.generation {
+                let f = &mut state.finder;
+                f.shown = input_text(&f.input);
+                f.hits = hits;
+                f.total = total;
+                f.complete = complete;
+                f.selected = 0;
+                f.offset = 0;
+            }
+            Vec::new()
+        }
+        Msg::Resumed => vec![Effect::Redraw],
+        Msg::Terminate => {
+            state.quit = true;
+            vec![Effect::Quit]
+        }
+    }
+}
+
+pub(super) fn index_ready(state: &mut State, index: Arc<Index>) -> Vec<Effect> {
+    let docs = index.corpus().documents.len();
+    let mut marks = vec![Marks::default(); docs];
+    for e in index.entries() {
+        let Some(m) = marks.get_mut(e.doc as usize) else {
+            continue;
+        };
+        let span = (e.start as usize, e.end as usize);
+        match e.kind {
+            Kind::Figure => m.figures.push(span),
+            Kind::Date => m.dates.push(span),
+            Kind::Commitment => m.commitments.push(span),
+            Kind::Sentence | Kind::Document => {}
+        }
+    }
+    for m in &mut marks {
+        m.figures.sort_unstable();
+        m.dates.sort_unstable();
+        m.commitments.sort_unstable();
+    }
+    state.marks = marks;
+    state.index = Some(index);
+    state.progress = None;
+    refresh_documents(state);
+    // Sorted by date now: start at the top, unless a document is already being read.
+    if state.reader.doc.is_none() {
+        state.documents.selected = 0;
+        clamp_lists(state);
+    }
+    // A query typed while the index was being built runs now.
+    match input_text(&state.finder.input).trim().is_empty() {
+        true => Vec::new(),
+        false => new_query(state),
+    }
+}
+
+pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
+    let ctx = context(state);
+    let Some(k) = Key::from_event(&event) else {
+        return Vec::new();
+    };
+    state.pending.push(k);
+    match state.keymap.lookup(ctx, &state.pending) {
+        Lookup::Action(action) => {
+            state.pending.clear();
+            state.status = None;
+            act(state, action)
+        }
+        Lookup::Pending => Vec::new(),
+        Lookup::NotFound => {
+            let sequence = state.pending.len() > 1;
+            state.pending.clear();
+            if !sequence && ctx.is_text_input() {
+                type_key(state, ctx, event)
+            } else {
+                Vec::new()
+            }
+        }
+    }
+}
+
+pub(super) fn say(state: &mut State, text: impl Into<String>) {
+    state.status = Some(Status {
+        text: text.into(),
+        error: false,
+    });
+}
+
+pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let ctx = context(state);
+    match action {
+        Action::Quit => {
+            state.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Redraw => return vec![Effect::Redraw],
+        Action::ToggleHelp => {
+            state.overlay = match state.overlay {
+                Some(Overlay::Help) => None,
+                _ => Some(Overlay::Help),
+            };
+            state.help_offset = 0;
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            let next = match state.focus {
+                Pane::Documents => Pane::Reader,
+                Pane::Reader => Pane::Documents,
+            };
+            focus(state, next);
+        }
+        Action::FocusDocuments => focus(state, Pane::Documents),
+        Action::FocusReader => focus(state, Pane::Reader),
+        Action::OpenFinder => state.overlay = Some(Overlay::Finder),
+        Action::Down => step(state, ctx, 1),
+        Action::Up => step(state, ctx, -1),
+        Action::HalfPageDown => step(state, ctx, page(state, ctx) / 2),
+        Action::HalfPageUp => step(state, ctx, -(page(state, ctx) / 2)),
+        Action::PageDown => step(state, ctx, page(state, ctx)),
+        Action::PageUp => step(state, ctx, -page(state, ctx)),
+        Action::Top => step(state, ctx, isize::MIN / 2),
+        Action::Bottom => step(state, ctx, isize::MAX / 2),
+        Action::Open => {
+            if let Some(&doc) = state.documents.order.get(state.documents.selected) {
+                open_doc(state, doc);
+                focus(state, Pane::Reader);
+            }
+        }
+        Action::SortByDate => sort(state, SortBy::Date),
+        Action::SortByTitle => sort(state, SortBy::Title),
+        Action::Filter => {
+            let mut input = text_input("filter by title or name");
+            input.insert_str(&state.documents.filter);
+            state.documents.filter_input = Some(input);
+        }
+        Action::NextFigure => jump(state, |m| &m.figures, true, "figure"),
+        Action::PrevFigure => jump(state, |m| &m.figures, false, "figure"),
+        Action::NextDate => jump(state, |m| &m.dates, true, "date"),
+        Action::PrevDate => jump(state, |m| &m.dates, false, "date"),
+        Action::NextCommitment => jump(state, |m| &m.commitments, true, "commitment"),
+        Action::PrevCommitment => jump(state, |m| &m.commitments, false, "commitment"),
+        Action::NextSentence => sentence(state, 1),
+        Action::PrevSentence => sentence(state, -1),
+        Action::Search => state.reader.search_input = Some(text_input("search this document")),
+        Action::SearchNext => search(state, true),
+        Action::SearchPrev => search(state, false),
+        Action::CopySentence => return copy_sentence(state),
+        Action::Confirm => return confirm(state, ctx),
+        Action::Cancel => cancel(state, ctx),
+    }
+    Vec::new()
+}
+
+pub(super) fn focus(state: &mut State, pane: Pane) {
+    state.focus = pane;
+    // Narrow terminals show one pane: the reader's width may have changed.
+    rewrap(state);
+}
+
+pub(super) fn page(state: &State, ctx: Context) -> isize {
+    let rows = match ctx {
+        Context::Documents | Context::Filter => documents_height(state),
+        Context::Finder => finder_height(state),
+        Context::Help => layout(state).overlay.map_or(1, |r| r.height as usize),
+        _ => reader_height(state),
+    };
+    rows.max(2) as isize
+}
+
+/// Moves the selection or the view of `ctx` by `delta` rows.
+pub(super) fn step(state: &mut State, ctx: Context, delta: isize) {
+    let moved = |at: usize, len: usize| -> usize {
+        (at as isize)
+            .saturating_add(delta)
+            .clamp(0, len.saturating_sub(1) as isize) as usize
+    };
+    match ctx {
+        Context::Documents | Context::Filter => {
+            let d = &mut state.documents;
+            d.selected = moved(d.selected, d.order.len());
+        }
+        Context::Finder => {
+            let f = &mut state.finder;
+            f.selected = moved(f.selected, f.hits.len());
+        }
+        Context::Help => state.help_offset = moved(state.help_offset, 200),
+        _ => scroll(state, delta),
+    }
+    clamp_lists(state);
+}
+
+/// Keeps list selections in range and in view.
+pub(super) fn clamp_lists(state: &mut State) {
+    let rows = documents_height(state);
+    let d = &mut state.documents;
+    d.selected = d.selected.min(d.order.len().saturating_sub(1));
+    d.offset = keep_in_view(d.offset, d.selected, rows);
+    let rows = finder_height(state);
+    let f = &mut state.finder;
+    f.selected = f.selected.min(f.hits.len().saturating_sub(1));
+    f.offset = keep_in_view(f.offset, f.selected, rows);
+}
+
+pub(super) fn keep_in_view(offset: usize, selected: usize, rows: usize) -> usize {
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    }
+}
+
+pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
+    match ctx {
+        Context::Finder => {
+            let Some(hit) = state.finder.hits.get(state.finder.selected).cloned() else {
+                return Vec::new();
+            };
+            open_hit(state, &hit);
+        }
+        Context::Search => {
+            let pattern = state.reader.search_input.take().map(|i| input_text(&i));
+            if let Some(p) = pattern.filter(|p| !p.is_empty()) {
+                state.reader.pattern = p;
+                search(state, true);
+            }
+        }
+        Context::Filter => state.documents.filter_input = None,
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn cancel(state: &mut State, ctx: Context) {
+    match ctx {
+        Context::Finder | Context::Help => state.overlay = None,
+        Context::Search => state.reader.search_input = None,
+        Context::Filter => {
+            state.documents.filter_input = None;
+            state.documents.filter.clear();
+            refresh_documents(state);
+        }
+        _ => {}
+    }
+}

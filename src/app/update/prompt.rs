@@ -1,0 +1,116 @@
+//! Prompts (the finder's input, the reader's search, the documents filter): typing,
+//! readline's editing keys, pastes, and the finder's queries.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::*;
+
+/// The prompt of a text context.
+pub(super) fn prompt(
+    state: &mut State,
+    ctx: Context,
+) -> Option<&mut ratatui_textarea::TextArea<'static>> {
+    match ctx {
+        Context::Finder => Some(&mut state.finder.input),
+        Context::Search => state.reader.search_input.as_mut(),
+        Context::Filter => state.documents.filter_input.as_mut(),
+        _ => None,
+    }
+}
+
+/// An unbound key in a prompt edits it (letters, backspace, arrows, ctrl-w…).
+pub(super) fn type_key(state: &mut State, ctx: Context, event: KeyEvent) -> Vec<Effect> {
+    let Some(input) = prompt(state, ctx) else {
+        return Vec::new();
+    };
+    let before = input_text(input);
+    edit_line(input, event);
+    one_line(input);
+    if input_text(input) == before {
+        return Vec::new();
+    }
+    edited(state, ctx)
+}
+
+/// Readline's line-editing keys, which people type in any prompt (ratatui-textarea gives
+/// some of them other meanings: its ctrl-u is undo); other keys go to the text area.
+pub(super) fn edit_line(input: &mut ratatui_textarea::TextArea<'static>, event: KeyEvent) {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    use ratatui_textarea::CursorMove;
+    let ctrl = event.modifiers == KeyModifiers::CONTROL;
+    match event.code {
+        KeyCode::Char('u') if ctrl => {
+            input.delete_line_by_head();
+        }
+        KeyCode::Char('k') if ctrl => {
+            input.delete_line_by_end();
+        }
+        KeyCode::Char('w') if ctrl => {
+            input.delete_word();
+        }
+        KeyCode::Char('a') if ctrl => input.move_cursor(CursorMove::Head),
+        KeyCode::Char('e') if ctrl => input.move_cursor(CursorMove::End),
+        _ => {
+            input.input(event);
+        }
+    }
+}
+
+/// A prompt is one line: a newline typed or pasted joins it.
+pub(super) fn one_line(input: &mut ratatui_textarea::TextArea<'static>) {
+    if input.lines().len() > 1 {
+        let joined = input_text(input);
+        *input = text_input(input.placeholder_text());
+        input.insert_str(joined);
+    }
+}
+
+pub(super) fn edited(state: &mut State, ctx: Context) -> Vec<Effect> {
+    match ctx {
+        Context::Finder => new_query(state),
+        Context::Filter => {
+            state.documents.filter = state
+                .documents
+                .filter_input
+                .as_ref()
+                .map(input_text)
+                .unwrap_or_default();
+            refresh_documents(state);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    let ctx = context(state);
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let Some(input) = prompt(state, ctx) else {
+        return Vec::new();
+    };
+    input.insert_str(clean);
+    edited(state, ctx)
+}
+
+/// The finder's input changed: a new generation, searched off the UI thread.
+pub(super) fn new_query(state: &mut State) -> Vec<Effect> {
+    state.finder.generation += 1;
+    let query = input_text(&state.finder.input);
+    if query.trim().is_empty() {
+        let f = &mut state.finder;
+        f.hits.clear();
+        f.shown.clear();
+        f.total = 0;
+        return Vec::new();
+    }
+    if state.index.is_none() {
+        return Vec::new(); // runs when the index is ready
+    }
+    vec![Effect::Search {
+        generation: state.finder.generation,
+        query,
+    }]
+}

@@ -1,0 +1,244 @@
+//! The reader: opening a document where it was left, wrapping, scrolling, the cursor
+//! sentence, jumps, search and copy.
+
+use std::sync::Arc;
+
+use super::*;
+
+/// Opens `doc` in the reader where it was left.
+pub(super) fn open_doc(state: &mut State, doc: usize) {
+    let Some(corpus) = state.corpus.clone() else {
+        return;
+    };
+    let Some(document) = corpus.documents.get(doc) else {
+        return;
+    };
+    save_place(state);
+    let r = &mut state.reader;
+    r.doc = Some(doc);
+    r.sentences = split_units(&document.text)
+        .iter()
+        .map(|u| (u.start, u.end))
+        .collect();
+    let place = r.places.get(&doc).copied().unwrap_or_default();
+    r.at = place.at;
+    r.mark = None;
+    r.width = 0; // force a new wrap
+    r.top = 0;
+    rewrap_keeping(state, place.top_byte);
+}
+
+pub(super) fn save_place(state: &mut State) {
+    let r = &mut state.reader;
+    if let Some(doc) = r.doc {
+        let top_byte = r.lines.get(r.top).map_or(0, |l| l.start);
+        r.places.insert(doc, Place { top_byte, at: r.at });
+    }
+}
+
+pub(super) fn doc_text(state: &State) -> Option<Arc<crate::corpus::Corpus>> {
+    state.corpus.clone()
+}
+
+/// Wraps the open document again for the reader's current width, keeping the top line.
+pub(super) fn rewrap(state: &mut State) {
+    let top_byte = state
+        .reader
+        .lines
+        .get(state.reader.top)
+        .map_or(0, |l| l.start);
+    rewrap_keeping(state, top_byte);
+}
+
+pub(super) fn rewrap_keeping(state: &mut State, top_byte: usize) {
+    let width = reader_text_width(state);
+    let (Some(doc), Some(corpus)) = (state.reader.doc, doc_text(state)) else {
+        return;
+    };
+    if width == 0 {
+        return; // not shown at this size; wrapped when it is
+    }
+    let r = &mut state.reader;
+    if r.width != width {
+        r.lines = wrap(&corpus.documents[doc].text, width);
+        r.width = width;
+    }
+    r.top = line_of(&r.lines, top_byte);
+    let height = reader_height(state);
+    let r = &mut state.reader;
+    r.top = r.top.min(r.lines.len().saturating_sub(height));
+}
+
+/// Scrolls the reader; the cursor follows into view.
+pub(super) fn scroll(state: &mut State, delta: isize) {
+    let height = reader_height(state);
+    let r = &mut state.reader;
+    let max_top = r.lines.len().saturating_sub(height);
+    r.top = (r.top as isize)
+        .saturating_add(delta)
+        .clamp(0, max_top as isize) as usize;
+    if r.lines.is_empty() {
+        return;
+    }
+    let cursor_line = line_of(&r.lines, r.at);
+    if cursor_line < r.top || cursor_line >= r.top + height {
+        let first = r.lines[r.top].start;
+        let last = r.lines[(r.top + height - 1).min(r.lines.len() - 1)].end;
+        // The first sentence that starts in view, else the one the top line is in.
+        r.at = r
+            .sentences
+            .iter()
+            .find(|(s, _)| *s >= first && *s <= last)
+            .map_or(first, |(s, _)| *s);
+    }
+}
+
+/// Puts the cursor on byte `at` (and picks out `mark`), scrolling it into view.
+pub(super) fn goto(state: &mut State, at: usize, mark: Option<(usize, usize)>) {
+    let height = reader_height(state);
+    let r = &mut state.reader;
+    r.at = at;
+    r.mark = mark;
+    if r.lines.is_empty() {
+        return;
+    }
+    let line = line_of(&r.lines, at);
+    if line < r.top || line >= r.top + height {
+        r.top = line.saturating_sub(height / 3);
+    }
+    r.top = r.top.min(r.lines.len().saturating_sub(height));
+}
+
+/// The next (or previous) figure, date or commitment from the cursor.
+pub(super) fn jump(
+    state: &mut State,
+    list: fn(&Marks) -> &Vec<(usize, usize)>,
+    forward: bool,
+    what: &str,
+) {
+    let Some(doc) = state.reader.doc else {
+        return say(state, "open a document first");
+    };
+    if state.index.is_none() {
+        return say(state, "still indexing…");
+    }
+    let at = state.reader.at;
+    let spans = state.marks.get(doc).map(list).cloned().unwrap_or_default();
+    let found = if forward {
+        spans.iter().find(|(s, _)| *s > at).copied()
+    } else {
+        spans.iter().rev().find(|(s, _)| *s < at).copied()
+    };
+    match found {
+        Some((s, e)) => goto(state, s, Some((s, e))),
+        None => {
+            let direction = if forward { "after" } else { "before" };
+            say(state, format!("no {what} {direction} the cursor"));
+        }
+    }
+}
+
+/// Moves the cursor by sentences.
+pub(super) fn sentence(state: &mut State, delta: isize) {
+    let r = &state.reader;
+    if r.sentences.is_empty() {
+        return;
+    }
+    let current = r
+        .sentences
+        .partition_point(|(s, _)| *s <= r.at)
+        .saturating_sub(1);
+    let next = (current as isize + delta).clamp(0, r.sentences.len() as isize - 1) as usize;
+    let start = r.sentences[next].0;
+    goto(state, start, None);
+}
+
+/// The sentence the cursor is in, as a byte span.
+pub fn cursor_sentence(state: &State) -> Option<(usize, usize)> {
+    let r = &state.reader;
+    let i = r
+        .sentences
+        .partition_point(|(s, _)| *s <= r.at)
+        .checked_sub(1)?;
+    let (s, e) = r.sentences[i];
+    (r.at < e.max(s + 1)).then_some((s, e))
+}
+
+pub(super) fn search(state: &mut State, forward: bool) {
+    let pattern = state.reader.pattern.clone();
+    if pattern.is_empty() {
+        return say(state, "no search yet: / to search");
+    }
+    let (Some(doc), Some(corpus)) = (state.reader.doc, state.corpus.clone()) else {
+        return;
+    };
+    let text = &corpus.documents[doc].text;
+    let Ok(re) = regex::RegexBuilder::new(&regex::escape(&pattern))
+        .case_insensitive(true)
+        .build()
+    else {
+        return;
+    };
+    let at = state.reader.at;
+    let all: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    if all.is_empty() {
+        return say(
+            state,
+            format!(
+                "\"{}\" is not in this document",
+                crate::safe_text::sanitize(&pattern)
+            ),
+        );
+    }
+    let (found, wrapped) = if forward {
+        match all.iter().find(|(s, _)| *s > at) {
+            Some(m) => (*m, false),
+            None => (all[0], true),
+        }
+    } else {
+        match all.iter().rev().find(|(s, _)| *s < at) {
+            Some(m) => (*m, false),
+            None => (all[all.len() - 1], true),
+        }
+    };
+    goto(state, found.0, Some(found));
+    let n = all.iter().position(|m| *m == found).unwrap_or(0) + 1;
+    let note = if wrapped { " (wrapped)" } else { "" };
+    say(state, format!("match {n} of {}{note}", all.len()));
+}
+
+pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
+    let (Some(doc), Some(corpus), Some((s, e))) = (
+        state.reader.doc,
+        state.corpus.clone(),
+        cursor_sentence(state),
+    ) else {
+        say(state, "no sentence under the cursor");
+        return Vec::new();
+    };
+    let text = &corpus.documents[doc].text[s..e];
+    let sentence: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let date = state
+        .index
+        .as_ref()
+        .and_then(|i| i.doc_info(doc as u32).date.clone());
+    let citation = match date {
+        Some(d) => format!("{}, {d}", state.title(doc)),
+        None => state.title(doc),
+    };
+    let copied = format!("“{sentence}” ({citation}; {})", corpus.documents[doc].name);
+    say(
+        state,
+        "copied the sentence and its citation (sent to the terminal by OSC 52)",
+    );
+    vec![Effect::Copy(copied)]
+}
+
+/// Opens the reader at a finder hit's exact span.
+pub(super) fn open_hit(state: &mut State, hit: &FinderHit) {
+    state.overlay = None;
+    open_doc(state, hit.doc);
+    state.focus = Pane::Reader;
+    rewrap(state);
+    goto(state, hit.start, Some((hit.start, hit.end)));
+}

@@ -1,0 +1,111 @@
+//! The reader pane: the wrapped text, its highlights and gutter markers, the search prompt.
+
+use super::*;
+
+/// The style of each byte's cell in the reader: figures, dates, commitments, the mark.
+pub(super) fn reader_style(state: &State, theme: &Theme, at: usize) -> Style {
+    let mut style = Style::default();
+    let inside = |spans: &[(usize, usize)]| {
+        let i = spans.partition_point(|(s, _)| *s <= at);
+        i > 0 && at < spans[i - 1].1
+    };
+    if let Some(m) = state.reader.doc.and_then(|d| state.marks.get(d)) {
+        if inside(&m.commitments) {
+            style = style.patch(theme.commitment);
+        }
+        if inside(&m.dates) {
+            style = style.patch(theme.date);
+        }
+        if inside(&m.figures) {
+            style = style.patch(theme.figure);
+        }
+    }
+    if let Some((s, e)) = state.reader.mark
+        && s <= at
+        && at < e
+    {
+        style = style.patch(theme.mark);
+    }
+    style
+}
+
+pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
+    let rd = &state.reader;
+    let (Some(doc), Some(corpus)) = (rd.doc, state.corpus.as_ref()) else {
+        let focused = state.focus == Pane::Reader && state.overlay.is_none();
+        frame.render_widget(pane_frame(state, "Reader".into(), focused, theme), r);
+        let hint = state
+            .keymap
+            .help(Context::Documents)
+            .into_iter()
+            .find(|(_, a)| *a == crate::keymap::Action::Open)
+            .map_or(String::new(), |(k, _)| format!(" ({k})"));
+        frame.render_widget(
+            Paragraph::new(format!("Open a document from the list{hint}.")).style(theme.dim),
+            pane_inner(state, r),
+        );
+        return;
+    };
+    let text = &corpus.documents[doc].text;
+    let focused = state.focus == Pane::Reader && state.overlay.is_none();
+    let height = pane_inner(state, r).height as usize;
+    // No position in the title: it would change with each line scrolled, and cost bytes.
+    let title = fit(&state.title(doc), r.width.saturating_sub(8) as usize);
+    frame.render_widget(pane_frame(state, title, focused, theme), r);
+    let area = pane_inner(state, r);
+    let cursor = cursor_sentence(state);
+    let commitments = state
+        .marks
+        .get(doc)
+        .map(|m| m.commitments.as_slice())
+        .unwrap_or(&[]);
+    let mut lines = Vec::new();
+    for line in rd.lines.iter().skip(rd.top).take(height) {
+        let touches = |(s, e): (usize, usize)| s < line.end.max(line.start + 1) && e > line.start;
+        let gutter = if cursor.is_some_and(touches) {
+            "▶"
+        } else if commitments.iter().any(|&c| touches(c)) {
+            "!"
+        } else {
+            " "
+        };
+        // A blank gutter is unstyled: a styled space would be one more cell to write.
+        let gutter = match gutter {
+            " " => Span::raw(" "),
+            mark => Span::styled(mark, theme.gutter),
+        };
+        let mut spans = vec![gutter, Span::raw(" ")];
+        let mut run = String::new();
+        let mut run_style = Style::default();
+        let mut col = 0;
+        for (i, c) in text[line.start..line.end].char_indices() {
+            let style = reader_style(state, theme, line.start + i);
+            if style != run_style && !run.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut run), run_style));
+            }
+            run_style = style;
+            match c {
+                '\t' => run.push_str(&" ".repeat(TAB - col % TAB)),
+                c => push_safe(&mut run, c),
+            }
+            col += char_width(c, col);
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, run_style));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(input) = &rd.search_input {
+        let y = area.y + area.height.saturating_sub(1);
+        frame.render_widget(Clear, Rect::new(area.x, y, area.width, 1));
+        frame.render_widget(
+            Span::styled("/ ", theme.key),
+            Rect::new(area.x, y, 2.min(area.width), 1),
+        );
+        frame.render_widget(
+            input,
+            Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+        );
+    }
+}
