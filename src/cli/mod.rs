@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::corpus::{self, Corpus};
-use crate::extract::{self, Extraction, FigureKind, FigureValue};
+use crate::extract::{Extraction, FigureKind, FigureValue};
 pub use crate::safe_text::sanitize;
 
 /// Read policy documents; find their figures, dates and commitments.
@@ -211,10 +210,7 @@ fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     Ok(corpus)
 }
 
-/// Extracts every document of the corpus in parallel, in corpus order.
-pub fn extract_all(corpus: &Corpus) -> Vec<Extraction> {
-    corpus.documents.par_iter().map(extract::extract).collect()
-}
+pub use crate::extract::extract_all;
 
 fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     let corpus = load_corpus(paths)?;

@@ -125,20 +125,12 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     })
 }
 
-/// The workspace file: `--workspace`, else `cordiale.json` in the current folder when there
-/// is one (the workspace one is working in), else `cordiale.json` beside the corpus.
+/// The workspace file: `--workspace`, else the default for the corpus.
 fn workspace_path(args: &WorkspaceArgs, corpus: &Path) -> PathBuf {
-    if let Some(p) = &args.workspace {
-        return p.clone();
+    match &args.workspace {
+        Some(p) => p.clone(),
+        None => crate::workspace::store::default_path(corpus),
     }
-    let here = PathBuf::from("cordiale.json");
-    if here.exists() {
-        return here;
-    }
-    corpus
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map_or(here, |d| d.join("cordiale.json"))
 }
 
 /// `target` as written from `dir`, when it lies below it; else absolute.
@@ -153,22 +145,7 @@ fn relative(target: &Path, dir: &Path) -> String {
 
 /// The active reviewer: `--reviewer`, else `CORDIALE_REVIEWER`, else `git config user.name`.
 pub fn reviewer(given: Option<&str>) -> Result<String, Failure> {
-    if let Some(r) = given.filter(|r| !r.trim().is_empty()) {
-        return Ok(r.trim().to_string());
-    }
-    if let Ok(r) = std::env::var("CORDIALE_REVIEWER")
-        && !r.trim().is_empty()
-    {
-        return Ok(r.trim().to_string());
-    }
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .filter(|n| !n.is_empty());
-    git.ok_or_else(|| {
+    review::active_reviewer(given).ok_or_else(|| {
         Failure::Input(
             "no reviewer: pass --reviewer NAME, set CORDIALE_REVIEWER or git config user.name"
                 .into(),

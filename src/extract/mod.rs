@@ -152,6 +152,12 @@ pub struct Extraction {
     pub commitments: Vec<Commitment>,
 }
 
+/// Extracts every document of the corpus in parallel, in corpus order.
+pub fn extract_all(corpus: &crate::corpus::Corpus) -> Vec<Extraction> {
+    use rayon::prelude::*;
+    corpus.documents.par_iter().map(extract).collect()
+}
+
 /// Extracts everything from one document.
 pub fn extract(doc: &Document) -> Extraction {
     extract_with_units(doc).0

@@ -4,3 +4,23 @@
 pub mod agreement;
 
 pub use agreement::{Agreement, ItemAgreement, agreement, item_agreement, pair};
+
+/// The active reviewer: `given` (`--reviewer`), else `CORDIALE_REVIEWER`, else
+/// `git config user.name`.
+pub fn active_reviewer(given: Option<&str>) -> Option<String> {
+    if let Some(r) = given.filter(|r| !r.trim().is_empty()) {
+        return Some(r.trim().to_string());
+    }
+    if let Ok(r) = std::env::var("CORDIALE_REVIEWER")
+        && !r.trim().is_empty()
+    {
+        return Some(r.trim().to_string());
+    }
+    std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|n| !n.is_empty())
+}

@@ -42,6 +42,20 @@ impl Base {
     }
 }
 
+/// Where a corpus's workspace is when none is named: `cordiale.json` in the current folder
+/// when there is one (the workspace one is working in), else `cordiale.json` beside the
+/// corpus.
+pub fn default_path(corpus: &Path) -> PathBuf {
+    let here = PathBuf::from("cordiale.json");
+    if here.exists() {
+        return here;
+    }
+    corpus
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or(here, |d| d.join("cordiale.json"))
+}
+
 /// The lock file beside the workspace (`cordiale.json.lock`): the workspace itself is
 /// replaced by each save, so it cannot carry the lock.
 fn lock_path(path: &Path) -> PathBuf {
