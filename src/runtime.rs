@@ -27,6 +27,9 @@ pub struct Options {
     pub cache_dir: Option<PathBuf>,
     /// Capture the mouse (wheel and clicks); off by default so text can be selected.
     pub mouse: bool,
+    /// The review workspace file, and who is reviewing.
+    pub workspace: PathBuf,
+    pub reviewer: Option<String>,
 }
 
 type Backend = LeanBackend<BufWriter<io::Stdout>>;
@@ -72,7 +75,8 @@ fn run_entered(options: Options) -> io::Result<()> {
     spawn_input(tx.clone());
     spawn_signals(tx.clone());
     let finder = spawn_finder(tx.clone());
-    spawn_loader(tx, options.paths, options.cache_dir);
+    let review = (options.workspace, options.reviewer);
+    spawn_loader(tx, options.paths, options.cache_dir, review);
     event_loop(&mut terminal, &mut state, &rx, &finder, options.mouse)
 }
 
@@ -190,7 +194,12 @@ fn spawn_signals(tx: Sender<Msg>) {
     }
 }
 
-fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, cache_dir: Option<PathBuf>) {
+fn spawn_loader(
+    tx: Sender<Msg>,
+    paths: Vec<PathBuf>,
+    cache_dir: Option<PathBuf>,
+    (workspace, reviewer): (PathBuf, Option<String>),
+) {
     thread::spawn(move || {
         let corpus = match corpus::load(&paths) {
             Ok(c) => Arc::new(c),
@@ -202,8 +211,16 @@ fn spawn_loader(tx: Sender<Msg>, paths: Vec<PathBuf>, cache_dir: Option<PathBuf>
         if tx.send(Msg::CorpusLoaded(Arc::clone(&corpus))).is_err() {
             return;
         }
-        let index = cache::build_cached(corpus, cache_dir.as_deref());
-        let _ = tx.send(Msg::IndexReady(Arc::new(index)));
+        let index = cache::build_cached(Arc::clone(&corpus), cache_dir.as_deref());
+        if tx.send(Msg::IndexReady(Arc::new(index))).is_err() {
+            return;
+        }
+        let name = paths
+            .first()
+            .map_or(String::new(), |p| p.display().to_string());
+        let _ = tx.send(crate::app::review::open(
+            &workspace, &corpus, &name, reviewer,
+        ));
     });
 }
 

@@ -20,6 +20,32 @@ struct Bench {
     effects: Vec<Effect>,
 }
 
+/// A workspace of the seeds where ann and bob rated the first six items: they agree on
+/// the even ones and disagree on the odd ones.
+fn reviewed_workspace(corpus: &corpus::Corpus, path: &Path) {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let (mut stored, mut ws) = Stored::open(path, Workspace::default).unwrap();
+    cordiale::workspace::sync::sync(&mut ws, corpus, &cordiale::extract::extract_all(corpus));
+    let ids: Vec<_> = ws.ordered().into_iter().map(|(id, _)| id.clone()).collect();
+    for (k, id) in ids.iter().take(6).enumerate() {
+        let item = ws.items.get_mut(id).unwrap();
+        item.set_review(
+            "ann",
+            Verdict::Kept,
+            String::new(),
+            "2026-11-25T08:00:00Z".into(),
+        );
+        let theirs = if k % 2 == 0 {
+            Verdict::Kept
+        } else {
+            Verdict::Broken
+        };
+        item.set_review("bob", theirs, String::new(), "2026-11-25T08:00:00Z".into());
+    }
+    stored.save(&mut ws).unwrap();
+}
+
 fn seeds() -> Arc<corpus::Corpus> {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     Arc::new(corpus::load(&[seeds]).unwrap())
@@ -31,7 +57,16 @@ impl Bench {
         let keymap = keymap::load(Some(keymap), None).unwrap();
         let mut state = State::new(keymap, "seeds".into(), (w, h));
         update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
-        let index = Arc::new(Index::build(corpus));
+        let index = Arc::new(Index::build(Arc::clone(&corpus)));
+        // Written once; benches only read it.
+        static WORKSPACE: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
+            std::sync::OnceLock::new();
+        let (_, path) = WORKSPACE.get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("cordiale.json");
+            reviewed_workspace(&corpus, &path);
+            (dir, path)
+        });
         let mut bench = Bench {
             state,
             index: Arc::clone(&index),
@@ -39,6 +74,12 @@ impl Bench {
             effects: Vec::new(),
         };
         bench.send(Msg::IndexReady(index));
+        bench.send(cordiale::app::review::open(
+            path,
+            &corpus,
+            "seeds",
+            Some("ann".into()),
+        ));
         bench
     }
 
@@ -311,7 +352,11 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.state.overlay = Some(Overlay::Help);
             b.state.help_offset = 3;
         }
-        Context::Checklist | Context::NoteEditor => {}
+        Context::Checklist => {
+            b.state.focus = Pane::Checklist;
+            b.state.review.as_mut().unwrap().selected = 2;
+        }
+        Context::NoteEditor => {}
     }
     b
 }
@@ -322,6 +367,7 @@ fn position(s: &State, ctx: Context) -> usize {
         Context::Documents | Context::Filter | Context::Global => s.documents.selected,
         Context::Finder => s.finder.selected,
         Context::Help => s.help_offset,
+        Context::Checklist => s.review.as_ref().unwrap().selected,
         _ => s.reader.top,
     }
 }
@@ -344,6 +390,26 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         Action::FocusNext | Action::FocusPrev => assert_ne!(before.focus, after.focus, "{what}"),
         Action::FocusDocuments => assert_eq!(after.focus, Pane::Documents, "{what}"),
         Action::FocusReader => assert_eq!(after.focus, Pane::Reader, "{what}"),
+        Action::FocusChecklist => assert_eq!(after.focus, Pane::Checklist, "{what}"),
+        Action::ShowAll | Action::ShowMine | Action::ShowDisagreements | Action::ShowOrphaned => {
+            use cordiale::app::state::ChecklistFilter as F;
+            let wanted = match action {
+                Action::ShowAll => F::All,
+                Action::ShowMine => F::Mine,
+                Action::ShowDisagreements => F::Disagreements,
+                _ => F::Orphaned,
+            };
+            assert_eq!(after.review.as_ref().unwrap().filter, wanted, "{what}");
+        }
+        Action::Open if ctx == Context::Checklist => {
+            let r = before.review.as_ref().unwrap();
+            let item = &r.ws.items[&r.order[r.selected]];
+            assert_eq!(
+                (after.focus, after.reader.at),
+                (Pane::Reader, item.anchor.start),
+                "{what}"
+            );
+        }
         Action::OpenFinder => assert_eq!(after.overlay, Some(Overlay::Finder), "{what}"),
         Action::Down => assert_eq!(moved, 1, "{what}"),
         Action::Up => assert_eq!(moved, -1, "{what}"),
@@ -505,4 +571,30 @@ fn the_mouse_scrolls_what_is_under_it_and_clicks_select_then_open() {
     let line = b.state.reader.lines[b.state.reader.top + 11];
     assert_eq!(b.state.reader.at, line.start);
     assert_eq!(b.state.focus, Pane::Reader);
+}
+
+#[test]
+fn the_checklist_shows_both_reviewers_and_filters() {
+    let mut b = Bench::new("default", 200, 60);
+    let r = b.state.review.as_ref().unwrap();
+    assert_eq!(r.pair, ("ann".to_string(), "bob".to_string()));
+    let total = r.order.len();
+    assert!(total > 6);
+    b.keys("3");
+    assert_eq!(b.state.focus, Pane::Checklist);
+    b.keys("x");
+    assert_eq!(
+        b.state.review.as_ref().unwrap().order.len(),
+        3,
+        "the odd items disagree"
+    );
+    b.keys("m");
+    assert_eq!(
+        b.state.review.as_ref().unwrap().order.len(),
+        total - 6,
+        "ann rated six"
+    );
+    b.keys("a enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+    assert!(b.state.reader.mark.is_some(), "the quote is picked out");
 }

@@ -53,12 +53,44 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     press(&mut help, &index, "?");
     let mut filter = base.clone();
     press(&mut filter, &index, "/ c a l");
+    // A workspace where ann and bob rated the first items (ann first, as the active one).
+    let mut checklist = base.clone();
+    let corpus = checklist.corpus.clone().unwrap();
+    let missing = std::path::Path::new("/nonexistent/cordiale.json");
+    update(
+        &mut checklist,
+        cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
+    );
+    {
+        use cordiale::workspace::Verdict;
+        let r = checklist.review.as_mut().unwrap();
+        let ids: Vec<_> = r.order.iter().take(4).cloned().collect();
+        for (k, id) in ids.iter().enumerate() {
+            let item = r.ws.items.get_mut(id).unwrap();
+            item.set_review(
+                "ann",
+                Verdict::Kept,
+                String::new(),
+                "2026-11-25T08:00:00Z".into(),
+            );
+            let v = [
+                Verdict::Kept,
+                Verdict::Broken,
+                Verdict::Partial,
+                Verdict::Kept,
+            ][k];
+            item.set_review("bob", v, String::new(), "2026-11-25T08:00:00Z".into());
+        }
+        r.pair = ("ann".into(), "bob".into());
+    }
+    press(&mut checklist, &index, "3 down");
     vec![
         ("documents", base),
         ("reader", reader),
         ("finder", finder),
         ("help", help),
         ("filter", filter),
+        ("checklist", checklist),
     ]
 }
 

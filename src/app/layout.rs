@@ -10,6 +10,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width the panes stand side by side; below it, one at a time under tabs.
 pub const SIDE_BY_SIDE: u16 = 100;
+/// From this width documents, reader and checklist all show.
+pub const THREE_PANES: u16 = 160;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -17,7 +19,6 @@ pub struct Areas {
     pub tabs: Option<Rect>,
     pub documents: Option<Rect>,
     pub reader: Option<Rect>,
-    /// Reserved for the checklist pane (pair review in the workbench); not laid out yet.
     pub checklist: Option<Rect>,
     pub status: Rect,
     pub overlay: Option<Rect>,
@@ -41,9 +42,22 @@ pub fn layout(state: &State) -> Areas {
         status,
         ..Areas::default()
     };
-    if w >= SIDE_BY_SIDE {
-        let left = (w * 2 / 5).clamp(30, 64);
+    let checklist = state.review.is_some();
+    if w >= THREE_PANES && checklist {
+        let left = (w / 5).clamp(28, 44);
+        let right = (w * 3 / 10).clamp(36, 72);
         areas.documents = Some(Rect::new(0, 0, left, body.height));
+        areas.reader = Some(Rect::new(left, 0, w - left - right, body.height));
+        areas.checklist = Some(Rect::new(w - right, 0, right, body.height));
+    } else if w >= SIDE_BY_SIDE {
+        // The reader on the right; on the left the list last focused.
+        let left = (w * 2 / 5).clamp(30, 64);
+        let rect = Rect::new(0, 0, left, body.height);
+        if state.focus == Pane::Checklist || (state.left == Pane::Checklist && checklist) {
+            areas.checklist = Some(rect);
+        } else {
+            areas.documents = Some(rect);
+        }
         areas.reader = Some(Rect::new(left, 0, w - left, body.height));
     } else {
         areas.tabs = Some(Rect::new(0, 0, w, 1));
@@ -51,6 +65,7 @@ pub fn layout(state: &State) -> Areas {
         match state.focus {
             Pane::Documents => areas.documents = Some(pane),
             Pane::Reader => areas.reader = Some(pane),
+            Pane::Checklist => areas.checklist = Some(pane),
         }
     }
     areas.overlay = state.overlay.map(|o| {
@@ -115,4 +130,11 @@ pub fn finder_height(state: &State) -> usize {
     layout(state)
         .overlay
         .map_or(1, |r| inner(r).height.saturating_sub(2).max(1) as usize)
+}
+
+/// Rows the checklist shows at once (less its header row).
+pub fn checklist_height(state: &State) -> usize {
+    layout(state).checklist.map_or(1, |r| {
+        pane_inner(state, r).height.saturating_sub(1).max(1) as usize
+    })
 }

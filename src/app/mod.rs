@@ -5,6 +5,7 @@
 pub mod finder;
 pub mod layout;
 pub mod msg;
+pub mod review;
 pub mod state;
 pub mod update;
 pub mod wrap;

@@ -19,6 +19,7 @@ pub enum Msg {
     Resize(u16, u16),
     CorpusLoaded(Arc<Corpus>),
     IndexReady(Arc<Index>),
+    WorkspaceOpened(Box<super::review::Opened>),
     LoadFailed(String),
     FinderResults {
         generation: u64,

@@ -11,11 +11,51 @@ use crate::keymap::{Key, Keymap};
 use crate::search::snippet::Segment;
 use crate::search::{Index, Kind};
 
-/// The panes (the checklist pane comes with pair review in the workbench).
+/// The panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Documents,
     Reader,
+    Checklist,
+}
+
+/// Which items the checklist shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChecklistFilter {
+    All,
+    /// Not yet rated by the active reviewer.
+    Mine,
+    Disagreements,
+    /// Items whose quote fits nowhere in their document any more.
+    Orphaned,
+}
+
+impl ChecklistFilter {
+    pub fn name(self) -> &'static str {
+        match self {
+            ChecklistFilter::All => "all",
+            ChecklistFilter::Mine => "not rated by me",
+            ChecklistFilter::Disagreements => "disagreements",
+            ChecklistFilter::Orphaned => "orphaned",
+        }
+    }
+}
+
+/// The review workspace, as the checklist pane shows it.
+#[derive(Debug, Clone)]
+pub struct ReviewState {
+    pub path: std::path::PathBuf,
+    pub ws: crate::workspace::Workspace,
+    pub orphaned: Vec<crate::workspace::Short>,
+    /// The active reviewer; `None` when nobody is named (the checklist is read-only).
+    pub me: Option<String>,
+    /// The two reviewers shown side by side (the active one first).
+    pub pair: (String, String),
+    pub filter: ChecklistFilter,
+    /// Item ids shown, in file order, after the filter.
+    pub order: Vec<crate::workspace::Short>,
+    pub selected: usize,
+    pub offset: usize,
 }
 
 /// What covers the panes.
@@ -120,6 +160,9 @@ pub struct State {
     /// The terminal's size, columns × rows.
     pub size: (u16, u16),
     pub focus: Pane,
+    /// The list last focused (documents or checklist), shown left of the reader when only
+    /// two panes fit.
+    pub left: Pane,
     pub overlay: Option<Overlay>,
     pub help_offset: usize,
     /// Where the corpus comes from, for the status bar.
@@ -133,6 +176,8 @@ pub struct State {
     pub documents: DocumentsState,
     pub reader: ReaderState,
     pub finder: FinderState,
+    /// The workspace, once opened.
+    pub review: Option<ReviewState>,
     pub status: Option<Status>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
@@ -160,6 +205,7 @@ impl State {
             keymap,
             size,
             focus: Pane::Documents,
+            left: Pane::Documents,
             overlay: None,
             help_offset: 0,
             corpus_name,
@@ -197,6 +243,7 @@ impl State {
                 selected: 0,
                 offset: 0,
             },
+            review: None,
             status: None,
             pending: Vec::new(),
             quit: false,

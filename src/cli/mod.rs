@@ -27,6 +27,14 @@ pub struct Cli {
     /// click opens). Off by default, so the terminal can select text.
     #[arg(long)]
     pub mouse: bool,
+    /// The review workspace the workbench shows (default: cordiale.json here, else beside
+    /// the corpus).
+    #[arg(long, value_name = "FILE")]
+    pub workspace: Option<PathBuf>,
+    /// Who is reviewing in the workbench (default: CORDIALE_REVIEWER, else git config
+    /// user.name).
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,9 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Reattach(args)) => review::reattach(&args),
         Some(Command::Schema { ws, write }) => review::schema(&ws, write),
         Some(Command::Summary { paths }) => summary_command(&paths),
-        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
-            workbench(&cli.paths, cli.keymap.as_deref(), cli.mouse)
-        }
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => workbench(&cli),
         None => summary_command(&cli.paths),
     };
     match result {
@@ -169,25 +175,31 @@ impl From<io::Error> for Failure {
 
 /// Opens the workbench. The keymap is checked first: a bad one is reported, every problem
 /// of it, before the terminal is touched.
-fn workbench(paths: &[PathBuf], keymap: Option<&str>, mouse: bool) -> Result<(), Failure> {
+fn workbench(cli: &Cli) -> Result<(), Failure> {
     let user = crate::keymap::user_file();
-    let keymap = crate::keymap::load(keymap, user.as_deref())
+    let keymap = crate::keymap::load(cli.keymap.as_deref(), user.as_deref())
         .map_err(|e| Failure::Input(e.to_string().trim_end().to_string()))?;
     for w in &keymap.warnings {
         eprintln!("cordiale: warning: {w}");
     }
-    let paths = if paths.is_empty() {
+    let paths = if cli.paths.is_empty() {
         vec![bundled_seeds()]
     } else {
-        paths.to_vec()
+        cli.paths.to_vec()
     };
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let workspace = cli
+        .workspace
+        .clone()
+        .unwrap_or_else(|| crate::workspace::store::default_path(&paths[0]));
     let options = crate::runtime::Options {
+        workspace,
+        reviewer: crate::review::active_reviewer(cli.reviewer.as_deref()),
         paths,
         corpus_name: names.join(", "),
         keymap,
         cache_dir: crate::search::cache::default_dir(),
-        mouse,
+        mouse: cli.mouse,
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }

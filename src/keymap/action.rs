@@ -94,24 +94,25 @@ macro_rules! actions {
 }
 
 actions! {
-    Quit "quit" [Global, Documents, Reader, Help] "quit (the workspace is saved)";
+    Quit "quit" [Global, Documents, Reader, Help, Checklist] "quit";
     Suspend "suspend" [Global] "suspend to the shell (fg to return)";
-    ToggleHelp "toggle_help" [Global, Documents, Reader, Help] "show or hide this help";
+    ToggleHelp "toggle_help" [Global, Documents, Reader, Help, Checklist] "show or hide this help";
     Redraw "redraw" [Global] "repaint the whole screen";
-    FocusNext "focus_next" [Global, Documents, Reader] "next pane";
-    FocusPrev "focus_prev" [Global, Documents, Reader] "previous pane";
-    FocusDocuments "focus_documents" [Global, Documents, Reader] "the documents pane";
-    FocusReader "focus_reader" [Global, Documents, Reader] "the reader pane";
-    OpenFinder "open_finder" [Global, Documents, Reader] "find figures, dates, commitments across the corpus";
-    Down "down" [Documents, Reader, Finder, Help] "down a line / to the next row";
-    Up "up" [Documents, Reader, Finder, Help] "up a line / to the previous row";
-    HalfPageDown "half_page_down" [Documents, Reader, Finder, Help] "down half a page";
-    HalfPageUp "half_page_up" [Documents, Reader, Finder, Help] "up half a page";
-    PageDown "page_down" [Documents, Reader, Finder, Help] "down a page";
-    PageUp "page_up" [Documents, Reader, Finder, Help] "up a page";
-    Top "top" [Documents, Reader, Finder, Help] "to the top";
-    Bottom "bottom" [Documents, Reader, Finder, Help] "to the bottom";
-    Open "open" [Documents] "open the document in the reader";
+    FocusNext "focus_next" [Global, Documents, Reader, Checklist] "next pane";
+    FocusPrev "focus_prev" [Global, Documents, Reader, Checklist] "previous pane";
+    FocusDocuments "focus_documents" [Global, Documents, Reader, Checklist] "the documents pane";
+    FocusReader "focus_reader" [Global, Documents, Reader, Checklist] "the reader pane";
+    FocusChecklist "focus_checklist" [Global, Documents, Reader, Checklist] "the checklist pane";
+    OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
+    Down "down" [Documents, Reader, Finder, Help, Checklist] "down a line / to the next row";
+    Up "up" [Documents, Reader, Finder, Help, Checklist] "up a line / to the previous row";
+    HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
+    HalfPageUp "half_page_up" [Documents, Reader, Finder, Help, Checklist] "up half a page";
+    PageDown "page_down" [Documents, Reader, Finder, Help, Checklist] "down a page";
+    PageUp "page_up" [Documents, Reader, Finder, Help, Checklist] "up a page";
+    Top "top" [Documents, Reader, Finder, Help, Checklist] "to the top";
+    Bottom "bottom" [Documents, Reader, Finder, Help, Checklist] "to the bottom";
+    Open "open" [Documents, Checklist] "open the document / the item's source in the reader";
     SortByDate "sort_by_date" [Documents] "sort documents by date of issue";
     SortByTitle "sort_by_title" [Documents] "sort documents by title";
     Filter "filter" [Documents] "filter documents by typing";
@@ -127,6 +128,10 @@ actions! {
     SearchNext "search_next" [Reader] "next search match";
     SearchPrev "search_prev" [Reader] "previous search match";
     CopySentence "copy_sentence" [Reader] "copy the cursor sentence with its citation (OSC 52)";
+    ShowAll "show_all" [Checklist] "checklist: every item";
+    ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
+    ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";
+    ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
     Confirm "confirm" [Finder, Search, Filter] "accept: open the hit / search / filter";
     Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";
 }

@@ -10,6 +10,7 @@ pub(super) fn help(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let under = match state.focus {
         Pane::Documents => Context::Documents,
         Pane::Reader => Context::Reader,
+        Pane::Checklist => Context::Checklist,
     };
     let mut lines = Vec::new();
     for ctx in [under, Context::Global, Context::Finder, Context::Help] {

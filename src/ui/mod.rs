@@ -4,6 +4,7 @@
 
 pub mod theme;
 
+mod checklist;
 mod documents;
 mod finder;
 mod help;
@@ -25,6 +26,7 @@ use crate::keymap::{Context, display_sequence};
 use crate::safe_text::{push_safe, sanitize};
 use theme::Theme;
 
+use checklist::checklist;
 use documents::documents;
 use finder::finder;
 use help::help;
@@ -55,6 +57,9 @@ pub fn draw(state: &State, frame: &mut Frame) {
     }
     if let Some(r) = areas.reader {
         reader(state, &theme, frame, r);
+    }
+    if let Some(r) = areas.checklist {
+        checklist(state, &theme, frame, r);
     }
     status(state, &theme, frame, &areas);
     match (state.overlay, areas.overlay) {
@@ -109,7 +114,11 @@ fn overlay_block<'a>(title: String, focused: bool, theme: &Theme) -> Block<'a> {
 
 fn tabs(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let mut spans = Vec::new();
-    for (pane, name) in [(Pane::Documents, "1 Documents"), (Pane::Reader, "2 Reader")] {
+    let mut panes = vec![(Pane::Documents, "1 Documents"), (Pane::Reader, "2 Reader")];
+    if state.review.is_some() {
+        panes.push((Pane::Checklist, "3 Checklist"));
+    }
+    for (pane, name) in panes {
         let style = if state.focus == pane {
             theme.selected
         } else {

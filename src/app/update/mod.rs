@@ -5,22 +5,25 @@ use std::sync::Arc;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::app::layout::{
-    documents_height, finder_height, layout, reader_height, reader_text_width,
+    checklist_height, documents_height, finder_height, layout, reader_height, reader_text_width,
 };
 use crate::app::msg::{Effect, Mouse, Msg};
 use crate::app::state::{
-    FinderHit, Marks, Overlay, Pane, Place, SortBy, State, Status, input_text, text_input,
+    ChecklistFilter, FinderHit, Marks, Overlay, Pane, Place, SortBy, State, Status, input_text,
+    text_input,
 };
 use crate::app::wrap::{line_of, wrap};
 use crate::corpus::split::split_units;
 use crate::keymap::{Action, Context, Key, Lookup};
 use crate::search::{Index, Kind};
 
+mod checklist;
 mod documents;
 mod mouse;
 mod prompt;
 mod reader;
 
+use checklist::*;
 use documents::*;
 use mouse::*;
 use prompt::*;
@@ -37,6 +40,7 @@ pub fn context(state: &State) -> Context {
             Pane::Documents => Context::Documents,
             Pane::Reader if state.reader.search_input.is_some() => Context::Search,
             Pane::Reader => Context::Reader,
+            Pane::Checklist => Context::Checklist,
         },
     }
 }
@@ -60,6 +64,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::IndexReady(index) => index_ready(state, index),
+        Msg::WorkspaceOpened(opened) => {
+            open_review(state, *opened);
+            Vec::new()
+        }
         Msg::LoadFailed(message) => {
             state.progress = None;
             state.status = Some(Status {
@@ -179,14 +187,32 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.help_offset = 0;
         }
         Action::FocusNext | Action::FocusPrev => {
-            let next = match state.focus {
-                Pane::Documents => Pane::Reader,
-                Pane::Reader => Pane::Documents,
+            let mut panes = vec![Pane::Documents, Pane::Reader];
+            if state.review.is_some() {
+                panes.push(Pane::Checklist);
+            }
+            let i = panes.iter().position(|p| *p == state.focus).unwrap_or(0);
+            let n = panes.len();
+            let next = if action == Action::FocusNext {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
             };
-            focus(state, next);
+            focus(state, panes[next]);
         }
         Action::FocusDocuments => focus(state, Pane::Documents),
         Action::FocusReader => focus(state, Pane::Reader),
+        Action::FocusChecklist => {
+            if state.review.is_some() {
+                focus(state, Pane::Checklist);
+            } else {
+                say(state, "no workspace open yet");
+            }
+        }
+        Action::ShowAll => set_filter(state, ChecklistFilter::All),
+        Action::ShowMine => set_filter(state, ChecklistFilter::Mine),
+        Action::ShowDisagreements => set_filter(state, ChecklistFilter::Disagreements),
+        Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
         Action::Down => step(state, ctx, 1),
         Action::Up => step(state, ctx, -1),
@@ -196,6 +222,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PageUp => step(state, ctx, -page(state, ctx)),
         Action::Top => step(state, ctx, isize::MIN / 2),
         Action::Bottom => step(state, ctx, isize::MAX / 2),
+        Action::Open if ctx == Context::Checklist => open_item(state),
         Action::Open => {
             if let Some(&doc) = state.documents.order.get(state.documents.selected) {
                 open_doc(state, doc);
@@ -229,6 +256,9 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
 
 pub(super) fn focus(state: &mut State, pane: Pane) {
     state.focus = pane;
+    if pane != Pane::Reader {
+        state.left = pane;
+    }
     // Narrow terminals show one pane: the reader's width may have changed.
     rewrap(state);
 }
@@ -236,6 +266,7 @@ pub(super) fn focus(state: &mut State, pane: Pane) {
 pub(super) fn page(state: &State, ctx: Context) -> isize {
     let rows = match ctx {
         Context::Documents | Context::Filter => documents_height(state),
+        Context::Checklist => checklist_height(state),
         Context::Finder => finder_height(state),
         Context::Help => layout(state).overlay.map_or(1, |r| r.height as usize),
         _ => reader_height(state),
@@ -251,6 +282,11 @@ pub(super) fn step(state: &mut State, ctx: Context, delta: isize) {
             .clamp(0, len.saturating_sub(1) as isize) as usize
     };
     match ctx {
+        Context::Checklist => {
+            if let Some(r) = state.review.as_mut() {
+                r.selected = moved(r.selected, r.order.len());
+            }
+        }
         Context::Documents | Context::Filter => {
             let d = &mut state.documents;
             d.selected = moved(d.selected, d.order.len());
@@ -275,6 +311,11 @@ pub(super) fn clamp_lists(state: &mut State) {
     let f = &mut state.finder;
     f.selected = f.selected.min(f.hits.len().saturating_sub(1));
     f.offset = keep_in_view(f.offset, f.selected, rows);
+    let rows = checklist_height(state);
+    if let Some(r) = state.review.as_mut() {
+        r.selected = r.selected.min(r.order.len().saturating_sub(1));
+        r.offset = keep_in_view(r.offset, r.selected, rows);
+    }
 }
 
 pub(super) fn keep_in_view(offset: usize, selected: usize, rows: usize) -> usize {

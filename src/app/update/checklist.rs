@@ -1,0 +1,117 @@
+//! The checklist: the workspace's items with both reviewers' verdicts, filtered, and a
+//! jump to an item's source in the reader.
+
+use super::*;
+use crate::app::review::Opened;
+use crate::app::state::ReviewState;
+use crate::review::{ItemAgreement, item_agreement, pair};
+use crate::workspace::Verdict;
+
+pub(super) fn open_review(state: &mut State, opened: Opened) {
+    // The active reviewer first, beside the one who gave the most verdicts otherwise.
+    let found = pair(opened.ws.items.values());
+    let pair = match (&opened.me, found) {
+        (Some(me), Some((a, b))) if *me == b => (b, a),
+        (Some(me), Some((a, b))) if *me == a => (a, b),
+        (Some(me), Some((a, _))) => (me.clone(), a),
+        (Some(me), None) => {
+            let other = opened
+                .ws
+                .items
+                .values()
+                .flat_map(|i| i.reviews.keys())
+                .find(|n| n.as_str() != me)
+                .map_or_else(String::new, |n| n.to_string());
+            (me.clone(), other)
+        }
+        (None, Some(p)) => p,
+        (None, None) => (String::new(), String::new()),
+    };
+    state.review = Some(ReviewState {
+        path: opened.path,
+        ws: opened.ws,
+        orphaned: opened.orphaned,
+        me: opened.me,
+        pair,
+        filter: ChecklistFilter::All,
+        order: Vec::new(),
+        selected: 0,
+        offset: 0,
+    });
+    refresh_checklist(state);
+    if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
+        say(
+            state,
+            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
+        );
+    }
+}
+
+/// Recomputes the items shown, keeping the selected one.
+pub(super) fn refresh_checklist(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    let keep = r.order.get(r.selected).cloned();
+    let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
+    let me = r.me.as_deref().unwrap_or("");
+    r.order =
+        r.ws.ordered()
+            .into_iter()
+            .filter(|(id, item)| match r.filter {
+                ChecklistFilter::All => true,
+                ChecklistFilter::Mine => item
+                    .reviews
+                    .get(me)
+                    .is_none_or(|x| x.verdict == Verdict::Pending),
+                ChecklistFilter::Disagreements => {
+                    item_agreement(item, a, b) == ItemAgreement::Disagreed
+                }
+                ChecklistFilter::Orphaned => r.orphaned.contains(id),
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+    r.selected = keep
+        .and_then(|k| r.order.iter().position(|id| *id == k))
+        .unwrap_or(0);
+    clamp_lists(state);
+}
+
+pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.filter = filter;
+    refresh_checklist(state);
+    let n = state.review.as_ref().map_or(0, |r| r.order.len());
+    say(state, format!("checklist: {} ({n})", filter.name()));
+}
+
+/// Opens the selected item's source in the reader, its quote picked out.
+pub(super) fn open_item(state: &mut State) {
+    let Some(r) = &state.review else {
+        return;
+    };
+    let Some(id) = r.order.get(r.selected) else {
+        return;
+    };
+    let item = &r.ws.items[id];
+    if r.orphaned.contains(id) {
+        let quote = crate::safe_text::sanitize(&item.anchor.exact);
+        return say(
+            state,
+            format!("orphaned: \"{quote}\" is no longer in {}", item.doc),
+        );
+    }
+    let (name, start, end) = (item.doc.clone(), item.anchor.start, item.anchor.end);
+    let doc = state
+        .corpus
+        .as_ref()
+        .and_then(|c| c.documents.iter().position(|d| d.name == name.as_str()));
+    let Some(doc) = doc else {
+        return say(state, format!("{name} is not in the corpus"));
+    };
+    open_doc(state, doc);
+    focus(state, Pane::Reader);
+    goto(state, start, Some((start, end)));
+}
