@@ -90,9 +90,9 @@ fn event_loop(
     let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
     while let Ok(first) = rx.recv() {
         let mut repaint = false;
-        let mut batch = vec![first];
+        let mut batch: std::collections::VecDeque<Msg> = std::iter::once(first).collect();
         batch.extend(rx.try_iter());
-        for msg in batch {
+        while let Some(msg) = batch.pop_front() {
             if test_panic && matches!(msg, Msg::Key(_)) {
                 panic!("CORDIALE_TEST_PANIC: a forced panic to test terminal restoration");
             }
@@ -112,6 +112,14 @@ fn event_loop(
                     Effect::Search { generation, query } => {
                         if let Some(index) = &state.index {
                             let _ = finder.send((generation, query, Arc::clone(index)));
+                        }
+                    }
+                    // At once, and its outcome applied before the next key: a change is
+                    // on disk when its key is handled (a kill right after loses nothing),
+                    // and the next save merges from what this one wrote.
+                    Effect::Save => {
+                        if let Some(outcome) = crate::app::review::save(state) {
+                            batch.push_front(outcome);
                         }
                     }
                 }

@@ -401,6 +401,29 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             };
             assert_eq!(after.review.as_ref().unwrap().filter, wanted, "{what}");
         }
+        Action::VerdictKept
+        | Action::VerdictBroken
+        | Action::VerdictPartial
+        | Action::VerdictStalled
+        | Action::VerdictInProgress
+        | Action::VerdictPending
+        | Action::VerdictNotACommitment => {
+            use cordiale::workspace::Verdict as V;
+            let wanted = match action {
+                Action::VerdictKept => V::Kept,
+                Action::VerdictBroken => V::Broken,
+                Action::VerdictPartial => V::Partial,
+                Action::VerdictStalled => V::Stalled,
+                Action::VerdictInProgress => V::InProgress,
+                Action::VerdictPending => V::Pending,
+                _ => V::NotACommitment,
+            };
+            let r = before.review.as_ref().unwrap();
+            let id = &r.order[r.selected];
+            let given = after.review.as_ref().unwrap().ws.items[id].reviews["ann"].verdict;
+            assert_eq!(given, wanted, "{what}");
+            assert!(effects.contains(&Effect::Save), "{what}: saved at once");
+        }
         Action::Open if ctx == Context::Checklist => {
             let r = before.review.as_ref().unwrap();
             let item = &r.ws.items[&r.order[r.selected]];
@@ -597,4 +620,59 @@ fn the_checklist_shows_both_reviewers_and_filters() {
     b.keys("a enter");
     assert_eq!(b.state.focus, Pane::Reader);
     assert!(b.state.reader.mark.is_some(), "the quote is picked out");
+}
+
+#[test]
+fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    reviewed_workspace(&corpus, &path);
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    update(
+        &mut state,
+        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
+    );
+    // Meanwhile bob, in another process, rates the last item.
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    let last = theirs.ordered().last().unwrap().0.clone();
+    let at = "2026-11-25T09:00:00Z".into();
+    theirs
+        .items
+        .get_mut(&last)
+        .unwrap()
+        .set_review("bob", Verdict::Stalled, String::new(), at);
+    partner.save(&mut theirs).unwrap();
+    // ann gives a verdict on the ninth item with one key.
+    update(&mut state, Msg::Key("3".parse::<Key>().unwrap().to_event()));
+    state.review.as_mut().unwrap().selected = 8;
+    let id = state.review.as_ref().unwrap().order[8].clone();
+    let effects = update(&mut state, Msg::Key("K".parse::<Key>().unwrap().to_event()));
+    assert_eq!(effects, vec![Effect::Save]);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::Kept);
+    assert_eq!(
+        on_disk.items[&last].reviews["bob"].verdict,
+        Verdict::Stalled,
+        "bob's kept"
+    );
+    let shown = &state.review.as_ref().unwrap().ws;
+    assert_eq!(
+        shown.items[&last].reviews["bob"].verdict,
+        Verdict::Stalled,
+        "and shown"
+    );
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("with changes made elsewhere")
+    );
 }

@@ -474,3 +474,54 @@ fn the_mouse_is_captured_only_when_asked() {
         "capture released"
     );
 }
+
+/// A verdict key in the checklist is on disk once handled: killing the workbench right
+/// after (SIGKILL, no chance to save) loses nothing.
+#[test]
+fn a_verdict_key_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for f in std::fs::read_dir(seeds).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
+    }
+    let ws = dir.path().join("cordiale.json");
+    let args = [
+        corpus.to_str().unwrap(),
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--reviewer",
+        "ann",
+    ];
+    let mut s = Session::start(120, 40, &args, &[]);
+    ready(&mut s);
+    // The workspace opens after the index: ask for the checklist until it is there.
+    let end = Instant::now() + TIMEOUT;
+    while !s.screen().contains("▶ Checklist") {
+        assert!(Instant::now() < end, "{}", s.screen());
+        s.send("3");
+        s.pump(Duration::from_millis(200));
+    }
+    s.send("K");
+    s.wait_for("saved to");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-KILL", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let _ = s.finish();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let verdicts: Vec<&serde_json::Value> = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|i| i["reviews"].get("ann"))
+        .collect();
+    assert_eq!(verdicts.len(), 1);
+    assert_eq!(verdicts[0]["verdict"], "kept");
+}

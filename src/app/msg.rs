@@ -20,6 +20,9 @@ pub enum Msg {
     CorpusLoaded(Arc<Corpus>),
     IndexReady(Arc<Index>),
     WorkspaceOpened(Box<super::review::Opened>),
+    /// A save went through (with another process's changes merged in, if any).
+    Saved(Box<crate::workspace::store::Saved>),
+    SaveFailed(String),
     LoadFailed(String),
     FinderResults {
         generation: u64,
@@ -53,4 +56,6 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
+    /// Write the workspace now (`app::review::save`); the outcome comes back as a message.
+    Save,
 }

@@ -1,6 +1,7 @@
 //! Opening the review workspace for the workbench, the way the review commands do: read
 //! the file (or start one), add the commitments extracted since, place every item again.
-//! Read-only here: nothing is written until a reviewer changes something.
+//! Nothing is written until a reviewer changes something; then every change is saved at
+//! once (`save`, which the runtime runs for `Effect::Save`).
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,7 @@ use crate::workspace::{Short, Workspace};
 #[derive(Debug, Clone)]
 pub struct Opened {
     pub path: PathBuf,
+    pub stored: Stored,
     pub ws: Workspace,
     pub orphaned: Vec<Short>,
     pub me: Option<String>,
@@ -28,10 +30,11 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
         ..Default::default()
     };
     match Stored::open(path, fresh) {
-        Ok((_, mut ws)) => {
+        Ok((stored, mut ws)) => {
             let report = sync(&mut ws, corpus, &extract_all(corpus));
             Msg::WorkspaceOpened(Box::new(Opened {
                 path: path.to_path_buf(),
+                stored,
                 ws,
                 orphaned: report.orphaned,
                 me,
@@ -39,4 +42,14 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
         }
         Err(e) => Msg::LoadFailed(e.to_string()),
     }
+}
+
+/// Carries out `Effect::Save`: writes the workspace (merging what another process saved
+/// meanwhile) and says what happened, as a message for `update`.
+pub fn save(state: &crate::app::State) -> Option<Msg> {
+    let review = state.review.as_ref()?;
+    Some(match review.stored.save_state(&review.ws) {
+        Ok(saved) => Msg::Saved(Box::new(saved)),
+        Err(e) => Msg::SaveFailed(e.to_string()),
+    })
 }

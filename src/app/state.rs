@@ -45,6 +45,8 @@ impl ChecklistFilter {
 #[derive(Debug, Clone)]
 pub struct ReviewState {
     pub path: std::path::PathBuf,
+    /// The file as last read or written: the base for merging at the next save.
+    pub stored: crate::workspace::store::Stored,
     pub ws: crate::workspace::Workspace,
     pub orphaned: Vec<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).

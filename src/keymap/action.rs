@@ -132,6 +132,13 @@ actions! {
     ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
     ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";
     ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
+    VerdictKept "verdict_kept" [Checklist] "my verdict: kept";
+    VerdictBroken "verdict_broken" [Checklist] "my verdict: broken";
+    VerdictPartial "verdict_partial" [Checklist] "my verdict: partial";
+    VerdictStalled "verdict_stalled" [Checklist] "my verdict: stalled";
+    VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress";
+    VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
+    VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
     Confirm "confirm" [Finder, Search, Filter] "accept: open the hit / search / filter";
     Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";
 }

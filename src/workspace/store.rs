@@ -99,6 +99,17 @@ impl Stored {
     /// into `ws` first (ours kept on a true conflict, which is returned). Afterwards the
     /// saved bytes are the base for the next save.
     pub fn save(&mut self, ws: &mut Workspace) -> Result<Vec<Conflict>, WorkspaceError> {
+        let saved = self.save_state(ws)?;
+        if let Some(merged) = saved.merged {
+            *ws = merged;
+        }
+        *self = saved.stored;
+        Ok(saved.conflicts)
+    }
+
+    /// `save` without changing anything in place, for callers whose state only changes
+    /// through their own messages (the workbench): what was written comes back.
+    pub fn save_state(&self, ws: &Workspace) -> Result<Saved, WorkspaceError> {
         let io = |source| WorkspaceError::Io {
             path: self.path.clone(),
             source,
@@ -111,7 +122,7 @@ impl Stored {
             .map_err(io)?;
         lock.lock().map_err(io)?;
         let result = (|| {
-            let conflicts = match fs::read(&self.path) {
+            let (merged, conflicts) = match fs::read(&self.path) {
                 Ok(now) if !self.base.as_ref().is_some_and(|b| b.same_as(&now)) => {
                     let theirs = from_bytes(&self.path, &now)?;
                     let base = match &self.base {
@@ -121,23 +132,41 @@ impl Stored {
                             ..Default::default()
                         },
                     };
-                    merge_into(&base, ws, &theirs)
+                    let mut merged = ws.clone();
+                    let conflicts = merge_into(&base, &mut merged, &theirs);
+                    (Some(merged), conflicts)
                 }
-                Ok(_) => Vec::new(),
+                Ok(_) => (None, Vec::new()),
                 // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, Vec::new()),
                 // Unreadable: another process's changes could not be seen, so do not write.
                 Err(e) => return Err(io(e)),
             };
-            let bytes = encode(ws);
+            let bytes = encode(merged.as_ref().unwrap_or(ws));
             save_encoded(&self.path, &bytes)?;
-            Ok((bytes, conflicts))
+            Ok(Saved {
+                stored: Stored {
+                    path: self.path.clone(),
+                    base: Some(Base::Written(bytes)),
+                },
+                merged,
+                conflicts,
+            })
         })();
         let _ = lock.unlock();
-        let (bytes, conflicts) = result?;
-        self.base = Some(Base::Written(bytes));
-        Ok(conflicts)
+        result
     }
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The store as it is now (its base is what was written).
+    pub stored: Stored,
+    /// The state written, when another process's changes were merged in; `None` when it
+    /// was exactly the state given.
+    pub merged: Option<Workspace>,
+    pub conflicts: Vec<Conflict>,
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use super::*;
 use crate::app::review::Opened;
 use crate::app::state::ReviewState;
 use crate::review::{ItemAgreement, item_agreement, pair};
-use crate::workspace::Verdict;
 
 pub(super) fn open_review(state: &mut State, opened: Opened) {
     // The active reviewer first, beside the one who gave the most verdicts otherwise.
@@ -29,6 +28,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
     };
     state.review = Some(ReviewState {
         path: opened.path,
+        stored: opened.stored,
         ws: opened.ws,
         orphaned: opened.orphaned,
         me: opened.me,
@@ -114,4 +114,69 @@ pub(super) fn open_item(state: &mut State) {
     open_doc(state, doc);
     focus(state, Pane::Reader);
     goto(state, start, Some((start, end)));
+}
+
+/// The active reviewer's verdict on the selected item, saved at once. A note given before
+/// is kept.
+pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
+    let Some(r) = state.review.as_mut() else {
+        return Vec::new();
+    };
+    let Some(me) = r.me.clone() else {
+        say(
+            state,
+            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
+        );
+        return Vec::new();
+    };
+    let Some(id) = r.order.get(r.selected).cloned() else {
+        return Vec::new();
+    };
+    let Some(item) = r.ws.items.get_mut(&id) else {
+        return Vec::new();
+    };
+    let note = item
+        .reviews
+        .get(&me)
+        .map(|x| x.note.clone())
+        .unwrap_or_default();
+    item.set_review(&me, verdict, note, crate::workspace::now());
+    // The item may leave the filter (mine, disagreements): the selection stays in place.
+    let selected = r.selected;
+    refresh_checklist(state);
+    if let Some(r) = state.review.as_mut() {
+        r.selected = selected.min(r.order.len().saturating_sub(1));
+    }
+    clamp_lists(state);
+    say(state, format!("{me}: {} (saving)", verdict.name()));
+    vec![Effect::Save]
+}
+
+/// A save's outcome: the new merge base; another process's changes merged in, if any.
+pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.stored = saved.stored;
+    let merged = saved.merged.is_some();
+    if let Some(ws) = saved.merged {
+        r.ws = ws;
+    }
+    let path = r.path.display().to_string();
+    refresh_checklist(state);
+    match saved.conflicts.len() {
+        0 if merged => say(
+            state,
+            format!("saved to {path}, with changes made elsewhere"),
+        ),
+        0 => say(state, format!("saved to {path}")),
+        n => {
+            state.status = Some(Status {
+                text: format!(
+                    "saved to {path}; {n} conflicts with changes made elsewhere (ours kept)"
+                ),
+                error: true,
+            });
+        }
+    }
 }

@@ -16,6 +16,7 @@ use crate::app::wrap::{line_of, wrap};
 use crate::corpus::split::split_units;
 use crate::keymap::{Action, Context, Key, Lookup};
 use crate::search::{Index, Kind};
+use crate::workspace::Verdict;
 
 mod checklist;
 mod documents;
@@ -66,6 +67,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::IndexReady(index) => index_ready(state, index),
         Msg::WorkspaceOpened(opened) => {
             open_review(state, *opened);
+            Vec::new()
+        }
+        Msg::Saved(s) => {
+            saved(state, *s);
+            Vec::new()
+        }
+        Msg::SaveFailed(message) => {
+            state.status = Some(Status {
+                text: format!("not saved: {message}"),
+                error: true,
+            });
             Vec::new()
         }
         Msg::LoadFailed(message) => {
@@ -213,6 +225,13 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowMine => set_filter(state, ChecklistFilter::Mine),
         Action::ShowDisagreements => set_filter(state, ChecklistFilter::Disagreements),
         Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
+        Action::VerdictKept => return give_verdict(state, Verdict::Kept),
+        Action::VerdictBroken => return give_verdict(state, Verdict::Broken),
+        Action::VerdictPartial => return give_verdict(state, Verdict::Partial),
+        Action::VerdictStalled => return give_verdict(state, Verdict::Stalled),
+        Action::VerdictInProgress => return give_verdict(state, Verdict::InProgress),
+        Action::VerdictPending => return give_verdict(state, Verdict::Pending),
+        Action::VerdictNotACommitment => return give_verdict(state, Verdict::NotACommitment),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
         Action::Down => step(state, ctx, 1),
         Action::Up => step(state, ctx, -1),
