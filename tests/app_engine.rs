@@ -401,6 +401,16 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             };
             assert_eq!(after.review.as_ref().unwrap().filter, wanted, "{what}");
         }
+        Action::SwitchReviewer => {
+            let me = |s: &State| s.review.as_ref().unwrap().me.clone();
+            assert_ne!(me(after), me(before), "{what}");
+        }
+        Action::ToggleBlind => assert_ne!(
+            after.review.as_ref().unwrap().blind,
+            before.review.as_ref().unwrap().blind,
+            "{what}"
+        ),
+        Action::Reconcile => assert!(after.review.as_ref().unwrap().reconciling, "{what}"),
         Action::VerdictKept
         | Action::VerdictBroken
         | Action::VerdictPartial
@@ -674,5 +684,48 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
             .unwrap()
             .text
             .contains("with changes made elsewhere")
+    );
+}
+
+#[test]
+fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 h");
+    assert!(b.state.review.as_ref().unwrap().blind);
+    // Blind: bob's verdicts show only on items ann has rated (the first six).
+    let shown = |b: &Bench, row: usize| {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        (0..120u16)
+            .map(|x| buf[(x, row as u16)].symbol().to_string())
+            .collect::<String>()
+    };
+    // Row 2 is the first item: both rated it. Take ann's verdict away: bob's hides.
+    assert!(shown(&b, 2).contains("KK ="), "{}", shown(&b, 2));
+    let first = b.state.review.as_ref().unwrap().order[0].clone();
+    let r = b.state.review.as_mut().unwrap();
+    r.ws.items.get_mut(&first).unwrap().reviews.remove("ann");
+    assert!(shown(&b, 2).contains("·◌"), "{}", shown(&b, 2));
+    b.keys("h");
+    assert!(shown(&b, 2).contains("·K"), "{}", shown(&b, 2));
+    // A pair at one terminal takes turns.
+    b.keys("ctrl-r");
+    assert_eq!(b.state.review.as_ref().unwrap().me.as_deref(), Some("bob"));
+    b.keys("ctrl-r");
+    assert_eq!(b.state.review.as_ref().unwrap().me.as_deref(), Some("ann"));
+    // Reconcile the first disagreement as partial.
+    b.keys("x");
+    assert_eq!(b.state.review.as_ref().unwrap().order.len(), 3);
+    let id = b.state.review.as_ref().unwrap().order[0].clone();
+    b.keys("R P");
+    let item = &b.state.review.as_ref().unwrap().ws.items[&id];
+    let r = item.reconciled.as_ref().unwrap();
+    assert_eq!((r.verdict, r.by.as_str()), (Verdict::Partial, "ann"));
+    assert!(b.effects.contains(&Effect::Save));
+    assert!(
+        !b.state.review.as_ref().unwrap().reconciling,
+        "one verdict only"
     );
 }

@@ -58,6 +58,11 @@ pub struct ReviewState {
     pub order: Vec<crate::workspace::Short>,
     pub selected: usize,
     pub offset: usize,
+    /// Blind mode: the other reviewer's verdict stays hidden on an item until the active
+    /// reviewer has given theirs (a convention of the screen: the file holds both).
+    pub blind: bool,
+    /// The next verdict key records the pair's reconciled verdict instead of mine.
+    pub reconciling: bool,
 }
 
 /// What covers the panes.

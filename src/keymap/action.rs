@@ -139,6 +139,9 @@ actions! {
     VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress";
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
+    SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "switch to the other reviewer (a pair at one terminal)";
+    ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
+    Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     Confirm "confirm" [Finder, Search, Filter] "accept: open the hit / search / filter";
     Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";
 }

@@ -48,8 +48,13 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         .count();
     let pct = g.percent.map_or("—".into(), |p| format!("{p:.0}%"));
     let kappa = g.kappa.map_or("—".into(), |k| format!("{k:.2}"));
+    let mode = match (rv.blind, rv.reconciling) {
+        (_, true) => " · RECONCILING",
+        (true, _) => " · blind",
+        _ => "",
+    };
     let title = format!(
-        "Checklist {}/{} {} · {a} rated {rated} · agree {pct} · κ {kappa}",
+        "Checklist {}/{} {}{mode} · {a} rated {rated} · agree {pct} · κ {kappa}",
         rv.order.len(),
         rv.ws.items.len(),
         rv.filter.name(),
@@ -71,13 +76,20 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         let item = &rv.ws.items[id];
         let va = item.reviews.get(a).map(|x| x.verdict);
         let vb = item.reviews.get(b).map(|x| x.verdict);
+        // Blind: the other's verdict stays hidden until mine is given.
+        let hidden = rv.blind && va.is_none_or(|v| v == Verdict::Pending);
+        let letter_b = if hidden { "◌" } else { verdict_letter(vb) };
+        let state_mark = if hidden {
+            " "
+        } else {
+            agreement_mark(item_agreement(item, a, b))
+        };
         let marker = if i == rv.selected { "▶" } else { " " };
-        let state_mark = agreement_mark(item_agreement(item, a, b));
         let orphan = if rv.orphaned.contains(id) { "⚠ " } else { "" };
         let head = format!(
             "{marker}{}{} {state_mark} {:<12}  ",
             verdict_letter(va),
-            verdict_letter(vb),
+            letter_b,
             fit(&item.doc, 12)
         );
         let used = head.width();

@@ -37,6 +37,8 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         order: Vec::new(),
         selected: 0,
         offset: 0,
+        blind: false,
+        reconciling: false,
     });
     refresh_checklist(state);
     if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
@@ -135,12 +137,22 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     let Some(item) = r.ws.items.get_mut(&id) else {
         return Vec::new();
     };
-    let note = item
-        .reviews
-        .get(&me)
-        .map(|x| x.note.clone())
-        .unwrap_or_default();
-    item.set_review(&me, verdict, note, crate::workspace::now());
+    let reconciling = std::mem::take(&mut r.reconciling);
+    if reconciling {
+        let note = item
+            .reconciled
+            .as_ref()
+            .map(|x| x.note.clone())
+            .unwrap_or_default();
+        item.set_reconciled(&me, verdict, note, crate::workspace::now());
+    } else {
+        let note = item
+            .reviews
+            .get(&me)
+            .map(|x| x.note.clone())
+            .unwrap_or_default();
+        item.set_review(&me, verdict, note, crate::workspace::now());
+    }
     // The item may leave the filter (mine, disagreements): the selection stays in place.
     let selected = r.selected;
     refresh_checklist(state);
@@ -148,8 +160,49 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         r.selected = selected.min(r.order.len().saturating_sub(1));
     }
     clamp_lists(state);
-    say(state, format!("{me}: {} (saving)", verdict.name()));
+    let what = if reconciling { "reconciled as" } else { "says" };
+    say(state, format!("{me} {what} {} (saving)", verdict.name()));
     vec![Effect::Save]
+}
+
+/// A pair at one terminal takes turns: the other reviewer becomes the active one.
+pub(super) fn switch_reviewer(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    if r.pair.1.is_empty() {
+        return say(state, "no second reviewer in this workspace yet");
+    }
+    r.pair = (r.pair.1.clone(), r.pair.0.clone());
+    r.me = Some(r.pair.0.clone());
+    let me = r.pair.0.clone();
+    refresh_checklist(state);
+    say(state, format!("reviewing as {me}"));
+}
+
+pub(super) fn toggle_blind(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.blind = !r.blind;
+    let on = if r.blind {
+        "on: the other verdict shows once you give yours"
+    } else {
+        "off"
+    };
+    say(state, format!("blind mode {on}"));
+}
+
+/// Arms the next verdict key to record the pair's reconciled verdict on the selected item.
+pub(super) fn reconcile(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.reconciling = true;
+    say(
+        state,
+        "reconcile: the next verdict key records the pair's verdict",
+    );
 }
 
 /// A save's outcome: the new merge base; another process's changes merged in, if any.
