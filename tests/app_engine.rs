@@ -356,7 +356,11 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.state.focus = Pane::Checklist;
             b.state.review.as_mut().unwrap().selected = 2;
         }
-        Context::NoteEditor => {}
+        Context::NoteEditor => {
+            b.state.focus = Pane::Checklist;
+            b.keys("e");
+            b.type_text("seen");
+        }
     }
     b
 }
@@ -411,6 +415,7 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             "{what}"
         ),
         Action::Reconcile => assert!(after.review.as_ref().unwrap().reconciling, "{what}"),
+        Action::EditNote => assert_eq!(after.overlay, Some(Overlay::Note), "{what}"),
         Action::VerdictKept
         | Action::VerdictBroken
         | Action::VerdictPartial
@@ -501,6 +506,12 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             )
         }
         Action::Confirm => match ctx {
+            Context::NoteEditor => {
+                let r = after.review.as_ref().unwrap();
+                let id = &before.note.as_ref().unwrap().id;
+                assert_eq!(r.ws.items[id].reviews["ann"].note, "seen", "{what}");
+                assert_eq!(after.overlay, None, "{what}");
+            }
             Context::Finder => {
                 let hit = &before.finder.hits[before.finder.selected];
                 assert_eq!(
@@ -728,4 +739,28 @@ fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
         !b.state.review.as_ref().unwrap().reconciling,
         "one verdict only"
     );
+}
+
+#[test]
+fn a_note_is_written_in_the_editor_and_saved_on_leaving() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 down down down down down down down e");
+    assert_eq!(b.state.overlay, Some(Overlay::Note));
+    assert_eq!(context(&b.state), Context::NoteEditor);
+    // Letters type, enter starts a line, a paste keeps its lines.
+    b.type_text("Checked");
+    b.keys("enter");
+    b.send(Msg::Paste("in the 2017\nreport".into()));
+    b.keys("esc");
+    assert_eq!(b.state.overlay, None);
+    let r = b.state.review.as_ref().unwrap();
+    let item = &r.ws.items[&r.order[7]];
+    assert_eq!(item.reviews["ann"].note, "Checked\nin the 2017\nreport");
+    assert_eq!(
+        item.reviews["ann"].verdict,
+        Verdict::Pending,
+        "a note alone rates nothing"
+    );
+    assert!(b.effects.contains(&Effect::Save));
 }

@@ -84,7 +84,10 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         r.pair = ("ann".into(), "bob".into());
     }
     press(&mut checklist, &index, "3 down");
+    let mut note = checklist.clone();
+    press(&mut note, &index, "e S e e n enter i n space 2 0 1 7");
     vec![
+        ("note", note),
         ("documents", base),
         ("reader", reader),
         ("finder", finder),

@@ -72,6 +72,10 @@ pub fn layout(state: &State) -> Areas {
         let (ow, oh) = match o {
             Overlay::Finder => (w.saturating_sub(4).min(110), body.height.saturating_sub(2)),
             Overlay::Help => (w.saturating_sub(4).min(72), body.height.saturating_sub(2)),
+            Overlay::Note => (
+                w.saturating_sub(4).min(80),
+                (body.height / 2).max(5).min(body.height),
+            ),
         };
         Rect::new((w - ow) / 2, (body.height - oh) / 2, ow, oh)
     });

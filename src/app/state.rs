@@ -70,6 +70,15 @@ pub struct ReviewState {
 pub enum Overlay {
     Help,
     Finder,
+    /// The note editor, on the active reviewer's note of an item.
+    Note,
+}
+
+/// The note being written.
+#[derive(Debug, Clone)]
+pub struct NoteState {
+    pub id: crate::workspace::Short,
+    pub input: TextArea<'static>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +194,7 @@ pub struct State {
     pub finder: FinderState,
     /// The workspace, once opened.
     pub review: Option<ReviewState>,
+    pub note: Option<NoteState>,
     pub status: Option<Status>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
@@ -251,6 +261,7 @@ impl State {
                 offset: 0,
             },
             review: None,
+            note: None,
             status: None,
             pending: Vec::new(),
             quit: false,

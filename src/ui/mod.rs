@@ -65,6 +65,7 @@ pub fn draw(state: &State, frame: &mut Frame) {
     match (state.overlay, areas.overlay) {
         (Some(Overlay::Finder), Some(r)) => finder(state, &theme, frame, r),
         (Some(Overlay::Help), Some(r)) => help(state, &theme, frame, r),
+        (Some(Overlay::Note), Some(r)) => note(state, &theme, frame, r),
         _ => {}
     }
 }
@@ -128,4 +129,26 @@ fn tabs(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), r);
+}
+
+/// The note editor: the active reviewer's note on one item, as many lines as it needs.
+fn note(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
+    let Some(n) = &state.note else {
+        return;
+    };
+    frame.render_widget(Clear, r);
+    let who = state
+        .review
+        .as_ref()
+        .and_then(|rv| rv.me.clone())
+        .unwrap_or_default();
+    let keys = state
+        .keymap
+        .help(Context::NoteEditor)
+        .into_iter()
+        .find(|(_, a)| *a == crate::keymap::Action::Confirm)
+        .map_or(String::new(), |(k, _)| format!(" · {k} saves"));
+    let title = format!("{}'s note on {}{keys}", sanitize(&who), n.id);
+    frame.render_widget(overlay_block(title, true, theme), r);
+    frame.render_widget(&n.input, inner(r));
 }

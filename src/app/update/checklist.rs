@@ -233,3 +233,68 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
         }
     }
 }
+
+/// Opens the note editor on the active reviewer's note of the selected item.
+pub(super) fn edit_note(state: &mut State) {
+    let Some(r) = state.review.as_ref() else {
+        return;
+    };
+    let Some(me) = r.me.clone() else {
+        return say(
+            state,
+            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
+        );
+    };
+    let Some(id) = r.order.get(r.selected).cloned() else {
+        return;
+    };
+    let note = r.ws.items[&id]
+        .reviews
+        .get(&me)
+        .map(|x| x.note.clone())
+        .unwrap_or_default();
+    let lines = shown_note(&note).lines().map(String::from).collect();
+    let mut input = ratatui_textarea::TextArea::new(lines);
+    input.set_cursor_line_style(ratatui::style::Style::default());
+    input.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    input.move_cursor(ratatui_textarea::CursorMove::End);
+    state.note = Some(crate::app::state::NoteState { id, input });
+    state.overlay = Some(Overlay::Note);
+}
+
+/// Leaves the note editor, saving the note (a note replaced goes to the history with the
+/// verdict it came with; a note on an unrated item rates it pending).
+pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
+    state.overlay = None;
+    let Some(note) = state.note.take() else {
+        return Vec::new();
+    };
+    let text = note.input.lines().join("\n").trim_end().to_string();
+    let Some(r) = state.review.as_mut() else {
+        return Vec::new();
+    };
+    let (Some(me), Some(item)) = (r.me.clone(), r.ws.items.get_mut(&note.id)) else {
+        return Vec::new();
+    };
+    let old = item.reviews.get(&me);
+    if old.map_or(text.is_empty(), |o| shown_note(&o.note).trim_end() == text) {
+        return Vec::new(); // nothing changed
+    }
+    let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
+    item.set_review(&me, verdict, text, crate::workspace::now());
+    say(state, format!("{me}'s note saved"));
+    vec![Effect::Save]
+}
+
+/// A note as the editor shows it: control characters (which must never reach the
+/// terminal) as their visible pictures, `␛` for ESC; line breaks kept.
+fn shown_note(note: &str) -> String {
+    note.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            c => c,
+        })
+        .collect()
+}

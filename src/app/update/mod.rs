@@ -36,6 +36,7 @@ pub fn context(state: &State) -> Context {
     match state.overlay {
         Some(Overlay::Help) => Context::Help,
         Some(Overlay::Finder) => Context::Finder,
+        Some(Overlay::Note) => Context::NoteEditor,
         None => match state.focus {
             Pane::Documents if state.documents.filter_input.is_some() => Context::Filter,
             Pane::Documents => Context::Documents,
@@ -226,6 +227,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowDisagreements => set_filter(state, ChecklistFilter::Disagreements),
         Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
         Action::SwitchReviewer => switch_reviewer(state),
+        Action::EditNote => edit_note(state),
         Action::ToggleBlind => toggle_blind(state),
         Action::Reconcile => reconcile(state),
         Action::VerdictKept => return give_verdict(state, Verdict::Kept),
@@ -352,6 +354,7 @@ pub(super) fn keep_in_view(offset: usize, selected: usize, rows: usize) -> usize
 
 pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
     match ctx {
+        Context::NoteEditor => return save_note(state),
         Context::Finder => {
             let Some(hit) = state.finder.hits.get(state.finder.selected).cloned() else {
                 return Vec::new();

@@ -14,6 +14,7 @@ pub(super) fn prompt(
         Context::Finder => Some(&mut state.finder.input),
         Context::Search => state.reader.search_input.as_mut(),
         Context::Filter => state.documents.filter_input.as_mut(),
+        Context::NoteEditor => state.note.as_mut().map(|n| &mut n.input),
         _ => None,
     }
 }
@@ -25,7 +26,10 @@ pub(super) fn type_key(state: &mut State, ctx: Context, event: KeyEvent) -> Vec<
     };
     let before = input_text(input);
     edit_line(input, event);
-    one_line(input);
+    // A note has lines; every other prompt is one.
+    if ctx != Context::NoteEditor {
+        one_line(input);
+    }
     if input_text(input) == before {
         return Vec::new();
     }
@@ -84,9 +88,14 @@ pub(super) fn edited(state: &mut State, ctx: Context) -> Vec<Effect> {
 
 pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
     let ctx = context(state);
+    let multiline = ctx == Context::NoteEditor;
     let clean: String = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            '\n' if multiline => '\n',
+            c if c.is_control() => ' ',
+            c => c,
+        })
         .collect();
     let Some(input) = prompt(state, ctx) else {
         return Vec::new();
