@@ -75,9 +75,12 @@ fn run_entered(options: Options) -> io::Result<()> {
     spawn_input(tx.clone());
     spawn_signals(tx.clone());
     let finder = spawn_finder(tx.clone());
+    let watcher = watch(tx.clone(), &options.workspace);
     let review = (options.workspace, options.reviewer);
     spawn_loader(tx, options.paths, options.cache_dir, review);
-    event_loop(&mut terminal, &mut state, &rx, &finder, options.mouse)
+    let result = event_loop(&mut terminal, &mut state, &rx, &finder, options.mouse);
+    drop(watcher);
+    result
 }
 
 fn event_loop(
@@ -117,6 +120,11 @@ fn event_loop(
                     // At once, and its outcome applied before the next key: a change is
                     // on disk when its key is handled (a kill right after loses nothing),
                     // and the next save merges from what this one wrote.
+                    Effect::Refresh => {
+                        if let Some(outcome) = crate::app::review::refresh(state) {
+                            batch.push_front(outcome);
+                        }
+                    }
                     Effect::Save => {
                         if let Some(outcome) = crate::app::review::save(state) {
                             batch.push_front(outcome);
@@ -149,6 +157,36 @@ fn suspend(mouse: bool) {
     #[cfg(unix)]
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
     let _ = term::enter(mouse);
+}
+
+/// Watches the workspace's folder (a save replaces the file, so the file itself cannot be
+/// watched) and reports changes to the file. The watcher blocks in the kernel: no CPU at rest.
+fn watch(tx: Sender<Msg>, workspace: &std::path::Path) -> Option<notify::RecommendedWatcher> {
+    use notify::{EventKind, RecursiveMode, Watcher};
+    let name = workspace.file_name()?.to_os_string();
+    let dir = match workspace.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else {
+            return;
+        };
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name() == Some(name.as_os_str()));
+        let change = matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+        );
+        if ours && change {
+            let _ = tx.send(Msg::DiskChanged);
+        }
+    })
+    .ok()?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
 }
 
 fn spawn_input(tx: Sender<Msg>) {

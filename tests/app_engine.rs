@@ -764,3 +764,45 @@ fn a_note_is_written_in_the_editor_and_saved_on_leaving() {
     );
     assert!(b.effects.contains(&Effect::Save));
 }
+
+#[test]
+fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    reviewed_workspace(&corpus, &path);
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    update(
+        &mut state,
+        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
+    );
+    // Nothing changed yet: nothing to merge.
+    assert!(cordiale::app::review::refresh(&state).is_none());
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    let last = theirs.ordered().last().unwrap().0.clone();
+    let at = "2026-11-25T09:00:00Z".into();
+    theirs
+        .items
+        .get_mut(&last)
+        .unwrap()
+        .set_review("bob", Verdict::Broken, String::new(), at);
+    partner.save(&mut theirs).unwrap();
+    assert_eq!(update(&mut state, Msg::DiskChanged), vec![Effect::Refresh]);
+    let merged = cordiale::app::review::refresh(&state).expect("a change to merge");
+    update(&mut state, merged);
+    let shown = &state.review.as_ref().unwrap().ws;
+    assert_eq!(shown.items[&last].reviews["bob"].verdict, Verdict::Broken);
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("merged changes made elsewhere")
+    );
+    // And the merged file is the new base: reading again finds nothing new.
+    assert!(cordiale::app::review::refresh(&state).is_none());
+}

@@ -525,3 +525,68 @@ fn a_verdict_key_survives_sigkill() {
     assert_eq!(verdicts.len(), 1);
     assert_eq!(verdicts[0]["verdict"], "kept");
 }
+
+/// Two workbenches on one workspace at once, as two reviewers: each verdict is saved, each
+/// session sees the other's through the file watcher, and none is lost.
+#[test]
+fn two_workbenches_on_one_workspace_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for f in std::fs::read_dir(seeds).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
+    }
+    let ws = dir.path().join("cordiale.json");
+    let start = |who: &str| {
+        let args = [
+            corpus.to_str().unwrap(),
+            "--workspace",
+            ws.to_str().unwrap(),
+            "--reviewer",
+            who,
+        ];
+        let mut s = Session::start(120, 40, &args, &[]);
+        ready(&mut s);
+        let end = Instant::now() + TIMEOUT;
+        while !s.screen().contains("▶ Checklist") {
+            assert!(Instant::now() < end, "{}", s.screen());
+            s.send("3");
+            s.pump(Duration::from_millis(200));
+        }
+        s
+    };
+    let mut ann = start("ann");
+    let mut bob = start("bob");
+    ann.send("K");
+    ann.wait_for("saved to");
+    bob.send("\x1b[B"); // down: the second item
+    bob.send("B");
+    bob.wait_for("saved to");
+    // ann's session merges bob's save when the file changes.
+    ann.wait_for("merged changes made elsewhere");
+    ann.send("\x1b[B\x1b[B");
+    ann.send("P");
+    ann.wait_for("saved to");
+    ann.send("q");
+    bob.send("q");
+    assert!(ann.finish().0);
+    assert!(bob.finish().0);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let mut given: Vec<(String, String)> = Vec::new();
+    for item in saved["items"].as_object().unwrap().values() {
+        for (who, r) in item["reviews"].as_object().unwrap() {
+            given.push((who.clone(), r["verdict"].as_str().unwrap().to_string()));
+        }
+    }
+    given.sort();
+    assert_eq!(
+        given,
+        [
+            ("ann".to_string(), "kept".to_string()),
+            ("ann".to_string(), "partial".to_string()),
+            ("bob".to_string(), "broken".to_string()),
+        ]
+    );
+}

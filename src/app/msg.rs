@@ -23,6 +23,10 @@ pub enum Msg {
     /// A save went through (with another process's changes merged in, if any).
     Saved(Box<crate::workspace::store::Saved>),
     SaveFailed(String),
+    /// The workspace file changed on disk (another session, a `git pull`).
+    DiskChanged,
+    /// What another process saved, merged into the open state.
+    Refreshed(Box<crate::workspace::store::Saved>),
     LoadFailed(String),
     FinderResults {
         generation: u64,
@@ -58,4 +62,6 @@ pub enum Effect {
     },
     /// Write the workspace now (`app::review::save`); the outcome comes back as a message.
     Save,
+    /// Read the workspace file again and merge (`app::review::refresh`).
+    Refresh,
 }

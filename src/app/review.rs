@@ -53,3 +53,17 @@ pub fn save(state: &crate::app::State) -> Option<Msg> {
         Err(e) => Msg::SaveFailed(e.to_string()),
     })
 }
+
+/// Carries out `Effect::Refresh` (the workspace file changed on disk): merges what another
+/// process saved into the open state, as a message for `update`; `None` when the file
+/// holds what this session last read or wrote (its own save, say).
+pub fn refresh(state: &crate::app::State) -> Option<Msg> {
+    let review = state.review.as_ref()?;
+    match review.stored.refresh(&review.ws) {
+        Ok(Some(merged)) => Some(Msg::Refreshed(Box::new(merged))),
+        Ok(None) => None,
+        Err(e) => Some(Msg::SaveFailed(format!(
+            "cannot read the changed file: {e}"
+        ))),
+    }
+}

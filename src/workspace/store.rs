@@ -158,6 +158,45 @@ impl Stored {
     }
 }
 
+impl Stored {
+    /// Reads the file again, for a change another process made while it is open: `None`
+    /// when it holds what we last read or wrote; else its changes merged into `ws` (ours
+    /// kept on a true conflict), with the file as the new base. Nothing is written.
+    pub fn refresh(&self, ws: &Workspace) -> Result<Option<Saved>, WorkspaceError> {
+        let now = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => {
+                return Err(WorkspaceError::Io {
+                    path: self.path.clone(),
+                    source,
+                });
+            }
+        };
+        if self.base.as_ref().is_some_and(|b| b.same_as(&now)) {
+            return Ok(None);
+        }
+        let theirs = from_bytes(&self.path, &now)?;
+        let base = match &self.base {
+            Some(base) => base.parse(&self.path)?,
+            None => Workspace {
+                corpus: ws.corpus.clone(),
+                ..Default::default()
+            },
+        };
+        let mut merged = ws.clone();
+        let conflicts = merge_into(&base, &mut merged, &theirs);
+        Ok(Some(Saved {
+            stored: Stored {
+                path: self.path.clone(),
+                base: Some(Base::Read(now)),
+            },
+            merged: Some(merged),
+            conflicts,
+        }))
+    }
+}
+
 /// What a save wrote.
 #[derive(Debug, Clone)]
 pub struct Saved {

@@ -298,3 +298,25 @@ fn shown_note(note: &str) -> String {
         })
         .collect()
 }
+
+/// Another process's changes, merged in while the workspace is open.
+pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Saved) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.stored = merged.stored;
+    if let Some(ws) = merged.merged {
+        r.ws = ws;
+    }
+    let path = r.path.display().to_string();
+    refresh_checklist(state);
+    match merged.conflicts.len() {
+        0 => say(state, format!("merged changes made elsewhere to {path}")),
+        n => {
+            state.status = Some(Status {
+                text: format!("{path} changed elsewhere: {n} conflicts (ours kept)"),
+                error: true,
+            });
+        }
+    }
+}

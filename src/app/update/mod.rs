@@ -74,6 +74,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             saved(state, *s);
             Vec::new()
         }
+        Msg::DiskChanged => match state.review {
+            Some(_) => vec![Effect::Refresh],
+            None => Vec::new(),
+        },
+        Msg::Refreshed(s) => {
+            refreshed(state, *s);
+            Vec::new()
+        }
         Msg::SaveFailed(message) => {
             state.status = Some(Status {
                 text: format!("not saved: {message}"),
