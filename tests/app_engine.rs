@@ -806,3 +806,43 @@ fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
     // And the merged file is the new base: reading again finds nothing new.
     assert!(cordiale::app::review::refresh(&state).is_none());
 }
+
+#[test]
+fn a_partner_who_starts_meanwhile_gets_the_second_column() {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    update(
+        &mut state,
+        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
+    );
+    assert_eq!(
+        state.review.as_ref().unwrap().pair,
+        ("ann".into(), String::new())
+    );
+    // bob's session writes the file first.
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    cordiale::workspace::sync::sync(
+        &mut theirs,
+        &corpus,
+        &cordiale::extract::extract_all(&corpus),
+    );
+    let first = theirs.ordered()[0].0.clone();
+    let at = "2026-11-25T09:00:00Z".into();
+    theirs
+        .items
+        .get_mut(&first)
+        .unwrap()
+        .set_review("bob", Verdict::Kept, String::new(), at);
+    partner.save(&mut theirs).unwrap();
+    let merged = cordiale::app::review::refresh(&state).expect("a change to merge");
+    update(&mut state, merged);
+    assert_eq!(
+        state.review.as_ref().unwrap().pair,
+        ("ann".into(), "bob".into())
+    );
+}

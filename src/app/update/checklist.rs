@@ -54,6 +54,18 @@ pub(super) fn refresh_checklist(state: &mut State) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
+    // A partner who started reviewing since (merged from their save) gets the column.
+    if r.pair.1.is_empty() {
+        let first = r.pair.0.clone();
+        if let Some(other) =
+            r.ws.items
+                .values()
+                .flat_map(|i| i.reviews.keys())
+                .find(|n| n.as_str() != first)
+        {
+            r.pair.1 = other.to_string();
+        }
+    }
     let keep = r.order.get(r.selected).cloned();
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
     let me = r.me.as_deref().unwrap_or("");
