@@ -416,6 +416,20 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         ),
         Action::Reconcile => assert!(after.review.as_ref().unwrap().reconciling, "{what}"),
         Action::EditNote => assert_eq!(after.overlay, Some(Overlay::Note), "{what}"),
+        Action::ExportChecklist => {
+            let written: Vec<String> = effects
+                .iter()
+                .filter_map(|e| match e {
+                    Effect::Write { path, .. } => Some(path.display().to_string()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(written.len(), 3, "{what}: {written:?}");
+            assert!(
+                written.iter().all(|p| p.contains("cordiale-checklist.")),
+                "{what}"
+            );
+        }
         Action::VerdictKept
         | Action::VerdictBroken
         | Action::VerdictPartial
@@ -845,4 +859,44 @@ fn a_partner_who_starts_meanwhile_gets_the_second_column() {
         state.review.as_ref().unwrap().pair,
         ("ann".into(), "bob".into())
     );
+}
+
+#[test]
+fn the_pane_exports_what_cordiale_checklist_prints() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 x w");
+    let files: Vec<(String, String)> = b
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Write { path, contents } => Some((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                contents.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "cordiale-checklist.md",
+            "cordiale-checklist.csv",
+            "cordiale-checklist.json"
+        ]
+    );
+    // The disagreements filter is applied: three items, both reviewers' columns.
+    let md = &files[0].1;
+    assert!(
+        md.starts_with("| id | document | ann | bob | agreement |"),
+        "{md}"
+    );
+    assert_eq!(md.lines().count(), 2 + 3, "{md}");
+    assert!(
+        md.lines().skip(2).all(|l| l.contains("| disagreed |")),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&files[2].1).unwrap();
+    assert_eq!(json["items"].as_array().unwrap().len(), 3);
+    assert_eq!(files[1].1.lines().count(), 1 + 3);
 }

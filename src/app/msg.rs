@@ -25,6 +25,8 @@ pub enum Msg {
     SaveFailed(String),
     /// The workspace file changed on disk (another session, a `git pull`).
     DiskChanged,
+    /// A file was written (an export), or could not be.
+    Written(Result<std::path::PathBuf, String>),
     /// What another process saved, merged into the open state.
     Refreshed(Box<crate::workspace::store::Saved>),
     LoadFailed(String),
@@ -64,4 +66,9 @@ pub enum Effect {
     Save,
     /// Read the workspace file again and merge (`app::review::refresh`).
     Refresh,
+    /// Write a file atomically (an export); the outcome comes back as a message.
+    Write {
+        path: std::path::PathBuf,
+        contents: String,
+    },
 }

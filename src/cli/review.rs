@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
 use crate::corpus::Corpus;
-use crate::review::{self, ItemAgreement};
+use crate::review::{self, ItemAgreement, export};
 use crate::workspace::edit;
 use crate::workspace::id::item_id;
 use crate::workspace::merge::merge_into;
@@ -233,24 +233,6 @@ pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn agreement_name(a: ItemAgreement) -> &'static str {
-    match a {
-        ItemAgreement::None => "none",
-        ItemAgreement::One => "one",
-        ItemAgreement::Agreed => "agreed",
-        ItemAgreement::Disagreed => "disagreed",
-        ItemAgreement::Reconciled => "reconciled",
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 pub fn checklist(
     args: &WorkspaceArgs,
     format: Format,
@@ -297,97 +279,13 @@ pub fn checklist(
             rows.push((id, item, state));
         }
     }
-    let verdict_of = |item: &workspace::Item, r: &str| {
-        item.reviews
-            .get(r)
-            .map_or("", |x| x.verdict.name())
-            .to_string()
+    let orphaned: Vec<Short> = open.report.orphaned.clone();
+    let format = match format {
+        Format::Md => export::Format::Markdown,
+        Format::Csv => export::Format::Csv,
+        Format::Json => export::Format::Json,
     };
-    // Reviewers whose verdict predates a re-attachment to changed words.
-    let stale_of = |item: &workspace::Item| -> Vec<String> {
-        item.reviews
-            .keys()
-            .filter(|r| item.reviews.get(r).is_some_and(|x| x.stale))
-            .map(Short::to_string)
-            .collect()
-    };
-    let marked =
-        |item: &workspace::Item, r: &str| match item.reviews.get(r).is_some_and(|x| x.stale) {
-            true => format!("{} (stale)", verdict_of(item, r)),
-            false => verdict_of(item, r),
-        };
-    let orphaned: Vec<&Short> = open.report.orphaned.iter().collect();
-    let mut out = String::new();
-    match format {
-        Format::Json => {
-            let items: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|(id, item, state)| {
-                    serde_json::json!({
-                        "id": id,
-                        "doc": item.doc,
-                        "text": item.anchor.exact,
-                        "deadline": item.deadline,
-                        "figures": item.figures,
-                        "reviews": item.reviews,
-                        "reconciled": item.reconciled,
-                        "agreement": agreement_name(*state),
-                        "orphaned": orphaned.contains(id),
-                        "stale": stale_of(item),
-                    })
-                })
-                .collect();
-            let doc = serde_json::json!({ "reviewers": [a, b], "items": items });
-            out = serde_json::to_string_pretty(&doc).map_err(io::Error::other)? + "\n";
-        }
-        Format::Csv => {
-            let _ = writeln!(
-                out,
-                "id,doc,{},{},agreement,reconciled,stale,deadline,figures,text",
-                csv_field(&a),
-                csv_field(&b)
-            );
-            for (id, item, state) in &rows {
-                let _ = writeln!(
-                    out,
-                    "{id},{},{},{},{},{},{},{},{},{}",
-                    csv_field(&item.doc),
-                    verdict_of(item, &a),
-                    verdict_of(item, &b),
-                    agreement_name(*state),
-                    item.reconciled.as_ref().map_or("", |r| r.verdict.name()),
-                    csv_field(&stale_of(item).join("; ")),
-                    csv_field(item.deadline.as_deref().unwrap_or("")),
-                    csv_field(&item.figures.join("; ")),
-                    csv_field(&item.anchor.exact)
-                );
-            }
-        }
-        Format::Md => {
-            let _ = writeln!(
-                out,
-                "| id | document | {a} | {b} | agreement | deadline | commitment |"
-            );
-            let _ = writeln!(out, "|---|---|---|---|---|---|---|");
-            for (id, item, state) in &rows {
-                let text = sanitize(&item.anchor.exact).replace('|', "\\|");
-                let mark = if orphaned.contains(id) {
-                    " (orphaned)"
-                } else {
-                    ""
-                };
-                let _ = writeln!(
-                    out,
-                    "| {id} | {} | {} | {} | {} | {} | {text}{mark} |",
-                    sanitize(&item.doc),
-                    marked(item, &a),
-                    marked(item, &b),
-                    agreement_name(*state),
-                    item.deadline.as_deref().unwrap_or(""),
-                );
-            }
-        }
-    }
+    let out = export::checklist(&rows, (&a, &b), &orphaned, format);
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }

@@ -142,6 +142,7 @@ actions! {
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "switch to the other reviewer (a pair at one terminal)";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
+    ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
     EditNote "edit_note" [Checklist] "write my note on the item (esc saves it)";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor] "accept: open the hit / search / filter";
     Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";

@@ -287,7 +287,7 @@ impl fmt::Display for Key {
             f.write_str("shift-")?;
         }
         match self.base {
-            Base::Char('-') if self.ctrl || self.alt => f.write_str("minus"),
+            Base::Char('-') if self.ctrl || self.alt || self.shift => f.write_str("minus"),
             Base::Char(c) => write!(f, "{c}"),
             Base::Named(n) => {
                 let name = NAMES.iter().find(|(_, x)| *x == n).map_or("?", |(s, _)| s);

@@ -2,6 +2,7 @@
 //! (DESIGN §4).
 
 pub mod agreement;
+pub mod export;
 
 pub use agreement::{Agreement, ItemAgreement, agreement, item_agreement, pair};
 

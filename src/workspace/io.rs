@@ -296,6 +296,11 @@ pub fn save(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
     save_encoded(path, &encode(ws))
 }
 
+/// Any file written as the workspace is: temporary file, flush, rename, folder flush.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
+    save_encoded(path, &Encoded::from_bytes(bytes.to_vec()))
+}
+
 /// `save` for bytes already made by `encode`.
 pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<(), WorkspaceError> {
     let io = |source| WorkspaceError::Io {

@@ -289,6 +289,11 @@ impl Encoded {
     pub fn to_vec(&self) -> Vec<u8> {
         self.0.concat()
     }
+
+    /// Bytes made elsewhere, in one piece.
+    pub fn from_bytes(bytes: Vec<u8>) -> Encoded {
+        Encoded(vec![bytes])
+    }
 }
 
 /// The file's bytes for a state: fields in a fixed order, items by document then position,

@@ -332,3 +332,32 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
         }
     }
 }
+
+/// The checklist as shown (its filter applied), as `cordiale checklist` writes it, in
+/// each format, beside the workspace: `cordiale-checklist.md`, `.csv`, `.json`.
+pub(super) fn export_checklist(state: &mut State) -> Vec<Effect> {
+    use crate::review::export::{self, Format};
+    let Some(r) = state.review.as_ref() else {
+        return Vec::new();
+    };
+    let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
+    let rows: Vec<_> = r
+        .order
+        .iter()
+        .filter_map(|id| r.ws.items.get_key_value(id))
+        .map(|(id, item)| (id, item, item_agreement(item, a, b)))
+        .collect();
+    let stem = r
+        .path
+        .file_stem()
+        .map_or_else(|| "cordiale".into(), |s| s.to_string_lossy().into_owned());
+    Format::ALL
+        .into_iter()
+        .map(|format| Effect::Write {
+            path: r
+                .path
+                .with_file_name(format!("{stem}-checklist.{}", format.extension())),
+            contents: export::checklist(&rows, (a, b), &r.orphaned, format),
+        })
+        .collect()
+}

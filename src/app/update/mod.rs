@@ -74,6 +74,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             saved(state, *s);
             Vec::new()
         }
+        Msg::Written(Ok(path)) => {
+            say(state, format!("wrote {}", path.display()));
+            Vec::new()
+        }
+        Msg::Written(Err(message)) => {
+            state.status = Some(Status {
+                text: format!("not written: {message}"),
+                error: true,
+            });
+            Vec::new()
+        }
         Msg::DiskChanged => match state.review {
             Some(_) => vec![Effect::Refresh],
             None => Vec::new(),
@@ -236,6 +247,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
         Action::SwitchReviewer => switch_reviewer(state),
         Action::EditNote => edit_note(state),
+        Action::ExportChecklist => return export_checklist(state),
         Action::ToggleBlind => toggle_blind(state),
         Action::Reconcile => reconcile(state),
         Action::VerdictKept => return give_verdict(state, Verdict::Kept),
