@@ -122,6 +122,17 @@ impl Bench {
     }
 }
 
+/// A session of ann on the workspace at `path` (not the shared one: it may be written).
+fn session(corpus: &Arc<corpus::Corpus>, path: &Path) -> State {
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
+    update(
+        &mut state,
+        cordiale::app::review::open(path, corpus, "seeds", Some("ann".into())),
+    );
+    state
+}
+
 /// The document with the most figures (the richest for reader tests), as a row of the list.
 fn richest_row(b: &Bench) -> usize {
     let order = &b.state.documents.order;
@@ -665,12 +676,7 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
     reviewed_workspace(&corpus, &path);
-    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
-    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
-    update(
-        &mut state,
-        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
-    );
+    let mut state = session(&corpus, &path);
     // Meanwhile bob, in another process, rates the last item.
     let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
     let last = theirs.ordered().last().unwrap().0.clone();
@@ -787,12 +793,7 @@ fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
     reviewed_workspace(&corpus, &path);
-    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
-    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
-    update(
-        &mut state,
-        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
-    );
+    let mut state = session(&corpus, &path);
     // Nothing changed yet: nothing to merge.
     assert!(cordiale::app::review::refresh(&state).is_none());
     let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
@@ -828,12 +829,7 @@ fn a_partner_who_starts_meanwhile_gets_the_second_column() {
     let corpus = seeds();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
-    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
-    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
-    update(
-        &mut state,
-        cordiale::app::review::open(&path, &corpus, "seeds", Some("ann".into())),
-    );
+    let mut state = session(&corpus, &path);
     assert_eq!(
         state.review.as_ref().unwrap().pair,
         ("ann".into(), String::new())

@@ -169,6 +169,29 @@ fn ready(s: &mut Session) {
     s.wait_for("documents · ? help");
 }
 
+/// A temporary folder holding `corpus/`, a copy of the seeds.
+fn seeds_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for f in std::fs::read_dir(seeds).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
+    }
+    (dir, corpus)
+}
+
+/// The workspace opens after the index: asks for the checklist until it is there.
+fn focus_checklist(s: &mut Session) {
+    let end = Instant::now() + TIMEOUT;
+    while !s.screen().contains("▶ Checklist") {
+        assert!(Instant::now() < end, "{}", s.screen());
+        s.send("3");
+        s.pump(Duration::from_millis(200));
+    }
+}
+
 fn left_alternate_screen(raw: &[u8]) -> bool {
     let text = String::from_utf8_lossy(raw);
     let leave = text.rfind("\x1b[?1049l");
@@ -479,14 +502,7 @@ fn the_mouse_is_captured_only_when_asked() {
 /// after (SIGKILL, no chance to save) loses nothing.
 #[test]
 fn a_verdict_key_survives_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for f in std::fs::read_dir(seeds).unwrap() {
-        let f = f.unwrap();
-        std::fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
-    }
+    let (dir, corpus) = seeds_copy();
     let ws = dir.path().join("cordiale.json");
     let args = [
         corpus.to_str().unwrap(),
@@ -497,13 +513,7 @@ fn a_verdict_key_survives_sigkill() {
     ];
     let mut s = Session::start(120, 40, &args, &[]);
     ready(&mut s);
-    // The workspace opens after the index: ask for the checklist until it is there.
-    let end = Instant::now() + TIMEOUT;
-    while !s.screen().contains("▶ Checklist") {
-        assert!(Instant::now() < end, "{}", s.screen());
-        s.send("3");
-        s.pump(Duration::from_millis(200));
-    }
+    focus_checklist(&mut s);
     s.send("K");
     s.wait_for("saved to");
     let pid = s.child.process_id().expect("a pid").to_string();
@@ -530,14 +540,7 @@ fn a_verdict_key_survives_sigkill() {
 /// session sees the other's through the file watcher, and none is lost.
 #[test]
 fn two_workbenches_on_one_workspace_lose_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    for f in std::fs::read_dir(seeds).unwrap() {
-        let f = f.unwrap();
-        std::fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
-    }
+    let (dir, corpus) = seeds_copy();
     let ws = dir.path().join("cordiale.json");
     let start = |who: &str| {
         let args = [
@@ -549,12 +552,7 @@ fn two_workbenches_on_one_workspace_lose_nothing() {
         ];
         let mut s = Session::start(120, 40, &args, &[]);
         ready(&mut s);
-        let end = Instant::now() + TIMEOUT;
-        while !s.screen().contains("▶ Checklist") {
-            assert!(Instant::now() < end, "{}", s.screen());
-            s.send("3");
-            s.pump(Duration::from_millis(200));
-        }
+        focus_checklist(&mut s);
         s
     };
     let mut ann = start("ann");

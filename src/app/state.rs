@@ -56,6 +56,10 @@ pub struct ReviewState {
     pub filter: ChecklistFilter,
     /// Item ids shown, in file order, after the filter.
     pub order: Vec<crate::workspace::Short>,
+    /// Agreement over every item, and how many the active reviewer rated: the checklist's
+    /// title, worked out when the items change rather than at each frame.
+    pub figures: crate::review::Agreement,
+    pub rated: usize,
     pub selected: usize,
     pub offset: usize,
     /// Blind mode: the other reviewer's verdict stays hidden on an item until the active

@@ -3,7 +3,7 @@
 //! percent agreement and Cohen's kappa in the title.
 
 use super::*;
-use crate::review::{ItemAgreement, agreement, item_agreement};
+use crate::review::{ItemAgreement, item_agreement};
 use crate::workspace::Verdict;
 
 /// A verdict as one letter: upper case for the settled ones.
@@ -35,17 +35,9 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         return;
     };
     let (a, b) = (rv.pair.0.as_str(), rv.pair.1.as_str());
-    let g = agreement(rv.ws.items.values(), a, b);
-    let rated = rv
-        .ws
-        .items
-        .values()
-        .filter(|i| {
-            i.reviews
-                .get(a)
-                .is_some_and(|x| x.verdict != Verdict::Pending)
-        })
-        .count();
+    // Figures over the whole corpus, kept up to date by update: not a pass over every item
+    // per frame.
+    let (g, rated) = (&rv.figures, rv.rated);
     let pct = g.percent.map_or("—".into(), |p| format!("{p:.0}%"));
     let kappa = g.kappa.map_or("—".into(), |k| format!("{k:.2}"));
     let mode = match (rv.blind, rv.reconciling) {

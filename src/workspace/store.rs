@@ -122,25 +122,9 @@ impl Stored {
             .map_err(io)?;
         lock.lock().map_err(io)?;
         let result = (|| {
-            let (merged, conflicts) = match fs::read(&self.path) {
-                Ok(now) if !self.base.as_ref().is_some_and(|b| b.same_as(&now)) => {
-                    let theirs = from_bytes(&self.path, &now)?;
-                    let base = match &self.base {
-                        Some(base) => base.parse(&self.path)?,
-                        None => Workspace {
-                            corpus: ws.corpus.clone(),
-                            ..Default::default()
-                        },
-                    };
-                    let mut merged = ws.clone();
-                    let conflicts = merge_into(&base, &mut merged, &theirs);
-                    (Some(merged), conflicts)
-                }
-                Ok(_) => (None, Vec::new()),
-                // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, Vec::new()),
-                // Unreadable: another process's changes could not be seen, so do not write.
-                Err(e) => return Err(io(e)),
+            let (merged, conflicts) = match self.changed_elsewhere(ws)? {
+                Some((_, merged, conflicts)) => (Some(merged), conflicts),
+                None => (None, Vec::new()),
             };
             let bytes = encode(merged.as_ref().unwrap_or(ws));
             save_encoded(&self.path, &bytes)?;
@@ -159,13 +143,18 @@ impl Stored {
 }
 
 impl Stored {
-    /// Reads the file again, for a change another process made while it is open: `None`
-    /// when it holds what we last read or wrote; else its changes merged into `ws` (ours
-    /// kept on a true conflict), with the file as the new base. Nothing is written.
-    pub fn refresh(&self, ws: &Workspace) -> Result<Option<Saved>, WorkspaceError> {
+    /// Reads the file: `None` when it is gone or holds what we last read or wrote; else its
+    /// bytes and its changes merged into a copy of `ws` (ours kept on a true conflict),
+    /// with those conflicts. The one place saves and refreshes see another process's work.
+    fn changed_elsewhere(
+        &self,
+        ws: &Workspace,
+    ) -> Result<Option<(Vec<u8>, Workspace, Vec<Conflict>)>, WorkspaceError> {
         let now = match fs::read(&self.path) {
             Ok(bytes) => bytes,
+            // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            // Unreadable: another process's changes cannot be seen (a save must not write).
             Err(source) => {
                 return Err(WorkspaceError::Io {
                     path: self.path.clone(),
@@ -186,14 +175,23 @@ impl Stored {
         };
         let mut merged = ws.clone();
         let conflicts = merge_into(&base, &mut merged, &theirs);
-        Ok(Some(Saved {
-            stored: Stored {
-                path: self.path.clone(),
-                base: Some(Base::Read(now)),
-            },
-            merged: Some(merged),
-            conflicts,
-        }))
+        Ok(Some((now, merged, conflicts)))
+    }
+
+    /// Reads the file again, for a change another process made while it is open: `None`
+    /// when it holds what we last read or wrote; else its changes merged into `ws` (ours
+    /// kept on a true conflict), with the file as the new base. Nothing is written.
+    pub fn refresh(&self, ws: &Workspace) -> Result<Option<Saved>, WorkspaceError> {
+        Ok(self
+            .changed_elsewhere(ws)?
+            .map(|(now, merged, conflicts)| Saved {
+                stored: Stored {
+                    path: self.path.clone(),
+                    base: Some(Base::Read(now)),
+                },
+                merged: Some(merged),
+                conflicts,
+            }))
     }
 }
 

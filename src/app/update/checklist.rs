@@ -4,7 +4,7 @@
 use super::*;
 use crate::app::review::Opened;
 use crate::app::state::ReviewState;
-use crate::review::{ItemAgreement, item_agreement, pair};
+use crate::review::{ItemAgreement, agreement, item_agreement, pair};
 
 pub(super) fn open_review(state: &mut State, opened: Opened) {
     // The active reviewer first, beside the one who gave the most verdicts otherwise.
@@ -35,6 +35,8 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         pair,
         filter: ChecklistFilter::All,
         order: Vec::new(),
+        figures: agreement(std::iter::empty(), "", ""),
+        rated: 0,
         selected: 0,
         offset: 0,
         blind: false,
@@ -68,6 +70,16 @@ pub(super) fn refresh_checklist(state: &mut State) {
     }
     let keep = r.order.get(r.selected).cloned();
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
+    r.figures = agreement(r.ws.items.values(), a, b);
+    r.rated =
+        r.ws.items
+            .values()
+            .filter(|i| {
+                i.reviews
+                    .get(a)
+                    .is_some_and(|x| x.verdict != Verdict::Pending)
+            })
+            .count();
     let me = r.me.as_deref().unwrap_or("");
     r.order =
         r.ws.ordered()
