@@ -123,7 +123,7 @@ impl Stored {
         lock.lock().map_err(io)?;
         let result = (|| {
             let (merged, conflicts) = match self.changed_elsewhere(ws)? {
-                Some((_, merged, conflicts)) => (Some(merged), conflicts),
+                Some(e) => (Some(e.merged), e.conflicts),
                 None => (None, Vec::new()),
             };
             let bytes = encode(merged.as_ref().unwrap_or(ws));
@@ -146,10 +146,7 @@ impl Stored {
     /// Reads the file: `None` when it is gone or holds what we last read or wrote; else its
     /// bytes and its changes merged into a copy of `ws` (ours kept on a true conflict),
     /// with those conflicts. The one place saves and refreshes see another process's work.
-    fn changed_elsewhere(
-        &self,
-        ws: &Workspace,
-    ) -> Result<Option<(Vec<u8>, Workspace, Vec<Conflict>)>, WorkspaceError> {
+    fn changed_elsewhere(&self, ws: &Workspace) -> Result<Option<Elsewhere>, WorkspaceError> {
         let now = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
@@ -175,7 +172,11 @@ impl Stored {
         };
         let mut merged = ws.clone();
         let conflicts = merge_into(&base, &mut merged, &theirs);
-        Ok(Some((now, merged, conflicts)))
+        Ok(Some(Elsewhere {
+            bytes: now,
+            merged,
+            conflicts,
+        }))
     }
 
     /// Reads the file again, for a change another process made while it is open: `None`
@@ -193,6 +194,13 @@ impl Stored {
                 conflicts,
             }))
     }
+}
+
+/// The file as another process left it: its bytes, and its changes merged into ours.
+struct Elsewhere {
+    bytes: Vec<u8>,
+    merged: Workspace,
+    conflicts: Vec<Conflict>,
 }
 
 /// What a save wrote.
