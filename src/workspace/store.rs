@@ -183,16 +183,14 @@ impl Stored {
     /// when it holds what we last read or wrote; else its changes merged into `ws` (ours
     /// kept on a true conflict), with the file as the new base. Nothing is written.
     pub fn refresh(&self, ws: &Workspace) -> Result<Option<Saved>, WorkspaceError> {
-        Ok(self
-            .changed_elsewhere(ws)?
-            .map(|(now, merged, conflicts)| Saved {
-                stored: Stored {
-                    path: self.path.clone(),
-                    base: Some(Base::Read(now)),
-                },
-                merged: Some(merged),
-                conflicts,
-            }))
+        Ok(self.changed_elsewhere(ws)?.map(|e| Saved {
+            stored: Stored {
+                path: self.path.clone(),
+                base: Some(Base::Read(e.bytes)),
+            },
+            merged: Some(e.merged),
+            conflicts: e.conflicts,
+        }))
     }
 }
 
