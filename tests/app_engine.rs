@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use cordiale::app::state::{Overlay, Pane, SortBy, input_text};
+use cordiale::app::state::{Overlay, Pane, SortBy, VerdictKey, input_text};
 use cordiale::app::update::{context, cursor_sentence};
 use cordiale::app::wrap::line_of;
 use cordiale::app::{Effect, Msg, State, finder, update};
@@ -364,6 +364,8 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.state.help_offset = 3;
         }
         Context::Checklist => {
+            // A document in the reader, for the actions about it.
+            open_richest(&mut b);
             b.state.focus = Pane::Checklist;
             b.state.review.as_mut().unwrap().selected = 2;
         }
@@ -425,7 +427,65 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             before.review.as_ref().unwrap().blind,
             "{what}"
         ),
-        Action::Reconcile => assert!(after.review.as_ref().unwrap().reconciling, "{what}"),
+        Action::Reconcile => assert_eq!(
+            after.review.as_ref().unwrap().verdict_key,
+            VerdictKey::Reconcile,
+            "{what}"
+        ),
+        Action::ShowVerdict => assert_eq!(
+            after.review.as_ref().unwrap().verdict_key,
+            VerdictKey::Filter,
+            "{what}"
+        ),
+        Action::ToggleThisDocument => {
+            let (r0, r1) = (
+                before.review.as_ref().unwrap(),
+                after.review.as_ref().unwrap(),
+            );
+            assert_ne!(r0.this_document, r1.this_document, "{what}");
+            let name = &before.corpus.as_ref().unwrap().documents[before.reader.doc.unwrap()].name;
+            assert!(!r1.order.is_empty(), "{what}");
+            assert!(
+                r1.order
+                    .iter()
+                    .all(|id| r1.ws.items[id].doc == name.as_str()),
+                "{what}"
+            );
+            assert!(r1.order.len() < r0.order.len(), "{what}");
+        }
+        Action::GotoItem => {
+            let sentence = cursor_sentence(before).unwrap();
+            let r = after.review.as_ref().unwrap();
+            let item = &r.ws.items[&r.order[r.selected]];
+            assert_eq!(after.focus, Pane::Checklist, "{what}");
+            assert!(
+                item.anchor.start < sentence.1 && sentence.0 < item.anchor.end,
+                "{what}: {sentence:?} against {:?}",
+                (item.anchor.start, item.anchor.end)
+            );
+        }
+        Action::MarkCommitment => {
+            let sentence = cursor_sentence(before).unwrap();
+            let (r0, r1) = (
+                before.review.as_ref().unwrap(),
+                after.review.as_ref().unwrap(),
+            );
+            assert_eq!(r1.ws.items.len(), r0.ws.items.len() + 1, "{what}");
+            let item = &r1.ws.items[&r1.order[r1.selected]];
+            assert_eq!(item.origin, cordiale::workspace::Origin::Manual, "{what}");
+            assert!(
+                sentence.0 <= item.anchor.start && item.anchor.end <= sentence.1,
+                "{what}"
+            );
+            let doc = after.reader.doc.unwrap();
+            assert!(
+                after.marks[doc]
+                    .commitments
+                    .contains(&(item.anchor.start, item.anchor.end)),
+                "{what}: the reader highlights it"
+            );
+            assert!(effects.contains(&Effect::Save), "{what}: saved at once");
+        }
         Action::EditNote => assert_eq!(after.overlay, Some(Overlay::Note), "{what}"),
         Action::ExportChecklist => {
             let written: Vec<String> = effects
@@ -558,12 +618,51 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         },
         Action::Cancel => match ctx {
             Context::Finder | Context::Help => assert_eq!(after.overlay, None, "{what}"),
+            Context::Checklist => {
+                assert_eq!(
+                    before.review.as_ref().unwrap().verdict_key,
+                    VerdictKey::Reconcile
+                );
+                assert_eq!(
+                    after.review.as_ref().unwrap().verdict_key,
+                    VerdictKey::Mine,
+                    "{what}"
+                );
+            }
             Context::Search => assert!(after.reader.search_input.is_none(), "{what}"),
             _ => assert!(
                 after.documents.filter_input.is_none() && after.documents.filter.is_empty(),
                 "{what}"
             ),
         },
+    }
+}
+
+/// Puts the bench where `action` has something to do: a reconcile waiting to be cancelled,
+/// the reader's cursor on a sentence with a checklist item (or without one, to mark it).
+fn aim(b: &mut Bench, action: Action, ctx: Context) {
+    let on_item = |b: &Bench, (s, e): (usize, usize)| {
+        let doc = b.state.reader.doc.unwrap();
+        let name = &b.state.corpus.as_ref().unwrap().documents[doc].name;
+        let r = b.state.review.as_ref().unwrap();
+        r.ws.items
+            .values()
+            .any(|i| i.doc == name.as_str() && i.anchor.start < e && s < i.anchor.end)
+    };
+    match (action, ctx) {
+        (Action::Cancel, Context::Checklist) => {
+            b.state.review.as_mut().unwrap().verdict_key = VerdictKey::Reconcile;
+        }
+        (Action::GotoItem | Action::MarkCommitment, _) => {
+            let want = action == Action::GotoItem;
+            let sentences = b.state.reader.sentences.clone();
+            let at = sentences
+                .iter()
+                .find(|s| s.1 - s.0 > 20 && on_item(b, **s) == want)
+                .expect("a sentence to aim at");
+            b.state.reader.at = at.0;
+        }
+        _ => {}
     }
 }
 
@@ -583,6 +682,7 @@ fn every_bound_key_does_what_its_action_says() {
                 c => c,
             };
             let mut b = prepared(name, ctx);
+            aim(&mut b, action, ctx);
             assert_eq!(context(&b.state), ctx, "{name}: prepared {ctx}");
             let before = b.state.clone();
             b.keys(&keymap::display_sequence(&keys));
@@ -755,8 +855,9 @@ fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
     let r = item.reconciled.as_ref().unwrap();
     assert_eq!((r.verdict, r.by.as_str()), (Verdict::Partial, "ann"));
     assert!(b.effects.contains(&Effect::Save));
-    assert!(
-        !b.state.review.as_ref().unwrap().reconciling,
+    assert_eq!(
+        b.state.review.as_ref().unwrap().verdict_key,
+        VerdictKey::Mine,
         "one verdict only"
     );
 }
@@ -895,4 +996,193 @@ fn the_pane_exports_what_cordiale_checklist_prints() {
     let json: serde_json::Value = serde_json::from_str(&files[2].1).unwrap();
     assert_eq!(json["items"].as_array().unwrap().len(), 3);
     assert_eq!(files[1].1.lines().count(), 1 + 3);
+}
+
+#[test]
+fn a_verdict_filter_waits_for_its_verdict_key_and_esc_forgets_it() {
+    use cordiale::app::state::ChecklistFilter;
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    // bob said broken on the three odd items of the first six.
+    b.keys("3 v");
+    assert_eq!(
+        b.state.review.as_ref().unwrap().verdict_key,
+        VerdictKey::Filter
+    );
+    assert!(
+        b.state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("K B P S I U N")
+    );
+    let before = b.state.review.as_ref().unwrap().ws.clone();
+    b.keys("B");
+    let r = b.state.review.as_ref().unwrap();
+    assert_eq!(r.filter, ChecklistFilter::Verdict(Verdict::Broken));
+    assert_eq!(r.order.len(), 3);
+    assert!(
+        r.order
+            .iter()
+            .all(|id| r.ws.items[id].reviews["bob"].verdict == Verdict::Broken)
+    );
+    assert_eq!(r.ws, before, "choosing a filter gives no verdict");
+    assert!(b.effects.is_empty(), "and saves nothing");
+    // Every item either reviewer called kept: ann's six.
+    b.keys("v K");
+    assert_eq!(b.state.review.as_ref().unwrap().order.len(), 6);
+    // esc forgets a choice or a reconcile waiting for its key: K is ann's verdict again.
+    b.keys("v esc");
+    assert_eq!(
+        b.state.review.as_ref().unwrap().verdict_key,
+        VerdictKey::Mine
+    );
+    b.keys("R esc down K");
+    let r = b.state.review.as_ref().unwrap();
+    let id = &r.order[r.selected];
+    assert!(r.ws.items[id].reconciled.is_none());
+    assert_eq!(r.ws.items[id].reviews["ann"].verdict, Verdict::Kept);
+}
+
+#[test]
+fn the_disagreements_view_walks_each_conflict_until_none_is_left() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 x");
+    let conflicts = b.state.review.as_ref().unwrap().order.clone();
+    assert_eq!(conflicts.len(), 3);
+    for (k, id) in conflicts.iter().enumerate() {
+        // The view is on the next conflict, with both sides in the detail below the list.
+        let r = b.state.review.as_ref().unwrap();
+        assert_eq!(&r.order[r.selected], id);
+        let screen = screen_text(&b.state);
+        assert!(screen.contains("ann      K kept"), "{screen}");
+        assert!(screen.contains("bob      B broken"), "{screen}");
+        assert!(screen.contains("≠ they disagree: R then"), "{screen}");
+        b.keys("R P");
+        let left = conflicts.len() - k - 1;
+        assert!(
+            b.state
+                .status
+                .as_ref()
+                .unwrap()
+                .text
+                .ends_with(&format!("{left} disagreements left")),
+            "{:?}",
+            b.state.status
+        );
+        let r = b.state.review.as_ref().unwrap();
+        assert_eq!(
+            r.ws.items[id].reconciled.as_ref().unwrap().verdict,
+            Verdict::Partial
+        );
+        assert_eq!(r.order.len(), left);
+    }
+    assert!(screen_text(&b.state).contains("no item here"));
+    // Reconciled items are kept, and shown as such under every item.
+    b.keys("a");
+    let r = b.state.review.as_ref().unwrap();
+    let at = r.order.iter().position(|x| *x == conflicts[0]).unwrap();
+    b.state.review.as_mut().unwrap().selected = at;
+    assert!(screen_text(&b.state).contains("R reconciled: partial by ann"));
+}
+
+#[test]
+fn from_an_item_to_its_source_and_back_and_one_document_at_a_time() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 down down down enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+    let id = {
+        let r = b.state.review.as_ref().unwrap();
+        r.order[r.selected].clone()
+    };
+    // Elsewhere in the checklist meanwhile, then back from the reader's sentence.
+    b.state.review.as_mut().unwrap().selected = 0;
+    b.keys("enter");
+    assert_eq!(b.state.focus, Pane::Checklist);
+    let r = b.state.review.as_ref().unwrap();
+    assert_eq!(r.order[r.selected], id);
+    // Only the open document's items, then the whole corpus again.
+    let all = r.order.len();
+    let doc = b.state.corpus.as_ref().unwrap().documents[b.state.reader.doc.unwrap()]
+        .name
+        .clone();
+    b.keys(".");
+    let r = b.state.review.as_ref().unwrap();
+    assert!(r.order.len() < all);
+    assert!(r.order.iter().all(|i| r.ws.items[i].doc == doc.as_str()));
+    assert_eq!(r.order[r.selected], id, "the selection is kept");
+    assert!(screen_text(&b.state).contains("this document"));
+    b.keys(".");
+    assert_eq!(b.state.review.as_ref().unwrap().order.len(), all);
+}
+
+#[test]
+fn a_sentence_marked_in_the_reader_becomes_a_saved_item() {
+    use cordiale::workspace::Origin;
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    reviewed_workspace(&corpus, &path);
+    let mut state = session(&corpus, &path);
+    let index = Arc::new(Index::build(Arc::clone(&corpus)));
+    update(&mut state, Msg::IndexReady(index));
+    let press = |state: &mut State, keys: &str| -> Vec<Effect> {
+        keys.split(' ')
+            .flat_map(|k| update(state, Msg::Key(k.parse::<Key>().unwrap().to_event())))
+            .collect()
+    };
+    press(&mut state, "enter");
+    // The first sentence of the newest document (its title line) is no commitment.
+    let sentence = cursor_sentence(&state).unwrap();
+    let effects = press(&mut state, "enter");
+    assert!(effects.is_empty());
+    assert!(state.status.as_ref().unwrap().text.contains("m marks it"));
+    let effects = press(&mut state, "m");
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(state.focus, Pane::Reader, "the reader keeps the focus");
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    let doc = &corpus.documents[state.reader.doc.unwrap()];
+    let item = on_disk
+        .items
+        .values()
+        .find(|i| i.origin == Origin::Manual)
+        .expect("the marked sentence is in the file");
+    assert_eq!(item.doc, doc.name.as_str());
+    assert_eq!(item.anchor.exact, doc.text[sentence.0..sentence.1].trim());
+    assert_eq!(item.history[0].what, "added");
+    assert_eq!(item.history[0].by, "ann");
+    // Marking it again says where it is; enter now goes to it.
+    assert!(press(&mut state, "m").is_empty());
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already a checklist item")
+    );
+    press(&mut state, "enter");
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.ws.items[&r.order[r.selected]].origin, Origin::Manual);
+}
+
+/// The screen's text as drawn for `state`.
+fn screen_text(state: &State) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(state.size.0, state.size.1)).unwrap();
+    t.draw(|f| cordiale::ui::draw(state, f)).unwrap();
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -78,14 +78,38 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
                 Verdict::Partial,
                 Verdict::Kept,
             ][k];
-            item.set_review("bob", v, String::new(), "2026-11-25T08:00:00Z".into());
+            let note = match k {
+                1 => "No trace of the second tranche.\nAsked the ministry on 3 May.",
+                _ => "",
+            };
+            item.set_review("bob", v, note.into(), "2026-11-25T08:00:00Z".into());
         }
+        let ann_note = "Paid in full: 2016 budget, line 14.";
+        let item = r.ws.items.get_mut(&ids[1]).unwrap();
+        item.set_review(
+            "ann",
+            Verdict::Kept,
+            ann_note.into(),
+            "2026-11-25T08:00:00Z".into(),
+        );
+        // One bob rated and ann has not: blind mode hides his verdict and note.
+        let fifth = r.order[4].clone();
+        r.ws.items.get_mut(&fifth).unwrap().set_review(
+            "bob",
+            Verdict::Stalled,
+            "Nothing since the summit.".into(),
+            "2026-11-25T08:00:00Z".into(),
+        );
         r.pair = ("ann".into(), "bob".into());
     }
     // `a` recomputes the list and its figures after the verdicts set by hand above.
     press(&mut checklist, &index, "3 a down");
     let mut note = checklist.clone();
     press(&mut note, &index, "e S e e n enter i n space 2 0 1 7");
+    let mut blind = checklist.clone();
+    press(&mut blind, &index, "h down down down");
+    let mut disagreements = checklist.clone();
+    press(&mut disagreements, &index, "x");
     vec![
         ("note", note),
         ("documents", base),
@@ -94,6 +118,8 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         ("help", help),
         ("filter", filter),
         ("checklist", checklist),
+        ("checklist_blind", blind),
+        ("checklist_disagreements", disagreements),
     ]
 }
 

@@ -136,9 +136,20 @@ pub fn finder_height(state: &State) -> usize {
         .map_or(1, |r| inner(r).height.saturating_sub(2).max(1) as usize)
 }
 
-/// Rows the checklist shows at once (less its header row).
+/// Rows the checklist shows at once (less its header row and the item's detail).
 pub fn checklist_height(state: &State) -> usize {
     layout(state).checklist.map_or(1, |r| {
-        pane_inner(state, r).height.saturating_sub(1).max(1) as usize
+        let inside = pane_inner(state, r).height;
+        inside
+            .saturating_sub(1 + checklist_detail_rows(inside))
+            .max(1) as usize
     })
+}
+
+/// Rows under the checklist that detail the selected item (its whole quote, deadline,
+/// figures, both reviewers' verdicts and notes, the reconciliation), for a pane whose
+/// inside is `inside` rows: only when the list keeps at least ten rows beside it.
+pub fn checklist_detail_rows(inside: u16) -> u16 {
+    const DETAIL: u16 = 8;
+    if inside >= DETAIL + 11 { DETAIL } else { 0 }
 }

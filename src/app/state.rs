@@ -28,6 +28,9 @@ pub enum ChecklistFilter {
     Disagreements,
     /// Items whose quote fits nowhere in their document any more.
     Orphaned,
+    /// Items either reviewer, or the pair's reconciliation, gave this verdict (as
+    /// `cordiale checklist --filter VERDICT` does).
+    Verdict(crate::workspace::Verdict),
 }
 
 impl ChecklistFilter {
@@ -37,8 +40,20 @@ impl ChecklistFilter {
             ChecklistFilter::Mine => "not rated by me",
             ChecklistFilter::Disagreements => "disagreements",
             ChecklistFilter::Orphaned => "orphaned",
+            ChecklistFilter::Verdict(v) => v.name(),
         }
     }
+}
+
+/// What the next verdict key in the checklist records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerdictKey {
+    /// The active reviewer's verdict (the usual meaning).
+    Mine,
+    /// The pair's reconciled verdict.
+    Reconcile,
+    /// No verdict: it picks the verdict filter.
+    Filter,
 }
 
 /// The review workspace, as the checklist pane shows it.
@@ -65,8 +80,10 @@ pub struct ReviewState {
     /// Blind mode: the other reviewer's verdict stays hidden on an item until the active
     /// reviewer has given theirs (a convention of the screen: the file holds both).
     pub blind: bool,
-    /// The next verdict key records the pair's reconciled verdict instead of mine.
-    pub reconciling: bool,
+    /// What the next verdict key does.
+    pub verdict_key: VerdictKey,
+    /// Only the items of the document open in the reader (else the whole corpus).
+    pub this_document: bool,
 }
 
 /// What covers the panes.

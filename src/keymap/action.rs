@@ -128,10 +128,14 @@ actions! {
     SearchNext "search_next" [Reader] "next search match";
     SearchPrev "search_prev" [Reader] "previous search match";
     CopySentence "copy_sentence" [Reader] "copy the cursor sentence with its citation (OSC 52)";
+    GotoItem "goto_item" [Reader] "the cursor sentence's checklist item";
+    MarkCommitment "mark_commitment" [Reader] "mark the cursor sentence as a commitment (a checklist item)";
     ShowAll "show_all" [Checklist] "checklist: every item";
     ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
     ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";
     ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
+    ShowVerdict "show_verdict" [Checklist] "checklist: the next verdict key shows the items with that verdict";
+    ToggleThisDocument "toggle_this_document" [Checklist] "checklist: only the document in the reader, or the whole corpus";
     VerdictKept "verdict_kept" [Checklist] "my verdict: kept";
     VerdictBroken "verdict_broken" [Checklist] "my verdict: broken";
     VerdictPartial "verdict_partial" [Checklist] "my verdict: partial";
@@ -145,7 +149,7 @@ actions! {
     ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
     EditNote "edit_note" [Checklist] "write my note on the item (esc saves it)";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor] "accept: open the hit / search / filter";
-    Cancel "cancel" [Finder, Search, Filter, Help] "close without changing anything";
+    Cancel "cancel" [Finder, Search, Filter, Help, Checklist] "close without changing anything / forget a reconcile or filter waiting for its verdict key";
 }
 
 impl Action {

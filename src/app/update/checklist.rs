@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::app::review::Opened;
-use crate::app::state::ReviewState;
+use crate::app::state::{ReviewState, VerdictKey};
 use crate::review::{ItemAgreement, agreement, item_agreement, pair};
 
 pub(super) fn open_review(state: &mut State, opened: Opened) {
@@ -40,8 +40,10 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         selected: 0,
         offset: 0,
         blind: false,
-        reconciling: false,
+        verdict_key: VerdictKey::Mine,
+        this_document: false,
     });
+    mark_manual_items(state);
     refresh_checklist(state);
     if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
         say(
@@ -53,6 +55,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
 
 /// Recomputes the items shown, keeping the selected one.
 pub(super) fn refresh_checklist(state: &mut State) {
+    let open_doc = open_doc_name(state);
     let Some(r) = state.review.as_mut() else {
         return;
     };
@@ -84,6 +87,7 @@ pub(super) fn refresh_checklist(state: &mut State) {
     r.order =
         r.ws.ordered()
             .into_iter()
+            .filter(|(_, item)| !r.this_document || open_doc.as_deref() == Some(item.doc.as_str()))
             .filter(|(id, item)| match r.filter {
                 ChecklistFilter::All => true,
                 ChecklistFilter::Mine => item
@@ -94,6 +98,12 @@ pub(super) fn refresh_checklist(state: &mut State) {
                     item_agreement(item, a, b) == ItemAgreement::Disagreed
                 }
                 ChecklistFilter::Orphaned => r.orphaned.contains(id),
+                ChecklistFilter::Verdict(v) => {
+                    [a, b]
+                        .iter()
+                        .any(|n| item.reviews.get(n).is_some_and(|x| x.verdict == v))
+                        || item.reconciled.as_ref().is_some_and(|x| x.verdict == v)
+                }
             })
             .map(|(id, _)| id.clone())
             .collect();
@@ -148,6 +158,11 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     let Some(r) = state.review.as_mut() else {
         return Vec::new();
     };
+    let mode = std::mem::replace(&mut r.verdict_key, VerdictKey::Mine);
+    if mode == VerdictKey::Filter {
+        set_filter(state, ChecklistFilter::Verdict(verdict));
+        return Vec::new();
+    }
     let Some(me) = r.me.clone() else {
         say(
             state,
@@ -161,7 +176,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     let Some(item) = r.ws.items.get_mut(&id) else {
         return Vec::new();
     };
-    let reconciling = std::mem::take(&mut r.reconciling);
+    let reconciling = mode == VerdictKey::Reconcile;
     if reconciling {
         let note = item
             .reconciled
@@ -185,7 +200,16 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     }
     clamp_lists(state);
     let what = if reconciling { "reconciled as" } else { "says" };
-    say(state, format!("{me} {what} {} (saving)", verdict.name()));
+    let left = match state.review.as_ref() {
+        Some(r) if r.filter == ChecklistFilter::Disagreements => {
+            format!("; {} disagreements left", r.order.len())
+        }
+        _ => String::new(),
+    };
+    say(
+        state,
+        format!("{me} {what} {} (saving){left}", verdict.name()),
+    );
     vec![Effect::Save]
 }
 
@@ -222,11 +246,250 @@ pub(super) fn reconcile(state: &mut State) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
-    r.reconciling = true;
+    r.verdict_key = VerdictKey::Reconcile;
+    let keys = verdict_keys(state);
     say(
         state,
-        "reconcile: the next verdict key records the pair's verdict",
+        format!("reconcile: the next verdict key ({keys}) records the pair's verdict"),
     );
+}
+
+/// Arms the next verdict key to pick the verdict the checklist shows.
+pub(super) fn choose_verdict_filter(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.verdict_key = VerdictKey::Filter;
+    let keys = verdict_keys(state);
+    say(
+        state,
+        format!("show: the next verdict key ({keys}) shows the items with that verdict"),
+    );
+}
+
+/// Disarms a reconcile or a filter choice waiting for its verdict key.
+pub(super) fn cancel_verdict_key(state: &mut State) {
+    if let Some(r) = state.review.as_mut()
+        && r.verdict_key != VerdictKey::Mine
+    {
+        r.verdict_key = VerdictKey::Mine;
+        say(state, "cancelled");
+    }
+}
+
+/// The checklist's verdict keys of the active keymap, for the prompts that wait for one.
+fn verdict_keys(state: &State) -> String {
+    let verdicts = [
+        Action::VerdictKept,
+        Action::VerdictBroken,
+        Action::VerdictPartial,
+        Action::VerdictStalled,
+        Action::VerdictInProgress,
+        Action::VerdictPending,
+        Action::VerdictNotACommitment,
+    ];
+    state
+        .keymap
+        .help(Context::Checklist)
+        .into_iter()
+        .filter(|(_, a)| verdicts.contains(a))
+        .map(|(k, _)| k)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Shows only the items of the document open in the reader, or every item again.
+pub(super) fn toggle_this_document(state: &mut State) {
+    let Some(name) = open_doc_name(state) else {
+        return say(
+            state,
+            "no document open: the checklist shows the whole corpus",
+        );
+    };
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.this_document = !r.this_document;
+    let on = r.this_document;
+    refresh_checklist(state);
+    let n = state.review.as_ref().map_or(0, |r| r.order.len());
+    match on {
+        true => say(
+            state,
+            format!(
+                "checklist: {} only ({n})",
+                crate::safe_text::sanitize(&name)
+            ),
+        ),
+        false => say(state, format!("checklist: the whole corpus ({n})")),
+    }
+}
+
+/// The name of the document open in the reader.
+fn open_doc_name(state: &State) -> Option<String> {
+    let doc = state.reader.doc?;
+    Some(state.corpus.as_ref()?.documents.get(doc)?.name.clone())
+}
+
+/// The placed item whose quote overlaps the span `(s, e)` of the open document most.
+fn item_at(state: &State, (s, e): (usize, usize)) -> Option<crate::workspace::Short> {
+    let name = open_doc_name(state)?;
+    let r = state.review.as_ref()?;
+    r.ws.items
+        .iter()
+        .filter(|(id, item)| item.doc == name.as_str() && !r.orphaned.contains(id))
+        .map(|(id, item)| {
+            let overlap = e
+                .min(item.anchor.end)
+                .saturating_sub(s.max(item.anchor.start));
+            (overlap, id)
+        })
+        .filter(|(overlap, _)| *overlap > 0)
+        .max_by_key(|(overlap, _)| *overlap)
+        .map(|(_, id)| id.clone())
+}
+
+/// Selects item `id` in the checklist and focuses it; a filter that hides it is dropped.
+fn select_item(state: &mut State, id: &crate::workspace::Short) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    if !r.order.contains(id) {
+        r.filter = ChecklistFilter::All;
+        r.this_document = false;
+        refresh_checklist(state);
+    }
+    if let Some(r) = state.review.as_mut()
+        && let Some(i) = r.order.iter().position(|x| x == id)
+    {
+        r.selected = i;
+    }
+    focus(state, Pane::Checklist);
+    clamp_lists(state);
+}
+
+/// From the reader to the checklist item of the cursor sentence (the way back from
+/// `open_item`).
+pub(super) fn goto_item(state: &mut State) {
+    if state.review.is_none() {
+        return say(state, "no workspace open yet");
+    }
+    let Some(span) = cursor_sentence(state) else {
+        return say(state, "no sentence under the cursor");
+    };
+    match item_at(state, span) {
+        Some(id) => select_item(state, &id),
+        None => {
+            let mark = key_for(state, Context::Reader, Action::MarkCommitment);
+            say(
+                state,
+                format!("no checklist item on this sentence ({mark} marks it as a commitment)"),
+            );
+        }
+    }
+}
+
+/// Adds the reader's cursor sentence to the checklist as a commitment the extraction
+/// missed (`origin: manual`), saved at once, and shows it there.
+pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
+    let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
+        let why = match state.review {
+            None => "no workspace open yet",
+            Some(_) => "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
+        };
+        say(state, why);
+        return Vec::new();
+    };
+    let Some(span) = cursor_sentence(state) else {
+        say(state, "no sentence under the cursor");
+        return Vec::new();
+    };
+    if let Some(id) = item_at(state, span) {
+        let open = key_for(state, Context::Reader, Action::GotoItem);
+        say(
+            state,
+            format!("already a checklist item: {id} ({open} shows it)"),
+        );
+        return Vec::new();
+    }
+    let (Some(name), Some(corpus)) = (open_doc_name(state), state.corpus.clone()) else {
+        return Vec::new();
+    };
+    let Some(document) = corpus.documents.iter().find(|d| d.name == name) else {
+        return Vec::new();
+    };
+    let Some(r) = state.review.as_mut() else {
+        return Vec::new();
+    };
+    let added = crate::workspace::edit::add_span(
+        &mut r.ws,
+        &name,
+        &document.text,
+        span,
+        &me,
+        crate::workspace::now(),
+    );
+    match added {
+        Ok(id) => {
+            mark_manual_items(state);
+            refresh_checklist(state);
+            if let Some(r) = state.review.as_mut()
+                && let Some(i) = r.order.iter().position(|x| *x == id)
+            {
+                r.selected = i;
+            }
+            clamp_lists(state);
+            say(
+                state,
+                format!("{me} marked a commitment: item {id} (saving)"),
+            );
+            vec![Effect::Save]
+        }
+        Err(e) => {
+            state.status = Some(Status {
+                text: format!("not marked: {e}"),
+                error: true,
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// Hand-made items are commitments too: the reader highlights them and jumps to them
+/// like the extracted ones.
+fn mark_manual_items(state: &mut State) {
+    let (Some(r), Some(corpus)) = (state.review.as_ref(), state.corpus.as_ref()) else {
+        return;
+    };
+    for item in r.ws.items.values() {
+        if item.origin != crate::workspace::Origin::Manual {
+            continue;
+        }
+        let Some(doc) = corpus
+            .documents
+            .iter()
+            .position(|d| d.name == item.doc.as_str())
+        else {
+            continue;
+        };
+        let Some(m) = state.marks.get_mut(doc) else {
+            continue;
+        };
+        let span = (item.anchor.start, item.anchor.end);
+        if let Err(at) = m.commitments.binary_search(&span) {
+            m.commitments.insert(at, span);
+        }
+    }
+}
+
+/// The first key bound to `action` in `ctx`, for messages that name it.
+fn key_for(state: &State, ctx: Context, action: Action) -> String {
+    state
+        .keymap
+        .help(ctx)
+        .into_iter()
+        .find(|(_, a)| *a == action)
+        .map_or_else(|| action.name().to_string(), |(k, _)| k)
 }
 
 /// A save's outcome: the new merge base; another process's changes merged in, if any.
@@ -238,7 +501,11 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
     let merged = saved.merged.is_some();
     if let Some(ws) = saved.merged {
         r.ws = ws;
+        mark_manual_items(state);
     }
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
     let path = r.path.display().to_string();
     refresh_checklist(state);
     match saved.conflicts.len() {
@@ -331,7 +598,11 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
     r.stored = merged.stored;
     if let Some(ws) = merged.merged {
         r.ws = ws;
+        mark_manual_items(state);
     }
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
     let path = r.path.display().to_string();
     refresh_checklist(state);
     match merged.conflicts.len() {

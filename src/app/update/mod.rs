@@ -245,6 +245,10 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowMine => set_filter(state, ChecklistFilter::Mine),
         Action::ShowDisagreements => set_filter(state, ChecklistFilter::Disagreements),
         Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
+        Action::ShowVerdict => choose_verdict_filter(state),
+        Action::ToggleThisDocument => toggle_this_document(state),
+        Action::GotoItem => goto_item(state),
+        Action::MarkCommitment => return mark_commitment(state),
         Action::SwitchReviewer => switch_reviewer(state),
         Action::EditNote => edit_note(state),
         Action::ExportChecklist => return export_checklist(state),
@@ -397,6 +401,7 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
 pub(super) fn cancel(state: &mut State, ctx: Context) {
     match ctx {
         Context::Finder | Context::Help => state.overlay = None,
+        Context::Checklist => cancel_verdict_key(state),
         Context::Search => state.reader.search_input = None,
         Context::Filter => {
             state.documents.filter_input = None;
