@@ -30,6 +30,8 @@ pub struct Options {
     /// The review workspace file, and who is reviewing.
     pub workspace: PathBuf,
     pub reviewer: Option<String>,
+    /// Open the checklist in blind mode (`--blind`).
+    pub blind: bool,
 }
 
 type Backend = LeanBackend<BufWriter<io::Stdout>>;
@@ -68,6 +70,7 @@ fn run_entered(options: Options) -> io::Result<()> {
     let mut terminal = new_terminal(size)?;
     let mut state = State::new(options.keymap, options.corpus_name, size);
     state.mono = ui::theme::no_color_requested();
+    state.blind_at_start = options.blind;
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
 

@@ -588,3 +588,115 @@ fn two_workbenches_on_one_workspace_lose_nothing() {
         ]
     );
 }
+
+/// The pair review of DESIGN §4 end to end: ann rates three items and quits; bob opens the
+/// same workspace blind, sees none of ann's verdicts until he gives his own, disagrees on
+/// one; the disagreements filter shows exactly that one; the pair reconciles it; and
+/// `cordiale agreement` prints the figures of those verdicts.
+#[test]
+fn a_blind_pair_review_reconciles_its_one_disagreement() {
+    let (dir, corpus) = seeds_copy();
+    let ws = dir.path().join("cordiale.json");
+    let args = |who: &'static str, blind: bool| {
+        let mut a = vec![
+            corpus.to_str().unwrap().to_string(),
+            "--workspace".into(),
+            ws.to_str().unwrap().to_string(),
+            "--reviewer".into(),
+            who.into(),
+        ];
+        if blind {
+            a.push("--blind".into());
+        }
+        a
+    };
+    let start = |a: &[String]| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let mut s = Session::start(120, 40, &a, &[]);
+        ready(&mut s);
+        focus_checklist(&mut s);
+        s
+    };
+    // ann: kept, kept, kept on the first three items.
+    let mut ann = start(&args("ann", false));
+    for k in 0..3 {
+        if k > 0 {
+            ann.send("\x1b[B");
+        }
+        ann.send("K");
+        ann.wait_for(&format!("ann rated {}", k + 1));
+        ann.wait_for("saved to");
+    }
+    ann.send("q");
+    assert!(ann.finish().0);
+
+    let mut bob = start(&args("bob", true));
+    bob.wait_for("· blind");
+    let screen = bob.screen();
+    assert!(
+        screen.contains("ann      ◌ hidden until you give your verdict"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("K kept"),
+        "ann's verdict shows in blind mode:\n{screen}"
+    );
+    let rows = |s: &Session| -> Vec<String> {
+        s.screen()
+            .lines()
+            .filter(|l| l.contains("000_") || l.contains("001_") || l.contains("002_"))
+            .take(3)
+            .map(String::from)
+            .collect()
+    };
+    assert!(
+        rows(&bob).iter().all(|r| r.contains("·◌")),
+        "{:?}",
+        rows(&bob)
+    );
+    // bob agrees on the first two and says broken on the third.
+    for (k, key) in ["K", "K", "B"].into_iter().enumerate() {
+        if k > 0 {
+            bob.send("\x1b[B");
+        }
+        bob.send(key);
+        bob.wait_for(&format!("bob rated {}", k + 1));
+        bob.wait_for("saved to");
+    }
+    bob.wait_for("ann      K kept");
+    let rows = rows(&bob);
+    assert!(rows[0].contains("KK ="), "{rows:?}");
+    assert!(rows[1].contains("KK ="), "{rows:?}");
+    assert!(rows[2].contains("BK ≠"), "{rows:?}");
+    // The disagreements filter: exactly the third item.
+    bob.send("x");
+    bob.wait_for("checklist: disagreements (1)");
+    assert!(bob.screen().contains("Checklist 1/"), "{}", bob.screen());
+    assert!(
+        bob.screen().contains("bob      B broken"),
+        "{}",
+        bob.screen()
+    );
+    bob.send("R");
+    bob.wait_for("RECONCILING");
+    bob.send("K");
+    bob.wait_for("bob reconciled as kept; 0 disagreements left · saved to");
+    bob.send("q");
+    assert!(bob.finish().0);
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cordiale"))
+        .args(["agreement", "--workspace", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("rated by both 3, agreed 2, reconciled 1"),
+        "{text}"
+    );
+    // ann said kept three times, so chance agreement is 2/3 and kappa is 0.
+    assert!(
+        text.contains("percent agreement 66.7%, Cohen's kappa 0.000"),
+        "{text}"
+    );
+}

@@ -222,6 +222,8 @@ pub struct State {
     pub quit: bool,
     /// No colour (`NO_COLOR`): styles by modifiers and markers only.
     pub mono: bool,
+    /// The checklist opens in blind mode (`--blind`).
+    pub blind_at_start: bool,
 }
 
 /// A one-line text input.
@@ -287,6 +289,7 @@ impl State {
             pending: Vec::new(),
             quit: false,
             mono: false,
+            blind_at_start: false,
         }
     }
 

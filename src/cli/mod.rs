@@ -35,6 +35,10 @@ pub struct Cli {
     /// user.name).
     #[arg(long, value_name = "NAME")]
     pub reviewer: Option<String>,
+    /// Open the checklist in blind mode: the other reviewer's verdict and note stay hidden
+    /// on each item until you have given yours.
+    #[arg(long)]
+    pub blind: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -200,6 +204,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
         keymap,
         cache_dir: crate::search::cache::default_dir(),
         mouse: cli.mouse,
+        blind: cli.blind,
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }

@@ -39,7 +39,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         rated: 0,
         selected: 0,
         offset: 0,
-        blind: false,
+        blind: state.blind_at_start,
         verdict_key: VerdictKey::Mine,
         this_document: false,
     });
@@ -508,16 +508,24 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
     };
     let path = r.path.display().to_string();
     refresh_checklist(state);
+    // What was being saved stays in view ("bob says kept · saved to …").
+    let what = state
+        .status
+        .as_ref()
+        .filter(|s| !s.error && s.text.contains(" (saving)"))
+        .map_or(String::new(), |s| {
+            format!("{} · ", s.text.replace(" (saving)", ""))
+        });
     match saved.conflicts.len() {
         0 if merged => say(
             state,
-            format!("saved to {path}, with changes made elsewhere"),
+            format!("{what}saved to {path}, with changes made elsewhere"),
         ),
-        0 => say(state, format!("saved to {path}")),
+        0 => say(state, format!("{what}saved to {path}")),
         n => {
             state.status = Some(Status {
                 text: format!(
-                    "saved to {path}; {n} conflicts with changes made elsewhere (ours kept)"
+                    "{what}saved to {path}; {n} conflicts with changes made elsewhere (ours kept)"
                 ),
                 error: true,
             });
