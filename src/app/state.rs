@@ -75,6 +75,9 @@ pub struct ReviewState {
     /// title, worked out when the items change rather than at each frame.
     pub figures: crate::review::Agreement,
     pub rated: usize,
+    /// Per document name: items the active reviewer has rated, and items (the documents
+    /// pane's progress bars).
+    pub progress: HashMap<String, (usize, usize)>,
     pub selected: usize,
     pub offset: usize,
     /// Blind mode: the other reviewer's verdict stays hidden on an item until the active

@@ -18,10 +18,12 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let area = pane_inner(state, r);
     frame.render_widget(block, r);
     let w = area.width as usize;
-    let mut lines = vec![Line::styled(
-        fit("date        fig dat com  title", w),
-        theme.dim,
-    )];
+    let review = state.review.as_ref();
+    let head = match review {
+        Some(_) => "date        fig dat com  rated  title",
+        None => "date        fig dat com  title",
+    };
+    let mut lines = vec![Line::styled(fit(head, w), theme.dim)];
     let rows = area.height.saturating_sub(1) as usize;
     let rows = if d.filter_input.is_some() {
         rows.saturating_sub(1)
@@ -43,8 +45,17 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         );
         let selected = i == d.selected;
         let marker = if selected { "▶" } else { " " };
+        let bar = review.map_or(String::new(), |r| {
+            let name = state
+                .corpus
+                .as_ref()
+                .and_then(|c| c.documents.get(doc))
+                .map_or("", |d| d.name.as_str());
+            let (rated, items) = r.progress.get(name).copied().unwrap_or_default();
+            format!("{} ", progress_bar(rated, items))
+        });
         let text = format!(
-            "{marker}{:<10} {counts} {}",
+            "{marker}{:<10} {counts} {bar}{}",
             fit(&date, 10),
             sanitize(&state.title(doc))
         );
@@ -70,5 +81,32 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         frame.render_widget(Span::styled("/ ", theme.key), prompt);
         let field = Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1);
         frame.render_widget(input, field);
+    }
+}
+
+/// The active reviewer's progress through a document's items, in five cells that read
+/// without colour: `■■■□□`; `-----` when the document has no item.
+fn progress_bar(rated: usize, items: usize) -> String {
+    const CELLS: usize = 5;
+    if items == 0 {
+        return "-".repeat(CELLS) + " ";
+    }
+    // Full cells only for what is done: 99 of 100 is not a full bar.
+    let full = rated * CELLS / items;
+    let mark = if rated == items { "✓" } else { " " };
+    format!("{}{}{mark}", "■".repeat(full), "□".repeat(CELLS - full))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_bar;
+
+    #[test]
+    fn the_bar_is_full_only_when_every_item_is_rated() {
+        assert_eq!(progress_bar(0, 4), "□□□□□ ");
+        assert_eq!(progress_bar(2, 4), "■■□□□ ");
+        assert_eq!(progress_bar(99, 100), "■■■■□ ");
+        assert_eq!(progress_bar(4, 4), "■■■■■✓");
+        assert_eq!(progress_bar(0, 0), "------ ");
     }
 }

@@ -37,6 +37,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         order: Vec::new(),
         figures: agreement(std::iter::empty(), "", ""),
         rated: 0,
+        progress: Default::default(),
         selected: 0,
         offset: 0,
         blind: state.blind_at_start,
@@ -83,6 +84,7 @@ pub(super) fn refresh_checklist(state: &mut State) {
                     .is_some_and(|x| x.verdict != Verdict::Pending)
             })
             .count();
+    r.progress = doc_progress(&r.ws, a);
     let me = r.me.as_deref().unwrap_or("");
     r.order =
         r.ws.ordered()
@@ -111,6 +113,27 @@ pub(super) fn refresh_checklist(state: &mut State) {
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
     clamp_lists(state);
+}
+
+/// Per document: how many of its items `who` has rated, of how many.
+fn doc_progress(
+    ws: &crate::workspace::Workspace,
+    who: &str,
+) -> std::collections::HashMap<String, (usize, usize)> {
+    let mut progress = std::collections::HashMap::<String, (usize, usize)>::new();
+    for item in ws.items.values() {
+        let rated = item
+            .reviews
+            .get(who)
+            .is_some_and(|x| x.verdict != Verdict::Pending);
+        let entry = match progress.get_mut(item.doc.as_str()) {
+            Some(e) => e,
+            None => progress.entry(item.doc.to_string()).or_default(),
+        };
+        entry.0 += usize::from(rated);
+        entry.1 += 1;
+    }
+    progress
 }
 
 pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
