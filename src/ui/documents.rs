@@ -107,6 +107,6 @@ mod tests {
         assert_eq!(progress_bar(2, 4), "■■□□□ ");
         assert_eq!(progress_bar(99, 100), "■■■■□ ");
         assert_eq!(progress_bar(4, 4), "■■■■■✓");
-        assert_eq!(progress_bar(0, 0), "------ ");
+        assert_eq!(progress_bar(0, 0), "----- ");
     }
 }
