@@ -1186,3 +1186,44 @@ fn screen_text(state: &State) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[test]
+fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    reviewed_workspace(&corpus, &path);
+    let mut state = session(&corpus, &path);
+    let press = |state: &mut State, keys: &str| -> Vec<Effect> {
+        keys.split(' ')
+            .flat_map(|k| update(state, Msg::Key(k.parse::<Key>().unwrap().to_event())))
+            .collect()
+    };
+    press(&mut state, "3 down down e d r a f t");
+    let id = state.note.as_ref().unwrap().id.clone();
+    // bob, elsewhere, changes his verdict on that very item.
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    let at = "2026-11-25T09:00:00Z".into();
+    theirs
+        .items
+        .get_mut(&id)
+        .unwrap()
+        .set_review("bob", Verdict::Stalled, "asked".into(), at);
+    partner.save(&mut theirs).unwrap();
+    assert_eq!(update(&mut state, Msg::DiskChanged), vec![Effect::Refresh]);
+    let merged = cordiale::app::review::refresh(&state).expect("the change is seen");
+    update(&mut state, merged);
+    assert_eq!(state.overlay, Some(Overlay::Note), "the editor stays open");
+    assert_eq!(state.note.as_ref().unwrap().input.lines(), ["draft"]);
+    let shown = &state.review.as_ref().unwrap().ws.items[&id];
+    assert_eq!(shown.reviews["bob"].verdict, Verdict::Stalled);
+    assert_eq!(press(&mut state, "esc"), vec![Effect::Save]);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert_eq!(on_disk.items[&id].reviews["ann"].note, "draft");
+    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Stalled);
+    assert_eq!(on_disk.items[&id].reviews["bob"].note, "asked");
+}
