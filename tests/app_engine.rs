@@ -133,6 +133,28 @@ fn session(corpus: &Arc<corpus::Corpus>, path: &Path) -> State {
     state
 }
 
+/// A session of ann's on its own copy of the reviewed workspace, which the test may write.
+fn own_session() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Arc<corpus::Corpus>,
+    State,
+) {
+    let corpus = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cordiale.json");
+    reviewed_workspace(&corpus, &path);
+    let state = session(&corpus, &path);
+    (dir, path, corpus, state)
+}
+
+/// Presses keys (`3 down K`) on a bare state and returns their effects (not carried out).
+fn press(state: &mut State, keys: &str) -> Vec<Effect> {
+    keys.split(' ')
+        .flat_map(|k| update(state, Msg::Key(k.parse::<Key>().unwrap().to_event())))
+        .collect()
+}
+
 /// The document with the most figures (the richest for reader tests), as a row of the list.
 fn richest_row(b: &Bench) -> usize {
     let order = &b.state.documents.order;
@@ -772,11 +794,7 @@ fn the_checklist_shows_both_reviewers_and_filters() {
 fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
     use cordiale::workspace::store::Stored;
     use cordiale::workspace::{Verdict, Workspace};
-    let corpus = seeds();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cordiale.json");
-    reviewed_workspace(&corpus, &path);
-    let mut state = session(&corpus, &path);
+    let (_dir, path, _, mut state) = own_session();
     // Meanwhile bob, in another process, rates the last item.
     let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
     let last = theirs.ordered().last().unwrap().0.clone();
@@ -890,11 +908,7 @@ fn a_note_is_written_in_the_editor_and_saved_on_leaving() {
 fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
     use cordiale::workspace::store::Stored;
     use cordiale::workspace::{Verdict, Workspace};
-    let corpus = seeds();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cordiale.json");
-    reviewed_workspace(&corpus, &path);
-    let mut state = session(&corpus, &path);
+    let (_dir, path, _, mut state) = own_session();
     // Nothing changed yet: nothing to merge.
     assert!(cordiale::app::review::refresh(&state).is_none());
     let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
@@ -1121,18 +1135,9 @@ fn from_an_item_to_its_source_and_back_and_one_document_at_a_time() {
 #[test]
 fn a_sentence_marked_in_the_reader_becomes_a_saved_item() {
     use cordiale::workspace::Origin;
-    let corpus = seeds();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cordiale.json");
-    reviewed_workspace(&corpus, &path);
-    let mut state = session(&corpus, &path);
+    let (_dir, path, corpus, mut state) = own_session();
     let index = Arc::new(Index::build(Arc::clone(&corpus)));
     update(&mut state, Msg::IndexReady(index));
-    let press = |state: &mut State, keys: &str| -> Vec<Effect> {
-        keys.split(' ')
-            .flat_map(|k| update(state, Msg::Key(k.parse::<Key>().unwrap().to_event())))
-            .collect()
-    };
     press(&mut state, "enter");
     // The first sentence of the newest document (its title line) is no commitment.
     let sentence = cursor_sentence(&state).unwrap();
@@ -1191,16 +1196,7 @@ fn screen_text(state: &State) -> String {
 fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     use cordiale::workspace::store::Stored;
     use cordiale::workspace::{Verdict, Workspace};
-    let corpus = seeds();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cordiale.json");
-    reviewed_workspace(&corpus, &path);
-    let mut state = session(&corpus, &path);
-    let press = |state: &mut State, keys: &str| -> Vec<Effect> {
-        keys.split(' ')
-            .flat_map(|k| update(state, Msg::Key(k.parse::<Key>().unwrap().to_event())))
-            .collect()
-    };
+    let (_dir, path, _, mut state) = own_session();
     press(&mut state, "3 down down e d r a f t");
     let id = state.note.as_ref().unwrap().id.clone();
     // bob, elsewhere, changes his verdict on that very item.
