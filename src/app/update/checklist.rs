@@ -264,30 +264,24 @@ pub(super) fn toggle_blind(state: &mut State) {
     say(state, format!("blind mode {on}"));
 }
 
-/// Arms the next verdict key to record the pair's reconciled verdict on the selected item.
-pub(super) fn reconcile(state: &mut State) {
+/// Arms the next verdict key: to record the pair's reconciled verdict on the selected
+/// item, or to pick the verdict the checklist shows.
+pub(super) fn arm_verdict_key(state: &mut State, mode: VerdictKey) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
-    r.verdict_key = VerdictKey::Reconcile;
+    r.verdict_key = mode;
     let keys = verdict_keys(state);
-    say(
-        state,
-        format!("reconcile: the next verdict key ({keys}) records the pair's verdict"),
-    );
-}
-
-/// Arms the next verdict key to pick the verdict the checklist shows.
-pub(super) fn choose_verdict_filter(state: &mut State) {
-    let Some(r) = state.review.as_mut() else {
-        return;
+    let what = match mode {
+        VerdictKey::Reconcile => {
+            format!("reconcile: the next verdict key ({keys}) records the pair's verdict")
+        }
+        VerdictKey::Filter => {
+            format!("show: the next verdict key ({keys}) shows the items with that verdict")
+        }
+        VerdictKey::Mine => return,
     };
-    r.verdict_key = VerdictKey::Filter;
-    let keys = verdict_keys(state);
-    say(
-        state,
-        format!("show: the next verdict key ({keys}) shows the items with that verdict"),
-    );
+    say(state, what);
 }
 
 /// Disarms a reconcile or a filter choice waiting for its verdict key.
