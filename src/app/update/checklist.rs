@@ -101,6 +101,8 @@ pub(super) fn refresh_checklist(state: &mut State) {
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
     clamp_lists(state);
+    // Verdicts settle deadlines: an open timeline follows.
+    refresh_timeline(state);
 }
 
 pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
