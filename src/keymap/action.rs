@@ -108,7 +108,7 @@ actions! {
     FocusReader "focus_reader" [Global, Documents, Reader, Checklist] "the reader pane";
     FocusChecklist "focus_checklist" [Global, Documents, Reader, Checklist] "the checklist pane";
     OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
-    ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "the timeline of dated figures and deadlines (again to close)";
+    ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "timeline of dated figures and deadlines (again: close)";
     Down "down" [Documents, Reader, Finder, Help, Checklist, Timeline] "down a line / to the next row";
     Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / to the previous row";
     HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
@@ -117,7 +117,7 @@ actions! {
     PageUp "page_up" [Documents, Reader, Finder, Help, Checklist] "up a page";
     Top "top" [Documents, Reader, Finder, Help, Checklist] "to the top";
     Bottom "bottom" [Documents, Reader, Finder, Help, Checklist] "to the bottom";
-    Open "open" [Documents, Checklist, Timeline] "open the document / the item's or event's source in the reader";
+    Open "open" [Documents, Checklist, Timeline] "open the document, item or event in the reader";
     SortByDate "sort_by_date" [Documents] "sort documents by date of issue";
     SortByTitle "sort_by_title" [Documents] "sort documents by title";
     Filter "filter" [Documents] "filter documents by typing";
