@@ -228,3 +228,35 @@ fn the_timeline_with_and_without_a_workspace() {
         );
     }
 }
+
+#[test]
+fn the_timeline_keeps_its_distinctions_without_colour() {
+    let (mut s, index) = state(120, 40);
+    s.today = fixed_today();
+    s.mono = true;
+    press(&mut s, &index, "T");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| (c.fg, c.bg) == (Color::Reset, Color::Reset)),
+        "no colour"
+    );
+    // The selected event (the first overdue deadline) is its own glyph, reversed.
+    let ts = s.timeline.as_ref().unwrap();
+    assert!(ts.timeline.events[ts.selected].overdue);
+    let plot = cordiale::app::layout::timeline_areas(&s).unwrap().plot;
+    let selected = plot
+        .positions()
+        .map(|p| &buf[(p.x, p.y)])
+        .filter(|c| c.symbol() == "✗" && c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert_eq!(selected, 1, "one selected overdue cell in the plot");
+    // Other overdue cells are marked by more than a colour: bold and underlined.
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.symbol() == "✗" && c.modifier.contains(Modifier::UNDERLINED))
+    );
+}
