@@ -67,6 +67,7 @@ impl Bench {
             reviewed_workspace(&corpus, &path);
             (dir, path)
         });
+        state.today = cordiale::search::value::day(2026, 11, 25).unwrap().first;
         let mut bench = Bench {
             state,
             index: Arc::clone(&index),
@@ -348,6 +349,17 @@ fn no_size_makes_it_panic() {
             b.keys(script);
             t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
         }
+        // The timeline, open at this size, moved, zoomed to both ends and panned.
+        b.keys("T");
+        for script in [
+            "right", "down", "+", "+", "+", "+", "+", ">", "left", "up", "-", "-", "-", "-", "-",
+            "-", "<", "?", "esc", "down",
+        ] {
+            b.keys(script);
+            t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
+        }
+        assert_eq!(context(&b.state), Context::Timeline, "{w}×{h}");
+        b.keys("esc");
     }
 }
 
@@ -396,8 +408,33 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.keys("e");
             b.type_text("seen");
         }
+        Context::Timeline => {
+            b.keys("T");
+            // A middle row's middle event at months zoom: every move, zoom and pan of the
+            // timeline has somewhere to go.
+            let ts = b.state.timeline.as_mut().expect("the timeline opens");
+            let rows = &ts.timeline.rows;
+            let row = (1..rows.len().saturating_sub(1))
+                .find(|&r| rows[r].events.len() >= 3)
+                .expect("a middle row with three events");
+            let events = &rows[row].events;
+            ts.selected = events[events.len() / 2];
+            ts.zoom = cordiale::app::timeline::Zoom::Months;
+            let at = ts.timeline.events[ts.selected].at;
+            ts.start = ts.zoom.cell(at) - 20;
+        }
     }
     b
+}
+
+/// The timeline's selected row, and the days its window shows.
+fn timeline_view(s: &State) -> (usize, cordiale::search::value::Days) {
+    let ts = s.timeline.as_ref().expect("the timeline is open");
+    let width = cordiale::app::layout::timeline_areas(s).unwrap().plot.width as usize;
+    (
+        ts.timeline.row_of(ts.selected).unwrap(),
+        cordiale::app::timeline::visible(ts.zoom, ts.start, width),
+    )
 }
 
 /// The position an up/down action moves in `ctx`.
@@ -407,6 +444,12 @@ fn position(s: &State, ctx: Context) -> usize {
         Context::Finder => s.finder.selected,
         Context::Help => s.help_offset,
         Context::Checklist => s.review.as_ref().unwrap().selected,
+        // Closed (after open or cancel): no row.
+        Context::Timeline => s
+            .timeline
+            .as_ref()
+            .and_then(|t| t.timeline.row_of(t.selected))
+            .unwrap_or(0),
         _ => s.reader.top,
     }
 }
@@ -556,6 +599,71 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             );
         }
         Action::OpenFinder => assert_eq!(after.overlay, Some(Overlay::Finder), "{what}"),
+        Action::ToggleTimeline => {
+            assert_ne!(
+                before.timeline.is_some(),
+                after.timeline.is_some(),
+                "{what}"
+            );
+            assert_eq!(
+                context(after) == Context::Timeline,
+                after.timeline.is_some(),
+                "{what}"
+            );
+        }
+        Action::PrevEvent | Action::NextEvent => {
+            let (b, a) = (
+                before.timeline.as_ref().unwrap(),
+                after.timeline.as_ref().unwrap(),
+            );
+            let row = &b.timeline.rows[b.timeline.row_of(b.selected).unwrap()].events;
+            let at = row.iter().position(|&e| e == b.selected).unwrap();
+            let wanted = if action == Action::NextEvent {
+                row[at + 1]
+            } else {
+                row[at - 1]
+            };
+            assert_eq!(a.selected, wanted, "{what}");
+        }
+        Action::ZoomIn | Action::ZoomOut => {
+            let span = |s: &State| {
+                let d = timeline_view(s).1;
+                d.last - d.first
+            };
+            let (b, a) = (span(before), span(after));
+            if action == Action::ZoomIn {
+                assert!(a < b, "{what}: {b} to {a} days");
+            } else {
+                assert!(a > b, "{what}: {b} to {a} days");
+            }
+        }
+        Action::PanLeft | Action::PanRight => {
+            let (b, a) = (timeline_view(before).1, timeline_view(after).1);
+            if action == Action::PanRight {
+                assert!(a.first > b.first, "{what}");
+            } else {
+                assert!(a.first < b.first, "{what}");
+            }
+            assert_eq!(
+                before.timeline.as_ref().unwrap().selected,
+                after.timeline.as_ref().unwrap().selected,
+                "{what}: the selection stays"
+            );
+        }
+        Action::Open if ctx == Context::Timeline => {
+            let ts = before.timeline.as_ref().unwrap();
+            let e = &ts.timeline.events[ts.selected];
+            assert_eq!(
+                (after.timeline.is_none(), after.focus, after.reader.doc),
+                (true, Pane::Reader, Some(e.doc)),
+                "{what}"
+            );
+            assert_eq!(
+                (after.reader.at, after.reader.mark),
+                (e.span.0, Some(e.span)),
+                "{what}"
+            );
+        }
         Action::Down => assert_eq!(moved, 1, "{what}"),
         Action::Up => assert_eq!(moved, -1, "{what}"),
         Action::HalfPageDown | Action::PageDown => assert!(moved > 1, "{what}: {moved}"),
@@ -651,6 +759,7 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                     "{what}"
                 );
             }
+            Context::Timeline => assert!(after.timeline.is_none(), "{what}"),
             Context::Search => assert!(after.reader.search_input.is_none(), "{what}"),
             _ => assert!(
                 after.documents.filter_input.is_none() && after.documents.filter.is_empty(),
@@ -1222,4 +1331,129 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     assert_eq!(on_disk.items[&id].reviews["ann"].note, "draft");
     assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Stalled);
     assert_eq!(on_disk.items[&id].reviews["bob"].note, "asked");
+}
+
+#[test]
+fn the_timeline_moves_zooms_and_opens_the_source() {
+    use cordiale::app::timeline::{EventKind, Zoom};
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("T");
+    assert_eq!(context(&b.state), Context::Timeline);
+    let ts = b.state.timeline.as_ref().unwrap();
+    let t = &ts.timeline;
+    // Deadlines come from the workspace: an overdue event is a deadline wholly before
+    // today that no verdict settles.
+    assert!(t.overdue() > 0);
+    for e in &t.events {
+        if e.overdue {
+            assert_eq!(e.kind, EventKind::Deadline);
+            assert!(e.days.last < b.state.today);
+            assert!(e.settled.is_none());
+        }
+    }
+    // It opens on the first overdue deadline, in sight.
+    let first = t.events.iter().position(|e| e.overdue).unwrap();
+    assert_eq!(ts.selected, first);
+    let (_, shown) = timeline_view(&b.state);
+    let at = t.events[first].at;
+    assert!(shown.first <= at && at <= shown.last);
+    // Right moves to the next event of the same document, later in time.
+    let row_before = timeline_view(&b.state).0;
+    let before = b.state.timeline.as_ref().unwrap().selected;
+    b.keys("right");
+    let ts = b.state.timeline.as_ref().unwrap();
+    let moved = &ts.timeline.events[ts.selected];
+    assert_eq!(timeline_view(&b.state).0, row_before);
+    assert_eq!(moved.doc, ts.timeline.events[before].doc);
+    assert!(moved.at >= ts.timeline.events[before].at);
+    // Down changes document row; up comes back.
+    b.keys("down");
+    assert_eq!(timeline_view(&b.state).0, row_before + 1);
+    b.keys("up");
+    assert_eq!(timeline_view(&b.state).0, row_before);
+    // Zooming in narrows the days shown, zooming out widens them again.
+    let zoom = b.state.timeline.as_ref().unwrap().zoom;
+    let (_, wide) = timeline_view(&b.state);
+    b.keys("+");
+    let (_, narrow) = timeline_view(&b.state);
+    assert!(b.state.timeline.as_ref().unwrap().zoom > zoom);
+    assert!(narrow.last - narrow.first < wide.last - wide.first);
+    let ts = b.state.timeline.as_ref().unwrap();
+    let at = ts.timeline.events[ts.selected].at;
+    assert!(
+        narrow.first <= at && at <= narrow.last,
+        "the selection stays in sight"
+    );
+    b.keys("-");
+    let (_, again) = timeline_view(&b.state);
+    assert_eq!(b.state.timeline.as_ref().unwrap().zoom, zoom);
+    assert_eq!(again.last - again.first, wide.last - wide.first);
+    for _ in 0..6 {
+        b.keys("+");
+    }
+    assert_eq!(b.state.timeline.as_ref().unwrap().zoom, Zoom::Days);
+    // Enter opens the reader at the event's exact span, the timeline closed.
+    let ts = b.state.timeline.as_ref().unwrap();
+    let e = ts.timeline.events[ts.selected].clone();
+    b.keys("enter");
+    assert!(b.state.timeline.is_none());
+    assert_eq!(b.state.focus, Pane::Reader);
+    assert_eq!(b.state.reader.doc, Some(e.doc));
+    assert_eq!(
+        (b.state.reader.at, b.state.reader.mark),
+        (e.span.0, Some(e.span))
+    );
+    let text = &b.doc_text()[e.span.0..e.span.1];
+    assert_eq!(
+        text.split_whitespace().collect::<Vec<_>>().join(" "),
+        e.label
+    );
+    // T again opens it, esc closes it; a focus key closes it too.
+    b.keys("T");
+    assert!(b.state.timeline.is_some());
+    b.keys("esc");
+    assert!(b.state.timeline.is_none());
+    b.keys("T 1");
+    assert!(b.state.timeline.is_none());
+    assert_eq!(b.state.focus, Pane::Documents);
+}
+
+#[test]
+fn a_verdict_merged_from_elsewhere_updates_the_open_timeline() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("T");
+    let ts = b.state.timeline.as_ref().unwrap();
+    let overdue = ts.timeline.overdue();
+    let e = ts.timeline.events[ts.selected].clone();
+    assert!(e.overdue);
+    // The item behind the selected deadline is said to be kept (as a merge would bring).
+    let mut saved = b.state.review.as_ref().unwrap().clone();
+    let id = saved
+        .ws
+        .ordered()
+        .into_iter()
+        .find(|(_, i)| (i.anchor.start, i.anchor.end) == e.span)
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    saved.ws.items.get_mut(&id).unwrap().set_review(
+        "bob",
+        Verdict::Kept,
+        String::new(),
+        "2026-11-25T09:00:00Z".into(),
+    );
+    b.send(Msg::Refreshed(Box::new(
+        cordiale::workspace::store::Saved {
+            stored: saved.stored.clone(),
+            merged: Some(saved.ws.clone()),
+            conflicts: Vec::new(),
+        },
+    )));
+    let ts = b.state.timeline.as_ref().unwrap();
+    assert_eq!(ts.timeline.overdue(), overdue - 1);
+    let same = &ts.timeline.events[ts.selected];
+    assert_eq!(
+        (same.span, same.overdue, same.settled),
+        (e.span, false, Some(Verdict::Kept))
+    );
 }

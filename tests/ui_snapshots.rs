@@ -203,3 +203,86 @@ fn highlights_differ_by_more_than_colour() {
         }
     }
 }
+
+/// The day the timeline's snapshots are taken on: deadlines before it are overdue.
+fn fixed_today() -> i32 {
+    cordiale::search::value::day(2026, 11, 25).unwrap().first
+}
+
+#[test]
+fn the_timeline_with_and_without_a_workspace() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (mut bare, index) = state(w, h);
+        bare.today = fixed_today();
+        let mut reviewed = bare.clone();
+        let corpus = reviewed.corpus.clone().unwrap();
+        let missing = std::path::Path::new("/nonexistent/cordiale.json");
+        update(
+            &mut reviewed,
+            cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
+        );
+        // ann says the first deadline was kept: it is no longer overdue.
+        {
+            use cordiale::workspace::Verdict;
+            let r = reviewed.review.as_mut().unwrap();
+            let id =
+                r.ws.ordered()
+                    .into_iter()
+                    .find(|(_, i)| i.deadline.is_some())
+                    .map(|(id, _)| id.clone())
+                    .unwrap();
+            let item = r.ws.items.get_mut(&id).unwrap();
+            item.set_review(
+                "ann",
+                Verdict::Kept,
+                String::new(),
+                "2026-11-25T08:00:00Z".into(),
+            );
+        }
+        press(&mut bare, &index, "T");
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), render(&bare).backend());
+        press(&mut reviewed, &index, "T");
+        insta::assert_snapshot!(
+            format!("timeline_workspace_{w}x{h}"),
+            render(&reviewed).backend()
+        );
+        let mut zoomed = bare.clone();
+        press(&mut zoomed, &index, "+ + right");
+        insta::assert_snapshot!(
+            format!("timeline_zoomed_{w}x{h}"),
+            render(&zoomed).backend()
+        );
+    }
+}
+
+#[test]
+fn the_timeline_keeps_its_distinctions_without_colour() {
+    let (mut s, index) = state(120, 40);
+    s.today = fixed_today();
+    s.mono = true;
+    press(&mut s, &index, "T");
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| (c.fg, c.bg) == (Color::Reset, Color::Reset)),
+        "no colour"
+    );
+    // The selected event (the first overdue deadline) is its own glyph, reversed.
+    let ts = s.timeline.as_ref().unwrap();
+    assert!(ts.timeline.events[ts.selected].overdue);
+    let plot = cordiale::app::layout::timeline_areas(&s).unwrap().plot;
+    let selected = plot
+        .positions()
+        .map(|p| &buf[(p.x, p.y)])
+        .filter(|c| c.symbol() == "✗" && c.modifier.contains(Modifier::REVERSED))
+        .count();
+    assert_eq!(selected, 1, "one selected overdue cell in the plot");
+    // Other overdue cells are marked by more than a colour: bold and underlined.
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.symbol() == "✗" && c.modifier.contains(Modifier::UNDERLINED))
+    );
+}

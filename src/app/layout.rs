@@ -22,7 +22,22 @@ pub struct Areas {
     pub checklist: Option<Rect>,
     pub status: Rect,
     pub overlay: Option<Rect>,
+    /// The timeline view, over the panes, when open.
+    pub timeline: Option<Rect>,
     pub too_small: bool,
+}
+
+/// The parts of the timeline view, inside its border.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimelineAreas {
+    /// The documents' short titles, one a row, left of the plot.
+    pub titles: Rect,
+    /// The tick labels and the rule, above the plot (two lines).
+    pub axis: Rect,
+    /// One line per document row, one column per period.
+    pub plot: Rect,
+    /// The selected event's details and the legend (up to four lines).
+    pub footer: Rect,
 }
 
 /// The parts' rectangles; everything is inside `0,0 .. size`.
@@ -67,6 +82,9 @@ pub fn layout(state: &State) -> Areas {
             Pane::Reader => areas.reader = Some(pane),
             Pane::Checklist => areas.checklist = Some(pane),
         }
+    }
+    if state.timeline.is_some() {
+        areas.timeline = Some(body);
     }
     areas.overlay = state.overlay.map(|o| {
         let (ow, oh) = match o {
@@ -152,4 +170,27 @@ pub fn checklist_height(state: &State) -> usize {
 pub fn checklist_detail_rows(inside: u16) -> u16 {
     const DETAIL: u16 = 8;
     if inside >= DETAIL + 11 { DETAIL } else { 0 }
+}
+
+/// Where the timeline's parts go: the same for `update` (how many columns and rows it
+/// shows) and `draw`. `None` below the minimum size.
+pub fn timeline_areas(state: &State) -> Option<TimelineAreas> {
+    let (w, h) = state.size;
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        return None;
+    }
+    let i = inner(Rect::new(0, 0, w, h - 1));
+    let titles_w = (i.width / 4).clamp(8, 30).min(i.width);
+    let plot_x = i.x + titles_w + 1;
+    let plot_w = i.width.saturating_sub(titles_w + 1);
+    let axis_h = i.height.min(2);
+    let footer_h = i.height.saturating_sub(3).min(4);
+    let rows = i.height.saturating_sub(axis_h + footer_h);
+    let top = i.y + axis_h;
+    Some(TimelineAreas {
+        titles: Rect::new(i.x, top, titles_w, rows),
+        axis: Rect::new(plot_x, i.y, plot_w, axis_h),
+        plot: Rect::new(plot_x, top, plot_w, rows),
+        footer: Rect::new(i.x, top + rows, i.width, footer_h),
+    })
 }

@@ -7,6 +7,7 @@ pub mod layout;
 pub mod msg;
 pub mod review;
 pub mod state;
+pub mod timeline;
 pub mod update;
 pub mod wrap;
 

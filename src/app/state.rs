@@ -186,6 +186,20 @@ pub struct FinderState {
     pub offset: usize,
 }
 
+/// The timeline view, while it is open: its events (built when it opens and when the
+/// workspace changes, never while drawing) and where it looks.
+#[derive(Debug, Clone)]
+pub struct TimelineState {
+    pub timeline: super::timeline::Timeline,
+    pub zoom: super::timeline::Zoom,
+    /// The first column shown, as a period number at `zoom` (see `Zoom::cell`).
+    pub start: i64,
+    /// The selected event, into `timeline.events`.
+    pub selected: usize,
+    /// The first document row shown.
+    pub row_offset: usize,
+}
+
 /// A message in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -219,6 +233,11 @@ pub struct State {
     /// The workspace, once opened.
     pub review: Option<ReviewState>,
     pub note: Option<NoteState>,
+    /// The timeline view, when open (it covers the panes).
+    pub timeline: Option<TimelineState>,
+    /// Today, in days since 1970-01-01: what a deadline is overdue against. The runtime
+    /// sets it from the clock; tests set a fixed day, so nothing depends on when they run.
+    pub today: i32,
     pub status: Option<Status>,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
@@ -288,6 +307,8 @@ impl State {
             },
             review: None,
             note: None,
+            timeline: None,
+            today: 0,
             status: None,
             pending: Vec::new(),
             quit: false,

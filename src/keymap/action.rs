@@ -18,10 +18,12 @@ pub enum Context {
     Help,
     Checklist,
     NoteEditor,
+    /// The timeline view of dates and deadlines.
+    Timeline,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Global,
         Context::Documents,
         Context::Reader,
@@ -31,6 +33,7 @@ impl Context {
         Context::Help,
         Context::Checklist,
         Context::NoteEditor,
+        Context::Timeline,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Context {
             Context::Help => "help",
             Context::Checklist => "checklist",
             Context::NoteEditor => "note_editor",
+            Context::Timeline => "timeline",
         }
     }
 
@@ -104,15 +108,16 @@ actions! {
     FocusReader "focus_reader" [Global, Documents, Reader, Checklist] "the reader pane";
     FocusChecklist "focus_checklist" [Global, Documents, Reader, Checklist] "the checklist pane";
     OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
-    Down "down" [Documents, Reader, Finder, Help, Checklist] "down a line / to the next row";
-    Up "up" [Documents, Reader, Finder, Help, Checklist] "up a line / to the previous row";
+    ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "timeline of dated figures and deadlines (again: close)";
+    Down "down" [Documents, Reader, Finder, Help, Checklist, Timeline] "down a line / to the next row";
+    Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / to the previous row";
     HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
     HalfPageUp "half_page_up" [Documents, Reader, Finder, Help, Checklist] "up half a page";
     PageDown "page_down" [Documents, Reader, Finder, Help, Checklist] "down a page";
     PageUp "page_up" [Documents, Reader, Finder, Help, Checklist] "up a page";
     Top "top" [Documents, Reader, Finder, Help, Checklist] "to the top";
     Bottom "bottom" [Documents, Reader, Finder, Help, Checklist] "to the bottom";
-    Open "open" [Documents, Checklist] "open the document / the item's source in the reader";
+    Open "open" [Documents, Checklist, Timeline] "open the document, item or event in the reader";
     SortByDate "sort_by_date" [Documents] "sort documents by date of issue";
     SortByTitle "sort_by_title" [Documents] "sort documents by title";
     Filter "filter" [Documents] "filter documents by typing";
@@ -148,8 +153,14 @@ actions! {
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
     EditNote "edit_note" [Checklist] "write my note on the item (esc saves it)";
+    PrevEvent "prev_event" [Timeline] "timeline: the document's previous event in time";
+    NextEvent "next_event" [Timeline] "timeline: the document's next event in time";
+    ZoomIn "zoom_in" [Timeline] "timeline: zoom in (years, quarters, months, weeks, days)";
+    ZoomOut "zoom_out" [Timeline] "timeline: zoom out";
+    PanLeft "pan_left" [Timeline] "timeline: show earlier times";
+    PanRight "pan_right" [Timeline] "timeline: show later times";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor] "accept: open the hit / search / filter";
-    Cancel "cancel" [Finder, Search, Filter, Help, Checklist] "close without changing anything / forget a reconcile or filter waiting for its verdict key";
+    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline] "close without changing anything / forget a reconcile or filter waiting for its verdict key";
 }
 
 impl Action {

@@ -8,6 +8,7 @@ pub(super) fn help(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     frame.render_widget(overlay_block(title, true, theme), r);
     let area = inner(r);
     let under = match state.focus {
+        _ if state.timeline.is_some() => Context::Timeline,
         Pane::Documents => Context::Documents,
         Pane::Reader => Context::Reader,
         Pane::Checklist => Context::Checklist,

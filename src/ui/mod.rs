@@ -10,6 +10,7 @@ mod finder;
 mod help;
 mod reader;
 mod status;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -32,6 +33,7 @@ use finder::finder;
 use help::help;
 use reader::reader;
 use status::status;
+use timeline::timeline;
 
 /// Draws the whole workbench for `state` into `frame`.
 pub fn draw(state: &State, frame: &mut Frame) {
@@ -49,17 +51,22 @@ pub fn draw(state: &State, frame: &mut Frame) {
         );
         return;
     }
-    if let Some(r) = areas.tabs {
-        tabs(state, &theme, frame, r);
-    }
-    if let Some(r) = areas.documents {
-        documents(state, &theme, frame, r);
-    }
-    if let Some(r) = areas.reader {
-        reader(state, &theme, frame, r);
-    }
-    if let Some(r) = areas.checklist {
-        checklist(state, &theme, frame, r);
+    if let Some(r) = areas.timeline {
+        // It covers the panes: they are not drawn underneath.
+        timeline(state, &theme, frame, r);
+    } else {
+        if let Some(r) = areas.tabs {
+            tabs(state, &theme, frame, r);
+        }
+        if let Some(r) = areas.documents {
+            documents(state, &theme, frame, r);
+        }
+        if let Some(r) = areas.reader {
+            reader(state, &theme, frame, r);
+        }
+        if let Some(r) = areas.checklist {
+            checklist(state, &theme, frame, r);
+        }
     }
     status(state, &theme, frame, &areas);
     match (state.overlay, areas.overlay) {

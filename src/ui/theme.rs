@@ -20,6 +20,8 @@ pub struct Theme {
     pub gutter: Style,
     pub error: Style,
     pub key: Style,
+    /// An overdue deadline on the timeline (its glyph differs too: never style alone).
+    pub overdue: Style,
 }
 
 impl Theme {
@@ -39,6 +41,7 @@ impl Theme {
             gutter: fg(Color::Blue).add_modifier(Modifier::BOLD),
             error: fg(Color::Red).add_modifier(Modifier::BOLD),
             key: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            overdue: fg(Color::Red).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -60,6 +63,7 @@ impl Theme {
             gutter: m(Modifier::BOLD),
             error: m(Modifier::BOLD | Modifier::REVERSED),
             key: m(Modifier::BOLD),
+            overdue: m(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 

@@ -113,6 +113,8 @@ pub(super) fn refresh_checklist(state: &mut State) {
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
     clamp_lists(state);
+    // Verdicts settle deadlines: an open timeline follows.
+    refresh_timeline(state);
 }
 
 /// Per document: how many of its items `who` has rated, of how many.

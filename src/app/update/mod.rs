@@ -23,6 +23,7 @@ mod documents;
 mod mouse;
 mod prompt;
 mod reader;
+mod timeline;
 
 use checklist::*;
 use documents::*;
@@ -30,6 +31,7 @@ use mouse::*;
 use prompt::*;
 pub use reader::cursor_sentence;
 use reader::*;
+use timeline::*;
 
 /// The context keys are looked up in: an overlay, a prompt, or the focused pane.
 pub fn context(state: &State) -> Context {
@@ -37,6 +39,7 @@ pub fn context(state: &State) -> Context {
         Some(Overlay::Help) => Context::Help,
         Some(Overlay::Finder) => Context::Finder,
         Some(Overlay::Note) => Context::NoteEditor,
+        None if state.timeline.is_some() => Context::Timeline,
         None => match state.focus {
             Pane::Documents if state.documents.filter_input.is_some() => Context::Filter,
             Pane::Documents => Context::Documents,
@@ -56,6 +59,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = (w, h);
             rewrap(state);
             clamp_lists(state);
+            keep_in_sight(state);
             Vec::new()
         }
         Msg::CorpusLoaded(corpus) => {
@@ -262,6 +266,13 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::VerdictPending => return give_verdict(state, Verdict::Pending),
         Action::VerdictNotACommitment => return give_verdict(state, Verdict::NotACommitment),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
+        Action::ToggleTimeline => toggle_timeline(state),
+        Action::PrevEvent => move_event(state, -1),
+        Action::NextEvent => move_event(state, 1),
+        Action::ZoomIn => zoom(state, true),
+        Action::ZoomOut => zoom(state, false),
+        Action::PanLeft => pan(state, -1),
+        Action::PanRight => pan(state, 1),
         Action::Down => step(state, ctx, 1),
         Action::Up => step(state, ctx, -1),
         Action::HalfPageDown => step(state, ctx, page(state, ctx) / 2),
@@ -271,6 +282,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Top => step(state, ctx, isize::MIN / 2),
         Action::Bottom => step(state, ctx, isize::MAX / 2),
         Action::Open if ctx == Context::Checklist => open_item(state),
+        Action::Open if ctx == Context::Timeline => open_event(state),
         Action::Open => {
             if let Some(&doc) = state.documents.order.get(state.documents.selected) {
                 open_doc(state, doc);
@@ -302,7 +314,9 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Puts `pane` in front (closing the timeline, which would hide it).
 pub(super) fn focus(state: &mut State, pane: Pane) {
+    state.timeline = None;
     state.focus = pane;
     if pane != Pane::Reader {
         state.left = pane;
@@ -344,6 +358,7 @@ pub(super) fn step(state: &mut State, ctx: Context, delta: isize) {
             f.selected = moved(f.selected, f.hits.len());
         }
         Context::Help => state.help_offset = moved(state.help_offset, 200),
+        Context::Timeline => move_row(state, delta),
         _ => scroll(state, delta),
     }
     clamp_lists(state);
@@ -402,6 +417,7 @@ pub(super) fn cancel(state: &mut State, ctx: Context) {
     match ctx {
         Context::Finder | Context::Help => state.overlay = None,
         Context::Checklist => cancel_verdict_key(state),
+        Context::Timeline => state.timeline = None,
         Context::Search => state.reader.search_input = None,
         Context::Filter => {
             state.documents.filter_input = None;

@@ -18,6 +18,12 @@ pub(super) fn mouse(state: &mut State, kind: Mouse, x: u16, y: u16) -> Vec<Effec
             return Vec::new();
         }
         context(state)
+    } else if state.timeline.is_some() {
+        // The wheel moves between document rows; a click does nothing there.
+        if kind == Mouse::Click {
+            return Vec::new();
+        }
+        Context::Timeline
     } else if over(areas.documents) {
         Context::Documents
     } else if over(areas.reader) {

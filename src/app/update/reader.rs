@@ -237,6 +237,7 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
 /// Opens the reader at a finder hit's exact span.
 pub(super) fn open_hit(state: &mut State, hit: &FinderHit) {
     state.overlay = None;
+    state.timeline = None;
     open_doc(state, hit.doc);
     state.focus = Pane::Reader;
     rewrap(state);
