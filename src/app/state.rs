@@ -48,6 +48,10 @@ pub struct ReviewState {
     /// The file as last read or written: the base for merging at the next save.
     pub stored: crate::workspace::store::Stored,
     pub ws: crate::workspace::Workspace,
+    /// The items changed since the last save, which the next save encodes again (the
+    /// others' bytes are kept from that save): every change to an item of `ws` names it
+    /// here (debug builds check that saves find no other).
+    pub unsaved: Vec<crate::workspace::Short>,
     pub orphaned: Vec<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).
     pub me: Option<String>,

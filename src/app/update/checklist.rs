@@ -30,6 +30,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         path: opened.path,
         stored: opened.stored,
         ws: opened.ws,
+        unsaved: Vec::new(),
         orphaned: opened.orphaned,
         me: opened.me,
         pair,
@@ -177,6 +178,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
             .unwrap_or_default();
         item.set_review(&me, verdict, note, crate::workspace::now());
     }
+    r.unsaved.push(id);
     // The item may leave the filter (mine, disagreements): the selection stays in place.
     let selected = r.selected;
     refresh_checklist(state);
@@ -235,6 +237,7 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
         return;
     };
     r.stored = saved.stored;
+    r.unsaved.clear();
     let merged = saved.merged.is_some();
     if let Some(ws) = saved.merged {
         r.ws = ws;
@@ -306,6 +309,7 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
     }
     let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
+    r.unsaved.push(note.id);
     say(state, format!("{me}'s note saved"));
     vec![Effect::Save]
 }
