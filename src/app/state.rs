@@ -50,7 +50,7 @@ pub struct ReviewState {
     pub ws: crate::workspace::Workspace,
     /// The items changed since the last save, which the next save encodes again (the
     /// others' bytes are kept from that save): every change to an item of `ws` names it
-    /// here (debug builds check that saves find no other).
+    /// here, through `changed` (debug builds check that saves find no other).
     pub unsaved: Vec<crate::workspace::Short>,
     pub orphaned: Vec<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).
@@ -71,6 +71,23 @@ pub struct ReviewState {
     pub blind: bool,
     /// The next verdict key records the pair's reconciled verdict instead of mine.
     pub reconciling: bool,
+    /// What the checklist shows of every item, kept between keys.
+    pub rows: crate::app::checklist::Rows,
+}
+
+impl ReviewState {
+    /// An item of `ws` was changed: the next save encodes it again, the checklist's next
+    /// refresh makes its row again. Every change to an item must be reported here.
+    pub fn changed(&mut self, id: crate::workspace::Short) {
+        self.rows.touch(id.clone());
+        self.unsaved.push(id);
+    }
+
+    /// `ws` is replaced whole (another process's changes merged in).
+    pub fn replace_ws(&mut self, ws: crate::workspace::Workspace) {
+        self.ws = ws;
+        self.rows.invalidate();
+    }
 }
 
 /// What covers the panes.

@@ -4,7 +4,7 @@
 use super::*;
 use crate::app::review::Opened;
 use crate::app::state::ReviewState;
-use crate::review::{ItemAgreement, agreement, item_agreement, pair};
+use crate::review::{agreement, item_agreement, pair};
 
 pub(super) fn open_review(state: &mut State, opened: Opened) {
     // The active reviewer first, beside the one who gave the most verdicts otherwise.
@@ -42,6 +42,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         offset: 0,
         blind: false,
         reconciling: false,
+        rows: Default::default(),
     });
     refresh_checklist(state);
     if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
@@ -71,33 +72,11 @@ pub(super) fn refresh_checklist(state: &mut State) {
     }
     let keep = r.order.get(r.selected).cloned();
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
-    r.figures = agreement(r.ws.items.values(), a, b);
-    r.rated =
-        r.ws.items
-            .values()
-            .filter(|i| {
-                i.reviews
-                    .get(a)
-                    .is_some_and(|x| x.verdict != Verdict::Pending)
-            })
-            .count();
     let me = r.me.as_deref().unwrap_or("");
-    r.order =
-        r.ws.ordered()
-            .into_iter()
-            .filter(|(id, item)| match r.filter {
-                ChecklistFilter::All => true,
-                ChecklistFilter::Mine => item
-                    .reviews
-                    .get(me)
-                    .is_none_or(|x| x.verdict == Verdict::Pending),
-                ChecklistFilter::Disagreements => {
-                    item_agreement(item, a, b) == ItemAgreement::Disagreed
-                }
-                ChecklistFilter::Orphaned => r.orphaned.contains(id),
-            })
-            .map(|(id, _)| id.clone())
-            .collect();
+    r.rows.update(&r.ws, a, b, me);
+    r.figures = r.rows.figures();
+    r.rated = r.rows.rated();
+    r.order = r.rows.shown(r.filter, &r.orphaned);
     r.selected = keep
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
@@ -178,7 +157,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
             .unwrap_or_default();
         item.set_review(&me, verdict, note, crate::workspace::now());
     }
-    r.unsaved.push(id);
+    r.changed(id);
     // The item may leave the filter (mine, disagreements): the selection stays in place.
     let selected = r.selected;
     refresh_checklist(state);
@@ -240,7 +219,7 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
     r.unsaved.clear();
     let merged = saved.merged.is_some();
     if let Some(ws) = saved.merged {
-        r.ws = ws;
+        r.replace_ws(ws);
     }
     let path = r.path.display().to_string();
     refresh_checklist(state);
@@ -309,7 +288,7 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
     }
     let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
-    r.unsaved.push(note.id);
+    r.changed(note.id);
     say(state, format!("{me}'s note saved"));
     vec![Effect::Save]
 }
@@ -334,7 +313,7 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
     };
     r.stored = merged.stored;
     if let Some(ws) = merged.merged {
-        r.ws = ws;
+        r.replace_ws(ws);
     }
     let path = r.path.display().to_string();
     refresh_checklist(state);
