@@ -30,8 +30,9 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
         ..Default::default()
     };
     match Stored::open(path, fresh) {
-        Ok((stored, mut ws)) => {
+        Ok((mut stored, mut ws)) => {
             let report = sync(&mut ws, corpus, &extract_all(corpus));
+            stored.prepare_saves(&ws);
             Msg::WorkspaceOpened(Box::new(Opened {
                 path: path.to_path_buf(),
                 stored,

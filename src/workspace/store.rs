@@ -169,6 +169,19 @@ impl Stored {
         Ok((stored, ws))
     }
 
+    /// Encodes `ws` ahead of the first save (the workbench does it off its UI thread):
+    /// when it gives exactly the bytes read, the first save can re-encode only the items
+    /// changed since, as later ones do. Nothing changes when the state is not the file's
+    /// (sync added or moved items).
+    pub fn prepare_saves(&mut self, ws: &Workspace) {
+        if let Some(Base::Read(bytes)) = &self.base {
+            let encoded = encode(ws);
+            if encoded.same_as(bytes) {
+                self.base = Some(Base::Written(encoded));
+            }
+        }
+    }
+
     /// Whether the file existed when it was opened or has been saved since.
     pub fn exists(&self) -> bool {
         self.base.is_some()
@@ -426,11 +439,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cordiale.json");
         save(&path, &ws_with(&["c1", "c2", "c3"])).unwrap();
-        let (stored, mut ws) = Stored::open(&path, Workspace::default).unwrap();
-        let stored = stored.save_state(&ws).unwrap().stored;
+        let (mut stored, mut ws) = Stored::open(&path, Workspace::default).unwrap();
+        stored.prepare_saves(&ws);
         rate(&mut ws, "c2", "ann");
         let saved = stored.save_changed(&ws, &["c2".into()]).unwrap();
         assert!(saved.merged.is_none());
+        assert_eq!(fs::read(&path).unwrap(), crate::workspace::to_bytes(&ws));
+        rate(&mut ws, "c3", "bob");
+        let saved = saved.stored.save_changed(&ws, &["c3".into()]).unwrap();
         assert_eq!(fs::read(&path).unwrap(), crate::workspace::to_bytes(&ws));
         assert!(saved.stored.refresh(&ws).unwrap().is_none(), "our own save");
     }
