@@ -18,7 +18,7 @@ use cordiale::app::{Effect, Msg, State, update};
 use cordiale::corpus::Corpus;
 use cordiale::keymap::{self, Key};
 use cordiale::workspace::store::Stored;
-use cordiale::workspace::{self, Verdict, Workspace};
+use cordiale::workspace::{self, Workspace};
 use cordiale::{app, ui};
 
 /// The allocator the binary uses.
@@ -27,9 +27,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
 
-/// A workbench with the checklist focused on a 50,000-item workspace saved in a tempdir:
-/// a quarter of the items agreed, a quarter disagreed, a quarter not yet rated by ann (the
-/// active reviewer), a quarter agreed on another verdict.
+/// A workbench with the checklist focused on a 50,000-item workspace saved in a tempdir,
+/// with `common::mixed_verdicts` (ann is the active reviewer).
 struct Bench {
     state: State,
     terminal: Terminal<TestBackend>,
@@ -39,12 +38,7 @@ struct Bench {
 impl Bench {
     fn new(size: (u16, u16)) -> Bench {
         let documents = common::documents();
-        let ws = common::workspace(&documents, |n| match n % 4 {
-            0 => (Verdict::Kept, Verdict::Kept),
-            1 => (Verdict::Kept, Verdict::Broken),
-            2 => (Verdict::Pending, Verdict::Partial),
-            _ => (Verdict::Partial, Verdict::Partial),
-        });
+        let ws = common::workspace(&documents, common::mixed_verdicts);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cordiale.json");
         workspace::save(&path, &ws).unwrap();

@@ -57,3 +57,15 @@ pub fn workspace(docs: &[Document], verdicts: impl Fn(usize) -> (Verdict, Verdic
     assert_eq!(ws.items.len(), DOCS * PER_DOC);
     ws
 }
+
+/// A quarter of the items agreed, a quarter disagreed, a quarter not yet rated by ann, a
+/// quarter agreed on another verdict.
+#[allow(dead_code)] // not every benchmark uses it
+pub fn mixed_verdicts(n: usize) -> (Verdict, Verdict) {
+    match n % 4 {
+        0 => (Verdict::Kept, Verdict::Kept),
+        1 => (Verdict::Kept, Verdict::Broken),
+        2 => (Verdict::Pending, Verdict::Partial),
+        _ => (Verdict::Partial, Verdict::Partial),
+    }
+}
