@@ -263,7 +263,7 @@ fn item(w: &mut Pretty, it: &Item) {
 /// (in file order) and the tail. Writing the pieces one after the other saves copying 50 MB
 /// into one buffer, and a save after a few verdicts re-encodes only the items that changed
 /// (`reencode`); the pieces are shared, so keeping the last save's bytes costs no copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Encoded {
     head: Vec<u8>,
     /// Each item as `,\n    "id": {…}`; the first one's comma is not written.
@@ -271,14 +271,26 @@ pub struct Encoded {
     tail: Vec<u8>,
 }
 
-/// One item's bytes, with where it sorts in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Two encodings are equal when their bytes are.
+impl PartialEq for Encoded {
+    fn eq(&self, other: &Encoded) -> bool {
+        self.same_as(&other.to_vec())
+    }
+}
+
+impl Eq for Encoded {}
+
+/// One item's bytes (`bytes[from..to]`: the items of one parallel task share a buffer),
+/// with where it sorts in the file.
+#[derive(Debug, Clone)]
 struct Piece {
     doc: Short,
     start: usize,
     end: usize,
     id: Short,
     bytes: Arc<Vec<u8>>,
+    from: usize,
+    to: usize,
 }
 
 impl Piece {
@@ -294,13 +306,19 @@ fn file_key<'a>(id: &'a str, it: &'a Item) -> (&'a str, usize, usize, &'a str) {
 
 impl Encoded {
     /// The pieces in writing order.
+    /// Items next to each other in one buffer come as one slice.
     fn slices(&self) -> impl Iterator<Item = &[u8]> {
-        let items = self.items.iter().enumerate().map(|(k, p)| {
-            let b = p.bytes.as_slice();
-            if k == 0 { &b[1..] } else { b }
-        });
+        let mut runs: Vec<(&Arc<Vec<u8>>, usize, usize)> = Vec::new();
+        for (k, p) in self.items.iter().enumerate() {
+            // The first item's comma is not written.
+            let from = if k == 0 { p.from + 1 } else { p.from };
+            match runs.last_mut() {
+                Some((b, _, to)) if Arc::ptr_eq(b, &p.bytes) && *to == p.from => *to = p.to,
+                _ => runs.push((&p.bytes, from, p.to)),
+            }
+        }
         std::iter::once(self.head.as_slice())
-            .chain(items)
+            .chain(runs.into_iter().map(|(b, from, to)| &b[from..to]))
             .chain(std::iter::once(self.tail.as_slice()))
     }
 
@@ -369,7 +387,10 @@ impl Encoded {
             let it = ws.items.get(id)?;
             let key = file_key(id, it);
             let at = items.binary_search_by(|p| p.key().cmp(&key)).ok()?;
-            items[at].bytes = Arc::new(item_piece(id, it));
+            let bytes = item_piece(id, it);
+            let piece = &mut items[at];
+            (piece.from, piece.to) = (0, bytes.len());
+            piece.bytes = Arc::new(bytes);
         }
         let encoded = Encoded {
             head: head(ws),
@@ -377,7 +398,7 @@ impl Encoded {
             tail: tail(!ws.items.is_empty()),
         };
         // The caller's promise (only `changed` changed) is checked where it is cheap.
-        debug_assert_eq!(encoded, encode(ws), "an item changed that was not named");
+        debug_assert!(encoded == encode(ws), "an item changed that was not named");
         Some(encoded)
     }
 }
@@ -392,6 +413,37 @@ fn item_piece(id: &str, it: &Item) -> Vec<u8> {
     w.key(id);
     item(&mut w, it);
     w.out
+}
+
+/// Items one after the other in one buffer, each as `item_piece` writes it.
+fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
+    let mut w = Pretty {
+        out: Vec::with_capacity(chunk.len() * 1024),
+        indent: 2,
+        has_value: true,
+    };
+    let mut spans = Vec::with_capacity(chunk.len());
+    for (id, it) in chunk {
+        let from = w.out.len();
+        w.has_value = true;
+        w.key(id);
+        item(&mut w, it);
+        spans.push((from, w.out.len()));
+    }
+    let bytes = Arc::new(w.out);
+    chunk
+        .iter()
+        .zip(spans)
+        .map(|((id, it), (from, to))| Piece {
+            doc: it.doc.clone(),
+            start: it.anchor.start,
+            end: it.anchor.end,
+            id: (*id).clone(),
+            bytes: Arc::clone(&bytes),
+            from,
+            to,
+        })
+        .collect()
 }
 
 fn head(ws: &Workspace) -> Vec<u8> {
@@ -426,18 +478,11 @@ fn tail(has_items: bool) -> Vec<u8> {
 /// reviewers by name, 2-space indent, a final newline.
 pub fn encode(ws: &Workspace) -> Encoded {
     let ordered = ws.ordered();
-    let mut items = Vec::new();
-    ordered
-        .par_iter()
-        .with_min_len(ITEMS_PER_TASK)
-        .map(|(id, it)| Piece {
-            doc: it.doc.clone(),
-            start: it.anchor.start,
-            end: it.anchor.end,
-            id: (*id).clone(),
-            bytes: Arc::new(item_piece(id, it)),
-        })
-        .collect_into_vec(&mut items);
+    let chunks: Vec<Vec<Piece>> = ordered
+        .par_chunks(ITEMS_PER_TASK)
+        .map(chunk_pieces)
+        .collect();
+    let items = chunks.into_iter().flatten().collect();
     Encoded {
         head: head(ws),
         items,
