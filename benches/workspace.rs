@@ -6,18 +6,15 @@
 use std::time::{Duration, Instant};
 
 use cordiale::corpus::{Corpus, Document};
-use cordiale::workspace::anchor::anchor;
-use cordiale::workspace::id::item_id;
 use cordiale::workspace::merge::merge_into;
 use cordiale::workspace::sync::sync;
-use cordiale::workspace::{self, Item, Origin, Verdict, Workspace};
+use cordiale::workspace::{self, Verdict};
 
 /// The allocator the binary uses.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const DOCS: usize = 500;
-const PER_DOC: usize = 100;
+mod common;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -58,42 +55,8 @@ fn time_with<I, T>(
 }
 
 fn main() {
-    let docs: Vec<Document> = (0..DOCS)
-        .map(|d| {
-            let mut text = format!("Brussels, {} May 2016\n\n", 1 + d % 28);
-            for k in 0..PER_DOC {
-                text.push_str(&format!(
-                    "Member state {d} will fund border project number {k} with €{k} million by 2020.\n\n"
-                ));
-            }
-            Document::from_text(format!("doc{d:04}.txt"), text)
-        })
-        .collect();
-    let mut ws = Workspace {
-        corpus: "corpus".into(),
-        ..Default::default()
-    };
-    for doc in &docs {
-        let mut at = 0;
-        let lines = doc.text.split("\n\n").filter(|l| l.contains("will fund"));
-        for (k, line) in lines.enumerate() {
-            let start = doc.text[at..].find(line).unwrap() + at;
-            at = start + line.len();
-            let mut item = Item::new(
-                doc.name.clone(),
-                Origin::Extracted,
-                anchor(&doc.text, start, start + line.len()),
-            );
-            item.deadline = Some("2020".into());
-            item.figures = vec![format!("€{k} million").into()];
-            for (who, v) in [("ann", Verdict::Kept), ("bob", Verdict::Partial)] {
-                let note = "checked against the 2017 report".to_string();
-                item.set_review(who, v, note, "2026-11-25T08:00:00Z".into());
-            }
-            ws.items.insert(item_id(&doc.name, line), item);
-        }
-    }
-    assert_eq!(ws.items.len(), DOCS * PER_DOC);
+    let docs = common::documents();
+    let ws = common::workspace(&docs, |_| (Verdict::Kept, Verdict::Partial));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
 

@@ -2,6 +2,7 @@
 //! layout both `update` and the drawing use. Tests drive it with keys parsed by the real
 //! keymap parser.
 
+pub mod checklist;
 pub mod finder;
 pub mod layout;
 pub mod msg;

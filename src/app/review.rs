@@ -30,8 +30,9 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
         ..Default::default()
     };
     match Stored::open(path, fresh) {
-        Ok((stored, mut ws)) => {
+        Ok((mut stored, mut ws)) => {
             let report = sync(&mut ws, corpus, &extract_all(corpus));
+            stored.prepare_saves(&ws);
             Msg::WorkspaceOpened(Box::new(Opened {
                 path: path.to_path_buf(),
                 stored,
@@ -48,10 +49,12 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
 /// meanwhile) and says what happened, as a message for `update`.
 pub fn save(state: &crate::app::State) -> Option<Msg> {
     let review = state.review.as_ref()?;
-    Some(match review.stored.save_state(&review.ws) {
-        Ok(saved) => Msg::Saved(Box::new(saved)),
-        Err(e) => Msg::SaveFailed(e.to_string()),
-    })
+    Some(
+        match review.stored.save_changed(&review.ws, &review.unsaved) {
+            Ok(saved) => Msg::Saved(Box::new(saved)),
+            Err(e) => Msg::SaveFailed(e.to_string()),
+        },
+    )
 }
 
 /// Carries out `Effect::Refresh` (the workspace file changed on disk): merges what another

@@ -63,6 +63,10 @@ pub struct ReviewState {
     /// The file as last read or written: the base for merging at the next save.
     pub stored: crate::workspace::store::Stored,
     pub ws: crate::workspace::Workspace,
+    /// The items changed since the last save, which the next save encodes again (the
+    /// others' bytes are kept from that save): every change to an item of `ws` names it
+    /// here, through `changed` (debug builds check that saves find no other).
+    pub unsaved: Vec<crate::workspace::Short>,
     pub orphaned: Vec<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).
     pub me: Option<String>,
@@ -87,6 +91,23 @@ pub struct ReviewState {
     pub verdict_key: VerdictKey,
     /// Only the items of the document open in the reader (else the whole corpus).
     pub this_document: bool,
+    /// What the checklist shows of every item, kept between keys.
+    pub rows: crate::app::checklist::Rows,
+}
+
+impl ReviewState {
+    /// An item of `ws` was changed: the next save encodes it again, the checklist's next
+    /// refresh makes its row again. Every change to an item must be reported here.
+    pub fn changed(&mut self, id: crate::workspace::Short) {
+        self.rows.touch(id.clone());
+        self.unsaved.push(id);
+    }
+
+    /// `ws` is replaced whole (another process's changes merged in).
+    pub fn replace_ws(&mut self, ws: crate::workspace::Workspace) {
+        self.ws = ws;
+        self.rows.invalidate();
+    }
 }
 
 /// What covers the panes.

@@ -26,10 +26,16 @@ fn rated(item: &Item, reviewer: &str) -> Option<Verdict> {
 }
 
 pub fn item_agreement(item: &Item, a: &str, b: &str) -> ItemAgreement {
-    if item.reconciled.is_some() {
+    rated_agreement(rated(item, a), rated(item, b), item.reconciled.is_some())
+}
+
+/// `item_agreement` from the two verdicts (`pending` as `None`) and whether the pair
+/// reconciled the item.
+pub fn rated_agreement(a: Option<Verdict>, b: Option<Verdict>, reconciled: bool) -> ItemAgreement {
+    if reconciled {
         return ItemAgreement::Reconciled;
     }
-    match (rated(item, a), rated(item, b)) {
+    match (a, b) {
         (None, None) => ItemAgreement::None,
         (Some(_), None) | (None, Some(_)) => ItemAgreement::One,
         (Some(x), Some(y)) if x == y => ItemAgreement::Agreed,
@@ -84,15 +90,27 @@ const FEW_ITEMS: usize = 20;
 const DOMINANT_SHARE: f64 = 0.9;
 
 pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str) -> Agreement {
+    rated_figures(
+        items
+            .into_iter()
+            .map(|i| (rated(i, a), rated(i, b), i.reconciled.is_some())),
+    )
+}
+
+/// `agreement` from each item's two verdicts (`pending` as `None`) and whether the pair
+/// reconciled it.
+pub fn rated_figures(
+    items: impl IntoIterator<Item = (Option<Verdict>, Option<Verdict>, bool)>,
+) -> Agreement {
     let index = |v: Verdict| Verdict::ALL.iter().position(|x| *x == v).unwrap_or(0);
     let mut confusion = [[0usize; 7]; 7];
     let (mut n_items, mut reconciled) = (0, 0);
-    for item in items {
+    for (a, b, settled) in items {
         n_items += 1;
-        if item.reconciled.is_some() {
+        if settled {
             reconciled += 1;
         }
-        if let (Some(x), Some(y)) = (rated(item, a), rated(item, b)) {
+        if let (Some(x), Some(y)) = (a, b) {
             confusion[index(x)][index(y)] += 1;
         }
     }

@@ -4,7 +4,9 @@
 pub mod agreement;
 pub mod export;
 
-pub use agreement::{Agreement, ItemAgreement, agreement, item_agreement, pair};
+pub use agreement::{
+    Agreement, ItemAgreement, agreement, item_agreement, pair, rated_agreement, rated_figures,
+};
 
 /// The active reviewer: `given` (`--reviewer`), else `CORDIALE_REVIEWER`, else
 /// `git config user.name`.

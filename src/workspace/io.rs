@@ -293,16 +293,16 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
 /// disk, renamed over the old one, and the folder flushed, so a crash at any moment leaves
 /// the old file or the new one, never a torn one.
 pub fn save(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
-    save_encoded(path, &encode(ws))
+    save_encoded(path, &encode(ws)).map(drop)
 }
 
 /// Any file written as the workspace is: temporary file, flush, rename, folder flush.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError> {
-    save_encoded(path, &Encoded::from_bytes(bytes.to_vec()))
+    save_encoded(path, &Encoded::from_bytes(bytes.to_vec())).map(drop)
 }
 
-/// `save` for bytes already made by `encode`.
-pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<(), WorkspaceError> {
+/// `save` for bytes already made by `encode`; the file written comes back, still open.
+pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<fs::File, WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
@@ -317,12 +317,12 @@ pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<(), Workspace
         .map_err(io)?;
     bytes.write_to(&mut tmp).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
+    let file = tmp.persist(path).map_err(|e| io(e.error))?;
     // The rename itself must reach the disk too.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
     }
-    Ok(())
+    Ok(file)
 }
 
 #[cfg(test)]

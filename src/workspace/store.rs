@@ -3,11 +3,14 @@
 //! `git pull`) is merged in, item by item, instead of being overwritten.
 
 use std::fs::{self, OpenOptions};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use super::io::{Encoded, WorkspaceError, encode, from_bytes, save_encoded};
 use super::merge::{Conflict, merge_into};
-use super::model::Workspace;
+use super::model::{Short, Workspace};
 
 /// A workspace file as this process last read or wrote it: the merge base for the next
 /// save. The bytes are kept rather than the state, so saving costs no copy of the state,
@@ -17,6 +20,82 @@ pub struct Stored {
     pub path: PathBuf,
     /// The file's bytes when we last read or wrote it; `None` when it did not exist.
     base: Option<Base>,
+    /// The file as we left it, to tell it unchanged without reading it (`unchanged`).
+    seen: Option<Seen>,
+}
+
+/// A file's identity and last change, as `fstat` gave them on the file we read or wrote.
+#[derive(Debug, Clone)]
+struct Seen {
+    /// Held open, so that its inode number cannot be given to another file meanwhile.
+    _file: Arc<fs::File>,
+    stamp: Stamp,
+    /// Whether equal metadata proves equal content (see `Stored::unchanged`).
+    trusted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+/// How old a file's last change must have been when we looked at it for a later change
+/// to be sure to get another time: the kernel stamps changes with a clock that ticks
+/// once a jiffy (at most 10 ms).
+const TICK_MARGIN: Duration = Duration::from_millis(15);
+
+#[cfg(unix)]
+fn stamp(m: &fs::Metadata) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    Some(Stamp {
+        dev: m.dev(),
+        ino: m.ino(),
+        len: m.len(),
+        mtime: (m.mtime(), m.mtime_nsec()),
+        ctime: (m.ctime(), m.ctime_nsec()),
+    })
+}
+
+#[cfg(not(unix))]
+fn stamp(_: &fs::Metadata) -> Option<Stamp> {
+    None
+}
+
+impl Seen {
+    /// The metadata of an open file, now.
+    fn of(file: fs::File) -> Option<Seen> {
+        let m = file.metadata().ok()?;
+        let looked = SystemTime::now();
+        let stamp = stamp(&m)?;
+        let age = m
+            .modified()
+            .ok()
+            .and_then(|t| looked.duration_since(t).ok());
+        // A whole-second time says the file system keeps coarse times: never trusted.
+        let trusted = stamp.mtime.1 != 0 && age.is_some_and(|a| a > TICK_MARGIN);
+        Some(Seen {
+            _file: Arc::new(file),
+            stamp,
+            trusted,
+        })
+    }
+}
+
+/// A file's bytes and, taken before they were read, its metadata.
+fn read(path: &Path) -> std::io::Result<(Vec<u8>, Option<Seen>)> {
+    let mut file = fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    let seen = {
+        let m = file.metadata()?;
+        bytes.reserve(m.len() as usize);
+        file.try_clone().ok().and_then(Seen::of)
+    };
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, seen))
 }
 
 /// The bytes of a workspace file as read, or as written.
@@ -74,19 +153,33 @@ impl Stored {
             path: path.to_path_buf(),
             source,
         };
-        let (base, ws) = match fs::read(path) {
-            Ok(bytes) => {
+        let (base, seen, ws) = match read(path) {
+            Ok((bytes, seen)) => {
                 let ws = from_bytes(path, &bytes)?;
-                (Some(Base::Read(bytes)), ws)
+                (Some(Base::Read(bytes)), seen, ws)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, fresh()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None, fresh()),
             Err(e) => return Err(io(e)),
         };
         let stored = Stored {
             path: path.to_path_buf(),
             base,
+            seen,
         };
         Ok((stored, ws))
+    }
+
+    /// Encodes `ws` ahead of the first save (the workbench does it off its UI thread):
+    /// when it gives exactly the bytes read, the first save can re-encode only the items
+    /// changed since, as later ones do. Nothing changes when the state is not the file's
+    /// (sync added or moved items).
+    pub fn prepare_saves(&mut self, ws: &Workspace) {
+        if let Some(Base::Read(bytes)) = &self.base {
+            let encoded = encode(ws);
+            if encoded.same_as(bytes) {
+                self.base = Some(Base::Written(encoded));
+            }
+        }
     }
 
     /// Whether the file existed when it was opened or has been saved since.
@@ -110,6 +203,22 @@ impl Stored {
     /// `save` without changing anything in place, for callers whose state only changes
     /// through their own messages (the workbench): what was written comes back.
     pub fn save_state(&self, ws: &Workspace) -> Result<Saved, WorkspaceError> {
+        self.save_with(ws, None)
+    }
+
+    /// `save_state` for a state in which only the items `changed` differ from what this
+    /// store last wrote: only those are encoded again (a 50,000-item file after one verdict
+    /// costs its writing, not its serializing). Every item changed since must be named;
+    /// debug builds check it.
+    pub fn save_changed(&self, ws: &Workspace, changed: &[Short]) -> Result<Saved, WorkspaceError> {
+        self.save_with(ws, Some(changed))
+    }
+
+    fn save_with(
+        &self,
+        ws: &Workspace,
+        changed: Option<&[Short]>,
+    ) -> Result<Saved, WorkspaceError> {
         let io = |source| WorkspaceError::Io {
             path: self.path.clone(),
             source,
@@ -126,12 +235,18 @@ impl Stored {
                 Some(e) => (Some(e.merged), e.conflicts),
                 None => (None, Vec::new()),
             };
-            let bytes = encode(merged.as_ref().unwrap_or(ws));
-            save_encoded(&self.path, &bytes)?;
+            let bytes = match (&merged, changed, &self.base) {
+                (None, Some(changed), Some(Base::Written(old))) => {
+                    old.reencode(ws, changed).unwrap_or_else(|| encode(ws))
+                }
+                _ => encode(merged.as_ref().unwrap_or(ws)),
+            };
+            let file = save_encoded(&self.path, &bytes)?;
             Ok(Saved {
                 stored: Stored {
                     path: self.path.clone(),
                     base: Some(Base::Written(bytes)),
+                    seen: Seen::of(file),
                 },
                 merged,
                 conflicts,
@@ -147,8 +262,11 @@ impl Stored {
     /// bytes and its changes merged into a copy of `ws` (ours kept on a true conflict),
     /// with those conflicts. The one place saves and refreshes see another process's work.
     fn changed_elsewhere(&self, ws: &Workspace) -> Result<Option<Elsewhere>, WorkspaceError> {
-        let now = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
+        if self.unchanged() {
+            return Ok(None);
+        }
+        let (now, seen) = match read(&self.path) {
+            Ok(read) => read,
             // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             // Unreadable: another process's changes cannot be seen (a save must not write).
@@ -174,9 +292,39 @@ impl Stored {
         let conflicts = merge_into(&base, &mut merged, &theirs);
         Ok(Some(Elsewhere {
             bytes: now,
+            seen,
             merged,
             conflicts,
         }))
+    }
+
+    /// Whether the file is, without reading it, the one we last read or wrote, unchanged:
+    /// the same device, inode, length, and change and status-change times, to the
+    /// nanosecond. Why equal metadata proves equal content:
+    /// - we hold that file open (`Seen`), so while we compare no other file can have its
+    ///   inode number; a file put in its place by a rename (every cordiale save, most
+    ///   editors' saves) or written anew (`git checkout`, `git pull`) has another inode;
+    /// - the file itself changed in place (an editor that writes in place, `>>`) gets new
+    ///   change times, unless the change fell in the same tick of the kernel's clock as
+    ///   the time we saw: so the metadata is trusted only when that time was older than a
+    ///   tick when we looked (`Seen::of`), and a change made after we looked gets a later
+    ///   time. Our saves look after the fsync, by which time our last write is tens of
+    ///   milliseconds old; a file we just read from a fast disk may not be, and is read
+    ///   and compared whole, as is any file on a file system with whole-second times;
+    /// - the status-change time cannot be set by a program, so a change that put back
+    ///   the old modification time (`touch -r`, `rsync -t`) still shows.
+    ///
+    /// Anything else (the metadata differs, cannot be read, or is not trusted) falls back
+    /// to reading the file and comparing its bytes.
+    fn unchanged(&self) -> bool {
+        let (Some(_), Some(seen)) = (&self.base, &self.seen) else {
+            return false;
+        };
+        seen.trusted
+            && fs::metadata(&self.path)
+                .ok()
+                .and_then(|m| stamp(&m))
+                .is_some_and(|now| now == seen.stamp)
     }
 
     /// Reads the file again, for a change another process made while it is open: `None`
@@ -187,6 +335,7 @@ impl Stored {
             stored: Stored {
                 path: self.path.clone(),
                 base: Some(Base::Read(e.bytes)),
+                seen: e.seen,
             },
             merged: Some(e.merged),
             conflicts: e.conflicts,
@@ -197,6 +346,7 @@ impl Stored {
 /// The file as another process left it: its bytes, and its changes merged into ours.
 struct Elsewhere {
     bytes: Vec<u8>,
+    seen: Option<Seen>,
     merged: Workspace,
     conflicts: Vec<Conflict>,
 }
@@ -282,5 +432,43 @@ mod tests {
         rate(&mut ours, "c1", "ann");
         assert!(mine.save(&mut ours).is_err());
         assert_eq!(fs::read(&path).unwrap(), b"{ broken");
+    }
+
+    #[test]
+    fn a_save_of_named_changes_writes_what_a_whole_save_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cordiale.json");
+        save(&path, &ws_with(&["c1", "c2", "c3"])).unwrap();
+        let (mut stored, mut ws) = Stored::open(&path, Workspace::default).unwrap();
+        stored.prepare_saves(&ws);
+        rate(&mut ws, "c2", "ann");
+        let saved = stored.save_changed(&ws, &["c2".into()]).unwrap();
+        assert!(saved.merged.is_none());
+        assert_eq!(fs::read(&path).unwrap(), crate::workspace::to_bytes(&ws));
+        rate(&mut ws, "c3", "bob");
+        let saved = saved.stored.save_changed(&ws, &["c3".into()]).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), crate::workspace::to_bytes(&ws));
+        assert!(saved.stored.refresh(&ws).unwrap().is_none(), "our own save");
+    }
+
+    #[test]
+    fn an_edit_in_place_of_the_same_length_is_seen() {
+        use std::io::{Seek, SeekFrom, Write};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cordiale.json");
+        save(&path, &ws_with(&["c1"])).unwrap();
+        let (mine, mut ours) = Stored::open(&path, Workspace::default).unwrap();
+        let mine = mine.save_state(&ours).unwrap().stored;
+        let text = fs::read_to_string(&path).unwrap();
+        let at = text.find("\"q0\"").unwrap() as u64 + 1;
+        let mut f = OpenOptions::new().write(true).open(&path).unwrap();
+        f.seek(SeekFrom::Start(at)).unwrap();
+        f.write_all(b"Q").unwrap();
+        drop(f);
+        let theirs = mine.refresh(&ours).unwrap().expect("the edit is seen");
+        assert_eq!(theirs.merged.unwrap().items["c1"].anchor.exact, "Q0");
+        rate(&mut ours, "c1", "ann");
+        let saved = mine.save_changed(&ours, &["c1".into()]).unwrap();
+        assert!(saved.merged.is_some(), "merged, not overwritten");
     }
 }

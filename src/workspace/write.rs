@@ -6,7 +6,9 @@
 
 use rayon::prelude::*;
 
-use super::model::{Anchor, Event, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Workspace};
+use std::sync::Arc;
+
+use super::model::{Anchor, Event, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Short, Workspace};
 
 /// Items serialized per parallel task: large enough to amortize the task, small enough to
 /// spread a few thousand items over the cores.
@@ -257,14 +259,71 @@ fn item(w: &mut Pretty, it: &Item) {
     w.end(b'}');
 }
 
-/// A state's file bytes, in the pieces they were written in: writing the pieces one after
-/// the other saves copying 50 MB into one buffer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Encoded(Vec<Vec<u8>>);
+/// A state's file bytes, in the pieces they were written in: the head, one piece per item
+/// (in file order) and the tail. Writing the pieces one after the other saves copying 50 MB
+/// into one buffer, and a save after a few verdicts re-encodes only the items that changed
+/// (`reencode`); the pieces are shared, so keeping the last save's bytes costs no copy.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    head: Vec<u8>,
+    /// Each item as `,\n    "id": {…}`; the first one's comma is not written.
+    items: Vec<Piece>,
+    tail: Vec<u8>,
+}
+
+/// Two encodings are equal when their bytes are.
+impl PartialEq for Encoded {
+    fn eq(&self, other: &Encoded) -> bool {
+        self.same_as(&other.to_vec())
+    }
+}
+
+impl Eq for Encoded {}
+
+/// One item's bytes (`bytes[from..to]`: the items of one parallel task share a buffer),
+/// with where it sorts in the file.
+#[derive(Debug, Clone)]
+struct Piece {
+    doc: Short,
+    start: usize,
+    end: usize,
+    id: Short,
+    bytes: Arc<Vec<u8>>,
+    from: usize,
+    to: usize,
+}
+
+impl Piece {
+    fn key(&self) -> (&str, usize, usize, &str) {
+        (&self.doc, self.start, self.end, &self.id)
+    }
+}
+
+/// Where an item sorts in the file: by document name, then position, then id.
+fn file_key<'a>(id: &'a str, it: &'a Item) -> (&'a str, usize, usize, &'a str) {
+    (&it.doc, it.anchor.start, it.anchor.end, id)
+}
 
 impl Encoded {
+    /// The pieces in writing order.
+    /// Items next to each other in one buffer come as one slice.
+    fn slices(&self) -> impl Iterator<Item = &[u8]> {
+        let mut runs: Vec<(&Arc<Vec<u8>>, usize, usize)> = Vec::new();
+        for (k, p) in self.items.iter().enumerate() {
+            // The first item's comma is not written.
+            let from = if k == 0 { p.from + 1 } else { p.from };
+            match runs.last_mut() {
+                Some((b, _, to)) if Arc::ptr_eq(b, &p.bytes) && *to == p.from => *to = p.to,
+                _ => runs.push((&p.bytes, from, p.to)),
+            }
+        }
+        std::iter::once(self.head.as_slice())
+            .chain(runs.into_iter().map(|(b, from, to)| &b[from..to]))
+            .chain(std::iter::once(self.tail.as_slice()))
+    }
+
     pub fn len(&self) -> usize {
-        self.0.iter().map(Vec::len).sum()
+        self.slices().map(<[u8]>::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -273,8 +332,8 @@ impl Encoded {
 
     /// Whether these are exactly `bytes`.
     pub fn same_as(&self, mut bytes: &[u8]) -> bool {
-        for piece in &self.0 {
-            match bytes.strip_prefix(piece.as_slice()) {
+        for piece in self.slices() {
+            match bytes.strip_prefix(piece) {
                 Some(rest) => bytes = rest,
                 None => return false,
             }
@@ -282,24 +341,112 @@ impl Encoded {
         bytes.is_empty()
     }
 
+    /// Writes the pieces with as few system calls as the pieces allow (up to 1,024 a call).
     pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        self.0.iter().try_for_each(|piece| out.write_all(piece))
+        use std::io::IoSlice;
+        let all: Vec<&[u8]> = self.slices().filter(|s| !s.is_empty()).collect();
+        for batch in all.chunks(1024) {
+            let mut slices: Vec<IoSlice> = batch.iter().map(|s| IoSlice::new(s)).collect();
+            let mut rest = &mut slices[..];
+            while !rest.is_empty() {
+                match out.write_vectored(rest) {
+                    Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+                    Ok(n) => IoSlice::advance_slices(&mut rest, n),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
-        self.0.concat()
+        self.slices().collect::<Vec<_>>().concat()
     }
 
     /// Bytes made elsewhere, in one piece.
     pub fn from_bytes(bytes: Vec<u8>) -> Encoded {
-        Encoded(vec![bytes])
+        Encoded {
+            head: bytes,
+            items: Vec::new(),
+            tail: Vec::new(),
+        }
+    }
+
+    /// The bytes of `ws`, given that these are the bytes of an earlier state of it and that
+    /// only the items `changed` differ from that state (every other item, and the set of
+    /// ids, are as they were): those items are encoded again, the rest are shared.
+    /// `None` when that cannot be done in place (an item was added, removed or moved in the
+    /// file order): then `encode` it whole.
+    pub fn reencode(&self, ws: &Workspace, changed: &[Short]) -> Option<Encoded> {
+        if self.items.len() != ws.items.len() {
+            return None;
+        }
+        let mut items = self.items.clone();
+        for id in changed {
+            let it = ws.items.get(id)?;
+            let key = file_key(id, it);
+            let at = items.binary_search_by(|p| p.key().cmp(&key)).ok()?;
+            let bytes = item_piece(id, it);
+            let piece = &mut items[at];
+            (piece.from, piece.to) = (0, bytes.len());
+            piece.bytes = Arc::new(bytes);
+        }
+        let encoded = Encoded {
+            head: head(ws),
+            items,
+            tail: tail(!ws.items.is_empty()),
+        };
+        // The caller's promise (only `changed` changed) is checked where it is cheap.
+        debug_assert!(encoded == encode(ws), "an item changed that was not named");
+        Some(encoded)
     }
 }
 
-/// The file's bytes for a state: fields in a fixed order, items by document then position,
-/// reviewers by name, 2-space indent, a final newline.
-pub fn encode(ws: &Workspace) -> Encoded {
-    let items = ws.ordered();
+/// `,\n    "id": {…}`: one item as it follows another in the items object.
+fn item_piece(id: &str, it: &Item) -> Vec<u8> {
+    let mut w = Pretty {
+        out: Vec::with_capacity(1024),
+        indent: 2,
+        has_value: true,
+    };
+    w.key(id);
+    item(&mut w, it);
+    w.out
+}
+
+/// Items one after the other in one buffer, each as `item_piece` writes it.
+fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
+    let mut w = Pretty {
+        out: Vec::with_capacity(chunk.len() * 1024),
+        indent: 2,
+        has_value: true,
+    };
+    let mut spans = Vec::with_capacity(chunk.len());
+    for (id, it) in chunk {
+        let from = w.out.len();
+        w.has_value = true;
+        w.key(id);
+        item(&mut w, it);
+        spans.push((from, w.out.len()));
+    }
+    let bytes = Arc::new(w.out);
+    chunk
+        .iter()
+        .zip(spans)
+        .map(|((id, it), (from, to))| Piece {
+            doc: it.doc.clone(),
+            start: it.anchor.start,
+            end: it.anchor.end,
+            id: (*id).clone(),
+            bytes: Arc::clone(&bytes),
+            from,
+            to,
+        })
+        .collect()
+}
+
+fn head(ws: &Workspace) -> Vec<u8> {
     let mut head = Pretty {
         out: Vec::new(),
         indent: 0,
@@ -312,35 +459,35 @@ pub fn encode(ws: &Workspace) -> Encoded {
     head.string_field("corpus", &ws.corpus);
     head.key("items");
     head.begin(b'{');
-    let body: Vec<Vec<u8>> = items
-        .par_chunks(ITEMS_PER_TASK)
-        .enumerate()
-        .map(|(k, chunk)| {
-            let mut w = Pretty {
-                out: Vec::with_capacity(chunk.len() * 1024),
-                indent: 2,
-                has_value: k > 0,
-            };
-            for (id, it) in chunk {
-                w.key(id);
-                item(&mut w, it);
-            }
-            w.out
-        })
-        .collect();
-    let mut pieces = Vec::with_capacity(body.len() + 2);
-    pieces.push(head.out);
-    pieces.extend(body);
+    head.out
+}
+
+fn tail(has_items: bool) -> Vec<u8> {
     let mut tail = Pretty {
         out: Vec::new(),
         indent: 2,
-        has_value: !items.is_empty(),
+        has_value: has_items,
     };
     tail.end(b'}');
     tail.end(b'}');
     tail.out.push(b'\n');
-    pieces.push(tail.out);
-    Encoded(pieces)
+    tail.out
+}
+
+/// The file's bytes for a state: fields in a fixed order, items by document then position,
+/// reviewers by name, 2-space indent, a final newline.
+pub fn encode(ws: &Workspace) -> Encoded {
+    let ordered = ws.ordered();
+    let chunks: Vec<Vec<Piece>> = ordered
+        .par_chunks(ITEMS_PER_TASK)
+        .map(chunk_pieces)
+        .collect();
+    let items = chunks.into_iter().flatten().collect();
+    Encoded {
+        head: head(ws),
+        items,
+        tail: tail(!ordered.is_empty()),
+    }
 }
 
 /// `encode`, in one piece.

@@ -4,7 +4,7 @@
 use super::*;
 use crate::app::review::Opened;
 use crate::app::state::{ReviewState, VerdictKey};
-use crate::review::{ItemAgreement, agreement, item_agreement, pair};
+use crate::review::{agreement, item_agreement, pair};
 
 pub(super) fn open_review(state: &mut State, opened: Opened) {
     // The active reviewer first, beside the one who gave the most verdicts otherwise.
@@ -30,6 +30,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         path: opened.path,
         stored: opened.stored,
         ws: opened.ws,
+        unsaved: Vec::new(),
         orphaned: opened.orphaned,
         me: opened.me,
         pair,
@@ -43,6 +44,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         blind: state.blind_at_start,
         verdict_key: VerdictKey::Mine,
         this_document: false,
+        rows: Default::default(),
     });
     mark_manual_items(state);
     refresh_checklist(state);
@@ -74,68 +76,19 @@ pub(super) fn refresh_checklist(state: &mut State) {
     }
     let keep = r.order.get(r.selected).cloned();
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
-    r.figures = agreement(r.ws.items.values(), a, b);
-    r.rated =
-        r.ws.items
-            .values()
-            .filter(|i| {
-                i.reviews
-                    .get(a)
-                    .is_some_and(|x| x.verdict != Verdict::Pending)
-            })
-            .count();
-    r.progress = doc_progress(&r.ws, a);
     let me = r.me.as_deref().unwrap_or("");
-    r.order =
-        r.ws.ordered()
-            .into_iter()
-            .filter(|(_, item)| !r.this_document || open_doc.as_deref() == Some(item.doc.as_str()))
-            .filter(|(id, item)| match r.filter {
-                ChecklistFilter::All => true,
-                ChecklistFilter::Mine => item
-                    .reviews
-                    .get(me)
-                    .is_none_or(|x| x.verdict == Verdict::Pending),
-                ChecklistFilter::Disagreements => {
-                    item_agreement(item, a, b) == ItemAgreement::Disagreed
-                }
-                ChecklistFilter::Orphaned => r.orphaned.contains(id),
-                ChecklistFilter::Verdict(v) => {
-                    [a, b]
-                        .iter()
-                        .any(|n| item.reviews.get(n).is_some_and(|x| x.verdict == v))
-                        || item.reconciled.as_ref().is_some_and(|x| x.verdict == v)
-                }
-            })
-            .map(|(id, _)| id.clone())
-            .collect();
+    r.rows.update(&r.ws, a, b, me);
+    r.figures = r.rows.figures();
+    r.rated = r.rows.rated();
+    r.progress = r.rows.progress();
+    let doc = open_doc.as_deref().filter(|_| r.this_document);
+    r.order = r.rows.shown(r.filter, &r.orphaned, doc);
     r.selected = keep
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
     clamp_lists(state);
     // Verdicts settle deadlines: an open timeline follows.
     refresh_timeline(state);
-}
-
-/// Per document: how many of its items `who` has rated, of how many.
-fn doc_progress(
-    ws: &crate::workspace::Workspace,
-    who: &str,
-) -> std::collections::HashMap<String, (usize, usize)> {
-    let mut progress = std::collections::HashMap::<String, (usize, usize)>::new();
-    for item in ws.items.values() {
-        let rated = item
-            .reviews
-            .get(who)
-            .is_some_and(|x| x.verdict != Verdict::Pending);
-        let entry = match progress.get_mut(item.doc.as_str()) {
-            Some(e) => e,
-            None => progress.entry(item.doc.to_string()).or_default(),
-        };
-        entry.0 += usize::from(rated);
-        entry.1 += 1;
-    }
-    progress
 }
 
 pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
@@ -217,6 +170,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
             .unwrap_or_default();
         item.set_review(&me, verdict, note, crate::workspace::now());
     }
+    r.changed(id);
     // The item may leave the filter (mine, disagreements): the selection stays in place.
     let selected = r.selected;
     refresh_checklist(state);
@@ -450,6 +404,7 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     );
     match added {
         Ok(id) => {
+            r.changed(id.clone());
             mark_manual_items(state);
             refresh_checklist(state);
             if let Some(r) = state.review.as_mut()
@@ -517,9 +472,10 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
         return;
     };
     r.stored = saved.stored;
+    r.unsaved.clear();
     let merged = saved.merged.is_some();
     if let Some(ws) = saved.merged {
-        r.ws = ws;
+        r.replace_ws(ws);
         mark_manual_items(state);
     }
     let Some(r) = state.review.as_mut() else {
@@ -600,6 +556,7 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
     }
     let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
+    r.changed(note.id);
     say(state, format!("{me}'s note saved"));
     vec![Effect::Save]
 }
@@ -624,7 +581,7 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
     };
     r.stored = merged.stored;
     if let Some(ws) = merged.merged {
-        r.ws = ws;
+        r.replace_ws(ws);
         mark_manual_items(state);
     }
     let Some(r) = state.review.as_mut() else {
