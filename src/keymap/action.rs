@@ -160,7 +160,7 @@ actions! {
     PanLeft "pan_left" [Timeline] "timeline: show earlier times";
     PanRight "pan_right" [Timeline] "timeline: show later times";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor] "accept: open the hit / search / filter";
-    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline] "close; in the checklist, forget a waiting reconcile or filter";
+    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline] "close / forget a waiting reconcile or filter";
 }
 
 impl Action {
