@@ -108,7 +108,7 @@ actions! {
     FocusReader "focus_reader" [Global, Documents, Reader, Checklist] "the reader pane";
     FocusChecklist "focus_checklist" [Global, Documents, Reader, Checklist] "the checklist pane";
     OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
-    ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "timeline of dated figures and deadlines (again: close)";
+    ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "the timeline of dated figures and deadlines";
     Down "down" [Documents, Reader, Finder, Help, Checklist, Timeline] "down a line / to the next row";
     Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / to the previous row";
     HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
@@ -148,7 +148,7 @@ actions! {
     VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress";
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
-    SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "switch to the other reviewer (a pair at one terminal)";
+    SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the other reviewer takes the keys (a pair)";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
