@@ -1457,3 +1457,46 @@ fn a_verdict_merged_from_elsewhere_updates_the_open_timeline() {
         (e.span, false, Some(Verdict::Kept))
     );
 }
+
+#[test]
+fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for f in std::fs::read_dir(seeds).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), folder.join(f.file_name())).unwrap();
+    }
+    let path = dir.path().join("cordiale.json");
+    let corpus = Arc::new(corpus::load(std::slice::from_ref(&folder)).unwrap());
+    reviewed_workspace(&corpus, &path);
+    // The second item (rated by ann and bob) loses its sentence from the document.
+    let ws = cordiale::workspace::load(&path).unwrap();
+    let (gone, item) = ws.ordered()[1];
+    let (gone, quote, doc) = (gone.clone(), item.anchor.exact.clone(), item.doc.clone());
+    let file = folder.join(doc.as_str());
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace(&quote, "")).unwrap();
+    let edited = Arc::new(corpus::load(&[folder]).unwrap());
+    let mut state = session(&edited, &path);
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.orphaned, vec![gone.clone()]);
+    assert!(
+        r.ws.items[&gone].reviews.contains_key("bob"),
+        "kept, verdicts and all"
+    );
+    press(&mut state, "3 o");
+    assert_eq!(state.review.as_ref().unwrap().order, vec![gone.clone()]);
+    assert!(screen_text(&state).contains("⚠ orphaned"));
+    press(&mut state, "enter");
+    assert_eq!(state.focus, Pane::Checklist, "nowhere to open it");
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("is no longer in")
+    );
+}

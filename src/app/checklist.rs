@@ -157,6 +157,11 @@ impl Rows {
         orphaned: &[Short],
         doc: Option<&str>,
     ) -> Vec<Short> {
+        // A set, so the orphaned filter costs one pass however many items are orphaned.
+        let orphaned: std::collections::HashSet<&Short> = match filter {
+            ChecklistFilter::Orphaned => orphaned.iter().collect(),
+            _ => Default::default(),
+        };
         self.rows
             .iter()
             .filter(|r| doc.is_none_or(|d| r.doc == d))
