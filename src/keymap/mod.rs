@@ -437,6 +437,15 @@ impl Keymap {
         rows
     }
 
+    /// The keys bound to `action` in `context`, as the help overlay shows them (joined by
+    /// ", "), for the prompts, titles and legends that name a key: never out of date.
+    pub fn keys_for(&self, context: Context, action: Action) -> Option<String> {
+        self.help(context)
+            .into_iter()
+            .find(|(_, a)| *a == action)
+            .map(|(keys, _)| keys)
+    }
+
     /// Every (context, keys, action) bound, for tests that walk all bindings.
     pub fn all(&self) -> Vec<(Context, Vec<Key>, Action)> {
         self.bindings

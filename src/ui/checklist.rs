@@ -123,10 +123,8 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     if rv.order.is_empty() {
         let keys = state
             .keymap
-            .help(Context::Checklist)
-            .into_iter()
-            .find(|(_, a)| *a == crate::keymap::Action::ShowAll)
-            .map_or(String::new(), |(k, _)| format!(" ({k} shows all)"));
+            .keys_for(Context::Checklist, crate::keymap::Action::ShowAll)
+            .map_or(String::new(), |k| format!(" ({k} shows all)"));
         lines.push(Line::styled(format!("no item here{keys}"), theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), area);
@@ -230,10 +228,8 @@ fn detail(
         (None, ItemAgreement::Disagreed) => {
             let key = state
                 .keymap
-                .help(Context::Checklist)
-                .into_iter()
-                .find(|(_, a)| *a == crate::keymap::Action::Reconcile)
-                .map_or_else(|| "reconcile".to_string(), |(k, _)| k);
+                .keys_for(Context::Checklist, crate::keymap::Action::Reconcile)
+                .unwrap_or_else(|| "reconcile".to_string());
             format!("≠ they disagree: {key} then a verdict key records the pair's verdict")
         }
         (None, ItemAgreement::Agreed) => "= they agree".to_string(),

@@ -151,10 +151,8 @@ fn note(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         .unwrap_or_default();
     let keys = state
         .keymap
-        .help(Context::NoteEditor)
-        .into_iter()
-        .find(|(_, a)| *a == crate::keymap::Action::Confirm)
-        .map_or(String::new(), |(k, _)| format!(" · {k} saves"));
+        .keys_for(Context::NoteEditor, crate::keymap::Action::Confirm)
+        .map_or(String::new(), |k| format!(" · {k} saves"));
     let title = format!("{}'s note on {}{keys}", sanitize(&who), n.id);
     frame.render_widget(overlay_block(title, true, theme), r);
     frame.render_widget(&n.input, inner(r));

@@ -36,10 +36,8 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         frame.render_widget(pane_frame(state, "Reader".into(), focused, theme), r);
         let hint = state
             .keymap
-            .help(Context::Documents)
-            .into_iter()
-            .find(|(_, a)| *a == crate::keymap::Action::Open)
-            .map_or(String::new(), |(k, _)| format!(" ({k})"));
+            .keys_for(Context::Documents, crate::keymap::Action::Open)
+            .map_or(String::new(), |k| format!(" ({k})"));
         frame.render_widget(
             Paragraph::new(format!("Open a document from the list{hint}.")).style(theme.dim),
             pane_inner(state, r),

@@ -350,11 +350,11 @@ fn footer(
         lines.push(Line::styled(fit(&head, w), style));
         lines.push(Line::raw(fit(&format!("  “{}”", e.text), w)));
     }
-    let help = state.keymap.help(Context::Timeline);
+    // The first key of each, to keep the legend short.
     let key = |action: Action| {
-        help.iter()
-            .find(|(_, a)| *a == action)
-            .and_then(|(k, _)| k.split(", ").next())
+        let keys = state.keymap.keys_for(Context::Timeline, action);
+        keys.as_deref()
+            .and_then(|k| k.split(", ").next())
             .unwrap_or("")
             .to_string()
     };

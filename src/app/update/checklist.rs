@@ -261,12 +261,9 @@ fn verdict_keys(state: &State) -> String {
         Action::VerdictPending,
         Action::VerdictNotACommitment,
     ];
-    state
-        .keymap
-        .help(Context::Checklist)
+    verdicts
         .into_iter()
-        .filter(|(_, a)| verdicts.contains(a))
-        .map(|(k, _)| k)
+        .filter_map(|a| state.keymap.keys_for(Context::Checklist, a))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -353,7 +350,7 @@ pub(super) fn goto_item(state: &mut State) {
     match item_at(state, span) {
         Some(id) => select_item(state, &id),
         None => {
-            let mark = key_for(state, Context::Reader, Action::MarkCommitment);
+            let mark = reader_key(state, Action::MarkCommitment);
             say(
                 state,
                 format!("no checklist item on this sentence ({mark} marks it as a commitment)"),
@@ -378,7 +375,7 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(id) = item_at(state, span) {
-        let open = key_for(state, Context::Reader, Action::GotoItem);
+        let open = reader_key(state, Action::GotoItem);
         say(
             state,
             format!("already a checklist item: {id} ({open} shows it)"),
@@ -429,6 +426,15 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     }
 }
 
+/// The reader's keys for `action`, for messages that send the user there (its name when
+/// the keymap leaves it unbound).
+fn reader_key(state: &State, action: Action) -> String {
+    state
+        .keymap
+        .keys_for(Context::Reader, action)
+        .unwrap_or_else(|| action.name().to_string())
+}
+
 /// Hand-made items are commitments too: the reader highlights them and jumps to them
 /// like the extracted ones.
 fn mark_manual_items(state: &mut State) {
@@ -454,16 +460,6 @@ fn mark_manual_items(state: &mut State) {
             m.commitments.insert(at, span);
         }
     }
-}
-
-/// The first key bound to `action` in `ctx`, for messages that name it.
-fn key_for(state: &State, ctx: Context, action: Action) -> String {
-    state
-        .keymap
-        .help(ctx)
-        .into_iter()
-        .find(|(_, a)| *a == action)
-        .map_or_else(|| action.name().to_string(), |(k, _)| k)
 }
 
 /// A save's outcome: the new merge base; another process's changes merged in, if any.
