@@ -53,7 +53,7 @@ impl Bench {
             path,
             stored,
             ws,
-            orphaned: Vec::new(),
+            orphaned: Default::default(),
             me: Some("ann".into()),
         };
         update(&mut state, Msg::WorkspaceOpened(Box::new(opened)));

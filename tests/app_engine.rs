@@ -1481,7 +1481,7 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     let edited = Arc::new(corpus::load(&[folder]).unwrap());
     let mut state = session(&edited, &path);
     let r = state.review.as_ref().unwrap();
-    assert_eq!(r.orphaned, vec![gone.clone()]);
+    assert_eq!(r.orphaned.iter().collect::<Vec<_>>(), [&gone]);
     assert!(
         r.ws.items[&gone].reviews.contains_key("bob"),
         "kept, verdicts and all"

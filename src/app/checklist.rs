@@ -3,7 +3,7 @@
 //! lie all over memory), so a filter switch works from these rows alone, and a verdict
 //! brings only its own row up to date.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::app::state::ChecklistFilter;
 use crate::review::{Agreement, ItemAgreement, rated_agreement, rated_figures};
@@ -154,14 +154,9 @@ impl Rows {
     pub fn shown(
         &self,
         filter: ChecklistFilter,
-        orphaned: &[Short],
+        orphaned: &BTreeSet<Short>,
         doc: Option<&str>,
     ) -> Vec<Short> {
-        // A set, so the orphaned filter costs one pass however many items are orphaned.
-        let orphaned: std::collections::HashSet<&Short> = match filter {
-            ChecklistFilter::Orphaned => orphaned.iter().collect(),
-            _ => Default::default(),
-        };
         self.rows
             .iter()
             .filter(|r| doc.is_none_or(|d| r.doc == d))

@@ -3,6 +3,7 @@
 //! Nothing is written until a reviewer changes something; then every change is saved at
 //! once (`save`, which the runtime runs for `Effect::Save`).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::msg::Msg;
@@ -18,7 +19,7 @@ pub struct Opened {
     pub path: PathBuf,
     pub stored: Stored,
     pub ws: Workspace,
-    pub orphaned: Vec<Short>,
+    pub orphaned: BTreeSet<Short>,
     pub me: Option<String>,
 }
 

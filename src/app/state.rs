@@ -67,7 +67,7 @@ pub struct ReviewState {
     /// others' bytes are kept from that save): every change to an item of `ws` names it
     /// here, through `changed` (debug builds check that saves find no other).
     pub unsaved: Vec<crate::workspace::Short>,
-    pub orphaned: Vec<crate::workspace::Short>,
+    pub orphaned: std::collections::BTreeSet<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).
     pub me: Option<String>,
     /// The two reviewers shown side by side (the active one first).

@@ -8,7 +8,7 @@
 //! 2010` starts on 1 January and runs to 30 September). Year-less dates (`--08-28`) have
 //! no place on a calendar and date nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::search::value::{Days, civil, day_number, days_in_month};
 use crate::search::{Index, Kind};
@@ -130,7 +130,11 @@ struct DocItems {
 /// Builds the timeline of `index`'s corpus. With a workspace (and the ids of its orphaned
 /// items, which have no place to open), deadlines come from its items and their verdicts;
 /// without one, from the extracted commitments, none settled.
-pub fn build(index: &Index, workspace: Option<(&Workspace, &[Short])>, today: i32) -> Timeline {
+pub fn build(
+    index: &Index,
+    workspace: Option<(&Workspace, &BTreeSet<Short>)>,
+    today: i32,
+) -> Timeline {
     let corpus = index.corpus();
     let n = corpus.documents.len();
     let mut per_doc: Vec<DocItems> = (0..n).map(|_| DocItems::default()).collect();
@@ -534,7 +538,7 @@ mod tests {
             &crate::extract::extract_all(ix.corpus()),
         );
         let today = n(2026, 11, 25);
-        let none: &[Short] = &[];
+        let none = &BTreeSet::new();
         let t = build(&ix, Some((&ws, none)), today);
         let deadlines: Vec<&Event> = t
             .events
@@ -563,7 +567,7 @@ mod tests {
             .unwrap();
         assert_eq!((e.overdue, e.settled), (false, Some(Verdict::Kept)));
         // An orphaned item has nowhere to open: no event.
-        let t = build(&ix, Some((&ws, std::slice::from_ref(&id))), today);
+        let t = build(&ix, Some((&ws, &BTreeSet::from([id.clone()]))), today);
         assert!(t.events.iter().all(|e| e.kind != EventKind::Deadline));
     }
 

@@ -279,13 +279,12 @@ pub fn checklist(
             rows.push((id, item, state));
         }
     }
-    let orphaned: Vec<Short> = open.report.orphaned.clone();
     let format = match format {
         Format::Md => export::Format::Markdown,
         Format::Csv => export::Format::Csv,
         Format::Json => export::Format::Json,
     };
-    let out = export::checklist(&rows, (&a, &b), &orphaned, format);
+    let out = export::checklist(&rows, (&a, &b), &open.report.orphaned, format);
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }

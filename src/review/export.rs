@@ -2,6 +2,7 @@
 //! scripts. `cordiale checklist` prints it; the checklist pane writes it beside the
 //! workspace. Both reviewers' verdicts, the agreement, stale and orphaned marks.
 
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::ItemAgreement;
@@ -49,7 +50,7 @@ fn csv_field(s: &str) -> String {
 pub fn checklist(
     rows: &[(&Short, &Item, ItemAgreement)],
     (a, b): (&str, &str),
-    orphaned: &[Short],
+    orphaned: &BTreeSet<Short>,
     format: Format,
 ) -> String {
     let verdict_of = |item: &Item, r: &str| {

@@ -167,7 +167,7 @@ fn detail(
         theme.dim,
     ));
     let quote_rows = r.height.saturating_sub(5).max(1) as usize;
-    let orphan = if rv.orphaned.iter().any(|o| o == id) {
+    let orphan = if rv.orphaned.contains(id) {
         "⚠ orphaned: "
     } else {
         ""

@@ -5,7 +5,7 @@
 //! fuzzily, ambiguously or not at all keeps its anchor and is reported, so the checklist can
 //! show it (as *orphaned*, with its stored quote, when it fits nowhere).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::anchor::{Placement, anchor, place};
 use super::id::{doc_hash, item_id};
@@ -24,8 +24,9 @@ pub struct SyncReport {
     pub fuzzy: Vec<Short>,
     /// Items whose quote stands in several equally likely places.
     pub ambiguous: Vec<Short>,
-    /// Items that fit nowhere, or whose document is gone.
-    pub orphaned: Vec<Short>,
+    /// Items that fit nowhere, or whose document is gone: a set, since every list that
+    /// marks or filters them asks of each of its items whether it is one.
+    pub orphaned: BTreeSet<Short>,
 }
 
 /// Adds the extracted commitments that are not items yet and places every item again.
@@ -44,7 +45,7 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
 
     for (id, item) in ws.items.iter_mut() {
         let Some(text) = texts.get(item.doc.as_str()) else {
-            report.orphaned.push(id.clone());
+            report.orphaned.insert(id.clone());
             continue;
         };
         if item.anchor.doc_hash == hashes[item.doc.as_str()] {
@@ -59,7 +60,9 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
             }
             Placement::Fuzzy { .. } => report.fuzzy.push(id.clone()),
             Placement::Ambiguous(_) => report.ambiguous.push(id.clone()),
-            Placement::Orphaned => report.orphaned.push(id.clone()),
+            Placement::Orphaned => {
+                report.orphaned.insert(id.clone());
+            }
         }
     }
 
@@ -164,7 +167,7 @@ mod tests {
         );
         let r = synced(&gone, &mut ws);
         assert_eq!(r.orphaned.len(), 1, "{r:?}");
-        assert!(ws.items.contains_key(&r.orphaned[0]));
+        assert!(ws.items.contains_key(r.orphaned.first().unwrap()));
         // A document removed from the corpus orphans its items too.
         let mut other = Workspace::default();
         synced(TEXT, &mut other);

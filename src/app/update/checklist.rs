@@ -307,7 +307,7 @@ fn item_at(state: &State, (s, e): (usize, usize)) -> Option<crate::workspace::Sh
     let r = state.review.as_ref()?;
     r.ws.items
         .iter()
-        .filter(|(id, item)| item.doc == name.as_str() && !r.orphaned.contains(id))
+        .filter(|(id, item)| item.doc == name.as_str() && !r.orphaned.contains(*id))
         .map(|(id, item)| {
             let overlap = e
                 .min(item.anchor.end)

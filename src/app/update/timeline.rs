@@ -20,10 +20,7 @@ fn plot_size(state: &State) -> (usize, usize) {
 /// The events for what the state holds now: the workspace's deadlines and verdicts when
 /// one is open, the extraction's otherwise.
 fn events(state: &State, index: &Index) -> Timeline {
-    let ws = state
-        .review
-        .as_ref()
-        .map(|r| (&r.ws, r.orphaned.as_slice()));
+    let ws = state.review.as_ref().map(|r| (&r.ws, &r.orphaned));
     timeline::build(index, ws, state.today)
 }
 
