@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::app::state::ChecklistFilter;
 use crate::review::{Agreement, ItemAgreement, rated_agreement, rated_figures};
-use crate::workspace::{Item, Short, Verdict, Workspace};
+use crate::workspace::{FileKey, Item, Short, Verdict, Workspace};
 
 /// What the checklist needs of every item, in file order, for two reviewers and the
 /// active one.
@@ -24,10 +24,7 @@ pub struct Rows {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Row {
-    doc: Short,
-    start: usize,
-    end: usize,
-    id: Short,
+    key: FileKey,
     /// The pair's verdicts and the active reviewer's, `pending` as `None`.
     a: Option<Verdict>,
     b: Option<Verdict>,
@@ -48,10 +45,7 @@ fn rated(item: &Item, who: &str) -> Option<Verdict> {
 impl Row {
     fn of(id: &Short, item: &Item, (a, b, me): (&str, &str, &str)) -> Row {
         Row {
-            doc: item.doc.clone(),
-            start: item.anchor.start,
-            end: item.anchor.end,
-            id: id.clone(),
+            key: FileKey::of(id, item),
             a: rated(item, a),
             b: rated(item, b),
             mine: rated(item, me),
@@ -62,11 +56,6 @@ impl Row {
                 item.reconciled.as_ref().map(|r| r.verdict),
             ],
         }
-    }
-
-    /// Where the row sorts: as `Workspace::ordered` puts items.
-    fn key(&self) -> (&str, usize, usize, &str) {
-        (&self.doc, self.start, self.end, &self.id)
     }
 }
 
@@ -119,7 +108,7 @@ impl Rows {
             return false;
         };
         let row = Row::of(id, item, names);
-        match self.rows.binary_search_by(|r| r.key().cmp(&row.key())) {
+        match self.rows.binary_search_by(|r| r.key.cmp(&row.key)) {
             Ok(at) => {
                 self.rows[at] = row;
                 true
@@ -143,9 +132,9 @@ impl Rows {
     pub fn progress(&self) -> HashMap<String, (usize, usize)> {
         let mut progress = HashMap::new();
         // Rows are in file order: each document's rows stand together.
-        for rows in self.rows.chunk_by(|x, y| x.doc == y.doc) {
+        for rows in self.rows.chunk_by(|x, y| x.key.doc == y.key.doc) {
             let rated = rows.iter().filter(|r| r.a.is_some()).count();
-            progress.insert(rows[0].doc.to_string(), (rated, rows.len()));
+            progress.insert(rows[0].key.doc.to_string(), (rated, rows.len()));
         }
         progress
     }
@@ -159,18 +148,18 @@ impl Rows {
     ) -> Vec<Short> {
         self.rows
             .iter()
-            .filter(|r| doc.is_none_or(|d| r.doc == d))
+            .filter(|r| doc.is_none_or(|d| r.key.doc == d))
             .filter(|r| match filter {
                 ChecklistFilter::All => true,
                 ChecklistFilter::Mine => r.mine.is_none(),
                 ChecklistFilter::Disagreements => {
                     rated_agreement(r.a, r.b, r.reconciled) == ItemAgreement::Disagreed
                 }
-                ChecklistFilter::Orphaned => orphaned.contains(&r.id),
+                ChecklistFilter::Orphaned => orphaned.contains(&r.key.id),
                 // As `cordiale checklist --filter VERDICT`: either reviewer's, or the pair's.
                 ChecklistFilter::Verdict(v) => r.given.contains(&Some(v)),
             })
-            .map(|r| r.id.clone())
+            .map(|r| r.key.id.clone())
             .collect()
     }
 }

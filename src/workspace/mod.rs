@@ -17,6 +17,6 @@ mod write;
 
 pub use io::{Encoded, WorkspaceError, encode, from_bytes, load, save, to_bytes};
 pub use model::{
-    Anchor, Event, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict, Workspace,
-    now,
+    Anchor, Event, FileKey, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict,
+    Workspace, now,
 };

@@ -389,6 +389,28 @@ pub struct Workspace {
     pub items: BTreeMap<Short, Item>,
 }
 
+/// Where an item stands in the file: by document name, then position, then id (the order
+/// of `Workspace::ordered`). Kept beside an item's bytes or row, it finds them again
+/// without a pass over the items.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileKey {
+    pub doc: Short,
+    pub start: usize,
+    pub end: usize,
+    pub id: Short,
+}
+
+impl FileKey {
+    pub fn of(id: &Short, item: &Item) -> FileKey {
+        FileKey {
+            doc: item.doc.clone(),
+            start: item.anchor.start,
+            end: item.anchor.end,
+            id: id.clone(),
+        }
+    }
+}
+
 impl Workspace {
     /// Items in file order: by document, then position (then id, for items on one span).
     pub fn ordered(&self) -> Vec<(&Short, &Item)> {

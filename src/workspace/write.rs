@@ -8,7 +8,9 @@ use rayon::prelude::*;
 
 use std::sync::Arc;
 
-use super::model::{Anchor, Event, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Short, Workspace};
+use super::model::{
+    Anchor, Event, FileKey, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Short, Workspace,
+};
 
 /// Items serialized per parallel task: large enough to amortize the task, small enough to
 /// spread a few thousand items over the cores.
@@ -284,24 +286,10 @@ impl Eq for Encoded {}
 /// with where it sorts in the file.
 #[derive(Debug, Clone)]
 struct Piece {
-    doc: Short,
-    start: usize,
-    end: usize,
-    id: Short,
+    key: FileKey,
     bytes: Arc<Vec<u8>>,
     from: usize,
     to: usize,
-}
-
-impl Piece {
-    fn key(&self) -> (&str, usize, usize, &str) {
-        (&self.doc, self.start, self.end, &self.id)
-    }
-}
-
-/// Where an item sorts in the file: by document name, then position, then id.
-fn file_key<'a>(id: &'a str, it: &'a Item) -> (&'a str, usize, usize, &'a str) {
-    (&it.doc, it.anchor.start, it.anchor.end, id)
 }
 
 impl Encoded {
@@ -384,13 +372,10 @@ impl Encoded {
         }
         let mut items = self.items.clone();
         for id in changed {
-            let it = ws.items.get(id)?;
-            let key = file_key(id, it);
-            let at = items.binary_search_by(|p| p.key().cmp(&key)).ok()?;
-            let bytes = item_piece(id, it);
-            let piece = &mut items[at];
-            (piece.from, piece.to) = (0, bytes.len());
-            piece.bytes = Arc::new(bytes);
+            let (id, it) = ws.items.get_key_value(id)?;
+            let key = FileKey::of(id, it);
+            let at = items.binary_search_by(|p| p.key.cmp(&key)).ok()?;
+            items[at] = chunk_pieces(&[(id, it)]).pop()?;
         }
         let encoded = Encoded {
             head: head(ws),
@@ -403,19 +388,8 @@ impl Encoded {
     }
 }
 
-/// `,\n    "id": {…}`: one item as it follows another in the items object.
-fn item_piece(id: &str, it: &Item) -> Vec<u8> {
-    let mut w = Pretty {
-        out: Vec::with_capacity(1024),
-        indent: 2,
-        has_value: true,
-    };
-    w.key(id);
-    item(&mut w, it);
-    w.out
-}
-
-/// Items one after the other in one buffer, each as `item_piece` writes it.
+/// Items one after the other in one buffer, each as `,\n    "id": {…}` (as it follows
+/// another in the items object), and where each one's bytes are.
 fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
     let mut w = Pretty {
         out: Vec::with_capacity(chunk.len() * 1024),
@@ -435,10 +409,7 @@ fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
         .iter()
         .zip(spans)
         .map(|((id, it), (from, to))| Piece {
-            doc: it.doc.clone(),
-            start: it.anchor.start,
-            end: it.anchor.end,
-            id: (*id).clone(),
+            key: FileKey::of(id, it),
             bytes: Arc::clone(&bytes),
             from,
             to,
