@@ -1191,7 +1191,7 @@ fn the_disagreements_view_walks_each_conflict_until_none_is_left() {
                 .as_ref()
                 .unwrap()
                 .text
-                .ends_with(&format!("{left} disagreements left")),
+                .contains(&format!("; {left} disagreements left (saving)")),
             "{:?}",
             b.state.status
         );
@@ -1258,6 +1258,17 @@ fn a_sentence_marked_in_the_reader_becomes_a_saved_item() {
     assert_eq!(state.focus, Pane::Reader, "the reader keeps the focus");
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("ann marked a commitment: item "),
+        "{:?}",
+        state.status
+    );
+    assert!(state.status.as_ref().unwrap().text.contains(" · saved to "));
     let on_disk = cordiale::workspace::load(&path).unwrap();
     let doc = &corpus.documents[state.reader.doc.unwrap()];
     let item = on_disk
@@ -1327,6 +1338,16 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     assert_eq!(press(&mut state, "esc"), vec![Effect::Save]);
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
+    assert!(
+        state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("ann's note · saved to"),
+        "{:?}",
+        state.status
+    );
     let on_disk = cordiale::workspace::load(&path).unwrap();
     assert_eq!(on_disk.items[&id].reviews["ann"].note, "draft");
     assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Stalled);

@@ -89,6 +89,8 @@ pub struct ReviewState {
     pub blind: bool,
     /// What the next verdict key does.
     pub verdict_key: VerdictKey,
+    /// What the change being saved did, for the status line once the save lands.
+    pub saving: Option<String>,
     /// Only the items of the document open in the reader (else the whole corpus).
     pub this_document: bool,
     /// What the checklist shows of every item, kept between keys.

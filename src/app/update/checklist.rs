@@ -43,6 +43,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         offset: 0,
         blind: state.blind_at_start,
         verdict_key: VerdictKey::Mine,
+        saving: None,
         this_document: false,
         rows: Default::default(),
     });
@@ -185,10 +186,16 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         }
         _ => String::new(),
     };
-    say(
-        state,
-        format!("{me} {what} {} (saving){left}", verdict.name()),
-    );
+    save_change(state, format!("{me} {what} {}{left}", verdict.name()))
+}
+
+/// Saves a change at once, saying what it was: "… (saving)" now, and "… · saved to …"
+/// when the save lands (`saved`).
+fn save_change(state: &mut State, what: String) -> Vec<Effect> {
+    say(state, format!("{what} (saving)"));
+    if let Some(r) = state.review.as_mut() {
+        r.saving = Some(what);
+    }
     vec![Effect::Save]
 }
 
@@ -410,11 +417,7 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
                 r.selected = i;
             }
             clamp_lists(state);
-            say(
-                state,
-                format!("{me} marked a commitment: item {id} (saving)"),
-            );
-            vec![Effect::Save]
+            save_change(state, format!("{me} marked a commitment: item {id}"))
         }
         Err(e) => {
             state.status = Some(Status {
@@ -478,15 +481,9 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
         return;
     };
     let path = r.path.display().to_string();
-    refresh_checklist(state);
     // What was being saved stays in view ("bob says kept · saved to …").
-    let what = state
-        .status
-        .as_ref()
-        .filter(|s| !s.error && s.text.contains(" (saving)"))
-        .map_or(String::new(), |s| {
-            format!("{} · ", s.text.replace(" (saving)", ""))
-        });
+    let what = r.saving.take().map_or(String::new(), |w| format!("{w} · "));
+    refresh_checklist(state);
     match saved.conflicts.len() {
         0 if merged => say(
             state,
@@ -553,8 +550,7 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
     let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
     r.changed(note.id);
-    say(state, format!("{me}'s note saved"));
-    vec![Effect::Save]
+    save_change(state, format!("{me}'s note"))
 }
 
 /// A note as the editor shows it: control characters (which must never reach the
