@@ -56,13 +56,6 @@ fn new_terminal((w, h): (u16, u16)) -> io::Result<Terminal<Backend>> {
     Terminal::with_options(backend, TerminalOptions { viewport })
 }
 
-/// Today (UTC), in days since 1970-01-01: what the timeline judges deadlines against.
-fn today() -> i32 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| (d.as_secs() / 86_400) as i32)
-}
-
 /// Clears the screen and starts from an empty frame, so the next draw paints every cell.
 fn repaint_all(terminal: &mut Terminal<Backend>, size: (u16, u16)) -> io::Result<()> {
     let out = terminal.backend_mut().writer_mut();
@@ -78,7 +71,7 @@ fn run_entered(options: Options) -> io::Result<()> {
     let mut state = State::new(options.keymap, options.corpus_name, size);
     state.mono = ui::theme::no_color_requested();
     state.blind_at_start = options.blind;
-    state.today = today();
+    state.today = crate::workspace::today();
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
 

@@ -297,7 +297,18 @@ impl Zoom {
         Zoom::Days,
     ];
 
-    /// What one column is, for the title.
+    /// What the columns are, for the view's title: `years` to `days`.
+    pub fn columns(self) -> &'static str {
+        match self {
+            Zoom::Years => "years",
+            Zoom::Quarters => "quarters",
+            Zoom::Months => "months",
+            Zoom::Weeks => "weeks",
+            Zoom::Days => "days",
+        }
+    }
+
+    /// What one column is, for the status line.
     pub fn name(self) -> &'static str {
         match self {
             Zoom::Years => "a year a column",

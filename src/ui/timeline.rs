@@ -65,13 +65,7 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
         first: state.today,
         last: state.today,
     };
-    let zoom_name = match ts.zoom {
-        Zoom::Years => "years",
-        Zoom::Quarters => "quarters",
-        Zoom::Months => "months",
-        Zoom::Weeks => "weeks",
-        Zoom::Days => "days",
-    };
+    let zoom_name = ts.zoom.columns();
     let title = format!(
         "Timeline · {zoom_name} {}…{} · {} of {} overdue · today {}",
         day_at(ts.zoom, shown.first),

@@ -18,5 +18,5 @@ mod write;
 pub use io::{Encoded, WorkspaceError, encode, from_bytes, load, save, to_bytes};
 pub use model::{
     Anchor, Event, FileKey, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict,
-    Workspace, now,
+    Workspace, now, today,
 };

@@ -365,11 +365,21 @@ impl Item {
     }
 }
 
+/// Seconds since 1970-01-01 UTC, from the clock.
+fn unix_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64
+}
+
+/// Today (UTC), in days since 1970-01-01: what deadlines are overdue against.
+pub fn today() -> i32 {
+    unix_seconds().div_euclid(86_400) as i32
+}
+
 /// Now, as RFC 3339 UTC to the second: the `at` of reviews and events.
 pub fn now() -> Short {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs()) as i64;
+    let secs = unix_seconds();
     let (y, m, d) = crate::search::value::civil(secs.div_euclid(86_400) as i32);
     let s = secs.rem_euclid(86_400);
     compact_str::format_compact!(

@@ -6,6 +6,9 @@ use crate::app::review::Opened;
 use crate::app::state::{ReviewState, VerdictKey};
 use crate::review::{agreement, item_agreement, pair};
 
+/// Why the checklist cannot take a verdict, and how to fix it.
+const NO_REVIEWER: &str = "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name";
+
 pub(super) fn open_review(state: &mut State, opened: Opened) {
     // The active reviewer first, beside the one who gave the most verdicts otherwise.
     let found = pair(opened.ws.items.values());
@@ -50,10 +53,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
     mark_manual_items(state);
     refresh_checklist(state);
     if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
-        say(
-            state,
-            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
-        );
+        say(state, NO_REVIEWER);
     }
 }
 
@@ -143,10 +143,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(me) = r.me.clone() else {
-        say(
-            state,
-            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
-        );
+        say(state, NO_REVIEWER);
         return Vec::new();
     };
     let Some(id) = r.order.get(r.selected).cloned() else {
@@ -372,7 +369,7 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
         let why = match state.review {
             None => "no workspace open yet",
-            Some(_) => "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
+            Some(_) => NO_REVIEWER,
         };
         say(state, why);
         return Vec::new();
@@ -507,10 +504,7 @@ pub(super) fn edit_note(state: &mut State) {
         return;
     };
     let Some(me) = r.me.clone() else {
-        return say(
-            state,
-            "no reviewer: --reviewer NAME, CORDIALE_REVIEWER or git config user.name",
-        );
+        return say(state, NO_REVIEWER);
     };
     let Some(id) = r.order.get(r.selected).cloned() else {
         return;
