@@ -406,7 +406,11 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     match added {
         Ok(id) => {
             r.changed(id.clone());
-            mark_manual_items(state);
+            // The reader highlights it at once, as the extracted ones.
+            let doc = state.reader.doc.and_then(|d| state.marks.get_mut(d));
+            if let (Some(m), Some(item)) = (doc, r.ws.items.get(&id)) {
+                insert_span(&mut m.commitments, (item.anchor.start, item.anchor.end));
+            }
             refresh_checklist(state);
             if let Some(r) = state.review.as_mut()
                 && let Some(i) = r.order.iter().position(|x| *x == id)
@@ -452,13 +456,16 @@ fn mark_manual_items(state: &mut State) {
         else {
             continue;
         };
-        let Some(m) = state.marks.get_mut(doc) else {
-            continue;
-        };
-        let span = (item.anchor.start, item.anchor.end);
-        if let Err(at) = m.commitments.binary_search(&span) {
-            m.commitments.insert(at, span);
+        if let Some(m) = state.marks.get_mut(doc) {
+            insert_span(&mut m.commitments, (item.anchor.start, item.anchor.end));
         }
+    }
+}
+
+/// `span` in the sorted `spans`, once.
+fn insert_span(spans: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+    if let Err(at) = spans.binary_search(&span) {
+        spans.insert(at, span);
     }
 }
 
