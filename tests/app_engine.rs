@@ -935,14 +935,7 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
         Verdict::Stalled,
         "and shown"
     );
-    assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("with changes made elsewhere")
-    );
+    assert!(status(&state).contains("with changes made elsewhere"));
 }
 
 #[test]
@@ -1034,14 +1027,7 @@ fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
     update(&mut state, merged);
     let shown = &state.review.as_ref().unwrap().ws;
     assert_eq!(shown.items[&last].reviews["bob"].verdict, Verdict::Broken);
-    assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("merged changes made elsewhere")
-    );
+    assert!(status(&state).contains("merged changes made elsewhere"));
     // And the merged file is the new base: reading again finds nothing new.
     assert!(cordiale::app::review::refresh(&state).is_none());
 }
@@ -1132,14 +1118,7 @@ fn a_verdict_filter_waits_for_its_verdict_key_and_esc_forgets_it() {
         b.state.review.as_ref().unwrap().verdict_key,
         VerdictKey::Filter
     );
-    assert!(
-        b.state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("K B P S I U N")
-    );
+    assert!(status(&b.state).contains("K B P S I U N"));
     let before = b.state.review.as_ref().unwrap().ws.clone();
     b.keys("B");
     let r = b.state.review.as_ref().unwrap();
@@ -1186,12 +1165,7 @@ fn the_disagreements_view_walks_each_conflict_until_none_is_left() {
         b.keys("R P");
         let left = conflicts.len() - k - 1;
         assert!(
-            b.state
-                .status
-                .as_ref()
-                .unwrap()
-                .text
-                .contains(&format!("; {left} disagreements left (saving)")),
+            status(&b.state).contains(&format!("; {left} disagreements left (saving)")),
             "{:?}",
             b.state.status
         );
@@ -1252,23 +1226,18 @@ fn a_sentence_marked_in_the_reader_becomes_a_saved_item() {
     let sentence = cursor_sentence(&state).unwrap();
     let effects = press(&mut state, "enter");
     assert!(effects.is_empty());
-    assert!(state.status.as_ref().unwrap().text.contains("m marks it"));
+    assert!(status(&state).contains("m marks it"));
     let effects = press(&mut state, "m");
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(state.focus, Pane::Reader, "the reader keeps the focus");
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
     assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("ann marked a commitment: item "),
+        status(&state).contains("ann marked a commitment: item "),
         "{:?}",
         state.status
     );
-    assert!(state.status.as_ref().unwrap().text.contains(" · saved to "));
+    assert!(status(&state).contains(" · saved to "));
     let on_disk = cordiale::workspace::load(&path).unwrap();
     let doc = &corpus.documents[state.reader.doc.unwrap()];
     let item = on_disk
@@ -1282,17 +1251,15 @@ fn a_sentence_marked_in_the_reader_becomes_a_saved_item() {
     assert_eq!(item.history[0].by, "ann");
     // Marking it again says where it is; enter now goes to it.
     assert!(press(&mut state, "m").is_empty());
-    assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("already a checklist item")
-    );
+    assert!(status(&state).contains("already a checklist item"));
     press(&mut state, "enter");
     let r = state.review.as_ref().unwrap();
     assert_eq!(r.ws.items[&r.order[r.selected]].origin, Origin::Manual);
+}
+
+/// The status line's message (empty when there is none).
+fn status(state: &State) -> &str {
+    state.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 /// The screen's text as drawn for `state`.
@@ -1339,12 +1306,7 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
     assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("ann's note · saved to"),
+        status(&state).contains("ann's note · saved to"),
         "{:?}",
         state.status
     );
@@ -1512,12 +1474,5 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     assert!(screen_text(&state).contains("⚠ orphaned"));
     press(&mut state, "enter");
     assert_eq!(state.focus, Pane::Checklist, "nowhere to open it");
-    assert!(
-        state
-            .status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("is no longer in")
-    );
+    assert!(status(&state).contains("is no longer in"));
 }

@@ -41,6 +41,16 @@ fn render(s: &State) -> Terminal<TestBackend> {
     t
 }
 
+/// Opens a workspace not yet written (nothing rated), with ann reviewing.
+fn open_new_workspace(s: &mut State) {
+    let corpus = s.corpus.clone().unwrap();
+    let missing = Path::new("/nonexistent/cordiale.json");
+    update(
+        s,
+        cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
+    );
+}
+
 /// The panes in the states worth seeing.
 fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     let (base, index) = state(w, h);
@@ -54,12 +64,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     press(&mut filter, &index, "/ c a l");
     // A workspace where ann and bob rated the first items (ann first, as the active one).
     let mut checklist = base.clone();
-    let corpus = checklist.corpus.clone().unwrap();
-    let missing = std::path::Path::new("/nonexistent/cordiale.json");
-    update(
-        &mut checklist,
-        cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
-    );
+    open_new_workspace(&mut checklist);
     {
         use cordiale::workspace::Verdict;
         let r = checklist.review.as_mut().unwrap();
@@ -215,12 +220,7 @@ fn the_timeline_with_and_without_a_workspace() {
         let (mut bare, index) = state(w, h);
         bare.today = fixed_today();
         let mut reviewed = bare.clone();
-        let corpus = reviewed.corpus.clone().unwrap();
-        let missing = std::path::Path::new("/nonexistent/cordiale.json");
-        update(
-            &mut reviewed,
-            cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
-        );
+        open_new_workspace(&mut reviewed);
         // ann says the first deadline was kept: it is no longer overdue.
         {
             use cordiale::workspace::Verdict;
