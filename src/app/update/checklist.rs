@@ -88,8 +88,6 @@ pub(super) fn refresh_checklist(state: &mut State) {
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
     clamp_lists(state);
-    // Verdicts settle deadlines: an open timeline follows.
-    refresh_timeline(state);
 }
 
 pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
@@ -480,6 +478,8 @@ pub(super) fn saved(state: &mut State, saved: crate::workspace::store::Saved) {
     if let Some(ws) = saved.merged {
         r.replace_ws(ws);
         mark_manual_items(state);
+        // Verdicts made elsewhere settle deadlines: an open timeline follows.
+        refresh_timeline(state);
     }
     let Some(r) = state.review.as_mut() else {
         return;
@@ -576,6 +576,8 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
     if let Some(ws) = merged.merged {
         r.replace_ws(ws);
         mark_manual_items(state);
+        // Verdicts made elsewhere settle deadlines: an open timeline follows.
+        refresh_timeline(state);
     }
     let Some(r) = state.review.as_mut() else {
         return;
