@@ -1910,3 +1910,76 @@ fn a_marked_sentence_is_undone_from_the_reader_and_redone() {
         assert_eq!(b.state.focus, Pane::Reader, "{keymap}");
     }
 }
+
+/// Opens the workspace at `path` for `who`, with the drafts an earlier session kept.
+fn reopen(
+    corpus: &Arc<corpus::Corpus>,
+    path: &Path,
+    who: &str,
+    drafts: Vec<cordiale::app::draft::Draft>,
+) -> State {
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
+    let Msg::WorkspaceOpened(mut opened) =
+        cordiale::app::review::open(path, corpus, "seeds", Some(who.into()))
+    else {
+        panic!("the workspace opens");
+    };
+    opened.drafts = drafts;
+    update(&mut state, Msg::WorkspaceOpened(opened));
+    state
+}
+
+#[test]
+fn a_signal_keeps_the_note_being_typed_as_a_draft_for_its_reviewer_only() {
+    let (_dir, path, corpus, mut state) = own_session();
+    // Nothing typed, nothing unsaved: it just quits.
+    assert_eq!(update(&mut state.clone(), Msg::Terminate), [Effect::Quit]);
+    press(&mut state, "3 down down e h a l f");
+    let id = state.note.as_ref().unwrap().id.clone();
+    let effects = update(&mut state, Msg::Terminate);
+    let drafts = match &effects[..] {
+        [Effect::KeepDrafts { workspace, drafts }, Effect::Quit] => {
+            assert_eq!(workspace, &path);
+            drafts.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(drafts.len(), 1);
+    let d = &drafts[0];
+    assert_eq!(
+        (d.item.as_str(), d.reviewer.as_str(), d.text.as_str()),
+        (id.as_str(), "ann", "half")
+    );
+
+    // bob's next session is not offered ann's draft.
+    let mut bob = reopen(&corpus, &path, "bob", drafts.clone());
+    assert!(!status(&bob).contains("draft"), "{:?}", bob.status);
+    press(&mut bob, "3 e");
+    assert_ne!(bob.note.as_ref().unwrap().input.lines(), ["half"]);
+
+    // ann's is: its item is selected, and the note editor brings it back.
+    let mut ann = reopen(&corpus, &path, "ann", drafts);
+    assert!(
+        status(&ann).contains(&format!("recovered a draft of ann's note on {id}")),
+        "{:?}",
+        ann.status
+    );
+    press(&mut ann, "3 e");
+    assert_eq!(ann.note.as_ref().unwrap().id, id);
+    assert_eq!(ann.note.as_ref().unwrap().input.lines(), ["half"]);
+    // Discarded: the draft goes too.
+    press(&mut ann, "esc");
+    let effects = press(&mut ann, "d");
+    assert!(
+        matches!(&effects[..], [Effect::KeepDrafts { drafts, .. }] if drafts.is_empty()),
+        "{effects:?}"
+    );
+    // A change whose save failed is tried once more before leaving.
+    press(&mut ann, "K");
+    update(&mut ann, Msg::SaveFailed("Permission denied".into()));
+    assert_eq!(
+        update(&mut ann, Msg::Terminate),
+        [Effect::Save, Effect::Quit]
+    );
+}

@@ -166,8 +166,8 @@ actions! {
     ZoomOut "zoom_out" [Timeline] "timeline: zoom out";
     PanLeft "pan_left" [Timeline] "timeline: show earlier times";
     PanRight "pan_right" [Timeline] "timeline: show later times";
-    Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept: open the hit / search / filter; save the note; save and quit";
-    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close (a changed note asks first) / forget a waiting reconcile or filter / stay";
+    Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
+    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
     Discard "discard" [Question] "quit without saving / drop the note's changes";
 }
 
