@@ -55,6 +55,7 @@ impl Bench {
             ws,
             orphaned: Default::default(),
             me: Some("ann".into()),
+            drafts: Vec::new(),
         };
         update(&mut state, Msg::WorkspaceOpened(Box::new(opened)));
         let terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();

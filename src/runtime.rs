@@ -131,6 +131,11 @@ fn event_loop(
                                 .map_err(|e| e.to_string());
                         batch.push_front(Msg::Written(written));
                     }
+                    Effect::KeepDrafts { workspace, drafts } => {
+                        if let Err(e) = crate::app::draft::store(&workspace, &drafts) {
+                            batch.push_front(Msg::Written(Err(format!("note draft: {e}"))));
+                        }
+                    }
                     Effect::Refresh => {
                         if let Some(outcome) = crate::app::review::refresh(state) {
                             batch.push_front(outcome);

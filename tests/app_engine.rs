@@ -5,7 +5,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use cordiale::app::state::{Overlay, Pane, SortBy, VerdictKey, input_text};
+use cordiale::app::state::{Overlay, Pane, Question, SortBy, VerdictKey, input_text};
+use cordiale::app::undo::Part;
 use cordiale::app::update::{context, cursor_sentence};
 use cordiale::app::wrap::line_of;
 use cordiale::app::{Effect, Msg, State, finder, update};
@@ -408,6 +409,14 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.keys("e");
             b.type_text("seen");
         }
+        Context::Question => {
+            // A verdict whose save failed, and a quit: the question stands.
+            b.state.focus = Pane::Checklist;
+            b.keys("K");
+            b.send(Msg::SaveFailed("No space left on device".into()));
+            b.keys("q");
+            b.effects.clear();
+        }
         Context::Timeline => {
             b.keys("T");
             // A middle row's middle event at months zoom: every move, zoom and pan of the
@@ -721,6 +730,10 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             )
         }
         Action::Confirm => match ctx {
+            Context::Question => {
+                assert_eq!(effects, [Effect::Save], "{what}: saved again first");
+                assert!(after.quit_after_save && after.ask.is_none(), "{what}");
+            }
             Context::NoteEditor => {
                 let r = after.review.as_ref().unwrap();
                 let id = &before.note.as_ref().unwrap().id;
@@ -746,6 +759,40 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                 "{what}"
             ),
         },
+        Action::Undo | Action::Redo => {
+            let (r0, r1) = (
+                before.review.as_ref().unwrap(),
+                after.review.as_ref().unwrap(),
+            );
+            let (from, to) = match action {
+                Action::Undo => (&r0.undo.done, &r1.undo.undone),
+                _ => (&r0.undo.undone, &r1.undo.done),
+            };
+            let change = from.last().expect("a change to take back");
+            assert_eq!(to.last(), Some(change), "{what}");
+            let wanted = if action == Action::Undo {
+                &change.before
+            } else {
+                &change.after
+            };
+            let now = cordiale::app::undo::part_of(&r1.ws, &change.id, wanted);
+            match (&now, wanted) {
+                (Part::Item(Some(x)), Part::Item(Some(y))) => {
+                    assert_eq!(x.anchor, y.anchor, "{what}")
+                }
+                _ => assert_eq!(&now, wanted, "{what}"),
+            }
+            assert!(effects.contains(&Effect::Save), "{what}: saved at once");
+        }
+        Action::Discard => assert!(effects.contains(&Effect::Quit), "{what}"),
+        Action::Cancel if ctx == Context::Question => {
+            assert!(after.ask.is_none() && effects.is_empty(), "{what}")
+        }
+        Action::Cancel if ctx == Context::NoteEditor => {
+            // The note was changed: it asks before dropping it.
+            assert_eq!(after.ask, Some(Question::CloseNote), "{what}");
+            assert_eq!(after.note.as_ref().unwrap().input.lines(), ["seen"]);
+        }
         Action::Cancel => match ctx {
             Context::Finder | Context::Help => assert_eq!(after.overlay, None, "{what}"),
             Context::Checklist => {
@@ -780,7 +827,33 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
             .values()
             .any(|i| i.doc == name.as_str() && i.anchor.start < e && s < i.anchor.end)
     };
+    // The key bound to `action` in `ctx`.
+    let key = |b: &Bench, action: Action| {
+        let keys = b
+            .state
+            .keymap
+            .all()
+            .into_iter()
+            .find(|(c, _, a)| *c == ctx && *a == action)
+            .map(|(_, k, _)| k)
+            .unwrap();
+        keymap::display_sequence(&keys)
+    };
     match (action, ctx) {
+        (Action::Undo | Action::Redo, _) => {
+            // A change to take back: a verdict in the checklist, a mark in the reader.
+            if ctx == Context::Reader {
+                aim(b, Action::MarkCommitment, ctx);
+                b.keys("m");
+            } else {
+                b.keys("K");
+            }
+            if action == Action::Redo {
+                let undo = key(b, Action::Undo);
+                b.keys(&undo);
+            }
+            b.effects.clear();
+        }
         (Action::Cancel, Context::Checklist) => {
             b.state.review.as_mut().unwrap().verdict_key = VerdictKey::Reconcile;
         }
@@ -993,7 +1066,7 @@ fn a_note_is_written_in_the_editor_and_saved_on_leaving() {
     b.type_text("Checked");
     b.keys("enter");
     b.send(Msg::Paste("in the 2017\nreport".into()));
-    b.keys("esc");
+    b.keys("ctrl-s");
     assert_eq!(b.state.overlay, None);
     let r = b.state.review.as_ref().unwrap();
     let item = &r.ws.items[&r.order[7]];
@@ -1302,7 +1375,7 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     assert_eq!(state.note.as_ref().unwrap().input.lines(), ["draft"]);
     let shown = &state.review.as_ref().unwrap().ws.items[&id];
     assert_eq!(shown.reviews["bob"].verdict, Verdict::Stalled);
-    assert_eq!(press(&mut state, "esc"), vec![Effect::Save]);
+    assert_eq!(press(&mut state, "ctrl-s"), vec![Effect::Save]);
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
     assert!(
@@ -1475,4 +1548,438 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     press(&mut state, "enter");
     assert_eq!(state.focus, Pane::Checklist, "nowhere to open it");
     assert!(status(&state).contains("is no longer in"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Nothing typed is lost: quitting with unsaved changes, the note editor's esc, undo/redo.
+
+/// The keys the workbench's effects carry out here: saves (through the real store) and
+/// nothing else; whether it asked to quit.
+fn run_effects(state: &mut State, effects: Vec<Effect>) -> bool {
+    let mut quit = false;
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(e) = queue.pop_front() {
+        match e {
+            Effect::Quit => quit = true,
+            Effect::Save => {
+                if let Some(outcome) = cordiale::app::review::save(state) {
+                    queue.extend(update(state, outcome));
+                }
+            }
+            _ => {}
+        }
+    }
+    quit
+}
+
+#[test]
+fn quitting_after_a_failed_save_asks_and_saves_first() {
+    let (_dir, path, _, mut state) = own_session();
+    press(&mut state, "3 down down down down down down");
+    let id = {
+        let r = state.review.as_ref().unwrap();
+        r.order[r.selected].clone()
+    };
+    assert_eq!(press(&mut state, "K"), vec![Effect::Save]);
+    // The disk is full: the verdict is not on disk.
+    update(
+        &mut state,
+        Msg::SaveFailed(format!("{}: No space left on device", path.display())),
+    );
+    let effects = press(&mut state, "q");
+    assert!(
+        !effects.contains(&Effect::Quit),
+        "q asks first: {effects:?}"
+    );
+    let screen = screen_text(&state);
+    assert!(screen.contains("1 change not saved"), "{screen}");
+    assert!(screen.contains("save and quit"), "{screen}");
+    // Stay: nothing happens.
+    assert!(press(&mut state, "esc").is_empty());
+    assert!(!screen_text(&state).contains("save and quit"));
+    // Save and quit: the save runs again, and the quit follows only once it went through.
+    press(&mut state, "q");
+    let effects = press(&mut state, "s");
+    assert_eq!(effects, vec![Effect::Save]);
+    let quit = update(&mut state, Msg::SaveFailed("still full".into()));
+    assert!(!quit.contains(&Effect::Quit), "not saved: no quit");
+    assert!(status(&state).contains("still full"), "{:?}", state.status);
+    press(&mut state, "q");
+    let effects = press(&mut state, "s");
+    assert!(run_effects(&mut state, effects), "saved, then quit");
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert_eq!(
+        on_disk.items[&id].reviews["ann"].verdict,
+        cordiale::workspace::Verdict::Kept
+    );
+}
+
+#[test]
+fn ctrl_c_twice_quits_without_saving_and_nothing_unsaved_quits_at_once() {
+    let (_dir, _path, _, mut state) = own_session();
+    press(&mut state, "3 K");
+    update(&mut state, Msg::SaveFailed("Permission denied".into()));
+    let effects = press(&mut state, "ctrl-c");
+    assert!(!effects.contains(&Effect::Quit), "{effects:?}");
+    let effects = press(&mut state, "ctrl-c");
+    assert_eq!(effects, vec![Effect::Quit]);
+    // Quit without saving, by the prompt's own key.
+    let (_dir, _path, _, mut state) = own_session();
+    press(&mut state, "3 K");
+    update(&mut state, Msg::SaveFailed("Permission denied".into()));
+    press(&mut state, "q");
+    assert_eq!(press(&mut state, "d"), vec![Effect::Quit]);
+    // Nothing unsaved: q quits at once, as ever.
+    let (_dir, _path, _, mut state) = own_session();
+    let effects = press(&mut state, "3 K");
+    assert!(!run_effects(&mut state, effects));
+    assert_eq!(press(&mut state, "q"), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_note_being_typed_makes_quit_ask() {
+    for keymap in ["default", "vim", "emacs"] {
+        let mut b = Bench::new(keymap, 120, 40);
+        b.keys("3 e");
+        b.type_text("half a thought");
+        let quit = if keymap == "emacs" {
+            "ctrl-x ctrl-c"
+        } else {
+            "ctrl-c"
+        };
+        b.keys(quit);
+        assert!(!b.effects.contains(&Effect::Quit), "{keymap}");
+        let screen = screen_text(&b.state);
+        assert!(screen.contains("ann's note on "), "{keymap}: {screen}");
+        // Stay: back in the editor, the text as it was.
+        b.keys("esc");
+        assert_eq!(b.state.overlay, Some(Overlay::Note), "{keymap}");
+        assert_eq!(
+            b.state.note.as_ref().unwrap().input.lines(),
+            ["half a thought"]
+        );
+    }
+}
+
+#[test]
+fn esc_on_a_changed_note_asks_and_can_discard_or_keep_editing() {
+    let (_dir, _path, _, mut state) = own_session();
+    press(&mut state, "3 down e");
+    // Unchanged: esc just closes.
+    assert!(press(&mut state, "esc").is_empty());
+    assert_eq!(state.overlay, None);
+    press(&mut state, "e x");
+    // Changed: esc asks; esc again keeps editing.
+    assert!(press(&mut state, "esc").is_empty());
+    assert_eq!(state.note.as_ref().unwrap().input.lines(), ["x"]);
+    assert!(screen_text(&state).contains("discard"));
+    assert!(press(&mut state, "esc").is_empty());
+    assert_eq!(state.overlay, Some(Overlay::Note));
+    press(&mut state, "y");
+    // Discard: closed, nothing saved.
+    press(&mut state, "esc");
+    assert!(press(&mut state, "d").is_empty());
+    assert_eq!(state.overlay, None);
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.ws.items[&r.order[1]].reviews["ann"].note, "");
+    // Save: esc then s.
+    press(&mut state, "e o k esc");
+    assert_eq!(press(&mut state, "s"), vec![Effect::Save]);
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.ws.items[&r.order[1]].reviews["ann"].note, "ok");
+    // ctrl-s saves at once.
+    press(&mut state, "e space m o r e");
+    assert_eq!(press(&mut state, "ctrl-s"), vec![Effect::Save]);
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.ws.items[&r.order[1]].reviews["ann"].note, "ok more");
+}
+
+/// The selected checklist item's id.
+fn selected_id(state: &State) -> cordiale::workspace::Short {
+    let r = state.review.as_ref().unwrap();
+    r.order[r.selected].clone()
+}
+
+fn item_of<'a>(state: &'a State, id: &str) -> &'a cordiale::workspace::Item {
+    &state.review.as_ref().unwrap().ws.items[id]
+}
+
+/// The file validates against the workspace's JSON Schema.
+fn valid_against_schema(path: &Path) {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schema/workspace.schema.json")).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&saved)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn a_verdict_a_note_and_a_reconcile_are_undone_and_redone_and_recorded() {
+    use cordiale::workspace::Verdict;
+    let (_dir, path, _, mut state) = own_session();
+    // A verdict on an item ann had not rated.
+    press(&mut state, "3 down down down down down down");
+    let id = selected_id(&state);
+    assert!(!item_of(&state, &id).reviews.contains_key("ann"));
+    let effects = press(&mut state, "B");
+    run_effects(&mut state, effects);
+    let effects = press(&mut state, "u");
+    assert_eq!(
+        effects,
+        vec![Effect::Save],
+        "an undo is saved like any change"
+    );
+    assert!(
+        status(&state).contains("undid ann's verdict broken"),
+        "{:?}",
+        state.status
+    );
+    run_effects(&mut state, effects);
+    let item = item_of(&state, &id);
+    assert!(!item.reviews.contains_key("ann"), "as before: not rated");
+    let undo = item.history.last().unwrap();
+    assert_eq!(
+        (undo.what.as_str(), undo.by.as_str(), undo.verdict),
+        ("undo", "ann", Some(Verdict::Broken))
+    );
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert!(!on_disk.items[&id].reviews.contains_key("ann"));
+    // Redo puts it back, exactly.
+    let effects = press(&mut state, "ctrl-y");
+    assert!(
+        status(&state).contains("redid ann's verdict broken"),
+        "{:?}",
+        state.status
+    );
+    run_effects(&mut state, effects);
+    let item = item_of(&state, &id);
+    assert_eq!(item.reviews["ann"].verdict, Verdict::Broken);
+    assert_eq!(item.history.last().unwrap().what, "redo");
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::Broken);
+
+    // A note: undo gives back the review as it was, note and time.
+    let before = item_of(&state, &id).reviews["ann"].clone();
+    let effects = press(&mut state, "e w h y ctrl-s");
+    run_effects(&mut state, effects);
+    assert_eq!(item_of(&state, &id).reviews["ann"].note, "why");
+    let effects = press(&mut state, "u");
+    assert!(
+        status(&state).contains("undid ann's note"),
+        "{:?}",
+        state.status
+    );
+    run_effects(&mut state, effects);
+    assert_eq!(item_of(&state, &id).reviews["ann"], before);
+
+    // A reconcile of the second item (ann kept, bob broken).
+    press(&mut state, "home down");
+    let second = selected_id(&state);
+    let effects = press(&mut state, "R P");
+    run_effects(&mut state, effects);
+    assert!(item_of(&state, &second).reconciled.is_some());
+    let effects = press(&mut state, "u");
+    assert!(
+        status(&state).contains("undid the reconciled verdict partial"),
+        "{:?}",
+        state.status
+    );
+    run_effects(&mut state, effects);
+    assert_eq!(item_of(&state, &second).reconciled, None);
+    let effects = press(&mut state, "ctrl-y");
+    run_effects(&mut state, effects);
+    assert_eq!(
+        item_of(&state, &second)
+            .reconciled
+            .as_ref()
+            .map(|r| r.verdict),
+        Some(Verdict::Partial)
+    );
+    // Nothing more to redo; a new change forgets what could be redone.
+    press(&mut state, "ctrl-y");
+    assert!(
+        status(&state).contains("nothing to redo"),
+        "{:?}",
+        state.status
+    );
+    valid_against_schema(&path);
+}
+
+#[test]
+fn undo_leaves_a_partners_change_merged_meanwhile() {
+    use cordiale::workspace::store::Stored;
+    use cordiale::workspace::{Verdict, Workspace};
+    let (_dir, path, _, mut state) = own_session();
+    press(&mut state, "3 down");
+    let id = selected_id(&state);
+    let ann_before = item_of(&state, &id).reviews["ann"].clone();
+    let effects = press(&mut state, "S");
+    run_effects(&mut state, effects);
+    // bob, in another process, changes his verdict on that very item and on another.
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    let last = theirs.ordered().last().unwrap().0.clone();
+    for x in [&id, &last] {
+        theirs.items.get_mut(x).unwrap().set_review(
+            "bob",
+            Verdict::Partial,
+            "seen the report".into(),
+            "2026-11-25T09:00:00Z".into(),
+        );
+    }
+    partner.save(&mut theirs).unwrap();
+    let merged = cordiale::app::review::refresh(&state).expect("bob's change");
+    update(&mut state, merged);
+    // ann undoes her verdict: hers goes back, bob's stays.
+    let effects = press(&mut state, "u");
+    run_effects(&mut state, effects);
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    assert_eq!(on_disk.items[&id].reviews["ann"], ann_before);
+    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Partial);
+    assert_eq!(
+        on_disk.items[&last].reviews["bob"].verdict,
+        Verdict::Partial
+    );
+    // A change to ann's own verdict made elsewhere is not undone blindly.
+    let effects = press(&mut state, "ctrl-y");
+    run_effects(&mut state, effects);
+    assert_eq!(
+        item_of(&state, &id).reviews["ann"].verdict,
+        Verdict::Stalled
+    );
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    theirs.items.get_mut(&id).unwrap().set_review(
+        "ann",
+        Verdict::Kept,
+        "from my laptop".into(),
+        "2026-11-25T10:00:00Z".into(),
+    );
+    partner.save(&mut theirs).unwrap();
+    let merged = cordiale::app::review::refresh(&state).expect("the other session");
+    update(&mut state, merged);
+    assert!(press(&mut state, "u").is_empty());
+    assert!(
+        status(&state).contains("changed elsewhere"),
+        "{:?}",
+        state.status
+    );
+    assert_eq!(item_of(&state, &id).reviews["ann"].note, "from my laptop");
+}
+
+#[test]
+fn a_marked_sentence_is_undone_from_the_reader_and_redone() {
+    use cordiale::workspace::Origin;
+    for (keymap, undo, redo) in [
+        ("default", "u", "ctrl-y"),
+        ("vim", "u", "ctrl-r"),
+        ("emacs", "ctrl-x u", "alt-_"),
+    ] {
+        let mut b = Bench::new(keymap, 120, 40);
+        open_richest(&mut b);
+        aim(&mut b, Action::MarkCommitment, Context::Reader);
+        let items = b.state.review.as_ref().unwrap().ws.items.len();
+        b.keys("m");
+        let r = b.state.review.as_ref().unwrap();
+        let id = r.order[r.selected].clone();
+        let item = r.ws.items[&id].clone();
+        assert_eq!(item.origin, Origin::Manual);
+        let span = (item.anchor.start, item.anchor.end);
+        let doc = b.state.reader.doc.unwrap();
+        b.effects.clear();
+        b.keys(undo);
+        assert_eq!(b.effects, vec![Effect::Save], "{keymap}");
+        assert!(
+            status(&b.state).contains(&format!("undid ann's mark: item {id}")),
+            "{keymap}: {:?}",
+            b.state.status
+        );
+        let r = b.state.review.as_ref().unwrap();
+        assert_eq!(r.ws.items.len(), items, "{keymap}: the item is gone");
+        assert!(!r.order.contains(&id));
+        assert!(!b.state.marks[doc].commitments.contains(&span), "{keymap}");
+        b.keys(redo);
+        let r = b.state.review.as_ref().unwrap();
+        assert_eq!(r.ws.items.len(), items + 1, "{keymap}");
+        let again = &r.ws.items[&id];
+        assert_eq!(again.anchor, item.anchor);
+        assert_eq!(again.history.last().unwrap().what, "redo");
+        assert!(b.state.marks[doc].commitments.contains(&span), "{keymap}");
+        assert_eq!(b.state.focus, Pane::Reader, "{keymap}");
+    }
+}
+
+/// Opens the workspace at `path` for `who`, with the drafts an earlier session kept.
+fn reopen(
+    corpus: &Arc<corpus::Corpus>,
+    path: &Path,
+    who: &str,
+    drafts: Vec<cordiale::app::draft::Draft>,
+) -> State {
+    let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
+    let Msg::WorkspaceOpened(mut opened) =
+        cordiale::app::review::open(path, corpus, "seeds", Some(who.into()))
+    else {
+        panic!("the workspace opens");
+    };
+    opened.drafts = drafts;
+    update(&mut state, Msg::WorkspaceOpened(opened));
+    state
+}
+
+#[test]
+fn a_signal_keeps_the_note_being_typed_as_a_draft_for_its_reviewer_only() {
+    let (_dir, path, corpus, mut state) = own_session();
+    // Nothing typed, nothing unsaved: it just quits.
+    assert_eq!(update(&mut state.clone(), Msg::Terminate), [Effect::Quit]);
+    press(&mut state, "3 down down e h a l f");
+    let id = state.note.as_ref().unwrap().id.clone();
+    let effects = update(&mut state, Msg::Terminate);
+    let drafts = match &effects[..] {
+        [Effect::KeepDrafts { workspace, drafts }, Effect::Quit] => {
+            assert_eq!(workspace, &path);
+            drafts.clone()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(drafts.len(), 1);
+    let d = &drafts[0];
+    assert_eq!(
+        (d.item.as_str(), d.reviewer.as_str(), d.text.as_str()),
+        (id.as_str(), "ann", "half")
+    );
+
+    // bob's next session is not offered ann's draft.
+    let mut bob = reopen(&corpus, &path, "bob", drafts.clone());
+    assert!(!status(&bob).contains("draft"), "{:?}", bob.status);
+    press(&mut bob, "3 e");
+    assert_ne!(bob.note.as_ref().unwrap().input.lines(), ["half"]);
+
+    // ann's is: its item is selected, and the note editor brings it back.
+    let mut ann = reopen(&corpus, &path, "ann", drafts);
+    assert!(
+        status(&ann).contains(&format!("recovered a draft of ann's note on {id}")),
+        "{:?}",
+        ann.status
+    );
+    press(&mut ann, "3 e");
+    assert_eq!(ann.note.as_ref().unwrap().id, id);
+    assert_eq!(ann.note.as_ref().unwrap().input.lines(), ["half"]);
+    // Discarded: the draft goes too.
+    press(&mut ann, "esc");
+    let effects = press(&mut ann, "d");
+    assert!(
+        matches!(&effects[..], [Effect::KeepDrafts { drafts, .. }] if drafts.is_empty()),
+        "{effects:?}"
+    );
+    // A change whose save failed is tried once more before leaving.
+    press(&mut ann, "K");
+    update(&mut ann, Msg::SaveFailed("Permission denied".into()));
+    assert_eq!(
+        update(&mut ann, Msg::Terminate),
+        [Effect::Save, Effect::Quit]
+    );
 }

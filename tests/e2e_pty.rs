@@ -698,3 +698,69 @@ fn a_blind_pair_review_reconciles_its_one_disagreement() {
         "{text}"
     );
 }
+
+/// A note being typed when the connection drops (SIGHUP) is kept as a draft and offered
+/// back at the next start; once saved, the draft is gone.
+#[test]
+fn a_note_being_typed_survives_sighup() {
+    let (dir, corpus) = seeds_copy();
+    let ws = dir.path().join("cordiale.json");
+    let state_home = dir.path().join("state");
+    let args = [
+        corpus.to_str().unwrap(),
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--reviewer",
+        "ann",
+    ];
+    let env = [("XDG_STATE_HOME", state_home.to_str().unwrap())];
+    let mut s = Session::start(120, 40, &args, &env);
+    ready(&mut s);
+    focus_checklist(&mut s);
+    s.send("\x1b[B\x1b[Be");
+    s.wait_for("ann's note on");
+    s.send("Asked the ministry");
+    s.wait_for("Asked the ministry");
+    let pid = s.child.process_id().expect("a pid").to_string();
+    let hup = std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status();
+    assert!(hup.unwrap().success());
+    let _ = s.finish();
+    assert!(!ws.exists(), "nothing was saved: the note was not finished");
+
+    let mut s = Session::start(120, 40, &args, &env);
+    ready(&mut s);
+    s.wait_for("draft of ann's note on");
+    focus_checklist(&mut s);
+    s.send("e");
+    s.wait_for("Asked the ministry");
+    s.send(" in May\x13"); // ctrl-s saves
+    s.wait_for("ann's note · saved to");
+    s.send("q");
+    assert!(s.finish().0);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let notes: Vec<&str> = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|i| i["reviews"]["ann"]["note"].as_str())
+        .collect();
+    assert_eq!(notes, ["Asked the ministry in May"]);
+    let left: Vec<_> = walk(&state_home);
+    assert!(left.is_empty(), "the draft is gone once saved: {left:?}");
+}
+
+/// Every file under `dir` (none when it does not exist).
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() { walk(&p) } else { vec![p] }
+        })
+        .collect()
+}

@@ -111,11 +111,24 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     press(&mut checklist, &index, "3 a down");
     let mut note = checklist.clone();
     press(&mut note, &index, "e S e e n enter i n space 2 0 1 7");
+    // esc on the changed note: save, discard or keep editing.
+    let mut close_note = note.clone();
+    press(&mut close_note, &index, "esc");
+    // ctrl-c with the note being typed and a verdict whose save failed.
+    let mut quit = note.clone();
+    press(&mut quit, &index, "ctrl-s");
+    update(
+        &mut quit,
+        Msg::SaveFailed("/srv/review/cordiale.json: No space left on device".into()),
+    );
+    press(&mut quit, &index, "e m o r e ctrl-c");
     let mut blind = checklist.clone();
     press(&mut blind, &index, "h down down down");
     let mut disagreements = checklist.clone();
     press(&mut disagreements, &index, "x");
     vec![
+        ("question_close_note", close_note),
+        ("question_quit", quit),
         ("note", note),
         ("documents", base),
         ("reader", reader),

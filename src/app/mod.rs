@@ -3,12 +3,14 @@
 //! keymap parser.
 
 pub mod checklist;
+pub mod draft;
 pub mod finder;
 pub mod layout;
 pub mod msg;
 pub mod review;
 pub mod state;
 pub mod timeline;
+pub mod undo;
 pub mod update;
 pub mod wrap;
 

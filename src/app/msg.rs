@@ -66,6 +66,12 @@ pub enum Effect {
     Save,
     /// Read the workspace file again and merge (`app::review::refresh`).
     Refresh,
+    /// Keep exactly these note drafts for the workspace (`app::draft::store`): written
+    /// atomically, or removed when there are none. A failure comes back as a message.
+    KeepDrafts {
+        workspace: std::path::PathBuf,
+        drafts: Vec<super::draft::Draft>,
+    },
     /// Write a file atomically (an export); the outcome comes back as a message.
     Write {
         path: std::path::PathBuf,

@@ -21,6 +21,8 @@ pub struct Opened {
     pub ws: Workspace,
     pub orphaned: BTreeSet<Short>,
     pub me: Option<String>,
+    /// Notes kept from an earlier session that was ended while they were being typed.
+    pub drafts: Vec<crate::app::draft::Draft>,
 }
 
 /// Opens `path` for `corpus` (named `corpus_name` in a new file); `me` is the active
@@ -40,6 +42,7 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
                 ws,
                 orphaned: report.orphaned,
                 me,
+                drafts: crate::app::draft::read(path),
             }))
         }
         Err(e) => Msg::LoadFailed(e.to_string()),

@@ -95,6 +95,11 @@ pub struct ReviewState {
     pub this_document: bool,
     /// What the checklist shows of every item, kept between keys.
     pub rows: crate::app::checklist::Rows,
+    /// This session's changes, to undo and redo.
+    pub undo: crate::app::undo::Undo,
+    /// Notes kept when an earlier session was ended while they were being typed, not yet
+    /// saved or discarded (every reviewer's: only the active one's are offered).
+    pub drafts: Vec<crate::app::draft::Draft>,
 }
 
 impl ReviewState {
@@ -119,6 +124,16 @@ pub enum Overlay {
     Finder,
     /// The note editor, on the active reviewer's note of an item.
     Note,
+}
+
+/// A question asked before something is lost; it covers everything until answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Quit with unsaved changes (a failed save, a note being typed): save and quit, quit
+    /// without saving, or stay.
+    Quit,
+    /// Close a changed note: save it, drop the changes, or keep editing.
+    CloseNote,
 }
 
 /// The note being written.
@@ -262,6 +277,10 @@ pub struct State {
     /// sets it from the clock; tests set a fixed day, so nothing depends on when they run.
     pub today: i32,
     pub status: Option<Status>,
+    /// A question waiting for its answer.
+    pub ask: Option<Question>,
+    /// Quit once the save under way has gone through (the answer "save and quit").
+    pub quit_after_save: bool,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
     pub quit: bool,
@@ -333,6 +352,8 @@ impl State {
             timeline: None,
             today: 0,
             status: None,
+            ask: None,
+            quit_after_save: false,
             pending: Vec::new(),
             quit: false,
             mono: false,

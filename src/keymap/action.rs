@@ -20,10 +20,13 @@ pub enum Context {
     NoteEditor,
     /// The timeline view of dates and deadlines.
     Timeline,
+    /// A question before something is lost (quit with unsaved changes, a changed note
+    /// closed): save, discard or stay.
+    Question,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Documents,
         Context::Reader,
@@ -34,6 +37,7 @@ impl Context {
         Context::Checklist,
         Context::NoteEditor,
         Context::Timeline,
+        Context::Question,
     ];
 
     pub fn name(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Context {
             Context::Checklist => "checklist",
             Context::NoteEditor => "note_editor",
             Context::Timeline => "timeline",
+            Context::Question => "question",
         }
     }
 
@@ -152,15 +157,18 @@ actions! {
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
-    EditNote "edit_note" [Checklist] "write my note on the item (esc saves it)";
+    EditNote "edit_note" [Checklist] "write my note on the item";
+    Undo "undo" [Reader, Checklist] "undo my last change of this session (verdict, note, reconcile, mark)";
+    Redo "redo" [Reader, Checklist] "redo the change last undone";
     PrevEvent "prev_event" [Timeline] "timeline: the document's previous event in time";
     NextEvent "next_event" [Timeline] "timeline: the document's next event in time";
     ZoomIn "zoom_in" [Timeline] "timeline: zoom in (years, quarters, months, weeks, days)";
     ZoomOut "zoom_out" [Timeline] "timeline: zoom out";
     PanLeft "pan_left" [Timeline] "timeline: show earlier times";
     PanRight "pan_right" [Timeline] "timeline: show later times";
-    Confirm "confirm" [Finder, Search, Filter, NoteEditor] "accept: open the hit / search / filter";
-    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline] "close / forget a waiting reconcile or filter";
+    Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
+    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
+    Discard "discard" [Question] "quit without saving / drop the note's changes";
 }
 
 impl Action {

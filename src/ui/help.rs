@@ -8,13 +8,21 @@ pub(super) fn help(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     frame.render_widget(overlay_block(title, true, theme), r);
     let area = inner(r);
     let under = match state.focus {
+        _ if state.note.is_some() => Context::NoteEditor,
         _ if state.timeline.is_some() => Context::Timeline,
         Pane::Documents => Context::Documents,
         Pane::Reader => Context::Reader,
         Pane::Checklist => Context::Checklist,
     };
     let mut lines = Vec::new();
-    for ctx in [under, Context::Global, Context::Finder, Context::Help] {
+    // The note editor's keys and the question's answers show from anywhere: they are
+    // needed where this help cannot be opened.
+    let mut contexts = vec![under, Context::Global, Context::Finder];
+    if under != Context::NoteEditor {
+        contexts.push(Context::NoteEditor);
+    }
+    contexts.extend([Context::Question, Context::Help]);
+    for ctx in contexts {
         let rows = state.keymap.help(ctx);
         if rows.is_empty() {
             continue;

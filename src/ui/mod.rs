@@ -4,6 +4,7 @@
 
 pub mod theme;
 
+mod ask;
 mod checklist;
 mod documents;
 mod finder;
@@ -74,6 +75,9 @@ pub fn draw(state: &State, frame: &mut Frame) {
         (Some(Overlay::Help), Some(r)) => help(state, &theme, frame, r),
         (Some(Overlay::Note), Some(r)) => note(state, &theme, frame, r),
         _ => {}
+    }
+    if let Some(question) = state.ask {
+        ask::ask(state, &theme, frame, question);
     }
 }
 
@@ -149,10 +153,15 @@ fn note(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         .as_ref()
         .and_then(|rv| rv.me.clone())
         .unwrap_or_default();
-    let keys = state
-        .keymap
-        .keys_for(Context::NoteEditor, crate::keymap::Action::Confirm)
-        .map_or(String::new(), |k| format!(" · {k} saves"));
+    let key = |a| state.keymap.keys_for(Context::NoteEditor, a);
+    let keys = match (
+        key(crate::keymap::Action::Confirm),
+        key(crate::keymap::Action::Cancel),
+    ) {
+        (Some(save), Some(close)) => format!(" · {save} saves · {close} closes"),
+        (Some(save), None) => format!(" · {save} saves"),
+        _ => String::new(),
+    };
     let title = format!("{}'s note on {}{keys}", sanitize(&who), n.id);
     frame.render_widget(overlay_block(title, true, theme), r);
     frame.render_widget(&n.input, inner(r));

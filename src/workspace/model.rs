@@ -267,10 +267,11 @@ pub struct Reconciled {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// When the replaced state was given (when it was replaced is the next state's time);
-    /// for `reanchor` and `added`, when that was done.
+    /// for `reanchor`, `added`, `undo` and `redo`, when that was done.
     pub at: Short,
     pub by: Short,
-    /// `verdict`, `reconcile`, `reanchor` or `added`.
+    /// `verdict`, `reconcile`, `reanchor`, `added`, or `undo` / `redo` (the workbench's:
+    /// the verdict and note they replaced, none when there was no review before).
     pub what: Short,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,

@@ -4,6 +4,7 @@
 use super::*;
 use crate::app::review::Opened;
 use crate::app::state::{ReviewState, VerdictKey};
+use crate::app::undo::{Change, Kind, Part, part_of};
 use crate::review::{agreement, item_agreement, pair};
 
 /// Why the checklist cannot take a verdict, and how to fix it.
@@ -49,12 +50,15 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         saving: None,
         this_document: false,
         rows: Default::default(),
+        undo: Default::default(),
+        drafts: opened.drafts,
     });
     mark_manual_items(state);
     refresh_checklist(state);
     if state.review.as_ref().is_some_and(|r| r.me.is_none()) {
         say(state, NO_REVIEWER);
     }
+    offer_draft(state);
 }
 
 /// Recomputes the items shown, keeping the selected one.
@@ -147,10 +151,15 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     let Some(id) = r.order.get(r.selected).cloned() else {
         return Vec::new();
     };
+    let reconciling = mode == VerdictKey::Reconcile;
+    let (kind, part) = match reconciling {
+        true => (Kind::Reconcile, Part::Reconciled(None)),
+        false => (Kind::Verdict, Part::Review(me.as_str().into(), None)),
+    };
+    let before = part_of(&r.ws, &id, &part);
     let Some(item) = r.ws.items.get_mut(&id) else {
         return Vec::new();
     };
-    let reconciling = mode == VerdictKey::Reconcile;
     if reconciling {
         let note = item
             .reconciled
@@ -166,6 +175,14 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
             .unwrap_or_default();
         item.set_review(&me, verdict, note, crate::workspace::now());
     }
+    let after = part_of(&r.ws, &id, &part);
+    r.undo.record(Change {
+        id: id.clone(),
+        kind,
+        by: me.as_str().into(),
+        before,
+        after,
+    });
     r.changed(id);
     // The item may leave the filter (mine, disagreements): the selection stays in place.
     let selected = r.selected;
@@ -186,7 +203,7 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
 
 /// Saves a change at once, saying what it was: "… (saving)" now, and "… · saved to …"
 /// when the save lands (`saved`).
-fn save_change(state: &mut State, what: String) -> Vec<Effect> {
+pub(super) fn save_change(state: &mut State, what: String) -> Vec<Effect> {
     say(state, format!("{what} (saving)"));
     if let Some(r) = state.review.as_mut() {
         r.saving = Some(what);
@@ -207,6 +224,7 @@ pub(super) fn switch_reviewer(state: &mut State) {
     let me = r.pair.0.clone();
     refresh_checklist(state);
     say(state, format!("reviewing as {me}"));
+    offer_draft(state);
 }
 
 pub(super) fn toggle_blind(state: &mut State) {
@@ -298,7 +316,7 @@ pub(super) fn toggle_this_document(state: &mut State) {
 }
 
 /// The name of the document open in the reader.
-fn open_doc_name(state: &State) -> Option<String> {
+pub(super) fn open_doc_name(state: &State) -> Option<String> {
     let doc = state.reader.doc?;
     Some(state.corpus.as_ref()?.documents.get(doc)?.name.clone())
 }
@@ -403,6 +421,13 @@ pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     );
     match added {
         Ok(id) => {
+            r.undo.record(Change {
+                id: id.clone(),
+                kind: Kind::Mark,
+                by: me.as_str().into(),
+                before: Part::Item(None),
+                after: part_of(&r.ws, &id, &Part::Item(None)),
+            });
             r.changed(id.clone());
             // The reader highlights it at once, as the extracted ones.
             let doc = state.reader.doc.and_then(|d| state.marks.get_mut(d));
@@ -439,7 +464,7 @@ fn reader_key(state: &State, action: Action) -> String {
 
 /// Hand-made items are commitments too: the reader highlights them and jumps to them
 /// like the extracted ones.
-fn mark_manual_items(state: &mut State) {
+pub(super) fn mark_manual_items(state: &mut State) {
     let (Some(r), Some(corpus)) = (state.review.as_ref(), state.corpus.as_ref()) else {
         return;
     };
@@ -461,7 +486,7 @@ fn mark_manual_items(state: &mut State) {
 }
 
 /// `span` in the sorted `spans`, once.
-fn insert_span(spans: &mut Vec<(usize, usize)>, span: (usize, usize)) {
+pub(super) fn insert_span(spans: &mut Vec<(usize, usize)>, span: (usize, usize)) {
     if let Err(at) = spans.binary_search(&span) {
         spans.insert(at, span);
     }
@@ -516,18 +541,34 @@ pub(super) fn edit_note(state: &mut State) {
     let Some(id) = r.order.get(r.selected).cloned() else {
         return;
     };
-    let note = r.ws.items[&id]
+    let saved = r.ws.items[&id]
         .reviews
         .get(&me)
-        .map(|x| x.note.clone())
+        .map(|x| shown_note(&x.note))
         .unwrap_or_default();
-    let lines = shown_note(&note).lines().map(String::from).collect();
+    // A draft kept when an earlier session was ended comes back instead.
+    let draft = my_draft(state, &id).map(|d| (shown_note(&d.text), d.at.clone()));
+    let note = draft.as_ref().map_or(saved, |(text, _)| text.clone());
+    let lines = note.lines().map(String::from).collect();
     let mut input = ratatui_textarea::TextArea::new(lines);
     input.set_cursor_line_style(ratatui::style::Style::default());
     input.move_cursor(ratatui_textarea::CursorMove::Bottom);
     input.move_cursor(ratatui_textarea::CursorMove::End);
     state.note = Some(crate::app::state::NoteState { id, input });
     state.overlay = Some(Overlay::Note);
+    if let Some((_, at)) = draft {
+        let key = |a| {
+            state
+                .keymap
+                .keys_for(Context::NoteEditor, a)
+                .unwrap_or_default()
+        };
+        let (save, cancel) = (key(Action::Confirm), key(Action::Cancel));
+        say(
+            state,
+            format!("restored the draft kept {at}: {save} saves it, {cancel} to drop it"),
+        );
+    }
 }
 
 /// Leaves the note editor, saving the note (a note replaced goes to the history with the
@@ -538,25 +579,45 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let text = note.input.lines().join("\n").trim_end().to_string();
+    // Saved (or the same as saved): a draft of it is done with.
+    let drafts = match drop_draft(state, &note.id) {
+        true => keep_drafts(state),
+        false => Vec::new(),
+    };
     let Some(r) = state.review.as_mut() else {
         return Vec::new();
     };
-    let (Some(me), Some(item)) = (r.me.clone(), r.ws.items.get_mut(&note.id)) else {
+    let Some(me) = r.me.clone() else {
+        return Vec::new();
+    };
+    let part = Part::Review(me.as_str().into(), None);
+    let before = part_of(&r.ws, &note.id, &part);
+    let Some(item) = r.ws.items.get_mut(&note.id) else {
         return Vec::new();
     };
     let old = item.reviews.get(&me);
     if old.map_or(text.is_empty(), |o| shown_note(&o.note).trim_end() == text) {
-        return Vec::new(); // nothing changed
+        return drafts; // nothing changed
     }
     let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
+    let after = part_of(&r.ws, &note.id, &part);
+    r.undo.record(Change {
+        id: note.id.clone(),
+        kind: Kind::Note,
+        by: me.as_str().into(),
+        before,
+        after,
+    });
     r.changed(note.id);
-    save_change(state, format!("{me}'s note"))
+    let mut effects = save_change(state, format!("{me}'s note"));
+    effects.extend(drafts);
+    effects
 }
 
 /// A note as the editor shows it: control characters (which must never reach the
 /// terminal) as their visible pictures, `␛` for ESC; line breaks kept.
-fn shown_note(note: &str) -> String {
+pub(super) fn shown_note(note: &str) -> String {
     note.chars()
         .map(|c| match c {
             '\n' => '\n',

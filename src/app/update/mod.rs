@@ -18,13 +18,17 @@ use crate::keymap::{Action, Context, Key, Lookup};
 use crate::search::{Index, Kind};
 use crate::workspace::Verdict;
 
+mod ask;
 mod checklist;
 mod documents;
 mod mouse;
 mod prompt;
 mod reader;
 mod timeline;
+mod undo;
 
+pub use ask::unsaved;
+use ask::*;
 use checklist::*;
 use documents::*;
 use mouse::*;
@@ -32,9 +36,13 @@ use prompt::*;
 pub use reader::cursor_sentence;
 use reader::*;
 use timeline::*;
+use undo::*;
 
 /// The context keys are looked up in: an overlay, a prompt, or the focused pane.
 pub fn context(state: &State) -> Context {
+    if state.ask.is_some() {
+        return Context::Question;
+    }
     match state.overlay {
         Some(Overlay::Help) => Context::Help,
         Some(Overlay::Finder) => Context::Finder,
@@ -76,7 +84,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Saved(s) => {
             saved(state, *s);
-            Vec::new()
+            quit_once_saved(state).unwrap_or_default()
         }
         Msg::Written(Ok(path)) => {
             say(state, format!("wrote {}", path.display()));
@@ -98,8 +106,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed(message) => {
+            // "Save and quit" does not quit when the save fails.
+            let staying = match std::mem::take(&mut state.quit_after_save) {
+                true => "; not quitting",
+                false => "",
+            };
             state.status = Some(Status {
-                text: format!("not saved: {message}"),
+                text: format!("not saved: {message}{staying}"),
                 error: true,
             });
             Vec::new()
@@ -131,10 +144,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Resumed => vec![Effect::Redraw],
-        Msg::Terminate => {
-            state.quit = true;
-            vec![Effect::Quit]
-        }
+        Msg::Terminate => terminate(state),
     }
 }
 
@@ -208,16 +218,16 @@ pub(super) fn say(state: &mut State, text: impl Into<String>) {
 
 pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
     let ctx = context(state);
+    if ctx == Context::Question {
+        return answer(state, action);
+    }
     match action {
-        Action::Quit => {
-            state.quit = true;
-            return vec![Effect::Quit];
-        }
+        Action::Quit => return quit(state),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Redraw => return vec![Effect::Redraw],
         Action::ToggleHelp => {
             state.overlay = match state.overlay {
-                Some(Overlay::Help) => None,
+                Some(Overlay::Help) => after_help(state),
                 _ => Some(Overlay::Help),
             };
             state.help_offset = 0;
@@ -308,7 +318,12 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::SearchNext => search(state, true),
         Action::SearchPrev => search(state, false),
         Action::CopySentence => return copy_sentence(state),
+        Action::Undo => return undo(state, false),
+        Action::Redo => return undo(state, true),
+        // Only a question takes it (see above).
+        Action::Discard => {}
         Action::Confirm => return confirm(state, ctx),
+        Action::Cancel if ctx == Context::NoteEditor => return close_note(state),
         Action::Cancel => cancel(state, ctx),
     }
     Vec::new()
@@ -413,9 +428,15 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
     Vec::new()
 }
 
+/// What shows again when the help closes: the note editor it was opened from, if any.
+fn after_help(state: &State) -> Option<Overlay> {
+    state.note.as_ref().map(|_| Overlay::Note)
+}
+
 pub(super) fn cancel(state: &mut State, ctx: Context) {
     match ctx {
-        Context::Finder | Context::Help => state.overlay = None,
+        Context::Finder => state.overlay = None,
+        Context::Help => state.overlay = after_help(state),
         Context::Checklist => cancel_verdict_key(state),
         Context::Timeline => state.timeline = None,
         Context::Search => state.reader.search_input = None,
