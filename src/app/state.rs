@@ -95,6 +95,9 @@ pub struct ReviewState {
     pub this_document: bool,
     /// What the checklist shows of every item, kept between keys.
     pub rows: crate::app::checklist::Rows,
+    /// The first line of the item's detail shown, for the item it was scrolled on (any
+    /// other item's detail shows from its top).
+    pub detail_top: Option<(crate::workspace::Short, usize)>,
 }
 
 impl ReviewState {
