@@ -129,7 +129,7 @@ fn detail(
     r: Rect,
 ) {
     let w = r.width as usize;
-    let deadline = sanitize(item.deadline.as_deref().unwrap_or("none"));
+    let deadline = item.deadline.as_deref().unwrap_or("none");
     let origin = match item.origin {
         crate::workspace::Origin::Manual => " · marked by hand",
         _ => "",
