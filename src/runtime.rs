@@ -124,12 +124,13 @@ fn event_loop(
                     // At once, and its outcome applied before the next key: a change is
                     // on disk when its key is handled (a kill right after loses nothing),
                     // and the next save merges from what this one wrote.
-                    Effect::Write { path, contents } => {
-                        let written =
-                            crate::workspace::io::write_atomically(&path, contents.as_bytes())
-                                .map(|()| path)
-                                .map_err(|e| e.to_string());
-                        batch.push_front(Msg::Written(written));
+                    Effect::Write {
+                        path,
+                        contents,
+                        what,
+                    } => {
+                        let written = crate::app::review::write_new(&path, &contents, what);
+                        batch.push_front(written);
                     }
                     Effect::KeepDrafts { workspace, drafts } => {
                         if let Err(e) = crate::app::draft::store(&workspace, &drafts) {

@@ -561,7 +561,7 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             assert!(effects.contains(&Effect::Save), "{what}: saved at once");
         }
         Action::EditNote => assert_eq!(after.overlay, Some(Overlay::Note), "{what}"),
-        Action::ExportChecklist => {
+        Action::ExportMarkdown | Action::ExportCsv | Action::ExportJson => {
             let written: Vec<String> = effects
                 .iter()
                 .filter_map(|e| match e {
@@ -569,11 +569,27 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                     _ => None,
                 })
                 .collect();
-            assert_eq!(written.len(), 3, "{what}: {written:?}");
+            let ext = match action {
+                Action::ExportMarkdown => "md",
+                Action::ExportCsv => "csv",
+                _ => "json",
+            };
+            assert_eq!(written.len(), 1, "{what}: {written:?}");
             assert!(
-                written.iter().all(|p| p.contains("cordiale-checklist.")),
-                "{what}"
+                written[0].ends_with(&format!("cordiale-checklist.{ext}")),
+                "{what}: {written:?}"
             );
+        }
+        Action::DetailDown | Action::DetailUp => {
+            let top = |s: &State| s.review.as_ref().unwrap().detail_top.clone();
+            let was = top(before).map_or(0, |(_, t)| t);
+            let now = top(after).expect("scrolled").1;
+            let wanted = if action == Action::DetailDown {
+                was + 1
+            } else {
+                was - 1
+            };
+            assert_eq!(now, wanted, "{what}");
         }
         Action::VerdictKept
         | Action::VerdictBroken
@@ -856,6 +872,16 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
         }
         (Action::Cancel, Context::Checklist) => {
             b.state.review.as_mut().unwrap().verdict_key = VerdictKey::Reconcile;
+        }
+        (Action::DetailDown | Action::DetailUp, _) => {
+            // A note longer than the detail, scrolled a little already.
+            let r = b.state.review.as_mut().unwrap();
+            let id = r.order[r.selected].clone();
+            let note = (1..=30).map(|k| format!("line {k}")).collect::<Vec<_>>();
+            let item = r.ws.items.get_mut(&id).unwrap();
+            let v = item.reviews["ann"].verdict;
+            item.set_review("ann", v, note.join("\n"), "2026-11-25T09:00:00Z".into());
+            r.detail_top = Some((id, 3));
         }
         (Action::GotoItem | Action::MarkCommitment, _) => {
             let want = action == Action::GotoItem;
@@ -1140,32 +1166,44 @@ fn a_partner_who_starts_meanwhile_gets_the_second_column() {
     );
 }
 
-#[test]
-fn the_pane_exports_what_cordiale_checklist_prints() {
-    let mut b = Bench::new("default", 120, 40);
-    b.keys("3 x w");
-    let files: Vec<(String, String)> = b
-        .effects
+/// The files an effect list asks to write: (file name, contents, what the status says).
+fn writes(effects: &[Effect]) -> Vec<(String, String, String)> {
+    effects
         .iter()
         .filter_map(|e| match e {
-            Effect::Write { path, contents } => Some((
+            Effect::Write {
+                path,
+                contents,
+                what,
+            } => Some((
                 path.file_name().unwrap().to_string_lossy().into_owned(),
                 contents.clone(),
+                what.clone(),
             )),
             _ => None,
         })
-        .collect();
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "cordiale-checklist.md",
-            "cordiale-checklist.csv",
-            "cordiale-checklist.json"
-        ]
-    );
+        .collect()
+}
+
+#[test]
+fn w_asks_for_a_format_and_writes_that_one_only() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 x w");
+    assert!(b.effects.is_empty(), "{:?}", b.effects);
+    let asked = status(&b.state).to_string();
+    for choice in ["m export_markdown", "c export_csv", "j export_json"] {
+        assert!(asked.contains(choice), "{asked}");
+    }
+    // esc forgets it.
+    b.keys("esc");
+    assert!(b.effects.is_empty() && status(&b.state) == "cancelled");
+    b.keys("w m");
+    let files = writes(&b.effects);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let (name, md, what) = &files[0];
+    assert_eq!(name, "cordiale-checklist.md");
+    assert_eq!(what, "3 items, Markdown");
     // The disagreements filter is applied: three items, both reviewers' columns.
-    let md = &files[0].1;
     assert!(
         md.starts_with("| id | document | ann | bob | agreement |"),
         "{md}"
@@ -1175,9 +1213,167 @@ fn the_pane_exports_what_cordiale_checklist_prints() {
         md.lines().skip(2).all(|l| l.contains("| disagreed |")),
         "{md}"
     );
-    let json: serde_json::Value = serde_json::from_str(&files[2].1).unwrap();
+    b.effects.clear();
+    b.keys("w j w c");
+    let files = writes(&b.effects);
+    let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(names, ["cordiale-checklist.json", "cordiale-checklist.csv"]);
+    let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
     assert_eq!(json["items"].as_array().unwrap().len(), 3);
     assert_eq!(files[1].1.lines().count(), 1 + 3);
+}
+
+#[test]
+fn an_export_never_replaces_a_file_and_the_status_names_the_one_written() {
+    let (dir, _path, _, mut state) = own_session();
+    let carry_out = |state: &mut State, effects: Vec<Effect>| {
+        for e in effects {
+            if let Effect::Write {
+                path,
+                contents,
+                what,
+            } = e
+            {
+                let msg = cordiale::app::review::write_new(&path, &contents, what);
+                update(state, msg);
+            }
+        }
+    };
+    let effects = press(&mut state, "3 w m");
+    carry_out(&mut state, effects);
+    let first = dir.path().join("cordiale-checklist.md");
+    let said = status(&state).to_string();
+    assert_eq!(
+        said,
+        format!("wrote {}: 71 items, Markdown", first.display())
+    );
+    let before = std::fs::read_to_string(&first).unwrap();
+    // A verdict later, the same key: a second file, the first one kept as it was.
+    let effects = press(&mut state, "down down down down down down down down K w m");
+    carry_out(&mut state, effects);
+    let second = dir.path().join("cordiale-checklist-2.md");
+    assert_eq!(
+        status(&state),
+        format!(
+            "wrote {}: 71 items, Markdown (cordiale-checklist.md exists: kept)",
+            second.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), before);
+    assert_ne!(std::fs::read_to_string(&second).unwrap(), before);
+}
+
+#[test]
+fn a_blind_export_leaves_out_what_blind_mode_hides() {
+    let mut b = Bench::new("default", 120, 40);
+    // The first item: bob rated it with a note, ann has not (yet).
+    let r = b.state.review.as_mut().unwrap();
+    let first = r.order[0].clone();
+    let item = r.ws.items.get_mut(&first).unwrap();
+    item.reviews.remove("ann");
+    item.set_review(
+        "bob",
+        cordiale::workspace::Verdict::Broken,
+        "secret reasons".into(),
+        "2026-11-25T09:00:00Z".into(),
+    );
+    b.keys("3 h w j w m");
+    let files = writes(&b.effects);
+    assert_eq!(files.len(), 2);
+    let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
+    let items = json["items"].as_array().unwrap();
+    let item = items.iter().find(|i| i["id"] == first.as_str()).unwrap();
+    assert_eq!(item["reviews"], serde_json::json!({}), "{item}");
+    assert_eq!(item["agreement"], "none");
+    // Where ann gave hers, bob's shows.
+    let rated = items.iter().filter(|i| i["reviews"].get("bob").is_some());
+    assert_eq!(rated.count(), 5);
+    let (_, md, what) = &files[1];
+    assert!(!md.contains("secret reasons"), "{md}");
+    assert!(
+        what.ends_with("blind: other verdicts and notes left out on 66 items you have not rated"),
+        "{what}"
+    );
+    // Blind mode off: the same export holds it.
+    b.effects.clear();
+    b.keys("h w m");
+    assert!(writes(&b.effects)[0].1.contains("secret reasons"));
+}
+
+#[test]
+fn the_partners_whole_note_is_read_in_the_detail_and_scrolls() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut b = Bench::new("default", w, h);
+        b.keys("3");
+        let r = b.state.review.as_mut().unwrap();
+        let id = r.order[r.selected].clone();
+        let item = r.ws.items.get_mut(&id).unwrap();
+        let note = "No trace of the second tranche.\nAsked the ministry on 3 May.\nNo answer.";
+        let at = "2026-11-25T09:00:00Z";
+        item.set_review(
+            "bob",
+            cordiale::workspace::Verdict::Broken,
+            note.into(),
+            at.into(),
+        );
+        // Whole, on one screen where there is room, else a line at a time.
+        let mut seen = screen_text(&b.state);
+        assert!(!seen.contains("(+2 lines)"), "{seen}");
+        if h >= 40 {
+            assert!(note.lines().all(|l| seen.contains(l)), "{seen}");
+        }
+        for _ in 0..10 {
+            b.keys("]");
+            seen.push_str(&screen_text(&b.state));
+        }
+        for line in note.lines() {
+            assert!(seen.contains(line), "{w}×{h}: {line}\n{seen}");
+        }
+        b.state.review.as_mut().unwrap().detail_top = None;
+        // Forty lines: a window on them, scrolled line by line to the last and back.
+        let long: Vec<String> = (1..=40).map(|k| format!("point {k} of the note")).collect();
+        let r = b.state.review.as_mut().unwrap();
+        let item = r.ws.items.get_mut(&id).unwrap();
+        item.set_review(
+            "bob",
+            cordiale::workspace::Verdict::Broken,
+            long.join("\n"),
+            at.into(),
+        );
+        let screen = screen_text(&b.state);
+        assert!(screen.contains("point 1 of"), "{screen}");
+        assert!(!screen.contains("point 40 of"), "{screen}");
+        assert!(screen.contains("↕ lines 1–"), "{screen}");
+        for _ in 0..60 {
+            b.keys("]");
+        }
+        let screen = screen_text(&b.state);
+        assert!(screen.contains("point 40 of"), "{w}×{h}\n{screen}");
+        assert!(!screen.contains("point 1 of"), "{screen}");
+        let end = b
+            .state
+            .review
+            .as_ref()
+            .unwrap()
+            .detail_top
+            .clone()
+            .unwrap()
+            .1;
+        b.keys("[");
+        let top = b
+            .state
+            .review
+            .as_ref()
+            .unwrap()
+            .detail_top
+            .clone()
+            .unwrap()
+            .1;
+        assert_eq!(top, end - 1, "one line back from the end");
+        // Another item's detail starts at its top.
+        b.keys("down");
+        assert!(!screen_text(&b.state).contains("↕ lines 2"), "{w}×{h}");
+    }
 }
 
 #[test]

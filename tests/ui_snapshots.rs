@@ -126,6 +126,22 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     press(&mut blind, &index, "h down down down");
     let mut disagreements = checklist.clone();
     press(&mut disagreements, &index, "x");
+    // A partner's note longer than the detail, scrolled two lines.
+    let mut long_note = checklist.clone();
+    {
+        let r = long_note.review.as_mut().unwrap();
+        let id = r.order[r.selected].clone();
+        let note: Vec<String> = (1..=12)
+            .map(|k| format!("{k}. Checked the 2016 budget, line {k}: nothing paid yet."))
+            .collect();
+        r.ws.items.get_mut(&id).unwrap().set_review(
+            "bob",
+            cordiale::workspace::Verdict::Broken,
+            note.join("\n"),
+            "2026-11-25T08:00:00Z".into(),
+        );
+    }
+    press(&mut long_note, &index, "] ]");
     vec![
         ("question_close_note", close_note),
         ("question_quit", quit),
@@ -138,6 +154,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         ("checklist", checklist),
         ("checklist_blind", blind),
         ("checklist_disagreements", disagreements),
+        ("checklist_long_note", long_note),
     ]
 }
 

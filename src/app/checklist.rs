@@ -163,3 +163,200 @@ impl Rows {
             .collect()
     }
 }
+
+/// Blind mode: the other reviewers' verdicts and notes, and the pair's standing, stay
+/// hidden on an item until the active reviewer has given a verdict of their own. The one
+/// rule the checklist, its detail and its exports follow.
+pub fn partner_hidden(rv: &crate::app::state::ReviewState, item: &Item) -> bool {
+    rv.blind
+        && item
+            .reviews
+            .get(&rv.pair.0)
+            .is_none_or(|x| x.verdict == Verdict::Pending)
+}
+
+/// `item` as the active reviewer may see it: whole, or in blind mode (`partner_hidden`)
+/// with only their own review and no reconciliation.
+pub fn as_seen<'a>(
+    rv: &crate::app::state::ReviewState,
+    item: &'a Item,
+) -> std::borrow::Cow<'a, Item> {
+    if !partner_hidden(rv, item) {
+        return std::borrow::Cow::Borrowed(item);
+    }
+    let mut seen = item.clone();
+    seen.reviews = item
+        .reviews
+        .iter()
+        .filter(|(who, _)| who.as_str() == rv.pair.0)
+        .map(|(who, r)| (who.clone(), r.clone()))
+        .collect();
+    seen.reconciled = None;
+    std::borrow::Cow::Owned(seen)
+}
+
+/// A verdict as one letter: upper case for the settled ones.
+pub fn verdict_letter(v: Option<Verdict>) -> &'static str {
+    match v {
+        None => "·",
+        Some(Verdict::Pending) => "?",
+        Some(Verdict::InProgress) => "i",
+        Some(Verdict::Stalled) => "s",
+        Some(Verdict::Partial) => "p",
+        Some(Verdict::Kept) => "K",
+        Some(Verdict::Broken) => "B",
+        Some(Verdict::NotACommitment) => "N",
+    }
+}
+
+/// The detail's window on `total` body lines in `rows` rows: the first line shown and how
+/// many. Longer than the rows, one row goes to the line that says where the window is.
+pub fn detail_window(
+    rv: &crate::app::state::ReviewState,
+    id: &str,
+    total: usize,
+    rows: usize,
+) -> (usize, usize) {
+    if total <= rows {
+        return (0, total);
+    }
+    let shown = rows.saturating_sub(1).max(1);
+    let top = match &rv.detail_top {
+        Some((at, top)) if at.as_str() == id => *top,
+        _ => 0,
+    };
+    (top.min(total - shown), shown)
+}
+
+/// How a line of the item's detail is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Dim,
+    /// A reviewer's name.
+    Reviewer,
+    Figures,
+}
+
+/// One line of the item's detail, in parts.
+pub type DetailLine = Vec<(String, Tone)>;
+
+/// Columns a note's lines are indented under its reviewer.
+const NOTE_INDENT: usize = 2;
+
+/// `text` (any line breaks in it kept) sanitized and wrapped to `width` columns, each line
+/// after `indent` spaces.
+fn wrapped(text: &str, width: usize, indent: usize, tone: Tone, out: &mut Vec<DetailLine>) {
+    if text.is_empty() {
+        return;
+    }
+    let room = width.saturating_sub(indent).max(1);
+    for line in crate::safe_text::safe_lines(text) {
+        for part in crate::app::wrap::wrap(&line, room) {
+            let shown = line[part.start..part.end].trim_end();
+            out.push(vec![(format!("{:indent$}{shown}", ""), tone)]);
+        }
+    }
+}
+
+/// The selected item's detail below its title line: its whole quote, figures, each
+/// reviewer's verdict with the whole note under it, and where the pair stands with the
+/// reconciled verdict's note; wrapped to `width`. Longer than its rows, it scrolls
+/// (`detail_top`): the same lines for `update`, which bounds the scroll, and for `draw`.
+pub fn detail_body(
+    state: &crate::app::State,
+    item: &Item,
+    orphaned: bool,
+    width: usize,
+) -> Vec<DetailLine> {
+    let Some(rv) = state.review.as_ref() else {
+        return Vec::new();
+    };
+    let (a, b) = (rv.pair.0.as_str(), rv.pair.1.as_str());
+    let mut lines = Vec::new();
+    let orphan = if orphaned { "⚠ orphaned: " } else { "" };
+    wrapped(
+        &format!("{orphan}“{}”", item.anchor.exact.trim()),
+        width,
+        0,
+        Tone::Plain,
+        &mut lines,
+    );
+    let figures = match item.figures.is_empty() {
+        true => "none".to_string(),
+        false => crate::safe_text::sanitize(&item.figures.join(", ")),
+    };
+    lines.push(vec![
+        ("figures ".to_string(), Tone::Dim),
+        (figures, Tone::Figures),
+    ]);
+    let hidden = partner_hidden(rv, item);
+    for (who, mine) in [(a, true), (b, false)] {
+        if who.is_empty() {
+            lines.push(vec![("(no second reviewer yet)".to_string(), Tone::Dim)]);
+            continue;
+        }
+        let head = (
+            format!("{:<8} ", crate::safe_text::sanitize(who)),
+            Tone::Reviewer,
+        );
+        let review = item.reviews.get(who);
+        let (body, note) = match review {
+            _ if hidden && !mine => (
+                "◌ hidden until you give your verdict (blind mode)".to_string(),
+                "",
+            ),
+            None => ("· not rated".to_string(), ""),
+            Some(x) => {
+                let stale = match x.stale {
+                    true => " (stale: the words changed)",
+                    false => "",
+                };
+                let letter = verdict_letter(Some(x.verdict));
+                (
+                    format!("{letter} {}{stale}", x.verdict.name()),
+                    x.note.as_str(),
+                )
+            }
+        };
+        lines.push(vec![head, (body, Tone::Plain)]);
+        wrapped(note.trim_end(), width, NOTE_INDENT, Tone::Plain, &mut lines);
+    }
+    let standing = match (&item.reconciled, crate::review::item_agreement(item, a, b)) {
+        _ if hidden => None,
+        (Some(x), _) => {
+            let by = crate::safe_text::sanitize(&x.by);
+            lines.push(vec![(
+                format!("R reconciled: {} by {by}", x.verdict.name()),
+                Tone::Dim,
+            )]);
+            wrapped(
+                x.note.trim_end(),
+                width,
+                NOTE_INDENT,
+                Tone::Plain,
+                &mut lines,
+            );
+            None
+        }
+        (None, ItemAgreement::Disagreed) => {
+            let key = state
+                .keymap
+                .keys_for(
+                    crate::keymap::Context::Checklist,
+                    crate::keymap::Action::Reconcile,
+                )
+                .unwrap_or_else(|| "reconcile".to_string());
+            Some(format!(
+                "≠ they disagree: {key} then a verdict key records the pair's verdict"
+            ))
+        }
+        (None, ItemAgreement::Agreed) => Some("= they agree".to_string()),
+        (None, ItemAgreement::One) => Some("1 one verdict so far".to_string()),
+        (None, _) => None,
+    };
+    if let Some(s) = standing {
+        lines.push(vec![(s, Tone::Dim)]);
+    }
+    lines
+}

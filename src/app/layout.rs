@@ -166,10 +166,25 @@ pub fn checklist_height(state: &State) -> usize {
 
 /// Rows under the checklist that detail the selected item (its whole quote, deadline,
 /// figures, both reviewers' verdicts and notes, the reconciliation), for a pane whose
-/// inside is `inside` rows: only when the list keeps at least ten rows beside it.
+/// inside is `inside` rows: only when the list keeps at least ten rows beside it; a third
+/// of a tall pane, so notes have room.
 pub fn checklist_detail_rows(inside: u16) -> u16 {
     const DETAIL: u16 = 8;
-    if inside >= DETAIL + 11 { DETAIL } else { 0 }
+    if inside >= DETAIL + 11 {
+        DETAIL.max(inside / 3)
+    } else {
+        0
+    }
+}
+
+/// The checklist's detail of the selected item: its width and the rows under its title
+/// line (none when the pane is too short to show it).
+pub fn checklist_detail_size(state: &State) -> (usize, usize) {
+    layout(state).checklist.map_or((0, 0), |r| {
+        let inside = pane_inner(state, r);
+        let rows = checklist_detail_rows(inside.height).saturating_sub(1);
+        (inside.width as usize, rows as usize)
+    })
 }
 
 /// Where the timeline's parts go: the same for `update` (how many columns and rows it

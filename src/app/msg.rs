@@ -25,8 +25,8 @@ pub enum Msg {
     SaveFailed(String),
     /// The workspace file changed on disk (another session, a `git pull`).
     DiskChanged,
-    /// A file was written (an export), or could not be.
-    Written(Result<std::path::PathBuf, String>),
+    /// An export was written, or could not be.
+    Written(Result<super::review::Written, String>),
     /// What another process saved, merged into the open state.
     Refreshed(Box<crate::workspace::store::Saved>),
     LoadFailed(String),
@@ -72,9 +72,12 @@ pub enum Effect {
         workspace: std::path::PathBuf,
         drafts: Vec<super::draft::Draft>,
     },
-    /// Write a file atomically (an export); the outcome comes back as a message.
+    /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`
+    /// exists: never over a file. The outcome comes back as `Msg::Written` (`what` with it).
     Write {
         path: std::path::PathBuf,
         contents: String,
+        /// What the file holds, for the status line.
+        what: String,
     },
 }

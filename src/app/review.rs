@@ -74,3 +74,59 @@ pub fn refresh(state: &crate::app::State) -> Option<Msg> {
         ))),
     }
 }
+
+/// An export written: the name asked for, the file written (a numbered name beside it when
+/// that one was taken) and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub asked: PathBuf,
+    pub path: PathBuf,
+    pub what: String,
+}
+
+/// Carries out `Effect::Write`: writes `contents` to a new file, `path` or, when that
+/// exists, the first free `stem-2.ext`, `stem-3.ext`…; an existing file is never replaced.
+/// The name is taken by creating the file (so two writers never pick the same one), then
+/// filled atomically.
+pub fn write_new(path: &Path, contents: &str, what: String) -> Msg {
+    let numbered = |n: usize| {
+        if n == 1 {
+            return path.to_path_buf();
+        }
+        let stem = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let name = match path.extension() {
+            Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+            None => format!("{stem}-{n}"),
+        };
+        path.with_file_name(name)
+    };
+    let shown = |p: &Path| p.display().to_string();
+    for n in 1..=1000 {
+        let candidate = numbered(n);
+        let created = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate);
+        match created {
+            Ok(_) => {
+                return Msg::Written(
+                    crate::workspace::io::write_atomically(&candidate, contents.as_bytes())
+                        .map(|()| Written {
+                            asked: path.to_path_buf(),
+                            path: candidate,
+                            what,
+                        })
+                        .map_err(|e| e.to_string()),
+                );
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Msg::Written(Err(format!("{}: {e}", shown(&candidate)))),
+        }
+    }
+    Msg::Written(Err(format!(
+        "{}: this name and 999 numbered ones are taken",
+        shown(path)
+    )))
+}

@@ -100,6 +100,9 @@ pub struct ReviewState {
     /// Notes kept when an earlier session was ended while they were being typed, not yet
     /// saved or discarded (every reviewer's: only the active one's are offered).
     pub drafts: Vec<crate::app::draft::Draft>,
+    /// The first line of the item's detail shown, for the item it was scrolled on (any
+    /// other item's detail shows from its top).
+    pub detail_top: Option<(crate::workspace::Short, usize)>,
 }
 
 impl ReviewState {

@@ -83,7 +83,7 @@ pub fn run(args: FindArgs) -> Result<(), Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     for hit in &results.hits {
         if args.json {
-            serde_json::to_writer(&mut out, &hit_json(&index, hit)).map_err(io::Error::other)?;
+            crate::safe_text::write_json_line(&mut out, &hit_json(&index, hit))?;
             writeln!(out)?;
         } else {
             write_hit(&mut out, &index, hit, colour)?;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::corpus::{self, Corpus};
 use crate::extract::{Extraction, FigureKind, FigureValue};
+use crate::safe_text::safe_lines;
 pub use crate::safe_text::sanitize;
 
 /// Read policy documents; find their figures, dates and commitments.
@@ -142,19 +143,22 @@ pub fn run(cli: Cli) -> ExitCode {
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => workbench(&cli),
         None => summary_command(&cli.paths),
     };
+    // Messages name files, documents and reviewers, which may hold anything: each of
+    // their lines is sanitized here, for every command at once.
+    let print = |msg: &str| eprintln!("cordiale: {}", safe_lines(msg).join("\n"));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(msg)) => {
-            eprintln!("cordiale: {msg}");
+            print(&msg);
             ExitCode::from(2)
         }
         Err(Failure::Problems(msg)) => {
-            eprintln!("cordiale: {msg}");
+            print(&msg);
             ExitCode::from(1)
         }
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
-            eprintln!("cordiale: cannot write output: {e}");
+            print(&format!("cannot write output: {e}"));
             ExitCode::from(1)
         }
     }
@@ -184,7 +188,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
     let keymap = crate::keymap::load(cli.keymap.as_deref(), user.as_deref())
         .map_err(|e| Failure::Input(e.to_string().trim_end().to_string()))?;
     for w in &keymap.warnings {
-        eprintln!("cordiale: warning: {w}");
+        eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
     }
     let paths = if cli.paths.is_empty() {
         vec![bundled_seeds()]
@@ -236,7 +240,7 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     for x in &extractions {
         if json {
-            serde_json::to_writer(&mut out, x).map_err(io::Error::other)?;
+            crate::safe_text::write_json_line(&mut out, x)?;
             writeln!(out)?;
         } else {
             write_listing(&mut out, x)?;

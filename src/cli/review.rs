@@ -184,8 +184,9 @@ fn save(open: &mut Open) -> Result<(), Failure> {
     let conflicts = open.stored.save(&mut open.ws).map_err(input)?;
     for c in conflicts {
         eprintln!(
-            "cordiale: {}: {c}; another session changed it too, ours kept",
-            open.path.display()
+            "cordiale: {}: {}; another session changed it too, ours kept",
+            sanitize(&open.path.display().to_string()),
+            sanitize(&c.to_string())
         );
     }
     Ok(())
@@ -218,7 +219,7 @@ pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
             .unwrap_or_default();
         item.set_review(&who, verdict, note, at);
     })?;
-    println!("{id}: {who} says {}", verdict.name());
+    println!("{id}: {} says {}", sanitize(&who), verdict.name());
     Ok(())
 }
 
@@ -229,7 +230,11 @@ pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
         let note = change.note.clone().unwrap_or_default();
         item.set_reconciled(&who, verdict, note, at);
     })?;
-    println!("{id}: reconciled as {}", verdict.name());
+    println!(
+        "{id}: reconciled as {} by {}",
+        verdict.name(),
+        sanitize(&who)
+    );
     Ok(())
 }
 
@@ -315,7 +320,10 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
         g
     };
     let all: Vec<&workspace::Item> = ws.items.values().collect();
-    let total = section(&format!("corpus ({a} vs {b})"), all);
+    let total = section(
+        &format!("corpus ({} vs {})", sanitize(&a), sanitize(&b)),
+        all,
+    );
     let mut docs: Vec<&str> = ws.items.values().map(|i| i.doc.as_str()).collect();
     docs.sort_unstable();
     docs.dedup();
@@ -323,20 +331,44 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
         let items: Vec<&workspace::Item> = ws.items.values().filter(|i| i.doc == doc).collect();
         section(&sanitize(doc), items);
     }
-    let _ = writeln!(out, "confusion matrix (rows {a}, columns {b}):");
-    let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
     let _ = writeln!(
         out,
-        "{:>17} {}",
-        "",
-        names.iter().map(|n| format!("{n:>16}")).collect::<String>()
+        "confusion matrix (rows {}, columns {}):",
+        sanitize(&a),
+        sanitize(&b)
     );
-    for (i, row) in total.confusion.iter().enumerate() {
-        let cells: String = row.iter().map(|c| format!("{c:>16}")).collect();
-        let _ = writeln!(out, "{:>17} {cells}", names[i]);
-    }
+    let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+    out.push_str(&matrix(&names, &total.confusion));
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
+}
+
+/// A confusion matrix as text: one column per name, each as wide as the widest name or
+/// count, every column after a space, so no two headers ever run together.
+fn matrix<R: AsRef<[usize]>>(names: &[&str], counts: &[R]) -> String {
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .chain(
+            counts
+                .iter()
+                .flat_map(|r| r.as_ref().iter().map(|c| c.to_string().len())),
+        )
+        .max()
+        .unwrap_or(0);
+    let mut out = format!("{:>width$}", "");
+    for n in names {
+        let _ = write!(out, " {n:>width$}");
+    }
+    out.push('\n');
+    for (name, row) in names.iter().zip(counts) {
+        let _ = write!(out, "{name:>width$}");
+        for c in row.as_ref() {
+            let _ = write!(out, " {c:>width$}");
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// `check`: the file reads, every id matches its document and quote, and every anchor
@@ -383,7 +415,7 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
             quote(id)
         ));
     }
-    let path = opened.path.display();
+    let path = sanitize(&opened.path.display().to_string());
     if problems.is_empty() {
         println!("{path}: {} items, all anchored", loaded.items.len());
         return Ok(());
@@ -481,7 +513,7 @@ pub fn schema(args: &WorkspaceArgs, write: bool) -> Result<(), Failure> {
     let path = workspace_path(args, &corpus).with_file_name(workspace::model::SCHEMA_REF);
     std::fs::write(&path, WORKSPACE_SCHEMA)
         .map_err(|e| input(format!("{}: {e}", path.display())))?;
-    println!("wrote {}", path.display());
+    println!("wrote {}", sanitize(&path.display().to_string()));
     Ok(())
 }
 
@@ -524,7 +556,7 @@ pub fn add(args: &AddArgs) -> Result<(), Failure> {
     let span = (start, start + quote.len());
     let id = edit::add_span(&mut open.ws, &name, &text, span, &who, now()).map_err(input)?;
     save(&mut open)?;
-    println!("{id}: added by {who}");
+    println!("{id}: added by {}", sanitize(&who));
     Ok(())
 }
 

@@ -156,7 +156,11 @@ actions! {
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the other reviewer takes the keys (a pair)";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
-    ExportChecklist "export_checklist" [Checklist] "write the checklist shown beside the workspace (.md, .csv, .json)";
+    ExportMarkdown "export_markdown" [Checklist] "write the checklist shown beside the workspace as Markdown (never over a file)";
+    ExportCsv "export_csv" [Checklist] "write the checklist shown beside the workspace as CSV (never over a file)";
+    ExportJson "export_json" [Checklist] "write the checklist shown beside the workspace as JSON (never over a file)";
+    DetailDown "detail_down" [Checklist] "scroll the item's detail (quote, verdicts, whole notes) down";
+    DetailUp "detail_up" [Checklist] "scroll the item's detail up";
     EditNote "edit_note" [Checklist] "write my note on the item";
     Undo "undo" [Reader, Checklist] "undo my last change of this session (verdict, note, reconcile, mark)";
     Redo "redo" [Reader, Checklist] "redo the change last undone";

@@ -446,6 +446,23 @@ impl Keymap {
             .map(|(keys, _)| keys)
     }
 
+    /// The bindings of `context` (else the global ones) that go on from `keys`: the keys
+    /// still to press and the action, for the prompt a sequence's first keys show.
+    pub fn continuations(&self, context: Context, keys: &[Key]) -> Vec<(String, Action)> {
+        let after = |ctx: Context| -> Vec<(String, Action)> {
+            self.bindings.get(&ctx).map_or_else(Vec::new, |map| {
+                map.iter()
+                    .filter(|(k, _)| k.len() > keys.len() && k.starts_with(keys))
+                    .map(|(k, b)| (display_sequence(&k[keys.len()..]), b.action))
+                    .collect()
+            })
+        };
+        match after(context) {
+            found if found.is_empty() => after(Context::Global),
+            found => found,
+        }
+    }
+
     /// Every (context, keys, action) bound, for tests that walk all bindings.
     pub fn all(&self) -> Vec<(Context, Vec<Key>, Action)> {
         self.bindings

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::ItemAgreement;
-use crate::safe_text::sanitize;
+use crate::safe_text::{json_pretty, safe_lines};
 use crate::workspace::{Item, Short};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,27 +38,51 @@ pub fn agreement_name(a: ItemAgreement) -> &'static str {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A CSV cell that a spreadsheet reads as the text it is. Control and bidi characters are
+/// escaped as in the terminal (`\u{1b}`), line breaks kept inside the quoted cell; a cell
+/// that would start a formula (`=`, `+`, `-`, `@`, a tab, a carriage return or NUL) gets a
+/// leading `'` and is quoted, after OWASP's CSV-injection guidance.
+pub fn csv_cell(s: &str) -> String {
+    let text = safe_lines(s).join("\n");
+    let formula = s.starts_with(['\t', '\r', '\0']) || text.starts_with(['=', '+', '-', '@']);
+    let text = if formula { format!("'{text}") } else { text };
+    if formula || text.contains([',', '"', '\n']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        s.to_string()
+        text
     }
 }
 
-/// `rows` (id, item, agreement), in order, with the pair `(a, b)` as the two columns.
+/// A Markdown table cell: the text sanitized, `\\`, `|` and `<` escaped so nothing in it
+/// ends the cell or becomes HTML, and each line break a `<br>` so none ends the row.
+pub fn md_cell(s: &str) -> String {
+    safe_lines(s)
+        .iter()
+        .map(|line| {
+            line.replace('\\', "\\\\")
+                .replace('|', "\\|")
+                .replace('<', "&lt;")
+        })
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// `who`'s note on `item`, empty when none.
+fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
+    item.reviews.get(who).map_or("", |x| x.note.as_str())
+}
+
+/// `rows` (id, item, agreement), in order, with the pair `(a, b)` as the two columns:
+/// each one's verdict and note, the agreement, the reconciled verdict (who gave it, and
+/// its note), deadline, figures and the quote. Blind mode hides by passing items without
+/// what the active reviewer may not see yet.
 pub fn checklist(
     rows: &[(&Short, &Item, ItemAgreement)],
     (a, b): (&str, &str),
     orphaned: &BTreeSet<Short>,
     format: Format,
 ) -> String {
-    let verdict_of = |item: &Item, r: &str| {
-        item.reviews
-            .get(r)
-            .map_or("", |x| x.verdict.name())
-            .to_string()
-    };
+    let verdict_of = |item: &Item, r: &str| item.reviews.get(r).map_or("", |x| x.verdict.name());
     // Reviewers whose verdict predates a re-attachment to changed words.
     let stale_of = |item: &Item| -> Vec<String> {
         item.reviews
@@ -69,7 +93,7 @@ pub fn checklist(
     };
     let marked = |item: &Item, r: &str| match item.reviews.get(r).is_some_and(|x| x.stale) {
         true => format!("{} (stale)", verdict_of(item, r)),
-        false => verdict_of(item, r),
+        false => verdict_of(item, r).to_string(),
     };
     let mut out = String::new();
     match format {
@@ -93,52 +117,73 @@ pub fn checklist(
                 .collect();
             let doc = serde_json::json!({ "reviewers": [a, b], "items": items });
             // Plain values into a string: this cannot fail.
-            out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+            out = json_pretty(&doc).unwrap_or_default() + "\n";
         }
         Format::Csv => {
             let _ = writeln!(
                 out,
-                "id,doc,{},{},agreement,reconciled,stale,deadline,figures,text",
-                csv_field(a),
-                csv_field(b)
+                "id,doc,{},{},agreement,reconciled,stale,deadline,figures,text,\
+                 reconciled_by,reconciled_note,{},{}",
+                csv_cell(a),
+                csv_cell(b),
+                csv_cell(&format!("{a} note")),
+                csv_cell(&format!("{b} note")),
             );
             for (id, item, state) in rows {
-                let _ = writeln!(
-                    out,
-                    "{id},{},{},{},{},{},{},{},{},{}",
-                    csv_field(&item.doc),
-                    verdict_of(item, a),
-                    verdict_of(item, b),
-                    agreement_name(*state),
-                    item.reconciled.as_ref().map_or("", |r| r.verdict.name()),
-                    csv_field(&stale_of(item).join("; ")),
-                    csv_field(item.deadline.as_deref().unwrap_or("")),
-                    csv_field(&item.figures.join("; ")),
-                    csv_field(&item.anchor.exact)
-                );
+                let rec = item.reconciled.as_ref();
+                let cells = [
+                    id.to_string(),
+                    csv_cell(&item.doc),
+                    verdict_of(item, a).to_string(),
+                    verdict_of(item, b).to_string(),
+                    agreement_name(*state).to_string(),
+                    rec.map_or("", |r| r.verdict.name()).to_string(),
+                    csv_cell(&stale_of(item).join("; ")),
+                    csv_cell(item.deadline.as_deref().unwrap_or("")),
+                    csv_cell(&item.figures.join("; ")),
+                    csv_cell(&item.anchor.exact),
+                    csv_cell(rec.map_or("", |r| r.by.as_str())),
+                    csv_cell(rec.map_or("", |r| r.note.as_str())),
+                    csv_cell(note_of(item, a)),
+                    csv_cell(note_of(item, b)),
+                ];
+                let _ = writeln!(out, "{}", cells.join(","));
             }
         }
         Format::Markdown => {
+            let (ma, mb) = (md_cell(a), md_cell(b));
             let _ = writeln!(
                 out,
-                "| id | document | {a} | {b} | agreement | deadline | commitment |"
+                "| id | document | {ma} | {mb} | agreement | reconciled | deadline | commitment \
+                 | {} | {} |",
+                md_cell(&format!("{a} note")),
+                md_cell(&format!("{b} note")),
             );
-            let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
             for (id, item, state) in rows {
-                let text = sanitize(&item.anchor.exact).replace('|', "\\|");
                 let mark = if orphaned.contains(*id) {
                     " (orphaned)"
                 } else {
                     ""
                 };
+                let reconciled = item.reconciled.as_ref().map_or(String::new(), |r| {
+                    let note = match r.note.is_empty() {
+                        true => String::new(),
+                        false => format!(": {}", md_cell(&r.note)),
+                    };
+                    format!("{} by {}{note}", r.verdict.name(), md_cell(&r.by))
+                });
                 let _ = writeln!(
                     out,
-                    "| {id} | {} | {} | {} | {} | {} | {text}{mark} |",
-                    sanitize(&item.doc),
+                    "| {id} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
+                    md_cell(&item.doc),
                     marked(item, a),
                     marked(item, b),
                     agreement_name(*state),
-                    item.deadline.as_deref().unwrap_or(""),
+                    md_cell(item.deadline.as_deref().unwrap_or("")),
+                    md_cell(&item.anchor.exact),
+                    md_cell(note_of(item, a)),
+                    md_cell(note_of(item, b)),
                 );
             }
         }

@@ -52,6 +52,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         rows: Default::default(),
         undo: Default::default(),
         drafts: opened.drafts,
+        detail_top: None,
     });
     mark_manual_items(state);
     refresh_checklist(state);
@@ -656,31 +657,81 @@ pub(super) fn refreshed(state: &mut State, merged: crate::workspace::store::Save
     }
 }
 
-/// The checklist as shown (its filter applied), as `cordiale checklist` writes it, in
-/// each format, beside the workspace: `cordiale-checklist.md`, `.csv`, `.json`.
-pub(super) fn export_checklist(state: &mut State) -> Vec<Effect> {
-    use crate::review::export::{self, Format};
+/// The checklist as shown (its filter applied), as `cordiale checklist` prints it, in
+/// `format`, beside the workspace (`cordiale-checklist.md`…; never over an existing file).
+/// In blind mode it holds what the pane shows: no other reviewer's verdict or note on an
+/// item the active reviewer has not rated.
+pub(super) fn export_checklist(
+    state: &mut State,
+    format: crate::review::export::Format,
+) -> Vec<Effect> {
+    use crate::app::checklist::{as_seen, partner_hidden};
+    use crate::review::export;
     let Some(r) = state.review.as_ref() else {
         return Vec::new();
     };
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
-    let rows: Vec<_> = r
+    let items: Vec<_> = r
         .order
         .iter()
         .filter_map(|id| r.ws.items.get_key_value(id))
-        .map(|(id, item)| (id, item, item_agreement(item, a, b)))
+        .map(|(id, item)| (id, as_seen(r, item)))
         .collect();
+    let rows: Vec<_> = items
+        .iter()
+        .map(|(id, item)| (*id, item.as_ref(), item_agreement(item, a, b)))
+        .collect();
+    let hidden = r
+        .order
+        .iter()
+        .filter_map(|id| r.ws.items.get(id))
+        .filter(|item| partner_hidden(r, item))
+        .count();
     let stem = r
         .path
         .file_stem()
         .map_or_else(|| "cordiale".into(), |s| s.to_string_lossy().into_owned());
-    Format::ALL
-        .into_iter()
-        .map(|format| Effect::Write {
-            path: r
-                .path
-                .with_file_name(format!("{stem}-checklist.{}", format.extension())),
-            contents: export::checklist(&rows, (a, b), &r.orphaned, format),
-        })
-        .collect()
+    let kind = match format {
+        export::Format::Markdown => "Markdown",
+        export::Format::Csv => "CSV",
+        export::Format::Json => "JSON",
+    };
+    let blind = match hidden {
+        0 => String::new(),
+        n => format!("; blind: other verdicts and notes left out on {n} items you have not rated"),
+    };
+    let what = format!("{} items, {kind}{blind}", rows.len());
+    vec![Effect::Write {
+        path: r
+            .path
+            .with_file_name(format!("{stem}-checklist.{}", format.extension())),
+        contents: export::checklist(&rows, (a, b), &r.orphaned, format),
+        what,
+    }]
+}
+
+/// Scrolls the selected item's detail by `delta` lines, within its length.
+pub(super) fn scroll_detail(state: &mut State, delta: isize) {
+    use crate::app::checklist::{detail_body, detail_window};
+    let (width, rows) = crate::app::layout::checklist_detail_size(state);
+    let Some(r) = state.review.as_ref() else {
+        return;
+    };
+    let Some((id, item)) = r
+        .order
+        .get(r.selected)
+        .and_then(|id| r.ws.items.get_key_value(id))
+    else {
+        return;
+    };
+    let total = detail_body(state, item, r.orphaned.contains(id), width).len();
+    let (top, shown) = detail_window(r, id, total, rows);
+    if shown >= total {
+        return say(state, "the whole detail is in view");
+    }
+    let top = top.saturating_add_signed(delta).min(total - shown);
+    let id = id.clone();
+    if let Some(r) = state.review.as_mut() {
+        r.detail_top = Some((id, top));
+    }
 }

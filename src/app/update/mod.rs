@@ -14,7 +14,8 @@ use crate::app::state::{
 };
 use crate::app::wrap::{line_of, wrap};
 use crate::corpus::split::split_units;
-use crate::keymap::{Action, Context, Key, Lookup};
+use crate::keymap::{Action, Context, Key, Lookup, display_sequence};
+use crate::review::export::Format as ExportFormat;
 use crate::search::{Index, Kind};
 use crate::workspace::Verdict;
 
@@ -86,8 +87,18 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             saved(state, *s);
             quit_once_saved(state).unwrap_or_default()
         }
-        Msg::Written(Ok(path)) => {
-            say(state, format!("wrote {}", path.display()));
+        Msg::Written(Ok(w)) => {
+            let kept = match w.path == w.asked {
+                true => String::new(),
+                false => {
+                    let name = w.asked.file_name().unwrap_or_default().to_string_lossy();
+                    format!(" ({name} exists: kept)")
+                }
+            };
+            say(
+                state,
+                format!("wrote {}: {}{kept}", w.path.display(), w.what),
+            );
             Vec::new()
         }
         Msg::Written(Err(message)) => {
@@ -196,9 +207,26 @@ pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
             state.status = None;
             act(state, action)
         }
-        Lookup::Pending => Vec::new(),
+        Lookup::Pending => {
+            // The keys that may follow, as a prompt (`w`: which format to export).
+            let next: Vec<String> = state
+                .keymap
+                .continuations(ctx, &state.pending)
+                .into_iter()
+                .map(|(keys, action)| format!("{keys} {action}"))
+                .collect();
+            let first = display_sequence(&state.pending);
+            say(
+                state,
+                format!("{first}: {} · any other key cancels", next.join(" · ")),
+            );
+            Vec::new()
+        }
         Lookup::NotFound => {
             let sequence = state.pending.len() > 1;
+            if sequence {
+                say(state, "cancelled");
+            }
             state.pending.clear();
             if !sequence && ctx.is_text_input() {
                 type_key(state, ctx, event)
@@ -265,7 +293,11 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MarkCommitment => return mark_commitment(state),
         Action::SwitchReviewer => switch_reviewer(state),
         Action::EditNote => edit_note(state),
-        Action::ExportChecklist => return export_checklist(state),
+        Action::ExportMarkdown => return export_checklist(state, ExportFormat::Markdown),
+        Action::ExportCsv => return export_checklist(state, ExportFormat::Csv),
+        Action::ExportJson => return export_checklist(state, ExportFormat::Json),
+        Action::DetailDown => scroll_detail(state, 1),
+        Action::DetailUp => scroll_detail(state, -1),
         Action::ToggleBlind => toggle_blind(state),
         Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
         Action::VerdictKept => return give_verdict(state, Verdict::Kept),
