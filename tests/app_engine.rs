@@ -46,9 +46,13 @@ fn reviewed_workspace(corpus: &corpus::Corpus, path: &Path) {
     stored.save(&mut ws).unwrap();
 }
 
+/// Where the seeds are: the corpus the workspaces of these tests record.
+fn seeds_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
 fn seeds() -> Arc<corpus::Corpus> {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    Arc::new(corpus::load(&[seeds]).unwrap())
+    Arc::new(corpus::load(&[seeds_path()]).unwrap())
 }
 
 impl Bench {
@@ -78,7 +82,7 @@ impl Bench {
         bench.send(cordiale::app::review::open(
             path,
             &corpus,
-            "seeds",
+            &[seeds_path()],
             Some("ann".into()),
         ));
         bench
@@ -129,7 +133,7 @@ fn session(corpus: &Arc<corpus::Corpus>, path: &Path) -> State {
     update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
     update(
         &mut state,
-        cordiale::app::review::open(path, corpus, "seeds", Some("ann".into())),
+        cordiale::app::review::open(path, corpus, &[seeds_path()], Some("ann".into())),
     );
     state
 }

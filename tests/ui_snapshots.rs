@@ -47,7 +47,12 @@ fn open_new_workspace(s: &mut State) {
     let missing = Path::new("/nonexistent/cordiale.json");
     update(
         s,
-        cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
+        cordiale::app::review::open(
+            missing,
+            &corpus,
+            &[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+            Some("ann".into()),
+        ),
     );
 }
 

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use super::msg::Msg;
 use crate::corpus::Corpus;
 use crate::extract::extract_all;
+use crate::workspace::place;
 use crate::workspace::store::Stored;
-use crate::workspace::sync::sync;
+use crate::workspace::sync::{documents, sync};
 use crate::workspace::{Short, Workspace};
 
 /// A workspace opened and brought up to date with the corpus.
@@ -23,15 +24,15 @@ pub struct Opened {
     pub me: Option<String>,
 }
 
-/// Opens `path` for `corpus` (named `corpus_name` in a new file); `me` is the active
-/// reviewer. A file that cannot be read is reported, never replaced.
-pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>) -> Msg {
-    let fresh = || Workspace {
-        corpus: corpus_name.to_string(),
-        ..Default::default()
-    };
-    match Stored::open(path, fresh) {
+/// Opens `path` for `corpus`, read from `paths`; `me` is the active reviewer. A file that
+/// cannot be read, or that records another corpus, is reported, never replaced.
+pub fn open(path: &Path, corpus: &Corpus, paths: &[PathBuf], me: Option<String>) -> Msg {
+    match Stored::open(path, Workspace::default) {
         Ok((mut stored, mut ws)) => {
+            let documents = || Some(documents(corpus));
+            if let Err(e) = place::adopt(path, stored.exists(), &mut ws, paths, documents) {
+                return Msg::LoadFailed(e.to_string());
+            }
             let report = sync(&mut ws, corpus, &extract_all(corpus));
             stored.prepare_saves(&ws);
             Msg::WorkspaceOpened(Box::new(Opened {
