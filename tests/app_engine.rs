@@ -1480,3 +1480,31 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     assert_eq!(state.focus, Pane::Checklist, "nowhere to open it");
     assert!(status(&state).contains("is no longer in"));
 }
+
+/// The status bar's save state follows a change through its save: saving while it is
+/// written, unsaved when the save failed (until the next one lands), saved after.
+#[test]
+fn the_save_state_follows_saves_and_failed_saves() {
+    use cordiale::app::review::SaveState;
+    let (_dir, _path, _corpus, mut state) = own_session();
+    let shown = |s: &State| SaveState::of(s.review.as_ref().unwrap());
+    assert_eq!(shown(&state), SaveState::Saved);
+    let effects = press(&mut state, "3 K");
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(shown(&state), SaveState::Saving);
+    update(
+        &mut state,
+        Msg::SaveFailed("no space left on device".into()),
+    );
+    assert_eq!(shown(&state), SaveState::Unsaved);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    assert_eq!(shown(&state), SaveState::Saved);
+    // A workspace not written yet is new, not saved.
+    let corpus = seeds();
+    let fresh = session(&corpus, &_dir.path().join("other.json"));
+    assert_eq!(
+        SaveState::of(fresh.review.as_ref().unwrap()),
+        SaveState::New
+    );
+}

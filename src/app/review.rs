@@ -47,6 +47,40 @@ pub fn open(path: &Path, corpus: &Corpus, paths: &[PathBuf], me: Option<String>)
     }
 }
 
+/// Where the workspace's changes stand: what the status bar shows beside its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// No file yet and nothing to write (it is written at the first change).
+    New,
+    /// Everything is on disk.
+    Saved,
+    /// A save is under way.
+    Saving,
+    /// Changes the last save did not write (it failed).
+    Unsaved,
+}
+
+impl SaveState {
+    pub fn of(review: &crate::app::state::ReviewState) -> SaveState {
+        match (review.saving.is_some(), review.unsaved.is_empty()) {
+            (true, _) => SaveState::Saving,
+            (false, false) => SaveState::Unsaved,
+            (false, true) if review.stored.exists() => SaveState::Saved,
+            (false, true) => SaveState::New,
+        }
+    }
+
+    /// Letters and symbols that read without colour (`NO_COLOR`).
+    pub fn label(self) -> &'static str {
+        match self {
+            SaveState::New => "○ new",
+            SaveState::Saved => "✓ saved",
+            SaveState::Saving => "saving…",
+            SaveState::Unsaved => "● unsaved",
+        }
+    }
+}
+
 /// Carries out `Effect::Save`: writes the workspace (merging what another process saved
 /// meanwhile) and says what happened, as a message for `update`.
 pub fn save(state: &crate::app::State) -> Option<Msg> {

@@ -98,6 +98,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed(message) => {
+            // No save is under way any more: the status bar says the changes are unsaved.
+            if let Some(r) = state.review.as_mut() {
+                r.saving = None;
+            }
             state.status = Some(Status {
                 text: format!("not saved: {message}"),
                 error: true,
