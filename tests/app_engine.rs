@@ -129,11 +129,18 @@ impl Bench {
 
 /// A session of ann on the workspace at `path` (not the shared one: it may be written).
 fn session(corpus: &Arc<corpus::Corpus>, path: &Path) -> State {
+    session_for(corpus, &seeds_path(), path)
+}
+
+/// `session` on the corpus read from `folder` (a workspace holds one corpus: opened for
+/// another, it is refused).
+fn session_for(corpus: &Arc<corpus::Corpus>, folder: &Path, path: &Path) -> State {
     let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
     update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
+    let paths = [folder.to_path_buf()];
     update(
         &mut state,
-        cordiale::app::review::open(path, corpus, &[seeds_path()], Some("ann".into())),
+        cordiale::app::review::open(path, corpus, &paths, Some("ann".into())),
     );
     state
 }
@@ -1458,15 +1465,18 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     let path = dir.path().join("cordiale.json");
     let corpus = Arc::new(corpus::load(std::slice::from_ref(&folder)).unwrap());
     reviewed_workspace(&corpus, &path);
+    // The workspace records its corpus, as one made by cordiale does.
+    let mut ws = cordiale::workspace::load(&path).unwrap();
+    ws.corpus = "corpus".into();
+    cordiale::workspace::save(&path, &ws).unwrap();
     // The second item (rated by ann and bob) loses its sentence from the document.
-    let ws = cordiale::workspace::load(&path).unwrap();
     let (gone, item) = ws.ordered()[1];
     let (gone, quote, doc) = (gone.clone(), item.anchor.exact.clone(), item.doc.clone());
     let file = folder.join(doc.as_str());
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace(&quote, "")).unwrap();
-    let edited = Arc::new(corpus::load(&[folder]).unwrap());
-    let mut state = session(&edited, &path);
+    let edited = Arc::new(corpus::load(std::slice::from_ref(&folder)).unwrap());
+    let mut state = session_for(&edited, &folder, &path);
     let r = state.review.as_ref().unwrap();
     assert_eq!(r.orphaned.iter().collect::<Vec<_>>(), [&gone]);
     assert!(

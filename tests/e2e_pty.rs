@@ -723,7 +723,9 @@ fn the_workbench_keeps_two_corpora_apart_and_names_its_workspace() {
     focus_checklist(&mut s);
     s.wait_for("corpus/cordiale.json ○ new");
     s.send("K");
-    s.wait_for("corpus/cordiale.json ✓ saved");
+    s.wait_for("saved to ");
+    s.wait_for("corpus/cordiale.json");
+    s.wait_for("cordiale.json ✓ saved");
     s.send("q");
     assert!(s.finish().0);
     let before = std::fs::read(&first).unwrap();
@@ -737,7 +739,9 @@ fn the_workbench_keeps_two_corpora_apart_and_names_its_workspace() {
     focus_checklist(&mut s);
     s.wait_for("other/cordiale.json ○ new");
     s.send("K");
-    s.wait_for("other/cordiale.json ✓ saved");
+    s.wait_for("saved to ");
+    s.wait_for("other/cordiale.json");
+    s.wait_for("cordiale.json ✓ saved");
     s.send("q");
     assert!(s.finish().0);
     assert_eq!(

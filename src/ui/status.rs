@@ -16,11 +16,6 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
         left.push_str(&format!(" · {}", sanitize(&c.documents[doc].name)));
     }
     let w = r.width as usize;
-    let right = match (&state.progress, &state.corpus) {
-        (Some(p), _) => p.clone(),
-        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), w),
-        (None, None) => String::new(),
-    };
     let (msg, msg_style) = match &state.status {
         Some(s) => (
             format!(" {}", sanitize(&s.text)),
@@ -31,6 +26,13 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
             },
         ),
         None => (String::new(), Style::default()),
+    };
+    // The message first: the right takes the room it leaves, down to what must show.
+    let room = w.saturating_sub(format!("{left}{msg}").width() + 1);
+    let right = match (&state.progress, &state.corpus) {
+        (Some(p), _) => p.clone(),
+        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), room.min(w / 2)),
+        (None, None) => String::new(),
     };
     let right_w = right.width().min(w * 3 / 5);
     let left_text = fit(&format!("{left}{msg}"), w.saturating_sub(right_w + 1));
@@ -50,9 +52,10 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
 }
 
 /// The right of the status bar: `corpus · cordiale.json ✓ saved · 5 documents · ? help`,
-/// within about half the width: the corpus name goes first, then the workspace's folders
-/// (`…/corpus/cordiale.json`, `cordiale.json`); its file name and state always stay.
-fn corpus_and_workspace(state: &State, documents: usize, width: usize) -> String {
+/// within `room` columns where it can: the corpus name goes first, then the workspace's
+/// folders (`…/corpus/cordiale.json`, `cordiale.json`); its file name (up to 24 columns)
+/// and its state always stay.
+fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String {
     let tail = format!("{documents} documents · ? help ");
     let Some(review) = &state.review else {
         return format!("{} · {tail}", sanitize(&state.corpus_name));
@@ -67,7 +70,7 @@ fn corpus_and_workspace(state: &State, documents: usize, width: usize) -> String
             .to_string_lossy(),
     );
     let fixed = tail.width() + saved.width() + 4;
-    let budget = (width / 2).max(fixed + name.width().min(24));
+    let budget = room.max(fixed + name.width().min(24));
     let file = shorten(&path, &name, budget.saturating_sub(fixed).max(8));
     let workspace = format!("{file} {saved} · {tail}");
     let corpus = sanitize(&state.corpus_name);

@@ -238,7 +238,10 @@ mod tests {
         let d = dir.path();
         let a = corpus(d, "a", &[("x.txt", "X")]);
         let none = || None;
-        assert_eq!(default_in(d, &[a.clone()], none), a.join(FILE_NAME));
+        assert_eq!(
+            default_in(d, std::slice::from_ref(&a), none),
+            a.join(FILE_NAME)
+        );
         // A single file: its folder. Several: the folder holding them all.
         assert_eq!(default_in(d, &[a.join("x.txt")], none), a.join(FILE_NAME));
         let b = corpus(d, "b/deep", &[("y.txt", "Y")]);
@@ -247,12 +250,15 @@ mod tests {
         // The working folder's workspace when it is this corpus's.
         let here = d.join(FILE_NAME);
         workspace_of(&here, &a, &[("x.txt", "X")]);
-        assert_eq!(default_in(d, &[a.clone()], none), here);
+        assert_eq!(default_in(d, std::slice::from_ref(&a), none), here);
         // Not another corpus's.
-        assert_eq!(default_in(d, &[b.clone()], none), b.join(FILE_NAME));
+        assert_eq!(
+            default_in(d, std::slice::from_ref(&b), none),
+            b.join(FILE_NAME)
+        );
         // One that cannot be read is taken, so that its error shows.
         fs::write(&here, "<<<<<<< ours\n").unwrap();
-        assert_eq!(default_in(d, &[b.clone()], none), here);
+        assert_eq!(default_in(d, std::slice::from_ref(&b), none), here);
     }
 
     #[test]
