@@ -278,11 +278,8 @@ fn spawn_loader(
         if tx.send(Msg::IndexReady(Arc::new(index))).is_err() {
             return;
         }
-        let name = paths
-            .first()
-            .map_or(String::new(), |p| p.display().to_string());
         let _ = tx.send(crate::app::review::open(
-            &workspace, &corpus, &name, reviewer,
+            &workspace, &corpus, &paths, reviewer,
         ));
     });
 }

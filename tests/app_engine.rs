@@ -47,9 +47,13 @@ fn reviewed_workspace(corpus: &corpus::Corpus, path: &Path) {
     stored.save(&mut ws).unwrap();
 }
 
+/// Where the seeds are: the corpus the workspaces of these tests record.
+fn seeds_path() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
 fn seeds() -> Arc<corpus::Corpus> {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    Arc::new(corpus::load(&[seeds]).unwrap())
+    Arc::new(corpus::load(&[seeds_path()]).unwrap())
 }
 
 impl Bench {
@@ -79,7 +83,7 @@ impl Bench {
         bench.send(cordiale::app::review::open(
             path,
             &corpus,
-            "seeds",
+            &[seeds_path()],
             Some("ann".into()),
         ));
         bench
@@ -126,11 +130,18 @@ impl Bench {
 
 /// A session of ann on the workspace at `path` (not the shared one: it may be written).
 fn session(corpus: &Arc<corpus::Corpus>, path: &Path) -> State {
+    session_for(corpus, &seeds_path(), path)
+}
+
+/// `session` on the corpus read from `folder` (a workspace holds one corpus: opened for
+/// another, it is refused).
+fn session_for(corpus: &Arc<corpus::Corpus>, folder: &Path, path: &Path) -> State {
     let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
     update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
+    let paths = [folder.to_path_buf()];
     update(
         &mut state,
-        cordiale::app::review::open(path, corpus, "seeds", Some("ann".into())),
+        cordiale::app::review::open(path, corpus, &paths, Some("ann".into())),
     );
     state
 }
@@ -1723,15 +1734,18 @@ fn an_item_whose_words_are_gone_is_kept_shown_orphaned_and_filtered() {
     let path = dir.path().join("cordiale.json");
     let corpus = Arc::new(corpus::load(std::slice::from_ref(&folder)).unwrap());
     reviewed_workspace(&corpus, &path);
+    // The workspace records its corpus, as one made by cordiale does.
+    let mut ws = cordiale::workspace::load(&path).unwrap();
+    ws.corpus = "corpus".into();
+    cordiale::workspace::save(&path, &ws).unwrap();
     // The second item (rated by ann and bob) loses its sentence from the document.
-    let ws = cordiale::workspace::load(&path).unwrap();
     let (gone, item) = ws.ordered()[1];
     let (gone, quote, doc) = (gone.clone(), item.anchor.exact.clone(), item.doc.clone());
     let file = folder.join(doc.as_str());
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace(&quote, "")).unwrap();
-    let edited = Arc::new(corpus::load(&[folder]).unwrap());
-    let mut state = session(&edited, &path);
+    let edited = Arc::new(corpus::load(std::slice::from_ref(&folder)).unwrap());
+    let mut state = session_for(&edited, &folder, &path);
     let r = state.review.as_ref().unwrap();
     assert_eq!(r.orphaned.iter().collect::<Vec<_>>(), [&gone]);
     assert!(
@@ -2117,7 +2131,7 @@ fn reopen(
     let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
     update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
     let Msg::WorkspaceOpened(mut opened) =
-        cordiale::app::review::open(path, corpus, "seeds", Some(who.into()))
+        cordiale::app::review::open(path, corpus, &[seeds_path()], Some(who.into()))
     else {
         panic!("the workspace opens");
     };
@@ -2177,5 +2191,33 @@ fn a_signal_keeps_the_note_being_typed_as_a_draft_for_its_reviewer_only() {
     assert_eq!(
         update(&mut ann, Msg::Terminate),
         [Effect::Save, Effect::Quit]
+    );
+}
+
+/// The status bar's save state follows a change through its save: saving while it is
+/// written, unsaved when the save failed (until the next one lands), saved after.
+#[test]
+fn the_save_state_follows_saves_and_failed_saves() {
+    use cordiale::app::review::SaveState;
+    let (_dir, _path, _corpus, mut state) = own_session();
+    let shown = |s: &State| SaveState::of(s.review.as_ref().unwrap());
+    assert_eq!(shown(&state), SaveState::Saved);
+    let effects = press(&mut state, "3 K");
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(shown(&state), SaveState::Saving);
+    update(
+        &mut state,
+        Msg::SaveFailed("no space left on device".into()),
+    );
+    assert_eq!(shown(&state), SaveState::Unsaved);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    assert_eq!(shown(&state), SaveState::Saved);
+    // A workspace not written yet is new, not saved.
+    let corpus = seeds();
+    let fresh = session(&corpus, &_dir.path().join("other.json"));
+    assert_eq!(
+        SaveState::of(fresh.review.as_ref().unwrap()),
+        SaveState::New
     );
 }

@@ -764,3 +764,74 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+/// The workbench on a second corpus of the same folder opens a workspace of its own,
+/// inside that corpus, and shows it; pointed at the first corpus's workspace, it refuses
+/// before the terminal is touched, naming both corpora and the workspace to use.
+#[test]
+fn the_workbench_keeps_two_corpora_apart_and_names_its_workspace() {
+    let (dir, corpus) = seeds_copy();
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(
+        other.join("pledge.txt"),
+        "Brussels, 4 May 2016\n\nThe Council will fund forty new schools by 2020.\n",
+    )
+    .unwrap();
+    let first = corpus.join("cordiale.json");
+    let mut s = Session::start(
+        120,
+        40,
+        &[corpus.to_str().unwrap(), "--reviewer", "ann"],
+        &[],
+    );
+    ready(&mut s);
+    focus_checklist(&mut s);
+    s.wait_for("corpus/cordiale.json ○ new");
+    s.send("K");
+    s.wait_for("saved to ");
+    s.wait_for("corpus/cordiale.json");
+    s.wait_for("cordiale.json ✓ saved");
+    s.send("q");
+    assert!(s.finish().0);
+    let before = std::fs::read(&first).unwrap();
+    let mut s = Session::start(
+        120,
+        40,
+        &[other.to_str().unwrap(), "--reviewer", "ann"],
+        &[],
+    );
+    ready(&mut s);
+    focus_checklist(&mut s);
+    s.wait_for("other/cordiale.json ○ new");
+    s.send("K");
+    s.wait_for("saved to ");
+    s.wait_for("other/cordiale.json");
+    s.wait_for("cordiale.json ✓ saved");
+    s.send("q");
+    assert!(s.finish().0);
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        before,
+        "the first corpus's file untouched"
+    );
+    assert!(!dir.path().join("cordiale.json").exists());
+    let args = [
+        other.to_str().unwrap(),
+        "--workspace",
+        first.to_str().unwrap(),
+    ];
+    let s = Session::start(120, 40, &args, &[]);
+    let (ok, out) = s.finish();
+    let out = String::from_utf8_lossy(&out)
+        .replace("\r\n", " ")
+        .replace('\n', " ");
+    assert!(!ok);
+    assert!(out.contains("records the corpus"), "{out}");
+    assert!(out.contains("--workspace"), "{out}");
+    assert!(
+        !out.contains("\x1b[?1049h"),
+        "the terminal was not touched: {out}"
+    );
+    assert_eq!(std::fs::read(&first).unwrap(), before);
+}

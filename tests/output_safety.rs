@@ -180,7 +180,7 @@ fn run_ok(d: &Path, args: &[&str]) -> Output {
     ]
     .contains(&args[0])
     {
-        args.extend(["--corpus", "corpus"]);
+        args.extend(["--corpus", "corpus", "--workspace", "cordiale.json"]);
     }
     let o = cordiale(d, &args);
     assert!(

@@ -20,16 +20,31 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// A temporary folder with `corpus/` (a copy of the seeds).
-fn project() -> (tempfile::TempDir, PathBuf) {
+/// A temporary folder with `corpus/` (a copy of the seeds' documents) and no workspace.
+fn bare_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     fs::create_dir(&corpus).unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     for f in fs::read_dir(seeds).unwrap() {
         let f = f.unwrap();
-        fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
+        if f.path().extension().is_some_and(|e| e == "txt") {
+            fs::copy(f.path(), corpus.join(f.file_name())).unwrap();
+        }
     }
+    dir
+}
+
+/// `bare_project` with its workspace at the top of the project, `cordiale.json` beside
+/// `corpus/`: a place `init` must be told (the default is inside the corpus folder), after
+/// which the commands run from the top find it with or without `--corpus corpus`.
+fn project() -> (tempfile::TempDir, PathBuf) {
+    let dir = bare_project();
+    let o = cordiale(
+        dir.path(),
+        &["init", "corpus", "--workspace", "cordiale.json"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
     let ws = dir.path().join("cordiale.json");
     (dir, ws)
 }
@@ -84,7 +99,11 @@ fn two_reviewers_their_agreement_and_the_checklist() {
         );
         assert!(bob.status.success(), "{}", text(&bob.stderr));
     }
-    assert!(ws.exists(), "the workspace is written beside the corpus");
+    assert!(
+        ws.exists(),
+        "the workspace named at init is the one written"
+    );
+    assert!(!d.join("corpus/cordiale.json").exists());
     let saved = fs::read_to_string(&ws).unwrap();
     assert!(saved.contains("\"corpus\": \"corpus\""), "{saved}");
     let g = cordiale(d, &["agreement"]);
@@ -246,6 +265,12 @@ fn pledges(n: usize) -> (tempfile::TempDir, PathBuf) {
         ));
     }
     fs::write(corpus.join("pledges.txt"), text).unwrap();
+    // The workspace beside the corpus, as `project` has it.
+    let o = cordiale(
+        dir.path(),
+        &["init", "corpus", "--workspace", "cordiale.json"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let ws = dir.path().join("cordiale.json");
     (dir, ws)
 }
@@ -516,8 +541,11 @@ fn workspaces_validate_against_the_shipped_schema() {
     let mut bad = saved.clone();
     bad["items"][&ids[0]]["colour"] = "red".into();
     assert!(!validator.is_valid(&bad));
+    let mut bad = saved.clone();
+    bad["schema"] = 4.into();
+    assert!(!validator.is_valid(&bad));
     let mut bad = saved;
-    bad["schema"] = 3.into();
+    bad.as_object_mut().unwrap().remove("documents");
     assert!(!validator.is_valid(&bad));
 }
 
@@ -566,9 +594,9 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         (
             "a newer schema",
-            good.replacen("\"schema\": 2", "\"schema\": 3", 1)
+            good.replacen("\"schema\": 3", "\"schema\": 4", 1)
                 .into_bytes(),
-            "newer cordiale (schema 3",
+            "newer cordiale (schema 4",
         ),
         (
             "truncated",
@@ -577,7 +605,7 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         (
             "not UTF-8",
-            [b"{\"schema\": 2, \"corpus\": \"", &b"\xff\xfe"[..], b"\"}"].concat(),
+            [b"{\"schema\": 3, \"corpus\": \"", &b"\xff\xfe"[..], b"\"}"].concat(),
             "not UTF-8",
         ),
         ("empty", Vec::new(), "empty file"),
@@ -621,7 +649,7 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
 
 /// A file written by the schema-1 cordiale (the release before "$schema": made with that
 /// build's `verdict` and `reconcile` on the seeds) is read, left alone by read-only commands,
-/// and written as schema 2 by the next change, with every verdict and event kept.
+/// and written as schema 3 by the next change, with every verdict and event kept.
 #[test]
 fn a_schema_1_workspace_is_migrated_on_the_next_save() {
     let (dir, ws) = project();
@@ -655,7 +683,12 @@ fn a_schema_1_workspace_is_migrated_on_the_next_save() {
     let o = cordiale(d, &["verdict", fresh, "stalled", "--reviewer", "bob"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let new: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
-    assert_eq!(new["schema"], 2);
+    assert_eq!(new["schema"], 3);
+    assert_eq!(
+        new["documents"].as_object().unwrap().len(),
+        5,
+        "the corpus recorded"
+    );
     assert_eq!(new["$schema"], "cordiale-workspace.schema.json");
     for id in rated {
         let (a, b) = (&old["items"][id], &new["items"][id]);
@@ -664,4 +697,291 @@ fn a_schema_1_workspace_is_migrated_on_the_next_save() {
         assert_eq!(a["history"], b["history"], "{id}");
     }
     assert_eq!(new["items"][fresh]["reviews"]["bob"]["verdict"], "stalled");
+}
+
+/// A second corpus beside `corpus/` in the same folder: `other/`, one document, one pledge.
+fn other_corpus(d: &Path) {
+    fs::create_dir(d.join("other")).unwrap();
+    fs::write(
+        d.join("other/pledge.txt"),
+        "Brussels, 4 May 2016\n\nThe Council will fund forty new schools by 2020.\n",
+    )
+    .unwrap();
+}
+
+fn ids_of(d: &Path, corpus: &str) -> Vec<String> {
+    let o = cordiale(d, &["checklist", "--corpus", corpus, "--format", "json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Two corpora in one folder each get their own workspace, inside the corpus folder: the
+/// second never touches the first's file (the parent folder used to be shared, and a
+/// second corpus orphaned the first's items and wrote its own into the first's file).
+#[test]
+fn two_corpora_in_one_folder_each_get_their_own_workspace() {
+    let dir = bare_project();
+    let d = dir.path();
+    other_corpus(d);
+    let a = ids_of(d, "corpus");
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &a[0],
+            "kept",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let first = d.join("corpus/cordiale.json");
+    let before = fs::read(&first).expect("the workspace is inside the corpus folder");
+    let b = ids_of(d, "other");
+    assert_eq!(b.len(), 1, "{b:?}");
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &b[0],
+            "broken",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "other",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(
+        fs::read(&first).unwrap(),
+        before,
+        "the first corpus's file untouched"
+    );
+    assert!(
+        !d.join("cordiale.json").exists(),
+        "nothing in the parent folder"
+    );
+    let second: Value =
+        serde_json::from_slice(&fs::read(d.join("other/cordiale.json")).unwrap()).unwrap();
+    assert_eq!(second["corpus"], ".");
+    let items = second["items"].as_object().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[&b[0]]["doc"], "pledge.txt");
+    assert_eq!(items[&b[0]]["reviews"]["ann"]["verdict"], "broken");
+    // The workspace records its documents, with the hash the anchors carry.
+    let hash = items[&b[0]]["anchor"]["doc_hash"].clone();
+    assert_eq!(
+        second["documents"],
+        serde_json::json!({ "pledge.txt": hash })
+    );
+}
+
+/// A workspace named for another corpus is refused, exit 2, naming both corpora and the
+/// workspace to use instead; the file is left as it was.
+#[test]
+fn a_workspace_refuses_another_corpus_and_names_the_one_to_use() {
+    let dir = bare_project();
+    let d = dir.path();
+    other_corpus(d);
+    let a = ids_of(d, "corpus");
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &a[0],
+            "kept",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let first = d.join("corpus/cordiale.json");
+    let before = fs::read(&first).unwrap();
+    for args in [
+        &[
+            "checklist",
+            "--corpus",
+            "other",
+            "--workspace",
+            "corpus/cordiale.json",
+        ][..],
+        &[
+            "add",
+            "pledge.txt",
+            "The Council will fund forty new schools by 2020.",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "other",
+            "--workspace",
+            "corpus/cordiale.json",
+        ][..],
+    ] {
+        let o = cordiale(d, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o.stderr));
+        let err = text(&o.stderr);
+        assert!(err.contains("corpus/cordiale.json"), "{err}");
+        assert!(err.contains("records the corpus"), "{err}");
+        assert!(
+            err.contains(
+                &d.join("corpus")
+                    .canonicalize()
+                    .unwrap()
+                    .display()
+                    .to_string()
+            ),
+            "{err}"
+        );
+        assert!(err.contains("other"), "{err}");
+        assert!(err.contains("--workspace other/cordiale.json"), "{err}");
+        assert_eq!(fs::read(&first).unwrap(), before, "{args:?}");
+    }
+    assert!(!d.join("other/cordiale.json").exists());
+}
+
+/// A corpus moved elsewhere, its documents unchanged, keeps its workspace: the record
+/// follows it. Moved and changed, it is taken for another corpus.
+#[test]
+fn a_moved_corpus_keeps_its_workspace() {
+    let dir = bare_project();
+    let d = dir.path();
+    let a = ids_of(d, "corpus");
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &a[0],
+            "kept",
+            "--reviewer",
+            "ann",
+            "--corpus",
+            "corpus",
+            "--workspace",
+            "review.json",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    fs::rename(d.join("corpus"), d.join("moved")).unwrap();
+    let o = cordiale(
+        d,
+        &[
+            "verdict",
+            &a[1],
+            "broken",
+            "--reviewer",
+            "bob",
+            "--corpus",
+            "moved",
+            "--workspace",
+            "review.json",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let saved: Value = serde_json::from_slice(&fs::read(d.join("review.json")).unwrap()).unwrap();
+    assert_eq!(saved["corpus"], "moved");
+    assert_eq!(saved["items"][&a[0]]["reviews"]["ann"]["verdict"], "kept");
+    assert_eq!(saved["items"][&a[1]]["reviews"]["bob"]["verdict"], "broken");
+    // Without --corpus, the workspace names its own corpus.
+    let o = cordiale(d, &["check", "--workspace", "review.json"]);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    fs::rename(d.join("moved"), d.join("again")).unwrap();
+    let doc = fs::read_dir(d.join("again"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    fs::write(
+        &doc,
+        "Paris, 1 May 2020\n\nThe Government will build a bridge by 2025.\n",
+    )
+    .unwrap();
+    let before = fs::read(d.join("review.json")).unwrap();
+    let o = cordiale(
+        d,
+        &[
+            "checklist",
+            "--corpus",
+            "again",
+            "--workspace",
+            "review.json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert_eq!(fs::read(d.join("review.json")).unwrap(), before);
+}
+
+/// `init` creates the workspace once, with the corpus's items and its record, sets git up
+/// inside a work tree, and says what to do next; a second `init` refuses to overwrite it.
+#[test]
+fn init_creates_the_workspace_once_and_sets_up_git() {
+    let dir = bare_project();
+    let d = dir.path();
+    git_ok(d, &["init", "-q", "-b", "main"]);
+    let o = cordiale(d, &["init", "corpus"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let ws = d.join("corpus/cordiale.json");
+    assert!(out.contains("created corpus/cordiale.json"), "{out}");
+    assert!(out.contains("git add corpus/cordiale.json"), "{out}");
+    assert!(out.contains("branch"), "{out}");
+    let bytes = fs::read(&ws).unwrap();
+    let saved: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(saved["corpus"], ".");
+    assert_eq!(saved["documents"].as_object().unwrap().len(), 5);
+    let items = saved["items"].as_object().unwrap();
+    assert_eq!(items.len(), ids_of(d, "corpus").len());
+    assert!(
+        items
+            .values()
+            .all(|i| i["reviews"].as_object().unwrap().is_empty())
+    );
+    // git-setup ran in the work tree.
+    assert!(
+        fs::read_to_string(d.join(".gitattributes"))
+            .unwrap()
+            .contains("cordiale.json merge=cordiale")
+    );
+    let driver = text(&git(d, &["config", "merge.cordiale.driver"]).stdout);
+    assert!(driver.contains("merge %O %A %B"), "{driver}");
+    // Never overwritten.
+    let again = cordiale(d, &["init", "corpus"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(fs::read(&ws).unwrap(), bytes);
+    // The same corpus gives the same bytes (both reviewers branch from one item set).
+    fs::remove_file(&ws).unwrap();
+    assert!(cordiale(d, &["init", "corpus"]).status.success());
+    assert_eq!(fs::read(&ws).unwrap(), bytes);
+    // Outside a git work tree, it says how to set git up later.
+    let plain = bare_project();
+    let o = cordiale(
+        plain.path(),
+        &["init", "corpus", "--workspace", "team.json"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("created team.json"), "{out}");
+    assert!(out.contains("git-setup --write"), "{out}");
+    assert!(!plain.path().join(".gitattributes").exists());
+    let team: Value =
+        serde_json::from_slice(&fs::read(plain.path().join("team.json")).unwrap()).unwrap();
+    assert_eq!(team["corpus"], "corpus");
+    let help = text(&cordiale(d, &["init", "--help"]).stdout);
+    assert!(help.contains("--workspace"), "{help}");
+    assert!(help.contains("commit"), "{help}");
 }

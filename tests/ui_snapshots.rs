@@ -47,7 +47,12 @@ fn open_new_workspace(s: &mut State) {
     let missing = Path::new("/nonexistent/cordiale.json");
     update(
         s,
-        cordiale::app::review::open(missing, &corpus, "seeds", Some("ann".into())),
+        cordiale::app::review::open(
+            missing,
+            &corpus,
+            &[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+            Some("ann".into()),
+        ),
     );
 }
 
@@ -315,4 +320,49 @@ fn the_timeline_keeps_its_distinctions_without_colour() {
             .iter()
             .any(|c| c.symbol() == "✗" && c.modifier.contains(Modifier::UNDERLINED))
     );
+}
+
+/// The status bar always names the workspace file, shortened to fit, and whether its
+/// changes are saved, in symbols that read without colour.
+#[test]
+fn the_status_bar_names_the_workspace_and_its_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = String::new();
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let file = dir.path().join(format!("{w}x{h}.json"));
+        let (mut s, _) = state(w, h);
+        s.mono = true;
+        let corpus = s.corpus.clone().unwrap();
+        let seeds = [Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")];
+        let opened = cordiale::app::review::open(&file, &corpus, &seeds, Some("ann".into()));
+        update(&mut s, opened);
+        let review = s.review.as_mut().unwrap();
+        // Shown as given; a long one, so that it must be shortened at 80 columns.
+        review.path = "/home/ann/policy-review/corpus/cordiale.json".into();
+        let id = review.order[0].clone();
+        for scene in ["new", "saving", "unsaved", "saved"] {
+            let r = s.review.as_mut().unwrap();
+            match scene {
+                "saving" => {
+                    r.saving = Some("ann says kept".into());
+                    r.unsaved = vec![id.clone()];
+                }
+                "unsaved" => r.saving = None,
+                "saved" => {
+                    r.unsaved.clear();
+                    let saved = r.stored.save_state(&r.ws).unwrap();
+                    r.stored = saved.stored;
+                }
+                _ => {}
+            }
+            let t = render(&s);
+            let buf = t.backend().buffer();
+            let row: String = (0..w)
+                .map(|x| buf[(x, h - 1)].symbol().to_string())
+                .collect();
+            assert!(row.contains("cordiale.json"), "{row}");
+            rows.push_str(&format!("{w}x{h} {scene:8}|{row}|\n"));
+        }
+    }
+    insta::assert_snapshot!("status_bar_workspace", rows);
 }

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use super::msg::Msg;
 use crate::corpus::Corpus;
 use crate::extract::extract_all;
+use crate::workspace::place;
 use crate::workspace::store::Stored;
-use crate::workspace::sync::sync;
+use crate::workspace::sync::{documents, sync};
 use crate::workspace::{Short, Workspace};
 
 /// A workspace opened and brought up to date with the corpus.
@@ -25,15 +26,15 @@ pub struct Opened {
     pub drafts: Vec<crate::app::draft::Draft>,
 }
 
-/// Opens `path` for `corpus` (named `corpus_name` in a new file); `me` is the active
-/// reviewer. A file that cannot be read is reported, never replaced.
-pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>) -> Msg {
-    let fresh = || Workspace {
-        corpus: corpus_name.to_string(),
-        ..Default::default()
-    };
-    match Stored::open(path, fresh) {
+/// Opens `path` for `corpus`, read from `paths`; `me` is the active reviewer. A file that
+/// cannot be read, or that records another corpus, is reported, never replaced.
+pub fn open(path: &Path, corpus: &Corpus, paths: &[PathBuf], me: Option<String>) -> Msg {
+    match Stored::open(path, Workspace::default) {
         Ok((mut stored, mut ws)) => {
+            let documents = || Some(documents(corpus));
+            if let Err(e) = place::adopt(path, stored.exists(), &mut ws, paths, documents) {
+                return Msg::LoadFailed(e.to_string());
+            }
             let report = sync(&mut ws, corpus, &extract_all(corpus));
             stored.prepare_saves(&ws);
             Msg::WorkspaceOpened(Box::new(Opened {
@@ -46,6 +47,40 @@ pub fn open(path: &Path, corpus: &Corpus, corpus_name: &str, me: Option<String>)
             }))
         }
         Err(e) => Msg::LoadFailed(e.to_string()),
+    }
+}
+
+/// Where the workspace's changes stand: what the status bar shows beside its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveState {
+    /// No file yet and nothing to write (it is written at the first change).
+    New,
+    /// Everything is on disk.
+    Saved,
+    /// A save is under way.
+    Saving,
+    /// Changes the last save did not write (it failed).
+    Unsaved,
+}
+
+impl SaveState {
+    pub fn of(review: &crate::app::state::ReviewState) -> SaveState {
+        match (review.saving.is_some(), review.unsaved.is_empty()) {
+            (true, _) => SaveState::Saving,
+            (false, false) => SaveState::Unsaved,
+            (false, true) if review.stored.exists() => SaveState::Saved,
+            (false, true) => SaveState::New,
+        }
+    }
+
+    /// Letters and symbols that read without colour (`NO_COLOR`).
+    pub fn label(self) -> &'static str {
+        match self {
+            SaveState::New => "○ new",
+            SaveState::Saved => "✓ saved",
+            SaveState::Saving => "saving…",
+            SaveState::Unsaved => "● unsaved",
+        }
     }
 }
 

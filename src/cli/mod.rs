@@ -28,8 +28,9 @@ pub struct Cli {
     /// click opens). Off by default, so the terminal can select text.
     #[arg(long)]
     pub mouse: bool,
-    /// The review workspace the workbench shows (default: cordiale.json here, else beside
-    /// the corpus).
+    /// The review workspace the workbench shows (default: cordiale.json here when it is
+    /// this corpus's, else cordiale.json inside the corpus folder; with no PATH, the
+    /// corpus the workspace records).
     #[arg(long, value_name = "FILE")]
     pub workspace: Option<PathBuf>,
     /// Who is reviewing in the workbench (default: CORDIALE_REVIEWER, else git config
@@ -108,6 +109,21 @@ pub enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Create the review workspace of a corpus, to commit before the reviewers branch.
+    ///
+    /// Writes cordiale.json inside the corpus folder (a document's folder), or FILE, with
+    /// every commitment extracted from the corpus as an item to review and the corpus's
+    /// record (its place relative to the file, its documents' hashes); an existing file is
+    /// never overwritten. Inside a git work tree it also runs `cordiale git-setup --write`.
+    /// Then commit the file; each reviewer works on a branch of their own, and the
+    /// branches merge item by item.
+    Init {
+        /// The corpus folder or document (default: the working folder).
+        corpus: Option<PathBuf>,
+        /// The workspace file to create (default: cordiale.json inside the corpus folder).
+        #[arg(long, value_name = "FILE")]
+        workspace: Option<PathBuf>,
+    },
     /// Print the figures, dates and commitments of each document.
     Extract {
         /// One JSON object per document, one per line.
@@ -139,6 +155,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Add(args)) => review::add(&args),
         Some(Command::Reattach(args)) => review::reattach(&args),
         Some(Command::Schema { ws, write }) => review::schema(&ws, write),
+        Some(Command::Init { corpus, workspace }) => {
+            review::init(corpus.as_deref(), workspace.as_deref())
+        }
         Some(Command::Summary { paths }) => summary_command(&paths),
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => workbench(&cli),
         None => summary_command(&cli.paths),
@@ -190,16 +209,9 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
     for w in &keymap.warnings {
         eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
     }
-    let paths = if cli.paths.is_empty() {
-        vec![bundled_seeds()]
-    } else {
-        cli.paths.to_vec()
-    };
+    let workspace = review::workspace_for(cli.workspace.as_deref(), &cli.paths);
+    let paths = workbench_corpus(&workspace, &cli.paths)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let workspace = cli
-        .workspace
-        .clone()
-        .unwrap_or_else(|| crate::workspace::store::default_path(&paths[0]));
     let options = crate::runtime::Options {
         workspace,
         reviewer: crate::review::active_reviewer(cli.reviewer.as_deref()),
@@ -211,6 +223,34 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
         blind: cli.blind,
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
+}
+
+/// The workbench's corpus: the paths given, else the one the workspace records, else the
+/// bundled seeds. A workspace that records another corpus is refused here, before the
+/// terminal is touched, so that the whole message can be read; one that cannot be read is
+/// left to the workbench, which says why.
+fn workbench_corpus(workspace: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    use crate::workspace::{io::read_record, place};
+    let Ok(record) = read_record(workspace) else {
+        return Ok(match given {
+            [] => vec![bundled_seeds()],
+            paths => paths.to_vec(),
+        });
+    };
+    if given.is_empty() {
+        return Ok(vec![place::recorded_corpus(workspace, &record.corpus)]);
+    }
+    let documents = || {
+        corpus::load(given)
+            .ok()
+            .map(|c| crate::workspace::sync::documents(&c))
+    };
+    match place::belonging(workspace, &record, given, documents) {
+        place::Belonging::Other => Err(Failure::Input(
+            place::OtherCorpus::new(workspace, &record, given).to_string(),
+        )),
+        _ => Ok(given.to_vec()),
+    }
 }
 
 /// The bundled demo corpus: `seeds/` in the current folder, else the one this binary was

@@ -13,17 +13,20 @@ use crate::review::{self, ItemAgreement, export};
 use crate::workspace::edit;
 use crate::workspace::id::item_id;
 use crate::workspace::merge::merge_into;
+use crate::workspace::place;
 use crate::workspace::store::Stored;
-use crate::workspace::sync::{SyncReport, sync};
+use crate::workspace::sync::{self, SyncReport};
 use crate::workspace::{self, Short, Verdict, Workspace, now};
 
 /// Where the workspace is and which corpus it covers.
 #[derive(Debug, Args)]
 pub struct WorkspaceArgs {
-    /// The workspace file (default: cordiale.json beside the corpus).
+    /// The workspace file (default: cordiale.json here when it is this corpus's, else
+    /// cordiale.json inside the corpus folder).
     #[arg(long, value_name = "FILE")]
     pub workspace: Option<PathBuf>,
-    /// The corpus, when the workspace does not exist yet (default: the bundled seeds).
+    /// The corpus folder or document (default: the one the workspace records, else the
+    /// bundled seeds). A workspace that records another corpus is refused.
     #[arg(long, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
 }
@@ -95,27 +98,24 @@ fn input(e: impl std::fmt::Display) -> Failure {
     Failure::Input(e.to_string())
 }
 
-/// Opens (or starts) the workspace and brings it up to date with its corpus.
+/// Opens (or starts) the workspace and brings it up to date with its corpus, refusing a
+/// workspace that records another corpus than `--corpus`.
 fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
-    let corpus_arg = args.corpus.clone().unwrap_or_else(bundled_seeds);
-    let path = workspace_path(args, &corpus_arg);
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let (stored, mut ws) = Stored::open(&path, || Workspace {
-        corpus: relative(&corpus_arg, &dir),
-        ..Default::default()
+    let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
+    let path = workspace_for(args.workspace.as_deref(), &given);
+    let (stored, mut ws) = Stored::open(&path, Workspace::default).map_err(input)?;
+    let roots = match (given.is_empty(), stored.exists()) {
+        (false, _) => given,
+        (true, true) => vec![place::recorded_corpus(&path, &ws.corpus)],
+        (true, false) => vec![bundled_seeds()],
+    };
+    let corpus = load_corpus(&roots)?;
+    place::adopt(&path, stored.exists(), &mut ws, &roots, || {
+        Some(sync::documents(&corpus))
     })
     .map_err(input)?;
-    let corpus_path = if Path::new(&ws.corpus).is_absolute() {
-        PathBuf::from(&ws.corpus)
-    } else {
-        dir.join(&ws.corpus)
-    };
-    let corpus = load_corpus(&[corpus_path])?;
     let extractions = extract_all(&corpus);
-    let report = sync(&mut ws, &corpus, &extractions);
+    let report = sync::sync(&mut ws, &corpus, &extractions);
     Ok(Open {
         path,
         corpus,
@@ -125,21 +125,82 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     })
 }
 
-/// The workspace file: `--workspace`, else the default for the corpus.
-fn workspace_path(args: &WorkspaceArgs, corpus: &Path) -> PathBuf {
-    match &args.workspace {
-        Some(p) => p.clone(),
-        None => crate::workspace::store::default_path(corpus),
+/// `init [CORPUS] [--workspace FILE]`: creates the workspace of a corpus, with every
+/// commitment extracted from it as an item to review, so that the pair's branches start
+/// from one item set; sets git up when the file is in a git work tree.
+pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failure> {
+    let roots = vec![corpus.map_or_else(|| PathBuf::from("."), Path::to_path_buf)];
+    let path = workspace_for(workspace, &roots);
+    let shown = sanitize(&path.display().to_string());
+    let exists = || path.symlink_metadata().is_ok();
+    if exists() {
+        return Err(input(format!(
+            "{shown} already exists; nothing written (open it with the review commands or \
+             the workbench, or name another file with --workspace FILE)"
+        )));
     }
+    let corpus = load_corpus(&roots)?;
+    let mut ws = Workspace::default();
+    place::adopt(&path, false, &mut ws, &roots, || None).map_err(input)?;
+    sync::sync(&mut ws, &corpus, &extract_all(&corpus));
+    if exists() {
+        return Err(input(format!(
+            "{shown} appeared meanwhile; nothing written"
+        )));
+    }
+    workspace::save(&path, &ws).map_err(input)?;
+    println!(
+        "created {shown}: corpus {}, {} documents, {} items to review",
+        sanitize(&ws.corpus),
+        ws.documents.len(),
+        ws.items.len()
+    );
+    let folder = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let top = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&folder)
+        .args(["rev-parse", "--show-toplevel"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim_end()));
+    println!("next:");
+    println!("  1. commit it before anyone reviews: git add {shown} && git commit");
+    println!("  2. each reviewer works on a branch of their own (git switch -c review-NAME),");
+    println!("     gives verdicts (cordiale, cordiale verdict) and commits;");
+    println!("  3. merge the branches: verdicts are merged item by item.");
+    let Some(top) = top else {
+        println!(
+            "not in a git work tree: after `git init`, run `cordiale git-setup --write` at \
+             its top level so that git merges workspaces with cordiale"
+        );
+        return Ok(());
+    };
+    // .gitattributes at the top of the work tree covers the workspace wherever it is.
+    println!(
+        "setting git up in {}:",
+        sanitize(&top.display().to_string())
+    );
+    let back = std::env::current_dir()?;
+    std::env::set_current_dir(&top).map_err(|e| input(format!("{}: {e}", top.display())))?;
+    let result = git_setup(true);
+    std::env::set_current_dir(back)?;
+    result
 }
 
-/// `target` as written from `dir`, when it lies below it; else absolute.
-fn relative(target: &Path, dir: &Path) -> String {
-    let abs = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let (t, d) = (abs(target), abs(dir));
-    match t.strip_prefix(&d) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel.to_string_lossy().replace('\\', "/"),
-        _ => t.to_string_lossy().into_owned(),
+/// The workspace file: `--workspace`; else, for a corpus named, its default
+/// (`store::default_path`); else `cordiale.json` here, whatever corpus it records; else
+/// the bundled seeds' default. The workbench chooses with this too.
+pub(super) fn workspace_for(given: Option<&Path>, corpus: &[PathBuf]) -> PathBuf {
+    match (given, corpus) {
+        (Some(p), _) => p.to_path_buf(),
+        (None, []) if Path::new(place::FILE_NAME).exists() => PathBuf::from(place::FILE_NAME),
+        (None, []) => crate::workspace::store::default_path(&[bundled_seeds()]),
+        (None, paths) => crate::workspace::store::default_path(paths),
     }
 }
 
@@ -509,8 +570,9 @@ pub fn schema(args: &WorkspaceArgs, write: bool) -> Result<(), Failure> {
         io::stdout().lock().write_all(WORKSPACE_SCHEMA.as_bytes())?;
         return Ok(());
     }
-    let corpus = args.corpus.clone().unwrap_or_else(bundled_seeds);
-    let path = workspace_path(args, &corpus).with_file_name(workspace::model::SCHEMA_REF);
+    let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
+    let path = workspace_for(args.workspace.as_deref(), &given)
+        .with_file_name(workspace::model::SCHEMA_REF);
     std::fs::write(&path, WORKSPACE_SCHEMA)
         .map_err(|e| input(format!("{}: {e}", path.display())))?;
     println!("wrote {}", sanitize(&path.display().to_string()));

@@ -1,4 +1,5 @@
-//! The status bar: context, pending keys, messages, corpus and progress.
+//! The status bar: context, pending keys, messages, corpus and progress, and always the
+//! workspace file with whether its changes are saved.
 
 use super::*;
 
@@ -14,15 +15,7 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
     {
         left.push_str(&format!(" · {}", sanitize(&c.documents[doc].name)));
     }
-    let right = match (&state.progress, &state.corpus) {
-        (Some(p), _) => p.clone(),
-        (None, Some(c)) => format!(
-            "{} · {} documents · ? help ",
-            sanitize(&state.corpus_name),
-            c.documents.len()
-        ),
-        (None, None) => String::new(),
-    };
+    let w = r.width as usize;
     let (msg, msg_style) = match &state.status {
         Some(s) => (
             format!(" {}", sanitize(&s.text)),
@@ -34,8 +27,14 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
         ),
         None => (String::new(), Style::default()),
     };
-    let w = r.width as usize;
-    let right_w = right.width().min(w / 2);
+    // The message first: the right takes the room it leaves, down to what must show.
+    let room = w.saturating_sub(format!("{left}{msg}").width() + 1);
+    let right = match (&state.progress, &state.corpus) {
+        (Some(p), _) => p.clone(),
+        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), room.min(w / 2)),
+        (None, None) => String::new(),
+    };
+    let right_w = right.width().min(w * 3 / 5);
     let left_text = fit(&format!("{left}{msg}"), w.saturating_sub(right_w + 1));
     let gap = w.saturating_sub(left_text.width() + right_w);
     let left_len = fit(&left, w).width().min(left_text.width());
@@ -50,6 +49,62 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
         .alignment(Alignment::Left),
         r,
     );
+}
+
+/// The right of the status bar: `corpus · cordiale.json ✓ saved · 5 documents · ? help`,
+/// within `room` columns where it can: the corpus name goes first, then the workspace's
+/// folders (`…/corpus/cordiale.json`, `cordiale.json`); its file name (up to 24 columns)
+/// and its state always stay.
+fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String {
+    let tail = format!("{documents} documents · ? help ");
+    let Some(review) = &state.review else {
+        return format!("{} · {tail}", sanitize(&state.corpus_name));
+    };
+    let saved = crate::app::review::SaveState::of(review).label();
+    let path = sanitize(&review.path.display().to_string());
+    let name = sanitize(
+        &review
+            .path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy(),
+    );
+    let fixed = tail.width() + saved.width() + 4;
+    let budget = room.max(fixed + name.width().min(24));
+    let file = shorten(&path, &name, budget.saturating_sub(fixed).max(8));
+    let workspace = format!("{file} {saved} · {tail}");
+    let corpus = sanitize(&state.corpus_name);
+    if corpus.width() + 3 + workspace.width() <= budget {
+        format!("{corpus} · {workspace}")
+    } else {
+        workspace
+    }
+}
+
+/// A path within `max` columns: whole, else its last folders after `…/`, else its file
+/// name, else the end of that.
+fn shorten(path: &str, name: &str, max: usize) -> String {
+    if path.width() <= max {
+        return path.to_string();
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    for k in 1..parts.len() {
+        let tail = format!("…/{}", parts[k..].join("/"));
+        if tail.width() <= max {
+            return tail;
+        }
+    }
+    if name.width() <= max {
+        return name.to_string();
+    }
+    let mut end = String::new();
+    for c in name.chars().rev() {
+        if end.width() + 1 + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max {
+            break;
+        }
+        end.insert(0, c);
+    }
+    format!("…{end}")
 }
 
 pub(super) fn split_at_width(s: &str, width: usize) -> (String, String) {

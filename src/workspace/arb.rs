@@ -107,15 +107,22 @@ pub fn item() -> impl Strategy<Value = Item> {
 }
 
 pub fn workspace() -> impl Strategy<Value = Workspace> {
-    (text(10), proptest::collection::vec(item(), 0..12)).prop_map(|(corpus, items)| {
-        let mut ws = Workspace {
-            corpus,
-            ..Default::default()
-        };
-        for it in items {
-            let id = super::id::item_id(&it.doc, &it.anchor.exact);
-            ws.items.insert(id, it);
-        }
-        ws
-    })
+    let documents = proptest::collection::btree_map(short(8), short(16), 0..4);
+    (
+        text(10),
+        documents,
+        proptest::collection::vec(item(), 0..12),
+    )
+        .prop_map(|(corpus, documents, items)| {
+            let mut ws = Workspace {
+                corpus,
+                documents,
+                ..Default::default()
+            };
+            for it in items {
+                let id = super::id::item_id(&it.doc, &it.anchor.exact);
+                ws.items.insert(id, it);
+            }
+            ws
+        })
 }

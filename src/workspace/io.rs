@@ -63,8 +63,19 @@ struct Raw {
     _schema_ref: Option<String>,
     schema: u64,
     corpus: String,
+    documents: BTreeMap<Short, Short>,
     #[serde(deserialize_with = "unique_items")]
     items: BTreeMap<Short, Item>,
+}
+
+impl Raw {
+    fn into_workspace(self) -> Workspace {
+        Workspace {
+            corpus: self.corpus,
+            documents: self.documents,
+            items: self.items,
+        }
+    }
 }
 
 /// Only the item ids of a file of any schema, to refuse a repeated one before the file is
@@ -117,10 +128,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError
     // One typed parse; the slower reading into a JSON value only runs to explain a failure
     // or to migrate an older schema.
     match serde_json::from_str::<Raw>(text) {
-        Ok(raw) if raw.schema == SCHEMA as u64 => Ok(Workspace {
-            corpus: raw.corpus,
-            items: raw.items,
-        }),
+        Ok(raw) if raw.schema == SCHEMA as u64 => Ok(raw.into_workspace()),
         Ok(_) => read_value(path, text, None),
         Err(typed) => read_value(path, text, Some(typed)),
     }
@@ -174,10 +182,7 @@ fn read_value(
             let raw: Raw = serde_json::from_value(migrated).map_err(|e| {
                 not_a_workspace(1, 1, format!("{e} (after migrating from schema {found})"))
             })?;
-            Ok(Workspace {
-                corpus: raw.corpus,
-                items: raw.items,
-            })
+            Ok(raw.into_workspace())
         }
         _ => Err(match typed {
             Some(e) => not_a_workspace(e.line(), e.column(), e.to_string()),
@@ -192,6 +197,7 @@ fn migrate(mut value: serde_json::Value, from: u64) -> Result<serde_json::Value,
     for version in from..SCHEMA as u64 {
         value = match version {
             1 => v1_to_v2(value),
+            2 => v2_to_v3(value),
             _ => return Err(format!("unknown schema {version}")),
         };
     }
@@ -203,6 +209,19 @@ fn v1_to_v2(mut value: serde_json::Value) -> serde_json::Value {
     if let Some(top) = value.as_object_mut() {
         top.insert("$schema".into(), SCHEMA_REF.into());
         top.insert("schema".into(), 2.into());
+    }
+    value
+}
+
+/// Schema 3 records the corpus's documents and their hashes. An older file knows none:
+/// the record is empty until the next opening fills it from the corpus.
+fn v2_to_v3(mut value: serde_json::Value) -> serde_json::Value {
+    if let Some(top) = value.as_object_mut() {
+        top.insert(
+            "documents".into(),
+            serde_json::Value::Object(Default::default()),
+        );
+        top.insert("schema".into(), 3.into());
     }
     value
 }
@@ -262,8 +281,8 @@ fn parse_parallel(bytes: &[u8]) -> Option<Workspace> {
         .collect_into_vec(&mut parsed);
     let items: BTreeMap<Short, Item> = parsed.into_iter().collect::<Option<_>>()?;
     Some(Workspace {
-        corpus: raw.corpus,
         items,
+        ..raw.into_workspace()
     })
 }
 
@@ -287,6 +306,38 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
         source,
     })?;
     from_bytes(path, &bytes)
+}
+
+/// A workspace file's record of its corpus (`corpus` and `documents`), with no items: what
+/// tells, before the whole file is read, whether it belongs to a corpus. Its items are only
+/// scanned as JSON; a file that is not a workspace gets the error `load` would give.
+pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
+    /// The top level of a file of any schema, items skipped.
+    #[derive(Deserialize)]
+    struct Head {
+        schema: u64,
+        corpus: String,
+        #[serde(default)]
+        documents: BTreeMap<Short, Short>,
+        #[allow(dead_code)]
+        items: de::IgnoredAny,
+    }
+    let bytes = fs::read(path).map_err(|source| WorkspaceError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match serde_json::from_slice::<Head>(&bytes) {
+        Ok(head) if head.schema <= SCHEMA as u64 => Ok(Workspace {
+            corpus: head.corpus,
+            documents: head.documents,
+            items: BTreeMap::new(),
+        }),
+        // Newer, or not a workspace: the full reading says exactly why.
+        _ => from_bytes(path, &bytes).map(|ws| Workspace {
+            items: BTreeMap::new(),
+            ..ws
+        }),
+    }
 }
 
 /// Writes a workspace file atomically: a temporary file in the same folder, flushed to
@@ -351,6 +402,10 @@ mod tests {
             corpus: "seeds".into(),
             ..Default::default()
         };
+        ws.documents
+            .insert("a.txt".into(), "0123456789abcdef".into());
+        ws.documents
+            .insert("b.txt".into(), "fedcba9876543210".into());
         let mut b = item("b.txt", 10, "We will act.");
         b.reviews.insert(
             "zoe",
@@ -386,8 +441,9 @@ mod tests {
         assert!(text.ends_with("}\n"));
         assert!(
             text.starts_with(
-                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 2,\n  \
-                 \"corpus\": \"seeds\",\n  \"items\": {\n"
+                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 3,\n  \
+                 \"corpus\": \"seeds\",\n  \"documents\": {\n    \"a.txt\": \"0123456789abcdef\",\n    \
+                 \"b.txt\": \"fedcba9876543210\"\n  },\n  \"items\": {\n"
             ),
             "{text}"
         );
@@ -424,16 +480,63 @@ mod tests {
         }
     }
 
+    /// The sample as schema 2 wrote it: no record of the corpus's documents.
+    fn sample_v2() -> String {
+        let v3 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v2 = v3
+            .replace(
+                "  \"documents\": {\n    \"a.txt\": \"0123456789abcdef\",\n    \
+                 \"b.txt\": \"fedcba9876543210\"\n  },\n",
+                "",
+            )
+            .replace("\"schema\": 3", "\"schema\": 2");
+        assert!(!v2.contains("documents"), "{v2}");
+        v2
+    }
+
+    fn without_record(mut ws: Workspace) -> Workspace {
+        ws.documents.clear();
+        ws
+    }
+
+    #[test]
+    fn schema_2_files_are_migrated_with_an_empty_record() {
+        let v2 = sample_v2();
+        let read = from_bytes(Path::new("w.json"), v2.as_bytes()).unwrap();
+        assert_eq!(read, without_record(sample()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cordiale.json");
+        fs::write(&path, &v2).unwrap();
+        assert_eq!(read_record(&path).unwrap().corpus, "seeds");
+        assert!(read_record(&path).unwrap().documents.is_empty());
+    }
+
+    #[test]
+    fn the_record_is_read_without_the_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cordiale.json");
+        save(&path, &sample()).unwrap();
+        let record = read_record(&path).unwrap();
+        assert_eq!(record.documents, sample().documents);
+        assert!(record.items.is_empty());
+        fs::write(&path, b"{\"schema\": 9, \"corpus\": \"s\", \"items\": {}}").unwrap();
+        let e = read_record(&path).unwrap_err().to_string();
+        assert!(e.contains("newer cordiale"), "{e}");
+        fs::write(&path, b"<<<<<<< ours\n").unwrap();
+        let e = read_record(&path).unwrap_err().to_string();
+        assert!(e.contains("not valid JSON"), "{e}");
+    }
+
     #[test]
     fn schema_1_files_are_migrated() {
-        let v2 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v2 = sample_v2();
         let v1 = v2
             .replace("  \"$schema\": \"cordiale-workspace.schema.json\",\n", "")
             .replace("\"schema\": 2", "\"schema\": 1");
         assert_ne!(v1, v2);
         assert_eq!(
             from_bytes(Path::new("w.json"), v1.as_bytes()).unwrap(),
-            sample()
+            without_record(sample())
         );
         let e = error(v1.replace("\"schema\": 1", "\"schema\": 0").as_bytes());
         assert!(e.contains("unknown schema 0"), "{e}");
@@ -470,6 +573,11 @@ mod tests {
         let e = error(dup.as_bytes());
         assert!(e.contains("duplicate item id c1"), "{e}");
         let e = error(dup.replace("\"schema\": 1", "\"schema\": 2").as_bytes());
+        assert!(e.contains("duplicate item id c1"), "{e}");
+        let e = error(
+            dup.replace("\"schema\": 1", "\"schema\": 3, \"documents\": {}")
+                .as_bytes(),
+        );
         assert!(e.contains("duplicate item id c1"), "{e}");
         // In the canonical layout too, where items are read in parallel.
         let mut ws = sample();

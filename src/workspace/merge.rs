@@ -218,6 +218,7 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) ->
         "corpus",
         &mut conflicts,
     );
+    merge_documents(base, ours, theirs);
     let mut base_items = base.items.iter().peekable();
     let mut their_items = theirs.items.iter().peekable();
     // The base item of an id, for ids asked in increasing order.
@@ -278,6 +279,35 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) ->
     conflicts
 }
 
+/// Merges the record of the corpus's documents name by name, as items are merged. It is
+/// never a conflict: the record is what the last opening found in the corpus, and the next
+/// opening writes it again from the corpus itself, so where both sides changed one
+/// document's hash differently ours is kept without stopping a merge of verdicts.
+fn merge_documents(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) {
+    if ours.documents == theirs.documents || theirs.documents == base.documents {
+        return;
+    }
+    let names: BTreeSet<Short> = base
+        .documents
+        .keys()
+        .chain(ours.documents.keys())
+        .chain(theirs.documents.keys())
+        .cloned()
+        .collect();
+    for name in names {
+        let (b, o, t) = (
+            base.documents.get(&name),
+            ours.documents.get(&name),
+            theirs.documents.get(&name),
+        );
+        let chosen = pick(&b, &o, &t).copied().unwrap_or(o).cloned();
+        match chosen {
+            Some(hash) => ours.documents.insert(name, hash),
+            None => ours.documents.remove(&name),
+        };
+    }
+}
+
 /// Merges `ours` and `theirs`, both descended from `base`, into a new workspace.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     let mut workspace = ours.clone();
@@ -308,7 +338,7 @@ mod tests {
     fn base(n: usize) -> Workspace {
         let mut ws = Workspace {
             corpus: "seeds".into(),
-            items: Default::default(),
+            ..Default::default()
         };
         for i in 0..n {
             ws.items.insert(format!("c{i:03}").into(), item(i * 100));
@@ -412,6 +442,47 @@ mod tests {
             (e.by.as_str(), e.verdict, e.at.as_str()),
             ("ann", Some(Verdict::Broken), "2026-11-25T09:00:00Z")
         );
+    }
+
+    /// The corpus record merges name by name and never stops a merge: two branches that
+    /// each saw other edits of the corpus keep both, and a document changed differently on
+    /// both sides keeps ours (the next opening records the corpus again).
+    #[test]
+    fn the_documents_record_merges_by_name_without_conflicts() {
+        let mut b = base(1);
+        for (name, hash) in [("a.txt", "a0"), ("b.txt", "b0"), ("c.txt", "c0")] {
+            b.documents.insert(name.into(), hash.into());
+        }
+        let mut ours = b.clone();
+        ours.documents.insert("a.txt".into(), "a1".into());
+        ours.documents.insert("c.txt".into(), "c1".into());
+        let mut theirs = b.clone();
+        theirs.documents.insert("b.txt".into(), "b2".into());
+        theirs.documents.insert("c.txt".into(), "c2".into());
+        theirs.documents.insert("d.txt".into(), "d2".into());
+        let m = merge(&b, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        let names: Vec<(&str, &str)> = m
+            .workspace
+            .documents
+            .iter()
+            .map(|(n, h)| (n.as_str(), h.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("a.txt", "a1"),
+                ("b.txt", "b2"),
+                ("c.txt", "c1"),
+                ("d.txt", "d2")
+            ]
+        );
+        // A document removed on one side and left alone on the other goes.
+        let mut gone = b.clone();
+        gone.documents.remove("b.txt");
+        let m = merge(&b, &gone, &b);
+        assert!(!m.workspace.documents.contains_key("b.txt"));
+        assert_eq!(merge(&b, &b, &gone).workspace.documents, gone.documents);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod id;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod place;
 pub mod store;
 pub mod sync;
 mod write;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub type Short = CompactString;
 
 /// The schema this build writes; older ones are migrated when read (see `migrate`).
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// The file's `"$schema"`: the JSON Schema that editors validate it with, which
 /// `cordiale schema --write` puts beside the workspace (`schema/workspace.schema.json` in
@@ -394,8 +394,12 @@ pub fn now() -> Short {
 /// All review state of one corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Workspace {
-    /// The corpus folder, relative to the workspace file.
+    /// The corpus folder (or file), relative to the workspace file's folder.
     pub corpus: String,
+    /// The corpus's documents when it was last opened: name → hash of the text (`doc_hash`,
+    /// the hash anchors carry). With `corpus` it tells this corpus from another one, and a
+    /// corpus that moved from one that did not (`workspace::place`).
+    pub documents: BTreeMap<Short, Short>,
     /// Items by id.
     pub items: BTreeMap<Short, Item>,
 }

@@ -121,18 +121,17 @@ impl Base {
     }
 }
 
-/// Where a corpus's workspace is when none is named: `cordiale.json` in the current folder
-/// when there is one (the workspace one is working in), else `cordiale.json` beside the
-/// corpus.
-pub fn default_path(corpus: &Path) -> PathBuf {
-    let here = PathBuf::from("cordiale.json");
-    if here.exists() {
-        return here;
-    }
-    corpus
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map_or(here, |d| d.join("cordiale.json"))
+/// Where the workspace of the corpus at `corpus` is when none is named: `cordiale.json` in
+/// the working folder when it is this corpus's (or cannot be read, so that its error shows),
+/// else `cordiale.json` inside the corpus folder, never beside it (see `place::default_in`).
+/// The corpus is read only when the working folder's file records another place, to tell
+/// a moved corpus from another one.
+pub fn default_path(corpus: &[PathBuf]) -> PathBuf {
+    super::place::default_in(Path::new(""), corpus, || {
+        crate::corpus::load(corpus)
+            .ok()
+            .map(|c| super::sync::documents(&c))
+    })
 }
 
 /// The lock file beside the workspace (`cordiale.json.lock`): the workspace itself is

@@ -5,7 +5,7 @@
 //! fuzzily, ambiguously or not at all keeps its anchor and is reported, so the checklist can
 //! show it (as *orphaned*, with its stored quote, when it fits nowhere).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::anchor::{Placement, anchor, place};
 use super::id::{doc_hash, item_id};
@@ -29,8 +29,18 @@ pub struct SyncReport {
     pub orphaned: BTreeSet<Short>,
 }
 
-/// Adds the extracted commitments that are not items yet and places every item again.
-/// `extractions` are in corpus order, one per document.
+/// A corpus's documents as a workspace records them: name → hash of the text, the hash
+/// anchors carry.
+pub fn documents(corpus: &Corpus) -> BTreeMap<Short, Short> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| (Short::from(&d.name), doc_hash(&d.text)))
+        .collect()
+}
+
+/// Adds the extracted commitments that are not items yet, places every item again, and
+/// records the corpus's documents. `extractions` are in corpus order, one per document.
 pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> SyncReport {
     let mut report = SyncReport::default();
     let texts: HashMap<&str, &str> = corpus
@@ -38,17 +48,17 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
         .iter()
         .map(|d| (d.name.as_str(), d.text.as_str()))
         .collect();
-    let hashes: HashMap<&str, Short> = texts
-        .iter()
-        .map(|(name, text)| (*name, doc_hash(text)))
-        .collect();
+    ws.documents = documents(corpus);
+    let hashes = &ws.documents;
 
     for (id, item) in ws.items.iter_mut() {
-        let Some(text) = texts.get(item.doc.as_str()) else {
+        let (Some(text), Some(hash)) =
+            (texts.get(item.doc.as_str()), hashes.get(item.doc.as_str()))
+        else {
             report.orphaned.insert(id.clone());
             continue;
         };
-        if item.anchor.doc_hash == hashes[item.doc.as_str()] {
+        if item.anchor.doc_hash == *hash {
             continue; // the text it was anchored in: nothing to do
         }
         match place(&item.anchor, text) {
@@ -133,6 +143,15 @@ mod tests {
         assert!(pledge.actors.iter().any(|a| a.contains("United Kingdom")));
         let again = synced(TEXT, &mut ws);
         assert_eq!(again, SyncReport::default());
+        // The corpus is recorded: its documents with the hash the anchors carry.
+        let recorded: Vec<(&str, &str)> = ws
+            .documents
+            .iter()
+            .map(|(n, h)| (n.as_str(), h.as_str()))
+            .collect();
+        let hash = doc_hash(TEXT);
+        assert_eq!(recorded, [("a.txt", hash.as_str())]);
+        assert!(ws.items.values().all(|i| i.anchor.doc_hash == hash));
     }
 
     #[test]

@@ -428,6 +428,13 @@ fn head(ws: &Workspace) -> Vec<u8> {
     head.key("schema");
     head.number(SCHEMA.into());
     head.string_field("corpus", &ws.corpus);
+    // One line per document, in name order: a git diff shows which documents changed.
+    head.key("documents");
+    head.begin(b'{');
+    for (name, hash) in &ws.documents {
+        head.string_field(name, hash);
+    }
+    head.end(b'}');
     head.key("items");
     head.begin(b'{');
     head.out
@@ -490,10 +497,11 @@ mod tests {
 
     impl Serialize for Oracle<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Workspace", 4)?;
+            let mut st = s.serialize_struct("Workspace", 5)?;
             st.serialize_field("$schema", SCHEMA_REF)?;
             st.serialize_field("schema", &SCHEMA)?;
             st.serialize_field("corpus", &self.0.corpus)?;
+            st.serialize_field("documents", &self.0.documents)?;
             st.serialize_field("items", &OrderedItems(self.0))?;
             st.end()
         }

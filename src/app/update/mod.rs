@@ -117,6 +117,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::SaveFailed(message) => {
+            // No save is under way any more: the status bar says the changes are unsaved.
+            if let Some(r) = state.review.as_mut() {
+                r.saving = None;
+            }
             // "Save and quit" does not quit when the save fails.
             let staying = match std::mem::take(&mut state.quit_after_save) {
                 true => "; not quitting",
