@@ -23,6 +23,14 @@ pub enum Msg {
     /// A save went through (with another process's changes merged in, if any).
     Saved(Box<crate::workspace::store::Saved>),
     SaveFailed(String),
+    /// A save found the workspace's lock file (`lock`) held by another process (`holder`,
+    /// as it signed the file): nothing was written; it is tried again once the lock is free.
+    LockHeld {
+        lock: std::path::PathBuf,
+        holder: String,
+    },
+    /// The lock a save waited for came free (`Effect::WaitForLock`).
+    LockFree,
     /// The workspace file changed on disk (another session, a `git pull`).
     DiskChanged,
     /// A file was written (an export), or could not be.
@@ -66,6 +74,8 @@ pub enum Effect {
     Save,
     /// Read the workspace file again and merge (`app::review::refresh`).
     Refresh,
+    /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
+    WaitForLock(std::path::PathBuf),
     /// Write a file atomically (an export); the outcome comes back as a message.
     Write {
         path: std::path::PathBuf,

@@ -334,7 +334,7 @@ pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
         source,
     };
     let file = open_regular(path).map_err(io)??;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
     std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
     from_bytes(path, &bytes)
 }
