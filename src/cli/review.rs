@@ -189,32 +189,37 @@ fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
 }
 
 /// Saves under the lock, merging in what another process saved since we loaded. While
-/// another process holds the lock, says so on stderr and waits, up to `--wait`.
+/// another process holds the lock, waits, up to `--wait`, and says so on stderr once the
+/// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid).
 fn save(open: &mut Open) -> Result<(), Failure> {
+    const UNSAID: Duration = Duration::from_millis(300);
     let give_up = Instant::now() + open.wait;
-    let mut said = false;
+    let (mut first, mut said) = (None, false);
     let conflicts = loop {
         match open.stored.save(&mut open.ws) {
             Err(WorkspaceError::Locked { path, holder }) => {
                 let lock = path.display();
-                let left = give_up.saturating_duration_since(Instant::now());
-                if !said && !left.is_zero() {
-                    eprintln!(
-                        "cordiale: waiting for {lock}, held by {holder} (up to {} s; --wait SECONDS)",
-                        open.wait.as_secs()
-                    );
-                    said = true;
-                }
-                let free = !left.is_zero()
-                    && lock::wait_until_free_for(&path, left)
-                        .map_err(|e| input(format!("{lock}: {e}")))?;
-                if !free {
+                let now = Instant::now();
+                let left = give_up.saturating_duration_since(now);
+                if left.is_zero() {
                     return Err(Failure::Problems(format!(
                         "gave up after {} s: {lock} is held by {holder}; nothing was saved \
                          (try again, or wait longer with --wait SECONDS)",
                         open.wait.as_secs()
                     )));
                 }
+                let unsaid = UNSAID.saturating_sub(now - *first.get_or_insert(now));
+                if unsaid.is_zero() && !said {
+                    eprintln!(
+                        "cordiale: waiting for {lock}, held by {holder} (up to {} s; --wait SECONDS)",
+                        open.wait.as_secs()
+                    );
+                    said = true;
+                }
+                let span = if said { left } else { left.min(unsaid) };
+                // Free or not, the save is tried again (and says why it gives up).
+                lock::wait_until_free_for(&path, span)
+                    .map_err(|e| input(format!("{lock}: {e}")))?;
             }
             saved => break saved.map_err(input)?,
         }
