@@ -81,8 +81,14 @@ fn run_entered(options: Options) -> io::Result<()> {
     let finder = spawn_finder(tx.clone());
     let watcher = watch(tx.clone(), &options.workspace);
     let review = (options.workspace, options.reviewer);
-    spawn_loader(tx, options.paths, options.cache_dir, review);
-    let result = event_loop(&mut terminal, &mut state, &rx, &finder, options.mouse);
+    spawn_loader(tx.clone(), options.paths, options.cache_dir, review);
+    let result = event_loop(
+        &mut terminal,
+        &mut state,
+        (&tx, &rx),
+        &finder,
+        options.mouse,
+    );
     drop(watcher);
     result
 }
@@ -90,11 +96,13 @@ fn run_entered(options: Options) -> io::Result<()> {
 fn event_loop(
     terminal: &mut Terminal<Backend>,
     state: &mut State,
-    rx: &Receiver<Msg>,
+    (tx, rx): (&Sender<Msg>, &Receiver<Msg>),
     finder: &Sender<(u64, String, Arc<Index>)>,
     mouse: bool,
 ) -> io::Result<()> {
     let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
+    // Whether a thread waits for the workspace's lock (one at a time).
+    let mut waiting_for_lock = false;
     while let Ok(first) = rx.recv() {
         let mut repaint = false;
         let mut batch: std::collections::VecDeque<Msg> = std::iter::once(first).collect();
@@ -102,6 +110,9 @@ fn event_loop(
         while let Some(msg) = batch.pop_front() {
             if test_panic && matches!(msg, Msg::Key(_)) {
                 panic!("CORDIALE_TEST_PANIC: a forced panic to test terminal restoration");
+            }
+            if matches!(msg, Msg::LockFree) {
+                waiting_for_lock = false;
             }
             for effect in update(state, msg) {
                 match effect {
@@ -147,6 +158,11 @@ fn event_loop(
                             batch.push_front(outcome);
                         }
                     }
+                    Effect::WaitForLock(lock) if !waiting_for_lock => {
+                        waiting_for_lock = true;
+                        spawn_lock_waiter(tx.clone(), lock);
+                    }
+                    Effect::WaitForLock(_) => {}
                 }
             }
             if state.quit {
@@ -177,9 +193,12 @@ fn suspend(mouse: bool) {
 }
 
 /// Watches the workspace's folder (a save replaces the file, so the file itself cannot be
-/// watched) and reports changes to the file. The watcher blocks in the kernel: no CPU at rest.
+/// watched) and reports changes to the file; for a symbolic link, its target's folder,
+/// where saves write. The watcher blocks in the kernel: no CPU at rest.
 fn watch(tx: Sender<Msg>, workspace: &std::path::Path) -> Option<notify::RecommendedWatcher> {
     use notify::{EventKind, RecursiveMode, Watcher};
+    let target = crate::workspace::io::written_path(workspace).ok();
+    let workspace = target.as_deref().unwrap_or(workspace);
     let name = workspace.file_name()?.to_os_string();
     let dir = match workspace.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -204,6 +223,16 @@ fn watch(tx: Sender<Msg>, workspace: &std::path::Path) -> Option<notify::Recomme
     .ok()?;
     watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
     Some(watcher)
+}
+
+/// Waits for the workspace's lock on a thread of its own (asleep in the kernel, no CPU),
+/// so the workbench keeps answering keys meanwhile; says when it is free.
+fn spawn_lock_waiter(tx: Sender<Msg>, lock: PathBuf) {
+    thread::spawn(move || {
+        // A lock that cannot even be waited for: the retry reports why.
+        let _ = crate::workspace::lock::wait_until_free(&lock);
+        let _ = tx.send(Msg::LockFree);
+    });
 }
 
 fn spawn_input(tx: Sender<Msg>) {

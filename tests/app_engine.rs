@@ -1048,6 +1048,38 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
     assert!(status(&state).contains("with changes made elsewhere"));
 }
 
+/// A save never waits for a lock another process holds: it says who holds it, asks the
+/// runtime to wait off the UI thread, and saves once told the lock is free.
+#[test]
+fn a_held_lock_is_reported_and_the_save_is_tried_again_when_free() {
+    use cordiale::workspace::lock::{Lock, lock_path};
+    let (_dir, path, _, mut state) = own_session();
+    let before = std::fs::read(&path).unwrap();
+    let held = Lock::take(&path).unwrap();
+    update(&mut state, Msg::Key("3".parse::<Key>().unwrap().to_event()));
+    let effects = update(&mut state, Msg::Key("K".parse::<Key>().unwrap().to_event()));
+    assert_eq!(effects, vec![Effect::Save]);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    assert!(matches!(outcome, Msg::LockHeld { .. }), "{outcome:?}");
+    let effects = update(&mut state, outcome);
+    assert_eq!(effects, vec![Effect::WaitForLock(lock_path(&path))]);
+    let pid = format!("held by pid {}", std::process::id());
+    assert!(status(&state).contains(&pid), "{}", status(&state));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "written through the lock"
+    );
+    drop(held);
+    assert_eq!(update(&mut state, Msg::LockFree), vec![Effect::Save]);
+    let outcome = cordiale::app::review::save(&state).unwrap();
+    update(&mut state, outcome);
+    assert!(status(&state).contains("saved to"), "{}", status(&state));
+    assert_ne!(std::fs::read(&path).unwrap(), before);
+    // Nothing left to save: a late "free" does nothing.
+    assert_eq!(update(&mut state, Msg::LockFree), Vec::<Effect>::new());
+}
+
 #[test]
 fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
     use cordiale::workspace::Verdict;

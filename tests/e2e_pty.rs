@@ -589,6 +589,202 @@ fn two_workbenches_on_one_workspace_lose_nothing() {
     );
 }
 
+/// A workspace lock held by another process (here, this test) never freezes the
+/// workbench: the verdict waits, the status bar names the holder, keys still work, and the
+/// verdict is saved as soon as the lock is let go.
+#[test]
+fn a_held_lock_is_reported_and_the_workbench_stays_responsive() {
+    let (dir, corpus) = seeds_copy();
+    let ws = dir.path().join("cordiale.json");
+    let mut lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("cordiale.json.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    writeln!(lock, "pid 4242, zoe on tests, since 2026-01-01T00:00:00Z").unwrap();
+    let args = [
+        corpus.to_str().unwrap(),
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--reviewer",
+        "ann",
+    ];
+    let mut s = Session::start(200, 40, &args, &[]);
+    ready(&mut s);
+    focus_checklist(&mut s);
+    s.send("K");
+    s.wait_for("held by pid 4242, zoe on tests");
+    assert!(!ws.exists(), "saved through a held lock");
+    // Still answering keys while the lock is held.
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    s.send("?");
+    s.wait_gone("Keys · default.json");
+    lock.unlock().unwrap();
+    s.wait_for("saved to");
+    s.send("q");
+    assert!(s.finish().0);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let given = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|i| i["reviews"]["ann"]["verdict"] == "kept")
+        .count();
+    assert_eq!(given, 1);
+}
+
+/// Two Unix users of one group take turns on one workspace in a setgid, group-writable
+/// folder, through the CLI and the workbench (run as each uid with `setpriv`): every save
+/// keeps the file's group and mode, nobody meets "Permission denied", nothing is lost.
+#[test]
+fn two_unix_users_take_turns_through_the_cli_and_the_workbench() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    const TEAM: u32 = 4400;
+    let skip = |why: &str| println!("SKIPPED two_unix_users_take_turns…: {why}");
+    if std::fs::metadata("/proc/self").map_or(true, |m| m.uid() != 0) {
+        return skip("needs root to run cordiale as two other uids");
+    }
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists());
+    let Some(setpriv) = setpriv else {
+        return skip("setpriv (util-linux) is not installed");
+    };
+    let (dir, corpus) = seeds_copy();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    std::os::unix::fs::chown(&team, Some(4401), Some(TEAM)).unwrap();
+    std::fs::set_permissions(&team, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let ws = team.join("cordiale.json");
+    // As `uid`, group TEAM and no other, with a team's usual umask 002.
+    let as_user = |uid: u32| {
+        let mut cmd = CommandBuilder::new(setpriv);
+        cmd.args([
+            format!("--reuid={uid}"),
+            format!("--regid={TEAM}"),
+            "--clear-groups".into(),
+            "--".into(),
+            "sh".into(),
+            "-c".into(),
+            "umask 002 && exec \"$0\" \"$@\"".into(),
+            env!("CARGO_BIN_EXE_cordiale").into(),
+        ]);
+        cmd.env("HOME", &team);
+        cmd
+    };
+    let cli = |uid: u32, args: &[&str]| {
+        let o = std::process::Command::new(setpriv)
+            .args([
+                &format!("--reuid={uid}"),
+                &format!("--regid={TEAM}"),
+                "--clear-groups",
+                "--",
+                "sh",
+                "-c",
+                "umask 002 && exec \"$0\" \"$@\"",
+                env!("CARGO_BIN_EXE_cordiale"),
+            ])
+            .args(args)
+            .args(["--corpus", corpus.to_str().unwrap()])
+            .args(["--workspace", ws.to_str().unwrap()])
+            .env("CORDIALE_CACHE_DIR", "")
+            .env_remove("CORDIALE_REVIEWER")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            o.status.success() && !err.contains("ermission denied"),
+            "{args:?}: {err}"
+        );
+        o
+    };
+    let workbench = |uid: u32, who: &str| {
+        let mut cmd = as_user(uid);
+        cmd.args([
+            corpus.to_str().unwrap(),
+            "--workspace",
+            ws.to_str().unwrap(),
+            "--reviewer",
+            who,
+        ]);
+        let mut s = Session::spawn(cmd, 160, 40, &[]);
+        ready(&mut s);
+        focus_checklist(&mut s);
+        s
+    };
+    let shared = |after: &str| {
+        let m = std::fs::metadata(&ws).unwrap();
+        assert_eq!((m.gid(), m.mode() & 0o777), (TEAM, 0o664), "after {after}");
+    };
+    let listed = cli(4401, &["checklist", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let ids: Vec<String> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    // ann (4401) by the CLI makes the file; bob (4402) rates in the workbench, while ann's
+    // next CLI verdict lands; then ann in the workbench, bob by the CLI.
+    cli(4401, &["verdict", &ids[5], "stalled", "--reviewer", "ann"]);
+    shared("ann's first save");
+    let mut bob = workbench(4402, "bob");
+    bob.send("B");
+    bob.wait_for("saved to");
+    shared("bob's save in the workbench");
+    cli(4401, &["verdict", &ids[6], "kept", "--reviewer", "ann"]);
+    bob.wait_for("merged changes made elsewhere");
+    bob.send("\x1b[B");
+    bob.send("P");
+    bob.wait_for("saved to");
+    bob.send("q");
+    assert!(bob.finish().0);
+    let mut ann = workbench(4401, "ann");
+    ann.send("I");
+    ann.wait_for("saved to");
+    ann.send("q");
+    assert!(ann.finish().0);
+    shared("ann's save in the workbench");
+    cli(
+        4402,
+        &["verdict", &ids[7], "not-a-commitment", "--reviewer", "bob"],
+    );
+    shared("bob's CLI save");
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let mut given: Vec<(String, String)> = Vec::new();
+    for item in saved["items"].as_object().unwrap().values() {
+        for (who, r) in item["reviews"].as_object().unwrap() {
+            given.push((who.clone(), r["verdict"].as_str().unwrap().to_string()));
+        }
+    }
+    given.sort();
+    let pairs = [
+        ("ann", "in-progress"),
+        ("ann", "kept"),
+        ("ann", "stalled"),
+        ("bob", "broken"),
+        ("bob", "not-a-commitment"),
+        ("bob", "partial"),
+    ];
+    let expected: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(w, v)| (w.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(given, expected);
+    let temps = std::fs::read_dir(&team)
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with(".cordiale-save-")
+        })
+        .count();
+    assert_eq!(temps, 0, "a save left its temporary file");
+}
+
 /// The pair review of DESIGN §4 end to end: ann rates three items and quits; bob opens the
 /// same workspace blind, sees none of ann's verdicts until he gives his own, disagrees on
 /// one; the disagreements filter shows exactly that one; the pair reconciles it; and

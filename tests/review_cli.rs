@@ -250,7 +250,7 @@ fn the_merge_driver_merges_reviewers_and_reports_true_conflicts() {
     )));
     let setup = text(&cordiale(d, &["git-setup"]).stdout);
     assert!(setup.contains("cordiale.json merge=cordiale"));
-    assert!(setup.contains("merge.cordiale.driver \"cordiale merge %O %A %B\""));
+    assert!(setup.contains("merge.cordiale.driver \"cordiale merge %O %A %B --path %P"));
 }
 
 /// A corpus of one document with `n` distinct pledges.

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use cordiale::workspace::store::Stored;
 use cordiale::workspace::{self, Anchor, Item, Origin, Workspace};
 
 /// The k-th state the helper saves: big enough (200 items) that a torn write would show.
@@ -85,4 +86,30 @@ fn a_killed_save_leaves_a_whole_file() {
         from > 1,
         "the helper never got to save: the test proved nothing"
     );
+    // Killed saves leave their temporary files; the next save under the lock removes
+    // them all, and leaves none of its own.
+    let temps = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".cordiale-save-")
+            })
+            .map(|e| e.metadata().unwrap().len())
+            .collect::<Vec<u64>>()
+    };
+    let left = temps();
+    println!(
+        "500 kills: {} saves completed, {} temp files left ({} bytes)",
+        from - 1,
+        left.len(),
+        left.iter().sum::<u64>()
+    );
+    let (mut stored, mut ws) = Stored::open(&file, Workspace::default).unwrap();
+    ws.corpus = "after the kills".into();
+    stored.save(&mut ws).unwrap();
+    assert_eq!(temps(), Vec::<u64>::new(), "stale temp files were kept");
+    assert_eq!(workspace::load(&file).unwrap(), ws);
 }

@@ -23,6 +23,14 @@ pub enum Msg {
     /// A save went through (with another process's changes merged in, if any).
     Saved(Box<crate::workspace::store::Saved>),
     SaveFailed(String),
+    /// A save found the workspace's lock file (`lock`) held by another process (`holder`,
+    /// as it signed the file): nothing was written; it is tried again once the lock is free.
+    LockHeld {
+        lock: std::path::PathBuf,
+        holder: String,
+    },
+    /// The lock a save waited for came free (`Effect::WaitForLock`).
+    LockFree,
     /// The workspace file changed on disk (another session, a `git pull`).
     DiskChanged,
     /// An export was written, or could not be.
@@ -72,6 +80,8 @@ pub enum Effect {
         workspace: std::path::PathBuf,
         drafts: Vec<super::draft::Draft>,
     },
+    /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
+    WaitForLock(std::path::PathBuf),
     /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`
     /// exists: never over a file. The outcome comes back as `Msg::Written` (`what` with it).
     Write {

@@ -12,7 +12,7 @@ use crate::extract::extract_all;
 use crate::workspace::place;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{documents, sync};
-use crate::workspace::{Short, Workspace};
+use crate::workspace::{Short, Workspace, WorkspaceError};
 
 /// A workspace opened and brought up to date with the corpus.
 #[derive(Debug, Clone)]
@@ -85,12 +85,14 @@ impl SaveState {
 }
 
 /// Carries out `Effect::Save`: writes the workspace (merging what another process saved
-/// meanwhile) and says what happened, as a message for `update`.
+/// meanwhile) and says what happened, as a message for `update`. It never waits: a lock
+/// held by another process comes back as `Msg::LockHeld`, for a wait off the UI thread.
 pub fn save(state: &crate::app::State) -> Option<Msg> {
     let review = state.review.as_ref()?;
     Some(
         match review.stored.save_changed(&review.ws, &review.unsaved) {
             Ok(saved) => Msg::Saved(Box::new(saved)),
+            Err(WorkspaceError::Locked { path, holder }) => Msg::LockHeld { lock: path, holder },
             Err(e) => Msg::SaveFailed(e.to_string()),
         },
     )

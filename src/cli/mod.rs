@@ -90,10 +90,14 @@ pub enum Command {
         base: PathBuf,
         ours: PathBuf,
         theirs: PathBuf,
+        #[command(flatten)]
+        names: review::MergeNames,
     },
-    /// Print what makes git merge workspaces with `cordiale merge` (or, with --write, do it).
+    /// Print what makes git merge workspaces with `cordiale merge` and ignore its lock and
+    /// temporary files (or, with --write, do it).
     GitSetup {
-        /// Add the line to ./.gitattributes and run the `git config` commands.
+        /// Add the lines to ./.gitattributes and ./.gitignore and run the `git config`
+        /// commands.
         #[arg(long)]
         write: bool,
     },
@@ -150,7 +154,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Reconcile(change)) => review::reconcile(&change),
         Some(Command::Agreement { ws }) => review::agreement(&ws),
         Some(Command::Check { ws }) => review::check(&ws),
-        Some(Command::Merge { base, ours, theirs }) => review::merge_driver(&base, &ours, &theirs),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            names,
+        }) => review::merge_driver(&base, &ours, &theirs, &names),
         Some(Command::GitSetup { write }) => review::git_setup(write),
         Some(Command::Add(args)) => review::add(&args),
         Some(Command::Reattach(args)) => review::reattach(&args),

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 
@@ -12,11 +13,12 @@ use crate::corpus::Corpus;
 use crate::review::{self, ItemAgreement, export};
 use crate::workspace::edit;
 use crate::workspace::id::item_id;
+use crate::workspace::lock;
 use crate::workspace::merge::merge_into;
 use crate::workspace::place;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{self, SyncReport};
-use crate::workspace::{self, Short, Verdict, Workspace, now};
+use crate::workspace::{self, Short, Verdict, Workspace, WorkspaceError, now};
 
 /// Where the workspace is and which corpus it covers.
 #[derive(Debug, Args)]
@@ -29,6 +31,10 @@ pub struct WorkspaceArgs {
     /// bundled seeds). A workspace that records another corpus is refused.
     #[arg(long, value_name = "PATH")]
     pub corpus: Option<PathBuf>,
+    /// How long a change waits for the workspace's lock while another cordiale saves it
+    /// (0: not at all); then it gives up and changes nothing.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub wait: u64,
 }
 
 /// One item's verdict, as `verdict` and `reconcile` take it.
@@ -92,6 +98,8 @@ struct Open {
     stored: Stored,
     ws: Workspace,
     report: SyncReport,
+    /// How long a save waits for the lock (`--wait`).
+    wait: Duration,
 }
 
 fn input(e: impl std::fmt::Display) -> Failure {
@@ -122,6 +130,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         stored,
         ws,
         report,
+        wait: Duration::from_secs(args.wait),
     })
 }
 
@@ -240,9 +249,42 @@ fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
     }
 }
 
-/// Saves under the lock, merging in what another process saved since we loaded.
+/// Saves under the lock, merging in what another process saved since we loaded. While
+/// another process holds the lock, waits, up to `--wait`, and says so on stderr once the
+/// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid).
 fn save(open: &mut Open) -> Result<(), Failure> {
-    let conflicts = open.stored.save(&mut open.ws).map_err(input)?;
+    const UNSAID: Duration = Duration::from_millis(300);
+    let give_up = Instant::now() + open.wait;
+    let (mut first, mut said) = (None, false);
+    let conflicts = loop {
+        match open.stored.save(&mut open.ws) {
+            Err(WorkspaceError::Locked { path, holder }) => {
+                let lock = path.display();
+                let now = Instant::now();
+                let left = give_up.saturating_duration_since(now);
+                if left.is_zero() {
+                    return Err(Failure::Problems(format!(
+                        "gave up after {} s: {lock} is held by {holder}; nothing was saved \
+                         (try again, or wait longer with --wait SECONDS)",
+                        open.wait.as_secs()
+                    )));
+                }
+                let unsaid = UNSAID.saturating_sub(now - *first.get_or_insert(now));
+                if unsaid.is_zero() && !said {
+                    eprintln!(
+                        "cordiale: waiting for {lock}, held by {holder} (up to {} s; --wait SECONDS)",
+                        open.wait.as_secs()
+                    );
+                    said = true;
+                }
+                let span = if said { left } else { left.min(unsaid) };
+                // Free or not, the save is tried again (and says why it gives up).
+                lock::wait_until_free_for(&path, span)
+                    .map_err(|e| input(format!("{lock}: {e}")))?;
+            }
+            saved => break saved.map_err(input)?,
+        }
+    };
     for c in conflicts {
         eprintln!(
             "cordiale: {}: {}; another session changed it too, ours kept",
@@ -490,17 +532,69 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
     )))
 }
 
-/// `merge BASE OURS THEIRS`: git's merge driver; the result goes to OURS.
-pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failure> {
-    let load = |p: &Path| workspace::load(p).map_err(input);
-    let (b, mut merged, t) = (load(base)?, load(ours)?, load(theirs)?);
+/// How git names the file and the sides of a merge (`%P`, `%X`, `%Y`; git 2.44 and later),
+/// for the driver's messages. An older git leaves the placeholders as they are.
+#[derive(Debug, Default, Args)]
+pub struct MergeNames {
+    /// The workspace's path in the repository (git's %P).
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
+    /// What git calls our side (%X: the branch merged into; in a rebase, the branch
+    /// rebased onto).
+    #[arg(long, value_name = "LABEL")]
+    pub ours_name: Option<String>,
+    /// What git calls their side (%Y: the branch merged; in a rebase, the commit replayed).
+    #[arg(long, value_name = "LABEL")]
+    pub theirs_name: Option<String>,
+}
+
+impl MergeNames {
+    /// A name git gave, or `fallback` when it gave none (or an old git left `%X` as is).
+    fn or<'a>(given: &'a Option<String>, fallback: &'a str) -> String {
+        match given.as_deref() {
+            Some(name) if !name.is_empty() && !name.starts_with('%') => sanitize(name),
+            _ => fallback.to_string(),
+        }
+    }
+}
+
+/// `merge BASE OURS THEIRS`: git's merge driver; the result goes to OURS. A missing or
+/// empty BASE (both branches added the file) is an empty workspace, so both sides are kept.
+pub fn merge_driver(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    names: &MergeNames,
+) -> Result<(), Failure> {
+    let file = MergeNames::or(&names.path, "");
+    let failed = |e: WorkspaceError| match file.as_str() {
+        "" => input(e),
+        file => input(format!("merging {file}: {e}")),
+    };
+    let load = |p: &Path| workspace::load(p).map_err(failed);
+    let (mut merged, t) = (load(ours)?, load(theirs)?);
+    let b = match std::fs::metadata(base) {
+        Ok(m) if m.len() == 0 => None,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        _ => Some(load(base)?),
+    }
+    .unwrap_or_else(|| Workspace {
+        corpus: merged.corpus.clone(),
+        ..Default::default()
+    });
     let conflicts = merge_into(&b, &mut merged, &t);
-    workspace::save(ours, &merged).map_err(input)?;
+    workspace::save(ours, &merged).map_err(failed)?;
     if conflicts.is_empty() {
         return Ok(());
     }
+    let ours_name = MergeNames::or(&names.ours_name, "ours");
+    let theirs_name = MergeNames::or(&names.theirs_name, "theirs");
+    let file = match file.as_str() {
+        "" => String::new(),
+        file => format!("{file}: "),
+    };
     for c in &conflicts {
-        eprintln!("cordiale merge: conflict: {c} (ours kept)");
+        eprintln!("cordiale merge: {file}conflict: {c}; kept {ours_name}, not {theirs_name}");
     }
     Err(Failure::Problems(format!(
         "{} conflicts; resolve them with `cordiale verdict` or `cordiale reconcile`",
@@ -511,37 +605,41 @@ pub fn merge_driver(base: &Path, ours: &Path, theirs: &Path) -> Result<(), Failu
 /// The lines that make git use the merge driver for workspace files.
 pub const GITATTRIBUTES_LINE: &str = "cordiale.json merge=cordiale";
 
-/// `git-setup`: prints the `.gitattributes` line and the `git config` commands; with
-/// `write`, adds the line to `.gitattributes` in the current folder (once) and runs the
-/// commands, naming this very binary so the driver works without `cordiale` on the PATH.
+/// What git must not commit: the lock file, the temporary files of saves that were killed
+/// (the next save removes them), and a note draft kept beside the workspace when the state
+/// folder could not be written (`app::draft`).
+pub const GITIGNORE_LINES: [&str; 3] = [
+    "cordiale.json.lock",
+    ".cordiale-save-*",
+    ".cordiale.json.draft",
+];
+
+/// The merge driver's arguments: the three files, and how git names the file and sides.
+const DRIVER_ARGS: &str = "merge %O %A %B --path %P --ours-name %X --theirs-name %Y";
+
+/// `git-setup`: prints the `.gitattributes` and `.gitignore` lines and the `git config`
+/// commands; with `write`, adds the lines to those files in the current folder (once) and
+/// runs the commands, naming this very binary so the driver works without `cordiale` on
+/// the PATH.
 pub fn git_setup(write: bool) -> Result<(), Failure> {
     if !write {
         println!("# .gitattributes");
         println!("{GITATTRIBUTES_LINE}");
         println!();
+        println!("# .gitignore");
+        for line in GITIGNORE_LINES {
+            println!("{line}");
+        }
+        println!();
         println!("# git config (once per clone)");
         println!("git config merge.cordiale.name \"cordiale workspace merge\"");
-        println!("git config merge.cordiale.driver \"cordiale merge %O %A %B\"");
+        println!("git config merge.cordiale.driver \"cordiale {DRIVER_ARGS}\"");
         return Ok(());
     }
-    let attributes = Path::new(".gitattributes");
-    let current = match std::fs::read_to_string(attributes) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(input(format!(".gitattributes: {e}"))),
-    };
-    if !current.lines().any(|l| l.trim() == GITATTRIBUTES_LINE) {
-        let mut text = current;
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str(GITATTRIBUTES_LINE);
-        text.push('\n');
-        std::fs::write(attributes, text).map_err(|e| input(format!(".gitattributes: {e}")))?;
-        println!("added to .gitattributes: {GITATTRIBUTES_LINE}");
-    }
+    add_lines(Path::new(".gitattributes"), &[GITATTRIBUTES_LINE])?;
+    add_lines(Path::new(".gitignore"), &GITIGNORE_LINES)?;
     let exe = std::env::current_exe().map_err(input)?;
-    let driver = format!("\"{}\" merge %O %A %B", exe.display());
+    let driver = format!("\"{}\" {DRIVER_ARGS}", exe.display());
     for (key, value) in [
         ("merge.cordiale.name", "cordiale workspace merge"),
         ("merge.cordiale.driver", driver.as_str()),
@@ -556,6 +654,31 @@ pub fn git_setup(write: bool) -> Result<(), Failure> {
             )));
         }
         println!("git config {key} {value}");
+    }
+    Ok(())
+}
+
+/// Adds to the file `path` each of `lines` it does not hold yet, and says so.
+fn add_lines(path: &Path, lines: &[&str]) -> Result<(), Failure> {
+    let name = path.display();
+    let current = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(input(format!("{name}: {e}"))),
+    };
+    let mut text = current.clone();
+    for line in lines {
+        if !current.lines().any(|l| l.trim() == *line) {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(line);
+            text.push('\n');
+            println!("added to {name}: {line}");
+        }
+    }
+    if text != current {
+        std::fs::write(path, text).map_err(|e| input(format!("{name}: {e}")))?;
     }
     Ok(())
 }

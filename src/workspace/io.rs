@@ -52,6 +52,32 @@ pub enum WorkspaceError {
         found: u64,
         supported: u32,
     },
+    #[error(
+        "{path}: holds git conflict markers (merged without cordiale's merge driver); \
+         recover with `cordiale git-setup --write && git checkout -m {path}`"
+    )]
+    ConflictMarkers { path: PathBuf },
+    #[error("{path}: a {kind}, not a regular file, so not a workspace file")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "{path}: read-only (mode {mode:04o}), so it is left as it is; \
+         make it writable (chmod u+w) to save"
+    )]
+    ReadOnly { path: PathBuf, mode: u32 },
+    #[error("{path}: not writable by this user ({source}), so it is left as it is")]
+    NotWritable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The lock file (named) could not be made or taken.
+    #[error("{path}: cannot take the workspace's lock: {source}")]
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Another process holds the lock file (named): try again once it is free.
+    #[error("{path} is held by {holder}")]
+    Locked { path: PathBuf, holder: String },
 }
 
 /// The file's top level, as read.
@@ -143,11 +169,14 @@ fn read_value(
 ) -> Result<Workspace, WorkspaceError> {
     // The syntax first, without building anything: a 100 MB file that is not a workspace
     // must not become gigabytes of JSON values to be refused.
-    serde_json::from_str::<de::IgnoredAny>(text).map_err(|e| WorkspaceError::Syntax {
-        path: path.clone(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
+    serde_json::from_str::<de::IgnoredAny>(text).map_err(|e| match conflict_markers(text) {
+        true => WorkspaceError::ConflictMarkers { path: path.clone() },
+        false => WorkspaceError::Syntax {
+            path: path.clone(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        },
     })?;
     let not_a_workspace = |line, column, message| WorkspaceError::NotAWorkspace {
         path: path.clone(),
@@ -189,6 +218,23 @@ fn read_value(
             None => not_a_workspace(1, 1, "no schema number".into()),
         }),
     }
+}
+
+/// Whether a text holds the three kinds of line git writes around a conflict it could not
+/// merge (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`): what a merge without the driver
+/// leaves in a workspace file.
+fn conflict_markers(text: &str) -> bool {
+    let mut seen = [false; 3];
+    for line in text.lines() {
+        for (k, marker) in ["<<<<<<<", "=======", ">>>>>>>"].iter().enumerate() {
+            if let Some(rest) = line.strip_prefix(marker)
+                && (rest.is_empty() || rest.starts_with(' '))
+            {
+                seen[k] = true;
+            }
+        }
+    }
+    seen == [true; 3]
 }
 
 /// Brings a file of an older schema up to this one, one version at a time. Each step is a
@@ -299,13 +345,22 @@ fn split_entry(part: &[u8]) -> Option<(u64, Short, &str)> {
     Some((u64::from_be_bytes(key), id, item))
 }
 
-/// Reads a workspace file.
+/// Reads a workspace file (never blocking on a FIFO or a device: only a regular file is
+/// opened).
 pub fn load(path: &Path) -> Result<Workspace, WorkspaceError> {
-    let bytes = fs::read(path).map_err(|source| WorkspaceError::Io {
+    from_bytes(path, &read_regular(path)?)
+}
+
+/// The bytes of a regular file (a FIFO or a device is refused, never opened).
+fn read_regular(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
+    let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    from_bytes(path, &bytes)
+    };
+    let file = open_regular(path).map_err(io)??;
+    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
+    std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
+    Ok(bytes)
 }
 
 /// A workspace file's record of its corpus (`corpus` and `documents`), with no items: what
@@ -322,10 +377,7 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
         #[allow(dead_code)]
         items: de::IgnoredAny,
     }
-    let bytes = fs::read(path).map_err(|source| WorkspaceError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = read_regular(path)?;
     match serde_json::from_slice::<Head>(&bytes) {
         Ok(head) if head.schema <= SCHEMA as u64 => Ok(Workspace {
             corpus: head.corpus,
@@ -337,6 +389,42 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
             items: BTreeMap::new(),
             ..ws
         }),
+    }
+}
+
+/// Opens a file for reading if it is a regular file (looked at before opening, so that a
+/// FIFO, whose open would wait for a writer, is never opened): `Err` from the file system
+/// (`NotFound` when there is none), `Ok(Err)` when it is something else than a file.
+pub(super) fn open_regular(path: &Path) -> std::io::Result<Result<fs::File, WorkspaceError>> {
+    let kind = fs::metadata(path)?.file_type();
+    if !kind.is_file() {
+        return Ok(Err(not_a_file(path, kind)));
+    }
+    let file = fs::File::open(path)?;
+    // Replaced between the look and the open: look at what was opened.
+    let kind = file.metadata()?.file_type();
+    Ok(match kind.is_file() {
+        true => Ok(file),
+        false => Err(not_a_file(path, kind)),
+    })
+}
+
+fn not_a_file(path: &Path, kind: fs::FileType) -> WorkspaceError {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
+    let kind = match kind {
+        k if k.is_dir() => "folder",
+        #[cfg(unix)]
+        k if k.is_fifo() => "FIFO (named pipe)",
+        #[cfg(unix)]
+        k if k.is_socket() => "socket",
+        #[cfg(unix)]
+        k if k.is_block_device() || k.is_char_device() => "device",
+        _ => "special file",
+    };
+    WorkspaceError::NotAFile {
+        path: path.to_path_buf(),
+        kind,
     }
 }
 
@@ -352,28 +440,190 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WorkspaceError>
     save_encoded(path, &Encoded::from_bytes(bytes.to_vec())).map(drop)
 }
 
+/// The file a save of `path` writes: `path`, or where its symbolic links lead (a link is
+/// written through, never replaced by a file).
+pub fn written_path(path: &Path) -> Result<PathBuf, WorkspaceError> {
+    let mut at = path.to_path_buf();
+    // As many links as the kernel follows (Linux's MAXSYMLINKS).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&at).map_err(|source| WorkspaceError::Io {
+                    path: at.clone(),
+                    source,
+                })?;
+                at = at.parent().map_or_else(|| to.clone(), |d| d.join(&to));
+            }
+            _ => return Ok(at),
+        }
+    }
+    Err(WorkspaceError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other("too many levels of symbolic links"),
+    })
+}
+
+/// The start of the name of a save's temporary file for the file `target`: hidden, and
+/// named after the file, so that stale ones can be told apart from another file's.
+fn temp_prefix(target: &Path) -> std::ffi::OsString {
+    let mut prefix = std::ffi::OsString::from(".cordiale-save-");
+    prefix.push(target.file_name().unwrap_or_default());
+    prefix.push("-");
+    prefix
+}
+
+/// How many random characters end a save's temporary file name.
+const TEMP_RANDOM: usize = 8;
+
+/// Removes the temporary files that killed saves of `target` left behind. Only for a
+/// caller that holds the workspace's lock: then no live save of it owns one.
+pub(super) fn remove_stale_temps(target: &Path) {
+    let prefix = temp_prefix(target);
+    let prefix = prefix.as_encoded_bytes();
+    let Ok(entries) = fs::read_dir(folder_of(target)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let stale = name
+            .as_encoded_bytes()
+            .strip_prefix(prefix)
+            .is_some_and(|rest| {
+                rest.len() == TEMP_RANDOM && rest.iter().all(u8::is_ascii_alphanumeric)
+            });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The folder a file is in (`.` for a bare name).
+pub(super) fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// `save` for bytes already made by `encode`; the file written comes back, still open.
+///
+/// The file keeps what it was: a symbolic link is written through to its target; an
+/// existing file's mode and group (and owner, when we may set it: as root, or as its
+/// owner) go to the new file before it takes the old one's place; a new file gets the
+/// umask's mode (0644 with the usual 022). A read-only file, or one we may not write, is
+/// refused and left as it is, as is anything that is not a regular file.
 pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<fs::File, WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".cordiale-save-")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let target = written_path(path)?;
+    let existing = writable(path, &target)?;
+    let dir = folder_of(&target);
+    let prefix = temp_prefix(&target);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).rand_bytes(TEMP_RANDOM);
+    if let Some(mode) = new_file_mode(existing.as_ref()) {
+        builder.permissions(mode);
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
+    if let Some(old) = &existing {
+        keep_owner_and_mode(tmp.as_file(), old).map_err(io)?;
+    }
     bytes.write_to(&mut tmp).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    let file = tmp.persist(path).map_err(|e| io(e.error))?;
+    let file = tmp.persist(&target).map_err(|e| io(e.error))?;
     // The rename itself must reach the disk too.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
     }
     Ok(file)
+}
+
+/// The file's metadata when there is one we may replace; `None` when there is none yet.
+fn writable(path: &Path, target: &Path) -> Result<Option<fs::Metadata>, WorkspaceError> {
+    let m = match fs::metadata(target) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(WorkspaceError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if !m.is_file() {
+        return Err(not_a_file(path, m.file_type()));
+    }
+    // Mode bits first: root may write anything, but a file nobody may write is meant to
+    // stay as it is.
+    if m.permissions().readonly() {
+        return Err(WorkspaceError::ReadOnly {
+            path: path.to_path_buf(),
+            mode: mode_of(&m),
+        });
+    }
+    // The kernel's own answer for this user (opening to write changes nothing).
+    if let Err(source) = fs::OpenOptions::new().write(true).open(target) {
+        return Err(match source.kind() {
+            std::io::ErrorKind::PermissionDenied => WorkspaceError::NotWritable {
+                path: path.to_path_buf(),
+                source,
+            },
+            _ => WorkspaceError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        });
+    }
+    Ok(Some(m))
+}
+
+#[cfg(unix)]
+fn mode_of(m: &fs::Metadata) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    m.permissions().mode() & 0o7777
+}
+
+#[cfg(not(unix))]
+fn mode_of(_: &fs::Metadata) -> u32 {
+    0o444
+}
+
+/// The mode a save's temporary file is created with: the old file's (never wider while
+/// it is being written), or 0666 for a new file, which the kernel narrows by the umask.
+#[cfg(unix)]
+fn new_file_mode(existing: Option<&fs::Metadata>) -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(
+        existing.map_or(0o666, |m| mode_of(m) & 0o777),
+    ))
+}
+
+#[cfg(not(unix))]
+fn new_file_mode(_: Option<&fs::Metadata>) -> Option<fs::Permissions> {
+    None
+}
+
+/// Gives the new file the old one's owner and group, as far as we may (the owner only as
+/// root; the group as root, or as a member of it), then its exact mode (after the change
+/// of owner, which clears the set-id bits).
+#[cfg(unix)]
+fn keep_owner_and_mode(new: &fs::File, old: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+    let now = new.metadata()?;
+    if (now.uid(), now.gid()) != (old.uid(), old.gid())
+        && fchown(new, Some(old.uid()), Some(old.gid())).is_err()
+    {
+        // Not root: the file becomes ours, in the old file's group if we are in it.
+        let _ = fchown(new, None, Some(old.gid()));
+    }
+    new.set_permissions(fs::Permissions::from_mode(mode_of(old)))
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(new: &fs::File, old: &fs::Metadata) -> std::io::Result<()> {
+    new.set_permissions(old.permissions())
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod arb;
 pub mod edit;
 pub mod id;
 pub mod io;
+pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod place;

@@ -2,13 +2,17 @@
 //! another process made since we loaded it (a partner's session on the same host, a
 //! `git pull`) is merged in, item by item, instead of being overwritten.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use super::io::{Encoded, WorkspaceError, encode, from_bytes, save_encoded};
+use super::io::{
+    Encoded, WorkspaceError, encode, from_bytes, open_regular, remove_stale_temps, save_encoded,
+    written_path,
+};
+use super::lock::{Lock, lock_path};
 use super::merge::{Conflict, merge_into};
 use super::model::{Short, Workspace};
 
@@ -86,16 +90,28 @@ impl Seen {
 }
 
 /// A file's bytes and, taken before they were read, its metadata.
-fn read(path: &Path) -> std::io::Result<(Vec<u8>, Option<Seen>)> {
-    let mut file = fs::File::open(path)?;
+type FileRead = (Vec<u8>, Option<Seen>);
+
+/// A file's bytes and, taken before they were read, its metadata; `None` when there is no
+/// file. Only a regular file is opened (a FIFO would block the open).
+fn read(path: &Path) -> Result<Option<FileRead>, WorkspaceError> {
+    let io = |source| WorkspaceError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match open_regular(path) {
+        Ok(file) => file?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io(e)),
+    };
     let mut bytes = Vec::new();
     let seen = {
-        let m = file.metadata()?;
+        let m = file.metadata().map_err(io)?;
         bytes.reserve(m.len() as usize);
         file.try_clone().ok().and_then(Seen::of)
     };
-    file.read_to_end(&mut bytes)?;
-    Ok((bytes, seen))
+    file.read_to_end(&mut bytes).map_err(io)?;
+    Ok(Some((bytes, seen)))
 }
 
 /// The bytes of a workspace file as read, or as written.
@@ -134,31 +150,18 @@ pub fn default_path(corpus: &[PathBuf]) -> PathBuf {
     })
 }
 
-/// The lock file beside the workspace (`cordiale.json.lock`): the workspace itself is
-/// replaced by each save, so it cannot carry the lock.
-fn lock_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    path.with_file_name(name)
-}
-
 impl Stored {
     /// Loads `path`, or starts from `fresh` (an empty workspace) when there is no file yet.
     pub fn open(
         path: &Path,
         fresh: impl FnOnce() -> Workspace,
     ) -> Result<(Stored, Workspace), WorkspaceError> {
-        let io = |source| WorkspaceError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let (base, seen, ws) = match read(path) {
-            Ok((bytes, seen)) => {
+        let (base, seen, ws) = match read(path)? {
+            Some((bytes, seen)) => {
                 let ws = from_bytes(path, &bytes)?;
                 (Some(Base::Read(bytes)), seen, ws)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, None, fresh()),
-            Err(e) => return Err(io(e)),
+            None => (None, None, fresh()),
         };
         let stored = Stored {
             path: path.to_path_buf(),
@@ -184,6 +187,12 @@ impl Stored {
     /// Whether the file existed when it was opened or has been saved since.
     pub fn exists(&self) -> bool {
         self.base.is_some()
+    }
+
+    /// The lock file its saves take (beside the file its links lead to).
+    pub fn lock_path(&self) -> PathBuf {
+        let target = written_path(&self.path).unwrap_or_else(|_| self.path.clone());
+        lock_path(&target)
     }
 
     /// Saves `ws`. Under an exclusive lock, reads the file again: if its content is not
@@ -218,41 +227,30 @@ impl Stored {
         ws: &Workspace,
         changed: Option<&[Short]>,
     ) -> Result<Saved, WorkspaceError> {
-        let io = |source| WorkspaceError::Io {
-            path: self.path.clone(),
-            source,
+        let target = written_path(&self.path)?;
+        let _lock = Lock::take(&target)?;
+        // Under the lock no live save of this file owns one: any left is a killed save's.
+        remove_stale_temps(&target);
+        let (merged, conflicts) = match self.changed_elsewhere(ws)? {
+            Some(e) => (Some(e.merged), e.conflicts),
+            None => (None, Vec::new()),
         };
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(lock_path(&self.path))
-            .map_err(io)?;
-        lock.lock().map_err(io)?;
-        let result = (|| {
-            let (merged, conflicts) = match self.changed_elsewhere(ws)? {
-                Some(e) => (Some(e.merged), e.conflicts),
-                None => (None, Vec::new()),
-            };
-            let bytes = match (&merged, changed, &self.base) {
-                (None, Some(changed), Some(Base::Written(old))) => {
-                    old.reencode(ws, changed).unwrap_or_else(|| encode(ws))
-                }
-                _ => encode(merged.as_ref().unwrap_or(ws)),
-            };
-            let file = save_encoded(&self.path, &bytes)?;
-            Ok(Saved {
-                stored: Stored {
-                    path: self.path.clone(),
-                    base: Some(Base::Written(bytes)),
-                    seen: Seen::of(file),
-                },
-                merged,
-                conflicts,
-            })
-        })();
-        let _ = lock.unlock();
-        result
+        let bytes = match (&merged, changed, &self.base) {
+            (None, Some(changed), Some(Base::Written(old))) => {
+                old.reencode(ws, changed).unwrap_or_else(|| encode(ws))
+            }
+            _ => encode(merged.as_ref().unwrap_or(ws)),
+        };
+        let file = save_encoded(&self.path, &bytes)?;
+        Ok(Saved {
+            stored: Stored {
+                path: self.path.clone(),
+                base: Some(Base::Written(bytes)),
+                seen: Seen::of(file),
+            },
+            merged,
+            conflicts,
+        })
     }
 }
 
@@ -264,17 +262,10 @@ impl Stored {
         if self.unchanged() {
             return Ok(None);
         }
-        let (now, seen) = match read(&self.path) {
-            Ok(read) => read,
-            // Gone (deleted, or not saved yet): nothing of anyone else's to keep.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            // Unreadable: another process's changes cannot be seen (a save must not write).
-            Err(source) => {
-                return Err(WorkspaceError::Io {
-                    path: self.path.clone(),
-                    source,
-                });
-            }
+        // Gone (deleted, or not saved yet): nothing of anyone else's to keep. Unreadable:
+        // another process's changes cannot be seen (a save must not write).
+        let Some((now, seen)) = read(&self.path)? else {
+            return Ok(None);
         };
         if self.base.as_ref().is_some_and(|b| b.same_as(&now)) {
             return Ok(None);
@@ -366,6 +357,7 @@ mod tests {
     use super::*;
     use crate::workspace::io::{load, save};
     use crate::workspace::model::{Anchor, Item, Origin, Review, Short, Verdict};
+    use std::fs::OpenOptions;
 
     fn ws_with(ids: &[&str]) -> Workspace {
         let mut ws = Workspace {

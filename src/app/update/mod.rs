@@ -132,6 +132,22 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::LockHeld { lock, holder } => {
+            state.status = Some(Status {
+                text: format!(
+                    "not saved yet: {} is held by {holder}; saving when it is free",
+                    lock.display()
+                ),
+                error: true,
+            });
+            vec![Effect::WaitForLock(lock)]
+        }
+        // What waited for the lock is saved now (a save that finds it taken again waits
+        // again).
+        Msg::LockFree => match &state.review {
+            Some(r) if !r.unsaved.is_empty() => vec![Effect::Save],
+            _ => Vec::new(),
+        },
         Msg::LoadFailed(message) => {
             state.progress = None;
             state.status = Some(Status {
