@@ -31,7 +31,7 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
     let room = w.saturating_sub(format!("{left}{msg}").width() + 1);
     let right = match (&state.progress, &state.corpus) {
         (Some(p), _) => p.clone(),
-        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), room.min(w / 2)),
+        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), room.min(w * 3 / 5)),
         (None, None) => String::new(),
     };
     let right_w = right.width().min(w * 3 / 5);
@@ -52,13 +52,14 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
 }
 
 /// The right of the status bar: `corpus · cordiale.json ✓ saved · 5 documents · ? help`,
-/// within `room` columns where it can: the corpus name goes first, then the workspace's
-/// folders (`…/corpus/cordiale.json`, `cordiale.json`); its file name (up to 24 columns)
-/// and its state always stay.
+/// within `room` columns where it can. A message needs the room more than static hints, so
+/// they give way first: the document count and help hint, then the corpus name, then the
+/// workspace's folders (`…/corpus/cordiale.json`, `cordiale.json`); its file name (up to 24
+/// columns) and its state always stay.
 fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String {
-    let tail = format!("{documents} documents · ? help ");
+    let tail = format!(" · {documents} documents · ? help ");
     let Some(review) = &state.review else {
-        return format!("{} · {tail}", sanitize(&state.corpus_name));
+        return format!("{}{tail}", sanitize(&state.corpus_name));
     };
     let saved = crate::app::review::SaveState::of(review).label();
     let path = sanitize(&review.path.display().to_string());
@@ -69,16 +70,29 @@ fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String 
             .unwrap_or_default()
             .to_string_lossy(),
     );
-    let fixed = tail.width() + saved.width() + 4;
-    let budget = room.max(fixed + name.width().min(24));
-    let file = shorten(&path, &name, budget.saturating_sub(fixed).max(8));
-    let workspace = format!("{file} {saved} · {tail}");
     let corpus = sanitize(&state.corpus_name);
-    if corpus.width() + 3 + workspace.width() <= budget {
-        format!("{corpus} · {workspace}")
-    } else {
-        workspace
+    // The path, then its shorter forms down to the file name.
+    let mut files = vec![path.clone()];
+    let parts: Vec<&str> = path.split('/').collect();
+    files.extend((1..parts.len().saturating_sub(1)).map(|k| format!("…/{}", parts[k..].join("/"))));
+    files.push(name.clone());
+    let mut candidates = vec![format!("{corpus} · {path} {saved}{tail}")];
+    for with_tail in [true, false] {
+        for file in &files {
+            let end = if with_tail { tail.as_str() } else { " " };
+            candidates.push(format!("{file} {saved}{end}"));
+        }
     }
+    if let Some(c) = candidates.into_iter().find(|c| c.width() <= room) {
+        return c;
+    }
+    let file = shorten(
+        &name,
+        &name,
+        room.saturating_sub(saved.width() + 2)
+            .max(name.width().min(24)),
+    );
+    format!("{file} {saved} ")
 }
 
 /// A path within `max` columns: whole, else its last folders after `…/`, else its file
