@@ -302,7 +302,10 @@ fn corpus_with_special_files() -> tempfile::TempDir {
     )
     .unwrap();
     let fifo = dir.path().join("pipe.txt");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
     let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket.md")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
@@ -377,7 +380,10 @@ fn checklist_skips_fifos_sockets_and_dangling_links_with_a_warning() {
 fn a_fifo_named_directly_is_skipped_and_its_name_made_safe() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("evil\u{1b}]0;owned\u{7}.txt");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
     let ok = dir.path().join("ok.txt");
     fs::write(&ok, "We will act.").unwrap();
@@ -387,7 +393,10 @@ fn a_fifo_named_directly_is_skipped_and_its_name_made_safe() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("FIFO") && err.contains("evil\\u{1b}]0;owned\\u{7}.txt"), "{err}");
+    assert!(
+        err.contains("FIFO") && err.contains("evil\\u{1b}]0;owned\\u{7}.txt"),
+        "{err}"
+    );
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     assert!(stdout(&o).contains("(1 documents)"), "{}", stdout(&o));
 }
