@@ -250,3 +250,153 @@ fn control_characters_never_reach_the_listing() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("\\u{1b}"));
 }
+
+/// Runs the binary like [`cordiale`], but kills it and fails the test when it has not ended
+/// after `limit`: a command that hangs (on a FIFO, say) must fail its test, not stall the suite.
+fn cordiale_within(args: &[&str], limit: std::time::Duration) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cordiale"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let deadline = std::time::Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`cordiale {}` did not end within {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+/// A corpus folder holding one real document, a FIFO, a Unix socket and a dangling symlink,
+/// all with document endings, and a symlink to the real document.
+fn corpus_with_special_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("ok.txt"),
+        "We will devote €5 million by March 2011.",
+    )
+    .unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let _socket = std::os::unix::net::UnixListener::bind(dir.path().join("socket.md")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
+        .unwrap();
+    std::os::unix::fs::symlink("ok.txt", dir.path().join("link.txt")).unwrap();
+    dir
+}
+
+const HANG_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+fn assert_special_files_skipped(o: &Output) {
+    let err = stderr(o);
+    for (name, what) in [
+        ("pipe.txt", "FIFO"),
+        ("socket.md", "socket"),
+        ("dangling.txt", "dangling"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains("warning") && l.contains(name) && l.contains(what)),
+            "no warning about {name}: {err}"
+        );
+    }
+}
+
+#[test]
+fn summary_skips_fifos_sockets_and_dangling_links_with_a_warning() {
+    let dir = corpus_with_special_files();
+    let o = cordiale_within(&["summary", dir.path().to_str().unwrap()], HANG_LIMIT);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_special_files_skipped(&o);
+    let out = stdout(&o);
+    // The real document, and the link to it (followed), are read.
+    assert!(out.contains("(2 documents)"), "{out}");
+    assert!(out.contains("ok.txt") && out.contains("link.txt"), "{out}");
+}
+
+#[test]
+fn find_skips_fifos_sockets_and_dangling_links_with_a_warning() {
+    let dir = corpus_with_special_files();
+    let o = cordiale_within(
+        &["find", "--no-cache", "5m", dir.path().to_str().unwrap()],
+        HANG_LIMIT,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_special_files_skipped(&o);
+    assert!(stdout(&o).contains("€5 million"), "{}", stdout(&o));
+}
+
+#[test]
+fn checklist_skips_fifos_sockets_and_dangling_links_with_a_warning() {
+    let dir = corpus_with_special_files();
+    let ws = tempfile::tempdir().unwrap();
+    let o = cordiale_within(
+        &[
+            "checklist",
+            "--format",
+            "csv",
+            "--corpus",
+            dir.path().to_str().unwrap(),
+            "--workspace",
+            ws.path().join("cordiale.json").to_str().unwrap(),
+        ],
+        HANG_LIMIT,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_special_files_skipped(&o);
+    assert!(stdout(&o).contains("devote"), "{}", stdout(&o));
+}
+
+#[test]
+fn a_fifo_named_directly_is_skipped_and_its_name_made_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("evil\u{1b}]0;owned\u{7}.txt");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let ok = dir.path().join("ok.txt");
+    fs::write(&ok, "We will act.").unwrap();
+    let o = cordiale_within(
+        &["summary", fifo.to_str().unwrap(), ok.to_str().unwrap()],
+        HANG_LIMIT,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("FIFO") && err.contains("evil\\u{1b}]0;owned\\u{7}.txt"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(stdout(&o).contains("(1 documents)"), "{}", stdout(&o));
+}

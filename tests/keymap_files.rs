@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use cordiale::keymap::{self, Action};
 use serde_json::Value;
 
+#[path = "../benches/common/big_keymap.rs"]
+mod big_keymap;
+use big_keymap::big_keymap;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/keymaps/invalid")
@@ -91,7 +95,12 @@ fn each_mistake_gets_its_message() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let found = problems("many_problems.json");
-    assert_eq!(found.len(), 4, "{found:#?}");
+    // Four mistakes in its bindings, and no global quit.
+    assert_eq!(found.len(), 5, "{found:#?}");
+    assert!(
+        found[4].contains("no key is bound to \"quit\""),
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -141,5 +150,139 @@ fn a_user_file_applies_on_top_and_null_unbinds() {
     assert_eq!(
         k.lookup(Context::Reader, &seq("g g")),
         Lookup::Action(Action::Top)
+    );
+}
+
+#[test]
+fn a_keymap_without_a_global_quit_is_refused() {
+    let found = problems("no_quit.json");
+    assert_eq!(
+        found,
+        [format!(
+            "{}: global: no key is bound to \"quit\", so nothing could end the program; \
+             bind one, say \"ctrl-c\": \"quit\"",
+            fixture("no_quit.json").display()
+        )]
+    );
+}
+
+#[test]
+fn quit_is_checked_on_the_resolved_keymap_after_extends_and_null() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, json: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, json).unwrap();
+        path
+    };
+    // Unbinding both of the default's quit keys leaves none: the file that took the last
+    // one away is named, with the key.
+    let user = write(
+        "keymap.json",
+        r#"{"bindings": {"global": {"q": null, "ctrl-c": null}}}"#,
+    );
+    let e = keymap::load(None, Some(&user)).expect_err("no quit left");
+    let found: Vec<String> = e.0.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        found,
+        [format!(
+            "{}: global: \"ctrl-c\": takes away the last key bound to \"quit\", so nothing \
+             could end the program; bind another, say \"ctrl-c\": \"quit\"",
+            user.display()
+        )]
+    );
+    // Rebinding the last quit key to something else takes it away too.
+    write(
+        "base.json",
+        r#"{"extends": "default", "bindings": {"global": {"q": null}}}"#,
+    );
+    let top = write(
+        "top.json",
+        r#"{"extends": "base.json", "bindings": {"global": {"ctrl-c": "redraw", "ctrl-l": null}}}"#,
+    );
+    let e = keymap::load(Some(top.to_str().unwrap()), None).expect_err("quit rebound");
+    assert!(
+        e.0.iter()
+            .any(|p| p.file == top.display().to_string() && p.binding.as_deref() == Some("ctrl-c")),
+        "{e}"
+    );
+    // One quit key left anywhere in the chain is enough, and the emacs keymap (whose quit
+    // is a sequence) passes.
+    let one_left = write(
+        "one_left.json",
+        r#"{"extends": "default", "bindings": {"global": {"q": null}}}"#,
+    );
+    let k = keymap::load(Some(one_left.to_str().unwrap()), None).unwrap();
+    assert_eq!(
+        k.lookup(
+            keymap::Context::Reader,
+            &keymap::parse_sequence("ctrl-c").unwrap()
+        ),
+        keymap::Lookup::Action(Action::Quit)
+    );
+    keymap::load(Some("emacs"), None).unwrap();
+}
+
+#[test]
+fn a_keymap_that_is_a_fifo_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("keymap.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (chosen, user) = (fifo.clone(), fifo.clone());
+    std::thread::spawn(move || {
+        let as_choice = keymap::load(Some(chosen.to_str().unwrap()), None).map(|_| ());
+        let as_user = keymap::load(None, Some(&user)).map(|_| ());
+        let _ = tx.send((as_choice, as_user));
+    });
+    let Ok((as_choice, as_user)) = rx.recv_timeout(std::time::Duration::from_secs(60)) else {
+        // Let the stuck reader end before failing.
+        let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
+        let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
+        panic!("reading a keymap that is a FIFO did not end");
+    };
+    for e in [as_choice.unwrap_err(), as_user.unwrap_err()] {
+        let text = e.to_string();
+        assert!(
+            text.contains(&fifo.display().to_string())
+                && text.contains("not a regular file")
+                && text.contains("FIFO"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_keymap_of_fifty_thousand_bindings_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, big_keymap(50_000)).unwrap();
+    let k = keymap::load(Some(path.to_str().unwrap()), None).unwrap();
+    assert_eq!(k.all().len(), 50_000);
+    assert_eq!(
+        k.lookup(
+            keymap::Context::Reader,
+            &keymap::parse_sequence("ctrl-alt-a 5 f12").unwrap()
+        ),
+        keymap::Lookup::Action(Action::Down)
+    );
+    // A conflict hidden among them is still found, once for each longer binding.
+    let conflicting = big_keymap(50_000).replacen(
+        "\"alt-q a a\": \"down\"",
+        "\"alt-q a\": \"down\", \"alt-q a a\": \"down\"",
+        1,
+    );
+    std::fs::write(&path, conflicting).unwrap();
+    let e = keymap::load(Some(path.to_str().unwrap()), None).unwrap_err();
+    let found: Vec<String> = e.0.iter().map(|p| p.to_string()).collect();
+    assert_eq!(found.len(), 38, "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|p| p.contains("reader: \"alt-q a\": is the start of \"alt-q a ")),
+        "{found:#?}"
     );
 }

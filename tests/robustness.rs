@@ -115,3 +115,130 @@ fn pathological_inputs_finish() {
         check_spans(&doc, &x);
     }
 }
+
+/// Single lines of a few MB: prose with sentence ends, prose without any, one giant word of
+/// dots and letters, and a list item that never ends.
+fn long_lines() -> Vec<(&'static str, String)> {
+    let prose = "On 20 August 2015 the ministers agreed that the UK will devote €10 million \
+                 over two years, e.g. for fences at Calais. M. Cazeneuve said 75 per cent of \
+                 the 1,300 places will be ready by March 2016! ";
+    vec![
+        ("prose", prose.repeat(12_000)),
+        (
+            "no stops",
+            "we will spend ten million on word ".repeat(70_000),
+        ),
+        ("dots", "a.B".repeat(800_000)),
+        (
+            "list item",
+            format!("- {}", "and the next clause; ".repeat(110_000)),
+        ),
+        ("accents", "é".repeat(1_200_000)),
+    ]
+}
+
+#[test]
+fn very_long_lines_are_cut_into_bounded_units_that_cover_the_text() {
+    use cordiale::corpus::split::{MAX_UNIT_BYTES, is_space};
+    for (name, text) in long_lines() {
+        assert!(text.len() > 2_000_000 && !text.contains('\n'), "{name}");
+        let units = split_units(&text);
+        let mut covered_to = 0;
+        for u in &units {
+            let s = text
+                .get(u.start..u.end)
+                .unwrap_or_else(|| panic!("{name}: {u:?} is not a span of the text"));
+            assert!(u.start < u.end, "{name}: empty {u:?}");
+            assert!(
+                u.end - u.start <= MAX_UNIT_BYTES,
+                "{name}: a unit of {} bytes",
+                u.end - u.start
+            );
+            assert_eq!(s.trim_matches(is_space), s, "{name}: {u:?} is not trimmed");
+            // In order, and what lies between two units is space (or a list marker).
+            assert!(u.start >= covered_to, "{name}: units overlap at {u:?}");
+            let gap = &text[covered_to..u.start];
+            assert!(
+                gap.trim_start_matches("- ").chars().all(is_space),
+                "{name}: {gap:?} before {u:?} is in no unit"
+            );
+            covered_to = u.end;
+        }
+        assert!(
+            text[covered_to..].chars().all(is_space),
+            "{name}: the end of the text is in no unit"
+        );
+        // Only the list item's first unit starts the item.
+        assert!(units.iter().filter(|u| u.item_start).count() <= 1, "{name}");
+    }
+}
+
+#[test]
+fn very_long_lines_give_bounded_entries_and_exact_spans() {
+    use cordiale::corpus::split::MAX_UNIT_BYTES;
+    use cordiale::search::Index;
+    let corpus = cordiale::corpus::Corpus {
+        documents: long_lines()
+            .into_iter()
+            .map(|(name, text)| Document::from_text(name, text))
+            .collect(),
+        warnings: Vec::new(),
+    };
+    for doc in &corpus.documents {
+        let x = extract(doc);
+        check_spans(doc, &x);
+        for c in &x.commitments {
+            let (name, len) = (&doc.name, c.end - c.start);
+            assert!(len <= MAX_UNIT_BYTES, "{name}: a commitment of {len} bytes");
+        }
+    }
+    // Every entry of the finder's index, and the context shown around it, is bounded too:
+    // a hit is never printed or highlighted over megabytes.
+    let index = Index::build(std::sync::Arc::new(corpus));
+    for e in index.entries() {
+        let (span, context) = ((e.start, e.end), e.context);
+        assert!(e.end - e.start <= MAX_UNIT_BYTES as u32, "{span:?}");
+        assert!(
+            context.1 - context.0 <= MAX_UNIT_BYTES as u32,
+            "{context:?}"
+        );
+        assert!(
+            context.0 <= e.start && e.end <= context.1,
+            "{span:?} {context:?}"
+        );
+    }
+}
+
+#[test]
+fn a_document_read_in_pieces_gives_what_its_parts_give() {
+    // Long enough to be read in pieces (several MiB), made of copies of a real document.
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/003_43befd11b848805d.txt"),
+    )
+    .unwrap();
+    let one = extract(&Document::from_text("one.txt", seed.clone()));
+    let copies = 9_000_000 / seed.len() + 1;
+    let doc = Document::from_text(
+        "many.txt",
+        format!("{}\n\n", seed.trim_end()).repeat(copies),
+    );
+    let many = extract(&doc);
+    check_spans(&doc, &many);
+    assert_eq!(many.title, one.title);
+    assert_eq!(many.doc_date, one.doc_date);
+    assert_eq!(many.figures.len(), copies * one.figures.len());
+    assert_eq!(many.dates.len(), copies * one.dates.len());
+    assert_eq!(many.commitments.len(), copies * one.commitments.len());
+    // Items come in document order, each copy's like the first one's.
+    let stride = many.figures.len() / copies;
+    for (i, f) in many.figures.iter().enumerate() {
+        assert_eq!(f.text, one.figures[i % stride].text);
+        assert_eq!(f.value, one.figures[i % stride].value);
+    }
+    let stride = many.commitments.len() / copies;
+    for (i, c) in many.commitments.iter().enumerate() {
+        let first = &one.commitments[i % stride];
+        assert_eq!((&c.text, &c.actors), (&first.text, &first.actors));
+        assert_eq!(c.figures.len(), first.figures.len());
+    }
+}

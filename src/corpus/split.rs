@@ -30,6 +30,12 @@ pub struct Unit {
 
 const MAX_HEADING_LEN: usize = 100;
 
+/// The longest a unit may be, in bytes. Longer stretches (a document that is one line with
+/// no sentence ends, say) are cut, so that extraction, the finder's matching and the
+/// snippets it prints stay linear in the document's size; real sentences are far shorter
+/// (the longest paragraph of the fixtures is under 2 KiB), so they are never cut.
+pub const MAX_UNIT_BYTES: usize = 8 * 1024;
+
 /// Splits `text` into units in document order.
 pub fn split_units(text: &str) -> Vec<Unit> {
     let mut units = Vec::new();
@@ -303,16 +309,25 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
     let mut unit_start = 0;
     let mut first = true;
     let mut push = |from: usize, to: usize, first: &mut bool| {
-        let (s, e) = trimmed(text, seg.start + from, seg.start + to);
-        if s < e {
-            out.push(Unit {
-                start: s,
-                end: e,
-                kind,
-                paragraph,
-                item_start: seg.item && *first,
-            });
-            *first = false;
+        let (mut s, e) = trimmed(text, seg.start + from, seg.start + to);
+        while s < e {
+            let cut = if e - s > MAX_UNIT_BYTES {
+                cut_point(text, s)
+            } else {
+                e
+            };
+            let (piece_start, piece_end) = trimmed(text, s, cut);
+            if piece_start < piece_end {
+                out.push(Unit {
+                    start: piece_start,
+                    end: piece_end,
+                    kind,
+                    paragraph,
+                    item_start: seg.item && *first,
+                });
+                *first = false;
+            }
+            s = cut;
         }
     };
     if kind == UnitKind::Heading {
@@ -364,6 +379,43 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
         unit_start = end + gap;
     }
     push(unit_start, body.len(), &mut first);
+}
+
+/// The largest character boundary of `text` at or before `at` (`text.len()` past the end).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where to end a piece of a unit longer than [`MAX_UNIT_BYTES`] that starts at `from`:
+/// after the last stop (`.`, `!`, `?`, `;`, `…`) followed by a space in the second half of
+/// the allowed length, else at the last space there, else at the last character boundary
+/// that fits. Looks at no more than the allowed length, so cutting a unit is linear.
+fn cut_point(text: &str, from: usize) -> usize {
+    let limit = floor_char_boundary(text, from + MAX_UNIT_BYTES);
+    let half = floor_char_boundary(text, from + MAX_UNIT_BYTES / 2);
+    let window = &text[half..limit];
+    let mut space = None;
+    let mut after = None;
+    for (i, c) in window.char_indices().rev() {
+        if let Some(next) = after
+            && is_space(next)
+            && matches!(c, '.' | '!' | '?' | ';' | '…')
+        {
+            return half + i + c.len_utf8();
+        }
+        if space.is_none() && is_space(c) {
+            space = Some(half + i);
+        }
+        after = Some(c);
+    }
+    space.unwrap_or(limit)
 }
 
 /// The byte of the next `.`, `!`, `?` or `…` at or after `pos`.

@@ -5,7 +5,7 @@ use super::Date;
 use super::dates::{self, Ymd};
 use super::lexicon::is_any;
 use super::tokens::Token;
-use crate::corpus::split::is_space;
+use crate::corpus::split::{MAX_UNIT_BYTES, floor_char_boundary, is_space};
 
 /// Lines that are read for a title or a dated heading.
 const HEADER_LINES: usize = 25;
@@ -117,7 +117,12 @@ fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             let start = offset;
             offset += line.len();
             let trimmed_start = line.len() - line.trim_start_matches(is_space).len();
-            (start + trimmed_start, line.trim_matches(is_space))
+            // A line longer than a unit (a document that is one huge line) is read up to
+            // that length: the title is cut far shorter, and the date of issue sits near
+            // the top.
+            let line = line.trim_matches(is_space);
+            let line = line[..floor_char_boundary(line, MAX_UNIT_BYTES)].trim_end_matches(is_space);
+            (start + trimmed_start, line)
         })
         .filter(|(_, l)| !l.is_empty())
         .take_while(|(start, _)| *start < HEADER_BYTES)

@@ -163,20 +163,50 @@ pub fn extract(doc: &Document) -> Extraction {
     extract_with_units(doc).0
 }
 
+/// Documents longer than this are read a piece at a time: the tokens of one piece are all
+/// that is held at once, and the pieces of one huge document are read in parallel. A piece
+/// is whole units, cut where a paragraph starts when one does. Shorter documents (every
+/// real one) are a single piece, read exactly as they always were.
+const PIECE_BYTES: usize = 4 << 20;
+
 /// Extracts everything, and hands back the units (sentences, list items, headings) it read
 /// the commitments from, so the search index need not split the text again.
 pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
+    use rayon::prelude::*;
     let text = doc.text.as_str();
-    let tokens = tokens::tokenize(text);
     let units = split_units(text);
     let title = metadata::title(text);
-    let doc_date = metadata::date_of_issue(text, &tokens);
+    let pieces = pieces(text, &units);
+    // The date of issue is read from the header, which lies in the first piece (header
+    // lines are read up to a unit's length, far less than a piece).
+    let first_tokens = tokenize_piece(text, pieces[0].0.clone());
+    let doc_date = metadata::date_of_issue(text, &first_tokens);
     let issue = doc_date
         .as_ref()
         .and_then(|d| dates::Ymd::from_value(&d.value));
-    let found_dates = dates::find(text, &tokens, issue);
-    let figures = figures::find(text, &tokens, &found_dates.covered);
-    let commitments = commitments::find(text, &tokens, &units, &found_dates.items, &figures);
+    let first = read_piece(text, &first_tokens, &units[pieces[0].1.clone()], issue);
+    drop(first_tokens);
+    let rest: Vec<Piece> = pieces[1..]
+        .par_iter()
+        .map(|(bytes, in_units)| {
+            let tokens = tokenize_piece(text, bytes.clone());
+            read_piece(text, &tokens, &units[in_units.clone()], issue)
+        })
+        .collect();
+    let mut figures = Vec::new();
+    let mut found_dates = Vec::new();
+    let mut commitments = Vec::new();
+    for mut piece in std::iter::once(first).chain(rest) {
+        // A commitment's figures are indices into the whole document's figures.
+        for c in &mut piece.commitments {
+            for i in &mut c.figures {
+                *i += figures.len();
+            }
+        }
+        figures.append(&mut piece.figures);
+        found_dates.append(&mut piece.dates);
+        commitments.append(&mut piece.commitments);
+    }
     let extraction = Extraction {
         doc: doc.name.clone(),
         offsets: "bytes",
@@ -184,10 +214,69 @@ pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
         title,
         doc_date,
         figures,
-        dates: found_dates.items,
+        dates: found_dates,
         commitments,
     };
     (extraction, units)
+}
+
+/// What one piece of a document holds.
+struct Piece {
+    figures: Vec<Figure>,
+    dates: Vec<Date>,
+    commitments: Vec<Commitment>,
+}
+
+/// The dates, figures and commitments among `tokens`, whose units are `units`.
+fn read_piece(
+    text: &str,
+    tokens: &[tokens::Token],
+    units: &[Unit],
+    issue: Option<dates::Ymd>,
+) -> Piece {
+    let found_dates = dates::find(text, tokens, issue);
+    let figures = figures::find(text, tokens, &found_dates.covered);
+    let commitments = commitments::find(text, tokens, units, &found_dates.items, &figures);
+    Piece {
+        figures,
+        dates: found_dates.items,
+        commitments,
+    }
+}
+
+/// The tokens of `text[bytes]`, with spans into the whole text. The first one follows a
+/// paragraph break, as at the start of a document: no item is read across two pieces.
+fn tokenize_piece(text: &str, bytes: std::ops::Range<usize>) -> Vec<tokens::Token> {
+    let start = bytes.start;
+    let mut toks = tokens::tokenize(&text[bytes]);
+    if start > 0 {
+        for t in &mut toks {
+            t.start += start;
+            t.end += start;
+        }
+    }
+    toks
+}
+
+/// The pieces of a document: byte ranges covering the text, and the units in each. A piece
+/// ends where a unit ends (what lies between two units, a list marker, goes with the next),
+/// once it is [`PIECE_BYTES`] long and a paragraph starts, or at twice that length anyway.
+fn pieces(text: &str, units: &[Unit]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let (mut start, mut first_unit) = (0, 0);
+    if text.len() > PIECE_BYTES {
+        for i in 1..units.len() {
+            let size = units[i].start - start;
+            let new_paragraph = units[i].paragraph != units[i - 1].paragraph;
+            if (size >= PIECE_BYTES && new_paragraph) || size >= 2 * PIECE_BYTES {
+                let cut = units[i - 1].end;
+                out.push((start..cut, first_unit..i));
+                (start, first_unit) = (cut, i);
+            }
+        }
+    }
+    out.push((start..text.len(), first_unit..units.len()));
+    out
 }
 
 /// Builds an item from a byte span of `text`.

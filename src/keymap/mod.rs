@@ -132,6 +132,15 @@ fn read_source(
         _ => PathBuf::from(name),
     };
     let shown = path.display().to_string();
+    // A FIFO would block the read until a writer came: known from metadata, never opened.
+    if let Ok(Some(kind)) = crate::corpus::special_file(&path) {
+        return Err(Problem {
+            file: shown,
+            context: None,
+            binding: None,
+            message: format!("cannot read it: a {kind}, not a regular file"),
+        });
+    }
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok((shown, text, Some(path))),
         Err(e) => {
@@ -217,15 +226,22 @@ pub fn load(choice: Option<&str>, user: Option<&Path>) -> Result<Keymap, KeymapE
         }
         layers.extend(user_layers);
     }
+    // A file that could not be read leaves its bindings unknown: whether quit is bound
+    // cannot be told then.
+    let all_read = problems.is_empty();
     let mut keymap = Keymap {
         sources: layers.iter().map(|(n, _)| n.clone()).collect(),
         bindings: BTreeMap::new(),
         warnings: Vec::new(),
     };
+    let mut quit_lost = None;
     for (file, layer) in &layers {
-        apply(&mut keymap, file, layer, &mut problems);
+        apply(&mut keymap, file, layer, &mut problems, &mut quit_lost);
     }
     check_prefixes(&keymap, &mut problems);
+    if all_read && let Some(top) = layers.last().map(|(file, _)| file) {
+        check_quit(&keymap, top, quit_lost, &mut problems);
+    }
     if problems.is_empty() {
         Ok(keymap)
     } else {
@@ -233,8 +249,18 @@ pub fn load(choice: Option<&str>, user: Option<&Path>) -> Result<Keymap, KeymapE
     }
 }
 
+/// The binding (file, key as written) that last took a global `quit` away, by `null` or by
+/// binding its key to another action.
+type QuitLost = Option<(String, String)>;
+
 /// Checks one file's bindings and applies them over what its bases bound.
-fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec<Problem>) {
+fn apply(
+    keymap: &mut Keymap,
+    file: &str,
+    layer: &KeymapFile,
+    problems: &mut Vec<Problem>,
+    quit_lost: &mut QuitLost,
+) {
     let problem = |context: &str, binding: &str, message: String| Problem {
         file: file.to_string(),
         context: Some(context.to_string()),
@@ -259,7 +285,9 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
             problems.push(problem(context_name, "", "context given twice".into()));
         }
         contexts_seen.push(context);
-        let mut keys_seen: Vec<(Vec<Key>, &str)> = Vec::new();
+        // The keys bound so far in this context, as first written (a map: a list searched
+        // for each binding made the check quadratic in the file's size).
+        let mut keys_seen: BTreeMap<Vec<Key>, &str> = BTreeMap::new();
         for (key_text, value) in &bindings.0 {
             let keys = match parse_sequence(key_text) {
                 Ok(k) => k,
@@ -268,7 +296,7 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
                     continue;
                 }
             };
-            if let Some((_, first)) = keys_seen.iter().find(|(k, _)| *k == keys) {
+            if let Some(first) = keys_seen.get(&keys) {
                 let message = if first == key_text {
                     "bound twice".to_string()
                 } else {
@@ -277,7 +305,7 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
                 problems.push(problem(context_name, key_text, message));
                 continue;
             }
-            keys_seen.push((keys.clone(), key_text));
+            keys_seen.insert(keys.clone(), key_text);
             if context.is_text_input() && keys[0].is_printable() {
                 problems.push(problem(
                     context_name,
@@ -304,7 +332,15 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
                 }
             }
             let map = keymap.bindings.entry(context).or_default();
+            let takes_quit = |action: Option<Action>| {
+                context == Context::Global
+                    && action != Some(Action::Quit)
+                    && map.get(&keys).is_some_and(|b| b.action == Action::Quit)
+            };
             let Some(name) = value else {
+                if takes_quit(None) {
+                    *quit_lost = Some((file.to_string(), key_text.clone()));
+                }
                 map.remove(&keys);
                 continue;
             };
@@ -331,6 +367,9 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
                 ));
                 continue;
             }
+            if takes_quit(Some(action)) {
+                *quit_lost = Some((file.to_string(), key_text.clone()));
+            }
             map.insert(
                 keys,
                 Bound {
@@ -344,6 +383,10 @@ fn apply(keymap: &mut Keymap, file: &str, layer: &KeymapFile, problems: &mut Vec
 
 /// A binding that is the start of another (`g` and `g g`) would make the longer one
 /// unreachable: checked in each context together with the global bindings it falls back to.
+///
+/// The bindings of a context are sorted, so the ones that a sequence starts sit right after
+/// it: each binding costs a lookup and a step per conflict it has, never a pass over all
+/// the others.
 fn check_prefixes(keymap: &Keymap, problems: &mut Vec<Problem>) {
     let empty = BTreeMap::new();
     let global = keymap.bindings.get(&Context::Global).unwrap_or(&empty);
@@ -361,28 +404,63 @@ fn check_prefixes(keymap: &Keymap, problems: &mut Vec<Problem>) {
             );
         }
         for (short, bound, in_context) in &all {
-            for (long, _, long_context) in &all {
-                // Report each pair once, in the context that holds the longer binding.
-                let reported_here = *long_context == context;
-                if long.len() > short.len() && long.starts_with(short) && reported_here {
-                    problems.push(Problem {
-                        file: bound.file.clone(),
-                        context: Some(context.name().into()),
-                        binding: Some(display_sequence(short)),
-                        message: format!(
-                            "is the start of \"{}\"{}, which could never be typed",
-                            display_sequence(long),
-                            if *in_context == Context::Global && context != Context::Global {
-                                " (a global binding)"
-                            } else {
-                                ""
-                            }
-                        ),
-                    });
-                }
+            // Each pair is reported once, in the context that holds the longer binding: the
+            // longer ones are this context's own.
+            let longer = own
+                .range::<Vec<Key>, _>((*short).clone()..)
+                .map(|(long, _)| long)
+                .take_while(|long| long.starts_with(short))
+                .filter(|long| long.len() > short.len());
+            for long in longer {
+                problems.push(Problem {
+                    file: bound.file.clone(),
+                    context: Some(context.name().into()),
+                    binding: Some(display_sequence(short)),
+                    message: format!(
+                        "is the start of \"{}\"{}, which could never be typed",
+                        display_sequence(long),
+                        if *in_context == Context::Global && context != Context::Global {
+                            " (a global binding)"
+                        } else {
+                            ""
+                        }
+                    ),
+                });
             }
         }
     }
+}
+
+/// A keymap with no `quit` in the global context would leave nothing to end the program.
+/// Checked on the resolved keymap, so `extends` and `null` count: the problem names the
+/// binding that took the last quit away, else the top file.
+fn check_quit(keymap: &Keymap, top: &str, quit_lost: QuitLost, problems: &mut Vec<Problem>) {
+    let bound = keymap
+        .bindings
+        .get(&Context::Global)
+        .is_some_and(|map| map.values().any(|b| b.action == Action::Quit));
+    if bound {
+        return;
+    }
+    let global = Some(Context::Global.name().to_string());
+    problems.push(match quit_lost {
+        Some((file, binding)) => Problem {
+            file,
+            context: global,
+            binding: Some(binding),
+            message: "takes away the last key bound to \"quit\", so nothing could end the \
+                      program; bind another, say \"ctrl-c\": \"quit\""
+                .into(),
+        },
+        None => Problem {
+            file: top.to_string(),
+            context: global,
+            binding: None,
+            message: "no key is bound to \"quit\", so nothing could end the program; bind \
+                      one, say \"ctrl-c\": \"quit\""
+                .into(),
+        },
+    });
 }
 
 impl Keymap {

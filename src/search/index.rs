@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use super::fuzzy::text_masks;
 use super::query::Kind;
 use super::value::{Days, ItemValue, ValueQuery, parse_iso};
+use crate::corpus::split::MAX_UNIT_BYTES;
 use crate::corpus::{Corpus, Document, Unit};
 use crate::extract::{self, Extraction};
 
@@ -286,7 +287,7 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
         });
     };
 
-    let (title_start, title_end) = title_span(text, &x.title);
+    let (title_start, title_end) = title_span(text, &x.title, units);
     push(Kind::Document, title_start, title_end, &[]);
     let figure_values: Vec<ItemValue> = x
         .figures
@@ -315,8 +316,20 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
         push(Kind::Commitment, c.start, c.end, &v);
         covered.push((c.start, c.end));
     }
+    // Whether a commitment covers a unit, in O(log n) per unit: commitments sorted by start,
+    // with the furthest end reached so far (a scan of every commitment per unit was
+    // quadratic in the document's length).
+    covered.sort_unstable();
+    let furthest: Vec<usize> = covered
+        .iter()
+        .scan(0, |end, &(_, e)| {
+            *end = e.max(*end);
+            Some(*end)
+        })
+        .collect();
     for u in units {
-        let inside = covered.iter().any(|&(s, e)| s <= u.start && u.end <= e);
+        let before = covered.partition_point(|&(s, _)| s <= u.start);
+        let inside = before > 0 && furthest[before - 1] >= u.end;
         if !inside && u.end > u.start {
             push(Kind::Sentence, u.start, u.end, &[]);
         }
@@ -338,8 +351,9 @@ pub fn index_document(doc: &Document, x: &Extraction, units: &[Unit]) -> DocEntr
     }
 }
 
-/// Where the title stands in the text: its first verbatim occurrence, else the first line.
-fn title_span(text: &str, title: &str) -> (usize, usize) {
+/// Where the title stands in the text: its first verbatim occurrence, else the first line,
+/// else (a first line longer than a unit may be) the first unit.
+fn title_span(text: &str, title: &str, units: &[Unit]) -> (usize, usize) {
     if !title.is_empty()
         && let Some(at) = text.find(title)
     {
@@ -347,5 +361,9 @@ fn title_span(text: &str, title: &str) -> (usize, usize) {
     }
     let lead = text.len() - text.trim_start().len();
     let end = text[lead..].find('\n').map_or(text.len(), |n| lead + n);
-    (lead, text[..end].trim_end().len().max(lead))
+    let line = (lead, text[..end].trim_end().len().max(lead));
+    match units.first() {
+        Some(u) if line.1 - line.0 > MAX_UNIT_BYTES => (u.start, u.end),
+        _ => line,
+    }
 }
