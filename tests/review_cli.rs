@@ -985,3 +985,25 @@ fn init_creates_the_workspace_once_and_sets_up_git() {
     assert!(help.contains("--workspace"), "{help}");
     assert!(help.contains("commit"), "{help}");
 }
+
+/// The workbench writes its exports beside the workspace, inside the corpus folder by
+/// default: a Markdown checklist left there is not read back as a document (its table of
+/// quotes would come back as commitments, each verdict's item twice).
+#[test]
+fn an_exported_checklist_in_the_corpus_is_not_a_document() {
+    let dir = bare_project();
+    let d = dir.path();
+    let before = cordiale(d, &["summary", "corpus"]);
+    assert!(before.status.success(), "{}", text(&before.stderr));
+    let md = cordiale(d, &["checklist", "--corpus", "corpus", "--format", "md"]);
+    assert!(md.status.success(), "{}", text(&md.stderr));
+    assert!(text(&md.stdout).contains("| commitment"));
+    std::fs::write(d.join("corpus/cordiale-checklist.md"), &md.stdout).unwrap();
+    let after = cordiale(d, &["summary", "corpus"]);
+    assert!(after.status.success(), "{}", text(&after.stderr));
+    assert_eq!(text(&after.stdout), text(&before.stdout));
+    assert!(
+        !text(&after.stderr).contains("cordiale-checklist"),
+        "skipped without a word"
+    );
+}

@@ -98,6 +98,12 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
 }
 
+/// The first line of every checklist cordiale exports as Markdown. A file that starts with
+/// it is cordiale's own output, not a document: the workbench writes its exports beside the
+/// workspace, which lives inside the corpus folder, and they must not come back as documents
+/// (their table would be read as commitments) at the next load.
+pub const EXPORT_MARK: &str = "<!-- cordiale checklist export: not a document of the corpus -->";
+
 /// True for the file endings that make a document.
 pub fn is_document_path(path: &Path) -> bool {
     matches!(
@@ -116,6 +122,7 @@ pub fn is_document_path(path: &Path) -> bool {
 /// Only regular files are read: a FIFO, socket, device or dangling symbolic link is skipped
 /// with a warning, known from its metadata before anything is opened, so a load never hangs.
 /// A link to a regular file is read; a link to a folder is not walked.
+/// A checklist cordiale exported (it starts with [`EXPORT_MARK`]) is not a document.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut skipped: Vec<Warning> = Vec::new();
@@ -178,6 +185,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
             })?;
             Ok(match decode(bytes) {
                 Decoded::Binary => (None, Some(Warning::SkippedBinary(path))),
+                // Our own export, left where the workbench wrote it: skipped without a word.
+                Decoded::Utf8(text) if text.starts_with(EXPORT_MARK) => (None, None),
                 Decoded::Utf8(text) => (
                     Some(Document {
                         name,

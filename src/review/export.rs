@@ -152,6 +152,7 @@ pub fn checklist(
         }
         Format::Markdown => {
             let (ma, mb) = (md_cell(a), md_cell(b));
+            let _ = writeln!(out, "{}\n", crate::corpus::EXPORT_MARK);
             let _ = writeln!(
                 out,
                 "| id | document | {ma} | {mb} | agreement | reconciled | deadline | commitment \
