@@ -58,9 +58,17 @@ fn folder_of(path: &Path) -> &Path {
 pub fn recorded_corpus(path: &Path, record: &str) -> PathBuf {
     let recorded = Path::new(record);
     if recorded.is_absolute() {
-        recorded.to_path_buf()
-    } else {
-        folder_of(path).join(recorded)
+        return recorded.to_path_buf();
+    }
+    // `seeds/cordiale.json` recording `.` is `seeds`, not `seeds/.` (a name people read).
+    let joined: PathBuf = folder_of(path)
+        .join(recorded)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    match joined.as_os_str().is_empty() {
+        true => PathBuf::from("."),
+        false => joined,
     }
 }
 
@@ -209,6 +217,16 @@ mod tests {
     use super::*;
     use crate::workspace::io::save;
     use std::fs;
+
+    #[test]
+    fn a_recorded_corpus_reads_as_a_plain_path() {
+        let at = |ws: &str, record: &str| recorded_corpus(Path::new(ws), record);
+        assert_eq!(at("seeds/cordiale.json", "."), Path::new("seeds"));
+        assert_eq!(at("cordiale.json", "."), Path::new("."));
+        assert_eq!(at("cordiale.json", "corpus"), Path::new("corpus"));
+        assert_eq!(at("a/b/cordiale.json", "./c"), Path::new("a/b/c"));
+        assert_eq!(at("x/cordiale.json", "/abs/c"), Path::new("/abs/c"));
+    }
 
     fn corpus(dir: &Path, name: &str, docs: &[(&str, &str)]) -> PathBuf {
         let root = dir.join(name);
