@@ -75,6 +75,22 @@ fn ok(dir: &Path, args: &[&str]) -> Output {
     o
 }
 
+/// `cordiale verdict ID VERDICT --reviewer WHO` on `corpus/`, which must succeed.
+fn verdict(dir: &Path, id: &str, verdict: &str, who: &str) -> Output {
+    ok(
+        dir,
+        &[
+            "verdict",
+            id,
+            verdict,
+            "--reviewer",
+            who,
+            "--corpus",
+            "corpus",
+        ],
+    )
+}
+
 /// A folder holding `corpus/` (one document of `n` pledges); the workspace path.
 fn pledges(n: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -143,18 +159,7 @@ fn a_save_keeps_the_files_owner_group_and_mode() {
     let (dir, ws) = pledges(3);
     let d = dir.path();
     let ids = item_ids(d);
-    ok(
-        d,
-        &[
-            "verdict",
-            &ids[0],
-            "kept",
-            "--reviewer",
-            "ann",
-            "--corpus",
-            "corpus",
-        ],
-    );
+    verdict(d, &ids[0], "kept", "ann");
     fs::set_permissions(&ws, fs::Permissions::from_mode(0o664)).unwrap();
     let owner = if root() {
         // Someone else's file in a group we share: root may keep both.
@@ -212,18 +217,7 @@ fn a_read_only_workspace_is_refused_and_left_as_it_is() {
     let (dir, ws) = pledges(2);
     let d = dir.path();
     let ids = item_ids(d);
-    ok(
-        d,
-        &[
-            "verdict",
-            &ids[0],
-            "kept",
-            "--reviewer",
-            "ann",
-            "--corpus",
-            "corpus",
-        ],
-    );
+    verdict(d, &ids[0], "kept", "ann");
     fs::set_permissions(&ws, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&ws).unwrap();
     let ino = fs::metadata(&ws).unwrap().ino();
@@ -300,18 +294,7 @@ fn stale_save_temps_of_this_workspace_go_at_the_next_save() {
     let (dir, ws) = pledges(2);
     let d = dir.path();
     let ids = item_ids(d);
-    ok(
-        d,
-        &[
-            "verdict",
-            &ids[0],
-            "kept",
-            "--reviewer",
-            "ann",
-            "--corpus",
-            "corpus",
-        ],
-    );
+    verdict(d, &ids[0], "kept", "ann");
     assert_eq!(
         temps(d),
         Vec::<String>::new(),
@@ -388,18 +371,7 @@ fn a_held_lock_makes_the_cli_wait_say_who_holds_it_and_give_up() {
     let (dir, ws) = pledges(2);
     let d = dir.path();
     let ids = item_ids(d);
-    ok(
-        d,
-        &[
-            "verdict",
-            &ids[0],
-            "kept",
-            "--reviewer",
-            "ann",
-            "--corpus",
-            "corpus",
-        ],
-    );
+    verdict(d, &ids[0], "kept", "ann");
     let before = fs::read(&ws).unwrap();
     let mut lock = fs::OpenOptions::new()
         .create(true)
@@ -614,18 +586,7 @@ fn a_rebase_names_each_side_of_a_conflict() {
     // Both sides create the file; ann rates one item differently on each.
     branch(d, "upstream", "ann", &ids[..2], "kept");
     git_ok(d, &["checkout", "-q", "-b", "mine", "main"]);
-    ok(
-        d,
-        &[
-            "verdict",
-            &ids[0],
-            "broken",
-            "--reviewer",
-            "ann",
-            "--corpus",
-            "corpus",
-        ],
-    );
+    verdict(d, &ids[0], "broken", "ann");
     git_ok(d, &["add", "-A"]);
     git_ok(d, &["commit", "-q", "-m", "my second look"]);
     let r = git(d, &["rebase", "upstream"]);
