@@ -1,17 +1,23 @@
 //! Extraction quality against hand-annotated gold fixtures (see tests/fixtures/ANNOTATION.md).
 //!
-//! Two sets: the five bundled seeds, and documents written and annotated before the extractor
-//! ever ran on them (tests/fixtures/unseen), which show how the rules generalize. Matching is
-//! by overlap (one-to-one, in document order); value accuracy is measured on matched figures
-//! and dates. Run with `--nocapture` to see the table, `CORDIALE_SCORE_VERBOSE=1` to list
-//! every miss and false alarm.
+//! Four sets: the five bundled seeds; documents written and annotated before the extractor
+//! ever ran on them (tests/fixtures/unseen), which show how the rules generalize; and, for
+//! issue 16, real published documents of the shared corpus annotated blind
+//! (tests/fixtures/real/wh-statements, offsets only: the documents stay in
+//! `../shared/corpora/`) and British/European documents of our own (tests/fixtures/own).
+//! Matching is by overlap (one-to-one, in document order); value accuracy is measured on
+//! matched figures and dates. Run with `--nocapture` to see the tables,
+//! `CORDIALE_SCORE_VERBOSE=1` to list every miss and false alarm.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+/// The shared corpora, a sibling of the project (`/work/shared` in CI).
+const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora");
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -57,19 +63,157 @@ struct Span {
     value: Value,
 }
 
-fn spans(list: &Value) -> Vec<Span> {
+/// The spans of one list. Gold for a shared document holds no text: it is then taken from
+/// the document at the gold offsets (`None` when they do not fall on characters of it, which
+/// the gold check reports).
+fn spans(list: &Value, doc: &str) -> Vec<Span> {
     list.as_array()
-        .map(|a| {
-            a.iter()
-                .map(|v| Span {
-                    start: v["start"].as_u64().unwrap() as usize,
-                    end: v["end"].as_u64().unwrap() as usize,
-                    text: v["text"].as_str().unwrap().to_string(),
-                    value: v.get("value").cloned().unwrap_or(Value::Null),
-                })
-                .collect()
-        })
+        .map(|a| a.iter().map(|v| span(v, doc)).collect())
         .unwrap_or_default()
+}
+
+fn span(v: &Value, doc: &str) -> Span {
+    let start = v["start"].as_u64().unwrap() as usize;
+    let end = v["end"].as_u64().unwrap() as usize;
+    let text = match v.get("text") {
+        Some(t) => t.as_str().unwrap().to_string(),
+        None => doc.get(start..end).unwrap_or_default().to_string(),
+    };
+    Span {
+        start,
+        end,
+        text,
+        value: v.get("value").cloned().unwrap_or(Value::Null),
+    }
+}
+
+/// Every problem of one gold file: a span that is not exactly its bytes (or, without text,
+/// not inside the file on character boundaries), a list not sorted by start, a deadline
+/// missing from `dates`.
+fn gold_problems(gold: &Value, doc: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut check = |v: &Value, what: &str| {
+        let s = span(v, doc);
+        if doc.get(s.start..s.end) != Some(s.text.as_str()) || s.start >= s.end {
+            problems.push(format!(
+                "{what} {}..{} is not a span of the document{}",
+                s.start,
+                s.end,
+                v.get("text")
+                    .map(|t| format!(" with text {t}"))
+                    .unwrap_or_default()
+            ));
+        }
+    };
+    for class in ["figures", "dates", "commitments"] {
+        for v in gold[class].as_array().unwrap() {
+            check(v, class);
+        }
+    }
+    for c in gold["commitments"].as_array().unwrap() {
+        if !c["deadline"].is_null() {
+            check(&c["deadline"], "deadline");
+        }
+    }
+    for key in ["doc_date", "title"] {
+        if gold[key].is_object() {
+            check(&gold[key], key);
+        }
+    }
+    for class in ["figures", "dates", "commitments"] {
+        let starts: Vec<u64> = gold[class]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["start"].as_u64().unwrap())
+            .collect();
+        if starts.windows(2).any(|w| w[0] > w[1]) {
+            problems.push(format!("{class} are not sorted by start"));
+        }
+    }
+    let dates = gold["dates"].as_array().unwrap();
+    for c in gold["commitments"].as_array().unwrap() {
+        let d = &c["deadline"];
+        if !d.is_null()
+            && !dates.iter().any(|x| {
+                x["start"] == d["start"] && x["end"] == d["end"] && x["value"] == d["value"]
+            })
+        {
+            problems.push(format!(
+                "deadline {}..{} is not among the dates",
+                d["start"], d["end"]
+            ));
+        }
+    }
+    problems
+}
+
+/// The gold title as the reader should see it. A plain string is the title itself; a span
+/// (gold without text) is read from the document, and when it is a YAML front-matter value
+/// (the span is the value inside its quotes) its escapes and line folding are undone.
+fn gold_title(gold: &Value, doc: &str) -> String {
+    match &gold["title"] {
+        Value::String(t) => t.clone(),
+        v @ Value::Object(_) => {
+            let s = span(v, doc);
+            match doc[..s.start].chars().next_back() {
+                Some('"') => yaml_double_quoted(&s.text),
+                Some('\'') => s.text.replace("''", "'"),
+                _ => s.text,
+            }
+        }
+        other => panic!("gold title must be a string or a span, not {other}"),
+    }
+}
+
+/// Undoes the escapes of a YAML double-quoted scalar (`\_` no-break space, `\uXXXX`, an
+/// escaped line break joining two lines). Line folding is left to `collapse`.
+fn yaml_double_quoted(raw: &str) -> String {
+    let mut out = String::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(e) = chars.next() else { break };
+        let hex = |n: usize, chars: &mut std::iter::Peekable<std::str::Chars>| {
+            let h: String = chars.by_ref().take(n).collect();
+            u32::from_str_radix(&h, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{fffd}')
+        };
+        match e {
+            '\n' | '\r' => {
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            '_' => out.push('\u{a0}'),
+            'n' => out.push('\n'),
+            't' | '\t' => out.push('\t'),
+            '0' => out.push('\0'),
+            'x' => out.push(hex(2, &mut chars)),
+            'u' => out.push(hex(4, &mut chars)),
+            'U' => out.push(hex(8, &mut chars)),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Runs of white space (line breaks, indentation, no-break spaces) as one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title rule of ANNOTATION.md: the gold title, or a prefix of it ended with `…`;
+/// both compared with white space collapsed.
+fn title_right(want: &str, got: &str) -> bool {
+    let (want, got) = (collapse(want), collapse(got));
+    let prefix = got.strip_suffix('…').unwrap_or(&got);
+    got == want || (got.ends_with('…') && want.starts_with(prefix))
 }
 
 fn overlap(a: &Span, b: &Span) -> usize {
@@ -167,7 +311,9 @@ struct SetScore {
     log: Vec<String>,
 }
 
-/// Checks every gold span against the document bytes, then scores the extractor.
+/// Checks every gold file against its document, then scores the extractor. A gold file
+/// names its document by `doc` inside `docs_dir`, or by `source` relative to `docs_dir`
+/// (gold for the shared corpora).
 fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
     let mut files: Vec<PathBuf> = fs::read_dir(gold_dir)
         .unwrap()
@@ -188,36 +334,27 @@ fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
     for file in files {
         let gold: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
         let name = gold["doc"].as_str().unwrap();
-        let doc_path = docs_dir.join(name);
+        let doc_path = docs_dir.join(gold["source"].as_str().unwrap_or(name));
+        assert!(
+            doc_path.is_file(),
+            "{}: its document {} is missing",
+            file.display(),
+            doc_path.display()
+        );
         let corpus = cordiale::corpus::load(std::slice::from_ref(&doc_path)).unwrap();
         let doc = &corpus.documents[0];
-        // Every gold span is exactly the bytes it claims.
-        let mut all = Vec::new();
-        for class in ["figures", "dates", "commitments"] {
-            all.extend(spans(&gold[class]));
-        }
-        for c in gold["commitments"].as_array().unwrap() {
-            if !c["deadline"].is_null() {
-                all.extend(spans(&Value::Array(vec![c["deadline"].clone()])));
-            }
-        }
-        if !gold["doc_date"].is_null() {
-            all.extend(spans(&Value::Array(vec![gold["doc_date"].clone()])));
-        }
-        for s in &all {
-            assert_eq!(
-                doc.text.get(s.start..s.end),
-                Some(s.text.as_str()),
-                "{name}: gold span {}..{} is not its text",
-                s.start,
-                s.end
-            );
-        }
+        let problems = gold_problems(&gold, &doc.text);
+        assert!(
+            problems.is_empty(),
+            "{}:\n  {}",
+            file.display(),
+            problems.join("\n  ")
+        );
 
         let x = serde_json::to_value(cordiale::extract::extract(doc)).unwrap();
         // Predicted spans are exactly their text too.
         for class in ["figures", "dates", "commitments"] {
-            for s in spans(&x[class]) {
+            for s in spans(&x[class], &doc.text) {
                 assert_eq!(
                     doc.text.get(s.start..s.end),
                     Some(s.text.as_str()),
@@ -225,43 +362,37 @@ fn score_set(gold_dir: &Path, docs_dir: &Path) -> SetScore {
                 );
             }
         }
-        set.figures.add(score(
-            name,
-            "figure",
-            &spans(&gold["figures"]),
-            &spans(&x["figures"]),
-            0.0,
-            true,
-            &mut set.log,
-        ));
-        set.dates.add(score(
-            name,
-            "date",
-            &spans(&gold["dates"]),
-            &spans(&x["dates"]),
-            0.0,
-            true,
-            &mut set.log,
-        ));
-        set.commitments.add(score(
-            name,
-            "commitment",
-            &spans(&gold["commitments"]),
-            &spans(&x["commitments"]),
-            0.5,
-            false,
-            &mut set.log,
-        ));
+        for (class, key, min_share, values, counts) in [
+            ("figure", "figures", 0.0, true, &mut set.figures),
+            ("date", "dates", 0.0, true, &mut set.dates),
+            (
+                "commitment",
+                "commitments",
+                0.5,
+                false,
+                &mut set.commitments,
+            ),
+        ] {
+            counts.add(score(
+                name,
+                class,
+                &spans(&gold[key], &doc.text),
+                &spans(&x[key], &doc.text),
+                min_share,
+                values,
+                &mut set.log,
+            ));
+        }
 
-        let want_title = gold["title"].as_str().unwrap();
+        let want_title = gold_title(&gold, &doc.text);
         let got_title = x["title"].as_str().unwrap();
-        let prefix = got_title.strip_suffix('…').unwrap_or(got_title);
-        if got_title == want_title || (got_title.ends_with('…') && want_title.starts_with(prefix))
-        {
+        if title_right(&want_title, got_title) {
             set.titles_right += 1;
         } else {
             set.log.push(format!(
-                "{name} TITLE gold {want_title:?} / got {got_title:?}"
+                "{name} TITLE gold {:?} / got {:?}",
+                collapse(&want_title),
+                short(got_title)
             ));
         }
         let date_of = |v: &Value| v.get("value").cloned();
@@ -345,6 +476,113 @@ fn check_targets(label: &str, s: &SetScore) {
     );
 }
 
+/// The measures a set is held to, each a share in 0..=1.
+#[derive(Clone, Copy)]
+struct Bar {
+    figures_f1: f64,
+    dates_f1: f64,
+    commitments_f1: f64,
+    values: f64,
+    titles: f64,
+    doc_dates: f64,
+}
+
+/// Issue 16's goal for the real and own sets; not yet enforced (see the floors below).
+const GOAL: Bar = Bar {
+    figures_f1: 0.95,
+    dates_f1: 0.96,
+    commitments_f1: 0.90,
+    values: 0.95,
+    titles: 0.95,
+    doc_dates: 0.95,
+};
+
+/// First-run scores of the blind wh-statements gold (before any rule was changed for these
+/// documents), rounded down to 0.01: a regression guard. Measured on main at d221535:
+/// figures 0.851, dates 0.650, commitments 0.779, values 0.934, titles 0/14, dates of issue
+/// 14/14. Raise it as the rules improve, until it reaches `GOAL`; never lower it.
+const WH_STATEMENTS_FLOOR: Bar = Bar {
+    figures_f1: 0.85,
+    dates_f1: 0.65,
+    commitments_f1: 0.77,
+    values: 0.93,
+    titles: 0.0,
+    doc_dates: 1.0,
+};
+
+/// First-run scores of our own British/European documents, rounded down to 0.01, as above:
+/// figures 0.845, dates 0.929, commitments 0.771, values 0.962, titles 5/6, dates of issue
+/// 6/6.
+const OWN_FLOOR: Bar = Bar {
+    figures_f1: 0.84,
+    dates_f1: 0.92,
+    commitments_f1: 0.77,
+    values: 0.96,
+    titles: 0.83,
+    doc_dates: 1.0,
+};
+
+/// Prints the set's table with each measure against its floor and the goal, then fails when
+/// any measure falls below its floor.
+fn check_floor(label: &str, s: &SetScore, floor: Bar) {
+    let text = report(label, s);
+    let values = {
+        let mut c = s.figures;
+        c.add(s.dates);
+        ratio(c.values_right, c.values_checked)
+    };
+    let measures = [
+        (
+            "figures F1",
+            s.figures.f1(),
+            floor.figures_f1,
+            GOAL.figures_f1,
+        ),
+        ("dates F1", s.dates.f1(), floor.dates_f1, GOAL.dates_f1),
+        (
+            "commitments F1",
+            s.commitments.f1(),
+            floor.commitments_f1,
+            GOAL.commitments_f1,
+        ),
+        ("value accuracy", values, floor.values, GOAL.values),
+        (
+            "titles",
+            ratio(s.titles_right, s.docs),
+            floor.titles,
+            GOAL.titles,
+        ),
+        (
+            "dates of issue",
+            ratio(s.doc_dates_right, s.docs),
+            floor.doc_dates,
+            GOAL.doc_dates,
+        ),
+    ];
+    let mut table = String::from("measure          score  floor   goal\n");
+    let mut failures = Vec::new();
+    for (name, score, floor, goal) in measures {
+        // A hair of tolerance: a score equal to its floor may come out a rounding below it.
+        let note = if score + 1e-9 < floor {
+            failures.push(format!("{name} {score:.3} < floor {floor:.2}"));
+            "BELOW THE FLOOR"
+        } else if score >= goal {
+            "goal met"
+        } else if score >= floor + 0.01 {
+            "below goal; the floor can be raised"
+        } else {
+            "below goal"
+        };
+        table += &format!("{name:<15} {score:>6.3} {floor:>6.2} {goal:>6.2}   {note}\n");
+    }
+    println!("{text}{table}");
+    assert!(
+        failures.is_empty(),
+        "{label}: {}\n{text}{table}",
+        failures.join("; ")
+    );
+}
+
 #[test]
 fn seeds_meet_the_quality_targets() {
     let s = score_set(
@@ -359,4 +597,100 @@ fn unseen_documents_meet_the_quality_targets() {
     let dir = Path::new(FIXTURES).join("unseen");
     let s = score_set(&dir, &dir.join("docs"));
     check_targets("unseen", &s);
+}
+
+/// Real published documents, annotated blind (issue 16). The documents are not in the
+/// project: without `../shared/corpora/wh-statements` the score cannot be measured, and the
+/// test says so on the terminal (past the test harness's capture) instead of posing as one.
+#[test]
+fn real_wh_statements_hold_their_floor() {
+    let corpora = Path::new(CORPORA);
+    if !corpora.join("wh-statements").is_dir() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED real_wh_statements_hold_their_floor: {} is absent, so the blind gold in \
+             tests/fixtures/real/wh-statements was NOT scored (check out the shared corpora \
+             beside the project as ../shared to measure it)",
+            corpora.join("wh-statements").display()
+        );
+        return;
+    }
+    let s = score_set(&Path::new(FIXTURES).join("real/wh-statements"), corpora);
+    check_floor("wh-statements (real, blind)", &s, WH_STATEMENTS_FLOOR);
+}
+
+#[test]
+fn own_documents_hold_their_floor() {
+    let dir = Path::new(FIXTURES).join("own");
+    let s = score_set(&dir, &dir.join("docs"));
+    check_floor("own (British/European)", &s, OWN_FLOOR);
+}
+
+#[test]
+fn front_matter_titles_are_read_as_yaml_values() {
+    let doc = "---\ntitle: \"A\\u2019s\\_Summit on\\\n  \\ Iran\"\nother: 'it''s'\n---\n";
+    // The spans are the values inside their quotes, as in the gold files.
+    let between = |open: &str, close: &str| {
+        let start = doc.find(open).unwrap() + open.len();
+        let end = start + doc[start..].find(close).unwrap();
+        serde_json::json!({"title": {"start": start, "end": end}})
+    };
+    let double = between("title: \"", "\"\n");
+    assert_eq!(collapse(&gold_title(&double, doc)), "A’s Summit on Iran");
+    assert_eq!(gold_title(&between("other: '", "'\n"), doc), "it's");
+    assert!(title_right("A’s Summit on Iran", "A’s Summit…"));
+    assert!(title_right(
+        "A’s\u{a0}Summit on\n  Iran",
+        "A’s Summit on Iran"
+    ));
+    assert!(!title_right(
+        "A’s Summit on Iran",
+        "title: \"A’s Summit on Iran\""
+    ));
+    assert!(!title_right("A’s Summit on Iran", "B…"));
+}
+
+#[test]
+fn broken_gold_is_reported() {
+    let doc = "By 2030 we will act.";
+    let gold = serde_json::json!({
+        "figures": [],
+        "dates": [{"start": 3, "end": 7, "value": {"date": "2030"}},
+                  {"start": 0, "end": 2, "value": {"date": "2030"}}],
+        "commitments": [{"start": 0, "end": 40, "actors": ["we"],
+                         "deadline": {"start": 0, "end": 7, "value": {"date": "2030"}}}],
+        "doc_date": null,
+        "title": {"start": 5, "end": 3}
+    });
+    let problems = gold_problems(&gold, doc).join("\n");
+    for want in [
+        "commitments 0..40 is not a span",
+        "title 5..3 is not a span",
+        "dates are not sorted",
+        "deadline 0..7 is not among the dates",
+    ] {
+        assert!(problems.contains(want), "{want:?} not in:\n{problems}");
+    }
+}
+
+#[test]
+#[should_panic(expected = "dates F1 0.500 < floor 0.65")]
+fn a_score_below_its_floor_fails() {
+    let counts = |tp, fp, fn_| Counts {
+        tp,
+        fp,
+        fn_,
+        values_right: tp,
+        values_checked: tp,
+    };
+    let s = SetScore {
+        figures: counts(1, 0, 0),
+        dates: counts(1, 1, 1),
+        commitments: counts(1, 0, 0),
+        titles_right: 1,
+        doc_dates_right: 1,
+        docs: 1,
+        log: Vec::new(),
+    };
+    check_floor("synthetic", &s, WH_STATEMENTS_FLOOR);
 }
