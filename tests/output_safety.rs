@@ -139,8 +139,14 @@ fn cell_bars(line: &str) -> usize {
 
 /// Checks a Markdown table: every line is one row with the header's number of cells.
 #[track_caller]
+/// The table of a Markdown export, after the mark that keeps it out of a corpus.
+fn md_table(md: &str) -> &str {
+    md.strip_prefix(&format!("{}\n\n", cordiale::corpus::EXPORT_MARK))
+        .unwrap_or_else(|| panic!("the export mark first: {md}"))
+}
+
 fn assert_md_table(md: &str, rows: usize) {
-    let lines: Vec<&str> = md.lines().collect();
+    let lines: Vec<&str> = md_table(md).lines().collect();
     assert_eq!(lines.len(), 2 + rows, "{md}");
     let bars = cell_bars(lines[0]);
     for (k, l) in lines.iter().enumerate() {
@@ -392,7 +398,7 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     );
     let md = String::from_utf8(run_ok(d, &["checklist"]).stdout).unwrap();
     assert!(
-        md.starts_with(
+        md_table(&md).starts_with(
             "| id | document | ann | bob | agreement | reconciled | deadline | commitment \
              | ann note | bob note |"
         ),
