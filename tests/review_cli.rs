@@ -112,7 +112,9 @@ fn two_reviewers_their_agreement_and_the_checklist() {
     assert!(out.contains("percent agreement 75.0%"), "{out}");
     assert!(out.contains("warning: only 4 items"), "{out}");
     let md = text(&cordiale(d, &["checklist", "--filter", "disagreements"]).stdout);
-    assert_eq!(md.lines().count(), 3, "{md}");
+    // The export mark and a blank line, the header, its rule, one disagreement.
+    assert!(md.starts_with(cordiale::corpus::EXPORT_MARK), "{md}");
+    assert_eq!(md.lines().count(), 2 + 3, "{md}");
     assert!(md.contains("| kept | broken | disagreed |"), "{md}");
     let csv = text(&cordiale(d, &["checklist", "--format", "csv"]).stdout);
     assert!(csv.starts_with("id,doc,ann,bob,agreement"), "{csv}");
