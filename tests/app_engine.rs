@@ -1234,7 +1234,9 @@ fn w_asks_for_a_format_and_writes_that_one_only() {
     b.keys("3 x w");
     assert!(b.effects.is_empty(), "{:?}", b.effects);
     let asked = status(&b.state).to_string();
-    for choice in ["m export_markdown", "c export_csv", "j export_json"] {
+    // The word every choice starts with is said once, so the prompt fits 80 columns.
+    assert!(asked.starts_with("w export: "), "{asked}");
+    for choice in ["m markdown", "c csv", "j json"] {
         assert!(asked.contains(choice), "{asked}");
     }
     // esc forgets it.
@@ -1268,6 +1270,18 @@ fn w_asks_for_a_format_and_writes_that_one_only() {
     let json: serde_json::Value = serde_json::from_str(&files[0].1).unwrap();
     assert_eq!(json["items"].as_array().unwrap().len(), 3);
     assert_eq!(files[1].1.lines().count(), 1 + 3);
+}
+
+#[test]
+fn the_export_prompt_is_whole_on_an_80_column_status_bar() {
+    let mut b = Bench::new("default", 80, 24);
+    b.keys("3 w");
+    let screen = screen_text(&b.state);
+    let bar = screen.lines().last().unwrap();
+    assert!(
+        bar.contains("w export: c csv · j json · m markdown") && bar.contains("✓ saved"),
+        "{bar}"
+    );
 }
 
 #[test]

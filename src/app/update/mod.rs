@@ -215,6 +215,40 @@ pub(super) fn index_ready(state: &mut State, index: Arc<Index>) -> Vec<Effect> {
     }
 }
 
+/// The prompt while a key sequence waits: what each next key does. A word that starts every
+/// action's name is said once (`w export: c csv · j json · m markdown`), so the prompt fits
+/// an 80-column status bar beside the workspace's name and state. Any other key cancels,
+/// and says so.
+fn sequence_prompt(first: &str, next: &[(String, Action)]) -> String {
+    let names: Vec<&str> = next.iter().map(|(_, action)| action.name()).collect();
+    let shared = match names.split_first() {
+        Some((head, rest)) if !rest.is_empty() => head
+            .split_once('_')
+            .map(|(word, _)| word)
+            .filter(|word| rest.iter().all(|n| n.starts_with(&format!("{word}_"))))
+            .unwrap_or(""),
+        _ => "",
+    };
+    let choices: Vec<String> = next
+        .iter()
+        .zip(&names)
+        .map(|((keys, _), name)| {
+            let name = if shared.is_empty() {
+                name
+            } else {
+                &name[shared.len() + 1..]
+            };
+            format!("{keys} {name}")
+        })
+        .collect();
+    let lead = if shared.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first} {shared}")
+    };
+    format!("{lead}: {}", choices.join(" · "))
+}
+
 pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
     let ctx = context(state);
     let Some(k) = Key::from_event(&event) else {
@@ -229,17 +263,9 @@ pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
         }
         Lookup::Pending => {
             // The keys that may follow, as a prompt (`w`: which format to export).
-            let next: Vec<String> = state
-                .keymap
-                .continuations(ctx, &state.pending)
-                .into_iter()
-                .map(|(keys, action)| format!("{keys} {action}"))
-                .collect();
+            let next = state.keymap.continuations(ctx, &state.pending);
             let first = display_sequence(&state.pending);
-            say(
-                state,
-                format!("{first}: {} · any other key cancels", next.join(" · ")),
-            );
+            say(state, sequence_prompt(&first, &next));
             Vec::new()
         }
         Lookup::NotFound => {
