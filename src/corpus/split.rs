@@ -184,6 +184,8 @@ struct TextLine {
     shown_end: usize,
     /// Columns from the start of the line (indentation included) to `end`.
     cols: usize,
+    /// Bytes of indentation before `start`.
+    indent: usize,
     /// A Markdown heading (`## Title`): a unit of its own.
     heading_mark: bool,
 }
@@ -236,6 +238,7 @@ fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
             shown_start: ss,
             shown_end: se,
             cols: text[line.start..e].chars().count(),
+            indent: s - line.start,
             heading_mark: text.as_bytes()[s] == b'#' && ctx.hidden_at(s).is_some(),
         });
     }
@@ -421,11 +424,13 @@ fn segments(
         // A table row (`| 3 | text |`) is a line of its own.
         let row = s.starts_with('|');
         let mut listed = false;
+        // An indented line under a list item, without a marker of its own, continues it.
+        let in_item = out.last().is_some_and(|seg| seg.item) && line.indent > 0;
         let new = match i.checked_sub(1).map(|j| &block[j]) {
             None => true,
             Some(prev) => {
                 let p = prev.shown(text);
-                let wrapped = wraps(text, prev, line, wrap);
+                let wrapped = in_item || wraps(text, prev, line, wrap);
                 listed = !wrapped
                     && (p.ends_with(':')
                         || p.ends_with(';')
@@ -452,10 +457,11 @@ fn segments(
                 heading: heading_like && !item,
             });
         } else if let Some(last) = out.last_mut() {
-            // In hard-wrapped text, the line break joins two lines of one stretch: a space to
-            // the rules. (Elsewhere a line break inside a stretch may still end a figure.)
+            // In hard-wrapped text and list items, the line break joins two lines of one
+            // stretch: a space to the rules. (Elsewhere a line break inside a stretch may
+            // still end a figure.)
             let between = &text.as_bytes()[block[i - 1].end..line.start];
-            if wrap.is_some()
+            if (wrap.is_some() || in_item)
                 && let Some(n) = memchr::memchr(b'\n', between)
                 && memchr::memrchr(b'\n', between) == Some(n)
             {
