@@ -6,6 +6,8 @@
 mod commitments;
 mod dates;
 mod figures;
+#[cfg(test)]
+mod input_tests;
 pub mod lexicon;
 mod metadata;
 pub mod numbers;
