@@ -28,6 +28,19 @@ const INLINE_TAGS: &[&str] = &[
     "s", "small", "span", "strike", "strong", "sub", "sup", "u",
 ];
 
+/// The bytes the scan of [`hidden`] stops at, away from the start of a line: line breaks
+/// and the first bytes of markup.
+const STARTS_MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"\n<![\\*_~`:";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The markup in `text[from..]` (`from` at the start of a line: the end of the front matter,
 /// or 0), sorted and not overlapping: HTML comments and tags, link
 /// targets (`](url)`, `<https://…>`, bare `https://…`, reference definitions), images,
@@ -51,6 +64,17 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
             i = i.max(t.end);
             target = None;
             continue;
+        }
+        if !line_start {
+            // Prose is mostly bytes no markup starts with: skip them in a tight loop (up to
+            // the pending link target, which must be jumped over where it starts).
+            let stop = target.as_ref().map_or(bytes.len(), |t| t.start);
+            while i < stop && !STARTS_MARKUP[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= stop {
+                continue;
+            }
         }
         let b = bytes[i];
         if line_start {

@@ -264,9 +264,13 @@ fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
 /// A thematic break or separator line: `***`, `- - -`, `===`, `###` (an escaped heading mark
 /// with no heading).
 fn is_rule(s: &str) -> bool {
-    s.chars().filter(|c| !is_space(*c)).count() >= 3
-        && s.chars()
-            .all(|c| is_space(c) || matches!(c, '#' | '*' | '-' | '_' | '=' | '~' | '\\'))
+    // The first letter of a line of prose settles it: no pass over the whole line.
+    s.bytes().all(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b'\\'
+        )
+    }) && s.bytes().filter(|b| !matches!(b, b' ' | b'\t')).count() >= 3
 }
 
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of
