@@ -262,7 +262,7 @@ fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
 }
 
 /// A thematic break or separator line: `***`, `- - -`, `===`, `###` (an escaped heading mark
-/// with no heading).
+/// with no heading), or a stray emphasis mark alone on its line (`**`).
 fn is_rule(s: &str) -> bool {
     // The first letter of a line of prose settles it: no pass over the whole line.
     s.bytes().all(|b| {
@@ -270,7 +270,7 @@ fn is_rule(s: &str) -> bool {
             b,
             b' ' | b'\t' | b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b'\\'
         )
-    }) && s.bytes().filter(|b| !matches!(b, b' ' | b'\t')).count() >= 3
+    }) && s.bytes().filter(|b| !matches!(b, b' ' | b'\t')).count() >= 2
 }
 
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of

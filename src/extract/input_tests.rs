@@ -198,8 +198,7 @@ fn emphasis_and_escapes_do_not_hide_figures() {
 
 #[test]
 fn comments_and_escaped_heading_marks_are_not_prose() {
-    let t =
-        "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n";
+    let t = "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n**\n";
     let x = run("m.md", t);
     assert!(x.figures.is_empty() && x.dates.is_empty() && x.commitments.is_empty());
     let units = crate::corpus::split_units(t);
