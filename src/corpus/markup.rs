@@ -44,8 +44,8 @@ const STARTS_MARKUP: [bool; 256] = {
 /// The markup in `text[from..]` (`from` at the start of a line: the end of the front matter,
 /// or 0), sorted and not overlapping: HTML comments and tags, link
 /// targets (`](url)`, `<https://…>`, bare `https://…`, reference definitions), images,
-/// emphasis and code marks (`*`, `_`, `~~`, `` ` ``), heading marks (`#`) and the backslash
-/// of an escape (`\_`, `\###`).
+/// footnote references (`[^2]`), emphasis and code marks (`*`, `_`, `~~`, `` ` ``), heading
+/// and block quote marks (`#`, `>`) and the backslash of an escape (`\_`, `\###`).
 pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
     let bytes = text.as_bytes();
     let mut out: Vec<Hidden> = Vec::new();
@@ -94,6 +94,17 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                 i += lead + hashes;
                 continue;
             }
+            // Block quote marks: "> text", "> > text".
+            let quotes = bytes[i + lead..]
+                .iter()
+                .take_while(|&&c| c == b'>' || c == b' ')
+                .count();
+            if bytes.get(i + lead) == Some(&b'>') {
+                let marks = bytes[i + lead..i + lead + quotes].trim_ascii_end().len();
+                push(&mut out, i + lead..i + lead + marks, true);
+                i += lead + marks;
+                continue;
+            }
             // A reference definition: "[1]: https://…" — the whole line.
             if b == b'['
                 && let Some(close) = find_on_line(bytes, i + 1, b']')
@@ -127,6 +138,16 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                     Some((_, end)) => {
                         push(&mut out, i..end, true);
                         i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+            b'[' if target.is_none() && bytes.get(i + 1) == Some(&b'^') => {
+                // A footnote reference, "[^2]": a mark on the word before, no number.
+                match find_on_line(bytes, i + 2, b']') {
+                    Some(close) => {
+                        push(&mut out, i..close + 1, false);
+                        i = close + 1;
                     }
                     None => i += 1,
                 }
@@ -415,6 +436,12 @@ mod tests {
                 start.elapsed()
             );
         }
+    }
+
+    #[test]
+    fn block_quotes_and_footnote_references() {
+        let t = "> > We will act.[^12] Then 3 > 2.\n>Next";
+        assert_eq!(shown(t), [("> >", true), ("[^12]", false), (">", true)]);
     }
 
     #[test]
