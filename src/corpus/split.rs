@@ -365,10 +365,15 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
                 .take_while(|(i, _)| *i < 8)
                 .find(|(_, c)| *c == ')')
                 .map(|(i, _)| i)?;
+            // A number, a letter or a roman numeral: "(MPAs)" or "(WHO)" at the start of a
+            // wrapped line is an acronym, not an enumerator.
             let inner = &line[1..close];
-            (!inner.is_empty()
-                && inner.chars().all(|c| c.is_ascii_alphanumeric())
-                && inner.len() <= 4)
+            let enumerator = (inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit()))
+                || (inner.len() == 1 && inner.bytes().all(|c| c.is_ascii_alphabetic()))
+                || is_roman(inner)
+                || is_roman(&inner.to_ascii_lowercase())
+                    && inner.bytes().all(|c| c.is_ascii_uppercase());
+            (!inner.is_empty() && enumerator)
                 .then(|| after_space(close + 1))
                 .flatten()
         }
