@@ -401,6 +401,24 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
             // "5. " followed by a lowercase word is more likely a sentence fragment.
             Some(after)
         }
+        _ if c.is_ascii_uppercase() => {
+            // A) B) IV) always; "A.  " and "IV.  " only with the two spaces Markdown lists
+            // put there: "A. Smith" is an initial.
+            let end = line
+                .char_indices()
+                .find(|(_, c)| !c.is_ascii_uppercase())
+                .map(|(i, _)| i)?;
+            let label = &line[..end];
+            if !(label.len() == 1 || is_roman(&label.to_ascii_lowercase())) {
+                return None;
+            }
+            let ok = match line[end..].chars().next()? {
+                ')' => true,
+                '.' => line[end + 1..].starts_with("  "),
+                _ => false,
+            };
+            ok.then(|| after_space(end + 1)).flatten()
+        }
         _ => None,
     }
 }

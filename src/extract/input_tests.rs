@@ -189,6 +189,34 @@ the councils and the people of both cities can see where money goes.",
 }
 
 #[test]
+fn upper_case_lettered_items_are_units_but_initials_are_not() {
+    let t = "A.  We will open the quay.\nB)  We will train apprentices.\n\nJ. Smith will speak. He agreed.\n";
+    let units = crate::corpus::split_units(t);
+    let texts: Vec<&str> = units.iter().map(|u| &t[u.start..u.end]).collect();
+    assert_eq!(
+        texts,
+        [
+            "We will open the quay.",
+            "We will train apprentices.",
+            "J. Smith will speak.",
+            "He agreed."
+        ]
+    );
+}
+
+#[test]
+fn crlf_wrapped_text_with_front_matter() {
+    let t = format!(
+        "---\r\ntitle: Ports\r\n---\r\n\r\n{}",
+        WRAPPED.replace('\n', "\r\n")
+    );
+    let x = run("crlf.md", &t);
+    assert_eq!(x.title, "Ports");
+    assert_eq!(figure_texts(&x), ["two", "€3\r\nbillion"]);
+    assert!(date_texts(&x).contains(&("June\r\n2025", "2025-06")));
+}
+
+#[test]
 fn an_indented_line_continues_its_list_item() {
     let t = "We agreed:\n\n-   to open the northern quay to ferries by March\n    2026 and keep it open all year;\n-   to train 400 apprentices.\n";
     let x = run("l.md", t);
