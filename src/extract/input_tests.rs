@@ -239,6 +239,16 @@ fn a_links_url_is_not_prose() {
 }
 
 #[test]
+fn a_character_reference_is_no_figure() {
+    let x = run(
+        "m.md",
+        "The partners&#8217; plan&nbsp;will open 2 quays in 2026.\n",
+    );
+    assert_eq!(figure_texts(&x), ["2"]);
+    assert_eq!(date_texts(&x), [("2026", "2026")]);
+}
+
+#[test]
 fn emphasis_and_escapes_do_not_hide_figures() {
     let t =
         "The partners **will provide €240 million** and \\$12 billion, and _2 per cent_ of it.\n";
