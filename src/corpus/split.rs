@@ -276,9 +276,9 @@ fn is_rule(s: &str) -> bool {
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of
 /// the same paragraph follows: most of them end a little before one column (a wrapping tool
 /// breaks where the next word would not fit), none far past it. `None` for text with a
-/// paragraph per line, or too few wrapped lines to tell.
+/// paragraph per line, or fewer than two wrapped lines to tell.
 fn wrap_column(cols: &mut [usize]) -> Option<usize> {
-    if cols.len() < 4 {
+    if cols.len() < 2 {
         return None;
     }
     cols.sort_unstable();

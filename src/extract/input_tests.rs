@@ -121,6 +121,15 @@ fn a_date_wrapped_over_a_line_break_is_one_date() {
 }
 
 #[test]
+fn a_short_wrapped_document_is_read_as_wrapped() {
+    // Three lines are enough to tell: two of them end where the next word did not fit.
+    let t = WRAPPED.split("\n\n").nth(1).unwrap();
+    assert_eq!(t.lines().count(), 3);
+    let x = run("w.txt", t);
+    assert_eq!(date_texts(&x), [("June\n2025", "2025-06")]);
+}
+
+#[test]
 fn a_sentence_and_a_commitment_wrapped_over_lines_are_one_unit() {
     // The line after the break starts with a figure: without the wrap it would read as a
     // heading ("The port authority … in June") followed by a new unit.
