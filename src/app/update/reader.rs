@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::app::display::{Display, Flavor};
+
 use super::*;
 
 /// Opens `doc` in the reader where it was left.
@@ -16,6 +18,8 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     save_place(state);
     let r = &mut state.reader;
     r.doc = Some(doc);
+    let flavor = Flavor::of(&document.name, &document.text);
+    r.display = Arc::new(Display::read(&document.text, flavor));
     r.sentences = split_units(&document.text)
         .iter()
         .map(|u| (u.start, u.end))
@@ -36,10 +40,6 @@ pub(super) fn save_place(state: &mut State) {
     }
 }
 
-pub(super) fn doc_text(state: &State) -> Option<Arc<crate::corpus::Corpus>> {
-    state.corpus.clone()
-}
-
 /// Wraps the open document again for the reader's current width, keeping the top line.
 pub(super) fn rewrap(state: &mut State) {
     let top_byte = state
@@ -52,15 +52,15 @@ pub(super) fn rewrap(state: &mut State) {
 
 pub(super) fn rewrap_keeping(state: &mut State, top_byte: usize) {
     let width = reader_text_width(state);
-    let (Some(doc), Some(corpus)) = (state.reader.doc, doc_text(state)) else {
+    if state.reader.doc.is_none() {
         return;
-    };
+    }
     if width == 0 {
         return; // not shown at this size; wrapped when it is
     }
     let r = &mut state.reader;
     if r.width != width {
-        r.lines = wrap(&corpus.documents[doc].text, width);
+        r.lines = wrap_display(&r.display, width);
         r.width = width;
     }
     r.top = line_of(&r.lines, top_byte);

@@ -1,0 +1,819 @@
+//! A document as the reader shows it: its paragraphs and list items as blocks of
+//! characters, each character remembering the bytes of the file it stands for. Markdown is
+//! rendered (escapes, emphasis markers, link targets, comments and tags are not shown;
+//! line breaks inside a paragraph are soft); a plain text file is shown line for line,
+//! unless it is hard-wrapped, when its paragraphs are joined again. Highlights, the cursor
+//! and search all work on file bytes; this map is how they find their cells.
+
+use std::ops::Range;
+
+/// One character on screen and the bytes of the file it shows: its own, or for a soft
+/// space the line break and indentation it replaces, for an escape both characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    pub c: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A forced line break inside a block (Markdown's trailing two spaces or `\`).
+pub const HARD_BREAK: char = '\n';
+
+/// A paragraph, heading or list item: `cells` of the display, wrapped together. Its first
+/// line is indented `indent` columns, the lines after it `hang` (under a list item's text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub cells: Range<usize>,
+    pub indent: usize,
+    pub hang: usize,
+    /// The file byte an empty block (a blank line) stands at.
+    pub at: usize,
+}
+
+/// The whole document as shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Display {
+    pub cells: Vec<Cell>,
+    pub blocks: Vec<Block>,
+}
+
+/// How a file's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// Line for line, as the file has it.
+    Plain,
+    /// A plain text file wrapped by hand at `width` columns: lines the next word would not
+    /// have fitted on are joined again.
+    HardWrapped {
+        width: usize,
+    },
+    Markdown,
+}
+
+/// Lines at most this wide, in a file whose every line is, may have been wrapped by hand.
+const HARD_WRAP_MAX: usize = 100;
+/// Narrower than this, short lines are more likely a list of names than a wrapped text.
+const HARD_WRAP_MIN: usize = 40;
+/// Hanging indents deeper than this are cut (nested lists in a narrow pane).
+const MAX_INDENT: usize = 12;
+
+impl Flavor {
+    /// The flavor for a file named `name` holding `text`: Markdown by extension; a text
+    /// file is hard-wrapped when its longest line is terminal-wide or less and at least a
+    /// third of its lines come within a fifth of that width (a wrapped text's lines fill it).
+    pub fn of(name: &str, text: &str) -> Flavor {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            return Flavor::Markdown;
+        }
+        let widths: Vec<usize> = text
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .filter(|w| *w > 0)
+            .collect();
+        let width = widths.iter().copied().max().unwrap_or(0);
+        let full = widths.iter().filter(|w| **w * 5 >= width * 4).count();
+        if (HARD_WRAP_MIN..=HARD_WRAP_MAX).contains(&width)
+            && widths.len() >= 3
+            && full * 3 >= widths.len()
+        {
+            Flavor::HardWrapped { width }
+        } else {
+            Flavor::Plain
+        }
+    }
+}
+
+impl Display {
+    /// `text` line for line: each line a block, each character itself.
+    pub fn plain(text: &str) -> Display {
+        let mut d = Display::default();
+        let mut at = 0;
+        for raw in text.split_inclusive('\n') {
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            let first = d.cells.len();
+            d.cells.extend(body.char_indices().map(|(i, c)| Cell {
+                c,
+                start: at + i,
+                end: at + i + c.len_utf8(),
+            }));
+            d.push_block(first, 0, 0, at);
+            at += raw.len();
+        }
+        if d.blocks.is_empty() || text.ends_with('\n') {
+            d.push_block(d.cells.len(), 0, 0, text.len());
+        }
+        d
+    }
+
+    /// `text` as the reader shows a file of this flavor.
+    pub fn read(text: &str, flavor: Flavor) -> Display {
+        match flavor {
+            Flavor::Plain => Display::plain(text),
+            Flavor::HardWrapped { width } => Reflow::new(text, Some(width)).run(),
+            Flavor::Markdown => Reflow::new(text, None).run(),
+        }
+    }
+
+    fn push_block(&mut self, first: usize, indent: usize, hang: usize, at: usize) {
+        self.blocks.push(Block {
+            cells: first..self.cells.len(),
+            indent,
+            hang,
+            at,
+        });
+    }
+
+    /// The characters shown, block by block, one line each (tests and debugging).
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            out.extend(std::iter::repeat_n(' ', b.indent));
+            out.extend(self.cells[b.cells.clone()].iter().map(|c| c.c));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// One line of the file: `text[start..end]` without its line break.
+#[derive(Debug, Clone, Copy)]
+struct SourceLine {
+    start: usize,
+    end: usize,
+}
+
+/// What a line starts, after its indentation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Opens {
+    Blank,
+    Heading {
+        text_at: usize,
+    },
+    /// A list item: the marker's bytes, what is shown for it, where its text starts.
+    Item {
+        marker: Range<usize>,
+        shown: String,
+        text_at: usize,
+    },
+    Rule,
+    /// A row of a pipe table (Markdown).
+    TableRow,
+    Text,
+}
+
+/// Builds the blocks of a Markdown or hard-wrapped file.
+struct Reflow<'a> {
+    text: &'a str,
+    /// `Some(width)` for a hard-wrapped text file, `None` for Markdown.
+    wrapped_at: Option<usize>,
+    lines: Vec<SourceLine>,
+    /// Byte ranges of `<!-- -->` comments (Markdown).
+    hidden: Vec<Range<usize>>,
+    out: Display,
+}
+
+impl<'a> Reflow<'a> {
+    fn new(text: &'a str, wrapped_at: Option<usize>) -> Self {
+        let mut lines = Vec::new();
+        let mut at = 0;
+        for raw in text.split_inclusive('\n') {
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            lines.push(SourceLine {
+                start: at,
+                end: at + body.len(),
+            });
+            at += raw.len();
+        }
+        let mut hidden = Vec::new();
+        if wrapped_at.is_none() {
+            let mut from = 0;
+            while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
+                let close = text[open + 4..]
+                    .find("-->")
+                    .map_or(text.len(), |i| open + 4 + i + 3);
+                hidden.push(open..close);
+                from = close;
+            }
+        }
+        Reflow {
+            text,
+            wrapped_at,
+            lines,
+            hidden,
+            out: Display::default(),
+        }
+    }
+
+    fn markdown(&self) -> bool {
+        self.wrapped_at.is_none()
+    }
+
+    fn is_hidden(&self, at: usize) -> bool {
+        let i = self.hidden.partition_point(|r| r.start <= at);
+        i > 0 && at < self.hidden[i - 1].end
+    }
+
+    /// The characters of `line` from `from` that are not inside a comment.
+    fn chars(&self, line: SourceLine, from: usize) -> Vec<(usize, char)> {
+        self.text[from..line.end]
+            .char_indices()
+            .map(|(i, c)| (from + i, c))
+            .filter(|(at, _)| !self.is_hidden(*at))
+            .collect()
+    }
+
+    /// The first shown character of `line` that is not white space.
+    fn first_visible(&self, line: SourceLine) -> Option<(usize, char)> {
+        self.chars(line, line.start)
+            .into_iter()
+            .find(|(_, c)| !c.is_whitespace())
+    }
+
+    fn opens(&self, line: SourceLine) -> Opens {
+        let Some((at, _)) = self.first_visible(line) else {
+            return Opens::Blank;
+        };
+        let rest = &self.text[at..line.end];
+        if self.markdown() {
+            let hashes = rest.len() - rest.trim_start_matches('#').len();
+            if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t'])
+                || hashes == rest.len() && hashes > 0
+            {
+                return Opens::Heading {
+                    text_at: at + hashes,
+                };
+            }
+            if rest.starts_with('|') {
+                return Opens::TableRow;
+            }
+            let squeezed: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+            if squeezed.len() >= 3
+                && ["-", "*", "_"]
+                    .iter()
+                    .any(|m| squeezed.chars().all(|c| c.to_string() == *m))
+            {
+                return Opens::Rule;
+            }
+        }
+        match item_marker(rest) {
+            Some(len) => {
+                let marker = &rest[..len];
+                let shown = if self.markdown() && matches!(marker, "-" | "*" | "+") {
+                    "•".to_string()
+                } else {
+                    marker.to_string()
+                };
+                let text_at = at + len + (rest[len..].len() - rest[len..].trim_start().len());
+                Opens::Item {
+                    marker: at..at + len,
+                    shown,
+                    text_at,
+                }
+            }
+            None => Opens::Text,
+        }
+    }
+
+    /// Columns of indentation before `line`'s first visible character.
+    fn indent_of(&self, line: SourceLine) -> usize {
+        self.first_visible(line).map_or(0, |(at, _)| {
+            self.text[line.start..at]
+                .chars()
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum()
+        })
+    }
+
+    fn run(mut self) -> Display {
+        // The content columns of the open list items, in the file and on screen.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        let mut blank_at: Option<usize> = None;
+        while i < self.lines.len() {
+            let line = self.lines[i];
+            let opens = self.opens(line);
+            if opens == Opens::Blank {
+                blank_at.get_or_insert(line.start);
+                i += 1;
+                continue;
+            }
+            let source_indent = self.indent_of(line);
+            if let Some(at) = blank_at.take()
+                && !self.out.blocks.is_empty()
+            {
+                self.blank(at);
+            }
+            let (indent, hang, start_at, mut raw) = match &opens {
+                Opens::Heading { text_at } => {
+                    items.clear();
+                    let raw = self.line_cells(line, *text_at);
+                    self.finish(heading_text(raw), 0, 0, line.start);
+                    i += 1;
+                    continue;
+                }
+                Opens::Rule => {
+                    items.clear();
+                    let first = self.out.cells.len();
+                    self.out.cells.extend(std::iter::repeat_n(
+                        Cell {
+                            c: '─',
+                            start: line.start,
+                            end: line.end,
+                        },
+                        3,
+                    ));
+                    self.out.push_block(first, 0, 0, line.start);
+                    i += 1;
+                    continue;
+                }
+                Opens::TableRow => {
+                    let rule = self.text[line.start..line.end]
+                        .chars()
+                        .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'));
+                    if !rule {
+                        self.table_row(line);
+                    }
+                    i += 1;
+                    continue;
+                }
+                Opens::Item {
+                    marker,
+                    shown,
+                    text_at,
+                } => {
+                    while items.last().is_some_and(|(src, _)| *src > source_indent) {
+                        items.pop();
+                    }
+                    let indent = items.last().map_or(0, |(_, shown)| *shown).min(MAX_INDENT);
+                    let width = shown.chars().count() + 1;
+                    let hang = (indent + width).min(MAX_INDENT);
+                    let source_col =
+                        source_indent + self.text[marker.start..*text_at].chars().count();
+                    items.push((source_col, hang));
+                    let mut raw: Vec<Cell> = shown
+                        .chars()
+                        .map(|c| Cell {
+                            c,
+                            start: marker.start,
+                            end: marker.end,
+                        })
+                        .collect();
+                    raw.push(Cell {
+                        c: ' ',
+                        start: marker.end,
+                        end: *text_at,
+                    });
+                    (indent, hang, *text_at, raw)
+                }
+                _ => {
+                    // A paragraph under a list item's text belongs to it.
+                    while items.last().is_some_and(|(src, _)| *src > source_indent) {
+                        items.pop();
+                    }
+                    let indent = match source_indent {
+                        0 => 0,
+                        _ => items.last().map_or(0, |(_, shown)| *shown),
+                    };
+                    let at = self.first_visible(line).map_or(line.start, |(at, _)| at);
+                    (indent, indent, at, Vec::new())
+                }
+            };
+            raw.extend(self.line_cells(line, start_at));
+            i += 1;
+            // The lines that continue the block.
+            while i < self.lines.len() {
+                let next = self.lines[i];
+                let opens = self.opens(next);
+                let joins = match opens {
+                    Opens::Text => true,
+                    Opens::Rule => self.markdown(), // a closing `***` on its own line
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                let Some((first, _)) = self.first_visible(next) else {
+                    break;
+                };
+                if self.markdown()
+                    && matches!(self.text[first..next.end].trim_end(), s if s.chars().all(|c| c == '=') || s.chars().all(|c| c == '-'))
+                {
+                    // A setext underline: the block was a heading.
+                    raw = heading_text(raw);
+                    i += 1;
+                    break;
+                }
+                let prev = self.lines[i - 1];
+                if let Some(width) = self.wrapped_at {
+                    let shown = self.text[prev.start..prev.end].trim_end().chars().count();
+                    let word = self.text[first..next.end]
+                        .split_whitespace()
+                        .next()
+                        .map_or(0, |w| w.chars().count());
+                    if shown + 1 + word <= width {
+                        break; // the word would have fitted: the break was meant
+                    }
+                }
+                let hard = self.markdown() && {
+                    let body = &self.text[prev.start..prev.end];
+                    body.ends_with("  ") || body.ends_with('\\')
+                };
+                let (ends, c) = match hard {
+                    true => {
+                        // Drop the `\` of a backslash break with the rest.
+                        let body = &self.text[prev.start..prev.end];
+                        let kept = body.trim_end_matches([' ', '\t', '\\']).len();
+                        while raw.last().is_some_and(|c| c.start >= prev.start + kept) {
+                            raw.pop();
+                        }
+                        (prev.start + kept, HARD_BREAK)
+                    }
+                    false => (prev.end, ' '),
+                };
+                raw.push(Cell {
+                    c,
+                    start: ends.min(prev.end),
+                    end: first,
+                });
+                raw.extend(self.line_cells(next, first));
+                i += 1;
+            }
+            self.finish(raw, indent, hang, start_at);
+        }
+        if self.out.blocks.is_empty() {
+            self.out.push_block(0, 0, 0, 0);
+        }
+        self.out
+    }
+
+    /// A table row on a line of its own, its cells parted by `│` (the outer pipes dropped).
+    fn table_row(&mut self, line: SourceLine) {
+        let cells = collapse_space(emphasis(inline(&self.line_cells(line, line.start))));
+        let mut cells: Vec<Cell> = cells
+            .into_iter()
+            .map(|c| match c.c == '|' && c.end - c.start == 1 {
+                true => Cell { c: '│', ..c },
+                false => c,
+            })
+            .collect();
+        if cells.first().is_some_and(|c| c.c == '│') {
+            cells.remove(0);
+        }
+        if cells.last().is_some_and(|c| c.c == '│') {
+            cells.pop();
+        }
+        let cells = collapse_space(cells);
+        let cells = match cells.first() {
+            Some(c) if c.c == ' ' => cells[1..].to_vec(),
+            _ => cells,
+        };
+        if cells.is_empty() {
+            return;
+        }
+        let first = self.out.cells.len();
+        self.out.cells.extend(cells);
+        self.out.push_block(first, 0, 0, line.start);
+    }
+
+    fn blank(&mut self, at: usize) {
+        let first = self.out.cells.len();
+        self.out.push_block(first, 0, 0, at);
+    }
+
+    /// The cells of `line` from `from`: comments left out.
+    fn line_cells(&self, line: SourceLine, from: usize) -> Vec<Cell> {
+        self.chars(line, from)
+            .into_iter()
+            .map(|(at, c)| Cell {
+                c,
+                start: at,
+                end: at + c.len_utf8(),
+            })
+            .collect()
+    }
+
+    /// Renders a block's raw cells (Markdown: inline markup; both: white space) and adds
+    /// it, unless nothing of it is left to show.
+    fn finish(&mut self, raw: Vec<Cell>, indent: usize, hang: usize, at: usize) {
+        let cells = match self.markdown() {
+            true => collapse_space(emphasis(inline(&raw))),
+            false => trim(raw),
+        };
+        if cells.iter().all(|c| c.c.is_whitespace()) {
+            return;
+        }
+        let first = self.out.cells.len();
+        self.out.cells.extend(cells);
+        self.out.push_block(first, indent, hang, at);
+    }
+}
+
+/// A heading's cells without its closing `#`s.
+fn heading_text(mut raw: Vec<Cell>) -> Vec<Cell> {
+    while raw.last().is_some_and(|c| c.c.is_whitespace()) {
+        raw.pop();
+    }
+    let hashes = raw.iter().rev().take_while(|c| c.c == '#').count();
+    if hashes > 0 && hashes < raw.len() && raw[raw.len() - hashes - 1].c.is_whitespace() {
+        raw.truncate(raw.len() - hashes);
+    }
+    raw
+}
+
+/// The length of a list marker `rest` starts with, followed by white space: `-`, `*`,
+/// `+`, `•`, `1.`, `1)`, `a.`, `a)`, `(a)`, `(iv)`, `(12)`.
+fn item_marker(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    let len = match first {
+        '-' | '*' | '+' | '•' | '–' => first.len_utf8(),
+        '(' => {
+            let close = rest.find(')')?;
+            let inner = &rest[1..close];
+            (!inner.is_empty()
+                && inner.len() <= 4
+                && inner.chars().all(|c| c.is_ascii_alphanumeric()))
+            .then_some(close + 1)?
+        }
+        c if c.is_ascii_digit() => {
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            (digits <= 3 && rest[digits..].starts_with(['.', ')'])).then_some(digits + 1)?
+        }
+        c if c.is_ascii_alphabetic() => rest[1..].starts_with(['.', ')']).then_some(2)?,
+        _ => return None,
+    };
+    let after = rest[len..].chars().next()?;
+    (after == ' ' || after == '\t').then_some(len)
+}
+
+/// Markdown's inline markup, left to right: escapes, code spans, HTML tags and autolinks,
+/// links and images (their text kept, their target dropped). Emphasis markers are left
+/// for [`emphasis`], as `Delim` cells flagged by `c` being `*` or `_`.
+fn inline(raw: &[Cell]) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(raw.len());
+    // Where a link's text ends and what to skip after it: `](target)`.
+    let mut skips: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < raw.len() {
+        if let Some(&(from, to)) = skips.last()
+            && i == from
+        {
+            skips.pop();
+            i = to;
+            continue;
+        }
+        let c = raw[i].c;
+        match c {
+            '\\' if raw.get(i + 1).is_some_and(|n| n.c.is_ascii_punctuation()) => {
+                out.push(Cell {
+                    c: raw[i + 1].c,
+                    start: raw[i].start,
+                    end: raw[i + 1].end,
+                });
+                // Two bytes wide, so `emphasis` never takes it for a marker.
+                i += 2;
+                continue;
+            }
+            '`' => {
+                let run = raw[i..].iter().take_while(|c| c.c == '`').count();
+                if let Some(close) = find_run(raw, i + run, '`', run) {
+                    out.extend(raw[i + run..close].iter().copied());
+                    i = close + run;
+                    continue;
+                }
+            }
+            '<' => {
+                if let Some(len) = tag_len(&raw[i..]) {
+                    let inner: String = raw[i + 1..i + len - 1].iter().map(|c| c.c).collect();
+                    if inner.contains("://") || inner.contains('@') && !inner.contains(' ') {
+                        out.extend(raw[i + 1..i + len - 1].iter().copied());
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            '!' if raw.get(i + 1).is_some_and(|n| n.c == '[') => {
+                if let Some(skip) = link_target(raw, i + 1) {
+                    skips.push(skip);
+                    i += 2;
+                    continue;
+                }
+            }
+            '[' => {
+                if let Some(skip) = link_target(raw, i) {
+                    skips.push(skip);
+                    i += 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The first run of exactly `len` `c`s from `from`.
+fn find_run(raw: &[Cell], from: usize, c: char, len: usize) -> Option<usize> {
+    let mut i = from;
+    while i < raw.len() {
+        if raw[i].c == c {
+            let run = raw[i..].iter().take_while(|x| x.c == c).count();
+            if run == len {
+                return Some(i);
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// The length of an HTML tag or autolink at the start of `raw` (`<sup>`, `</span>`,
+/// `<span style="…">`, `<https://…>`).
+fn tag_len(raw: &[Cell]) -> Option<usize> {
+    let second = raw.get(1)?.c;
+    if !(second.is_ascii_alphabetic() || second == '/') {
+        return None;
+    }
+    let close = raw.iter().take(2048).position(|c| c.c == '>')?;
+    if raw[1..close].iter().any(|c| c.c == '<' || c.c == '\n') {
+        return None;
+    }
+    Some(close + 1)
+}
+
+/// For `[` at `open` starting `[text](target)` or `[text][label]`: the index of its `]`
+/// and the index after the target, to skip.
+fn link_target(raw: &[Cell], open: usize) -> Option<(usize, usize)> {
+    let mut depth = 0;
+    let mut close = None;
+    let mut i = open;
+    while i < raw.len() {
+        match raw[i].c {
+            '\\' => i += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let close = close?;
+    let (opener, closer) = match raw.get(close + 1)?.c {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let mut depth = 0;
+    for (j, c) in raw.iter().enumerate().skip(close + 1) {
+        if c.c == opener {
+            depth += 1;
+        } else if c.c == closer {
+            depth -= 1;
+            if depth == 0 {
+                return Some((close, j + 1));
+            }
+        }
+    }
+    None
+}
+
+/// Drops paired emphasis markers (`*x*`, `**x**`, `_x_`, `***x***`), after CommonMark's
+/// flanking rules: a `_` inside a word is a character, as is a `*` between spaces.
+fn emphasis(cells: Vec<Cell>) -> Vec<Cell> {
+    let is_ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let is_punct = |c: Option<char>| {
+        c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()))
+    };
+    // Runs of `*` or `_`: (start index, length, can open, can close).
+    let mut runs: Vec<(usize, usize, bool, bool)> = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let c = cells[i].c;
+        if c != '*' && c != '_' || cells[i].end - cells[i].start != 1 {
+            i += 1;
+            continue;
+        }
+        let len = cells[i..]
+            .iter()
+            .take_while(|x| x.c == c && x.end - x.start == 1)
+            .count();
+        let before = i.checked_sub(1).map(|j| cells[j].c);
+        let after = cells.get(i + len).map(|x| x.c);
+        let left = !is_ws(after) && (!is_punct(after) || is_ws(before) || is_punct(before));
+        let right = !is_ws(before) && (!is_punct(before) || is_ws(after) || is_punct(after));
+        let (open, close) = match c {
+            '*' => (left, right || (len >= 2 && is_ws(before) && is_ws(after))),
+            _ => (
+                left && (!right || is_punct(before)),
+                right && (!left || is_punct(after)),
+            ),
+        };
+        runs.push((i, len, open, close));
+        i += len;
+    }
+    let mut drop = vec![false; cells.len()];
+    let mut openers: Vec<usize> = Vec::new(); // into `runs`
+    for r in 0..runs.len() {
+        let (start, len, open, close) = runs[r];
+        let c = cells[start].c;
+        if close && let Some(k) = openers.iter().rposition(|&o| cells[runs[o].0].c == c) {
+            let o = openers[k];
+            openers.truncate(k);
+            let (os, ol, _, _) = runs[o];
+            drop[os..os + ol].iter_mut().for_each(|d| *d = true);
+            drop[start..start + len].iter_mut().for_each(|d| *d = true);
+            continue;
+        }
+        if open {
+            openers.push(r);
+        }
+    }
+    // Markers a converter left astray (`**Lead. **Text`, `economies**.`, `*,*`, italics
+    // across paragraphs): what is left unpaired is paired in order, run with run of the
+    // same length, and a lone one at either end of the block is dropped.
+    let mut left: Vec<usize> = (0..runs.len())
+        .filter(|&r| {
+            let (start, _, open, close) = runs[r];
+            (open || close) && !drop[start]
+        })
+        .collect();
+    let mut k = 0;
+    while k < left.len() {
+        let (start, len, _, _) = runs[left[k]];
+        let c = cells[start].c;
+        let partner = left[k + 1..]
+            .iter()
+            .position(|&o| cells[runs[o].0].c == c && runs[o].1 == len);
+        match partner {
+            Some(p) => {
+                let other = left.remove(k + 1 + p);
+                let (os, ol, _, _) = runs[other];
+                drop[os..os + ol].iter_mut().for_each(|d| *d = true);
+                drop[start..start + len].iter_mut().for_each(|d| *d = true);
+                left.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+    for r in left {
+        let (start, len, open, close) = runs[r];
+        let first = cells[..start].iter().all(|c| c.c.is_whitespace());
+        let last = cells[start + len..].iter().all(|c| c.c.is_whitespace());
+        if open && first || close && last {
+            drop[start..start + len].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    cells
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// Runs of white space shown as one space (spanning all of it), none at the ends of the
+/// block or around a hard break.
+fn collapse_space(cells: Vec<Cell>) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let space = cell.c.is_whitespace() && cell.c != HARD_BREAK;
+        match out.last_mut() {
+            Some(last) if space && (last.c == ' ' || last.c == HARD_BREAK) => {
+                last.end = last.end.max(cell.end);
+            }
+            None if cell.c.is_whitespace() => {}
+            Some(last) if cell.c == HARD_BREAK && last.c == ' ' => {
+                *last = Cell {
+                    c: HARD_BREAK,
+                    start: last.start,
+                    end: cell.end,
+                };
+            }
+            _ => out.push(Cell {
+                c: if space { ' ' } else { cell.c },
+                ..cell
+            }),
+        }
+    }
+    trim(out)
+}
+
+/// Without white space at the end (or hard breaks).
+fn trim(mut cells: Vec<Cell>) -> Vec<Cell> {
+    while cells.last().is_some_and(|c| c.c.is_whitespace()) {
+        cells.pop();
+    }
+    cells
+}
