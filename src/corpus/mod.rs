@@ -6,6 +6,7 @@
 //! they mean instead.
 
 mod decode;
+pub mod front_matter;
 pub mod split;
 
 use std::fs;
