@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::corpus::front_matter::{self, Field, FrontMatter};
+
 /// One character on screen and the bytes of the file it shows: its own, or for a soft
 /// space the line break and indentation it replaces, for an escape both characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,18 @@ pub struct Block {
     pub hang: usize,
     /// The file byte an empty block (a blank line) stands at.
     pub at: usize,
+    pub kind: Kind,
+}
+
+/// What a block is, for how it is drawn and which bytes its lines stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Text,
+    /// The header's title line, from the front matter.
+    Title,
+    /// The header's date and source line.
+    Meta,
 }
 
 /// The whole document as shown.
@@ -35,6 +49,11 @@ pub struct Block {
 pub struct Display {
     pub cells: Vec<Cell>,
     pub blocks: Vec<Block>,
+    /// The front matter's bytes, shown as the header: the lines of its blocks stand for
+    /// all of it (so a position inside it is on the header), their cells for each field.
+    pub front_matter: Option<Range<usize>>,
+    /// The first cell of the text after the header.
+    pub body: usize,
 }
 
 /// How a file's text is read.
@@ -62,6 +81,8 @@ impl Flavor {
     /// file is hard-wrapped when its longest line is terminal-wide or less and at least a
     /// third of its lines come within a fifth of that width (a wrapped text's lines fill it).
     pub fn of(name: &str, text: &str) -> Flavor {
+        let body = front_matter::parse(text).map_or(0, |f| f.range.end);
+        let text = &text[body..];
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             return Flavor::Markdown;
@@ -88,8 +109,15 @@ impl Display {
     /// `text` line for line: each line a block, each character itself.
     pub fn plain(text: &str) -> Display {
         let mut d = Display::default();
-        let mut at = 0;
-        for raw in text.split_inclusive('\n') {
+        d.plain_from(text, 0);
+        d
+    }
+
+    /// Adds `text[from..]` line for line.
+    fn plain_from(&mut self, text: &str, from: usize) {
+        let d = self;
+        let mut at = from;
+        for raw in text[from..].split_inclusive('\n') {
             let body = raw.strip_suffix('\n').unwrap_or(raw);
             let body = body.strip_suffix('\r').unwrap_or(body);
             let first = d.cells.len();
@@ -104,15 +132,78 @@ impl Display {
         if d.blocks.is_empty() || text.ends_with('\n') {
             d.push_block(d.cells.len(), 0, 0, text.len());
         }
-        d
     }
 
-    /// `text` as the reader shows a file of this flavor.
+    /// `text` as the reader shows a file of this flavor: its front matter as a header (its
+    /// title, then its date and source), then the rest.
     pub fn read(text: &str, flavor: Flavor) -> Display {
+        let mut d = Display::default();
+        let mut body = 0;
+        if let Some(fm) = front_matter::parse(text) {
+            d.header(&fm);
+            body = fm.range.end;
+        }
+        d.body = d.cells.len();
         match flavor {
-            Flavor::Plain => Display::plain(text),
-            Flavor::HardWrapped { width } => Reflow::new(text, Some(width)).run(),
-            Flavor::Markdown => Reflow::new(text, None).run(),
+            Flavor::Plain => {
+                d.plain_from(text, body);
+                d
+            }
+            Flavor::HardWrapped { width } => Reflow::new(text, body, Some(width), d).run_into(),
+            Flavor::Markdown => Reflow::new(text, body, None, d).run_into(),
+        }
+    }
+
+    /// Whether any character of the file's `start..end` is shown in the text (not in the
+    /// header, not markup): a sentence that is all comment or front matter is not.
+    pub fn shows(&self, start: usize, end: usize) -> bool {
+        let body = &self.cells[self.body..];
+        let i = body.partition_point(|c| c.end <= start);
+        body.get(i).is_some_and(|c| c.start < end)
+    }
+
+    fn header(&mut self, fm: &FrontMatter) {
+        self.front_matter = Some(fm.range.clone());
+        let none = Field {
+            value: String::new(),
+            span: 0..0,
+        };
+        let source = fm.source.as_ref().unwrap_or(&none);
+        let add = |d: &mut Display, fields: &[&Field], kind: Kind| {
+            let first = d.cells.len();
+            for (k, field) in fields.iter().enumerate() {
+                if k > 0 {
+                    d.cells.extend(" · ".chars().map(|c| Cell {
+                        c,
+                        start: fm.range.start,
+                        end: fm.range.start,
+                    }));
+                }
+                let value = field.value.split_whitespace().collect::<Vec<_>>().join(" ");
+                let value = match std::ptr::eq(*field, source) {
+                    true => short_source(&value),
+                    false => value,
+                };
+                d.cells.extend(value.chars().map(|c| Cell {
+                    c,
+                    start: field.span.start,
+                    end: field.span.end,
+                }));
+            }
+            if d.cells.len() > first {
+                d.push_block(first, 0, 0, fm.range.start);
+                if let Some(b) = d.blocks.last_mut() {
+                    b.kind = kind;
+                }
+            }
+        };
+        if let Some(title) = &fm.title {
+            add(self, &[title], Kind::Title);
+        }
+        let meta: Vec<&Field> = [&fm.date, &fm.source].into_iter().flatten().collect();
+        add(self, &meta, Kind::Meta);
+        if !self.blocks.is_empty() {
+            self.push_block(self.cells.len(), 0, 0, fm.range.end);
         }
     }
 
@@ -122,6 +213,7 @@ impl Display {
             indent,
             hang,
             at,
+            kind: Kind::Text,
         });
     }
 
@@ -175,10 +267,10 @@ struct Reflow<'a> {
 }
 
 impl<'a> Reflow<'a> {
-    fn new(text: &'a str, wrapped_at: Option<usize>) -> Self {
+    fn new(text: &'a str, from: usize, wrapped_at: Option<usize>, out: Display) -> Self {
         let mut lines = Vec::new();
-        let mut at = 0;
-        for raw in text.split_inclusive('\n') {
+        let mut at = from;
+        for raw in text[from..].split_inclusive('\n') {
             let body = raw.strip_suffix('\n').unwrap_or(raw);
             let body = body.strip_suffix('\r').unwrap_or(body);
             lines.push(SourceLine {
@@ -189,7 +281,7 @@ impl<'a> Reflow<'a> {
         }
         let mut hidden = Vec::new();
         if wrapped_at.is_none() {
-            let mut from = 0;
+            let mut from = from;
             while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
                 let close = text[open + 4..]
                     .find("-->")
@@ -203,7 +295,7 @@ impl<'a> Reflow<'a> {
             wrapped_at,
             lines,
             hidden,
-            out: Display::default(),
+            out,
         }
     }
 
@@ -287,7 +379,7 @@ impl<'a> Reflow<'a> {
         })
     }
 
-    fn run(mut self) -> Display {
+    fn run_into(mut self) -> Display {
         // The content columns of the open list items, in the file and on screen.
         let mut items: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
@@ -444,7 +536,7 @@ impl<'a> Reflow<'a> {
             self.finish(raw, indent, hang, start_at);
         }
         if self.out.blocks.is_empty() {
-            self.out.push_block(0, 0, 0, 0);
+            self.out.push_block(0, 0, 0, self.text.len());
         }
         self.out
     }
@@ -479,6 +571,9 @@ impl<'a> Reflow<'a> {
     }
 
     fn blank(&mut self, at: usize) {
+        if self.out.blocks.last().is_some_and(|b| b.cells.is_empty()) {
+            return;
+        }
         let first = self.out.cells.len();
         self.out.push_block(first, 0, 0, at);
     }
@@ -508,6 +603,19 @@ impl<'a> Reflow<'a> {
         let first = self.out.cells.len();
         self.out.cells.extend(cells);
         self.out.push_block(first, indent, hang, at);
+    }
+}
+
+/// A source as the header shows it: a web address by its host (`example.org/…`), the
+/// whole address being too long to read at a glance; anything else as it is.
+fn short_source(value: &str) -> String {
+    let Some((_, rest)) = value.split_once("://") else {
+        return value.to_string();
+    };
+    match rest.split_once('/') {
+        Some((host, path)) if !path.is_empty() => format!("{host}/…"),
+        Some((host, _)) => host.to_string(),
+        None => rest.to_string(),
     }
 }
 
@@ -816,4 +924,123 @@ fn trim(mut cells: Vec<Cell>) -> Vec<Cell> {
         cells.pop();
     }
     cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Display {
+        Display::read(text, Flavor::Markdown)
+    }
+
+    /// Every cell that is the character it shows maps back to that character's bytes.
+    fn assert_exact(text: &str, d: &Display) {
+        for cell in &d.cells[d.body..] {
+            let source = &text[cell.start..cell.end];
+            let one = source.chars().count() == 1;
+            let drawn = ['•', '─', '│'].contains(&cell.c) || cell.c.is_whitespace();
+            if one && !drawn {
+                assert_eq!(source, cell.c.to_string(), "{cell:?}");
+            }
+        }
+        let starts: Vec<usize> = d.cells[d.body..].iter().map(|c| c.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "in file order");
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_block_and_markup_is_not_shown() {
+        let text = "The board met on 16\nSeptember and agreed a **five-year**\n    plan, see\n[the plan](https://example.org/2030/plan.pdf) and `code`.\n";
+        let d = md(text);
+        assert_eq!(
+            d.text(),
+            "The board met on 16 September and agreed a five-year plan, see the plan and code.\n"
+        );
+        assert_exact(text, &d);
+        // The soft space stands for the line break and the indentation it replaces.
+        let soft = d
+            .cells
+            .iter()
+            .find(|c| text[c.start..c.end].len() > 2)
+            .unwrap();
+        assert_eq!((soft.c, &text[soft.start..soft.end]), (' ', "\n    "));
+        let url = text.find("2030").unwrap();
+        assert!(!d.shows(url, url + 4), "the link target is not shown");
+    }
+
+    #[test]
+    fn escapes_comments_and_tags_are_rendered() {
+        let text = "\\### Next steps\n\nThe file IP\\_25\\_712 <!-- a note -->is <sup>1</sup>here.\n\n<!-- -->\n\n# Heading #\n";
+        let d = md(text);
+        assert_eq!(
+            d.text(),
+            "### Next steps\n\nThe file IP_25_712 is 1here.\n\nHeading\n"
+        );
+        let escaped = d.cells.iter().find(|c| c.c == '_').unwrap();
+        assert_eq!(&text[escaped.start..escaped.end], "\\_");
+    }
+
+    #[test]
+    fn list_items_keep_their_marker_and_hang_under_their_text() {
+        let text = "-   **Funding.** We will pay\n    €3 million.\n    -   A nested point\n        wrapped.\n1.  A numbered item\n2.  and another\n";
+        let d = md(text);
+        assert_eq!(
+            d.text(),
+            "• Funding. We will pay €3 million.\n  • A nested point wrapped.\n1. A numbered item\n2. and another\n"
+        );
+        let hangs: Vec<(usize, usize)> = d.blocks.iter().map(|b| (b.indent, b.hang)).collect();
+        assert_eq!(hangs, [(0, 2), (2, 4), (0, 3), (0, 3)]);
+        assert_exact(text, &d);
+    }
+
+    #[test]
+    fn stray_emphasis_markers_are_dropped_but_a_lone_asterisk_is_kept() {
+        let text = "**Lead. **The rest*,* and 3 * 4.\n\n***Heading  \n***  \nBody text.\n";
+        assert_eq!(
+            md(text).text(),
+            // The line of closing markers is left empty between its two hard breaks.
+            "Lead. The rest, and 3 * 4.\n\nHeading\n\nBody text.\n"
+        );
+    }
+
+    #[test]
+    fn the_front_matter_is_the_header_not_text() {
+        let text = "---\ndate: '2024-09-17'\ntitle: \"Harbour plan\"\nsource_url: https://example.org/a/b\n---\nThe text.\n";
+        let d = md(text);
+        assert_eq!(
+            d.text(),
+            "Harbour plan\n2024-09-17 · example.org/…\n\nThe text.\n"
+        );
+        assert_eq!(d.blocks[0].kind, Kind::Title);
+        assert!(
+            !d.shows(0, text.find("The").unwrap()),
+            "no sentence in the header"
+        );
+        assert!(d.shows(text.find("The").unwrap(), text.len()));
+    }
+
+    #[test]
+    fn a_plain_text_file_is_shown_line_for_line_unless_hard_wrapped() {
+        let long = "word ".repeat(40);
+        let plain = format!("{long}\nA short line\nAnother\n");
+        assert_eq!(Flavor::of("a.txt", &plain), Flavor::Plain);
+        assert_eq!(Display::read(&plain, Flavor::Plain), Display::plain(&plain));
+        let wrapped = "The ministers met in Calais on Thursday and agreed to\n\
+                       strengthen the cooperation between their police forces.\n\
+                       \n\
+                       Signed:\n\
+                       Ann Smith\n\
+                       - a list item that the file wrapped at the width of all\n  \
+                       its lines.\n";
+        let flavor = Flavor::of("a.txt", wrapped);
+        assert!(matches!(flavor, Flavor::HardWrapped { .. }), "{flavor:?}");
+        assert_eq!(
+            Display::read(wrapped, flavor).text(),
+            "The ministers met in Calais on Thursday and agreed to strengthen the cooperation between their police forces.\n\
+             \n\
+             Signed:\n\
+             Ann Smith\n\
+             - a list item that the file wrapped at the width of all its lines.\n"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::display::{Cell, Display, HARD_BREAK};
+use super::display::{Cell, Display, HARD_BREAK, Kind};
 
 /// Columns a tab advances to (tabs are expanded; a terminal would move the cursor instead).
 pub const TAB: usize = 4;
@@ -17,6 +17,7 @@ pub struct Line {
     pub end: usize,
     pub cells: (usize, usize),
     pub indent: usize,
+    pub kind: Kind,
 }
 
 /// How many columns `c` takes at column `col` (tabs to the next stop; control characters
@@ -55,9 +56,11 @@ pub fn wrap_display(display: &Display, width: usize) -> Vec<Line> {
                 end: block.at,
                 cells: (block.cells.start, block.cells.start),
                 indent: 0,
+                kind: block.kind,
             });
             continue;
         }
+        let first_line = lines.len();
         let mut from = block.cells.start;
         let mut first = true;
         let cells = &display.cells;
@@ -73,6 +76,13 @@ pub fn wrap_display(display: &Display, width: usize) -> Vec<Line> {
                 );
                 first = false;
                 from = i + 1;
+            }
+        }
+        for line in &mut lines[first_line..] {
+            line.kind = block.kind;
+            // The header's lines stand for the whole front matter.
+            if let (Kind::Title | Kind::Meta, Some(fm)) = (block.kind, &display.front_matter) {
+                (line.start, line.end) = (fm.start, fm.end);
             }
         }
     }
@@ -100,6 +110,7 @@ fn wrap_run(
         },
         cells: (from, to),
         indent,
+        kind: Kind::Text,
     };
     if run.is_empty() {
         let at = cells.get(run.start).map_or(0, |c| c.start);
@@ -108,6 +119,7 @@ fn wrap_run(
             end: at,
             cells: (run.start, run.start),
             indent: 0,
+            kind: Kind::Text,
         });
         return;
     }
@@ -209,7 +221,8 @@ mod tests {
                 start: 0,
                 end: 0,
                 cells: (0, 0),
-                indent: 0
+                indent: 0,
+                kind: Kind::Text
             }]
         );
     }

@@ -1,6 +1,7 @@
 //! The reader pane: the wrapped text, its highlights and gutter markers, the search prompt.
 
 use super::*;
+use crate::app::display::Kind;
 
 /// The style of each byte's cell in the reader: figures, dates, commitments, the mark.
 pub(super) fn reader_style(state: &State, theme: &Theme, at: usize) -> Style {
@@ -75,8 +76,13 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let mut run = String::new();
         let mut run_style = Style::default();
         let mut col = 0;
+        let base = match line.kind {
+            Kind::Text => Style::default(),
+            Kind::Title => theme.title,
+            Kind::Meta => theme.dim,
+        };
         for cell in &rd.display.cells[line.cells.0..line.cells.1] {
-            let style = reader_style(state, theme, cell.start);
+            let style = base.patch(reader_style(state, theme, cell.start));
             if style != run_style && !run.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut run), run_style));
             }

@@ -24,8 +24,16 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
         .iter()
         .map(|u| (u.start, u.end))
         .collect();
+    // The front matter is the header, and markup is not shown: no sentence of them.
+    let display = Arc::clone(&r.display);
+    r.sentences.retain(|&(s, e)| display.shows(s, e));
     let place = r.places.get(&doc).copied().unwrap_or_default();
     r.at = place.at;
+    if let Some(fm) = &r.display.front_matter
+        && r.at < fm.end
+    {
+        r.at = r.sentences.first().map_or(fm.end, |(s, _)| *s);
+    }
     r.mark = None;
     r.width = 0; // force a new wrap
     r.top = 0;
