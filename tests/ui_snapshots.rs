@@ -366,3 +366,101 @@ fn the_status_bar_names_the_workspace_and_its_state() {
     }
     insta::assert_snapshot!("status_bar_workspace", rows);
 }
+
+/// The workbench on tests/fixtures/reader: one hard-wrapped Markdown document with front
+/// matter, opened in the reader.
+fn markdown_reader(w: u16, h: u16) -> (State, Arc<Index>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let corpus = Arc::new(cordiale::corpus::load(&[dir]).unwrap());
+    let mut s = State::new(keymap::load(None, None).unwrap(), "reader".into(), (w, h));
+    update(&mut s, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    let index = Arc::new(Index::build(corpus));
+    update(&mut s, Msg::IndexReady(Arc::clone(&index)));
+    press(&mut s, &index, "enter");
+    (s, index)
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn a_markdown_document_reads_like_a_document() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (s, _) = markdown_reader(w, h);
+        let t = render(&s);
+        // The reader's inside: from the header's column, below the border (whose title,
+        // like the documents list, is the document's title as indexed).
+        let full = screen(&t);
+        let (row, x) = full
+            .lines()
+            .enumerate()
+            .find_map(|(y, l)| {
+                l.find("Joint Statement on the Harbour Renewal")
+                    .map(|i| (y, l[..i].chars().count()))
+            })
+            .expect("the header's title");
+        let shown: String = full
+            .lines()
+            .skip(row)
+            .map(|l| l.chars().skip(x).collect::<String>() + "\n")
+            .collect();
+        // The header, not the YAML block; no raw markup.
+        assert!(shown.contains("Joint Statement on the Harbour Renewal Partnership"), "{shown}");
+        assert!(shown.contains("2024-09-17 · example.org/…"), "{shown}");
+        for raw in ["---", "title:", "**", "\\_", "\\#", "](", "<!--", "-   "] {
+            assert!(!shown.contains(raw), "{raw:?} on screen:\n{shown}");
+        }
+        insta::assert_snapshot!(format!("reader_markdown_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
+    let (mut s, index) = markdown_reader(80, 24);
+    let doc = s.reader.doc.unwrap();
+    let text = index.document(doc as u32).text.clone();
+    // The cursor opens on the text, not in the front matter.
+    let (start, _) = cordiale::app::update::cursor_sentence(&s).unwrap();
+    assert!(text[start..].starts_with("The ministers of the two port cities"));
+    // A list item the file wrapped over two lines: the gutter marks the rows that show
+    // it, from the row of its first words to the row of its last, and no other.
+    press(&mut s, &index, "/ p a r t n e r s enter esc");
+    let (start, end) = cordiale::app::update::cursor_sentence(&s).unwrap();
+    let sentence = &text[start..end];
+    assert!(sentence.contains("€240 million between 2025\n    and 2029"), "{sentence:?}");
+    assert!(sentence.ends_with("accounts each year."), "{sentence:?}");
+    let shown = screen(&render(&s));
+    let rows: Vec<&str> = shown.lines().skip(2).collect();
+    let marked: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].starts_with('▶')).collect();
+    let first = rows.iter().position(|r| r.contains("The partners will provide")).unwrap();
+    let last = rows.iter().position(|r| r.contains("accounts each year.")).unwrap();
+    assert_eq!(marked, (first..=last).collect::<Vec<_>>(), "{shown}");
+    assert!(last > first, "the item is reflowed over rows of the pane: {shown}");
+    // A figure wrapped across a line break of the file is highlighted on its cells.
+    let (fs, fe) = *s.marks[doc]
+        .figures
+        .iter()
+        .find(|(a, _)| text[*a..].starts_with("€240"))
+        .expect("the €240 million figure is extracted");
+    assert_eq!(&text[fs..fe], "€240 million");
+    let t = render(&s);
+    let cell = cell_of(t.backend().buffer(), "€240 million");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+    // Emphasis markers are gone but the bold words keep their bytes: the cell of "F" in
+    // "Funding." is byte "F" of `**Funding.**`, so a search for it lands on screen.
+    press(&mut s, &index, "/ F u n d i n g enter");
+    let (ms, me) = s.reader.mark.unwrap();
+    assert_eq!(&text[ms..me], "Funding");
+    let t = render(&s);
+    let cell = cell_of(t.backend().buffer(), "Funding.");
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+}
