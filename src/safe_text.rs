@@ -35,6 +35,23 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// A quote from a document as people read it (the checklist, the finder, exports made
+/// for people, citations): [`sanitize`]d, each run of white space (a hard-wrapped file's
+/// line breaks and indentation, double spaces) one space, none at either end. JSON keeps
+/// the exact bytes of the span; this is only for what is read.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            push_safe(&mut out, c);
+        }
+    }
+    out
+}
+
 /// The lines of `s` (a note), each [`sanitize`]d: any line break (`\n`, `\r\n`, `\r`,
 /// U+2028, U+2029) ends a line, nothing else does.
 pub fn safe_lines(s: &str) -> Vec<String> {
@@ -135,6 +152,14 @@ mod tests {
         assert_eq!(
             sanitize("\u{9b}2J\u{7f}\u{61c}"),
             "\\u{9b}2J\\u{7f}\\u{61c}"
+        );
+    }
+
+    #[test]
+    fn a_quote_reads_as_one_line_of_single_spaces() {
+        assert_eq!(
+            quote("  We     carry\n    responsibility\u{a0} for\r\n\tit\u{1b}[2J.\n"),
+            "We carry responsibility for it\\u{1b}[2J."
         );
     }
 

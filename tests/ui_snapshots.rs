@@ -43,6 +43,11 @@ fn render(s: &State) -> Terminal<TestBackend> {
 
 /// Opens a workspace not yet written (nothing rated), with ann reviewing.
 fn open_new_workspace(s: &mut State) {
+    open_new_workspace_on(s, "seeds");
+}
+
+/// [`open_new_workspace`] on the documents in `dir` (relative to the crate).
+fn open_new_workspace_on(s: &mut State, dir: &str) {
     let corpus = s.corpus.clone().unwrap();
     let missing = Path::new("/nonexistent/cordiale.json");
     update(
@@ -50,7 +55,7 @@ fn open_new_workspace(s: &mut State) {
         cordiale::app::review::open(
             missing,
             &corpus,
-            &[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+            &[Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)],
             Some("ann".into()),
         ),
     );
@@ -414,7 +419,10 @@ fn a_markdown_document_reads_like_a_document() {
             .map(|l| l.chars().skip(x).collect::<String>() + "\n")
             .collect();
         // The header, not the YAML block; no raw markup.
-        assert!(shown.contains("Joint Statement on the Harbour Renewal Partnership"), "{shown}");
+        assert!(
+            shown.contains("Joint Statement on the Harbour Renewal Partnership"),
+            "{shown}"
+        );
         assert!(shown.contains("2024-09-17 · example.org/…"), "{shown}");
         for raw in ["---", "title:", "**", "\\_", "\\#", "](", "<!--", "-   "] {
             assert!(!shown.contains(raw), "{raw:?} on screen:\n{shown}");
@@ -436,15 +444,29 @@ fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
     press(&mut s, &index, "/ p a r t n e r s enter esc");
     let (start, end) = cordiale::app::update::cursor_sentence(&s).unwrap();
     let sentence = &text[start..end];
-    assert!(sentence.contains("€240 million between 2025\n    and 2029"), "{sentence:?}");
+    assert!(
+        sentence.contains("€240 million between 2025\n    and 2029"),
+        "{sentence:?}"
+    );
     assert!(sentence.ends_with("accounts each year."), "{sentence:?}");
     let shown = screen(&render(&s));
     let rows: Vec<&str> = shown.lines().skip(2).collect();
-    let marked: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].starts_with('▶')).collect();
-    let first = rows.iter().position(|r| r.contains("The partners will provide")).unwrap();
-    let last = rows.iter().position(|r| r.contains("accounts each year.")).unwrap();
+    let marked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].starts_with('▶'))
+        .collect();
+    let first = rows
+        .iter()
+        .position(|r| r.contains("The partners will provide"))
+        .unwrap();
+    let last = rows
+        .iter()
+        .position(|r| r.contains("accounts each year."))
+        .unwrap();
     assert_eq!(marked, (first..=last).collect::<Vec<_>>(), "{shown}");
-    assert!(last > first, "the item is reflowed over rows of the pane: {shown}");
+    assert!(
+        last > first,
+        "the item is reflowed over rows of the pane: {shown}"
+    );
     // A figure wrapped across a line break of the file is highlighted on its cells.
     let (fs, fe) = *s.marks[doc]
         .figures
@@ -463,4 +485,72 @@ fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
     let t = render(&s);
     let cell = cell_of(t.backend().buffer(), "Funding.");
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+}
+
+/// A commitment the file wraps over two lines (a line break and four spaces inside
+/// it) is quoted with single spaces: in its checklist row, in its detail (with its
+/// figure), and in the citation the reader copies.
+#[test]
+fn a_hard_wrapped_quote_reads_with_single_spaces_in_the_checklist_and_the_citation() {
+    let (mut s, index) = markdown_reader(200, 60);
+    let text = index.document(s.reader.doc.unwrap() as u32).text.clone();
+    assert!(
+        text.contains("between 2025\n    and 2029"),
+        "the fixture wraps the item"
+    );
+    press(&mut s, &index, "/ p a r t n e r s enter esc");
+    let copied: Vec<String> = update(&mut s, Msg::Key("y".parse::<Key>().unwrap().to_event()))
+        .into_iter()
+        .filter_map(|e| match e {
+            cordiale::app::Effect::Copy(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(
+        copied[0].contains("€240 million between 2025 and 2029, split equally,"),
+        "{copied:?}"
+    );
+    assert!(
+        !copied[0].contains("  ") && !copied[0].contains('\n'),
+        "{copied:?}"
+    );
+    open_new_workspace_on(&mut s, "tests/fixtures/reader");
+    press(&mut s, &index, "3");
+    let r = s.review.as_mut().unwrap();
+    r.selected = r
+        .order
+        .iter()
+        .position(|id| r.ws.items[id].anchor.exact.contains("€240 million"))
+        .expect("the item is in the checklist");
+    // The detail quotes the whole item and its figure, each on single spaces.
+    let id = r.order[r.selected].clone();
+    let detail: Vec<String> = cordiale::app::checklist::detail_body(
+        &s,
+        &s.review.as_ref().unwrap().ws.items[&id],
+        false,
+        300,
+    )
+    .iter()
+    .map(|line| line.iter().map(|(t, _)| t.as_str()).collect())
+    .collect();
+    assert!(
+        detail[0].contains("€240 million between 2025 and 2029, split equally, and will"),
+        "{detail:?}"
+    );
+    assert!(!detail[0].contains("  "), "{detail:?}");
+    assert_eq!(detail[1], "figures €240 million");
+    // Its row: a quote whose words the file spaced and wrapped reads on single spaces.
+    let r = s.review.as_mut().unwrap();
+    r.ws.items.get_mut(&id).unwrap().anchor.exact = "We     carry\n    responsibility.".into();
+    let shown = screen(&render(&s));
+    let row = shown
+        .lines()
+        .find(|l| l.contains("▶··"))
+        .expect("the selected row");
+    assert!(row.contains("We carry responsibility."), "{shown}");
+    assert!(
+        shown.contains("“We carry responsibility.”"),
+        "the detail:\n{shown}"
+    );
 }

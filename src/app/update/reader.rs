@@ -225,7 +225,7 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let text = &corpus.documents[doc].text[s..e];
-    let sentence: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = crate::safe_text::quote(text);
     let date = state
         .index
         .as_ref()
