@@ -7,6 +7,7 @@
 
 mod decode;
 pub mod front_matter;
+pub mod markup;
 pub mod split;
 
 use std::fs;
