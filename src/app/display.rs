@@ -1,16 +1,18 @@
 //! A document as the reader shows it: its paragraphs and list items as blocks of
 //! characters, each character remembering the bytes of the file it stands for. Markdown is
-//! rendered (escapes, emphasis markers, link targets, comments and tags are not shown;
-//! line breaks inside a paragraph are soft); a plain text file is shown line for line,
+//! rendered (the markup [`markup::hidden`] finds — escapes' backslashes, emphasis marks,
+//! link targets, URLs, comments and tags — is not shown; line breaks inside a paragraph are
+//! soft); a plain text file is shown line for line,
 //! unless it is hard-wrapped, when its paragraphs are joined again. Highlights, the cursor
 //! and search all work on file bytes; this map is how they find their cells.
 
 use std::ops::Range;
 
 use crate::corpus::front_matter::{self, Field, FrontMatter};
+use crate::corpus::markup::{self, Hidden};
 
 /// One character on screen and the bytes of the file it shows: its own, or for a soft
-/// space the line break and indentation it replaces, for an escape both characters.
+/// space the line break, indentation or markup (a URL, a comment) it replaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
     pub c: char,
@@ -159,7 +161,10 @@ impl Display {
     pub fn shows(&self, start: usize, end: usize) -> bool {
         let body = &self.cells[self.body..];
         let i = body.partition_point(|c| c.end <= start);
-        body.get(i).is_some_and(|c| c.start < end)
+        body[i..]
+            .iter()
+            .take_while(|c| c.start < end)
+            .any(|c| !c.c.is_whitespace())
     }
 
     fn header(&mut self, fm: &FrontMatter) {
@@ -261,8 +266,9 @@ struct Reflow<'a> {
     /// `Some(width)` for a hard-wrapped text file, `None` for Markdown.
     wrapped_at: Option<usize>,
     lines: Vec<SourceLine>,
-    /// Byte ranges of `<!-- -->` comments (Markdown).
-    hidden: Vec<Range<usize>>,
+    /// The markup of a Markdown file, sorted ([`markup::hidden`]: the one list of which
+    /// bytes are markup, shared with the extractor); none in a text file.
+    markup: Vec<Hidden>,
     out: Display,
 }
 
@@ -279,22 +285,15 @@ impl<'a> Reflow<'a> {
             });
             at += raw.len();
         }
-        let mut hidden = Vec::new();
-        if wrapped_at.is_none() {
-            let mut from = from;
-            while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
-                let close = text[open + 4..]
-                    .find("-->")
-                    .map_or(text.len(), |i| open + 4 + i + 3);
-                hidden.push(open..close);
-                from = close;
-            }
-        }
+        let markup = match wrapped_at {
+            None => markup::hidden(text, from),
+            Some(_) => Vec::new(),
+        };
         Reflow {
             text,
             wrapped_at,
             lines,
-            hidden,
+            markup,
             out,
         }
     }
@@ -303,29 +302,38 @@ impl<'a> Reflow<'a> {
         self.wrapped_at.is_none()
     }
 
-    fn is_hidden(&self, at: usize) -> bool {
-        let i = self.hidden.partition_point(|r| r.start <= at);
-        i > 0 && at < self.hidden[i - 1].end
+    /// The markup holding byte `at`, if any.
+    fn markup_at(&self, at: usize) -> Option<&Hidden> {
+        let i = self.markup.partition_point(|h| h.range.start <= at);
+        self.markup[..i].last().filter(|h| at < h.range.end)
     }
 
-    /// The characters of `line` from `from` that are not inside a comment.
-    fn chars(&self, line: SourceLine, from: usize) -> Vec<(usize, char)> {
-        self.text[from..line.end]
-            .char_indices()
-            .map(|(i, c)| (from + i, c))
-            .filter(|(at, _)| !self.is_hidden(*at))
-            .collect()
+    /// Markup that stands apart from the words like white space: an HTML comment, a block
+    /// tag, an autolink. A line of nothing else is blank, and it does not indent a line.
+    fn is_blank_markup(&self, h: &Hidden) -> bool {
+        h.as_space && self.text[h.range.start..].starts_with('<')
     }
 
-    /// The first shown character of `line` that is not white space.
-    fn first_visible(&self, line: SourceLine) -> Option<(usize, char)> {
-        self.chars(line, line.start)
-            .into_iter()
-            .find(|(_, c)| !c.is_whitespace())
+    /// Where `line`'s block structure is read (its heading marks, list marker and
+    /// indentation): its first character that is neither white space nor a comment or tag.
+    fn lead(&self, line: SourceLine) -> Option<usize> {
+        let mut at = line.start;
+        while at < line.end {
+            if let Some(h) = self.markup_at(at).filter(|h| self.is_blank_markup(h)) {
+                at = h.range.end;
+                continue;
+            }
+            let c = self.text[at..].chars().next()?;
+            if !c.is_whitespace() {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+        None
     }
 
     fn opens(&self, line: SourceLine) -> Opens {
-        let Some((at, _)) = self.first_visible(line) else {
+        let Some(at) = self.lead(line) else {
             return Opens::Blank;
         };
         let rest = &self.text[at..line.end];
@@ -371,7 +379,7 @@ impl<'a> Reflow<'a> {
 
     /// Columns of indentation before `line`'s first visible character.
     fn indent_of(&self, line: SourceLine) -> usize {
-        self.first_visible(line).map_or(0, |(at, _)| {
+        self.lead(line).map_or(0, |at| {
             self.text[line.start..at]
                 .chars()
                 .map(|c| if c == '\t' { 4 } else { 1 })
@@ -469,7 +477,7 @@ impl<'a> Reflow<'a> {
                         0 => 0,
                         _ => items.last().map_or(0, |(_, shown)| *shown),
                     };
-                    let at = self.first_visible(line).map_or(line.start, |(at, _)| at);
+                    let at = self.lead(line).unwrap_or(line.start);
                     (indent, indent, at, Vec::new())
                 }
             };
@@ -487,7 +495,7 @@ impl<'a> Reflow<'a> {
                 if !joins {
                     break;
                 }
-                let Some((first, _)) = self.first_visible(next) else {
+                let Some(first) = self.lead(next) else {
                     break;
                 };
                 if self.markdown()
@@ -543,10 +551,12 @@ impl<'a> Reflow<'a> {
 
     /// A table row on a line of its own, its cells parted by `│` (the outer pipes dropped).
     fn table_row(&mut self, line: SourceLine) {
-        let cells = collapse_space(emphasis(inline(&self.line_cells(line, line.start))));
+        let cells = collapse_space(self.line_cells(line, line.start));
+        // A pipe parts cells unless escaped (`\|`: its backslash is markup, not shown).
+        let escaped = |c: &Cell| self.text[..c.start].ends_with('\\');
         let mut cells: Vec<Cell> = cells
             .into_iter()
-            .map(|c| match c.c == '|' && c.end - c.start == 1 {
+            .map(|c| match c.c == '|' && !escaped(&c) {
                 true => Cell { c: '│', ..c },
                 false => c,
             })
@@ -578,23 +588,41 @@ impl<'a> Reflow<'a> {
         self.out.push_block(first, 0, 0, at);
     }
 
-    /// The cells of `line` from `from`: comments left out.
+    /// The cells of `line` from `from`, markup left out: markup that stands between words
+    /// (a URL, a comment, a block tag) is one space standing for its bytes.
     fn line_cells(&self, line: SourceLine, from: usize) -> Vec<Cell> {
-        self.chars(line, from)
-            .into_iter()
-            .map(|(at, c)| Cell {
+        let mut out = Vec::new();
+        let mut at = from;
+        while at < line.end {
+            if let Some(h) = self.markup_at(at) {
+                if h.as_space {
+                    out.push(Cell {
+                        c: ' ',
+                        start: at,
+                        end: h.range.end.min(line.end),
+                    });
+                }
+                at = h.range.end;
+                continue;
+            }
+            let Some(c) = self.text[at..].chars().next() else {
+                break;
+            };
+            out.push(Cell {
                 c,
                 start: at,
                 end: at + c.len_utf8(),
-            })
-            .collect()
+            });
+            at += c.len_utf8();
+        }
+        out
     }
 
-    /// Renders a block's raw cells (Markdown: inline markup; both: white space) and adds
-    /// it, unless nothing of it is left to show.
+    /// Adds a block of raw cells, its white space rendered, unless nothing of it is left
+    /// to show.
     fn finish(&mut self, raw: Vec<Cell>, indent: usize, hang: usize, at: usize) {
         let cells = match self.markdown() {
-            true => collapse_space(emphasis(inline(&raw))),
+            true => collapse_space(raw),
             false => trim(raw),
         };
         if cells.iter().all(|c| c.c.is_whitespace()) {
@@ -655,240 +683,6 @@ fn item_marker(rest: &str) -> Option<usize> {
     };
     let after = rest[len..].chars().next()?;
     (after == ' ' || after == '\t').then_some(len)
-}
-
-/// Markdown's inline markup, left to right: escapes, code spans, HTML tags and autolinks,
-/// links and images (their text kept, their target dropped). Emphasis markers are left
-/// for [`emphasis`], as `Delim` cells flagged by `c` being `*` or `_`.
-fn inline(raw: &[Cell]) -> Vec<Cell> {
-    let mut out: Vec<Cell> = Vec::with_capacity(raw.len());
-    // Where a link's text ends and what to skip after it: `](target)`.
-    let mut skips: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < raw.len() {
-        if let Some(&(from, to)) = skips.last()
-            && i == from
-        {
-            skips.pop();
-            i = to;
-            continue;
-        }
-        let c = raw[i].c;
-        match c {
-            '\\' if raw.get(i + 1).is_some_and(|n| n.c.is_ascii_punctuation()) => {
-                out.push(Cell {
-                    c: raw[i + 1].c,
-                    start: raw[i].start,
-                    end: raw[i + 1].end,
-                });
-                // Two bytes wide, so `emphasis` never takes it for a marker.
-                i += 2;
-                continue;
-            }
-            '`' => {
-                let run = raw[i..].iter().take_while(|c| c.c == '`').count();
-                if let Some(close) = find_run(raw, i + run, '`', run) {
-                    out.extend(raw[i + run..close].iter().copied());
-                    i = close + run;
-                    continue;
-                }
-            }
-            '<' => {
-                if let Some(len) = tag_len(&raw[i..]) {
-                    let inner: String = raw[i + 1..i + len - 1].iter().map(|c| c.c).collect();
-                    if inner.contains("://") || inner.contains('@') && !inner.contains(' ') {
-                        out.extend(raw[i + 1..i + len - 1].iter().copied());
-                    }
-                    i += len;
-                    continue;
-                }
-            }
-            '!' if raw.get(i + 1).is_some_and(|n| n.c == '[') => {
-                if let Some(skip) = link_target(raw, i + 1) {
-                    skips.push(skip);
-                    i += 2;
-                    continue;
-                }
-            }
-            '[' => {
-                if let Some(skip) = link_target(raw, i) {
-                    skips.push(skip);
-                    i += 1;
-                    continue;
-                }
-            }
-            _ => {}
-        }
-        out.push(raw[i]);
-        i += 1;
-    }
-    out
-}
-
-/// The first run of exactly `len` `c`s from `from`.
-fn find_run(raw: &[Cell], from: usize, c: char, len: usize) -> Option<usize> {
-    let mut i = from;
-    while i < raw.len() {
-        if raw[i].c == c {
-            let run = raw[i..].iter().take_while(|x| x.c == c).count();
-            if run == len {
-                return Some(i);
-            }
-            i += run;
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// The length of an HTML tag or autolink at the start of `raw` (`<sup>`, `</span>`,
-/// `<span style="…">`, `<https://…>`).
-fn tag_len(raw: &[Cell]) -> Option<usize> {
-    let second = raw.get(1)?.c;
-    if !(second.is_ascii_alphabetic() || second == '/') {
-        return None;
-    }
-    let close = raw.iter().take(2048).position(|c| c.c == '>')?;
-    if raw[1..close].iter().any(|c| c.c == '<' || c.c == '\n') {
-        return None;
-    }
-    Some(close + 1)
-}
-
-/// For `[` at `open` starting `[text](target)` or `[text][label]`: the index of its `]`
-/// and the index after the target, to skip.
-fn link_target(raw: &[Cell], open: usize) -> Option<(usize, usize)> {
-    let mut depth = 0;
-    let mut close = None;
-    let mut i = open;
-    while i < raw.len() {
-        match raw[i].c {
-            '\\' => i += 1,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(i);
-                    break;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let close = close?;
-    let (opener, closer) = match raw.get(close + 1)?.c {
-        '(' => ('(', ')'),
-        '[' => ('[', ']'),
-        _ => return None,
-    };
-    let mut depth = 0;
-    for (j, c) in raw.iter().enumerate().skip(close + 1) {
-        if c.c == opener {
-            depth += 1;
-        } else if c.c == closer {
-            depth -= 1;
-            if depth == 0 {
-                return Some((close, j + 1));
-            }
-        }
-    }
-    None
-}
-
-/// Drops paired emphasis markers (`*x*`, `**x**`, `_x_`, `***x***`), after CommonMark's
-/// flanking rules: a `_` inside a word is a character, as is a `*` between spaces.
-fn emphasis(cells: Vec<Cell>) -> Vec<Cell> {
-    let is_ws = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let is_punct = |c: Option<char>| {
-        c.is_some_and(|c| c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace()))
-    };
-    // Runs of `*` or `_`: (start index, length, can open, can close).
-    let mut runs: Vec<(usize, usize, bool, bool)> = Vec::new();
-    let mut i = 0;
-    while i < cells.len() {
-        let c = cells[i].c;
-        if c != '*' && c != '_' || cells[i].end - cells[i].start != 1 {
-            i += 1;
-            continue;
-        }
-        let len = cells[i..]
-            .iter()
-            .take_while(|x| x.c == c && x.end - x.start == 1)
-            .count();
-        let before = i.checked_sub(1).map(|j| cells[j].c);
-        let after = cells.get(i + len).map(|x| x.c);
-        let left = !is_ws(after) && (!is_punct(after) || is_ws(before) || is_punct(before));
-        let right = !is_ws(before) && (!is_punct(before) || is_ws(after) || is_punct(after));
-        let (open, close) = match c {
-            '*' => (left, right || (len >= 2 && is_ws(before) && is_ws(after))),
-            _ => (
-                left && (!right || is_punct(before)),
-                right && (!left || is_punct(after)),
-            ),
-        };
-        runs.push((i, len, open, close));
-        i += len;
-    }
-    let mut drop = vec![false; cells.len()];
-    let mut openers: Vec<usize> = Vec::new(); // into `runs`
-    for r in 0..runs.len() {
-        let (start, len, open, close) = runs[r];
-        let c = cells[start].c;
-        if close && let Some(k) = openers.iter().rposition(|&o| cells[runs[o].0].c == c) {
-            let o = openers[k];
-            openers.truncate(k);
-            let (os, ol, _, _) = runs[o];
-            drop[os..os + ol].iter_mut().for_each(|d| *d = true);
-            drop[start..start + len].iter_mut().for_each(|d| *d = true);
-            continue;
-        }
-        if open {
-            openers.push(r);
-        }
-    }
-    // Markers a converter left astray (`**Lead. **Text`, `economies**.`, `*,*`, italics
-    // across paragraphs): what is left unpaired is paired in order, run with run of the
-    // same length, and a lone one at either end of the block is dropped.
-    let mut left: Vec<usize> = (0..runs.len())
-        .filter(|&r| {
-            let (start, _, open, close) = runs[r];
-            (open || close) && !drop[start]
-        })
-        .collect();
-    let mut k = 0;
-    while k < left.len() {
-        let (start, len, _, _) = runs[left[k]];
-        let c = cells[start].c;
-        let partner = left[k + 1..]
-            .iter()
-            .position(|&o| cells[runs[o].0].c == c && runs[o].1 == len);
-        match partner {
-            Some(p) => {
-                let other = left.remove(k + 1 + p);
-                let (os, ol, _, _) = runs[other];
-                drop[os..os + ol].iter_mut().for_each(|d| *d = true);
-                drop[start..start + len].iter_mut().for_each(|d| *d = true);
-                left.remove(k);
-            }
-            None => k += 1,
-        }
-    }
-    for r in left {
-        let (start, len, open, close) = runs[r];
-        let first = cells[..start].iter().all(|c| c.c.is_whitespace());
-        let last = cells[start + len..].iter().all(|c| c.c.is_whitespace());
-        if open && first || close && last {
-            drop[start..start + len].iter_mut().for_each(|d| *d = true);
-        }
-    }
-    cells
-        .into_iter()
-        .zip(drop)
-        .filter(|(_, d)| !d)
-        .map(|(c, _)| c)
-        .collect()
 }
 
 /// Runs of white space shown as one space (spanning all of it), none at the ends of the
@@ -976,8 +770,10 @@ mod tests {
             d.text(),
             "### Next steps\n\nThe file IP_25_712 is 1here.\n\nHeading\n"
         );
+        // The escaped character is itself; its backslash is in no cell.
         let escaped = d.cells.iter().find(|c| c.c == '_').unwrap();
-        assert_eq!(&text[escaped.start..escaped.end], "\\_");
+        assert_eq!(&text[escaped.start - 1..escaped.end], "\\_");
+        assert!(d.cells.iter().all(|c| &text[c.start..c.end] != "\\"));
     }
 
     #[test]
