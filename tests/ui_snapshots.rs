@@ -399,7 +399,7 @@ fn screen(t: &Terminal<TestBackend>) -> String {
 
 #[test]
 fn a_markdown_document_reads_like_a_document() {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         let (s, _) = markdown_reader(w, h);
         let t = render(&s);
         // The reader's inside: from the header's column, below the border (whose title,
