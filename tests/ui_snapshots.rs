@@ -402,17 +402,18 @@ fn a_markdown_document_reads_like_a_document() {
     for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         let (s, _) = markdown_reader(w, h);
         let t = render(&s);
-        // The reader's inside: from the header's column, below the border (whose title,
-        // like the documents list, is the document's title as indexed).
+        // The reader's inside: from the header's column and row (the title over the date;
+        // the border's title is the document's title as indexed).
         let full = screen(&t);
-        let (row, x) = full
-            .lines()
-            .enumerate()
-            .find_map(|(y, l)| {
-                l.find("Joint Statement on the Harbour Renewal")
-                    .map(|i| (y, l[..i].chars().count()))
+        let rows: Vec<&str> = full.lines().collect();
+        let (row, x) = (0..rows.len() - 1)
+            .find_map(|y| {
+                let i = rows[y].find("Joint Statement on the Harbour Renewal")?;
+                let x = rows[y][..i].chars().count();
+                let below: String = rows[y + 1].chars().skip(x).collect();
+                below.starts_with("2024-09-17").then_some((y, x))
             })
-            .expect("the header's title");
+            .expect("the header's title over its date");
         let shown: String = full
             .lines()
             .skip(row)
