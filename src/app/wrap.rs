@@ -154,12 +154,18 @@ fn wrap_run(
     lines.push(line(start, run.end, this_indent));
 }
 
-/// The display line holding byte `at` (the last line starting at or before it).
+/// The display line holding byte `at`: the last line starting at or before it, or of
+/// lines starting at the same byte the first (the header's lines all stand for the front
+/// matter: a view kept at its byte starts at the title, not under it).
 pub fn line_of(lines: &[Line], at: usize) -> usize {
-    lines
+    let mut i = lines
         .partition_point(|l| l.start <= at)
         .saturating_sub(1)
-        .min(lines.len().saturating_sub(1))
+        .min(lines.len().saturating_sub(1));
+    while i > 0 && lines[i - 1].start == lines[i].start {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -201,6 +207,21 @@ mod tests {
                 .iter()
                 .all(|l| cjk[l.start..l.end].chars().count() <= 2)
         );
+    }
+
+    #[test]
+    fn the_header_lines_are_found_from_their_first() {
+        let text = "---\ntitle: A title long enough to wrap over two lines\ndate: 2024-01-02\n---\nText.\n";
+        let d = Display::read(text, crate::app::display::Flavor::Markdown);
+        let lines = wrap_display(&d, 24);
+        let title: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].kind == Kind::Title)
+            .collect();
+        assert!(title.len() >= 2, "{lines:?}");
+        assert_eq!(line_of(&lines, 0), title[0]);
+        assert_eq!(line_of(&lines, text.find("date").unwrap()), title[0]);
+        let body = text.find("Text").unwrap();
+        assert_eq!(lines[line_of(&lines, body)].start, body);
     }
 
     #[test]
