@@ -555,3 +555,43 @@ fn a_hard_wrapped_quote_reads_with_single_spaces_in_the_checklist_and_the_citati
         "the detail:\n{shown}"
     );
 }
+
+/// A Markdown document whose front matter and text carry terminal escapes and a bidi
+/// override (as raw bytes, and as YAML's `\e` escape in a quoted title): every cell of
+/// the documents list, the reader's border, header and text shows them as visible text.
+#[test]
+fn nothing_from_a_markdown_document_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile.md"),
+        "---\ntitle: \"Harbour \\e[31mplan\x1b]0;pwned\x07\"\ndate: '2024-09-17'\n\
+         source_url: https://example.org/\x1b[2J/a\n---\n\n\
+         The **partners \x1b[31mwill** pay [\u{202e}€3\nmillion](https://x.org/\x1b[0m) by\n\
+         June 2026.\n",
+    )
+    .unwrap();
+    let corpus = Arc::new(cordiale::corpus::load(&[dir.path().to_path_buf()]).unwrap());
+    let mut s = State::new(
+        keymap::load(None, None).unwrap(),
+        "hostile".into(),
+        (120, 40),
+    );
+    update(&mut s, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    let index = Arc::new(Index::build(corpus));
+    update(&mut s, Msg::IndexReady(Arc::clone(&index)));
+    press(&mut s, &index, "enter");
+    let t = render(&s);
+    let shown = screen(&t);
+    for c in shown.chars() {
+        assert!(
+            c == '\n' || !cordiale::safe_text::is_unsafe(c),
+            "{c:?} on screen:\n{shown}"
+        );
+    }
+    assert!(shown.contains("\\u{1b}[31m"), "shown escaped:\n{shown}");
+    assert!(shown.contains("\\u{202e}€3 million"), "{shown}");
+    assert!(
+        shown.contains("\\u{1b}]0;pwned\\u{7}"),
+        "the header:\n{shown}"
+    );
+}
