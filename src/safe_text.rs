@@ -6,6 +6,8 @@
 
 use std::io;
 
+use crate::corpus::markup;
+
 /// Whether `c` may act on a terminal or reorder what it shows rather than print: control
 /// characters (C0, DEL, C1) and the bidirectional marks, embeddings, overrides and isolates.
 pub fn is_unsafe(c: char) -> bool {
@@ -35,13 +37,25 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
-/// A quote from a document as people read it (the checklist, the finder, exports made
-/// for people, citations): [`sanitize`]d, each run of white space (a hard-wrapped file's
-/// line breaks and indentation, double spaces) one space, none at either end. JSON keeps
-/// the exact bytes of the span; this is only for what is read.
+/// A quote from a document as people read it (the checklist, exports made for people,
+/// citations, listings), as the reader shows it: its markup ([`markup::hidden`]: emphasis
+/// marks, link targets, URLs, comments, escapes' backslashes) left out, [`sanitize`]d, each
+/// run of white space (a hard-wrapped file's line breaks and indentation, double spaces)
+/// one space, none at either end. JSON keeps the exact bytes of the span; this is only for
+/// what is read.
 pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    let mut shown = String::with_capacity(s.len());
+    let mut at = 0;
+    for h in markup::hidden(s, 0) {
+        shown.push_str(&s[at..h.range.start]);
+        if h.as_space {
+            shown.push(' ');
+        }
+        at = h.range.end;
+    }
+    shown.push_str(&s[at..]);
+    let mut out = String::with_capacity(shown.len());
+    for word in shown.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -152,6 +166,16 @@ mod tests {
         assert_eq!(
             sanitize("\u{9b}2J\u{7f}\u{61c}"),
             "\\u{9b}2J\\u{7f}\\u{61c}"
+        );
+    }
+
+    #[test]
+    fn a_quote_reads_without_its_markup() {
+        assert_eq!(
+            quote(
+                "**Funding.** The partners will [pay](https://x.org/a_b) €3\n    million <!-- x -->to IP\\_24."
+            ),
+            "Funding. The partners will pay €3 million to IP_24."
         );
     }
 

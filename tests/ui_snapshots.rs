@@ -489,8 +489,8 @@ fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
 }
 
 /// A commitment the file wraps over two lines (a line break and four spaces inside
-/// it) is quoted with single spaces: in its checklist row, in its detail (with its
-/// figure), and in the citation the reader copies.
+/// it) is quoted with single spaces and without its markup: in its checklist row, in its
+/// detail (with its figure), and in the citation the reader copies.
 #[test]
 fn a_hard_wrapped_quote_reads_with_single_spaces_in_the_checklist_and_the_citation() {
     let (mut s, index) = markdown_reader(200, 60);
@@ -541,9 +541,11 @@ fn a_hard_wrapped_quote_reads_with_single_spaces_in_the_checklist_and_the_citati
     );
     assert!(!detail[0].contains("  "), "{detail:?}");
     assert_eq!(detail[1], "figures €240 million");
-    // Its row: a quote whose words the file spaced and wrapped reads on single spaces.
+    // Its row: a quote whose words the file spaced, wrapped and marked up reads on single
+    // spaces, without its markup.
     let r = s.review.as_mut().unwrap();
-    r.ws.items.get_mut(&id).unwrap().anchor.exact = "We     carry\n    responsibility.".into();
+    r.ws.items.get_mut(&id).unwrap().anchor.exact =
+        "**We**     carry\n    [responsibility](https://example.org/a_b).".into();
     let shown = screen(&render(&s));
     let row = shown
         .lines()
