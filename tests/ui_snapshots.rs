@@ -486,6 +486,14 @@ fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
     let t = render(&s);
     let cell = cell_of(t.backend().buffer(), "Funding.");
     assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    // Search reads what is shown: across the file's line break, and never in a URL (the
+    // plan's `.pdf` is only in its link target).
+    press(&mut s, &index, "esc / 2 0 2 5 space a n d enter");
+    let (ms, me) = s.reader.mark.unwrap();
+    assert_eq!(&text[ms..me], "2025\n    and");
+    press(&mut s, &index, "esc / p d f enter");
+    let shown = screen(&render(&s));
+    assert!(shown.contains("\"pdf\" is not in t"), "{shown}");
 }
 
 /// A commitment the file wraps over two lines (a line break and four spaces inside

@@ -222,6 +222,36 @@ impl Display {
         });
     }
 
+    /// The file spans of what `re` matches in the text as shown (after the header, a line
+    /// break between blocks): search finds what the reader sees — across a file's line
+    /// breaks and markup, never in a URL, a comment or the front matter — and lands on bytes.
+    pub fn find_all(&self, re: &regex::Regex) -> Vec<(usize, usize)> {
+        let mut shown = String::new();
+        // Where each shown character starts, and its cell (none for a break between blocks).
+        let mut at: Vec<(usize, Option<usize>)> = Vec::new();
+        for b in &self.blocks {
+            if b.cells.start < self.body {
+                continue;
+            }
+            for i in b.cells.clone() {
+                at.push((shown.len(), Some(i)));
+                shown.push(self.cells[i].c);
+            }
+            at.push((shown.len(), None));
+            shown.push('\n');
+        }
+        let cell = |byte: usize| at[at.partition_point(|(b, _)| *b < byte)].1;
+        re.find_iter(&shown)
+            .filter(|m| !m.is_empty())
+            .filter_map(|m| {
+                let first = cell(m.start())?;
+                let end = shown[..m.end()].chars().next_back()?;
+                let last = cell(m.end() - end.len_utf8())?;
+                Some((self.cells[first].start, self.cells[last].end))
+            })
+            .collect()
+    }
+
     /// The characters shown, block by block, one line each (tests and debugging).
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -797,6 +827,31 @@ mod tests {
             // The line of closing markers is left empty between its two hard breaks.
             "Lead. The rest, and 3 * 4.\n\nHeading\n\nBody text.\n"
         );
+    }
+
+    #[test]
+    fn search_finds_what_is_shown_on_its_bytes() {
+        let text = "---\ntitle: The joint plan\n---\nThe **five-year\n    programme** is a [joint plan](https://x.org/plan)\nfor the <!-- plan --> quays.\n";
+        let d = md(text);
+        let find = |p: &str| -> Vec<&str> {
+            let re = regex::RegexBuilder::new(&regex::escape(p))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            d.find_all(&re)
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect()
+        };
+        // Across a line break and emphasis marks; the link text but not its URL, the
+        // comment or the title in the front matter.
+        assert_eq!(find("five-year programme"), ["five-year\n    programme"]);
+        assert_eq!(find("plan"), ["plan"]);
+        assert_eq!(
+            find("joint plan for"),
+            ["joint plan](https://x.org/plan)\nfor"]
+        );
+        assert!(find("x.org").is_empty());
     }
 
     #[test]

@@ -177,10 +177,9 @@ pub(super) fn search(state: &mut State, forward: bool) {
     if pattern.is_empty() {
         return say(state, "no search yet: / to search");
     }
-    let (Some(doc), Some(corpus)) = (state.reader.doc, state.corpus.clone()) else {
+    if state.reader.doc.is_none() {
         return;
-    };
-    let text = &corpus.documents[doc].text;
+    }
     let Ok(re) = regex::RegexBuilder::new(&regex::escape(&pattern))
         .case_insensitive(true)
         .build()
@@ -188,7 +187,8 @@ pub(super) fn search(state: &mut State, forward: bool) {
         return;
     };
     let at = state.reader.at;
-    let all: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    // What the reader shows, not the file's source: no match in a URL or the front matter.
+    let all = state.reader.display.find_all(&re);
     if all.is_empty() {
         return say(
             state,
