@@ -6,6 +6,8 @@
 
 use std::io;
 
+use crate::corpus::markup;
+
 /// Whether `c` may act on a terminal or reorder what it shows rather than print: control
 /// characters (C0, DEL, C1) and the bidirectional marks, embeddings, overrides and isolates.
 pub fn is_unsafe(c: char) -> bool {
@@ -31,6 +33,35 @@ pub fn sanitize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_safe(&mut out, c);
+    }
+    out
+}
+
+/// A quote from a document as people read it (the checklist, exports made for people,
+/// citations, listings), as the reader shows it: its markup ([`markup::hidden`]: emphasis
+/// marks, link targets, URLs, comments, escapes' backslashes) left out, [`sanitize`]d, each
+/// run of white space (a hard-wrapped file's line breaks and indentation, double spaces)
+/// one space, none at either end. JSON keeps the exact bytes of the span; this is only for
+/// what is read.
+pub fn quote(s: &str) -> String {
+    let mut shown = String::with_capacity(s.len());
+    let mut at = 0;
+    for h in markup::hidden(s, 0) {
+        shown.push_str(&s[at..h.range.start]);
+        if h.as_space {
+            shown.push(' ');
+        }
+        at = h.range.end;
+    }
+    shown.push_str(&s[at..]);
+    let mut out = String::with_capacity(shown.len());
+    for word in shown.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            push_safe(&mut out, c);
+        }
     }
     out
 }
@@ -135,6 +166,24 @@ mod tests {
         assert_eq!(
             sanitize("\u{9b}2J\u{7f}\u{61c}"),
             "\\u{9b}2J\\u{7f}\\u{61c}"
+        );
+    }
+
+    #[test]
+    fn a_quote_reads_without_its_markup() {
+        assert_eq!(
+            quote(
+                "**Funding.** The partners will [pay](https://x.org/a_b) €3\n    million <!-- x -->to IP\\_24."
+            ),
+            "Funding. The partners will pay €3 million to IP_24."
+        );
+    }
+
+    #[test]
+    fn a_quote_reads_as_one_line_of_single_spaces() {
+        assert_eq!(
+            quote("  We     carry\n    responsibility\u{a0} for\r\n\tit\u{1b}[2J.\n"),
+            "We carry responsibility for it\\u{1b}[2J."
         );
     }
 

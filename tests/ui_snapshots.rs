@@ -43,6 +43,11 @@ fn render(s: &State) -> Terminal<TestBackend> {
 
 /// Opens a workspace not yet written (nothing rated), with ann reviewing.
 fn open_new_workspace(s: &mut State) {
+    open_new_workspace_on(s, "seeds");
+}
+
+/// [`open_new_workspace`] on the documents in `dir` (relative to the crate).
+fn open_new_workspace_on(s: &mut State, dir: &str) {
     let corpus = s.corpus.clone().unwrap();
     let missing = Path::new("/nonexistent/cordiale.json");
     update(
@@ -50,7 +55,7 @@ fn open_new_workspace(s: &mut State) {
         cordiale::app::review::open(
             missing,
             &corpus,
-            &[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")],
+            &[Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)],
             Some("ann".into()),
         ),
     );
@@ -365,4 +370,238 @@ fn the_status_bar_names_the_workspace_and_its_state() {
         }
     }
     insta::assert_snapshot!("status_bar_workspace", rows);
+}
+
+/// The workbench on tests/fixtures/reader: one hard-wrapped Markdown document with front
+/// matter, opened in the reader.
+fn markdown_reader(w: u16, h: u16) -> (State, Arc<Index>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader");
+    let corpus = Arc::new(cordiale::corpus::load(&[dir]).unwrap());
+    let mut s = State::new(keymap::load(None, None).unwrap(), "reader".into(), (w, h));
+    update(&mut s, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    let index = Arc::new(Index::build(corpus));
+    update(&mut s, Msg::IndexReady(Arc::clone(&index)));
+    press(&mut s, &index, "enter");
+    (s, index)
+}
+
+fn screen(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn a_markdown_document_reads_like_a_document() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let (s, _) = markdown_reader(w, h);
+        let t = render(&s);
+        // The reader's inside: from the header's column and row (the title over the date;
+        // the border's title is the document's title as indexed).
+        let full = screen(&t);
+        let rows: Vec<&str> = full.lines().collect();
+        let (row, x) = (0..rows.len() - 1)
+            .find_map(|y| {
+                let i = rows[y].find("Joint Statement on the Harbour Renewal")?;
+                let x = rows[y][..i].chars().count();
+                let below: String = rows[y + 1].chars().skip(x).collect();
+                below.starts_with("2024-09-17").then_some((y, x))
+            })
+            .expect("the header's title over its date");
+        let shown: String = full
+            .lines()
+            .skip(row)
+            .map(|l| l.chars().skip(x).collect::<String>() + "\n")
+            .collect();
+        // The header, not the YAML block; no raw markup.
+        assert!(
+            shown.contains("Joint Statement on the Harbour Renewal Partnership"),
+            "{shown}"
+        );
+        assert!(shown.contains("2024-09-17 · example.org/…"), "{shown}");
+        for raw in ["---", "title:", "**", "\\_", "\\#", "](", "<!--", "-   "] {
+            assert!(!shown.contains(raw), "{raw:?} on screen:\n{shown}");
+        }
+        insta::assert_snapshot!(format!("reader_markdown_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn the_cursor_sentence_and_highlights_land_on_their_bytes_after_reflow() {
+    let (mut s, index) = markdown_reader(80, 24);
+    let doc = s.reader.doc.unwrap();
+    let text = index.document(doc as u32).text.clone();
+    // The cursor opens on the text, not in the front matter.
+    let (start, _) = cordiale::app::update::cursor_sentence(&s).unwrap();
+    assert!(text[start..].starts_with("The ministers of the two port cities"));
+    // A list item the file wrapped over two lines: the gutter marks the rows that show
+    // it, from the row of its first words to the row of its last, and no other.
+    press(&mut s, &index, "/ p a r t n e r s enter esc");
+    let (start, end) = cordiale::app::update::cursor_sentence(&s).unwrap();
+    let sentence = &text[start..end];
+    assert!(
+        sentence.contains("€240 million between 2025\n    and 2029"),
+        "{sentence:?}"
+    );
+    assert!(sentence.ends_with("accounts each year."), "{sentence:?}");
+    let shown = screen(&render(&s));
+    let rows: Vec<&str> = shown.lines().skip(2).collect();
+    let marked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].starts_with('▶'))
+        .collect();
+    let first = rows
+        .iter()
+        .position(|r| r.contains("The partners will provide"))
+        .unwrap();
+    let last = rows
+        .iter()
+        .position(|r| r.contains("accounts each year."))
+        .unwrap();
+    assert_eq!(marked, (first..=last).collect::<Vec<_>>(), "{shown}");
+    assert!(
+        last > first,
+        "the item is reflowed over rows of the pane: {shown}"
+    );
+    // A figure wrapped across a line break of the file is highlighted on its cells.
+    let (fs, fe) = *s.marks[doc]
+        .figures
+        .iter()
+        .find(|(a, _)| text[*a..].starts_with("€240"))
+        .expect("the €240 million figure is extracted");
+    assert_eq!(&text[fs..fe], "€240 million");
+    let t = render(&s);
+    let cell = cell_of(t.backend().buffer(), "€240 million");
+    assert!(cell.modifier.contains(Modifier::BOLD), "{cell:?}");
+    // Emphasis markers are gone but the bold words keep their bytes: the cell of "F" in
+    // "Funding." is byte "F" of `**Funding.**`, so a search for it lands on screen.
+    press(&mut s, &index, "/ F u n d i n g enter");
+    let (ms, me) = s.reader.mark.unwrap();
+    assert_eq!(&text[ms..me], "Funding");
+    let t = render(&s);
+    let cell = cell_of(t.backend().buffer(), "Funding.");
+    assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    // Search reads what is shown: across the file's line break, and never in a URL (the
+    // plan's `.pdf` is only in its link target).
+    press(&mut s, &index, "esc / 2 0 2 5 space a n d enter");
+    let (ms, me) = s.reader.mark.unwrap();
+    assert_eq!(&text[ms..me], "2025\n    and");
+    press(&mut s, &index, "esc / p d f enter");
+    let shown = screen(&render(&s));
+    assert!(shown.contains("\"pdf\" is not in t"), "{shown}");
+}
+
+/// A commitment the file wraps over two lines (a line break and four spaces inside
+/// it) is quoted with single spaces and without its markup: in its checklist row, in its
+/// detail (with its figure), and in the citation the reader copies.
+#[test]
+fn a_hard_wrapped_quote_reads_with_single_spaces_in_the_checklist_and_the_citation() {
+    let (mut s, index) = markdown_reader(200, 60);
+    let text = index.document(s.reader.doc.unwrap() as u32).text.clone();
+    assert!(
+        text.contains("between 2025\n    and 2029"),
+        "the fixture wraps the item"
+    );
+    press(&mut s, &index, "/ p a r t n e r s enter esc");
+    let copied: Vec<String> = update(&mut s, Msg::Key("y".parse::<Key>().unwrap().to_event()))
+        .into_iter()
+        .filter_map(|e| match e {
+            cordiale::app::Effect::Copy(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(
+        copied[0].contains("€240 million between 2025 and 2029, split equally,"),
+        "{copied:?}"
+    );
+    assert!(
+        !copied[0].contains("  ") && !copied[0].contains('\n'),
+        "{copied:?}"
+    );
+    open_new_workspace_on(&mut s, "tests/fixtures/reader");
+    press(&mut s, &index, "3");
+    let r = s.review.as_mut().unwrap();
+    r.selected = r
+        .order
+        .iter()
+        .position(|id| r.ws.items[id].anchor.exact.contains("€240 million"))
+        .expect("the item is in the checklist");
+    // The detail quotes the whole item and its figure, each on single spaces.
+    let id = r.order[r.selected].clone();
+    let detail: Vec<String> = cordiale::app::checklist::detail_body(
+        &s,
+        &s.review.as_ref().unwrap().ws.items[&id],
+        false,
+        300,
+    )
+    .iter()
+    .map(|line| line.iter().map(|(t, _)| t.as_str()).collect())
+    .collect();
+    assert!(
+        detail[0].contains("€240 million between 2025 and 2029, split equally, and will"),
+        "{detail:?}"
+    );
+    assert!(!detail[0].contains("  "), "{detail:?}");
+    assert_eq!(detail[1], "figures €240 million");
+    // Its row: a quote whose words the file spaced, wrapped and marked up reads on single
+    // spaces, without its markup.
+    let r = s.review.as_mut().unwrap();
+    r.ws.items.get_mut(&id).unwrap().anchor.exact =
+        "**We**     carry\n    [responsibility](https://example.org/a_b).".into();
+    let shown = screen(&render(&s));
+    let row = shown
+        .lines()
+        .find(|l| l.contains("▶··"))
+        .expect("the selected row");
+    assert!(row.contains("We carry responsibility."), "{shown}");
+    assert!(
+        shown.contains("“We carry responsibility.”"),
+        "the detail:\n{shown}"
+    );
+}
+
+/// A Markdown document whose front matter and text carry terminal escapes and a bidi
+/// override (as raw bytes, and as YAML's `\e` escape in a quoted title): every cell of
+/// the documents list, the reader's border, header and text shows them as visible text.
+#[test]
+fn nothing_from_a_markdown_document_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hostile.md"),
+        "---\ntitle: \"Harbour \\e[31mplan\x1b]0;pwned\x07\"\ndate: '2024-09-17'\n\
+         source_url: https://example.org/\x1b[2J/a\n---\n\n\
+         The **partners \x1b[31mwill** pay [\u{202e}€3\nmillion](https://x.org/\x1b[0m) by\n\
+         June 2026.\n",
+    )
+    .unwrap();
+    let corpus = Arc::new(cordiale::corpus::load(&[dir.path().to_path_buf()]).unwrap());
+    let mut s = State::new(
+        keymap::load(None, None).unwrap(),
+        "hostile".into(),
+        (120, 40),
+    );
+    update(&mut s, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    let index = Arc::new(Index::build(corpus));
+    update(&mut s, Msg::IndexReady(Arc::clone(&index)));
+    press(&mut s, &index, "enter");
+    let t = render(&s);
+    let shown = screen(&t);
+    for c in shown.chars() {
+        assert!(
+            c == '\n' || !cordiale::safe_text::is_unsafe(c),
+            "{c:?} on screen:\n{shown}"
+        );
+    }
+    assert!(shown.contains("\\u{1b}[31m"), "shown escaped:\n{shown}");
+    assert!(shown.contains("\\u{202e}€3 million"), "{shown}");
+    assert!(
+        shown.contains("\\u{1b}]0;pwned\\u{7}"),
+        "the header:\n{shown}"
+    );
 }

@@ -276,7 +276,7 @@ pub fn detail_body(
     let mut lines = Vec::new();
     let orphan = if orphaned { "⚠ orphaned: " } else { "" };
     wrapped(
-        &format!("{orphan}“{}”", item.anchor.exact.trim()),
+        &format!("{orphan}“{}”", crate::safe_text::quote(&item.anchor.exact)),
         width,
         0,
         Tone::Plain,
@@ -284,7 +284,12 @@ pub fn detail_body(
     );
     let figures = match item.figures.is_empty() {
         true => "none".to_string(),
-        false => crate::safe_text::sanitize(&item.figures.join(", ")),
+        false => item
+            .figures
+            .iter()
+            .map(|f| crate::safe_text::quote(f))
+            .collect::<Vec<_>>()
+            .join(", "),
     };
     lines.push(vec![
         ("figures ".to_string(), Tone::Dim),

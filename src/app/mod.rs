@@ -3,6 +3,7 @@
 //! keymap parser.
 
 pub mod checklist;
+pub mod display;
 pub mod draft;
 pub mod finder;
 pub mod layout;

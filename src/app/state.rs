@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use ratatui_textarea::TextArea;
 
+use super::display::Display;
 use super::wrap::Line;
 use crate::corpus::Corpus;
 use crate::keymap::{Key, Keymap};
@@ -197,7 +198,9 @@ pub struct Place {
 #[derive(Debug, Clone)]
 pub struct ReaderState {
     pub doc: Option<usize>,
-    /// The document wrapped at `width` columns.
+    /// The document as shown (reflowed, its markup rendered), each cell mapped to its bytes.
+    pub display: std::sync::Arc<Display>,
+    /// `display` wrapped at `width` columns.
     pub lines: Vec<Line>,
     pub width: usize,
     /// The first line shown.
@@ -330,6 +333,7 @@ impl State {
             },
             reader: ReaderState {
                 doc: None,
+                display: Default::default(),
                 lines: Vec::new(),
                 width: 0,
                 top: 0,

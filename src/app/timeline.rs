@@ -112,10 +112,6 @@ pub fn is_overdue(days: Days, settled: Option<Verdict>, today: i32) -> bool {
     days.last < today && settled.is_none()
 }
 
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// What one document's index entries say, gathered for the events.
 #[derive(Default)]
 struct DocItems {
@@ -181,9 +177,9 @@ pub fn build(
                 days,
                 at: days.first,
                 span: (s, t),
-                label: collapse(text.get(s..t).unwrap_or_default()),
-                text: collapse(around),
-                written: text.get(ds..dt).map(collapse),
+                label: crate::safe_text::quote(text.get(s..t).unwrap_or_default()),
+                text: crate::safe_text::quote(around),
+                written: text.get(ds..dt).map(crate::safe_text::quote),
                 overdue: false,
                 settled: None,
             });
@@ -197,15 +193,15 @@ pub fn build(
             .iter()
             .find(|d| d.0 >= span.0 && d.1 <= span.1 && d.3 == days)
             .and_then(|d| corpus.documents[doc].text.get(d.0..d.1))
-            .map(collapse);
+            .map(crate::safe_text::quote);
         Some(Event {
             doc,
             kind: EventKind::Deadline,
             days,
             at: days.last,
             span,
-            label: collapse(text),
-            text: collapse(text),
+            label: crate::safe_text::quote(text),
+            text: crate::safe_text::quote(text),
             written,
             overdue: is_overdue(days, settled, today),
             settled,

@@ -4,14 +4,20 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use super::display::{Cell, Display, HARD_BREAK, Kind};
+
 /// Columns a tab advances to (tabs are expanded; a terminal would move the cursor instead).
 pub const TAB: usize = 4;
 
-/// One display line: `text[start..end]`, without its line break.
+/// One display line: the cells `cells` of the [`Display`], standing for `text[start..end]`
+/// of the file, drawn after `indent` columns of space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
     pub start: usize,
     pub end: usize,
+    pub cells: (usize, usize),
+    pub indent: usize,
+    pub kind: Kind,
 }
 
 /// How many columns `c` takes at column `col` (tabs to the next stop; control characters
@@ -24,77 +30,142 @@ pub fn char_width(c: char, col: usize) -> usize {
     }
 }
 
-/// Wraps `text` to `width` columns, breaking after spaces where it can, inside a word only
-/// when the word alone is wider than the line.
+/// Wraps `text`, line for line, to `width` columns (see [`wrap_display`]).
 pub fn wrap(text: &str, width: usize) -> Vec<Line> {
+    wrap_display(&Display::plain(text), width)
+}
+
+/// Wraps each block of `display` to `width` columns, breaking after spaces where it can,
+/// inside a word only when the word alone is wider than the line. A block's lines after
+/// its first hang under its text, unless the pane is too narrow to spare the columns.
+pub fn wrap_display(display: &Display, width: usize) -> Vec<Line> {
     let width = width.max(1);
     let mut lines = Vec::new();
-    let mut line_start = 0;
-    for raw in text.split_inclusive('\n') {
-        let body_len = raw.strip_suffix('\n').map_or(raw.len(), str::len);
-        let body = &raw[..body_len.min(raw.len())];
-        let body = body.strip_suffix('\r').unwrap_or(body);
-        wrap_line(body, line_start, width, &mut lines);
-        line_start += raw.len();
-    }
-    if lines.is_empty() || text.ends_with('\n') {
-        lines.push(Line {
-            start: text.len(),
-            end: text.len(),
-        });
+    for block in &display.blocks {
+        let fits = |indent: usize| {
+            if indent + MIN_TEXT <= width {
+                indent
+            } else {
+                0
+            }
+        };
+        let (indent, hang) = (fits(block.indent), fits(block.hang));
+        if block.cells.is_empty() {
+            lines.push(Line {
+                start: block.at,
+                end: block.at,
+                cells: (block.cells.start, block.cells.start),
+                indent: 0,
+                kind: block.kind,
+            });
+            continue;
+        }
+        let first_line = lines.len();
+        let mut from = block.cells.start;
+        let mut first = true;
+        let cells = &display.cells;
+        for i in block.cells.clone() {
+            if cells[i].c == HARD_BREAK || i + 1 == block.cells.end {
+                let to = if cells[i].c == HARD_BREAK { i } else { i + 1 };
+                wrap_run(
+                    cells,
+                    from..to,
+                    (if first { indent } else { hang }, hang),
+                    width,
+                    &mut lines,
+                );
+                first = false;
+                from = i + 1;
+            }
+        }
+        for line in &mut lines[first_line..] {
+            line.kind = block.kind;
+            // The header's lines stand for the whole front matter.
+            if let (Kind::Title | Kind::Meta, Some(fm)) = (block.kind, &display.front_matter) {
+                (line.start, line.end) = (fm.start, fm.end);
+            }
+        }
     }
     lines
 }
 
-fn wrap_line(body: &str, offset: usize, width: usize, lines: &mut Vec<Line>) {
-    if body.is_empty() {
+/// The fewest columns of text a line keeps beside its indentation.
+const MIN_TEXT: usize = 8;
+
+/// Wraps the cells `run` (no hard break among them): its first line indented `indent.0`,
+/// the others `indent.1`.
+fn wrap_run(
+    cells: &[Cell],
+    run: std::ops::Range<usize>,
+    indent: (usize, usize),
+    width: usize,
+    lines: &mut Vec<Line>,
+) {
+    let line = |from: usize, to: usize, indent: usize| Line {
+        start: cells[from.min(cells.len() - 1)].start,
+        end: if to > from {
+            cells[to - 1].end
+        } else {
+            cells[from].start
+        },
+        cells: (from, to),
+        indent,
+        kind: Kind::Text,
+    };
+    if run.is_empty() {
+        let at = cells.get(run.start).map_or(0, |c| c.start);
         lines.push(Line {
-            start: offset,
-            end: offset,
+            start: at,
+            end: at,
+            cells: (run.start, run.start),
+            indent: 0,
+            kind: Kind::Text,
         });
         return;
     }
-    let mut start = 0; // of the current display line, in `body`
+    let mut start = run.start; // of the current display line
+    let mut room = width.saturating_sub(indent.0).max(1);
+    let mut this_indent = indent.0;
     let mut col = 0;
-    let mut last_break: Option<usize> = None; // byte after the last space on this line
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut last_break: Option<usize> = None; // cell after the last space on this line
+    for i in run.clone() {
+        let c = cells[i].c;
         let w = char_width(c, col);
-        if col + w > width && i > start {
+        if col + w > room && i > start {
             let cut = match last_break {
                 Some(b) if b > start => b,
                 _ => i,
             };
-            lines.push(Line {
-                start: offset + start,
-                end: offset + cut,
-            });
+            lines.push(line(start, cut, this_indent));
             start = cut;
             last_break = None;
+            this_indent = indent.1;
+            room = width.saturating_sub(indent.1).max(1);
             // Re-measure what moved to the new line.
-            col = body[start..i]
-                .chars()
-                .fold(0, |col, c| col + char_width(c, col));
+            col = cells[start..i]
+                .iter()
+                .fold(0, |col, c| col + char_width(c.c, col));
         }
         col += char_width(c, col);
         if c == ' ' || c == '\t' {
-            last_break = Some(i + c.len_utf8());
-        }
-        if iter.peek().is_none() {
-            lines.push(Line {
-                start: offset + start,
-                end: offset + body.len(),
-            });
+            last_break = Some(i + 1);
         }
     }
+    lines.push(line(start, run.end, this_indent));
 }
 
-/// The display line holding byte `at` (the last line starting at or before it).
+/// The display line holding byte `at`: the last line starting at or before it, or of
+/// lines starting at the same byte the first (the header's lines all stand for the front
+/// matter: a view kept at its byte starts at the title, not under it).
 pub fn line_of(lines: &[Line], at: usize) -> usize {
-    lines
+    let mut i = lines
         .partition_point(|l| l.start <= at)
         .saturating_sub(1)
-        .min(lines.len().saturating_sub(1))
+        .min(lines.len().saturating_sub(1));
+    while i > 0 && lines[i - 1].start == lines[i].start {
+        i -= 1;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -139,6 +210,21 @@ mod tests {
     }
 
     #[test]
+    fn the_header_lines_are_found_from_their_first() {
+        let text = "---\ntitle: A title long enough to wrap over two lines\ndate: 2024-01-02\n---\nText.\n";
+        let d = Display::read(text, crate::app::display::Flavor::Markdown);
+        let lines = wrap_display(&d, 24);
+        let title: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].kind == Kind::Title)
+            .collect();
+        assert!(title.len() >= 2, "{lines:?}");
+        assert_eq!(line_of(&lines, 0), title[0]);
+        assert_eq!(line_of(&lines, text.find("date").unwrap()), title[0]);
+        let body = text.find("Text").unwrap();
+        assert_eq!(lines[line_of(&lines, body)].start, body);
+    }
+
+    #[test]
     fn every_byte_is_on_exactly_one_line() {
         let text = "a\tb c\u{1b}[31m d\r\nwide 日本 x\n\n";
         for width in 1..20 {
@@ -150,6 +236,15 @@ mod tests {
                 at = l.end;
             }
         }
-        assert_eq!(wrap("", 10), [Line { start: 0, end: 0 }]);
+        assert_eq!(
+            wrap("", 10),
+            [Line {
+                start: 0,
+                end: 0,
+                cells: (0, 0),
+                indent: 0,
+                kind: Kind::Text
+            }]
+        );
     }
 }

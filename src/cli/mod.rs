@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::corpus::{self, Corpus};
 use crate::extract::{Extraction, FigureKind, FigureValue};
+use crate::safe_text::quote;
 use crate::safe_text::safe_lines;
 pub use crate::safe_text::sanitize;
 
@@ -366,7 +367,7 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             out,
             "   date of issue: {} ({} @{}..{})",
             d.value.date.as_deref().unwrap_or("?"),
-            sanitize(&d.text),
+            quote(&d.text),
             d.start,
             d.end
         )?,
@@ -378,7 +379,7 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             "figure      {:>6}..{:<6} {:<28} {}",
             f.start,
             f.end,
-            sanitize(&f.text),
+            quote(&f.text),
             describe_figure(&f.value)
         )?;
     }
@@ -394,7 +395,7 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             "date        {:>6}..{:<6} {:<28} {}",
             d.start,
             d.end,
-            sanitize(&d.text),
+            quote(&d.text),
             v
         )?;
     }
@@ -427,7 +428,7 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             "commitment  {:>6}..{:<6} {}",
             c.start,
             c.end,
-            sanitize(&c.text)
+            quote(&c.text)
         )?;
         if !extra.is_empty() {
             writeln!(

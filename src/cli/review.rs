@@ -499,7 +499,7 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
         loaded
             .items
             .get(id)
-            .map_or(String::new(), |i| sanitize(&i.anchor.exact))
+            .map_or(String::new(), |i| crate::safe_text::quote(&i.anchor.exact))
     };
     let report = &opened.report;
     for id in &report.fuzzy {
@@ -765,7 +765,7 @@ pub fn reattach(args: &ReattachArgs) -> Result<(), Failure> {
     edit::reattach(&mut open.ws, &id, &text, args.at, &who, now())
         .map_err(|e| input(format!("item {id}: {e}")))?;
     save(&mut open)?;
-    let quote = sanitize(&open.ws.items[&id].anchor.exact);
+    let quote = crate::safe_text::quote(&open.ws.items[&id].anchor.exact);
     println!("{id}: re-attached to \"{quote}\"");
     Ok(())
 }

@@ -186,7 +186,11 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                 let flanking = !(space(before) && space(after));
                 // snake_case and 2*3 are text; a lone "~" is text.
                 let inner = word(before) && word(after) && b != b'*';
-                let mark = flanking && !inner && (b != b'~' || run >= 2);
+                // Two or more `*` or `_` are never prose: between spaces they are a mark a
+                // converter left astray (`**Lead: ** Text`, a closing `***` on a line of
+                // its own), not a bold nothing.
+                let doubled = run >= 2 && matches!(b, b'*' | b'_');
+                let mark = (flanking || doubled) && !inner && (b != b'~' || run >= 2);
                 if mark {
                     push(&mut out, i..i + run, false);
                 }
@@ -433,6 +437,13 @@ mod tests {
                 ("`", false),
             ]
         );
+    }
+
+    #[test]
+    fn doubled_marks_between_spaces_are_markup_and_a_lone_star_is_prose() {
+        let t = "***Key point  \n\u{a0} ***  \n- **Lead: ** the text.\n    **\n\n* * *\n2 * 3\n";
+        let got: Vec<&str> = shown(t).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, ["***", "***", "**", "**", "**"]);
     }
 
     #[test]

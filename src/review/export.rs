@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::ItemAgreement;
-use crate::safe_text::{json_pretty, safe_lines};
+use crate::safe_text::{json_pretty, quote, safe_lines};
 use crate::workspace::{Item, Short};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +104,8 @@ pub fn checklist(
                     serde_json::json!({
                         "id": id,
                         "doc": item.doc,
+                        // The exact bytes of the span and of each figure, for scripts that
+                        // find them in the file again; the exports made for people quote.
                         "text": item.anchor.exact,
                         "deadline": item.deadline,
                         "figures": item.figures,
@@ -140,8 +142,15 @@ pub fn checklist(
                     rec.map_or("", |r| r.verdict.name()).to_string(),
                     csv_cell(&stale_of(item).join("; ")),
                     csv_cell(item.deadline.as_deref().unwrap_or("")),
-                    csv_cell(&item.figures.join("; ")),
-                    csv_cell(&item.anchor.exact),
+                    csv_cell(
+                        &item
+                            .figures
+                            .iter()
+                            .map(|f| quote(f))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                    csv_cell(&quote(&item.anchor.exact)),
                     csv_cell(rec.map_or("", |r| r.by.as_str())),
                     csv_cell(rec.map_or("", |r| r.note.as_str())),
                     csv_cell(note_of(item, a)),
@@ -182,7 +191,7 @@ pub fn checklist(
                     marked(item, b),
                     agreement_name(*state),
                     md_cell(item.deadline.as_deref().unwrap_or("")),
-                    md_cell(&item.anchor.exact),
+                    md_cell(&quote(&item.anchor.exact)),
                     md_cell(note_of(item, a)),
                     md_cell(note_of(item, b)),
                 );
@@ -190,4 +199,40 @@ pub fn checklist(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Anchor, Origin};
+
+    #[test]
+    fn people_read_a_hard_wrapped_quote_on_one_line_and_scripts_get_its_bytes() {
+        let exact = "We     carry responsibility\n    for the harbour.";
+        let anchor = Anchor {
+            exact: exact.into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: exact.len(),
+            doc_hash: "0".into(),
+        };
+        let mut item = Item::new("a.md", Origin::Extracted, anchor);
+        item.figures = vec![Short::from("€3\n    billion")];
+        let id: Short = "c1".into();
+        let rows = [(&id, &item, ItemAgreement::None)];
+        let none = BTreeSet::new();
+        let export = |f| checklist(&rows, ("ann", "bob"), &none, f);
+        for f in [Format::Markdown, Format::Csv] {
+            let out = export(f);
+            assert!(
+                out.contains("We carry responsibility for the harbour."),
+                "{out}"
+            );
+        }
+        assert!(export(Format::Csv).contains("€3 billion"));
+        let json: serde_json::Value = serde_json::from_str(&export(Format::Json)).unwrap();
+        assert_eq!(json["items"][0]["text"], exact);
+        assert_eq!(json["items"][0]["figures"][0], "€3\n    billion");
+    }
 }

@@ -1,6 +1,7 @@
-//! How a hit is shown on one line: its sentence, whitespace collapsed, control characters
-//! made visible, cut around the first match, with the matched characters flagged.
+//! How a hit is shown on one line: its sentence, markup left out, whitespace collapsed,
+//! control characters made visible, cut around the first match, with the matched characters flagged.
 
+use crate::corpus::markup;
 use crate::corpus::split::is_space;
 use crate::safe_text::push_safe;
 
@@ -18,7 +19,19 @@ pub fn snippet(text: &str, span: (u32, u32), matched: &[(u32, u32)], width: usiz
     let (start, end) = (span.0 as usize, span.1 as usize);
     let mut cells: Vec<(String, bool)> = Vec::new();
     let mut last_space = true;
+    // Markup is left out as the reader leaves it out: a URL or comment is a space.
+    let hidden = markup::hidden(&text[start..end], 0);
+    let mut next = hidden.iter().peekable();
     for (i, c) in text[start..end].char_indices() {
+        while next.peek().is_some_and(|h| h.range.end <= i) {
+            next.next();
+        }
+        let in_markup = next.peek().filter(|h| h.range.start <= i);
+        let c = match in_markup {
+            Some(h) if h.as_space => ' ',
+            Some(_) => continue,
+            None => c,
+        };
         let at = (start + i) as u32;
         let hit = matched.iter().any(|&(s, e)| s <= at && at < e);
         if is_space(c) {
@@ -87,6 +100,14 @@ mod tests {
         let at = text.find('€').unwrap() as u32;
         let s = snippet(text, (0, text.len() as u32), &[(at, at + 13)], 80);
         assert_eq!(render(&s), "We will devote [€10 million]\\u{1b}[2J.");
+    }
+
+    #[test]
+    fn markup_is_left_out_as_the_reader_leaves_it_out() {
+        let text = "**Funding.** The partners [pay](https://x.org/2030) €3\n    million.";
+        let at = text.find('€').unwrap() as u32;
+        let s = snippet(text, (0, text.len() as u32), &[(at, at + 16)], 80);
+        assert_eq!(render(&s), "Funding. The partners pay [€3 million].");
     }
 
     #[test]

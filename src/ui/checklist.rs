@@ -97,7 +97,7 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         );
         let used = head.width();
         let text = fit(
-            &format!("{orphan}{}", item.anchor.exact),
+            &format!("{orphan}{}", crate::safe_text::quote(&item.anchor.exact)),
             w.saturating_sub(used),
         );
         let style = if i == rv.selected {

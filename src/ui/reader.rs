@@ -1,6 +1,7 @@
 //! The reader pane: the wrapped text, its highlights and gutter markers, the search prompt.
 
 use super::*;
+use crate::app::display::Kind;
 
 /// The style of each byte's cell in the reader: figures, dates, commitments, the mark.
 pub(super) fn reader_style(state: &State, theme: &Theme, at: usize) -> Style {
@@ -31,7 +32,7 @@ pub(super) fn reader_style(state: &State, theme: &Theme, at: usize) -> Style {
 
 pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let rd = &state.reader;
-    let (Some(doc), Some(corpus)) = (rd.doc, state.corpus.as_ref()) else {
+    let (Some(doc), Some(_)) = (rd.doc, state.corpus.as_ref()) else {
         let focused = state.focus == Pane::Reader && state.overlay.is_none();
         frame.render_widget(pane_frame(state, "Reader".into(), focused, theme), r);
         let hint = state
@@ -44,7 +45,6 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         );
         return;
     };
-    let text = &corpus.documents[doc].text;
     let focused = state.focus == Pane::Reader && state.overlay.is_none();
     let height = pane_inner(state, r).height as usize;
     // No position in the title: it would change with each line scrolled, and cost bytes.
@@ -72,21 +72,26 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
             " " => Span::raw(" "),
             mark => Span::styled(mark, theme.gutter),
         };
-        let mut spans = vec![gutter, Span::raw(" ")];
+        let mut spans = vec![gutter, Span::raw(" ".repeat(1 + line.indent))];
         let mut run = String::new();
         let mut run_style = Style::default();
         let mut col = 0;
-        for (i, c) in text[line.start..line.end].char_indices() {
-            let style = reader_style(state, theme, line.start + i);
+        let base = match line.kind {
+            Kind::Text => Style::default(),
+            Kind::Title => theme.title,
+            Kind::Meta => theme.dim,
+        };
+        for cell in &rd.display.cells[line.cells.0..line.cells.1] {
+            let style = base.patch(reader_style(state, theme, cell.start));
             if style != run_style && !run.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut run), run_style));
             }
             run_style = style;
-            match c {
+            match cell.c {
                 '\t' => run.push_str(&" ".repeat(TAB - col % TAB)),
                 c => push_safe(&mut run, c),
             }
-            col += char_width(c, col);
+            col += char_width(cell.c, col);
         }
         if !run.is_empty() {
             spans.push(Span::styled(run, run_style));

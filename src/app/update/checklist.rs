@@ -115,7 +115,7 @@ pub(super) fn open_item(state: &mut State) {
     };
     let item = &r.ws.items[id];
     if r.orphaned.contains(id) {
-        let quote = crate::safe_text::sanitize(&item.anchor.exact);
+        let quote = crate::safe_text::quote(&item.anchor.exact);
         return say(
             state,
             format!("orphaned: \"{quote}\" is no longer in {}", item.doc),

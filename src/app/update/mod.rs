@@ -12,7 +12,7 @@ use crate::app::state::{
     ChecklistFilter, FinderHit, Marks, Overlay, Pane, Place, SortBy, State, Status, input_text,
     text_input,
 };
-use crate::app::wrap::{line_of, wrap};
+use crate::app::wrap::{line_of, wrap_display};
 use crate::corpus::split::split_units;
 use crate::keymap::{Action, Context, Key, Lookup, display_sequence};
 use crate::review::export::Format as ExportFormat;

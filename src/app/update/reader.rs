@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::app::display::{Display, Flavor};
+
 use super::*;
 
 /// Opens `doc` in the reader where it was left.
@@ -16,12 +18,22 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     save_place(state);
     let r = &mut state.reader;
     r.doc = Some(doc);
+    let flavor = Flavor::of(&document.name, &document.text);
+    r.display = Arc::new(Display::read(&document.text, flavor));
     r.sentences = split_units(&document.text)
         .iter()
         .map(|u| (u.start, u.end))
         .collect();
+    // The front matter is the header, and markup is not shown: no sentence of them.
+    let display = Arc::clone(&r.display);
+    r.sentences.retain(|&(s, e)| display.shows(s, e));
     let place = r.places.get(&doc).copied().unwrap_or_default();
     r.at = place.at;
+    if let Some(fm) = &r.display.front_matter
+        && r.at < fm.end
+    {
+        r.at = r.sentences.first().map_or(fm.end, |(s, _)| *s);
+    }
     r.mark = None;
     r.width = 0; // force a new wrap
     r.top = 0;
@@ -36,10 +48,6 @@ pub(super) fn save_place(state: &mut State) {
     }
 }
 
-pub(super) fn doc_text(state: &State) -> Option<Arc<crate::corpus::Corpus>> {
-    state.corpus.clone()
-}
-
 /// Wraps the open document again for the reader's current width, keeping the top line.
 pub(super) fn rewrap(state: &mut State) {
     let top_byte = state
@@ -52,15 +60,15 @@ pub(super) fn rewrap(state: &mut State) {
 
 pub(super) fn rewrap_keeping(state: &mut State, top_byte: usize) {
     let width = reader_text_width(state);
-    let (Some(doc), Some(corpus)) = (state.reader.doc, doc_text(state)) else {
+    if state.reader.doc.is_none() {
         return;
-    };
+    }
     if width == 0 {
         return; // not shown at this size; wrapped when it is
     }
     let r = &mut state.reader;
     if r.width != width {
-        r.lines = wrap(&corpus.documents[doc].text, width);
+        r.lines = wrap_display(&r.display, width);
         r.width = width;
     }
     r.top = line_of(&r.lines, top_byte);
@@ -169,10 +177,9 @@ pub(super) fn search(state: &mut State, forward: bool) {
     if pattern.is_empty() {
         return say(state, "no search yet: / to search");
     }
-    let (Some(doc), Some(corpus)) = (state.reader.doc, state.corpus.clone()) else {
+    if state.reader.doc.is_none() {
         return;
-    };
-    let text = &corpus.documents[doc].text;
+    }
     let Ok(re) = regex::RegexBuilder::new(&regex::escape(&pattern))
         .case_insensitive(true)
         .build()
@@ -180,7 +187,8 @@ pub(super) fn search(state: &mut State, forward: bool) {
         return;
     };
     let at = state.reader.at;
-    let all: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    // What the reader shows, not the file's source: no match in a URL or the front matter.
+    let all = state.reader.display.find_all(&re);
     if all.is_empty() {
         return say(
             state,
@@ -217,7 +225,7 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let text = &corpus.documents[doc].text[s..e];
-    let sentence: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = crate::safe_text::quote(text);
     let date = state
         .index
         .as_ref()
