@@ -334,3 +334,236 @@ fn reported_and_non_actions_are_not_commitments() {
         assert!(run(text).commitments.is_empty(), "{text}");
     }
 }
+
+/// The dates of a text, as (text, value) pairs, for lookups by span.
+fn date_of(found: &[(String, Value)], span: &str) -> Option<Value> {
+    found
+        .iter()
+        .find(|(t, _)| t == span)
+        .map(|(_, v)| v.clone())
+}
+
+#[test]
+fn year_ranges_and_financial_years() {
+    one(
+        dates("The fund ran over the 2014–20 programming period."),
+        "2014–20",
+        json!({"date": "2014/2020"}),
+    );
+    one(
+        dates("Enrolment fell in the 2021-22 school year."),
+        "2021-22",
+        json!({"date": "2021/2022"}),
+    );
+    one(
+        dates("The plan for 2030–2035 is ready."),
+        "2030–2035",
+        json!({"date": "2030/2035"}),
+    );
+    // A British government text (sterling) counts its bare years April to March…
+    one(
+        dates("The department will spend £4 million in 2024-25 on repairs."),
+        "2024-25",
+        json!({"date": "2024-04/2025-03"}),
+    );
+    // …but a longer range stays a range even there.
+    let found = dates("It costs £2 million over 2021–27 and £1 million in 2025-26.");
+    assert_eq!(date_of(&found, "2021–27"), Some(json!({"date": "2021/2027"})));
+    assert_eq!(
+        date_of(&found, "2025-26"),
+        Some(json!({"date": "2025-04/2026-03"}))
+    );
+    // A US fiscal year runs October to September and is named after its end.
+    one(
+        dates("Congress funded it in FY2024."),
+        "FY2024",
+        json!({"date": "2023-10/2024-09"}),
+    );
+    one(
+        dates("Funds for fiscal year 2023 arrive."),
+        "fiscal year 2023",
+        json!({"date": "2022-10/2023-09"}),
+    );
+    for text in [
+        "Cases of COVID-19 fell.",
+        "The line is open 24/7.",
+        "Call 0800-22 for help.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn day_ranges_in_both_orders() {
+    one(
+        dates("The conference meets on March 25-27, 2026 in Lomé."),
+        "March 25-27, 2026",
+        json!({"date": "2026-03-25/2026-03-27"}),
+    );
+    let issued = "Rome, 2 February 2024\n\n";
+    let found = dates(&format!("{issued}Talks were held on January 9–10 in Rome."));
+    assert_eq!(
+        date_of(&found, "January 9–10"),
+        Some(json!({"date": "2024-01-09/2024-01-10"}))
+    );
+    let found = dates(&format!("{issued}Ministers meet on 9–10 April."));
+    assert_eq!(
+        date_of(&found, "9–10 April"),
+        Some(json!({"date": "2024-04-09/2024-04-10"}))
+    );
+    // A day range never reaches past the month's days: only the day itself is a date.
+    one(
+        dates("Shipments from April 30-45 days later."),
+        "April 30",
+        json!({"date": "--04-30"}),
+    );
+}
+
+#[test]
+fn may_is_a_month_only_where_the_context_says_month() {
+    let issued = "Ostend, 15 March 2025\n\n";
+    let found = dates(&format!(
+        "{issued}The ministers meet in late May. The plan is due by the end of May. \
+         It began in May 2016 and has grown since May. The report comes by May, and \
+         the review at the end of May."
+    ));
+    assert_eq!(date_of(&found, "late May"), Some(json!({"date": "2025-05"})));
+    assert_eq!(
+        date_of(&found, "by the end of May"),
+        Some(json!({"date": "2025-05"}))
+    );
+    assert_eq!(date_of(&found, "May 2016"), Some(json!({"date": "2016-05"})));
+    assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
+    assert_eq!(date_of(&found, "by May"), Some(json!({"date": "2025-05"})));
+    assert_eq!(
+        date_of(&found, "the end of May"),
+        Some(json!({"date": "2025-05"}))
+    );
+    assert_eq!(found.len(), 7, "{found:?}");
+    for text in [
+        "Theresa May visited Calais.",
+        "As Dr May reminds us, the sea is a bridge.",
+        "May I thank the Minister for her answer.",
+        "The figures may differ from the final version.",
+        "Prime Minister May and the President spoke.",
+        "We thank Mrs May for her work.",
+        "The Commission may, in May cases, refuse.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn weekdays_resolve_against_the_date_of_issue() {
+    // 14 February 2025 was a Friday.
+    let issued = "Dublin, 14 February 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Leaders dined on Thursday and met on Friday. Officials will meet on Monday \
+         and again next Tuesday; they last spoke last Friday."
+    ));
+    assert_eq!(date_of(&found, "Thursday"), Some(json!({"date": "2025-02-13"})));
+    assert_eq!(date_of(&found, "Friday"), Some(json!({"date": "2025-02-14"})));
+    assert_eq!(date_of(&found, "Monday"), Some(json!({"date": "2025-02-17"})));
+    assert_eq!(
+        date_of(&found, "next Tuesday"),
+        Some(json!({"date": "2025-02-18"}))
+    );
+    assert_eq!(
+        date_of(&found, "last Friday"),
+        Some(json!({"date": "2025-02-07"}))
+    );
+    // A weekday inside a name, or with no date of issue, is no date.
+    for text in [
+        "Dublin, 14 February 2025\n\nThe Good Friday Agreement endures.",
+        "Dublin, 14 February 2025\n\nShops expect a rush on Black Friday.",
+        "They met on Friday to talk.",
+    ] {
+        let found = dates(text);
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("day ")),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| !t.ends_with("day")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn relative_months_seasons_and_decades() {
+    // 15 May 2025: spring is not over yet, summer and autumn are ahead.
+    let issued = "Esbjerg, 15 May 2025\n\n";
+    let found = dates(&format!(
+        "{issued}We met in June last year. We launch a tender next spring and finish \
+         by early fall. Talks end before the summer, and the survey runs this spring. \
+         Power demand doubles by mid-century and the grid grows by the end of the decade. \
+         A review follows in autumn 2026 and a vote in March next year."
+    ));
+    assert_eq!(
+        date_of(&found, "June last year"),
+        Some(json!({"date": "2024-06"}))
+    );
+    assert_eq!(
+        date_of(&found, "next spring"),
+        Some(json!({"date": "2026-03/2026-05"}))
+    );
+    assert_eq!(
+        date_of(&found, "by early fall"),
+        Some(json!({"date": "2025-09/2025-11"}))
+    );
+    assert_eq!(
+        date_of(&found, "before the summer"),
+        Some(json!({"date": "2025-06/2025-08"}))
+    );
+    assert_eq!(
+        date_of(&found, "this spring"),
+        Some(json!({"date": "2025-03/2025-05"}))
+    );
+    assert_eq!(date_of(&found, "by mid-century"), Some(json!({"date": "2050"})));
+    assert_eq!(
+        date_of(&found, "by the end of the decade"),
+        Some(json!({"date": "2029"}))
+    );
+    assert_eq!(
+        date_of(&found, "autumn 2026"),
+        Some(json!({"date": "2026-09/2026-11"}))
+    );
+    assert_eq!(
+        date_of(&found, "March next year"),
+        Some(json!({"date": "2026-03"}))
+    );
+    // A season already over at the date of issue is next year's.
+    one(
+        dates("Oslo, 5 October 2023\n\nThe line opens by late summer."),
+        "by late summer",
+        json!({"date": "2024-06/2024-08"})
+    );
+    // Relative words without a calendar value stay out; nothing without a date of issue.
+    for text in [
+        "Esbjerg, 15 May 2025\n\nIt was hot last summer, in the summer, this year and next year.",
+        "We will finish by early fall and meet next spring.",
+    ] {
+        let found = dates(text);
+        assert!(found.iter().all(|(t, _)| t.contains("2025")), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_year_after_over_is_a_year_but_a_count_is_not() {
+    let found = dates("The Union will spend EUR 5 million over 2025 and 2026.");
+    assert_eq!(date_of(&found, "2025"), Some(json!({"date": "2025"})));
+    assert_eq!(date_of(&found, "2026"), Some(json!({"date": "2026"})));
+    one(
+        dates("Prices were stable over 2023."),
+        "2023",
+        json!({"date": "2023"}),
+    );
+    for text in [
+        "It trained over 2000 officers.",
+        "We met at 10:30 and again at 9.45am.",
+        "Over 1500 people came.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}

@@ -39,6 +39,37 @@ impl Ymd {
         parts.next().is_none().then_some(Ymd { year, month, day })
     }
 
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
+    fn days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (`civil_from_days`).
+    fn from_days(days: i64) -> Ymd {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Ymd { year, month, day }
+    }
+
+    /// Monday = 0 … Sunday = 6.
+    fn weekday(self) -> i64 {
+        // 1970-01-01 was a Thursday.
+        (self.days() + 3).rem_euclid(7)
+    }
+
     fn add(self, amount: u32, unit: TimeUnit) -> Option<Ymd> {
         let (mut y, mut m, mut d) = (self.year, self.month, self.day);
         match unit {
@@ -107,7 +138,10 @@ enum Core {
         year: i32,
         season: u8,
     },
+    /// A UK financial year, April to March, named by the year it starts in.
     FinancialYear(i32),
+    /// A US fiscal year (`FY2024`), October to September, named by the year it ends in.
+    FiscalYear(i32),
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
     /// `the first half of 2024` (1) or `H2 2023` (2).
@@ -125,7 +159,10 @@ impl Core {
     fn year(&self) -> Option<i32> {
         match *self {
             Core::Day { year, .. } | Core::Month { year, .. } => year,
-            Core::Year(y) | Core::FinancialYear(y) | Core::YearRange(_, y) => Some(y),
+            Core::Year(y)
+            | Core::FinancialYear(y)
+            | Core::FiscalYear(y)
+            | Core::YearRange(_, y) => Some(y),
             Core::Half { year, .. } => Some(year),
             Core::Decade(y) => Some(y + 9),
             Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
@@ -176,6 +213,7 @@ impl Core {
                 format!("{year:04}-{a:02}/{end_year:04}-{b:02}")
             }
             Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
+            Core::FiscalYear(y) => format!("{:04}-10/{y:04}-09", y - 1),
             Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
             Core::Half { year, half } => {
                 let (a, b) = if half == 1 { (1, 6) } else { (7, 12) };
@@ -203,6 +241,7 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
     let scan = Scan {
         tokens: Tokens { text, toks },
         issue,
+        british: std::cell::OnceCell::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -250,6 +289,9 @@ fn date(s: String) -> Option<DateValue> {
 struct Scan<'a> {
     tokens: Tokens<'a>,
     issue: Option<Ymd>,
+    /// Whether the text reckons in sterling, as a British government text does: then a bare
+    /// `2016-17` is a financial year. Looked up once, the first time a year pair needs it.
+    british: std::cell::OnceCell<bool>,
 }
 
 impl<'a> std::ops::Deref for Scan<'a> {
@@ -260,6 +302,59 @@ impl<'a> std::ops::Deref for Scan<'a> {
 }
 
 impl Scan<'_> {
+    fn british(&self) -> bool {
+        *self.british.get_or_init(|| {
+            let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else {
+                return false;
+            };
+            let text = &self.text[first.start..last.end];
+            text.contains('£') || text.contains("GBP") || text.contains("sterling")
+        })
+    }
+
+    /// `financial year`, `fiscal year`, `budget year` at `i`.
+    fn names_financial_year(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| is_any(w, &["financial", "fiscal", "budget"]))
+            && self.is_word(i + 1, "year")
+    }
+
+    /// Two years written as one: `2014-20`, `2014–2020`, `2016/17`, with `sep` between
+    /// them (`b` is the second's digits, at token `i + 2`). Two consecutive years are a
+    /// financial year where the text names one or reckons in sterling, else a range.
+    fn year_pair(&self, i: usize, sep: char, b: &str) -> Option<(Option<Core>, usize)> {
+        let y = self.year4(i)?;
+        let end = i + 3;
+        let e = match b.len() {
+            4 => b.parse().ok()?,
+            2 => {
+                let short: i32 = b.parse().ok()?;
+                let e = y - y % 100 + short;
+                if e <= y { e + 100 } else { e }
+            }
+            _ => return None,
+        };
+        if e <= y || e - y > 100 {
+            return (sep == '/').then_some((None, end));
+        }
+        if b.len() == 2 && e == y + 1 {
+            let fy = self.names_financial_year(end) || self.british();
+            let core = if fy {
+                Core::FinancialYear(y)
+            } else {
+                Core::YearRange(y, e)
+            };
+            return Some((Some(core), end));
+        }
+        match sep {
+            // Regulation 2019/452, Directive 2014/24: references, skipped whole.
+            '/' => Some((None, end)),
+            // 2021-09 is a month of 2021 written the ISO way, unless a year is expected.
+            '-' if b.len() == 2 && valid_month(b) && !self.is_year_context(i) => None,
+            _ => Some((Some(Core::YearRange(y, e)), end)),
+        }
+    }
+
     fn digits(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Num)
@@ -526,6 +621,32 @@ impl Scan<'_> {
         if dash && matches!(a, Core::Year(_)) {
             return None; // 2005-2008 is read by core() as one token run
         }
+        // January 25-27[, 2023]: a second day of the same month.
+        if let Core::Day {
+            year: None,
+            month,
+            day,
+        } = a
+            && let Some(d2) = self.small(j + 1)
+            && d2 > u32::from(day)
+            && valid_day(month, d2)
+            && !self.adjacent_continues(j + 1)
+        {
+            let after = self.after_ordinal(j + 2);
+            if self.month(after).is_none() {
+                let (b, end) = self.day_and_year(month, d2 as u8, after);
+                let b = b?;
+                let a = b.year().map_or(a, |y| a.with_year(y));
+                let (Some(x), Some(y)) = (a.iso(self.issue), b.iso(self.issue)) else {
+                    return None;
+                };
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: date(format!("{x}/{y}")),
+                });
+            }
+        }
         let (b, end) = self.core(j + 1)?;
         let b = b?;
         let (a, b) = match (a, b) {
@@ -718,10 +839,21 @@ impl Scan<'_> {
                 };
                 if let Some(j) = fy_words
                     && self.inline(j)
-                    && let Some((Some(core), end)) = self.core_numeric(j)
+                    && self.year4(j).is_some()
                 {
+                    // Read here, not by core_numeric: `FY2024` is glued to its letters.
+                    let sep = self.sym(j + 1).filter(|_| self.adjacent(j + 1));
+                    let b = self.digits(j + 2).filter(|_| self.adjacent(j + 2));
+                    let (core, end) = match (sep, b) {
+                        (Some(sep @ ('-' | '/' | '–')), Some(b)) => self.year_pair(j, sep, b)?,
+                        _ => (self.year4(j).map(Core::Year), j + 1),
+                    };
+                    let core = core?;
                     let fy = match core {
-                        Core::FinancialYear(y) | Core::Year(y) => Core::FinancialYear(y),
+                        Core::FinancialYear(y) => Core::FinancialYear(y),
+                        Core::YearRange(y, e) if e == y + 1 => Core::FinancialYear(y),
+                        Core::Year(y) if self.british() => Core::FinancialYear(y),
+                        Core::Year(y) => Core::FiscalYear(y),
                         _ => return None,
                     };
                     return Some((Some(fy), end));
@@ -806,25 +938,12 @@ impl Scan<'_> {
                 // A three-part number that is no date (a reference) is skipped whole.
                 return Some((core, i + 5));
             }
-            if s.len() == 4 && (b.len() == 4 || b.len() == 2) && sep != '.' {
-                let y: i32 = s.parse().ok()?;
-                let mut e: i32 = b.parse().ok()?;
-                if b.len() == 2 {
-                    if (y + 1) % 100 == e {
-                        return Some((Some(Core::FinancialYear(y)), i + 3));
-                    }
-                    e += y - y % 100;
-                    if sep == '-' && e > y && valid_month(b) && !self.is_year_context(i) {
-                        return None;
-                    }
-                }
-                if b.len() == 4 && e > y && e - y <= 100 && (1000..=2199).contains(&y) {
-                    return Some((Some(Core::YearRange(y, e)), i + 3));
-                }
-                if sep == '/' {
-                    return Some((None, i + 3)); // Regulation 2019/452
-                }
-                return None;
+            if s.len() == 4 && sep != '.' {
+                return match self.year_pair(i, sep, b) {
+                    Some(pair) => Some(pair),
+                    None if sep == '/' => Some((None, i + 3)),
+                    None => None,
+                };
             }
             if sep == '/' && b.len() == 4 && s.len() <= 2 {
                 let m: u8 = s.parse().ok()?;
@@ -839,15 +958,16 @@ impl Scan<'_> {
             }
             return None;
         }
-        // 2005–2008 with an en dash and spaces, or directly.
+        // 2005–2008 with an en dash and spaces, or directly; 2014–20 directly.
         if s.len() == 4
-            && let Some(y) = self.year4(i)
             && matches!(self.sym(i + 1), Some('–' | '—'))
             && self.inline(i + 1)
-            && let Some(e) = self.year4(i + 2).filter(|_| self.inline(i + 2))
-            && e > y
+            && let Some(b) = self.digits(i + 2).filter(|_| self.inline(i + 2))
+            && (b.len() == 4 || self.adjacent(i + 1) && self.adjacent(i + 2))
+            && !self.adjacent_continues(i + 2)
+            && let Some(pair @ (Some(_), _)) = self.year_pair(i, '–', b)
         {
-            return Some((Some(Core::YearRange(y, e)), i + 3));
+            return Some(pair);
         }
         // Day Month [Year]
         if s.len() <= 2 {
