@@ -450,6 +450,26 @@ impl Scan<'_> {
 
     /// `early`, `mid-`, `late` directly before a date belong to its span.
     fn modifier_before(&self, i: usize) -> usize {
+        // `the end of May`, `the beginning of 2026`
+        if i >= 2
+            && self.is_word(i - 1, "of")
+            && self
+                .word(i - 2)
+                .is_some_and(|w| is_any(w, &["end", "beginning", "middle", "start", "close"]))
+        {
+            return if i >= 3 && self.is_word(i - 3, "the") {
+                i - 3
+            } else {
+                i - 2
+            };
+        }
+        // `this spring`, `this Friday`
+        if i >= 1
+            && self.is_word(i - 1, "this")
+            && matches!(self.toks[i].lex, Lex::Season(_) | Lex::Weekday)
+        {
+            return i - 1;
+        }
         if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid")
         {
             return i - 2;
@@ -500,6 +520,15 @@ impl Scan<'_> {
         } else if is_any(w, &["by", "before", "until"]) {
             j = i + 1;
             let by = is(w, "by");
+            // by mid-century: the middle of the century of issue.
+            if by && self.is_word(j, "mid-century") {
+                let issue = self.issue?;
+                return Some(Match {
+                    first: i,
+                    end: j + 1,
+                    value: date(format!("{:04}", issue.year - issue.year % 100 + 50)),
+                });
+            }
             // by [the] end of / by the end-
             let mut k = j;
             if self.is_word(k, "the") {
@@ -511,14 +540,18 @@ impl Scan<'_> {
                 && self.is_word(k + 1, "of")
             {
                 j = k + 2;
-                if let Some(m) = self.relative_year(i, j) {
+                if let Some(m) = self.relative_year(i, k, j) {
                     return Some(m);
                 }
-            } else if !by {
+            } else if !by && !self.season_at(j) {
                 return None;
             }
         } else {
             return None;
+        }
+        // `before the summer`, `by the end of the summer`
+        if self.is_word(j, "the") && self.season_at(j) {
+            j += 1;
         }
         // The date after the marker.
         let start = self.skip_modifier(j);
@@ -540,23 +573,38 @@ impl Scan<'_> {
         })
     }
 
-    /// `the year`, `this year`, `next year`, `the decade` after `by the end of`.
-    fn relative_year(&self, first: usize, j: usize) -> Option<Match> {
+    /// `the year`, `this year`, `next year` after `by the end of` (the word `end` at
+    /// `anchor`, `j` after `of`); `the decade` after `the end of` (its last year), `the
+    /// century` after `the middle of` (its fiftieth).
+    fn relative_year(&self, first: usize, anchor: usize, j: usize) -> Option<Match> {
         let issue = self.issue?;
-        let (offset, k) = if self.word(j).is_some_and(|w| is_any(w, &["the", "this"]))
-            && self.is_word(j + 1, "year")
-        {
-            (0, j + 2)
+        let this = self.word(j).is_some_and(|w| is_any(w, &["the", "this"]));
+        let end_of = self
+            .word(anchor)
+            .is_some_and(|w| is_any(w, &["end", "close"]));
+        let year = if this && self.is_word(j + 1, "year") {
+            issue.year
         } else if self.is_word(j, "next") && self.is_word(j + 1, "year") {
-            (1, j + 2)
+            issue.year + 1
+        } else if this && end_of && self.is_word(j + 1, "decade") {
+            issue.year - issue.year % 10 + 9
+        } else if this && self.is_word(anchor, "middle") && self.is_word(j + 1, "century") {
+            issue.year - issue.year % 100 + 50
         } else {
             return None;
         };
         Some(Match {
             first,
-            end: k,
-            value: date(format!("{:04}", issue.year + offset)),
+            end: j + 2,
+            value: date(format!("{year:04}")),
         })
+    }
+
+    /// A season at `j`, past `the` and `early`/`mid`/`late`.
+    fn season_at(&self, j: usize) -> bool {
+        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let j = self.skip_modifier(j);
+        self.tok(j).is_some_and(|t| matches!(t.lex, Lex::Season(_)))
     }
 
     /// `within two years`, `within 12 months`, `within a year`, `within the next six months`.
@@ -683,6 +731,176 @@ impl Scan<'_> {
         })
     }
 
+    /// Whether the words before the month at `i` say it is one: `in`, `since`, `by`, `late`,
+    /// `the end of`, `April and May`… (`mid-May` is one word and says it too).
+    fn month_cue(&self, i: usize) -> bool {
+        if self.word(i).is_some_and(|w| w.contains('-')) {
+            return true;
+        }
+        if i == 0 || self.toks[i].gap == Gap::Paragraph {
+            return false;
+        }
+        let Some(p) = self.word(i - 1) else {
+            return false;
+        };
+        if is(p, "of") {
+            return i >= 2
+                && self.word(i - 2).is_some_and(|w| {
+                    is_any(
+                        w,
+                        &["end", "beginning", "middle", "start", "close", "month"],
+                    )
+                });
+        }
+        if is_any(p, &["and", "or", "to"]) {
+            return i >= 2 && matches!(self.toks[i - 2].lex, Lex::Month(_));
+        }
+        is_any(
+            p,
+            &[
+                "early",
+                "late",
+                "mid",
+                "next",
+                "last",
+                "this",
+                "in",
+                "since",
+                "by",
+                "until",
+                "till",
+                "before",
+                "after",
+                "from",
+                "through",
+                "throughout",
+                "during",
+                "between",
+            ],
+        )
+    }
+
+    /// `last year` (-1), `this year` (0), `next year` (1) at `j`, on the same line.
+    fn relative_year_after(&self, j: usize) -> Option<i32> {
+        if !self.inline(j) || !self.is_word(j + 1, "year") {
+            return None;
+        }
+        let w = self.word(j)?;
+        if is(w, "last") {
+            Some(-1)
+        } else if is(w, "this") {
+            Some(0)
+        } else if is(w, "next") {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// `on Friday`, `next Monday`, `last Tuesday`: the nearest such day to the date of
+    /// issue (the issue day included), or the next one after (`next`) or before (`last`).
+    /// Not a date without a date of issue, without a word before it that makes it one, or
+    /// inside a name (`Good Friday Agreement`, `Black Friday`).
+    fn bare_weekday(&self, i: usize) -> Option<(Option<Core>, usize)> {
+        let issue = self.issue?;
+        let w = self.word(i)?;
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || i == 0 {
+            return None;
+        }
+        if self.toks[i].gap == Gap::Paragraph {
+            return None;
+        }
+        let prev = self.word(i - 1)?;
+        let cue = is_any(
+            prev,
+            &[
+                "on", "next", "last", "this", "by", "until", "till", "before", "after", "since",
+                "from", "through", "coming",
+            ],
+        ) || is_any(prev, &["and", "or", "to"])
+            && i >= 2
+            && self.toks[i - 2].lex == Lex::Weekday;
+        let name_follows = self.inline(i + 1)
+            && self
+                .word(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        if !cue || name_follows {
+            return None;
+        }
+        let target = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .position(|d| w.len() >= 3 && w[..3].eq_ignore_ascii_case(d))?
+            as i64;
+        let ahead = (target - issue.weekday()).rem_euclid(7);
+        let offset = if is(prev, "next") {
+            if ahead == 0 { 7 } else { ahead }
+        } else if is(prev, "last") {
+            if ahead == 0 { -7 } else { ahead - 7 }
+        } else if ahead <= 3 {
+            ahead
+        } else {
+            ahead - 7
+        };
+        let d = Ymd::from_days(issue.days() + offset);
+        Some((
+            Some(Core::Day {
+                year: Some(d.year),
+                month: d.month as u8,
+                day: d.day as u8,
+            }),
+            i + 1,
+        ))
+    }
+
+    /// A season with no year: after a deadline marker or `this` (`by early fall`, `before
+    /// the summer`, `this spring`), that season of the year of issue, or the next year's
+    /// when it is already over; after `next`, the first one that starts after the issue.
+    /// `the summer` or `last summer` alone are no dates, nor is anything without a date of
+    /// issue.
+    fn bare_season(&self, i: usize, season: u8) -> Option<(Option<Core>, usize)> {
+        let issue = self.issue?;
+        // `the fall of …`, `this fall in prices`: the noun, not the season.
+        if self.is_word(i + 1, "of")
+            || self.is_word(i, "fall")
+                && self.is_word(i + 1, "in")
+                && self
+                    .word(i + 2)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            return None;
+        }
+        let mut k = i;
+        if k >= 1
+            && self
+                .word(k - 1)
+                .is_some_and(|w| is_any(w, &["early", "late", "mid"]))
+        {
+            k -= 1;
+        }
+        if k >= 1 && self.is_word(k - 1, "the") {
+            k -= 1;
+        }
+        if k == 0 || self.toks[k].gap == Gap::Paragraph {
+            return None;
+        }
+        let cue = self.word(k - 1)?;
+        let (y, m) = (issue.year, issue.month);
+        let year = if is(cue, "next") {
+            let starts = [3, 6, 9, 12][usize::from(season - 1)];
+            if m < starts { y } else { y + 1 }
+        } else if is_any(cue, &["this", "by", "before", "until", "till"]) {
+            match season {
+                4 if m <= 2 => y - 1,
+                4 => y,
+                _ if m > [5, 8, 11][usize::from(season - 1)] => y + 1,
+                _ => y,
+            }
+        } else {
+            return None;
+        };
+        Some((Some(Core::Season { year, season }), i + 1))
+    }
+
     /// One date at `i`: `Some(None)` for a reference that looks like a date but is not one.
     fn core(&self, i: usize) -> Option<(Option<Core>, usize)> {
         let t = self.tok(i)?;
@@ -699,11 +917,12 @@ impl Scan<'_> {
         match t.lex {
             Lex::Weekday => {
                 let j = self.skip_comma(i + 1);
-                if !self.inline(j) {
-                    return None;
+                if self.inline(j)
+                    && let Some((core @ Some(Core::Day { .. }), end)) = self.core(j)
+                {
+                    return Some((core, end));
                 }
-                let (core, end) = self.core(j)?;
-                matches!(core, Some(Core::Day { .. })).then_some((core, end))
+                self.bare_weekday(i)
             }
             Lex::Month(month) => {
                 let mut j = i + 1;
@@ -735,14 +954,26 @@ impl Scan<'_> {
                         k + 1,
                     ));
                 }
-                // A month on its own: written in full, capitalized, and never `May`
-                // (`mid-July` is one word and counts as written in full).
+                // A month on its own: written in full and capitalized (`mid-July` is one
+                // word and counts as written in full); `May` only where the words before it
+                // say month (`in May`, `late May`, `the end of May`), never as a name or verb.
                 let capital = w.chars().next().is_some_and(char::is_uppercase) || w.contains('-');
                 if capital
-                    && month != 5
-                    && w.len() > 3
+                    && (w.len() > 3 || month == 5 && self.month_cue(i))
                     && !w.bytes().all(|b| b.is_ascii_uppercase())
                 {
+                    // "June last year", "March next year": the year counted from the issue.
+                    if let Some(offset) = self.relative_year_after(i + 1)
+                        && let Some(d) = self.issue
+                    {
+                        return Some((
+                            Some(Core::Month {
+                                year: Some(d.year + offset),
+                                month,
+                            }),
+                            i + 3,
+                        ));
+                    }
                     // "next April", "last March": the nearest such month after or before the
                     // date of issue.
                     let year = self.issue.and_then(|d| {
@@ -764,8 +995,11 @@ impl Scan<'_> {
                 if self.is_word(j, "of") {
                     j += 1;
                 }
-                let y = self.year4(j).filter(|_| self.inline(j))?;
-                Some((Some(Core::Season { year: y, season }), j + 1))
+                match self.year4(j).filter(|_| self.inline(j)) {
+                    Some(y) => Some((Some(Core::Season { year: y, season }), j + 1)),
+                    None if j == i + 1 => self.bare_season(i, season),
+                    None => None,
+                }
             }
             _ => {
                 // Q4 2021, Q4/2021
@@ -1051,6 +1285,32 @@ impl Scan<'_> {
             })
     }
 
+    /// After `over`, four digits are a year when no counted noun follows them: `over 2025
+    /// and 2026`, `over 2023.` (but `over 2000 officers` is a count).
+    fn ends_a_year(&self, i: usize) -> bool {
+        let Some(next) = self.tok(i + 1) else {
+            return true;
+        };
+        if next.gap == Gap::Paragraph {
+            return true;
+        }
+        match next.kind {
+            Kind::Sym => matches!(
+                self.sym(i + 1),
+                Some('.' | ',' | ';' | ':' | ')' | '?' | '!' | '–' | '—')
+            ),
+            Kind::Word => self.word(i + 1).is_some_and(|w| {
+                is_any(
+                    w,
+                    &[
+                        "and", "or", "to", "through", "until", "till", "as", "when", "while",
+                    ],
+                )
+            }),
+            Kind::Num => false,
+        }
+    }
+
     /// Whether the four digits at `i` (valued `y`) are a year.
     fn is_year(&self, i: usize, y: i32) -> bool {
         if self.adjacent_continues(i) {
@@ -1065,7 +1325,7 @@ impl Scan<'_> {
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
                     || is_any(w, REFERENCE_WORDS)
-                    || is_any(w, NUMBER_CONTEXT))
+                    || is_any(w, NUMBER_CONTEXT) && !(is(w, "over") && self.ends_a_year(i)))
             {
                 return false;
             }

@@ -377,6 +377,10 @@ pub fn classify(word: &str) -> Lex {
     {
         return month;
     }
+    // mid-century: a date after `by`, so the date rules must not skip it.
+    if w == "mid-century" {
+        return Lex::TimeUnit(TimeUnit::Other);
+    }
     if let Some((a, b)) = w.split_once('-') {
         // twenty-five, two-thirds, ten-fold
         if let (Some(Lex::Number(tens)), Some(Lex::Number(unit))) = (simple(a), simple(b))
