@@ -592,3 +592,50 @@ fn a_year_after_over_is_a_year_but_a_count_is_not() {
         assert_eq!(dates(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn a_weekday_takes_the_tense_of_its_clause() {
+    // 10 June 2025 was a Tuesday: a Monday still to come is the 16th, one gone by the 9th.
+    let issued = "Leeds, 10 June 2025\n\n";
+    let found = dates(&format!(
+        "{issued}The minister will announce the package on Monday. The board met on Monday \
+         and again on Thursday, and we'll report on Friday."
+    ));
+    let values: Vec<_> = found.iter().map(|(t, v)| (t.as_str(), v.clone())).collect();
+    assert_eq!(
+        values,
+        vec![
+            ("10 June 2025", json!({"date": "2025-06-10"})),
+            ("Monday", json!({"date": "2025-06-16"})),
+            ("Monday", json!({"date": "2025-06-09"})),
+            ("Thursday", json!({"date": "2025-06-05"})),
+            ("Friday", json!({"date": "2025-06-13"})),
+        ]
+    );
+    // With no verb that shows the tense, the nearest such day.
+    let found = dates(&format!("{issued}Ministers meet on Wednesday."));
+    assert_eq!(
+        date_of(&found, "Wednesday"),
+        Some(json!({"date": "2025-06-11"}))
+    );
+}
+
+#[test]
+fn a_season_naming_a_thing_is_no_date() {
+    let issued = "Leeds, 10 June 2025\n\n";
+    for text in [
+        "We will do that before the summer recess.",
+        "It will be set out in this autumn statement.",
+        "Rules follow before the Spring Conference.",
+        "Leaders meet by the summer holidays.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    // The season itself still is one.
+    let found = dates(&format!("{issued}We will do that before the summer."));
+    assert_eq!(
+        date_of(&found, "before the summer"),
+        Some(json!({"date": "2025-06/2025-08"}))
+    );
+}

@@ -20,6 +20,81 @@ const NUMBER_CONTEXT: &[&str] = &[
     "up",
 ];
 
+/// Words that put the clause before a weekday in the future: the day meant is the coming one.
+const FUTURE_MARKS: &[&str] = &[
+    "will",
+    "shall",
+    "expect",
+    "expects",
+    "expected",
+    "plan",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "scheduled",
+    "due",
+    "upcoming",
+];
+
+/// Words that put the clause before a weekday in the past: the day meant is the one gone by.
+const PAST_MARKS: &[&str] = &[
+    "was", "were", "had", "did", "met", "held", "spoke", "said", "took", "gave", "made", "began",
+    "came", "went", "saw", "told", "wrote", "sent", "left", "led", "won", "ago",
+];
+
+/// Nouns a season qualifies when it names a thing rather than a time of year.
+const SEASON_NOUNS: &[&str] = &[
+    "recess",
+    "holiday",
+    "holidays",
+    "break",
+    "term",
+    "session",
+    "sitting",
+    "school",
+    "schools",
+    "statement",
+    "budget",
+    "conference",
+    "meeting",
+    "meetings",
+    "months",
+    "season",
+    "period",
+    "schedule",
+    "programme",
+    "program",
+    "forecast",
+    "forecasts",
+    "outlook",
+    "peak",
+    "exams",
+    "campaign",
+    "edition",
+    "review",
+    "update",
+    "sale",
+    "sales",
+    "fuel",
+    "storms",
+    "weather",
+    "pressures",
+    "crisis",
+    "collection",
+    "semester",
+    "intake",
+    "camp",
+    "camps",
+    "festival",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+}
+
 /// A full calendar day: the date of issue that year-less dates borrow their year from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ymd {
@@ -836,10 +911,14 @@ impl Scan<'_> {
             if ahead == 0 { 7 } else { ahead }
         } else if is(prev, "last") {
             if ahead == 0 { -7 } else { ahead - 7 }
-        } else if ahead <= 3 {
-            ahead
         } else {
-            ahead - 7
+            match self.tense_before(i) {
+                Some(Tense::Future) => ahead,
+                Some(Tense::Past) if ahead == 0 => 0,
+                Some(Tense::Past) => ahead - 7,
+                None if ahead <= 3 => ahead,
+                None => ahead - 7,
+            }
         };
         let d = Ymd::from_days(issue.days() + offset);
         Some((
@@ -852,6 +931,38 @@ impl Scan<'_> {
         ))
     }
 
+    /// The tense of the clause before token `i`, from the nearest verb that shows it: a
+    /// weekday after `will meet` is the coming one, after `met` the one gone by (`will
+    /// announce on Monday` in a text of a Tuesday is six days on, not the day before).
+    fn tense_before(&self, i: usize) -> Option<Tense> {
+        for j in (i.saturating_sub(12)..i).rev() {
+            if self.toks[j + 1].gap == Gap::Paragraph
+                || matches!(self.sym(j), Some('.' | ';' | '?' | '!'))
+            {
+                return None;
+            }
+            let Some(w) = self.word(j) else { continue };
+            if is_any(w, FUTURE_MARKS)
+                || is(w, "going") && self.is_word(j + 1, "to")
+                || w.ends_with("'ll")
+                || w.ends_with("’ll")
+            {
+                return Some(Tense::Future);
+            }
+            if is_any(w, PAST_MARKS)
+                || w.len() > 4
+                    && w.ends_with("ed")
+                    && !is_any(
+                        w,
+                        &["expected", "scheduled", "planned", "intended", "needed"],
+                    )
+            {
+                return Some(Tense::Past);
+            }
+        }
+        None
+    }
+
     /// A season with no year: after a deadline marker or `this` (`by early fall`, `before
     /// the summer`, `this spring`), that season of the year of issue, or the next year's
     /// when it is already over; after `next`, the first one that starts after the issue.
@@ -859,6 +970,9 @@ impl Scan<'_> {
     /// issue.
     fn bare_season(&self, i: usize, season: u8) -> Option<(Option<Core>, usize)> {
         let issue = self.issue?;
+        if self.names_a_thing(i) {
+            return None;
+        }
         // `the fall of …`, `this fall in prices`: the noun, not the season.
         if self.is_word(i + 1, "of")
             || self.is_word(i, "fall")
@@ -899,6 +1013,19 @@ impl Scan<'_> {
             return None;
         };
         Some((Some(Core::Season { year, season }), i + 1))
+    }
+
+    /// A season that qualifies the noun after it (`the summer recess`, `the autumn
+    /// statement`) or begins a name (`the Spring Conference`) names that thing, not a time.
+    fn names_a_thing(&self, i: usize) -> bool {
+        if !self.inline(i + 1) {
+            return false;
+        }
+        let Some(next) = self.word(i + 1) else {
+            return false;
+        };
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        is_any(next, SEASON_NOUNS) || self.word(i).is_some_and(capital) && capital(next)
     }
 
     /// One date at `i`: `Some(None)` for a reference that looks like a date but is not one.
