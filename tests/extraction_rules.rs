@@ -639,3 +639,59 @@ fn a_season_naming_a_thing_is_no_date() {
         Some(json!({"date": "2025-06/2025-08"}))
     );
 }
+
+#[test]
+fn a_day_range_with_a_hyphen() {
+    let issued = "Vienna, 14 March 2024\n\n";
+    let found = dates(&format!(
+        "{issued}Over the weekend of 9-10 March ministers met, and again on 20-22 April 2025."
+    ));
+    assert_eq!(
+        date_of(&found, "9-10 March"),
+        Some(json!({"date": "2024-03-09/2024-03-10"}))
+    );
+    assert_eq!(
+        date_of(&found, "20-22 April 2025"),
+        Some(json!({"date": "2025-04-20/2025-04-22"}))
+    );
+    // Without a month after them, two numbers are no days.
+    assert_eq!(
+        dates(&format!("{issued}See pages 9-10 of the report.")).len(),
+        1
+    );
+}
+
+#[test]
+fn a_month_of_last_year_and_a_spoken_year() {
+    let issued = "Washington, 5 January 2023\n\n";
+    let found = dates(&format!(
+        "{issued}Since August of last year, arrests fell. During my visit in December ’22 I \
+         said so, and in March of next year we return."
+    ));
+    assert_eq!(
+        date_of(&found, "August of last year"),
+        Some(json!({"date": "2022-08"}))
+    );
+    assert_eq!(
+        date_of(&found, "December ’22"),
+        Some(json!({"date": "2022-12"}))
+    );
+    assert_eq!(
+        date_of(&found, "March of next year"),
+        Some(json!({"date": "2024-03"}))
+    );
+}
+
+#[test]
+fn a_winter_across_two_years() {
+    let found = dates("Storage must be full for winter 2023-24 and through the winter of 2024/25.");
+    assert_eq!(
+        date_of(&found, "winter 2023-24"),
+        Some(json!({"date": "2023-12/2024-02"}))
+    );
+    assert_eq!(
+        date_of(&found, "winter of 2024/25"),
+        Some(json!({"date": "2024-12/2025-02"}))
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}

@@ -855,21 +855,64 @@ impl Scan<'_> {
         )
     }
 
-    /// `last year` (-1), `this year` (0), `next year` (1) at `j`, on the same line.
-    fn relative_year_after(&self, j: usize) -> Option<i32> {
+    /// `last year` (-1), `this year` (0), `next year` (1) at `j`, or after `of` there
+    /// (`August of last year`), on the same line; with the token after `year`.
+    fn relative_year_after(&self, j: usize) -> Option<(i32, usize)> {
+        let j = if self.is_word(j, "of") && self.inline(j) {
+            j + 1
+        } else {
+            j
+        };
         if !self.inline(j) || !self.is_word(j + 1, "year") {
             return None;
         }
         let w = self.word(j)?;
-        if is(w, "last") {
-            Some(-1)
+        let offset = if is(w, "last") {
+            -1
         } else if is(w, "this") {
-            Some(0)
+            0
         } else if is(w, "next") {
-            Some(1)
+            1
         } else {
-            None
+            return None;
+        };
+        Some((offset, j + 2))
+    }
+
+    /// `’22` after a month (`December ’22`, spoken style): the two-digit year at `j`, with
+    /// the token after it.
+    fn apostrophe_year(&self, j: usize) -> Option<(i32, usize)> {
+        if !matches!(self.sym(j), Some('\'' | '’' | '‘'))
+            || !self.inline(j)
+            || !self.adjacent(j + 1)
+        {
+            return None;
         }
+        let yy = self.digits(j + 1).filter(|d| d.len() == 2)?;
+        if self.adjacent_continues(j + 1) {
+            return None;
+        }
+        let yy: i32 = yy.parse().ok()?;
+        Some((if yy < 50 { 2000 + yy } else { 1900 + yy }, j + 2))
+    }
+
+    /// `2023-24`, `2023/24`, `2023–2024` at `j` after a winter of `y`: the one winter that
+    /// spans both years; the token after it.
+    fn winter_pair_end(&self, j: usize, y: i32) -> Option<usize> {
+        if !matches!(self.sym(j), Some('-' | '–' | '/'))
+            || !self.adjacent(j)
+            || !self.adjacent(j + 1)
+        {
+            return None;
+        }
+        let b = self.digits(j + 1)?;
+        let next = y + 1;
+        let same = match b.len() {
+            2 => b.parse::<i32>().ok()? == next % 100,
+            4 => b.parse::<i32>().ok()? == next,
+            _ => false,
+        };
+        same.then_some(j + 2)
     }
 
     /// `on Friday`, `next Monday`, `last Tuesday`: the nearest such day to the date of
@@ -1081,6 +1124,16 @@ impl Scan<'_> {
                         k + 1,
                     ));
                 }
+                // December ’22
+                if let Some((y, end)) = self.apostrophe_year(j) {
+                    return Some((
+                        Some(Core::Month {
+                            year: Some(y),
+                            month,
+                        }),
+                        end,
+                    ));
+                }
                 // A month on its own: written in full and capitalized (`mid-July` is one
                 // word and counts as written in full); `May` only where the words before it
                 // say month (`in May`, `late May`, `the end of May`), never as a name or verb.
@@ -1090,7 +1143,7 @@ impl Scan<'_> {
                     && !w.bytes().all(|b| b.is_ascii_uppercase())
                 {
                     // "June last year", "March next year": the year counted from the issue.
-                    if let Some(offset) = self.relative_year_after(i + 1)
+                    if let Some((offset, end)) = self.relative_year_after(i + 1)
                         && let Some(d) = self.issue
                     {
                         return Some((
@@ -1098,7 +1151,7 @@ impl Scan<'_> {
                                 year: Some(d.year + offset),
                                 month,
                             }),
-                            i + 3,
+                            end,
                         ));
                     }
                     // "next April", "last March": the nearest such month after or before the
@@ -1123,6 +1176,13 @@ impl Scan<'_> {
                     j += 1;
                 }
                 match self.year4(j).filter(|_| self.inline(j)) {
+                    // winter 2023-24: the winter that begins in 2023.
+                    Some(y)
+                        if season == 4
+                            && let Some(end) = self.winter_pair_end(j + 1, y) =>
+                    {
+                        Some((Some(Core::Season { year: y, season }), end))
+                    }
                     Some(y) => Some((Some(Core::Season { year: y, season }), j + 1)),
                     None if j == i + 1 => self.bare_season(i, season),
                     None => None,
@@ -1262,8 +1322,14 @@ impl Scan<'_> {
         {
             return Some((None, i + 1));
         }
+        // 9-10 March: the second day of a range with a hyphen.
+        let second_day = i >= 2
+            && s.len() <= 2
+            && self.sym(i - 1) == Some('-')
+            && self.digits(i - 2).is_some_and(|d| d.len() <= 2);
         if t.gap == Gap::None
             && !mid
+            && !second_day
             && i > 0
             && (self.toks[i - 1].kind == Kind::Word
                 || matches!(
@@ -1317,7 +1383,10 @@ impl Scan<'_> {
                     i + 3,
                 ));
             }
-            return None;
+            // 9-10 March: a day range, read below.
+            if !(sep == '-' && s.len() <= 2 && b.len() <= 2) {
+                return None;
+            }
         }
         // 2005–2008 with an en dash and spaces, or directly; 2014–20 directly.
         if s.len() == 4
