@@ -695,3 +695,20 @@ fn a_winter_across_two_years() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn a_range_keeps_the_modifiers_of_its_ends() {
+    let issued = "Vienna, 14 March 2024\n\n";
+    let found = dates(&format!(
+        "{issued}From mid-April to late June we consulted, and between early 2019 and late 2021 \
+         prices rose."
+    ));
+    assert_eq!(
+        date_of(&found, "From mid-April to late June"),
+        Some(json!({"date": "2024-04/2024-06"}))
+    );
+    assert_eq!(
+        date_of(&found, "between early 2019 and late 2021"),
+        Some(json!({"date": "2019/2021"}))
+    );
+}

@@ -731,7 +731,8 @@ impl Scan<'_> {
             Some(w) if is(w, "from") => (i + 1, &["to", "until", "till", "through"]),
             _ => (i, &["to", "until", "till", "through"]),
         };
-        let (a, a_end) = self.core(a_start)?;
+        // from mid-April to late June: the modifiers belong to the range's span.
+        let (a, a_end) = self.core(self.skip_modifier(a_start))?;
         let a = a?;
         let j = a_end;
         let dash = matches!(self.sym(j), Some('-' | '–' | '—'));
@@ -770,7 +771,7 @@ impl Scan<'_> {
                 });
             }
         }
-        let (b, end) = self.core(j + 1)?;
+        let (b, end) = self.core(self.skip_modifier(j + 1))?;
         let b = b?;
         let (a, b) = match (a, b) {
             (Core::DayOnly(d), Core::Day { year, month, .. }) => (
