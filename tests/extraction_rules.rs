@@ -712,3 +712,37 @@ fn a_range_keeps_the_modifiers_of_its_ends() {
         Some(json!({"date": "2019/2021"}))
     );
 }
+
+#[test]
+fn a_weekday_without_a_preposition_is_a_date_unless_it_names_something() {
+    // 10 June 2025 was a Tuesday.
+    let issued = "Leeds, 10 June 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Ministers agreed that Thursday’s summit will go ahead. Friday will see the \
+         vote. The report published this past Monday was clear."
+    ));
+    assert_eq!(
+        date_of(&found, "Thursday"),
+        Some(json!({"date": "2025-06-12"}))
+    );
+    assert_eq!(
+        date_of(&found, "Friday"),
+        Some(json!({"date": "2025-06-13"}))
+    );
+    assert_eq!(
+        date_of(&found, "Monday"),
+        Some(json!({"date": "2025-06-09"}))
+    );
+    for text in [
+        "The Good Friday Agreement endures.",
+        "The office opens every Monday and on a Tuesday in July.",
+        "The Friday Prayers were held.",
+        "Shoppers flocked to stores on Black Friday.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert!(
+            found.iter().all(|(t, _)| !t.ends_with("day")),
+            "{text}: {found:?}"
+        );
+    }
+}

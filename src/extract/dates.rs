@@ -20,6 +20,12 @@ const NUMBER_CONTEXT: &[&str] = &[
     "up",
 ];
 
+/// Words before a weekday that say it is a day of the calendar: `on Friday`, `by Monday`.
+const WEEKDAY_CUES: &[&str] = &[
+    "on", "next", "last", "this", "by", "until", "till", "before", "after", "since", "from",
+    "through", "coming", "past",
+];
+
 /// Words that put the clause before a weekday in the future: the day meant is the coming one.
 const FUTURE_MARKS: &[&str] = &[
     "will",
@@ -332,7 +338,7 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
                 }
                 if let Some(value) = m.value {
                     let start = toks[m.first].start;
-                    let end = toks[m.end - 1].end;
+                    let end = without_possessive(text, toks[m.end - 1]);
                     found.items.push(item(text, start, end, value));
                 }
                 i = m.end;
@@ -341,6 +347,16 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
         }
     }
     found
+}
+
+/// The end of a date's last token, short of a possessive `’s` (`Friday’s summit`).
+fn without_possessive(text: &str, last: Token) -> usize {
+    let t = last.text(text);
+    let cut = ["’s", "'s"]
+        .iter()
+        .find(|s| t.len() > s.len() && t.ends_with(*s))
+        .map_or(0, |s| s.len());
+    last.end - cut
 }
 
 fn crosses_paragraph(toks: &[Token], first: usize, end: usize) -> bool {
@@ -916,36 +932,36 @@ impl Scan<'_> {
         same.then_some(j + 2)
     }
 
-    /// `on Friday`, `next Monday`, `last Tuesday`: the nearest such day to the date of
-    /// issue (the issue day included), or the next one after (`next`) or before (`last`).
-    /// Not a date without a date of issue, without a word before it that makes it one, or
-    /// inside a name (`Good Friday Agreement`, `Black Friday`).
+    /// `on Friday`, `next Monday`, `last Tuesday`, `Monday’s meeting`: the day of that name
+    /// nearest the date of issue in the tense of its clause, or the next one after (`next`)
+    /// or before (`last`). Not a date without a date of issue, after a word that makes it
+    /// any such day (`every Friday`, `a Monday`), or inside a name (`Good Friday Agreement`,
+    /// `Black Friday`, `Friday Prayers` when no word before it says date).
     fn bare_weekday(&self, i: usize) -> Option<(Option<Core>, usize)> {
         let issue = self.issue?;
         let w = self.word(i)?;
-        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || i == 0 {
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
             return None;
         }
-        if self.toks[i].gap == Gap::Paragraph {
-            return None;
+        let first = i == 0 || self.toks[i].gap == Gap::Paragraph;
+        let prev = if first { None } else { self.word(i - 1) };
+        let cue = prev.is_some_and(|p| {
+            is_any(p, WEEKDAY_CUES)
+                || is_any(p, &["and", "or", "to"]) && i >= 2 && self.toks[i - 2].lex == Lex::Weekday
+        });
+        if !cue {
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            // After a capitalized word that is not the sentence's first, or a determiner.
+            let named = prev.is_some_and(|p| {
+                is_any(p, &["every", "each", "a", "any", "one", "per", "some"])
+                    || capital(p) && !self.sentence_starts(i - 1)
+            });
+            let name_follows = self.inline(i + 1) && self.word(i + 1).is_some_and(capital);
+            if named || name_follows {
+                return None;
+            }
         }
-        let prev = self.word(i - 1)?;
-        let cue = is_any(
-            prev,
-            &[
-                "on", "next", "last", "this", "by", "until", "till", "before", "after", "since",
-                "from", "through", "coming",
-            ],
-        ) || is_any(prev, &["and", "or", "to"])
-            && i >= 2
-            && self.toks[i - 2].lex == Lex::Weekday;
-        let name_follows = self.inline(i + 1)
-            && self
-                .word(i + 1)
-                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
-        if !cue || name_follows {
-            return None;
-        }
+        let prev = prev.unwrap_or("");
         let target = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
             .iter()
             .position(|d| w.len() >= 3 && w[..3].eq_ignore_ascii_case(d))?
@@ -953,10 +969,18 @@ impl Scan<'_> {
         let ahead = (target - issue.weekday()).rem_euclid(7);
         let offset = if is(prev, "next") {
             if ahead == 0 { 7 } else { ahead }
-        } else if is(prev, "last") {
+        } else if is_any(prev, &["last", "past"]) {
             if ahead == 0 { -7 } else { ahead - 7 }
         } else {
-            match self.tense_before(i) {
+            // `Friday will see the vote`, `Thursday’s summit will go ahead`: the day is the
+            // subject, and its own verb gives the tense.
+            let subject =
+                !cue && (w.ends_with("’s") || w.ends_with("'s") || self.sentence_starts(i));
+            let tense = subject
+                .then(|| self.future_after(i))
+                .flatten()
+                .or_else(|| self.tense_before(i));
+            match tense {
                 Some(Tense::Future) => ahead,
                 Some(Tense::Past) if ahead == 0 => 0,
                 Some(Tense::Past) => ahead - 7,
@@ -973,6 +997,21 @@ impl Scan<'_> {
             }),
             i + 1,
         ))
+    }
+
+    /// `Future` when `will`/`shall` follows token `i` closely in its sentence.
+    fn future_after(&self, i: usize) -> Option<Tense> {
+        for j in i + 1..(i + 5).min(self.toks.len()) {
+            if self.toks[j].gap == Gap::Paragraph
+                || matches!(self.sym(j), Some('.' | ';' | '?' | '!'))
+            {
+                return None;
+            }
+            if self.word(j).is_some_and(|w| is_any(w, &["will", "shall"])) {
+                return Some(Tense::Future);
+            }
+        }
+        None
     }
 
     /// The tense of the clause before token `i`, from the nearest verb that shows it: a
@@ -1057,6 +1096,17 @@ impl Scan<'_> {
             return None;
         };
         Some((Some(Core::Season { year, season }), i + 1))
+    }
+
+    /// Whether token `i` begins a sentence: the first of its paragraph, or after `.`, `?`,
+    /// `!`, `:` or a list marker.
+    fn sentence_starts(&self, i: usize) -> bool {
+        i == 0
+            || self.toks[i].gap == Gap::Paragraph
+            || matches!(
+                self.sym(i - 1),
+                Some('.' | '?' | '!' | ':' | '-' | '*' | '•')
+            )
     }
 
     /// A season that qualifies the noun after it (`the summer recess`, `the autumn

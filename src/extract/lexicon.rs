@@ -368,6 +368,12 @@ pub fn classify(word: &str) -> Lex {
     if w.ends_with("'ll") {
         return Lex::Commissive;
     }
+    // Friday’s summit: the day itself, in the possessive.
+    if let Some(day) = w.strip_suffix("'s").and_then(simple)
+        && day == Lex::Weekday
+    {
+        return day;
+    }
     // mid-July, early-March: a month with its modifier in one word.
     if let Some(month) = ["mid-", "early-", "late-"]
         .iter()
