@@ -746,3 +746,19 @@ fn a_weekday_without_a_preposition_is_a_date_unless_it_names_something() {
         );
     }
 }
+
+#[test]
+fn end_of_a_period_in_one_word_and_as_of_may() {
+    let issued = "Brussels, 3 March 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Member States report by end-June and the Commission reviews it by end-2026. \
+         As of May, the rules apply."
+    ));
+    assert_eq!(
+        date_of(&found, "by end-June"),
+        Some(json!({"date": "2025-06"}))
+    );
+    assert_eq!(date_of(&found, "by end-2026"), Some(json!({"date": "2026"})));
+    assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
+    assert!(figures(&format!("{issued}It ends by end-2026.")).is_empty());
+}

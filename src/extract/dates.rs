@@ -561,7 +561,11 @@ impl Scan<'_> {
         {
             return i - 1;
         }
-        if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid")
+        // mid-2025, end-2024
+        if i >= 2
+            && self.sym(i - 1) == Some('-')
+            && self.adjacent(i)
+            && self.word(i - 2).is_some_and(|w| is_any(w, &["mid", "end"]))
         {
             return i - 2;
         }
@@ -576,9 +580,12 @@ impl Scan<'_> {
         i
     }
 
-    /// Past `early`, `mid-`, `late`, `next`, `last` at `j`, where a date may follow.
+    /// Past `early`, `mid-`, `end-`, `late`, `next`, `last` at `j`, where a date may follow.
     fn skip_modifier(&self, j: usize) -> usize {
-        if self.is_word(j, "mid") && self.sym(j + 1) == Some('-') && self.adjacent(j + 1) {
+        if self.word(j).is_some_and(|w| is_any(w, &["mid", "end"]))
+            && self.sym(j + 1) == Some('-')
+            && self.adjacent(j + 1)
+        {
             return j + 2;
         }
         if self
@@ -840,7 +847,15 @@ impl Scan<'_> {
                 && self.word(i - 2).is_some_and(|w| {
                     is_any(
                         w,
-                        &["end", "beginning", "middle", "start", "close", "month"],
+                        &[
+                            "end",
+                            "beginning",
+                            "middle",
+                            "start",
+                            "close",
+                            "month",
+                            "as",
+                        ],
                     )
                 });
         }
@@ -1361,7 +1376,9 @@ impl Scan<'_> {
         let t = self.tok(i)?;
         let s = t.text(self.text);
         // Glued to a letter or code before it: G7, COP26, v2, A/2015 (but mid-2025 is a date).
-        let mid = i >= 2 && self.sym(i - 1) == Some('-') && self.is_word(i - 2, "mid");
+        let mid = i >= 2
+            && self.sym(i - 1) == Some('-')
+            && self.word(i - 2).is_some_and(|w| is_any(w, &["mid", "end"]));
         // COM(2023) 160: a year in a document code.
         if i >= 2
             && self.sym(i - 1) == Some('(')

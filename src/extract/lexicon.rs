@@ -374,8 +374,8 @@ pub fn classify(word: &str) -> Lex {
     {
         return day;
     }
-    // mid-July, early-March: a month with its modifier in one word.
-    if let Some(month) = ["mid-", "early-", "late-"]
+    // mid-July, early-March, end-June: a month with its modifier in one word.
+    if let Some(month) = ["mid-", "early-", "late-", "end-"]
         .iter()
         .find_map(|p| w.strip_prefix(p))
         .and_then(simple)
