@@ -758,7 +758,36 @@ fn end_of_a_period_in_one_word_and_as_of_may() {
         date_of(&found, "by end-June"),
         Some(json!({"date": "2025-06"}))
     );
-    assert_eq!(date_of(&found, "by end-2026"), Some(json!({"date": "2026"})));
+    assert_eq!(
+        date_of(&found, "by end-2026"),
+        Some(json!({"date": "2026"}))
+    );
     assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
     assert!(figures(&format!("{issued}It ends by end-2026.")).is_empty());
+}
+
+#[test]
+fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
+    let issued = "Washington, March 14, 2024\n\n";
+    let found = dates(&format!(
+        "{issued}It closed on Sept. 30, 2023, and funds for FY25 arrive. The Fourth of July \
+         parade and the first of May are holidays."
+    ));
+    assert_eq!(
+        date_of(&found, "Sept. 30, 2023"),
+        Some(json!({"date": "2023-09-30"}))
+    );
+    assert_eq!(
+        date_of(&found, "FY25"),
+        Some(json!({"date": "2024-10/2025-09"}))
+    );
+    assert_eq!(
+        date_of(&found, "Fourth of July"),
+        Some(json!({"date": "2024-07-04"}))
+    );
+    assert_eq!(
+        date_of(&found, "first of May"),
+        Some(json!({"date": "2024-05-01"}))
+    );
+    assert!(figures(&format!("{issued}It closed on Sept. 30, 2023.")).is_empty());
 }

@@ -539,8 +539,19 @@ impl Scan<'_> {
         })
     }
 
+    /// The day an ordinal word names in `the Fourth of July`, the month at `i`.
+    fn ordinal_of(&self, i: usize) -> Option<u8> {
+        if i < 2 || !self.is_word(i - 1, "of") || !self.inline(i) || !self.inline(i - 1) {
+            return None;
+        }
+        ordinal_day(self.word(i - 2)?)
+    }
+
     /// `early`, `mid-`, `late` directly before a date belong to its span.
     fn modifier_before(&self, i: usize) -> usize {
+        if self.ordinal_of(i).is_some() {
+            return i - 2;
+        }
         // `the end of May`, `the beginning of 2026`
         if i >= 2
             && self.is_word(i - 1, "of")
@@ -1162,7 +1173,7 @@ impl Scan<'_> {
             }
             Lex::Month(month) => {
                 let mut j = i + 1;
-                if w.len() == 3 && self.sym(j) == Some('.') && self.adjacent(j) {
+                if (w.len() == 3 || is(w, "sept")) && self.sym(j) == Some('.') && self.adjacent(j) {
                     j += 1;
                 }
                 // Month Day[, Year]
@@ -1189,6 +1200,12 @@ impl Scan<'_> {
                         }),
                         k + 1,
                     ));
+                }
+                // the Fourth of July, the first of May (its span starts at the ordinal)
+                if let Some(day) = self.ordinal_of(i)
+                    && valid_day(month, u32::from(day))
+                {
+                    return Some(self.day_and_year(month, day, j));
                 }
                 // December ’22
                 if let Some((y, end)) = self.apostrophe_year(j) {
@@ -1324,6 +1341,20 @@ impl Scan<'_> {
                 } else {
                     None
                 };
+                // FY24: two digits glued to the letters.
+                if is(w, "fy")
+                    && self.adjacent(i + 1)
+                    && let Some(yy) = self.digits(i + 1).filter(|d| d.len() == 2)
+                    && !self.adjacent_continues(i + 1)
+                {
+                    let y = 2000 + yy.parse::<i32>().ok()?;
+                    let fy = if self.british() {
+                        Core::FinancialYear(y)
+                    } else {
+                        Core::FiscalYear(y)
+                    };
+                    return Some((Some(fy), i + 2));
+                }
                 if let Some(j) = fy_words
                     && self.inline(j)
                     && self.year4(j).is_some()
@@ -1623,6 +1654,41 @@ impl Scan<'_> {
             }
         }
         true
+    }
+}
+
+/// The day an ordinal word names (`first` … `thirty-first`), for `the Fourth of July`.
+fn ordinal_day(w: &str) -> Option<u8> {
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let find = |list: &[&str], w: &str| list.iter().position(|x| is(w, x));
+    if let Some(u) = find(&UNITS, w) {
+        return Some(u as u8 + 1);
+    }
+    if let Some(t) = find(&TEENS, w) {
+        return Some(t as u8 + 10);
+    }
+    match w.to_ascii_lowercase().as_str() {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        "thirty-first" => Some(31),
+        lw => lw
+            .strip_prefix("twenty-")
+            .and_then(|u| find(&UNITS, u))
+            .map(|u| u as u8 + 21),
     }
 }
 
