@@ -791,3 +791,18 @@ fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
     );
     assert!(figures(&format!("{issued}It closed on Sept. 30, 2023.")).is_empty());
 }
+
+#[test]
+fn may_acting_is_a_person_even_after_a_month_word() {
+    let issued = "London, 3 March 2019\n\n";
+    for text in [
+        "Things changed since May took office.",
+        "The plan was adopted after May resigned.",
+        "The deal negotiated by May was rejected.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    let found = dates(&format!("{issued}The vote was held in May, and again in May 2020."));
+    assert_eq!(found.len(), 3, "{found:?}");
+}

@@ -26,6 +26,12 @@ const WEEKDAY_CUES: &[&str] = &[
     "through", "coming", "past",
 ];
 
+/// Verbs that make `May` before them a person: `since May took office`.
+const NAME_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "took", "became", "said", "says", "told", "won", "lost", "made",
+    "gave", "met", "spoke", "came", "left", "became", "wrote", "sought", "set", "led",
+];
+
 /// Words that put the clause before a weekday in the future: the day meant is the coming one.
 const FUTURE_MARKS: &[&str] = &[
     "will",
@@ -853,6 +859,14 @@ impl Scan<'_> {
         let Some(p) = self.word(i - 1) else {
             return false;
         };
+        // `since May took office`, `by May, who said`: the name, acting.
+        if self.inline(i + 1)
+            && self.word(i + 1).is_some_and(|n| {
+                is_any(n, NAME_VERBS) || n.len() > 4 && n.ends_with("ed") && !is(n, "need")
+            })
+        {
+            return false;
+        }
         if is(p, "of") {
             return i >= 2
                 && self.word(i - 2).is_some_and(|w| {
