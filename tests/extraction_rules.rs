@@ -803,6 +803,23 @@ fn may_acting_is_a_person_even_after_a_month_word() {
         let found = dates(&format!("{issued}{text}"));
         assert_eq!(found.len(), 1, "{text}: {found:?}");
     }
-    let found = dates(&format!("{issued}The vote was held in May, and again in May 2020."));
+    let found = dates(&format!(
+        "{issued}The vote was held in May, and again in May 2020."
+    ));
     assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
+fn midcentury_in_either_spelling() {
+    let found = dates(
+        "Washington, March 14, 2024\n\nWe reach net zero by midcentury, and the grid by mid-century.",
+    );
+    assert_eq!(
+        date_of(&found, "by midcentury"),
+        Some(json!({"date": "2050"}))
+    );
+    assert_eq!(
+        date_of(&found, "by mid-century"),
+        Some(json!({"date": "2050"}))
+    );
 }

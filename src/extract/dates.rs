@@ -636,7 +636,11 @@ impl Scan<'_> {
             j = i + 1;
             let by = is(w, "by");
             // by mid-century: the middle of the century of issue.
-            if by && self.is_word(j, "mid-century") {
+            if by
+                && self
+                    .word(j)
+                    .is_some_and(|w| is_any(w, &["mid-century", "midcentury"]))
+            {
                 let issue = self.issue?;
                 return Some(Match {
                     first: i,

@@ -521,6 +521,8 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("million", Lex::Scale(6)),
     ("minute", Lex::TimeUnit(TimeUnit::Other)),
     ("minutes", Lex::TimeUnit(TimeUnit::Other)),
+    // by midcentury: a date after `by`, so the date rules must not skip it.
+    ("midcentury", Lex::TimeUnit(TimeUnit::Other)),
     ("mio", Lex::Scale(6)),
     ("mn", Lex::Scale(6)),
     ("monday", Lex::Weekday),
