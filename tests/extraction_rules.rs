@@ -789,6 +789,15 @@ fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
         date_of(&found, "first of May"),
         Some(json!({"date": "2024-05-01"}))
     );
+    assert_eq!(
+        date_of(
+            &dates(&format!(
+                "{issued}Polls close on the twenty-first of March."
+            )),
+            "twenty-first of March"
+        ),
+        Some(json!({"date": "2024-03-21"}))
+    );
     assert!(figures(&format!("{issued}It closed on Sept. 30, 2023.")).is_empty());
 }
 

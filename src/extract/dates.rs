@@ -1699,15 +1699,20 @@ fn ordinal_day(w: &str) -> Option<u8> {
     if let Some(t) = find(&TEENS, w) {
         return Some(t as u8 + 10);
     }
-    match w.to_ascii_lowercase().as_str() {
-        "twentieth" => Some(20),
-        "thirtieth" => Some(30),
-        "thirty-first" => Some(31),
-        lw => lw
-            .strip_prefix("twenty-")
-            .and_then(|u| find(&UNITS, u))
-            .map(|u| u as u8 + 21),
+    if is(w, "twentieth") {
+        return Some(20);
     }
+    if is(w, "thirtieth") {
+        return Some(30);
+    }
+    if is(w, "thirty-first") {
+        return Some(31);
+    }
+    let unit = w
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("twenty-"))
+        .and_then(|_| find(&UNITS, &w[7..]))?;
+    Some(unit as u8 + 21)
 }
 
 fn valid_month(s: &str) -> bool {
