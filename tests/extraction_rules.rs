@@ -832,3 +832,19 @@ fn midcentury_in_either_spelling() {
         Some(json!({"date": "2050"}))
     );
 }
+
+#[test]
+fn the_coming_season_or_weekday_is_the_next_one() {
+    // 15 May 2025 was a Thursday.
+    let found = dates(
+        "Esbjerg, 15 May 2025\n\nStocks must last through the coming winter, and the board meets this coming Monday.",
+    );
+    assert_eq!(
+        date_of(&found, "coming winter"),
+        Some(json!({"date": "2025-12/2026-02"}))
+    );
+    assert_eq!(
+        date_of(&found, "coming Monday"),
+        Some(json!({"date": "2025-05-19"}))
+    );
+}

@@ -23,7 +23,7 @@ const NUMBER_CONTEXT: &[&str] = &[
 /// Words before a weekday that say it is a day of the calendar: `on Friday`, `by Monday`.
 const WEEKDAY_CUES: &[&str] = &[
     "on", "next", "last", "this", "by", "until", "till", "before", "after", "since", "from",
-    "through", "coming", "past",
+    "through", "coming", "upcoming", "past",
 ];
 
 /// Verbs that make `May` before them a person: `since May took office`.
@@ -571,9 +571,11 @@ impl Scan<'_> {
                 i - 2
             };
         }
-        // `this spring`, `this Friday`
+        // `this spring`, `this Friday`, `the coming winter`
         if i >= 1
-            && self.is_word(i - 1, "this")
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_any(w, &["this", "coming", "upcoming"]))
             && matches!(self.toks[i].lex, Lex::Season(_) | Lex::Weekday)
         {
             return i - 1;
@@ -1011,7 +1013,7 @@ impl Scan<'_> {
             .position(|d| w.len() >= 3 && w[..3].eq_ignore_ascii_case(d))?
             as i64;
         let ahead = (target - issue.weekday()).rem_euclid(7);
-        let offset = if is(prev, "next") {
+        let offset = if is_any(prev, &["next", "coming", "upcoming"]) {
             if ahead == 0 { 7 } else { ahead }
         } else if is_any(prev, &["last", "past"]) {
             if ahead == 0 { -7 } else { ahead - 7 }
@@ -1092,7 +1094,8 @@ impl Scan<'_> {
 
     /// A season with no year: after a deadline marker or `this` (`by early fall`, `before
     /// the summer`, `this spring`), that season of the year of issue, or the next year's
-    /// when it is already over; after `next`, the first one that starts after the issue.
+    /// when it is already over; after `next` or `coming`, the first one that starts after
+    /// the issue.
     /// `the summer` or `last summer` alone are no dates, nor is anything without a date of
     /// issue.
     fn bare_season(&self, i: usize, season: u8) -> Option<(Option<Core>, usize)> {
@@ -1126,7 +1129,7 @@ impl Scan<'_> {
         }
         let cue = self.word(k - 1)?;
         let (y, m) = (issue.year, issue.month);
-        let year = if is(cue, "next") {
+        let year = if is_any(cue, &["next", "coming", "upcoming"]) {
             let starts = [3, 6, 9, 12][usize::from(season - 1)];
             if m < starts { y } else { y + 1 }
         } else if is_any(cue, &["this", "by", "before", "until", "till"]) {
