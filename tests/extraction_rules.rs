@@ -848,3 +848,15 @@ fn the_coming_season_or_weekday_is_the_next_one() {
         Some(json!({"date": "2025-05-19"}))
     );
 }
+
+#[test]
+fn the_1800s_is_a_century_and_the_2000s_a_decade() {
+    let found = dates("Families came in the mid-1800s, in the 1900s and in the 1990s and 2000s.");
+    assert_eq!(
+        date_of(&found, "mid-1800s"),
+        Some(json!({"date": "1800/1899"}))
+    );
+    assert_eq!(date_of(&found, "1900s"), Some(json!({"date": "1900/1999"})));
+    assert_eq!(date_of(&found, "1990s"), Some(json!({"date": "1990/1999"})));
+    assert_eq!(date_of(&found, "2000s"), Some(json!({"date": "2000/2009"})));
+}

@@ -1551,13 +1551,19 @@ impl Scan<'_> {
             }
             return None;
         }
-        // A decade: the 1990s.
+        // A decade: the 1990s; a century: the 1800s.
         if let Some(y) = self.year4(i)
             && y % 10 == 0
             && self.adjacent(i + 1)
             && self.word(i + 1).is_some_and(|w| w == "s")
         {
-            return Some((Some(Core::Decade(y)), i + 2));
+            // The 1800s and 1900s are centuries; the 2000s is the decade that ends in 2009.
+            let core = if y % 100 == 0 && y < 2000 {
+                Core::YearRange(y, y + 99)
+            } else {
+                Core::Decade(y)
+            };
+            return Some((Some(core), i + 2));
         }
         // A year on its own.
         let y = self.year4(i)?;
