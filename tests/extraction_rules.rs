@@ -860,3 +860,35 @@ fn the_1800s_is_a_century_and_the_2000s_a_decade() {
     assert_eq!(date_of(&found, "1990s"), Some(json!({"date": "1990/1999"})));
     assert_eq!(date_of(&found, "2000s"), Some(json!({"date": "2000/2009"})));
 }
+
+#[test]
+fn a_financial_year_written_with_to_and_ranges_of_intervals() {
+    let found = dates(
+        "In the 2024 to 2025 financial year we spend £5 million; for financial year 2023 to 2024 \
+         it was less.",
+    );
+    assert_eq!(
+        date_of(&found, "2024 to 2025"),
+        Some(json!({"date": "2024-04/2025-03"}))
+    );
+    assert_eq!(
+        date_of(&found, "financial year 2023 to 2024"),
+        Some(json!({"date": "2023-04/2024-03"}))
+    );
+    // A range between two intervals runs from the start of the first to the end of the last.
+    let found = dates("Funds flow from FY2023 to FY2025 and from summer 2024 to winter 2025.");
+    assert_eq!(
+        date_of(&found, "from FY2023 to FY2025"),
+        Some(json!({"date": "2022-10/2025-09"}))
+    );
+    assert_eq!(
+        date_of(&found, "from summer 2024 to winter 2025"),
+        Some(json!({"date": "2024-06/2026-02"}))
+    );
+    // Without a financial year named, two years are a range.
+    one(
+        dates("Output rose from 2024 to 2025."),
+        "from 2024 to 2025",
+        json!({"date": "2024/2025"}),
+    );
+}

@@ -355,6 +355,14 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
     found
 }
 
+/// The interval from the start of `x` to the end of `y`, either of which may itself be an
+/// interval (`FY2023 to FY2025`: from the first's October to the last's September).
+fn span_of(x: &str, y: &str) -> String {
+    let start = x.split('/').next().unwrap_or(x);
+    let end = y.rsplit('/').next().unwrap_or(y);
+    format!("{start}/{end}")
+}
+
 /// The end of a date's last token, short of a possessive `’s` (`Friday’s summit`).
 fn without_possessive(text: &str, last: Token) -> usize {
     let t = last.text(text);
@@ -841,6 +849,19 @@ impl Scan<'_> {
                 None => (a, b),
             },
             (Core::DayOnly(_), _) | (_, Core::DayOnly(_)) => return None,
+            // `financial year 2023 to 2024`, `the 2024 to 2025 financial year`: one
+            // financial year, written the GOV.UK way.
+            (Core::FinancialYear(y), Core::Year(e)) | (Core::Year(y), Core::Year(e))
+                if e == y + 1
+                    && (matches!(a, Core::FinancialYear(_)) || self.names_financial_year(end)) =>
+            {
+                let fy = Core::FinancialYear(y).iso(self.issue);
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: fy.and_then(date),
+                });
+            }
             _ => (a, b),
         };
         let (Some(x), Some(y)) = (a.iso(self.issue), b.iso(self.issue)) else {
@@ -849,7 +870,7 @@ impl Scan<'_> {
         Some(Match {
             first: i,
             end,
-            value: date(format!("{x}/{y}")),
+            value: date(span_of(&x, &y)),
         })
     }
 
