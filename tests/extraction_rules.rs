@@ -564,6 +564,7 @@ fn relative_months_seasons_and_decades() {
     // Relative words without a calendar value stay out; nothing without a date of issue.
     for text in [
         "Esbjerg, 15 May 2025\n\nIt was hot last summer, in the summer, this year and next year.",
+        "Esbjerg, 15 May 2025\n\nWe report later this year and early next year.",
         "We will finish by early fall and meet next spring.",
     ] {
         let found = dates(text);
