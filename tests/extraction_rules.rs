@@ -893,3 +893,13 @@ fn a_financial_year_written_with_to_and_ranges_of_intervals() {
         json!({"date": "2024/2025"}),
     );
 }
+
+#[test]
+fn by_the_end_of_the_century() {
+    let found =
+        dates("Esbjerg, 15 May 2025\n\nWarming stays below 1.5C by the end of the century.");
+    assert_eq!(
+        date_of(&found, "by the end of the century"),
+        Some(json!({"date": "2099"}))
+    );
+}

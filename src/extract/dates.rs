@@ -704,7 +704,7 @@ impl Scan<'_> {
 
     /// `the year`, `this year`, `next year` after `by the end of` (the word `end` at
     /// `anchor`, `j` after `of`); `the decade` after `the end of` (its last year), `the
-    /// century` after `the middle of` (its fiftieth).
+    /// century` after `the middle of` (its fiftieth) or `the end of` (its last year).
     fn relative_year(&self, first: usize, anchor: usize, j: usize) -> Option<Match> {
         let issue = self.issue?;
         let this = self.word(j).is_some_and(|w| is_any(w, &["the", "this"]));
@@ -719,6 +719,8 @@ impl Scan<'_> {
             issue.year - issue.year % 10 + 9
         } else if this && self.is_word(anchor, "middle") && self.is_word(j + 1, "century") {
             issue.year - issue.year % 100 + 50
+        } else if this && end_of && self.is_word(j + 1, "century") {
+            issue.year - issue.year % 100 + 99
         } else {
             return None;
         };
