@@ -334,3 +334,572 @@ fn reported_and_non_actions_are_not_commitments() {
         assert!(run(text).commitments.is_empty(), "{text}");
     }
 }
+
+/// The dates of a text, as (text, value) pairs, for lookups by span.
+fn date_of(found: &[(String, Value)], span: &str) -> Option<Value> {
+    found
+        .iter()
+        .find(|(t, _)| t == span)
+        .map(|(_, v)| v.clone())
+}
+
+#[test]
+fn year_ranges_and_financial_years() {
+    one(
+        dates("The fund ran over the 2014–20 programming period."),
+        "2014–20",
+        json!({"date": "2014/2020"}),
+    );
+    one(
+        dates("Enrolment fell in the 2021-22 school year."),
+        "2021-22",
+        json!({"date": "2021/2022"}),
+    );
+    one(
+        dates("The plan for 2030–2035 is ready."),
+        "2030–2035",
+        json!({"date": "2030/2035"}),
+    );
+    // A British government text (sterling) counts its bare years April to March…
+    one(
+        dates("The department will spend £4 million in 2024-25 on repairs."),
+        "2024-25",
+        json!({"date": "2024-04/2025-03"}),
+    );
+    // …but a longer range stays a range even there.
+    let found = dates("It costs £2 million over 2021–27 and £1 million in 2025-26.");
+    assert_eq!(
+        date_of(&found, "2021–27"),
+        Some(json!({"date": "2021/2027"}))
+    );
+    assert_eq!(
+        date_of(&found, "2025-26"),
+        Some(json!({"date": "2025-04/2026-03"}))
+    );
+    // A US fiscal year runs October to September and is named after its end.
+    one(
+        dates("Congress funded it in FY2024."),
+        "FY2024",
+        json!({"date": "2023-10/2024-09"}),
+    );
+    one(
+        dates("Funds for fiscal year 2023 arrive."),
+        "fiscal year 2023",
+        json!({"date": "2022-10/2023-09"}),
+    );
+    for text in [
+        "Cases of COVID-19 fell.",
+        "The line is open 24/7.",
+        "Call 0800-22 for help.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn day_ranges_in_both_orders() {
+    one(
+        dates("The conference meets on March 25-27, 2026 in Lomé."),
+        "March 25-27, 2026",
+        json!({"date": "2026-03-25/2026-03-27"}),
+    );
+    let issued = "Rome, 2 February 2024\n\n";
+    let found = dates(&format!("{issued}Talks were held on January 9–10 in Rome."));
+    assert_eq!(
+        date_of(&found, "January 9–10"),
+        Some(json!({"date": "2024-01-09/2024-01-10"}))
+    );
+    let found = dates(&format!("{issued}Ministers meet on 9–10 April."));
+    assert_eq!(
+        date_of(&found, "9–10 April"),
+        Some(json!({"date": "2024-04-09/2024-04-10"}))
+    );
+    // A day range never reaches past the month's days: only the day itself is a date.
+    one(
+        dates("Shipments from April 30-45 days later."),
+        "April 30",
+        json!({"date": "--04-30"}),
+    );
+}
+
+#[test]
+fn may_is_a_month_only_where_the_context_says_month() {
+    let issued = "Ostend, 15 March 2025\n\n";
+    let found = dates(&format!(
+        "{issued}The ministers meet in late May. The plan is due by the end of May. \
+         It began in May 2016 and has grown since May. The report comes by May, and \
+         the review at the end of May."
+    ));
+    assert_eq!(
+        date_of(&found, "late May"),
+        Some(json!({"date": "2025-05"}))
+    );
+    assert_eq!(
+        date_of(&found, "by the end of May"),
+        Some(json!({"date": "2025-05"}))
+    );
+    assert_eq!(
+        date_of(&found, "May 2016"),
+        Some(json!({"date": "2016-05"}))
+    );
+    assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
+    assert_eq!(date_of(&found, "by May"), Some(json!({"date": "2025-05"})));
+    assert_eq!(
+        date_of(&found, "the end of May"),
+        Some(json!({"date": "2025-05"}))
+    );
+    assert_eq!(found.len(), 7, "{found:?}");
+    for text in [
+        "Theresa May visited Calais.",
+        "As Dr May reminds us, the sea is a bridge.",
+        "May I thank the Minister for her answer.",
+        "The figures may differ from the final version.",
+        "Prime Minister May and the President spoke.",
+        "We thank Mrs May for her work.",
+        "Questions were put to May from the back benches.",
+        "The MAY conference shares a name, not a date.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn weekdays_resolve_against_the_date_of_issue() {
+    // 14 February 2025 was a Friday.
+    let issued = "Dublin, 14 February 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Leaders dined on Thursday and met on Friday. Officials will meet on Monday \
+         and again next Tuesday; they last spoke last Friday."
+    ));
+    assert_eq!(
+        date_of(&found, "Thursday"),
+        Some(json!({"date": "2025-02-13"}))
+    );
+    assert_eq!(
+        date_of(&found, "Friday"),
+        Some(json!({"date": "2025-02-14"}))
+    );
+    assert_eq!(
+        date_of(&found, "Monday"),
+        Some(json!({"date": "2025-02-17"}))
+    );
+    assert_eq!(
+        date_of(&found, "next Tuesday"),
+        Some(json!({"date": "2025-02-18"}))
+    );
+    assert_eq!(
+        date_of(&found, "last Friday"),
+        Some(json!({"date": "2025-02-07"}))
+    );
+    // A weekday inside a name, or with no date of issue, is no date.
+    for text in [
+        "Dublin, 14 February 2025\n\nThe Good Friday Agreement endures.",
+        "Dublin, 14 February 2025\n\nShops expect a rush on Black Friday.",
+        "They met on Friday to talk.",
+    ] {
+        let found = dates(text);
+        assert!(
+            found.iter().all(|(t, _)| !t.contains("day ")),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|(t, _)| !t.ends_with("day")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn relative_months_seasons_and_decades() {
+    // 15 May 2025: spring is not over yet, summer and autumn are ahead.
+    let issued = "Esbjerg, 15 May 2025\n\n";
+    let found = dates(&format!(
+        "{issued}We met in June last year. We launch a tender next spring and finish \
+         by early fall. Talks end before the summer, and the survey runs this spring. \
+         Power demand doubles by mid-century and the grid grows by the end of the decade. \
+         A review follows in autumn 2026 and a vote in March next year."
+    ));
+    assert_eq!(
+        date_of(&found, "June last year"),
+        Some(json!({"date": "2024-06"}))
+    );
+    assert_eq!(
+        date_of(&found, "next spring"),
+        Some(json!({"date": "2026-03/2026-05"}))
+    );
+    assert_eq!(
+        date_of(&found, "by early fall"),
+        Some(json!({"date": "2025-09/2025-11"}))
+    );
+    assert_eq!(
+        date_of(&found, "before the summer"),
+        Some(json!({"date": "2025-06/2025-08"}))
+    );
+    assert_eq!(
+        date_of(&found, "this spring"),
+        Some(json!({"date": "2025-03/2025-05"}))
+    );
+    assert_eq!(
+        date_of(&found, "by mid-century"),
+        Some(json!({"date": "2050"}))
+    );
+    assert_eq!(
+        date_of(&found, "by the end of the decade"),
+        Some(json!({"date": "2029"}))
+    );
+    assert_eq!(
+        date_of(&found, "autumn 2026"),
+        Some(json!({"date": "2026-09/2026-11"}))
+    );
+    assert_eq!(
+        date_of(&found, "March next year"),
+        Some(json!({"date": "2026-03"}))
+    );
+    // A season already over at the date of issue is next year's.
+    let found = dates("Oslo, 5 October 2023\n\nThe line opens by late summer.");
+    assert_eq!(
+        date_of(&found, "by late summer"),
+        Some(json!({"date": "2024-06/2024-08"}))
+    );
+    // Relative words without a calendar value stay out; nothing without a date of issue.
+    for text in [
+        "Esbjerg, 15 May 2025\n\nIt was hot last summer, in the summer, this year and next year.",
+        "Esbjerg, 15 May 2025\n\nWe report later this year and early next year.",
+        "We will finish by early fall and meet next spring.",
+    ] {
+        let found = dates(text);
+        assert!(
+            found.iter().all(|(t, _)| t.contains("2025")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_year_after_over_is_a_year_but_a_count_is_not() {
+    let found = dates("The Union will spend EUR 5 million over 2025 and 2026.");
+    assert_eq!(date_of(&found, "2025"), Some(json!({"date": "2025"})));
+    assert_eq!(date_of(&found, "2026"), Some(json!({"date": "2026"})));
+    one(
+        dates("Prices were stable over 2023."),
+        "2023",
+        json!({"date": "2023"}),
+    );
+    for text in [
+        "It trained over 2000 officers.",
+        "We met at 10:30 and again at 9.45am.",
+        "Over 1500 people came.",
+    ] {
+        assert_eq!(dates(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_takes_the_tense_of_its_clause() {
+    // 10 June 2025 was a Tuesday: a Monday still to come is the 16th, one gone by the 9th.
+    let issued = "Leeds, 10 June 2025\n\n";
+    let found = dates(&format!(
+        "{issued}The minister will announce the package on Monday. The board met on Monday \
+         and again on Thursday, and we'll report on Friday."
+    ));
+    let values: Vec<_> = found.iter().map(|(t, v)| (t.as_str(), v.clone())).collect();
+    assert_eq!(
+        values,
+        vec![
+            ("10 June 2025", json!({"date": "2025-06-10"})),
+            ("Monday", json!({"date": "2025-06-16"})),
+            ("Monday", json!({"date": "2025-06-09"})),
+            ("Thursday", json!({"date": "2025-06-05"})),
+            ("Friday", json!({"date": "2025-06-13"})),
+        ]
+    );
+    // With no verb that shows the tense, the nearest such day.
+    let found = dates(&format!("{issued}Ministers meet on Wednesday."));
+    assert_eq!(
+        date_of(&found, "Wednesday"),
+        Some(json!({"date": "2025-06-11"}))
+    );
+}
+
+#[test]
+fn a_season_naming_a_thing_is_no_date() {
+    let issued = "Leeds, 10 June 2025\n\n";
+    for text in [
+        "We will do that before the summer recess.",
+        "It will be set out in this autumn statement.",
+        "Rules follow before the Spring Conference.",
+        "Leaders meet by the summer holidays.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    // The season itself still is one.
+    let found = dates(&format!("{issued}We will do that before the summer."));
+    assert_eq!(
+        date_of(&found, "before the summer"),
+        Some(json!({"date": "2025-06/2025-08"}))
+    );
+}
+
+#[test]
+fn a_day_range_with_a_hyphen() {
+    let issued = "Vienna, 14 March 2024\n\n";
+    let found = dates(&format!(
+        "{issued}Over the weekend of 9-10 March ministers met, and again on 20-22 April 2025."
+    ));
+    assert_eq!(
+        date_of(&found, "9-10 March"),
+        Some(json!({"date": "2024-03-09/2024-03-10"}))
+    );
+    assert_eq!(
+        date_of(&found, "20-22 April 2025"),
+        Some(json!({"date": "2025-04-20/2025-04-22"}))
+    );
+    // Without a month after them, two numbers are no days.
+    assert_eq!(
+        dates(&format!("{issued}See pages 9-10 of the report.")).len(),
+        1
+    );
+}
+
+#[test]
+fn a_month_of_last_year_and_a_spoken_year() {
+    let issued = "Washington, 5 January 2023\n\n";
+    let found = dates(&format!(
+        "{issued}Since August of last year, arrests fell. During my visit in December ’22 I \
+         said so, and in March of next year we return."
+    ));
+    assert_eq!(
+        date_of(&found, "August of last year"),
+        Some(json!({"date": "2022-08"}))
+    );
+    assert_eq!(
+        date_of(&found, "December ’22"),
+        Some(json!({"date": "2022-12"}))
+    );
+    assert_eq!(
+        date_of(&found, "March of next year"),
+        Some(json!({"date": "2024-03"}))
+    );
+}
+
+#[test]
+fn a_winter_across_two_years() {
+    let found = dates("Storage must be full for winter 2023-24 and through the winter of 2024/25.");
+    assert_eq!(
+        date_of(&found, "winter 2023-24"),
+        Some(json!({"date": "2023-12/2024-02"}))
+    );
+    assert_eq!(
+        date_of(&found, "winter of 2024/25"),
+        Some(json!({"date": "2024-12/2025-02"}))
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_range_keeps_the_modifiers_of_its_ends() {
+    let issued = "Vienna, 14 March 2024\n\n";
+    let found = dates(&format!(
+        "{issued}From mid-April to late June we consulted, and between early 2019 and late 2021 \
+         prices rose."
+    ));
+    assert_eq!(
+        date_of(&found, "From mid-April to late June"),
+        Some(json!({"date": "2024-04/2024-06"}))
+    );
+    assert_eq!(
+        date_of(&found, "between early 2019 and late 2021"),
+        Some(json!({"date": "2019/2021"}))
+    );
+}
+
+#[test]
+fn a_weekday_without_a_preposition_is_a_date_unless_it_names_something() {
+    // 10 June 2025 was a Tuesday.
+    let issued = "Leeds, 10 June 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Ministers agreed that Thursday’s summit will go ahead. Friday will see the \
+         vote. The report published this past Monday was clear."
+    ));
+    assert_eq!(
+        date_of(&found, "Thursday"),
+        Some(json!({"date": "2025-06-12"}))
+    );
+    assert_eq!(
+        date_of(&found, "Friday"),
+        Some(json!({"date": "2025-06-13"}))
+    );
+    assert_eq!(
+        date_of(&found, "Monday"),
+        Some(json!({"date": "2025-06-09"}))
+    );
+    for text in [
+        "The Good Friday Agreement endures.",
+        "The office opens every Monday and on a Tuesday in July.",
+        "The Friday Prayers were held.",
+        "Shoppers flocked to stores on Black Friday.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert!(
+            found.iter().all(|(t, _)| !t.ends_with("day")),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn end_of_a_period_in_one_word_and_as_of_may() {
+    let issued = "Brussels, 3 March 2025\n\n";
+    let found = dates(&format!(
+        "{issued}Member States report by end-June and the Commission reviews it by end-2026. \
+         As of May, the rules apply."
+    ));
+    assert_eq!(
+        date_of(&found, "by end-June"),
+        Some(json!({"date": "2025-06"}))
+    );
+    assert_eq!(
+        date_of(&found, "by end-2026"),
+        Some(json!({"date": "2026"}))
+    );
+    assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
+    assert!(figures(&format!("{issued}It ends by end-2026.")).is_empty());
+}
+
+#[test]
+fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
+    let issued = "Washington, March 14, 2024\n\n";
+    let found = dates(&format!(
+        "{issued}It closed on Sept. 30, 2023, and funds for FY25 arrive. The Fourth of July \
+         parade and the first of May are holidays."
+    ));
+    assert_eq!(
+        date_of(&found, "Sept. 30, 2023"),
+        Some(json!({"date": "2023-09-30"}))
+    );
+    assert_eq!(
+        date_of(&found, "FY25"),
+        Some(json!({"date": "2024-10/2025-09"}))
+    );
+    assert_eq!(
+        date_of(&found, "Fourth of July"),
+        Some(json!({"date": "2024-07-04"}))
+    );
+    assert_eq!(
+        date_of(&found, "first of May"),
+        Some(json!({"date": "2024-05-01"}))
+    );
+    assert_eq!(
+        date_of(
+            &dates(&format!(
+                "{issued}Polls close on the twenty-first of March."
+            )),
+            "twenty-first of March"
+        ),
+        Some(json!({"date": "2024-03-21"}))
+    );
+    assert!(figures(&format!("{issued}It closed on Sept. 30, 2023.")).is_empty());
+}
+
+#[test]
+fn may_acting_is_a_person_even_after_a_month_word() {
+    let issued = "London, 3 March 2019\n\n";
+    for text in [
+        "Things changed since May took office.",
+        "The plan was adopted after May resigned.",
+        "The deal negotiated by May was rejected.",
+    ] {
+        let found = dates(&format!("{issued}{text}"));
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+    }
+    let found = dates(&format!(
+        "{issued}The vote was held in May, and again in May 2020."
+    ));
+    assert_eq!(found.len(), 3, "{found:?}");
+}
+
+#[test]
+fn midcentury_in_either_spelling() {
+    let found = dates(
+        "Washington, March 14, 2024\n\nWe reach net zero by midcentury, and the grid by mid-century.",
+    );
+    assert_eq!(
+        date_of(&found, "by midcentury"),
+        Some(json!({"date": "2050"}))
+    );
+    assert_eq!(
+        date_of(&found, "by mid-century"),
+        Some(json!({"date": "2050"}))
+    );
+}
+
+#[test]
+fn the_coming_season_or_weekday_is_the_next_one() {
+    // 15 May 2025 was a Thursday.
+    let found = dates(
+        "Esbjerg, 15 May 2025\n\nStocks must last through the coming winter, and the board meets this coming Monday.",
+    );
+    assert_eq!(
+        date_of(&found, "coming winter"),
+        Some(json!({"date": "2025-12/2026-02"}))
+    );
+    assert_eq!(
+        date_of(&found, "coming Monday"),
+        Some(json!({"date": "2025-05-19"}))
+    );
+}
+
+#[test]
+fn the_1800s_is_a_century_and_the_2000s_a_decade() {
+    let found = dates("Families came in the mid-1800s, in the 1900s and in the 1990s and 2000s.");
+    assert_eq!(
+        date_of(&found, "mid-1800s"),
+        Some(json!({"date": "1800/1899"}))
+    );
+    assert_eq!(date_of(&found, "1900s"), Some(json!({"date": "1900/1999"})));
+    assert_eq!(date_of(&found, "1990s"), Some(json!({"date": "1990/1999"})));
+    assert_eq!(date_of(&found, "2000s"), Some(json!({"date": "2000/2009"})));
+}
+
+#[test]
+fn a_financial_year_written_with_to_and_ranges_of_intervals() {
+    let found = dates(
+        "In the 2024 to 2025 financial year we spend £5 million; for financial year 2023 to 2024 \
+         it was less.",
+    );
+    assert_eq!(
+        date_of(&found, "2024 to 2025"),
+        Some(json!({"date": "2024-04/2025-03"}))
+    );
+    assert_eq!(
+        date_of(&found, "financial year 2023 to 2024"),
+        Some(json!({"date": "2023-04/2024-03"}))
+    );
+    // A range between two intervals runs from the start of the first to the end of the last.
+    let found = dates("Funds flow from FY2023 to FY2025 and from summer 2024 to winter 2025.");
+    assert_eq!(
+        date_of(&found, "from FY2023 to FY2025"),
+        Some(json!({"date": "2022-10/2025-09"}))
+    );
+    assert_eq!(
+        date_of(&found, "from summer 2024 to winter 2025"),
+        Some(json!({"date": "2024-06/2026-02"}))
+    );
+    // Without a financial year named, two years are a range.
+    one(
+        dates("Output rose from 2024 to 2025."),
+        "from 2024 to 2025",
+        json!({"date": "2024/2025"}),
+    );
+}
+
+#[test]
+fn by_the_end_of_the_century() {
+    let found =
+        dates("Esbjerg, 15 May 2025\n\nWarming stays below 1.5C by the end of the century.");
+    assert_eq!(
+        date_of(&found, "by the end of the century"),
+        Some(json!({"date": "2099"}))
+    );
+}

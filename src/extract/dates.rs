@@ -20,6 +20,93 @@ const NUMBER_CONTEXT: &[&str] = &[
     "up",
 ];
 
+/// Words before a weekday that say it is a day of the calendar: `on Friday`, `by Monday`.
+const WEEKDAY_CUES: &[&str] = &[
+    "on", "next", "last", "this", "by", "until", "till", "before", "after", "since", "from",
+    "through", "coming", "upcoming", "past",
+];
+
+/// Verbs that make `May` before them a person: `since May took office`.
+const NAME_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "took", "became", "said", "says", "told", "won", "lost", "made",
+    "gave", "met", "spoke", "came", "left", "became", "wrote", "sought", "set", "led",
+];
+
+/// Words that put the clause before a weekday in the future: the day meant is the coming one.
+const FUTURE_MARKS: &[&str] = &[
+    "will",
+    "shall",
+    "expect",
+    "expects",
+    "expected",
+    "plan",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "scheduled",
+    "due",
+    "upcoming",
+];
+
+/// Words that put the clause before a weekday in the past: the day meant is the one gone by.
+const PAST_MARKS: &[&str] = &[
+    "was", "were", "had", "did", "met", "held", "spoke", "said", "took", "gave", "made", "began",
+    "came", "went", "saw", "told", "wrote", "sent", "left", "led", "won", "ago",
+];
+
+/// Nouns a season qualifies when it names a thing rather than a time of year.
+const SEASON_NOUNS: &[&str] = &[
+    "recess",
+    "holiday",
+    "holidays",
+    "break",
+    "term",
+    "session",
+    "sitting",
+    "school",
+    "schools",
+    "statement",
+    "budget",
+    "conference",
+    "meeting",
+    "meetings",
+    "months",
+    "season",
+    "period",
+    "schedule",
+    "programme",
+    "program",
+    "forecast",
+    "forecasts",
+    "outlook",
+    "peak",
+    "exams",
+    "campaign",
+    "edition",
+    "review",
+    "update",
+    "sale",
+    "sales",
+    "fuel",
+    "storms",
+    "weather",
+    "pressures",
+    "crisis",
+    "collection",
+    "semester",
+    "intake",
+    "camp",
+    "camps",
+    "festival",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Future,
+    Past,
+}
+
 /// A full calendar day: the date of issue that year-less dates borrow their year from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ymd {
@@ -37,6 +124,37 @@ impl Ymd {
         let month = parts.next()?.parse().ok()?;
         let day = parts.next()?.parse().ok()?;
         parts.next().is_none().then_some(Ymd { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's `days_from_civil`).
+    fn days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (`civil_from_days`).
+    fn from_days(days: i64) -> Ymd {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Ymd { year, month, day }
+    }
+
+    /// Monday = 0 … Sunday = 6.
+    fn weekday(self) -> i64 {
+        // 1970-01-01 was a Thursday.
+        (self.days() + 3).rem_euclid(7)
     }
 
     fn add(self, amount: u32, unit: TimeUnit) -> Option<Ymd> {
@@ -107,7 +225,10 @@ enum Core {
         year: i32,
         season: u8,
     },
+    /// A UK financial year, April to March, named by the year it starts in.
     FinancialYear(i32),
+    /// A US fiscal year (`FY2024`), October to September, named by the year it ends in.
+    FiscalYear(i32),
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
     /// `the first half of 2024` (1) or `H2 2023` (2).
@@ -125,7 +246,10 @@ impl Core {
     fn year(&self) -> Option<i32> {
         match *self {
             Core::Day { year, .. } | Core::Month { year, .. } => year,
-            Core::Year(y) | Core::FinancialYear(y) | Core::YearRange(_, y) => Some(y),
+            Core::Year(y)
+            | Core::FinancialYear(y)
+            | Core::FiscalYear(y)
+            | Core::YearRange(_, y) => Some(y),
             Core::Half { year, .. } => Some(year),
             Core::Decade(y) => Some(y + 9),
             Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
@@ -176,6 +300,7 @@ impl Core {
                 format!("{year:04}-{a:02}/{end_year:04}-{b:02}")
             }
             Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
+            Core::FiscalYear(y) => format!("{:04}-10/{y:04}-09", y - 1),
             Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
             Core::Half { year, half } => {
                 let (a, b) = if half == 1 { (1, 6) } else { (7, 12) };
@@ -203,6 +328,7 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
     let scan = Scan {
         tokens: Tokens { text, toks },
         issue,
+        british: std::cell::OnceCell::new(),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -218,7 +344,7 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
                 }
                 if let Some(value) = m.value {
                     let start = toks[m.first].start;
-                    let end = toks[m.end - 1].end;
+                    let end = without_possessive(text, toks[m.end - 1]);
                     found.items.push(item(text, start, end, value));
                 }
                 i = m.end;
@@ -227,6 +353,24 @@ pub fn find(text: &str, toks: &[Token], issue: Option<Ymd>) -> Found {
         }
     }
     found
+}
+
+/// The interval from the start of `x` to the end of `y`, either of which may itself be an
+/// interval (`FY2023 to FY2025`: from the first's October to the last's September).
+fn span_of(x: &str, y: &str) -> String {
+    let start = x.split('/').next().unwrap_or(x);
+    let end = y.rsplit('/').next().unwrap_or(y);
+    format!("{start}/{end}")
+}
+
+/// The end of a date's last token, short of a possessive `’s` (`Friday’s summit`).
+fn without_possessive(text: &str, last: Token) -> usize {
+    let t = last.text(text);
+    let cut = ["’s", "'s"]
+        .iter()
+        .find(|s| t.len() > s.len() && t.ends_with(*s))
+        .map_or(0, |s| s.len());
+    last.end - cut
 }
 
 fn crosses_paragraph(toks: &[Token], first: usize, end: usize) -> bool {
@@ -250,6 +394,9 @@ fn date(s: String) -> Option<DateValue> {
 struct Scan<'a> {
     tokens: Tokens<'a>,
     issue: Option<Ymd>,
+    /// Whether the text reckons in sterling, as a British government text does: then a bare
+    /// `2016-17` is a financial year. Looked up once, the first time a year pair needs it.
+    british: std::cell::OnceCell<bool>,
 }
 
 impl<'a> std::ops::Deref for Scan<'a> {
@@ -260,6 +407,59 @@ impl<'a> std::ops::Deref for Scan<'a> {
 }
 
 impl Scan<'_> {
+    fn british(&self) -> bool {
+        *self.british.get_or_init(|| {
+            let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else {
+                return false;
+            };
+            let text = &self.text[first.start..last.end];
+            text.contains('£') || text.contains("GBP") || text.contains("sterling")
+        })
+    }
+
+    /// `financial year`, `fiscal year`, `budget year` at `i`.
+    fn names_financial_year(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| is_any(w, &["financial", "fiscal", "budget"]))
+            && self.is_word(i + 1, "year")
+    }
+
+    /// Two years written as one: `2014-20`, `2014–2020`, `2016/17`, with `sep` between
+    /// them (`b` is the second's digits, at token `i + 2`). Two consecutive years are a
+    /// financial year where the text names one or reckons in sterling, else a range.
+    fn year_pair(&self, i: usize, sep: char, b: &str) -> Option<(Option<Core>, usize)> {
+        let y = self.year4(i)?;
+        let end = i + 3;
+        let e = match b.len() {
+            4 => b.parse().ok()?,
+            2 => {
+                let short: i32 = b.parse().ok()?;
+                let e = y - y % 100 + short;
+                if e <= y { e + 100 } else { e }
+            }
+            _ => return None,
+        };
+        if e <= y || e - y > 100 {
+            return (sep == '/').then_some((None, end));
+        }
+        if b.len() == 2 && e == y + 1 {
+            let fy = self.names_financial_year(end) || self.british();
+            let core = if fy {
+                Core::FinancialYear(y)
+            } else {
+                Core::YearRange(y, e)
+            };
+            return Some((Some(core), end));
+        }
+        match sep {
+            // Regulation 2019/452, Directive 2014/24: references, skipped whole.
+            '/' => Some((None, end)),
+            // 2021-09 is a month of 2021 written the ISO way, unless a year is expected.
+            '-' if b.len() == 2 && valid_month(b) && !self.is_year_context(i) => None,
+            _ => Some((Some(Core::YearRange(y, e)), end)),
+        }
+    }
+
     fn digits(&self, i: usize) -> Option<&str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Num)
@@ -353,9 +553,46 @@ impl Scan<'_> {
         })
     }
 
+    /// The day an ordinal word names in `the Fourth of July`, the month at `i`.
+    fn ordinal_of(&self, i: usize) -> Option<u8> {
+        if i < 2 || !self.is_word(i - 1, "of") || !self.inline(i) || !self.inline(i - 1) {
+            return None;
+        }
+        ordinal_day(self.word(i - 2)?)
+    }
+
     /// `early`, `mid-`, `late` directly before a date belong to its span.
     fn modifier_before(&self, i: usize) -> usize {
-        if i >= 2 && self.sym(i - 1) == Some('-') && self.adjacent(i) && self.is_word(i - 2, "mid")
+        if self.ordinal_of(i).is_some() {
+            return i - 2;
+        }
+        // `the end of May`, `the beginning of 2026`
+        if i >= 2
+            && self.is_word(i - 1, "of")
+            && self
+                .word(i - 2)
+                .is_some_and(|w| is_any(w, &["end", "beginning", "middle", "start", "close"]))
+        {
+            return if i >= 3 && self.is_word(i - 3, "the") {
+                i - 3
+            } else {
+                i - 2
+            };
+        }
+        // `this spring`, `this Friday`, `the coming winter`
+        if i >= 1
+            && self
+                .word(i - 1)
+                .is_some_and(|w| is_any(w, &["this", "coming", "upcoming"]))
+            && matches!(self.toks[i].lex, Lex::Season(_) | Lex::Weekday)
+        {
+            return i - 1;
+        }
+        // mid-2025, end-2024
+        if i >= 2
+            && self.sym(i - 1) == Some('-')
+            && self.adjacent(i)
+            && self.word(i - 2).is_some_and(|w| is_any(w, &["mid", "end"]))
         {
             return i - 2;
         }
@@ -370,9 +607,12 @@ impl Scan<'_> {
         i
     }
 
-    /// Past `early`, `mid-`, `late`, `next`, `last` at `j`, where a date may follow.
+    /// Past `early`, `mid-`, `end-`, `late`, `next`, `last` at `j`, where a date may follow.
     fn skip_modifier(&self, j: usize) -> usize {
-        if self.is_word(j, "mid") && self.sym(j + 1) == Some('-') && self.adjacent(j + 1) {
+        if self.word(j).is_some_and(|w| is_any(w, &["mid", "end"]))
+            && self.sym(j + 1) == Some('-')
+            && self.adjacent(j + 1)
+        {
             return j + 2;
         }
         if self
@@ -405,6 +645,19 @@ impl Scan<'_> {
         } else if is_any(w, &["by", "before", "until"]) {
             j = i + 1;
             let by = is(w, "by");
+            // by mid-century: the middle of the century of issue.
+            if by
+                && self
+                    .word(j)
+                    .is_some_and(|w| is_any(w, &["mid-century", "midcentury"]))
+            {
+                let issue = self.issue?;
+                return Some(Match {
+                    first: i,
+                    end: j + 1,
+                    value: date(format!("{:04}", issue.year - issue.year % 100 + 50)),
+                });
+            }
             // by [the] end of / by the end-
             let mut k = j;
             if self.is_word(k, "the") {
@@ -416,14 +669,18 @@ impl Scan<'_> {
                 && self.is_word(k + 1, "of")
             {
                 j = k + 2;
-                if let Some(m) = self.relative_year(i, j) {
+                if let Some(m) = self.relative_year(i, k, j) {
                     return Some(m);
                 }
-            } else if !by {
+            } else if !by && !self.season_at(j) {
                 return None;
             }
         } else {
             return None;
+        }
+        // `before the summer`, `by the end of the summer`
+        if self.is_word(j, "the") && self.season_at(j) {
+            j += 1;
         }
         // The date after the marker.
         let start = self.skip_modifier(j);
@@ -445,23 +702,40 @@ impl Scan<'_> {
         })
     }
 
-    /// `the year`, `this year`, `next year`, `the decade` after `by the end of`.
-    fn relative_year(&self, first: usize, j: usize) -> Option<Match> {
+    /// `the year`, `this year`, `next year` after `by the end of` (the word `end` at
+    /// `anchor`, `j` after `of`); `the decade` after `the end of` (its last year), `the
+    /// century` after `the middle of` (its fiftieth) or `the end of` (its last year).
+    fn relative_year(&self, first: usize, anchor: usize, j: usize) -> Option<Match> {
         let issue = self.issue?;
-        let (offset, k) = if self.word(j).is_some_and(|w| is_any(w, &["the", "this"]))
-            && self.is_word(j + 1, "year")
-        {
-            (0, j + 2)
+        let this = self.word(j).is_some_and(|w| is_any(w, &["the", "this"]));
+        let end_of = self
+            .word(anchor)
+            .is_some_and(|w| is_any(w, &["end", "close"]));
+        let year = if this && self.is_word(j + 1, "year") {
+            issue.year
         } else if self.is_word(j, "next") && self.is_word(j + 1, "year") {
-            (1, j + 2)
+            issue.year + 1
+        } else if this && end_of && self.is_word(j + 1, "decade") {
+            issue.year - issue.year % 10 + 9
+        } else if this && self.is_word(anchor, "middle") && self.is_word(j + 1, "century") {
+            issue.year - issue.year % 100 + 50
+        } else if this && end_of && self.is_word(j + 1, "century") {
+            issue.year - issue.year % 100 + 99
         } else {
             return None;
         };
         Some(Match {
             first,
-            end: k,
-            value: date(format!("{:04}", issue.year + offset)),
+            end: j + 2,
+            value: date(format!("{year:04}")),
         })
+    }
+
+    /// A season at `j`, past `the` and `early`/`mid`/`late`.
+    fn season_at(&self, j: usize) -> bool {
+        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let j = self.skip_modifier(j);
+        self.tok(j).is_some_and(|t| matches!(t.lex, Lex::Season(_)))
     }
 
     /// `within two years`, `within 12 months`, `within a year`, `within the next six months`.
@@ -513,7 +787,8 @@ impl Scan<'_> {
             Some(w) if is(w, "from") => (i + 1, &["to", "until", "till", "through"]),
             _ => (i, &["to", "until", "till", "through"]),
         };
-        let (a, a_end) = self.core(a_start)?;
+        // from mid-April to late June: the modifiers belong to the range's span.
+        let (a, a_end) = self.core(self.skip_modifier(a_start))?;
         let a = a?;
         let j = a_end;
         let dash = matches!(self.sym(j), Some('-' | '–' | '—'));
@@ -526,7 +801,33 @@ impl Scan<'_> {
         if dash && matches!(a, Core::Year(_)) {
             return None; // 2005-2008 is read by core() as one token run
         }
-        let (b, end) = self.core(j + 1)?;
+        // January 25-27[, 2023]: a second day of the same month.
+        if let Core::Day {
+            year: None,
+            month,
+            day,
+        } = a
+            && let Some(d2) = self.small(j + 1)
+            && d2 > u32::from(day)
+            && valid_day(month, d2)
+            && !self.adjacent_continues(j + 1)
+        {
+            let after = self.after_ordinal(j + 2);
+            if self.month(after).is_none() {
+                let (b, end) = self.day_and_year(month, d2 as u8, after);
+                let b = b?;
+                let a = b.year().map_or(a, |y| a.with_year(y));
+                let (Some(x), Some(y)) = (a.iso(self.issue), b.iso(self.issue)) else {
+                    return None;
+                };
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: date(format!("{x}/{y}")),
+                });
+            }
+        }
+        let (b, end) = self.core(self.skip_modifier(j + 1))?;
         let b = b?;
         let (a, b) = match (a, b) {
             (Core::DayOnly(d), Core::Day { year, month, .. }) => (
@@ -550,6 +851,19 @@ impl Scan<'_> {
                 None => (a, b),
             },
             (Core::DayOnly(_), _) | (_, Core::DayOnly(_)) => return None,
+            // `financial year 2023 to 2024`, `the 2024 to 2025 financial year`: one
+            // financial year, written the GOV.UK way.
+            (Core::FinancialYear(y), Core::Year(e)) | (Core::Year(y), Core::Year(e))
+                if e == y + 1
+                    && (matches!(a, Core::FinancialYear(_)) || self.names_financial_year(end)) =>
+            {
+                let fy = Core::FinancialYear(y).iso(self.issue);
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: fy.and_then(date),
+                });
+            }
             _ => (a, b),
         };
         let (Some(x), Some(y)) = (a.iso(self.issue), b.iso(self.issue)) else {
@@ -558,8 +872,324 @@ impl Scan<'_> {
         Some(Match {
             first: i,
             end,
-            value: date(format!("{x}/{y}")),
+            value: date(span_of(&x, &y)),
         })
+    }
+
+    /// Whether the words before the month at `i` say it is one: `in`, `since`, `by`, `late`,
+    /// `the end of`, `April and May`… (`mid-May` is one word and says it too).
+    fn month_cue(&self, i: usize) -> bool {
+        if self.word(i).is_some_and(|w| w.contains('-')) {
+            return true;
+        }
+        if i == 0 || self.toks[i].gap == Gap::Paragraph {
+            return false;
+        }
+        let Some(p) = self.word(i - 1) else {
+            return false;
+        };
+        // `since May took office`, `by May, who said`: the name, acting.
+        if self.inline(i + 1)
+            && self.word(i + 1).is_some_and(|n| {
+                is_any(n, NAME_VERBS) || n.len() > 4 && n.ends_with("ed") && !is(n, "need")
+            })
+        {
+            return false;
+        }
+        if is(p, "of") {
+            return i >= 2
+                && self.word(i - 2).is_some_and(|w| {
+                    is_any(
+                        w,
+                        &[
+                            "end",
+                            "beginning",
+                            "middle",
+                            "start",
+                            "close",
+                            "month",
+                            "as",
+                        ],
+                    )
+                });
+        }
+        if is_any(p, &["and", "or", "to"]) {
+            return i >= 2 && matches!(self.toks[i - 2].lex, Lex::Month(_));
+        }
+        is_any(
+            p,
+            &[
+                "early",
+                "late",
+                "mid",
+                "next",
+                "last",
+                "this",
+                "in",
+                "since",
+                "by",
+                "until",
+                "till",
+                "before",
+                "after",
+                "from",
+                "through",
+                "throughout",
+                "during",
+                "between",
+            ],
+        )
+    }
+
+    /// `last year` (-1), `this year` (0), `next year` (1) at `j`, or after `of` there
+    /// (`August of last year`), on the same line; with the token after `year`.
+    fn relative_year_after(&self, j: usize) -> Option<(i32, usize)> {
+        let j = if self.is_word(j, "of") && self.inline(j) {
+            j + 1
+        } else {
+            j
+        };
+        if !self.inline(j) || !self.is_word(j + 1, "year") {
+            return None;
+        }
+        let w = self.word(j)?;
+        let offset = if is(w, "last") {
+            -1
+        } else if is(w, "this") {
+            0
+        } else if is(w, "next") {
+            1
+        } else {
+            return None;
+        };
+        Some((offset, j + 2))
+    }
+
+    /// `’22` after a month (`December ’22`, spoken style): the two-digit year at `j`, with
+    /// the token after it.
+    fn apostrophe_year(&self, j: usize) -> Option<(i32, usize)> {
+        if !matches!(self.sym(j), Some('\'' | '’' | '‘'))
+            || !self.inline(j)
+            || !self.adjacent(j + 1)
+        {
+            return None;
+        }
+        let yy = self.digits(j + 1).filter(|d| d.len() == 2)?;
+        if self.adjacent_continues(j + 1) {
+            return None;
+        }
+        let yy: i32 = yy.parse().ok()?;
+        Some((if yy < 50 { 2000 + yy } else { 1900 + yy }, j + 2))
+    }
+
+    /// `2023-24`, `2023/24`, `2023–2024` at `j` after a winter of `y`: the one winter that
+    /// spans both years; the token after it.
+    fn winter_pair_end(&self, j: usize, y: i32) -> Option<usize> {
+        if !matches!(self.sym(j), Some('-' | '–' | '/'))
+            || !self.adjacent(j)
+            || !self.adjacent(j + 1)
+        {
+            return None;
+        }
+        let b = self.digits(j + 1)?;
+        let next = y + 1;
+        let same = match b.len() {
+            2 => b.parse::<i32>().ok()? == next % 100,
+            4 => b.parse::<i32>().ok()? == next,
+            _ => false,
+        };
+        same.then_some(j + 2)
+    }
+
+    /// `on Friday`, `next Monday`, `last Tuesday`, `Monday’s meeting`: the day of that name
+    /// nearest the date of issue in the tense of its clause, or the next one after (`next`)
+    /// or before (`last`). Not a date without a date of issue, after a word that makes it
+    /// any such day (`every Friday`, `a Monday`), or inside a name (`Good Friday Agreement`,
+    /// `Black Friday`, `Friday Prayers` when no word before it says date).
+    fn bare_weekday(&self, i: usize) -> Option<(Option<Core>, usize)> {
+        let issue = self.issue?;
+        let w = self.word(i)?;
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let first = i == 0 || self.toks[i].gap == Gap::Paragraph;
+        let prev = if first { None } else { self.word(i - 1) };
+        let cue = prev.is_some_and(|p| {
+            is_any(p, WEEKDAY_CUES)
+                || is_any(p, &["and", "or", "to"]) && i >= 2 && self.toks[i - 2].lex == Lex::Weekday
+        });
+        if !cue {
+            let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            // After a capitalized word that is not the sentence's first, or a determiner.
+            let named = prev.is_some_and(|p| {
+                is_any(p, &["every", "each", "a", "any", "one", "per", "some"])
+                    || capital(p) && !self.sentence_starts(i - 1)
+            });
+            let name_follows = self.inline(i + 1) && self.word(i + 1).is_some_and(capital);
+            if named || name_follows {
+                return None;
+            }
+        }
+        let prev = prev.unwrap_or("");
+        let target = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .position(|d| w.len() >= 3 && w[..3].eq_ignore_ascii_case(d))?
+            as i64;
+        let ahead = (target - issue.weekday()).rem_euclid(7);
+        let offset = if is_any(prev, &["next", "coming", "upcoming"]) {
+            if ahead == 0 { 7 } else { ahead }
+        } else if is_any(prev, &["last", "past"]) {
+            if ahead == 0 { -7 } else { ahead - 7 }
+        } else {
+            // `Friday will see the vote`, `Thursday’s summit will go ahead`: the day is the
+            // subject, and its own verb gives the tense.
+            let subject =
+                !cue && (w.ends_with("’s") || w.ends_with("'s") || self.sentence_starts(i));
+            let tense = subject
+                .then(|| self.future_after(i))
+                .flatten()
+                .or_else(|| self.tense_before(i));
+            match tense {
+                Some(Tense::Future) => ahead,
+                Some(Tense::Past) if ahead == 0 => 0,
+                Some(Tense::Past) => ahead - 7,
+                None if ahead <= 3 => ahead,
+                None => ahead - 7,
+            }
+        };
+        let d = Ymd::from_days(issue.days() + offset);
+        Some((
+            Some(Core::Day {
+                year: Some(d.year),
+                month: d.month as u8,
+                day: d.day as u8,
+            }),
+            i + 1,
+        ))
+    }
+
+    /// `Future` when `will`/`shall` follows token `i` closely in its sentence.
+    fn future_after(&self, i: usize) -> Option<Tense> {
+        for j in i + 1..(i + 5).min(self.toks.len()) {
+            if self.toks[j].gap == Gap::Paragraph
+                || matches!(self.sym(j), Some('.' | ';' | '?' | '!'))
+            {
+                return None;
+            }
+            if self.word(j).is_some_and(|w| is_any(w, &["will", "shall"])) {
+                return Some(Tense::Future);
+            }
+        }
+        None
+    }
+
+    /// The tense of the clause before token `i`, from the nearest verb that shows it: a
+    /// weekday after `will meet` is the coming one, after `met` the one gone by (`will
+    /// announce on Monday` in a text of a Tuesday is six days on, not the day before).
+    fn tense_before(&self, i: usize) -> Option<Tense> {
+        for j in (i.saturating_sub(12)..i).rev() {
+            if self.toks[j + 1].gap == Gap::Paragraph
+                || matches!(self.sym(j), Some('.' | ';' | '?' | '!'))
+            {
+                return None;
+            }
+            let Some(w) = self.word(j) else { continue };
+            if is_any(w, FUTURE_MARKS)
+                || is(w, "going") && self.is_word(j + 1, "to")
+                || w.ends_with("'ll")
+                || w.ends_with("’ll")
+            {
+                return Some(Tense::Future);
+            }
+            if is_any(w, PAST_MARKS)
+                || w.len() > 4
+                    && w.ends_with("ed")
+                    && !is_any(
+                        w,
+                        &["expected", "scheduled", "planned", "intended", "needed"],
+                    )
+            {
+                return Some(Tense::Past);
+            }
+        }
+        None
+    }
+
+    /// A season with no year: after a deadline marker or `this` (`by early fall`, `before
+    /// the summer`, `this spring`), that season of the year of issue, or the next year's
+    /// when it is already over; after `next` or `coming`, the first one that starts after
+    /// the issue.
+    /// `the summer` or `last summer` alone are no dates, nor is anything without a date of
+    /// issue.
+    fn bare_season(&self, i: usize, season: u8) -> Option<(Option<Core>, usize)> {
+        let issue = self.issue?;
+        if self.names_a_thing(i) {
+            return None;
+        }
+        // `the fall of …`, `this fall in prices`: the noun, not the season.
+        if self.is_word(i + 1, "of")
+            || self.is_word(i, "fall")
+                && self.is_word(i + 1, "in")
+                && self
+                    .word(i + 2)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+        {
+            return None;
+        }
+        let mut k = i;
+        if k >= 1
+            && self
+                .word(k - 1)
+                .is_some_and(|w| is_any(w, &["early", "late", "mid"]))
+        {
+            k -= 1;
+        }
+        if k >= 1 && self.is_word(k - 1, "the") {
+            k -= 1;
+        }
+        if k == 0 || self.toks[k].gap == Gap::Paragraph {
+            return None;
+        }
+        let cue = self.word(k - 1)?;
+        let (y, m) = (issue.year, issue.month);
+        let year = if is_any(cue, &["next", "coming", "upcoming"]) {
+            let starts = [3, 6, 9, 12][usize::from(season - 1)];
+            if m < starts { y } else { y + 1 }
+        } else if is_any(cue, &["this", "by", "before", "until", "till"]) {
+            match season {
+                4 if m <= 2 => y - 1,
+                4 => y,
+                _ if m > [5, 8, 11][usize::from(season - 1)] => y + 1,
+                _ => y,
+            }
+        } else {
+            return None;
+        };
+        Some((Some(Core::Season { year, season }), i + 1))
+    }
+
+    /// Whether token `i` begins a sentence: the first of its paragraph, or after `.`, `?`,
+    /// `!`, `:` or a list marker.
+    fn sentence_starts(&self, i: usize) -> bool {
+        i == 0
+            || self.toks[i].gap == Gap::Paragraph
+            || matches!(
+                self.sym(i - 1),
+                Some('.' | '?' | '!' | ':' | '-' | '*' | '•')
+            )
+    }
+
+    /// A season that qualifies the noun after it (`the summer recess`, `the autumn
+    /// statement`) or begins a name (`the Spring Conference`) names that thing, not a time.
+    fn names_a_thing(&self, i: usize) -> bool {
+        if !self.inline(i + 1) {
+            return false;
+        }
+        let Some(next) = self.word(i + 1) else {
+            return false;
+        };
+        let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        is_any(next, SEASON_NOUNS) || self.word(i).is_some_and(capital) && capital(next)
     }
 
     /// One date at `i`: `Some(None)` for a reference that looks like a date but is not one.
@@ -578,15 +1208,16 @@ impl Scan<'_> {
         match t.lex {
             Lex::Weekday => {
                 let j = self.skip_comma(i + 1);
-                if !self.inline(j) {
-                    return None;
+                if self.inline(j)
+                    && let Some((core @ Some(Core::Day { .. }), end)) = self.core(j)
+                {
+                    return Some((core, end));
                 }
-                let (core, end) = self.core(j)?;
-                matches!(core, Some(Core::Day { .. })).then_some((core, end))
+                self.bare_weekday(i)
             }
             Lex::Month(month) => {
                 let mut j = i + 1;
-                if w.len() == 3 && self.sym(j) == Some('.') && self.adjacent(j) {
+                if (w.len() == 3 || is(w, "sept")) && self.sym(j) == Some('.') && self.adjacent(j) {
                     j += 1;
                 }
                 // Month Day[, Year]
@@ -614,14 +1245,42 @@ impl Scan<'_> {
                         k + 1,
                     ));
                 }
-                // A month on its own: written in full, capitalized, and never `May`
-                // (`mid-July` is one word and counts as written in full).
+                // the Fourth of July, the first of May (its span starts at the ordinal)
+                if let Some(day) = self.ordinal_of(i)
+                    && valid_day(month, u32::from(day))
+                {
+                    return Some(self.day_and_year(month, day, j));
+                }
+                // December ’22
+                if let Some((y, end)) = self.apostrophe_year(j) {
+                    return Some((
+                        Some(Core::Month {
+                            year: Some(y),
+                            month,
+                        }),
+                        end,
+                    ));
+                }
+                // A month on its own: written in full and capitalized (`mid-July` is one
+                // word and counts as written in full); `May` only where the words before it
+                // say month (`in May`, `late May`, `the end of May`), never as a name or verb.
                 let capital = w.chars().next().is_some_and(char::is_uppercase) || w.contains('-');
                 if capital
-                    && month != 5
-                    && w.len() > 3
+                    && (w.len() > 3 || month == 5 && self.month_cue(i))
                     && !w.bytes().all(|b| b.is_ascii_uppercase())
                 {
+                    // "June last year", "March next year": the year counted from the issue.
+                    if let Some((offset, end)) = self.relative_year_after(i + 1)
+                        && let Some(d) = self.issue
+                    {
+                        return Some((
+                            Some(Core::Month {
+                                year: Some(d.year + offset),
+                                month,
+                            }),
+                            end,
+                        ));
+                    }
                     // "next April", "last March": the nearest such month after or before the
                     // date of issue.
                     let year = self.issue.and_then(|d| {
@@ -643,8 +1302,18 @@ impl Scan<'_> {
                 if self.is_word(j, "of") {
                     j += 1;
                 }
-                let y = self.year4(j).filter(|_| self.inline(j))?;
-                Some((Some(Core::Season { year: y, season }), j + 1))
+                match self.year4(j).filter(|_| self.inline(j)) {
+                    // winter 2023-24: the winter that begins in 2023.
+                    Some(y)
+                        if season == 4
+                            && let Some(end) = self.winter_pair_end(j + 1, y) =>
+                    {
+                        Some((Some(Core::Season { year: y, season }), end))
+                    }
+                    Some(y) => Some((Some(Core::Season { year: y, season }), j + 1)),
+                    None if j == i + 1 => self.bare_season(i, season),
+                    None => None,
+                }
             }
             _ => {
                 // Q4 2021, Q4/2021
@@ -716,12 +1385,37 @@ impl Scan<'_> {
                 } else {
                     None
                 };
+                // FY24: two digits glued to the letters.
+                if is(w, "fy")
+                    && self.adjacent(i + 1)
+                    && let Some(yy) = self.digits(i + 1).filter(|d| d.len() == 2)
+                    && !self.adjacent_continues(i + 1)
+                {
+                    let y = 2000 + yy.parse::<i32>().ok()?;
+                    let fy = if self.british() {
+                        Core::FinancialYear(y)
+                    } else {
+                        Core::FiscalYear(y)
+                    };
+                    return Some((Some(fy), i + 2));
+                }
                 if let Some(j) = fy_words
                     && self.inline(j)
-                    && let Some((Some(core), end)) = self.core_numeric(j)
+                    && self.year4(j).is_some()
                 {
+                    // Read here, not by core_numeric: `FY2024` is glued to its letters.
+                    let sep = self.sym(j + 1).filter(|_| self.adjacent(j + 1));
+                    let b = self.digits(j + 2).filter(|_| self.adjacent(j + 2));
+                    let (core, end) = match (sep, b) {
+                        (Some(sep @ ('-' | '/' | '–')), Some(b)) => self.year_pair(j, sep, b)?,
+                        _ => (self.year4(j).map(Core::Year), j + 1),
+                    };
+                    let core = core?;
                     let fy = match core {
-                        Core::FinancialYear(y) | Core::Year(y) => Core::FinancialYear(y),
+                        Core::FinancialYear(y) => Core::FinancialYear(y),
+                        Core::YearRange(y, e) if e == y + 1 => Core::FinancialYear(y),
+                        Core::Year(y) if self.british() => Core::FinancialYear(y),
+                        Core::Year(y) => Core::FiscalYear(y),
                         _ => return None,
                     };
                     return Some((Some(fy), end));
@@ -757,7 +1451,9 @@ impl Scan<'_> {
         let t = self.tok(i)?;
         let s = t.text(self.text);
         // Glued to a letter or code before it: G7, COP26, v2, A/2015 (but mid-2025 is a date).
-        let mid = i >= 2 && self.sym(i - 1) == Some('-') && self.is_word(i - 2, "mid");
+        let mid = i >= 2
+            && self.sym(i - 1) == Some('-')
+            && self.word(i - 2).is_some_and(|w| is_any(w, &["mid", "end"]));
         // COM(2023) 160: a year in a document code.
         if i >= 2
             && self.sym(i - 1) == Some('(')
@@ -769,8 +1465,14 @@ impl Scan<'_> {
         {
             return Some((None, i + 1));
         }
+        // 9-10 March: the second day of a range with a hyphen.
+        let second_day = i >= 2
+            && s.len() <= 2
+            && self.sym(i - 1) == Some('-')
+            && self.digits(i - 2).is_some_and(|d| d.len() <= 2);
         if t.gap == Gap::None
             && !mid
+            && !second_day
             && i > 0
             && (self.toks[i - 1].kind == Kind::Word
                 || matches!(
@@ -806,25 +1508,12 @@ impl Scan<'_> {
                 // A three-part number that is no date (a reference) is skipped whole.
                 return Some((core, i + 5));
             }
-            if s.len() == 4 && (b.len() == 4 || b.len() == 2) && sep != '.' {
-                let y: i32 = s.parse().ok()?;
-                let mut e: i32 = b.parse().ok()?;
-                if b.len() == 2 {
-                    if (y + 1) % 100 == e {
-                        return Some((Some(Core::FinancialYear(y)), i + 3));
-                    }
-                    e += y - y % 100;
-                    if sep == '-' && e > y && valid_month(b) && !self.is_year_context(i) {
-                        return None;
-                    }
-                }
-                if b.len() == 4 && e > y && e - y <= 100 && (1000..=2199).contains(&y) {
-                    return Some((Some(Core::YearRange(y, e)), i + 3));
-                }
-                if sep == '/' {
-                    return Some((None, i + 3)); // Regulation 2019/452
-                }
-                return None;
+            if s.len() == 4 && sep != '.' {
+                return match self.year_pair(i, sep, b) {
+                    Some(pair) => Some(pair),
+                    None if sep == '/' => Some((None, i + 3)),
+                    None => None,
+                };
             }
             if sep == '/' && b.len() == 4 && s.len() <= 2 {
                 let m: u8 = s.parse().ok()?;
@@ -837,17 +1526,21 @@ impl Scan<'_> {
                     i + 3,
                 ));
             }
-            return None;
+            // 9-10 March: a day range, read below.
+            if !(sep == '-' && s.len() <= 2 && b.len() <= 2) {
+                return None;
+            }
         }
-        // 2005–2008 with an en dash and spaces, or directly.
+        // 2005–2008 with an en dash and spaces, or directly; 2014–20 directly.
         if s.len() == 4
-            && let Some(y) = self.year4(i)
             && matches!(self.sym(i + 1), Some('–' | '—'))
             && self.inline(i + 1)
-            && let Some(e) = self.year4(i + 2).filter(|_| self.inline(i + 2))
-            && e > y
+            && let Some(b) = self.digits(i + 2).filter(|_| self.inline(i + 2))
+            && (b.len() == 4 || self.adjacent(i + 1) && self.adjacent(i + 2))
+            && !self.adjacent_continues(i + 2)
+            && let Some(pair @ (Some(_), _)) = self.year_pair(i, '–', b)
         {
-            return Some((Some(Core::YearRange(y, e)), i + 3));
+            return Some(pair);
         }
         // Day Month [Year]
         if s.len() <= 2 {
@@ -881,13 +1574,19 @@ impl Scan<'_> {
             }
             return None;
         }
-        // A decade: the 1990s.
+        // A decade: the 1990s; a century: the 1800s.
         if let Some(y) = self.year4(i)
             && y % 10 == 0
             && self.adjacent(i + 1)
             && self.word(i + 1).is_some_and(|w| w == "s")
         {
-            return Some((Some(Core::Decade(y)), i + 2));
+            // The 1800s and 1900s are centuries; the 2000s is the decade that ends in 2009.
+            let core = if y % 100 == 0 && y < 2000 {
+                Core::YearRange(y, y + 99)
+            } else {
+                Core::Decade(y)
+            };
+            return Some((Some(core), i + 2));
         }
         // A year on its own.
         let y = self.year4(i)?;
@@ -931,6 +1630,32 @@ impl Scan<'_> {
             })
     }
 
+    /// After `over`, four digits are a year when no counted noun follows them: `over 2025
+    /// and 2026`, `over 2023.` (but `over 2000 officers` is a count).
+    fn ends_a_year(&self, i: usize) -> bool {
+        let Some(next) = self.tok(i + 1) else {
+            return true;
+        };
+        if next.gap == Gap::Paragraph {
+            return true;
+        }
+        match next.kind {
+            Kind::Sym => matches!(
+                self.sym(i + 1),
+                Some('.' | ',' | ';' | ':' | ')' | '?' | '!' | '–' | '—')
+            ),
+            Kind::Word => self.word(i + 1).is_some_and(|w| {
+                is_any(
+                    w,
+                    &[
+                        "and", "or", "to", "through", "until", "till", "as", "when", "while",
+                    ],
+                )
+            }),
+            Kind::Num => false,
+        }
+    }
+
     /// Whether the four digits at `i` (valued `y`) are a year.
     fn is_year(&self, i: usize, y: i32) -> bool {
         if self.adjacent_continues(i) {
@@ -945,7 +1670,7 @@ impl Scan<'_> {
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
                     || is_any(w, REFERENCE_WORDS)
-                    || is_any(w, NUMBER_CONTEXT))
+                    || is_any(w, NUMBER_CONTEXT) && !(is(w, "over") && self.ends_a_year(i)))
             {
                 return false;
             }
@@ -980,6 +1705,46 @@ impl Scan<'_> {
         }
         true
     }
+}
+
+/// The day an ordinal word names (`first` … `thirty-first`), for `the Fourth of July`.
+fn ordinal_day(w: &str) -> Option<u8> {
+    const UNITS: [&str; 9] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: [&str; 10] = [
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let find = |list: &[&str], w: &str| list.iter().position(|x| is(w, x));
+    if let Some(u) = find(&UNITS, w) {
+        return Some(u as u8 + 1);
+    }
+    if let Some(t) = find(&TEENS, w) {
+        return Some(t as u8 + 10);
+    }
+    if is(w, "twentieth") {
+        return Some(20);
+    }
+    if is(w, "thirtieth") {
+        return Some(30);
+    }
+    if is(w, "thirty-first") {
+        return Some(31);
+    }
+    let unit = w
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("twenty-"))
+        .and_then(|_| find(&UNITS, &w[7..]))?;
+    Some(unit as u8 + 21)
 }
 
 fn valid_month(s: &str) -> bool {

@@ -368,14 +368,24 @@ pub fn classify(word: &str) -> Lex {
     if w.ends_with("'ll") {
         return Lex::Commissive;
     }
-    // mid-July, early-March: a month with its modifier in one word.
-    if let Some(month) = ["mid-", "early-", "late-"]
+    // Friday’s summit: the day itself, in the possessive.
+    if let Some(day) = w.strip_suffix("'s").and_then(simple)
+        && day == Lex::Weekday
+    {
+        return day;
+    }
+    // mid-July, early-March, end-June: a month with its modifier in one word.
+    if let Some(month) = ["mid-", "early-", "late-", "end-"]
         .iter()
         .find_map(|p| w.strip_prefix(p))
         .and_then(simple)
         && matches!(month, Lex::Month(_))
     {
         return month;
+    }
+    // mid-century: a date after `by`, so the date rules must not skip it.
+    if w == "mid-century" {
+        return Lex::TimeUnit(TimeUnit::Other);
     }
     if let Some((a, b)) = w.split_once('-') {
         // twenty-five, two-thirds, ten-fold
@@ -511,6 +521,8 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("million", Lex::Scale(6)),
     ("minute", Lex::TimeUnit(TimeUnit::Other)),
     ("minutes", Lex::TimeUnit(TimeUnit::Other)),
+    // by midcentury: a date after `by`, so the date rules must not skip it.
+    ("midcentury", Lex::TimeUnit(TimeUnit::Other)),
     ("mio", Lex::Scale(6)),
     ("mn", Lex::Scale(6)),
     ("monday", Lex::Weekday),
