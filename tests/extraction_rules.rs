@@ -334,3 +334,290 @@ fn reported_and_non_actions_are_not_commitments() {
         assert!(run(text).commitments.is_empty(), "{text}");
     }
 }
+
+/// The texts of every figure.
+fn figure_texts(text: &str) -> Vec<String> {
+    figures(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn vague_quantities_are_approximate_minimums() {
+    one(
+        figures("The storm left thousands of households without power."),
+        "thousands",
+        json!({"count": 1000, "min": 1000, "approx": true}),
+    );
+    one(
+        figures("Inspectors closed dozens of illegal sites."),
+        "dozens",
+        json!({"count": 12, "min": 12, "approx": true}),
+    );
+    one(
+        figures("Aircraft carried hundreds of tonnes of grain."),
+        "hundreds",
+        json!({"count": 100, "min": 100, "approx": true}),
+    );
+    one(
+        figures("Tens of thousands of nurses joined the strike."),
+        "Tens of thousands",
+        json!({"count": 10_000, "min": 10_000, "approx": true}),
+    );
+    one(
+        figures("Fishing sustains millions of livelihoods."),
+        "millions",
+        json!({"count": 1_000_000, "min": 1_000_000, "approx": true}),
+    );
+    one(
+        figures("The scheme will cost hundreds of millions of dollars a year."),
+        "hundreds of millions of dollars a year",
+        json!({"amount": 100_000_000, "currency": "USD", "min": 100_000_000,
+               "approx": true, "per": "year"}),
+    );
+    one(
+        figures("They lost billions of euros."),
+        "billions of euros",
+        json!({"amount": 1_000_000_000, "currency": "EUR", "min": 1_000_000_000,
+               "approx": true}),
+    );
+    one(
+        figures("Councils need tens of millions of pounds to repair roads."),
+        "tens of millions of pounds",
+        json!({"amount": 10_000_000, "currency": "GBP", "min": 10_000_000, "approx": true}),
+    );
+    for text in [
+        "A few ships and several ports were hit; many towns and numerous villages too.",
+        "The valley has been farmed for thousands of years.",
+        "Results came in tens and units.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn multipliers_as_verbs_and_words() {
+    one(
+        figures("Exports doubled last year."),
+        "doubled",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("The fund will double in size."),
+        "double",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("We will double the number of inspectors."),
+        "double",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("Prices have tripled since the war began."),
+        "tripled",
+        json!({"multiplier": 3}),
+    );
+    one(
+        figures("We aim to quadruple our solar output."),
+        "quadruple",
+        json!({"multiplier": 4}),
+    );
+    one(
+        figures("Demand is now more than double what it was."),
+        "more than double",
+        json!({"multiplier": 2, "min": 2}),
+    );
+    one(
+        figures("Costs will roughly double by then."),
+        "roughly double",
+        json!({"multiplier": 2, "approx": true}),
+    );
+    one(
+        figures("The new line carries twice as many passengers."),
+        "twice",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("Rural areas receive three times as much rain."),
+        "three times",
+        json!({"multiplier": 3}),
+    );
+    one(
+        figures("Doubling the grant was the right call."),
+        "Doubling",
+        json!({"multiplier": 2}),
+    );
+    assert_eq!(
+        figures("The bursary will be doubled to 400 places."),
+        vec![
+            ("doubled".to_string(), json!({"multiplier": 2})),
+            ("400".to_string(), json!({"count": 400})),
+        ]
+    );
+    one(
+        figures("Losses are about nine times higher."),
+        "about nine times",
+        json!({"multiplier": 9, "approx": true}),
+    );
+    for text in [
+        "This is a double standard.",
+        "Treaties to avoid double taxation were signed.",
+        "The Minister visited the port twice.",
+        "The triple lock on pensions stays.",
+        "They will halve the backlog.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn fractions_in_words() {
+    one(
+        figures("Less than half had been spent."),
+        "Less than half",
+        json!({"fraction": 0.5, "max": 0.5}),
+    );
+    one(
+        figures("Arrivals fell by almost half in a year."),
+        "almost half",
+        json!({"fraction": 0.5, "approx": true}),
+    );
+    one(
+        figures("Half of all tenants rent privately."),
+        "Half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("Waiting times were cut by half."),
+        "half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("Two in three voters agreed."),
+        "Two in three",
+        json!({"fraction": 0.6667}),
+    );
+    one(
+        figures("A quarter of schools lack heating."),
+        "A quarter",
+        json!({"fraction": 0.25}),
+    );
+    for text in [
+        "In the first half of the meeting nothing was said.",
+        "The talks lasted half an hour.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn pounds_of_weight_are_not_sterling() {
+    one(
+        figures("Agents seized 2,500 pounds of cocaine."),
+        "2,500",
+        json!({"count": 2500}),
+    );
+    one(
+        figures("Agents seized more than 900 pounds of methamphetamine."),
+        "more than 900",
+        json!({"count": 900, "min": 900}),
+    );
+    one(
+        figures("The council saved 2 million pounds sterling."),
+        "2 million pounds sterling",
+        json!({"amount": 2_000_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It costs 40,000 pounds of public money."),
+        "40,000 pounds",
+        json!({"amount": 40_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It costs £2m."),
+        "£2m",
+        json!({"amount": 2_000_000, "currency": "GBP"}),
+    );
+}
+
+#[test]
+fn enumerators_and_article_numbers_are_not_counts() {
+    for text in [
+        "The aims are: (1) cleaner rivers, (2) safer dams and (3) fewer floods.",
+        "Steps: 1) register, 2) apply.",
+        "It covers i) housing, ii) transport and (iv) energy.",
+        "The debate covered Articles 12 to 15 of the draft.",
+        "See Articles 4, 5 and 9 and paragraphs 3-5.",
+        "Volume 763: debated on Monday.",
+        "Section 702 and Title 42 were discussed, as was Resolution 2231.",
+        "See Article 9.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        figure_texts("The strategy has three aims: (1) cleaner rivers and (2) safer dams."),
+        ["three"]
+    );
+}
+
+#[test]
+fn a_year_after_a_preposition_is_not_a_count() {
+    for text in [
+        "Funds will be available over 2025 and 2026.",
+        "Emissions have fallen since 2010, and will fall through 2030.",
+        "Spending rose during 2021.",
+        "The programme for 2021–27 and the budget for 2025-26 were agreed.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("We trained over 2000 teachers."),
+        "over 2000",
+        json!({"count": 2000, "min": 2000}),
+    );
+}
+
+#[test]
+fn codes_markup_and_names_are_not_figures() {
+    for text in [
+        "See press release IP/25/712 for details.",
+        "The file is IP_25_712 in the register.",
+        "The G7 met again.",
+        "Teams work 24/7.",
+        "Theresa May spoke.",
+        "COVID-19 changed everything.",
+        "Skills for the 21<sup>st</sup> century.",
+        "Spending has risen for seven consecutive years.",
+        "The plan is built around three priorities.",
+    ] {
+        let found = figure_texts(text);
+        let expected: Vec<String> = if text.contains("three priorities") {
+            vec!["three".into()]
+        } else {
+            vec![]
+        };
+        assert_eq!(found, expected, "{text}");
+    }
+    one(
+        figures("The plan is built around three priorities."),
+        "three",
+        json!({"count": 3}),
+    );
+    one(
+        figures("Only _3,130 hectares_ were planted."),
+        "3,130",
+        json!({"count": 3130}),
+    );
+}
+
+#[test]
+fn a_number_word_reached_by_a_change_is_a_count() {
+    one(
+        figures("We will raise the number of taskforces to eight by March."),
+        "eight",
+        json!({"count": 8}),
+    );
+    one(
+        figures("The list was cut to three."),
+        "three",
+        json!({"count": 3}),
+    );
+    assert_eq!(figures("They talked to one another."), vec![]);
+}

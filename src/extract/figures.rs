@@ -74,6 +74,80 @@ const NOT_NOUNS: &[&str] = &[
     "the", "more", "less", "each", "other", "others", "such", "too", "so", "it", "they",
 ];
 
+/// Words between a number and a time unit that keep it a duration (`seven consecutive years`).
+const DURATION_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "successive",
+    "straight",
+    "full",
+    "more",
+    "further",
+    "additional",
+    "long",
+    "whole",
+];
+
+/// Words after `pounds of` that make it money, not weight (`pounds of public money`, but
+/// `pounds of cocaine`).
+const MONEY_NOUNS: &[&str] = &[
+    "money",
+    "funding",
+    "funds",
+    "investment",
+    "spending",
+    "support",
+    "aid",
+    "assistance",
+    "finance",
+    "financing",
+    "taxpayers",
+    "taxpayers'",
+    "taxpayers’",
+    "taxpayer",
+    "public",
+    "private",
+    "new",
+    "extra",
+    "additional",
+    "government",
+    "grant",
+    "grants",
+    "savings",
+    "revenue",
+    "income",
+    "cuts",
+    "debt",
+    "capital",
+    "tax",
+    "cash",
+    "credit",
+    "loans",
+    "damage",
+    "our",
+    "their",
+    "your",
+    "its",
+    "his",
+    "her",
+    "my",
+    "own",
+];
+
+/// Prepositions after which a year-like number is a year, not a count (`over 2025`).
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "over",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "before",
+    "after",
+];
+
 impl Scan<'_> {
     fn usable(&self, i: usize) -> bool {
         i < self.toks.len() && !self.covered[i]
@@ -223,13 +297,29 @@ impl Scan<'_> {
             {
                 return true;
             }
-            let mut k = i - 1;
+            if self.in_underscore_code(i) {
+                return true;
+            }
+            // "2021–27", "2025-26": the tail of a range of years.
+            if t.gap == Gap::None
+                && matches!(self.sym(i - 1), Some('-' | '–'))
+                && i >= 2
+                && prev.gap == Gap::None
+                && self.tok(i - 2).is_some_and(|y| is_year(y.text(self.text)))
+                && (t.end - t.start == 2 || is_year(t.text(self.text)))
+            {
+                return true;
+            }
+            // "Articles 12 to 15", "paragraphs 3-5": the whole list is references.
+            let head = self.list_head(i);
+            let mut k = head.saturating_sub(1);
             if self.sym(k) == Some('.') && k > 0 {
                 k -= 1;
             }
             if let Some(w) = self.word(k)
+                && head > 0
                 && is_any(w, REFERENCE_WORDS)
-                && self.inline(i)
+                && self.inline(head)
             {
                 // "No." capitalized or "number 5": only when the word is not a count itself.
                 return !(is(w, "no") && self.is_word(i + 1, "fewer"));
@@ -253,17 +343,31 @@ impl Scan<'_> {
             && self.adjacent(i + 1)
         {
             let starts_line = i < 2 || self.toks[i - 1].gap >= Gap::Line;
-            if starts_line {
+            // "(1) breaking supply chains, (2) a treatment system": an enumerator in running
+            // text is followed by the words of its item.
+            let item_follows = self.inline(i + 2) && self.word(i + 2).is_some();
+            if starts_line || item_follows {
                 return true;
             }
+        }
+        // "Steps: 1) register, 2) apply": `N)` after a break in the sentence starts an item.
+        if i > 0
+            && self.sym(i + 1) == Some(')')
+            && self.adjacent(i + 1)
+            && self.inline(i + 2)
+            && self.word(i + 2).is_some()
+            && (matches!(self.sym(i - 1), Some(',' | ';' | ':'))
+                || self.word(i - 1).is_some_and(|w| is_any(w, &["and", "or"])))
+        {
+            return true;
         }
         false
     }
 
     /// A figure starting at token `i`: first token, end token, value.
     fn figure(&self, i: usize) -> Option<(usize, usize, FigureValue)> {
-        let (bound, mut j) = self.modifier(i).unwrap_or((None, i));
-        let first = i;
+        let (mut bound, mut j) = self.modifier(i).unwrap_or((None, i));
+        let mut first = i;
         let (currency_before, after_cur) = self.currency_before(j);
         if currency_before.is_some() {
             j = after_cur;
@@ -271,6 +375,9 @@ impl Scan<'_> {
         let (number, mut k, worded) = self.number(j)?;
         if !self.usable(j) {
             return None;
+        }
+        if let NumberRead::Vague(unit) = number {
+            return self.vague(first, k, unit, bound);
         }
         let mut value = FigureValue::default();
         let mut currency = currency_before;
@@ -281,6 +388,7 @@ impl Scan<'_> {
             NumberRead::Plain(_) => {}
             NumberRead::Fraction(f) => fraction = Some(f),
             NumberRead::Multiplier(m) => multiplier = Some(m),
+            NumberRead::Vague(_) => return None,
         }
         let n = number;
         let mut amount = n.value();
@@ -362,7 +470,9 @@ impl Scan<'_> {
         };
         let dash = matches!(self.sym(k), Some('-' | '–' | '—')) && self.inline(k);
         let worded_joiner = self.word(k).is_some_and(|w| is_any(w, joiner)) && self.inline(k);
-        if (dash || worded_joiner) && self.usable(k + 1) && self.inline(k + 1) {
+        // "doubled to 400", "half to the regions": a factor or share has no range.
+        let plain = matches!(number, NumberRead::Plain(_));
+        if plain && (dash || worded_joiner) && self.usable(k + 1) && self.inline(k + 1) {
             let (cur2, after_cur2) = self.currency_before(k + 1);
             let m = if cur2.is_some() { after_cur2 } else { k + 1 };
             if let Some((NumberRead::Plain(v2), mut e, worded2)) = self.number(m)
@@ -435,7 +545,20 @@ impl Scan<'_> {
                 if !self.counts_a_noun(j, k) {
                     return None;
                 }
-            } else if self.is_reference(j) {
+                // "built around three priorities", "talks about two issues": before a small
+                // count written in words, `around` and `about` are prepositions; nobody
+                // rounds to three.
+                if bound == Some(Bound::Approx)
+                    && j == i + 1
+                    && self
+                        .word(i)
+                        .is_some_and(|w| is_any(w, &["about", "around"]))
+                    && amount < 10.0
+                {
+                    bound = None;
+                    first = j;
+                }
+            } else if self.is_reference(j) || self.is_year_after_preposition(j, k) {
                 return None;
             }
         } else if !worded && self.is_reference(j) {
@@ -475,6 +598,248 @@ impl Scan<'_> {
         Some((first, k, value))
     }
 
+    /// A vague quantity read by `number` up to `k` (`thousands`, `hundreds of millions`):
+    /// approximate, with its unit as the minimum; money when `of` a currency follows.
+    fn vague(
+        &self,
+        first: usize,
+        k: usize,
+        unit: f64,
+        bound: Option<Bound>,
+    ) -> Option<(usize, usize, FigureValue)> {
+        // "thousands of years" is a duration; "from thousands of" is no range.
+        if matches!(bound, Some(Bound::From | Bound::Between)) || self.duration_follows(k + 1) {
+            return None;
+        }
+        let n = Some(Number(unit));
+        let mut value = FigureValue {
+            approx: Some(true),
+            ..FigureValue::default()
+        };
+        let mut end = k;
+        if let Some((c, after)) = self.currency_after(k + 1) {
+            value.amount = n;
+            value.currency = Some(c);
+            end = after;
+            if let Some((per, after)) = self.rate(end) {
+                value.per = Some(per);
+                end = after;
+            }
+        } else {
+            value.count = n;
+        }
+        if bound == Some(Bound::Max) {
+            value.max = n;
+        } else {
+            value.min = n;
+        }
+        if self.toks[first + 1..end]
+            .iter()
+            .any(|t| t.gap >= Gap::Paragraph)
+        {
+            return None;
+        }
+        Some((first, end, value))
+    }
+
+    /// The unit of the vague quantity at `j` (`dozens`, `tens of thousands`, `hundreds of
+    /// millions`) and the token after its words, when `of` and what it counts follow.
+    fn vague_unit(&self, j: usize) -> Option<(NumberRead, usize, bool)> {
+        let mut unit = self.tok(j)?.lex.many()?;
+        let mut k = j + 1;
+        let mut words = 1;
+        while self.is_word(k, "of")
+            && self.inline(k)
+            && self.inline(k + 1)
+            && let Some(next) = self.tok(k + 1).and_then(|t| t.lex.many())
+            && next > unit
+        {
+            unit *= next;
+            k += 2;
+            words += 1;
+        }
+        // "tens" alone is no quantity ("tens and units").
+        let tens_alone = unit == 10.0 && words == 1;
+        (self.is_word(k, "of") && self.inline(k) && !tens_alone).then_some((
+            NumberRead::Vague(unit),
+            k,
+            true,
+        ))
+    }
+
+    /// Whether the multiplying word at `j` multiplies (`will double`, `doubled`, `twice as
+    /// many`), rather than describing a thing (`a double standard`) or counting events
+    /// (`visited twice`).
+    fn multiplies(&self, j: usize) -> bool {
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        let next = self.word(j + 1).filter(|_| self.inline(j + 1));
+        let next_is = |list: &[&str]| next.is_some_and(|n| is_any(n, list));
+        if is(w, "twice") {
+            return next_is(&[
+                "as", "the", "that", "what", "its", "their", "our", "his", "her", "this", "these",
+                "those", "more", "over",
+            ]);
+        }
+        if !is_any(w, &["double", "triple", "quadruple"]) {
+            // tenfold, doubled, tripling: always a factor.
+            return true;
+        }
+        // "will double", "to triple", "more than double", "roughly double"
+        let before = j
+            .checked_sub(1)
+            .filter(|_| self.inline(j))
+            .and_then(|p| self.word(p));
+        if before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "will",
+                    "would",
+                    "to",
+                    "shall",
+                    "can",
+                    "could",
+                    "may",
+                    "might",
+                    "should",
+                    "must",
+                    "roughly",
+                    "nearly",
+                    "almost",
+                    "about",
+                    "around",
+                    "approximately",
+                    "than",
+                    "more",
+                    "least",
+                ],
+            ) || b.ends_with("'ll")
+                || b.ends_with("’ll")
+        }) {
+            return true;
+        }
+        if before.is_some_and(|b| is_any(b, &["a", "an", "the"])) {
+            return false;
+        }
+        // "double the number", "double in size", "double." — but "double taxation"
+        let ends = self.tok(j + 1).is_none_or(|t| t.gap >= Gap::Line)
+            || matches!(self.sym(j + 1), Some('.' | ',' | ';' | ':' | ')'));
+        ends || next_is(&[
+            "the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "in",
+            "by", "to", "from", "over", "within", "since", "between", "again", "and", "or",
+            "every", "each", "when", "if", "as", "during", "until",
+        ])
+    }
+
+    /// Whether `half` at `j` is a share: `half of all renters`, `half the cost`, `less than
+    /// half`, `cut by half` — not `the first half of`, `one and a half`, `half an hour`.
+    fn half_is_a_share(&self, j: usize) -> bool {
+        let before = j
+            .checked_sub(1)
+            .filter(|_| self.inline(j))
+            .and_then(|p| self.word(p));
+        if before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "first", "second", "latter", "other", "last", "next", "a", "and", "this",
+                    "that", "each",
+                ],
+            )
+        }) {
+            return false;
+        }
+        let next = self.word(j + 1).filter(|_| self.inline(j + 1));
+        next.is_some_and(|n| {
+            is_any(
+                n,
+                &[
+                    "of", "the", "its", "their", "our", "all", "his", "her", "these", "those",
+                ],
+            )
+        }) || before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "than",
+                    "almost",
+                    "nearly",
+                    "about",
+                    "around",
+                    "roughly",
+                    "approximately",
+                    "over",
+                    "under",
+                    "by",
+                    "some",
+                ],
+            )
+        })
+    }
+
+    /// `over 2025`, `since 2010 and`: a year after a preposition, unless it counts a noun
+    /// (`over 2000 teachers`). `k` is the token after the number.
+    fn is_year_after_preposition(&self, j: usize, k: usize) -> bool {
+        if !is_year(self.toks[j].text(self.text))
+            || !j
+                .checked_sub(1)
+                .and_then(|p| self.word(p))
+                .is_some_and(|w| is_any(w, YEAR_PREPOSITIONS))
+        {
+            return false;
+        }
+        let counted = self.inline(k)
+            && self.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase) && !is_any(w, NOT_NOUNS)
+            });
+        !counted
+    }
+
+    /// The first number of a list or range of numbers that ends at `i`: `12` in
+    /// `Articles 12 to 15`, `4` in `Articles 4, 5 and 9`.
+    fn list_head(&self, mut i: usize) -> usize {
+        while i >= 2
+            && self.inline(i)
+            && self.inline(i - 1)
+            && self.toks[i - 2].kind == Kind::Num
+            && (self
+                .word(i - 1)
+                .is_some_and(|w| is_any(w, &["to", "and", "or"]))
+                || matches!(self.sym(i - 1), Some(',' | '-' | '–')))
+        {
+            i -= 2;
+        }
+        i
+    }
+
+    /// Whether the number at `i` is glued by `_` (or an escaped `\_`) to a code around it:
+    /// `IP_25_712`, `ip\_25\_712`.
+    fn in_underscore_code(&self, i: usize) -> bool {
+        let glued_word =
+            |t: Option<&Token>| t.is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num));
+        // before: "_" glued to the number, optionally after "\", glued to a word or number
+        if self.adjacent(i) && i >= 2 && self.sym(i - 1) == Some('_') {
+            let mut k = i - 1;
+            if k >= 1 && self.sym(k - 1) == Some('\\') && self.adjacent(k) {
+                k -= 1;
+            }
+            if k >= 1 && self.adjacent(k) && glued_word(self.tok(k - 1)) {
+                return true;
+            }
+        }
+        // after: "_" or "\_" glued to the number and to a word or number after it
+        let mut k = i + 1;
+        if self.sym(k) == Some('\\') && self.adjacent(k) {
+            k += 1;
+        }
+        self.sym(k) == Some('_')
+            && self.adjacent(k)
+            && self.adjacent(k + 1)
+            && glued_word(self.tok(k + 1))
+    }
+
     /// Whether a time unit follows at `k`, directly or after the rest of a range
     /// (`10 and 15 years`, `two to three weeks`).
     fn duration_follows(&self, k: usize) -> bool {
@@ -482,7 +847,7 @@ impl Scan<'_> {
             self.tok(i)
                 .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
         };
-        if unit(k) {
+        if unit(k) || self.word(k).is_some_and(|w| is_any(w, DURATION_ADJECTIVES)) && unit(k + 1) {
             return true;
         }
         let joins = self
@@ -514,6 +879,19 @@ impl Scan<'_> {
                 Some('.' | '!' | '?' | ':' | '"' | '\u{201c}')
             );
         let mut next = k;
+        // "raise the number of taskforces to eight by March", "cut to three.": the number a
+        // change reaches stands for the noun counted before it.
+        if j > 0
+            && self.is_word(j - 1, "to")
+            && (self.tok(k).is_none_or(|t| t.gap >= Gap::Line)
+                || matches!(self.sym(k), Some('.' | ',' | ';' | ':' | ')'))
+                || self.inline(k)
+                    && self.word(k).is_some_and(|w| {
+                        is_any(w, &["by", "in", "from", "within", "over", "across", "for"])
+                    }))
+        {
+            return true;
+        }
         // an opening quote before the noun: two “gold commanders”
         if matches!(self.sym(next), Some('"' | '\u{201c}' | '\u{2018}')) {
             next += 1;
@@ -689,6 +1067,14 @@ impl Scan<'_> {
             if is_any(w, &["franc", "francs"]) {
                 return None; // which franc is unclear
             }
+            // "4,000 pounds of fentanyl" is a weight; "pounds of public money" is not.
+            if is_any(w, &["pound", "pounds"])
+                && self.is_word(k + 1, "of")
+                && self.inline(k + 1)
+                && !self.word(k + 2).is_some_and(|x| is_any(x, MONEY_NOUNS))
+            {
+                return None;
+            }
             return Some((c, k + 1));
         }
         None
@@ -793,13 +1179,27 @@ impl Scan<'_> {
                 {
                     return None;
                 }
+                // 21<sup>st</sup>: an ordinal whose suffix is raised by HTML.
+                if self.sym(j + 1) == Some('<')
+                    && self.adjacent(j + 1)
+                    && self.is_word(j + 2, "sup")
+                    && self.sym(j + 3) == Some('>')
+                    && self
+                        .word(j + 4)
+                        .is_some_and(|w| is_any(w, &["st", "nd", "rd", "th"]))
+                {
+                    return None;
+                }
                 Some((NumberRead::Plain(v), j + 1, false))
             }
             Kind::Word => match t.lex {
                 Lex::Fraction(n, d) => {
                     Some((NumberRead::Fraction(n as f64 / d as f64), j + 1, true))
                 }
-                Lex::Multiplier(m) => Some((NumberRead::Multiplier(m as f64), j + 1, true)),
+                Lex::Multiplier(m) if self.multiplies(j) => {
+                    Some((NumberRead::Multiplier(m as f64), j + 1, true))
+                }
+                Lex::Many { .. } => self.vague_unit(j),
                 Lex::Number(0) => None,
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
@@ -821,10 +1221,6 @@ impl Scan<'_> {
                     }
                     Some((NumberRead::Plain(v), k, true))
                 }
-                // half of all young renters
-                Lex::FractionDenominator(2) if self.is_word(j + 1, "of") && self.inline(j + 1) => {
-                    Some((NumberRead::Fraction(0.5), j + 1, true))
-                }
                 Lex::FractionDenominator(2)
                     if self.is_word(j + 1, "a")
                         && self
@@ -835,6 +1231,10 @@ impl Scan<'_> {
                     // half a million
                     let s = self.tok(j + 2)?.lex.scale()?;
                     Some((NumberRead::Plain(0.5 * s), j + 3, true))
+                }
+                // half of all young renters, less than half, cut by half
+                Lex::FractionDenominator(2) if self.half_is_a_share(j) => {
+                    Some((NumberRead::Fraction(0.5), j + 1, true))
                 }
                 _ if is(t.text(self.text), "a")
                     && self
@@ -870,12 +1270,17 @@ enum NumberRead {
     Plain(f64),
     Fraction(f64),
     Multiplier(f64),
+    /// `thousands`, `tens of thousands`: the unit of a vague quantity.
+    Vague(f64),
 }
 
 impl NumberRead {
     fn value(self) -> f64 {
         match self {
-            NumberRead::Plain(v) | NumberRead::Fraction(v) | NumberRead::Multiplier(v) => v,
+            NumberRead::Plain(v)
+            | NumberRead::Fraction(v)
+            | NumberRead::Multiplier(v)
+            | NumberRead::Vague(v) => v,
         }
     }
 }
@@ -892,6 +1297,11 @@ fn symbol_currency(c: char) -> Option<&'static str> {
         '₺' => "TRY",
         _ => return None,
     })
+}
+
+/// Four digits that can be a year of the genre (1900–2100).
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && ("1900".."2101").contains(&raw)
 }
 
 /// An acronym or code word: two to eight capitals (`COMPET`, `HC`, `COM`).

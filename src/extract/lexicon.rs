@@ -17,8 +17,15 @@ pub enum Lex {
     FractionDenominator(u8),
     /// `two-thirds`, `three-quarters`, `one-half`: numerator and denominator.
     Fraction(u8, u8),
-    /// `tenfold`, `twofold`, `ten-fold`.
+    /// `tenfold`, `twofold`, `ten-fold`, and the words that multiply: `double(d)`,
+    /// `triple(d)`, `quadruple(d)`, `twice` (the figure rules tell the verb from the adjective).
     Multiplier(u32),
+    /// The plural of a unit used as a vague quantity (`dozens`, `tens`, `hundreds`,
+    /// `thousands`, `millions`): the unit is `base × 10^power`.
+    Many {
+        base: u8,
+        power: u8,
+    },
     /// `euros`, `pounds`, `dollars`, `EUR`, `GBP`: the ISO 4217 currency.
     Currency(Iso),
     /// Spring = 1 … winter = 4.
@@ -113,6 +120,14 @@ impl Lex {
             _ => None,
         }
     }
+
+    /// The unit of a vague quantity (`dozens` → 12, `thousands` → 1000).
+    pub fn many(self) -> Option<f64> {
+        match self {
+            Lex::Many { base, power } => Some(base as f64 * 10f64.powi(power as i32)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +151,14 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "section",
     "sections",
     "chapter",
+    "chapters",
     "annex",
+    "annexes",
+    "volume",
+    "vol",
+    "column",
+    "schedule",
+    "footnote",
     "no",
     "nos",
     "nr",
@@ -432,6 +454,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("below", Lex::Marker),
     ("between", Lex::Marker),
     ("billion", Lex::Scale(9)),
+    ("billions", Lex::Many { base: 1, power: 9 }),
     ("bn", Lex::Scale(9)),
     ("brl", Lex::Currency(Iso::BRL)),
     ("budget", Lex::Marker),
@@ -452,6 +475,11 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("dkk", Lex::Currency(Iso::DKK)),
     ("dollar", Lex::Currency(Iso::USD)),
     ("dollars", Lex::Currency(Iso::USD)),
+    ("double", Lex::Multiplier(2)),
+    ("doubled", Lex::Multiplier(2)),
+    ("doubles", Lex::Multiplier(2)),
+    ("doubling", Lex::Multiplier(2)),
+    ("dozens", Lex::Many { base: 12, power: 0 }),
     ("eight", Lex::Number(8)),
     ("eighteen", Lex::Number(18)),
     ("eighth", Lex::FractionDenominator(8)),
@@ -493,6 +521,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("hours", Lex::TimeUnit(TimeUnit::Other)),
     ("hundred", Lex::Scale(2)),
     ("hundredfold", Lex::Multiplier(100)),
+    ("hundreds", Lex::Many { base: 1, power: 2 }),
     ("in", Lex::Marker),
     ("inr", Lex::Currency(Iso::INR)),
     ("jan", Lex::Month(1)),
@@ -509,6 +538,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("march", Lex::Month(3)),
     ("may", Lex::Month(5)),
     ("million", Lex::Scale(6)),
+    ("millions", Lex::Many { base: 1, power: 6 }),
     ("minute", Lex::TimeUnit(TimeUnit::Other)),
     ("minutes", Lex::TimeUnit(TimeUnit::Other)),
     ("mio", Lex::Scale(6)),
@@ -538,6 +568,10 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("pound", Lex::Currency(Iso::GBP)),
     ("pounds", Lex::Currency(Iso::GBP)),
     ("q", Lex::Marker),
+    ("quadruple", Lex::Multiplier(4)),
+    ("quadrupled", Lex::Multiplier(4)),
+    ("quadruples", Lex::Multiplier(4)),
+    ("quadrupling", Lex::Multiplier(4)),
     ("quarter", Lex::FractionDenominator(4)),
     ("quarters", Lex::FractionDenominator(4)),
     ("r", Lex::Marker),
@@ -574,6 +608,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("sunday", Lex::Weekday),
     ("ten", Lex::Number(10)),
     ("tenfold", Lex::Multiplier(10)),
+    ("tens", Lex::Many { base: 1, power: 1 }),
     ("tenth", Lex::FractionDenominator(10)),
     ("tenths", Lex::FractionDenominator(10)),
     ("third", Lex::FractionDenominator(3)),
@@ -581,14 +616,21 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("thirteen", Lex::Number(13)),
     ("thirty", Lex::Number(30)),
     ("thousand", Lex::Scale(3)),
+    ("thousands", Lex::Many { base: 1, power: 3 }),
     ("three", Lex::Number(3)),
     ("threefold", Lex::Multiplier(3)),
     ("thursday", Lex::Weekday),
     ("tn", Lex::Scale(12)),
     ("trillion", Lex::Scale(12)),
+    ("trillions", Lex::Many { base: 1, power: 12 }),
+    ("triple", Lex::Multiplier(3)),
+    ("tripled", Lex::Multiplier(3)),
+    ("triples", Lex::Multiplier(3)),
+    ("tripling", Lex::Multiplier(3)),
     ("tuesday", Lex::Weekday),
     ("twelve", Lex::Number(12)),
     ("twenty", Lex::Number(20)),
+    ("twice", Lex::Multiplier(2)),
     ("two", Lex::Number(2)),
     ("twofold", Lex::Multiplier(2)),
     ("under", Lex::Marker),
