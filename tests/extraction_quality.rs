@@ -502,7 +502,8 @@ const GOAL: Bar = Bar {
 /// figures 0.851, dates 0.650, commitments 0.779, values 0.934, titles 0/14, dates of issue
 /// 14/14. Raise it as the rules improve, until it reaches `GOAL`; never lower it.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
-    figures_f1: 0.85,
+    // raised by the genre's figure rules (issue 16, point 3): 0.929
+    figures_f1: 0.92,
     dates_f1: 0.65,
     commitments_f1: 0.77,
     values: 0.93,
@@ -514,10 +515,11 @@ const WH_STATEMENTS_FLOOR: Bar = Bar {
 /// figures 0.845, dates 0.929, commitments 0.771, values 0.962, titles 5/6, dates of issue
 /// 6/6.
 const OWN_FLOOR: Bar = Bar {
-    figures_f1: 0.84,
+    // raised by the genre's figure rules (issue 16, point 3): figures 0.989, values 0.976
+    figures_f1: 0.98,
     dates_f1: 0.92,
     commitments_f1: 0.77,
-    values: 0.96,
+    values: 0.97,
     titles: 0.83,
     doc_dates: 1.0,
 };

@@ -463,6 +463,8 @@ fn multipliers_as_verbs_and_words() {
         "The Minister visited the port twice.",
         "The triple lock on pensions stays.",
         "They will halve the backlog.",
+        "We will double down on enforcement.",
+        "The hall will double as a shelter.",
     ] {
         assert_eq!(figures(text), vec![], "{text}");
     }
@@ -618,6 +620,11 @@ fn a_number_word_reached_by_a_change_is_a_count() {
         figures("The list was cut to three."),
         "three",
         json!({"count": 3}),
+    );
+    one(
+        figures("Ships based there will rise from four to six."),
+        "from four to six",
+        json!({"count": 4, "min": 4, "max": 6}),
     );
     assert_eq!(figures("They talked to one another."), vec![]);
 }

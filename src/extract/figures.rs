@@ -686,6 +686,10 @@ impl Scan<'_> {
             // tenfold, doubled, tripling: always a factor.
             return true;
         }
+        // "double down", "will double as a shelter": idioms, not factors.
+        if next_is(&["down", "up", "back", "as"]) {
+            return false;
+        }
         // "will double", "to triple", "more than double", "roughly double"
         let before = j
             .checked_sub(1)
@@ -879,10 +883,10 @@ impl Scan<'_> {
                 Some('.' | '!' | '?' | ':' | '"' | '\u{201c}')
             );
         let mut next = k;
-        // "raise the number of taskforces to eight by March", "cut to three.": the number a
-        // change reaches stands for the noun counted before it.
+        // "raise the number of taskforces to eight by March", "cut to three.", "from four to
+        // six.": the number a change reaches stands for the noun counted before it.
         if j > 0
-            && self.is_word(j - 1, "to")
+            && self.word(j - 1).is_some_and(|w| is_any(w, &["to", "from"]))
             && (self.tok(k).is_none_or(|t| t.gap >= Gap::Line)
                 || matches!(self.sym(k), Some('.' | ',' | ';' | ':' | ')'))
                 || self.inline(k)
