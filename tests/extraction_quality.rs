@@ -502,8 +502,9 @@ const GOAL: Bar = Bar {
 /// figures 0.851, dates 0.650, commitments 0.779, values 0.934, titles 0/14, dates of issue
 /// 14/14. Raise it as the rules improve, until it reaches `GOAL`; never lower it.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
-    // raised by the genre's figure rules (issue 16, point 3): 0.929
-    figures_f1: 0.92,
+    // raised by the genre's figure rules (issue 16, point 3): 0.929, then 0.951 (day ranges,
+    // numbered names and paragraphs, years after bounds)
+    figures_f1: 0.95,
     dates_f1: 0.65,
     commitments_f1: 0.77,
     values: 0.93,

@@ -384,8 +384,24 @@ fn vague_quantities_are_approximate_minimums() {
         "tens of millions of pounds",
         json!({"amount": 10_000_000, "currency": "GBP", "min": 10_000_000, "approx": true}),
     );
+    one(
+        figures("The bill is worth hundreds of millions."),
+        "hundreds of millions",
+        json!({"count": 100_000_000, "min": 100_000_000, "approx": true}),
+    );
+    one(
+        figures("Tens of thousands fled the fighting."),
+        "Tens of thousands",
+        json!({"count": 10_000, "min": 10_000, "approx": true}),
+    );
+    one(
+        figures("Hundreds of millions of people lack clean water."),
+        "Hundreds of millions",
+        json!({"count": 100_000_000, "min": 100_000_000, "approx": true}),
+    );
     for text in [
         "A few ships and several ports were hit; many towns and numerous villages too.",
+        "They worked in their thousands.",
         "The valley has been farmed for thousands of years.",
         "Results came in tens and units.",
     ] {
@@ -434,6 +450,11 @@ fn multipliers_as_verbs_and_words() {
         figures("The new line carries twice as many passengers."),
         "twice",
         json!({"multiplier": 2}),
+    );
+    one(
+        figures("The new port handles three times as many ships."),
+        "three times",
+        json!({"multiplier": 3}),
     );
     one(
         figures("Rural areas receive three times as much rain."),
@@ -566,13 +587,135 @@ fn a_year_after_a_preposition_is_not_a_count() {
         "Emissions have fallen since 2010, and will fall through 2030.",
         "Spending rose during 2021.",
         "The programme for 2021–27 and the budget for 2025-26 were agreed.",
+        "Net zero no later than 2050 and deep cuts before it.",
+        "Demand will hold until at least 2030 across the region.",
+        "Funds were spent in 2025 and in 2026.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
     }
+    // `in 2025` is a date, never a count.
+    assert_eq!(
+        dates("Funds were spent in 2025."),
+        vec![("2025".to_string(), json!({"date": "2025"}))]
+    );
     one(
         figures("We trained over 2000 teachers."),
         "over 2000",
         json!({"count": 2000, "min": 2000}),
+    );
+    one(
+        figures("They will hire at least 2025 nurses."),
+        "at least 2025",
+        json!({"count": 2025, "min": 2025}),
+    );
+}
+
+#[test]
+fn days_of_a_range_of_days_are_not_counts() {
+    for text in [
+        "At the summit on January 9-10, the leaders met.",
+        "The conference of June 29-30, 2022 ended.",
+        "They met in Bali on 15-16 November 2022.",
+        "The talks of 21–22 June were long.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("Output rose 10-12 in May."),
+        "10-12",
+        json!({"count": 10, "min": 10, "max": 12}),
+    );
+    one(
+        figures("Prices rose 10-12 per cent in June."),
+        "10-12 per cent",
+        json!({"percent": 10, "min": 10, "max": 12}),
+    );
+}
+
+#[test]
+fn numbered_names_are_not_counts() {
+    for text in [
+        "The allies oppose Nord Stream 2, which divides them.",
+        "We mourn the victims of Airlines Flight 752, shot down in 2020.",
+        "They set up Combined Task Force 153 and Task Force 59.",
+        "Work on the Pillar 1 Multilateral Convention goes on.",
+        "It was ordered by Executive Order 14020 in March.",
+        "We back the Citizenship Act (H.R. 1177/S. 348) now.",
+        "It hears Labour 7, Youth 7 and Business 7 covering jobs.",
+        "We endorse the InfraTracker 2.0 which helps.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("Allies sent Ukraine 300 rifles."),
+        "300",
+        json!({"count": 300}),
+    );
+    one(
+        figures("Only 300 were approved."),
+        "300",
+        json!({"count": 300}),
+    );
+}
+
+#[test]
+fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
+    for text in [
+        "17\\. The G7 has a leading role.",
+        "Intro.\n\n**1. ACCOMPLISHMENTS**",
+        "Intro.\n\n24.We welcome the adoption of the deal.",
+        "33. <sup>1 </sup>We are committed to it.",
+        "It was noted.<sup>[2]</sup>",
+        "1. First item\n2. Second item",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    // A hard-wrapped sentence that carries its number onto the next line still counts it.
+    one(
+        figures("We trained a total of\n300. Then we stopped."),
+        "300",
+        json!({"count": 300}),
+    );
+}
+
+#[test]
+fn a_number_hyphened_to_a_time_unit_is_a_duration() {
+    for text in [
+        "We are reversing a 40-year race to the bottom.",
+        "They recalled the 77-year record of restraint.",
+        "A 24-hour helpline opens.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("It funds a 10-year, $5 billion plan."),
+        "$5 billion",
+        json!({"amount": 5_000_000_000u64, "currency": "USD"}),
+    );
+}
+
+#[test]
+fn a_couple_of_hundred_and_vulgar_fractions() {
+    one(
+        figures("A couple of hundred wells were reopened."),
+        "A couple of hundred",
+        json!({"count": 200, "approx": true}),
+    );
+    one(
+        figures("It will cost a couple of thousand pounds."),
+        "a couple of thousand pounds",
+        json!({"amount": 2000, "currency": "GBP", "approx": true}),
+    );
+    assert_eq!(figures("We met a couple of times."), vec![]);
+    one(
+        figures("Members pledge at least $2¾ billion."),
+        "at least $2¾ billion",
+        json!({"amount": 2_750_000_000u64, "currency": "USD", "min": 2_750_000_000u64}),
+    );
+    one(
+        figures("Inflation was 2½ per cent."),
+        "2½ per cent",
+        json!({"percent": 2.5}),
     );
 }
 

@@ -68,10 +68,76 @@ enum Bound {
 
 /// Words after a number word that show it does not count a noun.
 const NOT_NOUNS: &[&str] = &[
-    "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "are", "is", "were",
-    "was", "be", "been", "have", "has", "had", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "do", "did", "who", "which", "that", "than", "as", "per", "a", "an",
-    "the", "more", "less", "each", "other", "others", "such", "too", "so", "it", "they",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "do",
+    "did",
+    "who",
+    "which",
+    "that",
+    "than",
+    "as",
+    "per",
+    "a",
+    "an",
+    "the",
+    "more",
+    "less",
+    "each",
+    "other",
+    "others",
+    "such",
+    "too",
+    "so",
+    "it",
+    "they",
+    "across",
+    "into",
+    "onto",
+    "through",
+    "throughout",
+    "under",
+    "over",
+    "after",
+    "before",
+    "during",
+    "until",
+    "within",
+    "without",
+    "against",
+    "among",
+    "towards",
+    "toward",
+    "alone",
+    "onwards",
+    "onward",
 ];
 
 /// Words between a number and a time unit that keep it a duration (`seven consecutive years`).
@@ -328,12 +394,7 @@ impl Scan<'_> {
                 return true;
             }
         }
-        // List numbering at the start of a line: "1.", "2)", "(3)".
-        if (t.gap >= Gap::Line || i == 0)
-            && matches!(self.sym(i + 1), Some('.' | ')'))
-            && self.adjacent(i + 1)
-            && self.tok(i + 2).is_none_or(|n| n.gap >= Gap::Space)
-        {
+        if self.is_line_number(i) || self.is_footnote_mark(i) {
             return true;
         }
         if i > 0
@@ -362,6 +423,138 @@ impl Scan<'_> {
             return true;
         }
         false
+    }
+
+    /// List and paragraph numbering at the start of a line: `1.`, `2)`, a communiqué's
+    /// Markdown-escaped `17\.`, a bold `**1.`, and `24.We` where the space after the number
+    /// was lost. A number that a hard-wrapped sentence carries onto the line after a word
+    /// that cannot end one (`a total of` ⏎ `300. Then`) is no numbering.
+    fn is_line_number(&self, i: usize) -> bool {
+        let mut s = i;
+        while s > 0 && self.adjacent(s) && matches!(self.sym(s - 1), Some('*' | '_')) {
+            s -= 1;
+        }
+        let line_start = s == 0 || self.toks[s].gap >= Gap::Line;
+        if !line_start {
+            return false;
+        }
+        if s > 0
+            && self.toks[s].gap == Gap::Line
+            && self.word(s - 1).is_some_and(|w| is_any(w, NOT_NOUNS))
+        {
+            return false;
+        }
+        let mut m = i + 1;
+        if self.sym(m) == Some('\\') && self.adjacent(m) {
+            m += 1;
+        }
+        if !(matches!(self.sym(m), Some('.' | ')')) && self.adjacent(m)) {
+            return false;
+        }
+        match self.tok(m + 1) {
+            None => true,
+            Some(n) if n.gap >= Gap::Space => true,
+            Some(n) => {
+                self.sym(m) == Some('.')
+                    && n.kind == Kind::Word
+                    && n.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }
+        }
+    }
+
+    /// A footnote mark raised by HTML: `<sup>1</sup>`, `<sup>[2]</sup>`.
+    fn is_footnote_mark(&self, i: usize) -> bool {
+        let mut k = i;
+        if k >= 1 && self.sym(k - 1) == Some('[') && self.adjacent(k) {
+            k -= 1;
+        }
+        k >= 3
+            && self.adjacent(k)
+            && self.sym(k - 1) == Some('>')
+            && self.is_word(k - 2, "sup")
+            && self.sym(k - 3) == Some('<')
+    }
+
+    /// `January 9-10`, `June 29-30, 2022`, `11-13 June`: days of a range of days, which the
+    /// date rules read on the month's side only. `j..k` is the number (or range) read.
+    fn is_day_of_a_range(&self, j: usize, k: usize) -> bool {
+        let day = |t: usize| {
+            self.tok(t).is_some_and(|x| {
+                x.kind == Kind::Num
+                    && x.end - x.start <= 2
+                    && parse_digits(x.text(self.text)).is_some_and(|d| (1.0..=31.0).contains(&d))
+            })
+        };
+        // Month names are capitalized in English: `may` is never one.
+        let month = |t: usize| {
+            self.tok(t).is_some_and(|x| {
+                matches!(x.lex, Lex::Month(_))
+                    && x.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        };
+        let dash = |t: usize| matches!(self.sym(t), Some('-' | '–')) && self.adjacent(t);
+        // The two days `a-b` with a month just before `a` or just after `b`.
+        let days = |a: usize| {
+            day(a)
+                && dash(a + 1)
+                && self.adjacent(a + 2)
+                && day(a + 2)
+                && ((a >= 1 && month(a - 1) && self.inline(a))
+                    || (month(a + 3) && self.inline(a + 3)))
+        };
+        let tail = j >= 2 && days(j - 2);
+        let head = days(j) && k <= j + 3;
+        tail || head
+    }
+
+    /// `Nord Stream 2`, `Flight 752`, `Task Force 59`, `Pillar 1`, `Executive Order 14020`,
+    /// `H.R. 1177`: a number after a capitalized word (or an initial) in running text names
+    /// a thing; it counts nothing unless a noun follows (`Ukraine 300 rifles`). `k` is the
+    /// token after the number.
+    fn is_designation(&self, j: usize, k: usize) -> bool {
+        let Some(t) = self.tok(j) else {
+            return false;
+        };
+        if j < 2 || t.gap == Gap::None || t.gap >= Gap::Paragraph {
+            return false;
+        }
+        let p = j - 1;
+        let named = match self.tok(p) {
+            Some(w) if w.kind == Kind::Word => {
+                let text = w.text(self.text);
+                let sentence_start = w.gap >= Gap::Paragraph
+                    || matches!(self.sym(p - 1), Some('.' | '!' | '?' | ':' | '"' | '“'));
+                w.lex == Lex::None
+                    && text.chars().next().is_some_and(char::is_uppercase)
+                    && !sentence_start
+            }
+            // "H.R. 1177", "S. 348": an initial before the number.
+            _ => {
+                self.sym(p) == Some('.')
+                    && self.adjacent(p)
+                    && self
+                        .word(p - 1)
+                        .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+            }
+        };
+        if !named {
+            return false;
+        }
+        // What follows: a counted noun is a lower-case word that is no function word and
+        // no verb in -ing (`Business 7 covering`).
+        let noun = self.tok(k).is_some_and(|n| n.gap < Gap::Paragraph)
+            && self.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_any(w, NOT_NOUNS)
+                    && !(w.ends_with("ing") && w.len() > 4)
+            });
+        !noun
     }
 
     /// A figure starting at token `i`: first token, end token, value.
@@ -558,7 +751,11 @@ impl Scan<'_> {
                     bound = None;
                     first = j;
                 }
-            } else if self.is_reference(j) || self.is_year_after_preposition(j, k) {
+            } else if self.is_reference(j)
+                || self.is_year_after_preposition(first, j, k)
+                || self.is_day_of_a_range(j, k)
+                || (first == j && range_max.is_none() && self.is_designation(j, k))
+            {
                 return None;
             }
         } else if !worded && self.is_reference(j) {
@@ -599,7 +796,7 @@ impl Scan<'_> {
     }
 
     /// A vague quantity read by `number` up to `k` (`thousands`, `hundreds of millions`):
-    /// approximate, with its unit as the minimum; money when `of` a currency follows.
+    /// approximate, with its unit as the minimum; money when `of` a currency follows at `k`.
     fn vague(
         &self,
         first: usize,
@@ -608,7 +805,9 @@ impl Scan<'_> {
         bound: Option<Bound>,
     ) -> Option<(usize, usize, FigureValue)> {
         // "thousands of years" is a duration; "from thousands of" is no range.
-        if matches!(bound, Some(Bound::From | Bound::Between)) || self.duration_follows(k + 1) {
+        let of = self.is_word(k, "of");
+        if matches!(bound, Some(Bound::From | Bound::Between)) || of && self.duration_follows(k + 1)
+        {
             return None;
         }
         let n = Some(Number(unit));
@@ -617,7 +816,7 @@ impl Scan<'_> {
             ..FigureValue::default()
         };
         let mut end = k;
-        if let Some((c, after)) = self.currency_after(k + 1) {
+        if of && let Some((c, after)) = self.currency_after(k + 1) {
             value.amount = n;
             value.currency = Some(c);
             end = after;
@@ -643,7 +842,8 @@ impl Scan<'_> {
     }
 
     /// The unit of the vague quantity at `j` (`dozens`, `tens of thousands`, `hundreds of
-    /// millions`) and the token after its words, when `of` and what it counts follow.
+    /// millions`) and the token after its words, when `of` and what it counts follow or the
+    /// words are a compound.
     fn vague_unit(&self, j: usize) -> Option<(NumberRead, usize, bool)> {
         let mut unit = self.tok(j)?.lex.many()?;
         let mut k = j + 1;
@@ -658,13 +858,11 @@ impl Scan<'_> {
             k += 2;
             words += 1;
         }
-        // "tens" alone is no quantity ("tens and units").
+        // "tens" alone is no quantity ("tens and units"); a compound is one without `of`
+        // after it ("worth hundreds of millions.", "Tens of thousands fled").
         let tens_alone = unit == 10.0 && words == 1;
-        (self.is_word(k, "of") && self.inline(k) && !tens_alone).then_some((
-            NumberRead::Vague(unit),
-            k,
-            true,
-        ))
+        let counts = self.is_word(k, "of") && self.inline(k) && !tens_alone;
+        (counts || words >= 2).then_some((NumberRead::Vague(unit), k, true))
     }
 
     /// Whether the multiplying word at `j` multiplies (`will double`, `doubled`, `twice as
@@ -783,15 +981,26 @@ impl Scan<'_> {
         })
     }
 
-    /// `over 2025`, `since 2010 and`: a year after a preposition, unless it counts a noun
-    /// (`over 2000 teachers`). `k` is the token after the number.
-    fn is_year_after_preposition(&self, j: usize, k: usize) -> bool {
-        if !is_year(self.toks[j].text(self.text))
-            || !j
-                .checked_sub(1)
-                .and_then(|p| self.word(p))
-                .is_some_and(|w| is_any(w, YEAR_PREPOSITIONS))
-        {
+    /// `over 2025`, `since 2010 and`, `until at least 2030`, `no later than 2050`: a year after
+    /// a preposition (before the figure's bound word, if any) or after `later`/`earlier
+    /// than`, unless it counts a noun (`over 2000 teachers`). The figure starts at `i`, its
+    /// number at `j`; `k` is the token after the number.
+    fn is_year_after_preposition(&self, i: usize, j: usize, k: usize) -> bool {
+        if !is_year(self.toks[j].text(self.text)) {
+            return false;
+        }
+        let word_before = |t: usize| t.checked_sub(1).and_then(|p| self.word(p));
+        let is_before = |t: usize, list: &[&str]| word_before(t).is_some_and(|w| is_any(w, list));
+        // The figure may start at its bound (`i`), or be read from the number on (`j`) after
+        // the bound failed as a figure: look past `at least`/`at most` too.
+        let mut starts = vec![j, i];
+        if is_before(j, &["least", "most"]) && is_before(j - 1, &["at"]) {
+            starts.push(j - 2);
+        }
+        let after_preposition = starts.iter().any(|&t| is_before(t, YEAR_PREPOSITIONS));
+        let later_than =
+            is_before(j, &["than"]) && is_before(j - 1, &["later", "earlier", "sooner"]);
+        if !(after_preposition || later_than) {
             return false;
         }
         let counted = self.inline(k)
@@ -844,14 +1053,22 @@ impl Scan<'_> {
             && glued_word(self.tok(k + 1))
     }
 
-    /// Whether a time unit follows at `k`, directly or after the rest of a range
-    /// (`10 and 15 years`, `two to three weeks`).
+    /// Whether a time unit follows at `k`, directly, glued by a hyphen (`40-year`) or after
+    /// the rest of a range (`10 and 15 years`, `two to three weeks`).
     fn duration_follows(&self, k: usize) -> bool {
         let unit = |i: usize| {
             self.tok(i)
                 .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
         };
         if unit(k) || self.word(k).is_some_and(|w| is_any(w, DURATION_ADJECTIVES)) && unit(k + 1) {
+            return true;
+        }
+        // "a 40-year race", "the 77-year record": a compound of a number and a time unit.
+        if matches!(self.sym(k), Some('-' | '‐' | '‑'))
+            && self.adjacent(k)
+            && self.adjacent(k + 1)
+            && unit(k + 1)
+        {
             return true;
         }
         let joins = self
@@ -945,6 +1162,9 @@ impl Scan<'_> {
             (Bound::Approx, 1)
         } else if is(w, "an") && two("estimated") {
             (Bound::Approx, 2)
+        } else if is(w, "a") && two("couple") && self.is_word(i + 2, "of") {
+            // "a couple of hundred": the number is read from `couple`.
+            (Bound::Approx, 1)
         } else if is_any(w, &["more", "greater"]) && two("than") {
             (Bound::Min, 2)
         } else if is_any(w, &["over", "above", "upwards"]) {
@@ -1194,6 +1414,12 @@ impl Scan<'_> {
                 {
                     return None;
                 }
+                // "$2¾ billion", "2½ per cent": a vulgar fraction glued to the number.
+                if let Some(f) = self.sym(j + 1).and_then(vulgar_fraction)
+                    && self.adjacent(j + 1)
+                {
+                    return Some((NumberRead::Plain(v + f), j + 2, false));
+                }
                 Some((NumberRead::Plain(v), j + 1, false))
             }
             Kind::Word => match t.lex {
@@ -1205,6 +1431,20 @@ impl Scan<'_> {
                 }
                 Lex::Many { .. } => self.vague_unit(j),
                 Lex::Number(0) => None,
+                // "(a) couple of hundred/thousand": two of the scale, roughly.
+                _ if is(t.text(self.text), "couple")
+                    && self.is_word(j + 1, "of")
+                    && self.inline(j + 1)
+                    && self.inline(j + 2)
+                    && self
+                        .tok(j + 2)
+                        .filter(|s| s.text(self.text).len() > 2)
+                        .and_then(|s| s.lex.scale())
+                        .is_some() =>
+                {
+                    let s = self.tok(j + 2)?.lex.scale()?;
+                    Some((NumberRead::Plain(2.0 * s), j + 3, true))
+                }
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
                     // one in five: a share
@@ -1299,6 +1539,18 @@ fn symbol_currency(c: char) -> Option<&'static str> {
         '₩' => "KRW",
         '₽' => "RUB",
         '₺' => "TRY",
+        _ => return None,
+    })
+}
+
+/// The value of a vulgar-fraction character (`¾`).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '¼' => 0.25,
+        '½' => 0.5,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
         _ => return None,
     })
 }

@@ -172,6 +172,7 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "regulation",
     "directive",
     "resolution",
+    "resolutions",
     "table",
     "figure",
     "fig",
