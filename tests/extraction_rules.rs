@@ -519,6 +519,22 @@ fn fractions_in_words() {
         json!({"fraction": 0.6667}),
     );
     one(
+        figures("Around 1 in 4 children live in poverty."),
+        "Around 1 in 4",
+        json!({"fraction": 0.25, "approx": true}),
+    );
+    one(
+        figures("Nine out of ten councils agreed."),
+        "Nine out of ten",
+        json!({"fraction": 0.9}),
+    );
+    one(
+        figures("9 out of 10 councils agreed."),
+        "9 out of 10",
+        json!({"fraction": 0.9}),
+    );
+    assert_eq!(figure_texts("Sales rose 5 in 2023."), ["5"]);
+    one(
         figures("A quarter of schools lack heating."),
         "A quarter",
         json!({"fraction": 0.25}),
@@ -770,4 +786,24 @@ fn a_number_word_reached_by_a_change_is_a_count() {
         json!({"count": 4, "min": 4, "max": 6}),
     );
     assert_eq!(figures("They talked to one another."), vec![]);
+}
+
+#[test]
+fn a_change_then_the_level_it_reaches_are_two_figures() {
+    assert_eq!(
+        figures("The number of officers rose by 1,200 to 4,500."),
+        vec![
+            ("1,200".to_string(), json!({"count": 1200})),
+            ("4,500".to_string(), json!({"count": 4500})),
+        ]
+    );
+    assert_eq!(
+        figure_texts("The grant grew by $20 million to $75 million."),
+        ["$20 million", "$75 million"]
+    );
+    one(
+        figures("We will cut emissions by 40 to 50 per cent."),
+        "40 to 50 per cent",
+        json!({"percent": 40, "min": 40, "max": 50}),
+    );
 }

@@ -697,7 +697,15 @@ impl Scan<'_> {
                 } else if let Some(after) = self.percent(e) {
                     e = after;
                 }
+                // "rose by 1,200 to 4,500": the change, then the level it reaches — two
+                // figures; "cut by 40 to 50 per cent" is a range.
+                let change_then_level = worded_joiner
+                    && bound.is_none()
+                    && i > 0
+                    && self.is_word(i - 1, "by")
+                    && v2 > 2.0 * amount;
                 if v2 <= amount
+                    || change_then_level
                     || (dash
                         && !self.adjacent(k)
                         && bound.is_none()
@@ -933,6 +941,37 @@ impl Scan<'_> {
             "by", "to", "from", "over", "within", "since", "between", "again", "and", "or",
             "every", "each", "when", "if", "as", "during", "until",
         ])
+    }
+
+    /// The share `v in d` or `v out of d` whose `in`/`out` is at `k` (`one in five`, `1 in
+    /// 4`, `nine out of ten`): the fraction and the token after it. The denominator is
+    /// written like the numerator, is larger, and is no year (`5 in 2023`).
+    fn share(&self, k: usize, v: f64) -> Option<(f64, usize)> {
+        let d = if self.is_word(k, "in") && self.inline(k) {
+            k + 1
+        } else if self.is_word(k, "out")
+            && self.is_word(k + 1, "of")
+            && self.inline(k)
+            && self.inline(k + 1)
+        {
+            k + 2
+        } else {
+            return None;
+        };
+        let t = self.tok(d).filter(|_| self.inline(d))?;
+        let worded = self.toks[k - 1].kind == Kind::Word;
+        let den = match (t.kind, t.lex) {
+            (Kind::Word, Lex::Number(n)) if worded => n as f64,
+            (Kind::Num, _) if !worded && !is_year(t.text(self.text)) => {
+                parse_digits(t.text(self.text))?
+            }
+            _ => return None,
+        };
+        // "1 in 4.5" or "1 in 4m" is no share of a whole.
+        if self.adjacent(d + 1) && self.tok(d + 1).is_some_and(|n| n.kind == Kind::Word) {
+            return None;
+        }
+        (den > v && v > 0.0).then_some((v / den, d + 1))
     }
 
     /// Whether `half` at `j` is a share: `half of all renters`, `half the cost`, `less than
@@ -1414,6 +1453,10 @@ impl Scan<'_> {
                 {
                     return None;
                 }
+                // "1 in 4 children", "9 out of 10 councils": a share.
+                if let Some((f, end)) = self.share(j + 1, v) {
+                    return Some((NumberRead::Fraction(f), end, false));
+                }
                 // "$2¾ billion", "2½ per cent": a vulgar fraction glued to the number.
                 if let Some(f) = self.sym(j + 1).and_then(vulgar_fraction)
                     && self.adjacent(j + 1)
@@ -1447,13 +1490,9 @@ impl Scan<'_> {
                 }
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
-                    // one in five: a share
-                    if self.is_word(k, "in")
-                        && let Some(Lex::Number(d)) = self.tok(k + 1).map(|t| t.lex)
-                        && d as f64 > v
-                        && self.inline(k + 1)
-                    {
-                        return Some((NumberRead::Fraction(v / d as f64), k + 2, true));
+                    // one in five, nine out of ten: a share
+                    if let Some((f, end)) = self.share(k, v) {
+                        return Some((NumberRead::Fraction(f), end, true));
                     }
                     // two thirds, three quarters (of)
                     if let Some(Lex::FractionDenominator(d)) = self.tok(k).map(|t| t.lex)
