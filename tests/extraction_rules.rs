@@ -667,6 +667,8 @@ fn numbered_names_are_not_counts() {
         "300",
         json!({"count": 300}),
     );
+    // `number` as a verb counts.
+    assert_eq!(figure_texts("The camps now number 4,000."), ["4,000"]);
     one(
         figures("Only 300 were approved."),
         "300",
@@ -806,4 +808,19 @@ fn a_change_then_the_level_it_reaches_are_two_figures() {
         "40 to 50 per cent",
         json!({"percent": 40, "min": 40, "max": 50}),
     );
+}
+
+#[test]
+fn money_glued_to_its_code() {
+    one(
+        figures("It lends USD5 million."),
+        "USD5 million",
+        json!({"amount": 5_000_000, "currency": "USD"}),
+    );
+    one(
+        figures("It lends EUR10m."),
+        "EUR10m",
+        json!({"amount": 10_000_000, "currency": "EUR"}),
+    );
+    assert_eq!(figures("The COVID19 case and the G20."), vec![]);
 }

@@ -316,8 +316,12 @@ impl Scan<'_> {
         if i > 0 {
             let prev = self.toks[i - 1];
             if t.gap == Gap::None {
-                // G7, COP26, v2, #3, COVID-19, A/RES/70
-                if prev.kind == Kind::Word {
+                // G7, COP26, v2, #3, COVID-19, A/RES/70 — but not money after its code
+                // (`USD5 million`).
+                let code = matches!(prev.lex, Lex::Currency(_))
+                    && prev.end - prev.start == 3
+                    && prev.text(self.text).bytes().all(|b| b.is_ascii_uppercase());
+                if prev.kind == Kind::Word && !code {
                     return true;
                 }
                 if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§')) {
