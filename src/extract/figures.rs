@@ -1036,11 +1036,14 @@ impl Scan<'_> {
         let is_before = |t: usize, list: &[&str]| word_before(t).is_some_and(|w| is_any(w, list));
         // The figure may start at its bound (`i`), or be read from the number on (`j`) after
         // the bound failed as a figure: look past `at least`/`at most` too.
-        let mut starts = vec![j, i];
-        if is_before(j, &["least", "most"]) && is_before(j - 1, &["at"]) {
-            starts.push(j - 2);
-        }
-        let after_preposition = starts.iter().any(|&t| is_before(t, YEAR_PREPOSITIONS));
+        let past_at_least = if is_before(j, &["least", "most"]) && is_before(j - 1, &["at"]) {
+            j - 2
+        } else {
+            j
+        };
+        let after_preposition = [j, i, past_at_least]
+            .into_iter()
+            .any(|t| is_before(t, YEAR_PREPOSITIONS));
         let later_than =
             is_before(j, &["than"]) && is_before(j - 1, &["later", "earlier", "sooner"]);
         if !(after_preposition || later_than) {
