@@ -327,6 +327,10 @@ impl Scan<'_> {
                 if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§')) {
                     return true;
                 }
+                // "December ’22", "in '19": a year cut to two digits.
+                if matches!(self.sym(i - 1), Some('\'' | '‘' | '’')) && t.end - t.start == 2 {
+                    return true;
+                }
                 if self.sym(i - 1) == Some('-')
                     && i >= 2
                     && self.toks[i - 2].kind == Kind::Word
