@@ -316,15 +316,15 @@ impl Scan<'_> {
         if i > 0 {
             let prev = self.toks[i - 1];
             if t.gap == Gap::None {
-                // G7, COP26, v2, #3, COVID-19, A/RES/70 — but not money after its code
-                // (`USD5 million`).
+                // G7, COP26, v2, #3, COVID-19, A/RES/70, IP_25_712 (Markdown writes `IP\_25`)
+                // — but not money after its code (`USD5 million`).
                 let code = matches!(prev.lex, Lex::Currency(_))
                     && prev.end - prev.start == 3
                     && prev.text(self.text).bytes().all(|b| b.is_ascii_uppercase());
                 if prev.kind == Kind::Word && !code {
                     return true;
                 }
-                if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§')) {
+                if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§' | '_')) {
                     return true;
                 }
                 // "December ’22", "in '19": a year cut to two digits.
@@ -473,17 +473,13 @@ impl Scan<'_> {
         }
     }
 
-    /// A footnote mark raised by HTML: `<sup>1</sup>`, `<sup>[2]</sup>`.
+    /// A footnote mark raised by HTML: `<sup>1</sup>`, `<sup>[2]</sup>`. Read from the raw
+    /// text: the tokenizer reads past the tags of a Markdown page.
     fn is_footnote_mark(&self, i: usize) -> bool {
-        let mut k = i;
-        if k >= 1 && self.sym(k - 1) == Some('[') && self.adjacent(k) {
-            k -= 1;
-        }
-        k >= 3
-            && self.adjacent(k)
-            && self.sym(k - 1) == Some('>')
-            && self.is_word(k - 2, "sup")
-            && self.sym(k - 3) == Some('<')
+        let before = self.text[..self.toks[i].start]
+            .trim_end_matches('[')
+            .as_bytes();
+        before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"<sup>")
     }
 
     /// `January 9-10`, `June 29-30, 2022`, `11-13 June`: days of a range of days, which the
