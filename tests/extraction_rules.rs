@@ -399,6 +399,21 @@ fn vague_quantities_are_approximate_minimums() {
         "Hundreds of millions",
         json!({"count": 100_000_000, "min": 100_000_000, "approx": true}),
     );
+    one(
+        figures("That is several hundred people a day."),
+        "several hundred",
+        json!({"count": 100, "min": 100, "approx": true}),
+    );
+    one(
+        figures("It will cost a few hundred million dollars."),
+        "a few hundred million dollars",
+        json!({"amount": 100_000_000, "currency": "USD", "min": 100_000_000, "approx": true}),
+    );
+    one(
+        figures("The fund will mobilise billions more in private finance."),
+        "billions",
+        json!({"count": 1_000_000_000u64, "min": 1_000_000_000u64, "approx": true}),
+    );
     for text in [
         "A few ships and several ports were hit; many towns and numerous villages too.",
         "They worked in their thousands.",
@@ -539,9 +554,20 @@ fn fractions_in_words() {
         "A quarter",
         json!({"fraction": 0.25}),
     );
+    one(
+        figures("We will cut food waste in half by 2030."),
+        "half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("We aim to deliver at least half by June."),
+        "at least half",
+        json!({"fraction": 0.5, "min": 0.5}),
+    );
     for text in [
         "In the first half of the meeting nothing was said.",
         "The talks lasted half an hour.",
+        "They met again in half an hour.",
     ] {
         assert_eq!(figures(text), vec![], "{text}");
     }

@@ -828,7 +828,12 @@ impl Scan<'_> {
             ..FigureValue::default()
         };
         let mut end = k;
-        if of && let Some((c, after)) = self.currency_after(k + 1) {
+        let currency = if of {
+            self.currency_after(k + 1)
+        } else {
+            self.currency_after(k)
+        };
+        if let Some((c, after)) = currency {
             value.amount = n;
             value.currency = Some(c);
             end = after;
@@ -854,8 +859,8 @@ impl Scan<'_> {
     }
 
     /// The unit of the vague quantity at `j` (`dozens`, `tens of thousands`, `hundreds of
-    /// millions`) and the token after its words, when `of` and what it counts follow or the
-    /// words are a compound.
+    /// millions`) and the token after its words, when `of` and what it counts follow
+    /// (`billions more`, `billions worth of` too) or the words are a compound.
     fn vague_unit(&self, j: usize) -> Option<(NumberRead, usize, bool)> {
         let mut unit = self.tok(j)?.lex.many()?;
         let mut k = j + 1;
@@ -873,7 +878,10 @@ impl Scan<'_> {
         // "tens" alone is no quantity ("tens and units"); a compound is one without `of`
         // after it ("worth hundreds of millions.", "Tens of thousands fled").
         let tens_alone = unit == 10.0 && words == 1;
-        let counts = self.is_word(k, "of") && self.inline(k) && !tens_alone;
+        let counts = (self.is_word(k, "of")
+            || self.word(k).is_some_and(|w| is_any(w, &["more", "worth"])))
+            && self.inline(k)
+            && !tens_alone;
         (counts || words >= 2).then_some((NumberRead::Vague(unit), k, true))
     }
 
@@ -981,6 +989,10 @@ impl Scan<'_> {
     /// Whether `half` at `j` is a share: `half of all renters`, `half the cost`, `less than
     /// half`, `cut by half` — not `the first half of`, `one and a half`, `half an hour`.
     fn half_is_a_share(&self, j: usize) -> bool {
+        // "in half an hour", "half a day": a measure of time, not a share.
+        if self.word(j + 1).is_some_and(|w| is_any(w, &["a", "an"])) {
+            return false;
+        }
         let before = j
             .checked_sub(1)
             .filter(|_| self.inline(j))
@@ -1018,7 +1030,10 @@ impl Scan<'_> {
                     "over",
                     "under",
                     "by",
+                    "in",
                     "some",
+                    "least",
+                    "most",
                 ],
             )
         })
@@ -1534,6 +1549,28 @@ impl Scan<'_> {
                 {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
                     Some((NumberRead::Plain(v), k, true))
+                }
+                // "several hundred", "a few thousand", "a few hundred million": a vague
+                // quantity of the scale.
+                _ if is(t.text(self.text), "several")
+                    || is(t.text(self.text), "a") && self.is_word(j + 1, "few") =>
+                {
+                    let mut k = if is(t.text(self.text), "a") {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    let mut unit = 1.0;
+                    while self.inline(k)
+                        && let Some(s) = self
+                            .tok(k)
+                            .filter(|s| s.text(self.text).len() > 2)
+                            .and_then(|s| s.lex.scale())
+                    {
+                        unit *= s;
+                        k += 1;
+                    }
+                    (unit >= 100.0).then_some((NumberRead::Vague(unit), k, true))
                 }
                 _ if is_any(t.text(self.text), &["a", "one"]) => {
                     // a third of, a quarter of, one half

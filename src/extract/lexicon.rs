@@ -597,6 +597,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("seven", Lex::Number(7)),
     ("seventeen", Lex::Number(17)),
     ("seventy", Lex::Number(70)),
+    ("several", Lex::Marker),
     ("six", Lex::Number(6)),
     ("sixteen", Lex::Number(16)),
     ("sixth", Lex::FractionDenominator(6)),
