@@ -550,6 +550,11 @@ fn fractions_in_words() {
     );
     assert_eq!(figure_texts("Sales rose 5 in 2023."), ["5"]);
     one(
+        figures("Around one-in-five firms export."),
+        "Around one-in-five",
+        json!({"fraction": 0.2, "approx": true}),
+    );
+    one(
         figures("A quarter of schools lack heating."),
         "A quarter",
         json!({"fraction": 0.25}),

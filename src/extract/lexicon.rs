@@ -424,6 +424,15 @@ pub fn classify(word: &str) -> Lex {
         {
             return Lex::Multiplier(n);
         }
+        // one-in-five, nine-out-of-ten: a share written as one word.
+        if let Some(Lex::Number(n)) = simple(a)
+            && let Some(den) = b.strip_prefix("in-").or_else(|| b.strip_prefix("out-of-"))
+            && let Some(Lex::Number(d)) = simple(den)
+            && n < d
+            && d <= u8::MAX as u32
+        {
+            return Lex::Fraction(n as u8, d as u8);
+        }
     }
     if let Some(stem) = w.strip_suffix("fold")
         && let Some(Lex::Number(n)) = simple(stem)
@@ -805,6 +814,9 @@ mod tests {
         assert_eq!(classify("three‑quarters"), Lex::Fraction(3, 4));
         assert_eq!(classify("tenfold"), Lex::Multiplier(10));
         assert_eq!(classify("ten-fold"), Lex::Multiplier(10));
+        assert_eq!(classify("one-in-five"), Lex::Fraction(1, 5));
+        assert_eq!(classify("Nine-out-of-ten"), Lex::Fraction(9, 10));
+        assert_eq!(classify("five-in-one"), Lex::None);
     }
 
     #[test]
