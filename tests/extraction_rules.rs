@@ -700,6 +700,10 @@ fn numbered_names_are_not_counts() {
         "300",
         json!({"count": 300}),
     );
+    assert_eq!(
+        figure_texts("Arrivals rose in Italy 40,000, Greece 30,000 and Spain."),
+        ["40,000", "30,000"]
+    );
     // `number` as a verb counts.
     assert_eq!(figure_texts("The camps now number 4,000."), ["4,000"]);
     one(

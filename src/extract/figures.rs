@@ -525,7 +525,9 @@ impl Scan<'_> {
         let Some(t) = self.tok(j) else {
             return false;
         };
-        if j < 2 || t.gap == Gap::None || t.gap >= Gap::Paragraph {
+        // "Italy 40,000, Greece 30,000": a grouped number is a quantity, never a name.
+        if j < 2 || t.gap == Gap::None || t.gap >= Gap::Paragraph || t.text(self.text).contains(',')
+        {
             return false;
         }
         let p = j - 1;
