@@ -550,6 +550,11 @@ fn fractions_in_words() {
     );
     assert_eq!(figure_texts("Sales rose 5 in 2023."), ["5"]);
     one(
+        figures("One in every five homes is cold."),
+        "One in every five",
+        json!({"fraction": 0.2}),
+    );
+    one(
         figures("Around one-in-five firms export."),
         "Around one-in-five",
         json!({"fraction": 0.2, "approx": true}),
@@ -860,4 +865,24 @@ fn money_glued_to_its_code() {
         json!({"amount": 10_000_000, "currency": "EUR"}),
     );
     assert_eq!(figures("The COVID19 case and the G20."), vec![]);
+}
+
+#[test]
+fn and_a_half_belongs_to_the_number() {
+    one(
+        figures("One and a half million people voted."),
+        "One and a half million",
+        json!({"count": 1_500_000}),
+    );
+    one(
+        figures("It costs two and a half billion euros."),
+        "two and a half billion euros",
+        json!({"amount": 2_500_000_000u64, "currency": "EUR"}),
+    );
+    one(
+        figures("Inflation hit three and a half per cent."),
+        "three and a half per cent",
+        json!({"percent": 3.5}),
+    );
+    assert_eq!(figures("The talks took two and a half years."), vec![]);
 }

@@ -962,7 +962,12 @@ impl Scan<'_> {
     /// written like the numerator, is larger, and is no year (`5 in 2023`).
     fn share(&self, k: usize, v: f64) -> Option<(f64, usize)> {
         let d = if self.is_word(k, "in") && self.inline(k) {
-            k + 1
+            // "one in every five"
+            if self.is_word(k + 1, "every") && self.inline(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            }
         } else if self.is_word(k, "out")
             && self.is_word(k + 1, "of")
             && self.inline(k)
@@ -1514,6 +1519,17 @@ impl Scan<'_> {
                 }
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
+                    // "two and a half billion", "three and a half per cent": the half belongs
+                    // to the number ("two and a half years" stays a duration).
+                    if self.is_word(k, "and")
+                        && self.is_word(k + 1, "a")
+                        && self.is_word(k + 2, "half")
+                        && (k..k + 3).all(|d| self.inline(d))
+                        && (self.tok(k + 3).and_then(|t| t.lex.scale()).is_some()
+                            || self.percent(k + 3).is_some())
+                    {
+                        return Some((NumberRead::Plain(v + 0.5), k + 3, true));
+                    }
                     // one in five, nine out of ten: a share
                     if let Some((f, end)) = self.share(k, v) {
                         return Some((NumberRead::Fraction(f), end, true));
