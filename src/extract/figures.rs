@@ -199,6 +199,19 @@ const MONEY_NOUNS: &[&str] = &[
     "own",
 ];
 
+/// Nouns after a year that use it as a point of reference (`over 1990 levels`, `in 2020
+/// prices`), not as a count of them.
+const YEAR_REFERENCE_NOUNS: &[&str] = &[
+    "level",
+    "levels",
+    "baseline",
+    "baselines",
+    "prices",
+    "values",
+    "terms",
+    "figures",
+];
+
 /// Prepositions after which a year-like number is a year, not a count (`over 2025`).
 const YEAR_PREPOSITIONS: &[&str] = &[
     "over",
@@ -1071,9 +1084,12 @@ impl Scan<'_> {
         if !(after_preposition || later_than) {
             return false;
         }
+        // "over 2000 teachers" counts; "over 1990 levels" compares with a year.
         let counted = self.inline(k)
             && self.word(k).is_some_and(|w| {
-                w.chars().next().is_some_and(char::is_lowercase) && !is_any(w, NOT_NOUNS)
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_any(w, NOT_NOUNS)
+                    && !is_any(w, YEAR_REFERENCE_NOUNS)
             });
         !counted
     }
