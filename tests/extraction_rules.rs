@@ -846,6 +846,24 @@ fn a_change_then_the_level_it_reaches_are_two_figures() {
         figure_texts("The grant grew by $20 million to $75 million."),
         ["$20 million", "$75 million"]
     );
+    // The second number's scale and currency stay with it.
+    assert_eq!(
+        figures("Waiting lists fell by 10,000 to 7.5 million."),
+        vec![
+            ("10,000".to_string(), json!({"count": 10_000})),
+            ("7.5 million".to_string(), json!({"count": 7_500_000})),
+        ]
+    );
+    assert_eq!(
+        figures("It rose by 5 to 10,000 euros."),
+        vec![
+            ("5".to_string(), json!({"count": 5})),
+            (
+                "10,000 euros".to_string(),
+                json!({"amount": 10_000, "currency": "EUR"})
+            ),
+        ]
+    );
     one(
         figures("We will cut emissions by 40 to 50 per cent."),
         "40 to 50 per cent",

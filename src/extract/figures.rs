@@ -692,28 +692,26 @@ impl Scan<'_> {
                 && self.usable(m)
                 && !self.is_reference(m)
             {
-                let mut v2 = v2;
+                // What the second number says of the first is only taken when the two
+                // make a range: "fell by 10,000 to 7.5 million" keeps 10,000 as it is.
+                let (mut v2, mut first) = (v2, amount);
+                let (mut cur, mut pct) = (currency, percent);
                 if let Some((s, after)) = self.scale(e, worded2) {
                     v2 *= s;
                     e = after;
                     // €5-10 million: the scale after the second number applies to both.
                     if !first_scaled {
-                        amount *= s;
+                        first *= s;
                     }
                 }
-                let mut ok = true;
-                if currency.is_none()
+                if cur.is_none()
                     && let Some((c, after)) = self.currency_after(e)
                 {
-                    currency = Some(c);
+                    cur = Some(c);
                     e = after;
                 }
-                if !percent {
-                    if let Some(after) = self.percent(e) {
-                        percent = true;
-                        e = after;
-                    }
-                } else if let Some(after) = self.percent(e) {
+                if let Some(after) = self.percent(e) {
+                    pct = true;
                     e = after;
                 }
                 // "rose by 1,200 to 4,500": the change, then the level it reaches — two
@@ -722,20 +720,14 @@ impl Scan<'_> {
                     && bound.is_none()
                     && i > 0
                     && self.is_word(i - 1, "by")
-                    && v2 > 2.0 * amount;
-                if v2 <= amount
+                    && v2 > 2.0 * first;
+                let ok = !(v2 <= first
                     || change_then_level
-                    || (dash
-                        && !self.adjacent(k)
-                        && bound.is_none()
-                        && !percent
-                        && currency.is_none())
-                {
-                    ok = false;
-                }
+                    || (dash && !self.adjacent(k) && bound.is_none() && !pct && cur.is_none()));
                 if ok {
                     range_max = Some(v2);
                     k = e;
+                    (amount, currency, percent) = (first, cur, pct);
                 }
             }
         }
