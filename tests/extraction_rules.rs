@@ -477,6 +477,11 @@ fn multipliers_as_verbs_and_words() {
         json!({"multiplier": 3}),
     );
     one(
+        figures("Exports doubled as prices rose."),
+        "doubled",
+        json!({"multiplier": 2}),
+    );
+    one(
         figures("Doubling the grant was the right call."),
         "Doubling",
         json!({"multiplier": 2}),
@@ -500,6 +505,8 @@ fn multipliers_as_verbs_and_words() {
         "The triple lock on pensions stays.",
         "They will halve the backlog.",
         "We will double down on enforcement.",
+        "We doubled down on enforcement and are doubling down again.",
+        "The room doubles as an office; it doubled up as a clinic.",
         "The hall will double as a shelter.",
     ] {
         assert_eq!(figures(text), vec![], "{text}");

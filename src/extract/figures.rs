@@ -907,13 +907,23 @@ impl Scan<'_> {
                 "those", "more", "over",
             ]);
         }
-        if !is_any(w, &["double", "triple", "quadruple"]) {
-            // tenfold, doubled, tripling: always a factor.
-            return true;
-        }
-        // "double down", "will double as a shelter": idioms, not factors.
-        if next_is(&["down", "up", "back", "as"]) {
+        // "double down", "doubled up as", "will double as a shelter": idioms, not factors
+        // ("doubled as prices rose", "tenfold as many" are).
+        let as_a_thing = next_is(&["as"])
+            && self.word(j + 2).is_some_and(|w| {
+                is_any(
+                    w,
+                    &[
+                        "a", "an", "the", "its", "their", "our", "his", "her", "both",
+                    ],
+                )
+            });
+        if next_is(&["down", "up", "back"]) || as_a_thing {
             return false;
+        }
+        if !is_any(w, &["double", "triple", "quadruple"]) {
+            // tenfold, doubled, tripling: a factor.
+            return true;
         }
         // "will double", "to triple", "more than double", "roughly double"
         let before = j
