@@ -262,11 +262,15 @@ fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
 }
 
 /// A thematic break or separator line: `***`, `- - -`, `===`, `###` (an escaped heading mark
-/// with no heading).
+/// with no heading), or a stray emphasis mark alone on its line (`**`).
 fn is_rule(s: &str) -> bool {
-    s.chars().filter(|c| !is_space(*c)).count() >= 3
-        && s.chars()
-            .all(|c| is_space(c) || matches!(c, '#' | '*' | '-' | '_' | '=' | '~' | '\\'))
+    // The first letter of a line of prose settles it: no pass over the whole line.
+    s.bytes().all(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b'\\'
+        )
+    }) && s.bytes().filter(|b| !matches!(b, b' ' | b'\t')).count() >= 2
 }
 
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of
@@ -361,10 +365,15 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
                 .take_while(|(i, _)| *i < 8)
                 .find(|(_, c)| *c == ')')
                 .map(|(i, _)| i)?;
+            // A number, a letter or a roman numeral: "(MPAs)" or "(WHO)" at the start of a
+            // wrapped line is an acronym, not an enumerator.
             let inner = &line[1..close];
-            (!inner.is_empty()
-                && inner.chars().all(|c| c.is_ascii_alphanumeric())
-                && inner.len() <= 4)
+            let enumerator = (inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit()))
+                || (inner.len() == 1 && inner.bytes().all(|c| c.is_ascii_alphabetic()))
+                || is_roman(inner)
+                || is_roman(&inner.to_ascii_lowercase())
+                    && inner.bytes().all(|c| c.is_ascii_uppercase());
+            (!inner.is_empty() && enumerator)
                 .then(|| after_space(close + 1))
                 .flatten()
         }

@@ -164,6 +164,31 @@ fn text_with_a_paragraph_per_line_keeps_its_line_breaks() {
 }
 
 #[test]
+fn an_acronym_in_brackets_starting_a_wrapped_line_is_no_enumerator() {
+    let t = WRAPPED.replace(
+        "The port authority will publish a review of the whole programme in June
+2025 with the Annual Accounts of the partnership, so that the councils
+and the people of both cities can see the progress and where money goes.",
+        "The port authority will publish a review of the Harbour Renewal Fund
+(HRF) in June 2025 with the Annual Accounts of the partnership, so that
+the councils and the people of both cities can see where money goes.",
+    );
+    assert!(t.lines().all(|l| l.chars().count() <= 72), "{t}");
+    let units = crate::corpus::split_units(&t);
+    let texts: Vec<&str> = units.iter().map(|u| &t[u.start..u.end]).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|u| u.starts_with("The port authority") && u.contains("(HRF) in June")),
+        "{texts:?}"
+    );
+    // Enumerators in brackets still start items.
+    let t = "We agreed to:\n(a) open the quay;\n(iv) train apprentices;\n(12) vote.\n";
+    let units = crate::corpus::split_units(t);
+    assert_eq!(units.len(), 4);
+}
+
+#[test]
 fn an_indented_line_continues_its_list_item() {
     let t = "We agreed:\n\n-   to open the northern quay to ferries by March\n    2026 and keep it open all year;\n-   to train 400 apprentices.\n";
     let x = run("l.md", t);
@@ -198,8 +223,7 @@ fn emphasis_and_escapes_do_not_hide_figures() {
 
 #[test]
 fn comments_and_escaped_heading_marks_are_not_prose() {
-    let t =
-        "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n";
+    let t = "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n**\n";
     let x = run("m.md", t);
     assert!(x.figures.is_empty() && x.dates.is_empty() && x.commitments.is_empty());
     let units = crate::corpus::split_units(t);
