@@ -912,3 +912,22 @@ fn and_a_half_belongs_to_the_number() {
     );
     assert_eq!(figures("The talks took two and a half years."), vec![]);
 }
+
+#[test]
+fn a_scale_or_per_cent_hyphened_to_the_number() {
+    one(
+        figures("They won a $10-million grant."),
+        "$10-million",
+        json!({"amount": 10_000_000, "currency": "USD"}),
+    );
+    one(
+        figures("It is a 25-percent cut."),
+        "25-percent",
+        json!({"percent": 25}),
+    );
+    one(
+        figures("It costs €5-10 million."),
+        "€5-10 million",
+        json!({"amount": 5_000_000, "currency": "EUR", "min": 5_000_000, "max": 10_000_000}),
+    );
+}

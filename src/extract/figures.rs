@@ -1391,6 +1391,14 @@ impl Scan<'_> {
     }
 
     fn percent(&self, k: usize) -> Option<usize> {
+        // "a 25-percent cut"
+        if self.hyphen_joins(k)
+            && self
+                .word(k + 1)
+                .is_some_and(|w| is_any(w, &["percent", "per-cent"]))
+        {
+            return Some(k + 2);
+        }
         let t = self.tok(k)?;
         if t.gap > Gap::Space {
             return None;
@@ -1417,6 +1425,15 @@ impl Scan<'_> {
 
     /// A scale word after a number: `million`, `m`, `bn`, `k`.
     fn scale(&self, k: usize, worded: bool) -> Option<(f64, usize)> {
+        // "a $10-million grant": the scale word joined by a hyphen.
+        if self.hyphen_joins(k)
+            && let Some(s) = self
+                .tok(k + 1)
+                .filter(|t| t.text(self.text).len() > 3)
+                .and_then(|t| t.lex.scale())
+        {
+            return Some((s, k + 2));
+        }
         let t = self.tok(k)?;
         let s = t.lex.scale()?;
         let w = t.text(self.text);
@@ -1435,6 +1452,11 @@ impl Scan<'_> {
             return Some((s, k + 1));
         }
         (t.gap <= Gap::Space).then_some((s, k + 1))
+    }
+
+    /// Whether token `k` is a hyphen glued to the tokens either side (`10-million`).
+    fn hyphen_joins(&self, k: usize) -> bool {
+        matches!(self.sym(k), Some('-' | '‐' | '‑')) && self.adjacent(k) && self.adjacent(k + 1)
     }
 
     /// A rate after money.
