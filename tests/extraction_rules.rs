@@ -735,9 +735,14 @@ fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
         "33. <sup>1 </sup>We are committed to it.",
         "It was noted.<sup>[2]</sup>",
         "1. First item\n2. Second item",
+        "Conclusions\n\n1.1 The Council notes the report.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
     }
+    assert_eq!(
+        figure_texts("Intro.\n\n2.3 million People voted."),
+        ["2.3 million"]
+    );
     // A hard-wrapped sentence that carries its number onto the next line still counts it.
     one(
         figures("We trained a total of\n300. Then we stopped."),

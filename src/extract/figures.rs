@@ -448,8 +448,9 @@ impl Scan<'_> {
 
     /// List and paragraph numbering at the start of a line: `1.`, `2)`, a communiqué's
     /// Markdown-escaped `17\.`, a bold `**1.`, and `24.We` where the space after the number
-    /// was lost. A number that a hard-wrapped sentence carries onto the line after a word
-    /// that cannot end one (`a total of` ⏎ `300. Then`) is no numbering.
+    /// was lost, and a sub-paragraph's `1.1 The Council`. A number that a hard-wrapped
+    /// sentence carries onto the line after a word that cannot end one (`a total of` ⏎ `300.
+    /// Then`) is no numbering.
     fn is_line_number(&self, i: usize) -> bool {
         let mut s = i;
         while s > 0 && self.adjacent(s) && matches!(self.sym(s - 1), Some('*' | '_')) {
@@ -464,6 +465,15 @@ impl Scan<'_> {
             && self.word(s - 1).is_some_and(|w| is_any(w, NOT_NOUNS))
         {
             return false;
+        }
+        // "1.1 The Council notes": a numbered sub-paragraph.
+        let capital_follows = |n: usize| {
+            self.word(n)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && self.tok(n).is_some_and(|t| t.gap == Gap::Space)
+        };
+        if self.toks[i].text(self.text).contains('.') && capital_follows(i + 1) {
+            return true;
         }
         let mut m = i + 1;
         if self.sym(m) == Some('\\') && self.adjacent(m) {
