@@ -33,7 +33,7 @@ const INLINE_TAGS: &[&str] = &[
 const STARTS_MARKUP: [bool; 256] = {
     let mut t = [false; 256];
     let mut k = 0;
-    let bytes = b"\n<![\\*_~`:";
+    let bytes = b"\n<![\\*_~`:&";
     while k < bytes.len() {
         t[bytes[k] as usize] = true;
         k += 1;
@@ -161,6 +161,13 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                 }
                 i += 1;
             }
+            b'&' => match entity_end(bytes, i) {
+                Some((end, space)) => {
+                    push(&mut out, i..end, space);
+                    i = end;
+                }
+                None => i += 1,
+            },
             b'\\' => {
                 if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
                     push(&mut out, i..i + 1, false);
@@ -232,6 +239,24 @@ fn find_on_line(bytes: &[u8], from: usize, want: u8) -> Option<usize> {
         .take_while(|&&c| c != b'\n')
         .position(|&c| c == want)
         .map(|n| from + n)
+}
+
+/// End of an HTML character reference opening at `at` (`&#8217;`, `&#x2019;`, `&nbsp;`,
+/// `&amp;`), and whether it stands for a space. Its digits are never a figure.
+fn entity_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let rest = &bytes[at + 1..bytes.len().min(at + 12)];
+    let semi = rest.iter().position(|&c| c == b';')?;
+    let name = &rest[..semi];
+    let ok = match name {
+        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit),
+        [b'#', dec @ ..] => !dec.is_empty() && dec.iter().all(u8::is_ascii_digit),
+        _ => name.len() >= 2 && name.iter().all(u8::is_ascii_alphanumeric),
+    };
+    let space = matches!(
+        name,
+        b"nbsp" | b"ensp" | b"emsp" | b"thinsp" | b"#160" | b"#xa0" | b"#xA0"
+    );
+    ok.then_some((at + 2 + semi, space))
 }
 
 /// End of an HTML comment opening at `at`. `unclosed` is set once a comment has no end, so
@@ -442,6 +467,15 @@ mod tests {
     fn block_quotes_and_footnote_references() {
         let t = "> > We will act.[^12] Then 3 > 2.\n>Next";
         assert_eq!(shown(t), [("> >", true), ("[^12]", false), (">", true)]);
+    }
+
+    #[test]
+    fn character_references() {
+        let t = "The EU&#8217;s plan&nbsp;and R&amp;D, but not AT&T; or 5 & 6.";
+        assert_eq!(
+            shown(t),
+            [("&#8217;", false), ("&nbsp;", true), ("&amp;", false)]
+        );
     }
 
     #[test]

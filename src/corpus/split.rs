@@ -276,9 +276,9 @@ fn is_rule(s: &str) -> bool {
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of
 /// the same paragraph follows: most of them end a little before one column (a wrapping tool
 /// breaks where the next word would not fit), none far past it. `None` for text with a
-/// paragraph per line, or too few wrapped lines to tell.
+/// paragraph per line, or fewer than two wrapped lines to tell.
 fn wrap_column(cols: &mut [usize]) -> Option<usize> {
-    if cols.len() < 4 {
+    if cols.len() < 2 {
         return None;
     }
     cols.sort_unstable();
@@ -400,6 +400,24 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
             let after = after_space(end + 1 + usize::from(escaped))?;
             // "5. " followed by a lowercase word is more likely a sentence fragment.
             Some(after)
+        }
+        _ if c.is_ascii_uppercase() => {
+            // A) B) IV) always; "A.  " and "IV.  " only with the two spaces Markdown lists
+            // put there: "A. Smith" is an initial.
+            let end = line
+                .char_indices()
+                .find(|(_, c)| !c.is_ascii_uppercase())
+                .map(|(i, _)| i)?;
+            let label = &line[..end];
+            if !(label.len() == 1 || is_roman(&label.to_ascii_lowercase())) {
+                return None;
+            }
+            let ok = match line[end..].chars().next()? {
+                ')' => true,
+                '.' => line[end + 1..].starts_with("  "),
+                _ => false,
+            };
+            ok.then(|| after_space(end + 1)).flatten()
         }
         _ => None,
     }
