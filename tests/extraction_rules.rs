@@ -803,6 +803,7 @@ fn codes_markup_and_names_are_not_figures() {
         "COVID-19 changed everything.",
         "Skills for the 21<sup>st</sup> century.",
         "Spending has risen for seven consecutive years.",
+        "Tickets are free for over 60s and under 5s.",
         "The plan is built around three priorities.",
     ] {
         let found = figure_texts(text);

@@ -1513,11 +1513,11 @@ impl Scan<'_> {
                     return None;
                 }
                 let v = parse_digits(raw)?;
-                // ordinals: 100th, 2nd
+                // ordinals (100th, 2nd) and plurals of a number (over 10s, the 1990s)
                 if let Some(next) = self.tok(j + 1)
                     && next.gap == Gap::None
                     && next.kind == Kind::Word
-                    && is_any(next.text(self.text), &["st", "nd", "rd", "th"])
+                    && is_any(next.text(self.text), &["st", "nd", "rd", "th", "s"])
                 {
                     return None;
                 }
