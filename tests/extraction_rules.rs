@@ -717,6 +717,11 @@ fn numbered_names_are_not_counts() {
         figure_texts("Arrivals rose in Italy 40,000, Greece 30,000 and Spain."),
         ["40,000", "30,000"]
     );
+    // A title-case heading's verb is no name.
+    assert_eq!(
+        figure_texts("The President Announces 500 New Jobs and Deploying 300 Troops."),
+        ["500", "300"]
+    );
     // `number` as a verb counts.
     assert_eq!(figure_texts("The camps now number 4,000."), ["4,000"]);
     one(

@@ -559,9 +559,18 @@ impl Scan<'_> {
                 let text = w.text(self.text);
                 let sentence_start = w.gap >= Gap::Paragraph
                     || matches!(self.sym(p - 1), Some('.' | '!' | '?' | ':' | '"' | '“'));
+                // A verb of a title-case heading ("Announces 500 New Jobs", "Deploying 300
+                // Troops") is no name.
+                let ends = |suffix: &str| {
+                    text.len() >= suffix.len()
+                        && text.as_bytes()[text.len() - suffix.len()..]
+                            .eq_ignore_ascii_case(suffix.as_bytes())
+                };
+                let verb = ends("ing") || ends("ed") || ends("s") && !ends("ss");
                 w.lex == Lex::None
                     && text.chars().next().is_some_and(char::is_uppercase)
                     && !sentence_start
+                    && !verb
             }
             // "H.R. 1177", "S. 348": an initial before the number.
             _ => {
