@@ -4,11 +4,9 @@
 use cordiale::corpus::Document;
 use cordiale::extract::{Extraction, extract};
 use serde_json::{Value, json};
-
 fn run(text: &str) -> Extraction {
     extract(&Document::from_text("case.txt", text))
 }
-
 /// (text, value) of every figure.
 fn figures(text: &str) -> Vec<(String, Value)> {
     run(text)
@@ -17,7 +15,6 @@ fn figures(text: &str) -> Vec<(String, Value)> {
         .map(|f| (f.text, serde_json::to_value(f.value).unwrap()))
         .collect()
 }
-
 /// (text, value) of every date.
 fn dates(text: &str) -> Vec<(String, Value)> {
     run(text)
@@ -26,11 +23,9 @@ fn dates(text: &str) -> Vec<(String, Value)> {
         .map(|d| (d.text, serde_json::to_value(d.value).unwrap()))
         .collect()
 }
-
 fn one(found: Vec<(String, Value)>, text: &str, value: Value) {
     assert_eq!(found, vec![(text.to_string(), value)]);
 }
-
 #[test]
 fn money_in_every_form() {
     one(
@@ -74,7 +69,6 @@ fn money_in_every_form() {
         json!({"amount": 10_000_000, "currency": "EUR"}),
     );
 }
-
 #[test]
 fn counts_percentages_and_bounds() {
     one(
@@ -129,7 +123,6 @@ fn counts_percentages_and_bounds() {
         json!({"count": 120_000}),
     );
 }
-
 #[test]
 fn things_that_are_not_figures() {
     for text in [
@@ -150,7 +143,6 @@ fn things_that_are_not_figures() {
         assert_eq!(figures(text), vec![], "{text}");
     }
 }
-
 #[test]
 fn dates_in_every_order_and_form() {
     one(
@@ -239,7 +231,6 @@ fn dates_in_every_order_and_form() {
         json!({"date": "--08-28"}),
     );
 }
-
 #[test]
 fn year_less_dates_take_the_year_of_issue() {
     let text = "Paris, 20 August 2015\n\nThe visit on Thursday 20 August went well. We meet again on 31 August, and by the end of the year, and within two years. Next April too.";
@@ -254,7 +245,6 @@ fn year_less_dates_take_the_year_of_issue() {
     assert_eq!(get("within two years"), Some(json!({"date": "2017-08-20"})));
     assert_eq!(get("Next April"), Some(json!({"date": "2016-04"})));
 }
-
 #[test]
 fn things_that_are_not_dates() {
     for text in [
@@ -276,7 +266,6 @@ fn things_that_are_not_dates() {
         json!({"duration": "P6M"}),
     );
 }
-
 #[test]
 fn commitments_and_what_is_not_one() {
     let text = "We will open negotiations by March 2011. The fund has been strengthened. \
@@ -300,7 +289,6 @@ fn commitments_and_what_is_not_one() {
     assert!(x.commitments[1].actors.is_empty());
     assert_eq!(x.commitments[2].actors, ["two countries"]);
 }
-
 #[test]
 fn markdown_pages_and_document_codes() {
     let page = "# Pledge Tracker\n\n| # | Pledge |\n|---|---|\n| 1 | \"We will plant 30 million trees a year\" |\n\nOnly _3,130 hectares_ were planted (HC 12345). We will publish an update.";
@@ -323,7 +311,6 @@ fn markdown_pages_and_document_codes() {
         json!({"date": "--07"}),
     );
 }
-
 #[test]
 fn reported_and_non_actions_are_not_commitments() {
     for text in [
@@ -334,7 +321,6 @@ fn reported_and_non_actions_are_not_commitments() {
         assert!(run(text).commitments.is_empty(), "{text}");
     }
 }
-
 /// The dates of a text, as (text, value) pairs, for lookups by span.
 fn date_of(found: &[(String, Value)], span: &str) -> Option<Value> {
     found
@@ -342,7 +328,6 @@ fn date_of(found: &[(String, Value)], span: &str) -> Option<Value> {
         .find(|(t, _)| t == span)
         .map(|(_, v)| v.clone())
 }
-
 #[test]
 fn year_ranges_and_financial_years() {
     one(
@@ -395,7 +380,6 @@ fn year_ranges_and_financial_years() {
         assert_eq!(dates(text), vec![], "{text}");
     }
 }
-
 #[test]
 fn day_ranges_in_both_orders() {
     one(
@@ -421,7 +405,6 @@ fn day_ranges_in_both_orders() {
         json!({"date": "--04-30"}),
     );
 }
-
 #[test]
 fn may_is_a_month_only_where_the_context_says_month() {
     let issued = "Ostend, 15 March 2025\n\n";
@@ -462,7 +445,6 @@ fn may_is_a_month_only_where_the_context_says_month() {
         assert_eq!(dates(text), vec![], "{text}");
     }
 }
-
 #[test]
 fn weekdays_resolve_against_the_date_of_issue() {
     // 14 February 2025 was a Friday.
@@ -508,7 +490,6 @@ fn weekdays_resolve_against_the_date_of_issue() {
         );
     }
 }
-
 #[test]
 fn relative_months_seasons_and_decades() {
     // 15 May 2025: spring is not over yet, summer and autumn are ahead.
@@ -574,7 +555,6 @@ fn relative_months_seasons_and_decades() {
         );
     }
 }
-
 #[test]
 fn a_year_after_over_is_a_year_but_a_count_is_not() {
     let found = dates("The Union will spend EUR 5 million over 2025 and 2026.");
@@ -593,7 +573,6 @@ fn a_year_after_over_is_a_year_but_a_count_is_not() {
         assert_eq!(dates(text), vec![], "{text}");
     }
 }
-
 #[test]
 fn a_weekday_takes_the_tense_of_its_clause() {
     // 10 June 2025 was a Tuesday: a Monday still to come is the 16th, one gone by the 9th.
@@ -620,7 +599,6 @@ fn a_weekday_takes_the_tense_of_its_clause() {
         Some(json!({"date": "2025-06-11"}))
     );
 }
-
 #[test]
 fn a_season_naming_a_thing_is_no_date() {
     let issued = "Leeds, 10 June 2025\n\n";
@@ -640,7 +618,6 @@ fn a_season_naming_a_thing_is_no_date() {
         Some(json!({"date": "2025-06/2025-08"}))
     );
 }
-
 #[test]
 fn a_day_range_with_a_hyphen() {
     let issued = "Vienna, 14 March 2024\n\n";
@@ -661,7 +638,6 @@ fn a_day_range_with_a_hyphen() {
         1
     );
 }
-
 #[test]
 fn a_month_of_last_year_and_a_spoken_year() {
     let issued = "Washington, 5 January 2023\n\n";
@@ -682,7 +658,6 @@ fn a_month_of_last_year_and_a_spoken_year() {
         Some(json!({"date": "2024-03"}))
     );
 }
-
 #[test]
 fn a_winter_across_two_years() {
     let found = dates("Storage must be full for winter 2023-24 and through the winter of 2024/25.");
@@ -696,7 +671,6 @@ fn a_winter_across_two_years() {
     );
     assert_eq!(found.len(), 2, "{found:?}");
 }
-
 #[test]
 fn a_range_keeps_the_modifiers_of_its_ends() {
     let issued = "Vienna, 14 March 2024\n\n";
@@ -713,7 +687,6 @@ fn a_range_keeps_the_modifiers_of_its_ends() {
         Some(json!({"date": "2019/2021"}))
     );
 }
-
 #[test]
 fn a_weekday_without_a_preposition_is_a_date_unless_it_names_something() {
     // 10 June 2025 was a Tuesday.
@@ -747,7 +720,6 @@ fn a_weekday_without_a_preposition_is_a_date_unless_it_names_something() {
         );
     }
 }
-
 #[test]
 fn end_of_a_period_in_one_word_and_as_of_may() {
     let issued = "Brussels, 3 March 2025\n\n";
@@ -766,7 +738,6 @@ fn end_of_a_period_in_one_word_and_as_of_may() {
     assert_eq!(date_of(&found, "May"), Some(json!({"date": "2025-05"})));
     assert!(figures(&format!("{issued}It ends by end-2026.")).is_empty());
 }
-
 #[test]
 fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
     let issued = "Washington, March 14, 2024\n\n";
@@ -801,7 +772,6 @@ fn us_abbreviations_short_fiscal_years_and_ordinal_days() {
     );
     assert!(figures(&format!("{issued}It closed on Sept. 30, 2023.")).is_empty());
 }
-
 #[test]
 fn may_acting_is_a_person_even_after_a_month_word() {
     let issued = "London, 3 March 2019\n\n";
@@ -818,7 +788,6 @@ fn may_acting_is_a_person_even_after_a_month_word() {
     ));
     assert_eq!(found.len(), 3, "{found:?}");
 }
-
 #[test]
 fn midcentury_in_either_spelling() {
     let found = dates(
@@ -833,7 +802,6 @@ fn midcentury_in_either_spelling() {
         Some(json!({"date": "2050"}))
     );
 }
-
 #[test]
 fn the_coming_season_or_weekday_is_the_next_one() {
     // 15 May 2025 was a Thursday.
@@ -849,7 +817,6 @@ fn the_coming_season_or_weekday_is_the_next_one() {
         Some(json!({"date": "2025-05-19"}))
     );
 }
-
 #[test]
 fn the_1800s_is_a_century_and_the_2000s_a_decade() {
     let found = dates("Families came in the mid-1800s, in the 1900s and in the 1990s and 2000s.");
@@ -861,7 +828,6 @@ fn the_1800s_is_a_century_and_the_2000s_a_decade() {
     assert_eq!(date_of(&found, "1990s"), Some(json!({"date": "1990/1999"})));
     assert_eq!(date_of(&found, "2000s"), Some(json!({"date": "2000/2009"})));
 }
-
 #[test]
 fn a_financial_year_written_with_to_and_ranges_of_intervals() {
     let found = dates(
@@ -893,7 +859,6 @@ fn a_financial_year_written_with_to_and_ranges_of_intervals() {
         json!({"date": "2024/2025"}),
     );
 }
-
 #[test]
 fn by_the_end_of_the_century() {
     let found =
@@ -901,5 +866,595 @@ fn by_the_end_of_the_century() {
     assert_eq!(
         date_of(&found, "by the end of the century"),
         Some(json!({"date": "2099"}))
+    );
+}
+/// The texts of every figure.
+fn figure_texts(text: &str) -> Vec<String> {
+    figures(text).into_iter().map(|(t, _)| t).collect()
+}
+#[test]
+fn vague_quantities_are_approximate_minimums() {
+    one(
+        figures("The storm left thousands of households without power."),
+        "thousands",
+        json!({"count": 1000, "min": 1000, "approx": true}),
+    );
+    one(
+        figures("Inspectors closed dozens of illegal sites."),
+        "dozens",
+        json!({"count": 12, "min": 12, "approx": true}),
+    );
+    one(
+        figures("Aircraft carried hundreds of tonnes of grain."),
+        "hundreds",
+        json!({"count": 100, "min": 100, "approx": true}),
+    );
+    one(
+        figures("Tens of thousands of nurses joined the strike."),
+        "Tens of thousands",
+        json!({"count": 10_000, "min": 10_000, "approx": true}),
+    );
+    one(
+        figures("Fishing sustains millions of livelihoods."),
+        "millions",
+        json!({"count": 1_000_000, "min": 1_000_000, "approx": true}),
+    );
+    one(
+        figures("The scheme will cost hundreds of millions of dollars a year."),
+        "hundreds of millions of dollars a year",
+        json!({"amount": 100_000_000, "currency": "USD", "min": 100_000_000,
+               "approx": true, "per": "year"}),
+    );
+    one(
+        figures("They lost billions of euros."),
+        "billions of euros",
+        json!({"amount": 1_000_000_000, "currency": "EUR", "min": 1_000_000_000,
+               "approx": true}),
+    );
+    one(
+        figures("Councils need tens of millions of pounds to repair roads."),
+        "tens of millions of pounds",
+        json!({"amount": 10_000_000, "currency": "GBP", "min": 10_000_000, "approx": true}),
+    );
+    one(
+        figures("The bill is worth hundreds of millions."),
+        "hundreds of millions",
+        json!({"count": 100_000_000, "min": 100_000_000, "approx": true}),
+    );
+    one(
+        figures("Tens of thousands fled the fighting."),
+        "Tens of thousands",
+        json!({"count": 10_000, "min": 10_000, "approx": true}),
+    );
+    one(
+        figures("Hundreds of millions of people lack clean water."),
+        "Hundreds of millions",
+        json!({"count": 100_000_000, "min": 100_000_000, "approx": true}),
+    );
+    one(
+        figures("That is several hundred people a day."),
+        "several hundred",
+        json!({"count": 100, "min": 100, "approx": true}),
+    );
+    one(
+        figures("It will cost a few hundred million dollars."),
+        "a few hundred million dollars",
+        json!({"amount": 100_000_000, "currency": "USD", "min": 100_000_000, "approx": true}),
+    );
+    one(
+        figures("The fund will mobilise billions more in private finance."),
+        "billions",
+        json!({"count": 1_000_000_000u64, "min": 1_000_000_000u64, "approx": true}),
+    );
+    for text in [
+        "A few ships and several ports were hit; many towns and numerous villages too.",
+        "They worked in their thousands.",
+        "The valley has been farmed for thousands of years.",
+        "Results came in tens and units.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+#[test]
+fn multipliers_as_verbs_and_words() {
+    one(
+        figures("Exports doubled last year."),
+        "doubled",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("The fund will double in size."),
+        "double",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("We will double the number of inspectors."),
+        "double",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("Prices have tripled since the war began."),
+        "tripled",
+        json!({"multiplier": 3}),
+    );
+    one(
+        figures("We aim to quadruple our solar output."),
+        "quadruple",
+        json!({"multiplier": 4}),
+    );
+    one(
+        figures("Demand is now more than double what it was."),
+        "more than double",
+        json!({"multiplier": 2, "min": 2}),
+    );
+    one(
+        figures("Costs will roughly double by then."),
+        "roughly double",
+        json!({"multiplier": 2, "approx": true}),
+    );
+    one(
+        figures("The new line carries twice as many passengers."),
+        "twice",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("The new port handles three times as many ships."),
+        "three times",
+        json!({"multiplier": 3}),
+    );
+    one(
+        figures("Rural areas receive three times as much rain."),
+        "three times",
+        json!({"multiplier": 3}),
+    );
+    one(
+        figures("Exports doubled as prices rose."),
+        "doubled",
+        json!({"multiplier": 2}),
+    );
+    one(
+        figures("Doubling the grant was the right call."),
+        "Doubling",
+        json!({"multiplier": 2}),
+    );
+    assert_eq!(
+        figures("The bursary will be doubled to 400 places."),
+        vec![
+            ("doubled".to_string(), json!({"multiplier": 2})),
+            ("400".to_string(), json!({"count": 400})),
+        ]
+    );
+    one(
+        figures("Losses are about nine times higher."),
+        "about nine times",
+        json!({"multiplier": 9, "approx": true}),
+    );
+    for text in [
+        "This is a double standard.",
+        "Treaties to avoid double taxation were signed.",
+        "The Minister visited the port twice.",
+        "The triple lock on pensions stays.",
+        "They will halve the backlog.",
+        "We will double down on enforcement.",
+        "We doubled down on enforcement and are doubling down again.",
+        "The room doubles as an office; it doubled up as a clinic.",
+        "The hall will double as a shelter.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+#[test]
+fn fractions_in_words() {
+    one(
+        figures("Less than half had been spent."),
+        "Less than half",
+        json!({"fraction": 0.5, "max": 0.5}),
+    );
+    one(
+        figures("Arrivals fell by almost half in a year."),
+        "almost half",
+        json!({"fraction": 0.5, "approx": true}),
+    );
+    one(
+        figures("Half of all tenants rent privately."),
+        "Half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("Waiting times were cut by half."),
+        "half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("Two in three voters agreed."),
+        "Two in three",
+        json!({"fraction": 0.6667}),
+    );
+    one(
+        figures("Around 1 in 4 children live in poverty."),
+        "Around 1 in 4",
+        json!({"fraction": 0.25, "approx": true}),
+    );
+    one(
+        figures("Nine out of ten councils agreed."),
+        "Nine out of ten",
+        json!({"fraction": 0.9}),
+    );
+    one(
+        figures("9 out of 10 councils agreed."),
+        "9 out of 10",
+        json!({"fraction": 0.9}),
+    );
+    assert_eq!(figure_texts("Sales rose 5 in 2023."), ["5"]);
+    one(
+        figures("One in every five homes is cold."),
+        "One in every five",
+        json!({"fraction": 0.2}),
+    );
+    one(
+        figures("Around one-in-five firms export."),
+        "Around one-in-five",
+        json!({"fraction": 0.2, "approx": true}),
+    );
+    one(
+        figures("A quarter of schools lack heating."),
+        "A quarter",
+        json!({"fraction": 0.25}),
+    );
+    one(
+        figures("We will cut food waste in half by 2030."),
+        "half",
+        json!({"fraction": 0.5}),
+    );
+    one(
+        figures("We aim to deliver at least half by June."),
+        "at least half",
+        json!({"fraction": 0.5, "min": 0.5}),
+    );
+    for text in [
+        "In the first half of the meeting nothing was said.",
+        "The talks lasted half an hour.",
+        "They met again in half an hour.",
+    ] {
+        assert_eq!(figures(text), vec![], "{text}");
+    }
+}
+#[test]
+fn pounds_of_weight_are_not_sterling() {
+    one(
+        figures("Agents seized 2,500 pounds of cocaine."),
+        "2,500",
+        json!({"count": 2500}),
+    );
+    one(
+        figures("Agents seized more than 900 pounds of methamphetamine."),
+        "more than 900",
+        json!({"count": 900, "min": 900}),
+    );
+    one(
+        figures("The council saved 2 million pounds sterling."),
+        "2 million pounds sterling",
+        json!({"amount": 2_000_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It costs 40,000 pounds of public money."),
+        "40,000 pounds",
+        json!({"amount": 40_000, "currency": "GBP"}),
+    );
+    one(
+        figures("It costs £2m."),
+        "£2m",
+        json!({"amount": 2_000_000, "currency": "GBP"}),
+    );
+}
+#[test]
+fn enumerators_and_article_numbers_are_not_counts() {
+    for text in [
+        "The aims are: (1) cleaner rivers, (2) safer dams and (3) fewer floods.",
+        "Steps: 1) register, 2) apply.",
+        "It covers i) housing, ii) transport and (iv) energy.",
+        "The debate covered Articles 12 to 15 of the draft.",
+        "See Articles 4, 5 and 9 and paragraphs 3-5.",
+        "Volume 763: debated on Monday.",
+        "Section 702 and Title 42 were discussed, as was Resolution 2231.",
+        "See Article 9.",
+        "During my visit in December ‘22, I spoke.",
+        "Since '19 it has grown.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        figure_texts("The strategy has three aims: (1) cleaner rivers and (2) safer dams."),
+        ["three"]
+    );
+}
+#[test]
+fn a_year_after_a_preposition_is_not_a_count() {
+    for text in [
+        "Funds will be available over 2025 and 2026.",
+        "Emissions have fallen since 2010, and will fall through 2030.",
+        "Spending rose during 2021.",
+        "The programme for 2021–27 and the budget for 2025-26 were agreed.",
+        "Net zero no later than 2050 and deep cuts before it.",
+        "Demand will hold until at least 2030 across the region.",
+        "Funds were spent in 2025 and in 2026.",
+        "Over 1990 levels, emissions fell.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    // `in 2025` is a date, never a count.
+    assert_eq!(
+        dates("Funds were spent in 2025."),
+        vec![("2025".to_string(), json!({"date": "2025"}))]
+    );
+    one(
+        figures("We trained over 2000 teachers."),
+        "over 2000",
+        json!({"count": 2000, "min": 2000}),
+    );
+    one(
+        figures("They will hire at least 2025 nurses."),
+        "at least 2025",
+        json!({"count": 2025, "min": 2025}),
+    );
+}
+#[test]
+fn days_of_a_range_of_days_are_not_counts() {
+    for text in [
+        "At the summit on January 9-10, the leaders met.",
+        "The conference of June 29-30, 2022 ended.",
+        "They met in Bali on 15-16 November 2022.",
+        "The talks of 21–22 June were long.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("Output rose 10-12 in May."),
+        "10-12",
+        json!({"count": 10, "min": 10, "max": 12}),
+    );
+    one(
+        figures("Prices rose 10-12 per cent in June."),
+        "10-12 per cent",
+        json!({"percent": 10, "min": 10, "max": 12}),
+    );
+}
+#[test]
+fn numbered_names_are_not_counts() {
+    for text in [
+        "The allies oppose Nord Stream 2, which divides them.",
+        "We mourn the victims of Airlines Flight 752, shot down in 2020.",
+        "They set up Combined Task Force 153 and Task Force 59.",
+        "Work on the Pillar 1 Multilateral Convention goes on.",
+        "It was ordered by Executive Order 14020 in March.",
+        "We back the Citizenship Act (H.R. 1177/S. 348) now.",
+        "It hears Labour 7, Youth 7 and Business 7 covering jobs.",
+        "We endorse the InfraTracker 2.0 which helps.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("Allies sent Ukraine 300 rifles."),
+        "300",
+        json!({"count": 300}),
+    );
+    assert_eq!(
+        figure_texts("Arrivals rose in Italy 40,000, Greece 30,000 and Spain."),
+        ["40,000", "30,000"]
+    );
+    // A title-case heading's verb is no name.
+    assert_eq!(
+        figure_texts("The President Announces 500 New Jobs and Deploying 300 Troops."),
+        ["500", "300"]
+    );
+    // `number` as a verb counts.
+    assert_eq!(figure_texts("The camps now number 4,000."), ["4,000"]);
+    one(
+        figures("Only 300 were approved."),
+        "300",
+        json!({"count": 300}),
+    );
+}
+#[test]
+fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
+    for text in [
+        "17\\. The G7 has a leading role.",
+        "Intro.\n\n**1. ACCOMPLISHMENTS**",
+        "Intro.\n\n24.We welcome the adoption of the deal.",
+        "33. <sup>1 </sup>We are committed to it.",
+        "It was noted.<sup>[2]</sup>",
+        "1. First item\n2. Second item",
+        "Conclusions\n\n1.1 The Council notes the report.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        figure_texts("Intro.\n\n2.3 million People voted."),
+        ["2.3 million"]
+    );
+    // A hard-wrapped sentence that carries its number onto the next line still counts it.
+    one(
+        figures("We trained a total of\n300. Then we stopped."),
+        "300",
+        json!({"count": 300}),
+    );
+}
+#[test]
+fn a_number_hyphened_to_a_time_unit_is_a_duration() {
+    for text in [
+        "We are reversing a 40-year race to the bottom.",
+        "They recalled the 77-year record of restraint.",
+        "A 24-hour helpline opens.",
+    ] {
+        assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
+    }
+    one(
+        figures("It funds a 10-year, $5 billion plan."),
+        "$5 billion",
+        json!({"amount": 5_000_000_000u64, "currency": "USD"}),
+    );
+}
+#[test]
+fn a_couple_of_hundred_and_vulgar_fractions() {
+    one(
+        figures("A couple of hundred wells were reopened."),
+        "A couple of hundred",
+        json!({"count": 200, "approx": true}),
+    );
+    one(
+        figures("It will cost a couple of thousand pounds."),
+        "a couple of thousand pounds",
+        json!({"amount": 2000, "currency": "GBP", "approx": true}),
+    );
+    assert_eq!(figures("We met a couple of times."), vec![]);
+    one(
+        figures("Members pledge at least $2¾ billion."),
+        "at least $2¾ billion",
+        json!({"amount": 2_750_000_000u64, "currency": "USD", "min": 2_750_000_000u64}),
+    );
+    one(
+        figures("Inflation was 2½ per cent."),
+        "2½ per cent",
+        json!({"percent": 2.5}),
+    );
+}
+#[test]
+fn codes_markup_and_names_are_not_figures() {
+    for text in [
+        "See press release IP/25/712 for details.",
+        "The file is IP_25_712 in the register.",
+        "The G7 met again.",
+        "Teams work 24/7.",
+        "Theresa May spoke.",
+        "COVID-19 changed everything.",
+        "Skills for the 21<sup>st</sup> century.",
+        "Spending has risen for seven consecutive years.",
+        "Tickets are free for over 60s and under 5s.",
+        "The plan is built around three priorities.",
+    ] {
+        let found = figure_texts(text);
+        let expected: Vec<String> = if text.contains("three priorities") {
+            vec!["three".into()]
+        } else {
+            vec![]
+        };
+        assert_eq!(found, expected, "{text}");
+    }
+    one(
+        figures("The plan is built around three priorities."),
+        "three",
+        json!({"count": 3}),
+    );
+    one(
+        figures("Only _3,130 hectares_ were planted."),
+        "3,130",
+        json!({"count": 3130}),
+    );
+}
+#[test]
+fn a_number_word_reached_by_a_change_is_a_count() {
+    one(
+        figures("We will raise the number of taskforces to eight by March."),
+        "eight",
+        json!({"count": 8}),
+    );
+    one(
+        figures("The list was cut to three."),
+        "three",
+        json!({"count": 3}),
+    );
+    one(
+        figures("Ships based there will rise from four to six."),
+        "from four to six",
+        json!({"count": 4, "min": 4, "max": 6}),
+    );
+    assert_eq!(figures("They talked to one another."), vec![]);
+}
+#[test]
+fn a_change_then_the_level_it_reaches_are_two_figures() {
+    assert_eq!(
+        figures("The number of officers rose by 1,200 to 4,500."),
+        vec![
+            ("1,200".to_string(), json!({"count": 1200})),
+            ("4,500".to_string(), json!({"count": 4500})),
+        ]
+    );
+    assert_eq!(
+        figure_texts("The grant grew by $20 million to $75 million."),
+        ["$20 million", "$75 million"]
+    );
+    // The second number's scale and currency stay with it.
+    assert_eq!(
+        figures("Waiting lists fell by 10,000 to 7.5 million."),
+        vec![
+            ("10,000".to_string(), json!({"count": 10_000})),
+            ("7.5 million".to_string(), json!({"count": 7_500_000})),
+        ]
+    );
+    assert_eq!(
+        figures("It rose by 5 to 10,000 euros."),
+        vec![
+            ("5".to_string(), json!({"count": 5})),
+            (
+                "10,000 euros".to_string(),
+                json!({"amount": 10_000, "currency": "EUR"})
+            ),
+        ]
+    );
+    one(
+        figures("We will cut emissions by 40 to 50 per cent."),
+        "40 to 50 per cent",
+        json!({"percent": 40, "min": 40, "max": 50}),
+    );
+}
+#[test]
+fn money_glued_to_its_code() {
+    one(
+        figures("It lends USD5 million."),
+        "USD5 million",
+        json!({"amount": 5_000_000, "currency": "USD"}),
+    );
+    one(
+        figures("It lends EUR10m."),
+        "EUR10m",
+        json!({"amount": 10_000_000, "currency": "EUR"}),
+    );
+    assert_eq!(figures("The COVID19 case and the G20."), vec![]);
+}
+#[test]
+fn and_a_half_belongs_to_the_number() {
+    one(
+        figures("One and a half million people voted."),
+        "One and a half million",
+        json!({"count": 1_500_000}),
+    );
+    one(
+        figures("It costs two and a half billion euros."),
+        "two and a half billion euros",
+        json!({"amount": 2_500_000_000u64, "currency": "EUR"}),
+    );
+    one(
+        figures("Inflation hit three and a half per cent."),
+        "three and a half per cent",
+        json!({"percent": 3.5}),
+    );
+    assert_eq!(figures("The talks took two and a half years."), vec![]);
+}
+#[test]
+fn a_scale_or_per_cent_hyphened_to_the_number() {
+    one(
+        figures("They won a $10-million grant."),
+        "$10-million",
+        json!({"amount": 10_000_000, "currency": "USD"}),
+    );
+    one(
+        figures("It is a 25-percent cut."),
+        "25-percent",
+        json!({"percent": 25}),
+    );
+    one(
+        figures("It costs €5-10 million."),
+        "€5-10 million",
+        json!({"amount": 5_000_000, "currency": "EUR", "min": 5_000_000, "max": 10_000_000}),
     );
 }

@@ -68,10 +68,163 @@ enum Bound {
 
 /// Words after a number word that show it does not count a noun.
 const NOT_NOUNS: &[&str] = &[
-    "of", "and", "or", "to", "in", "on", "at", "by", "for", "with", "from", "are", "is", "were",
-    "was", "be", "been", "have", "has", "had", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "do", "did", "who", "which", "that", "than", "as", "per", "a", "an",
-    "the", "more", "less", "each", "other", "others", "such", "too", "so", "it", "they",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "are",
+    "is",
+    "were",
+    "was",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "do",
+    "did",
+    "who",
+    "which",
+    "that",
+    "than",
+    "as",
+    "per",
+    "a",
+    "an",
+    "the",
+    "more",
+    "less",
+    "each",
+    "other",
+    "others",
+    "such",
+    "too",
+    "so",
+    "it",
+    "they",
+    "across",
+    "into",
+    "onto",
+    "through",
+    "throughout",
+    "under",
+    "over",
+    "after",
+    "before",
+    "during",
+    "until",
+    "within",
+    "without",
+    "against",
+    "among",
+    "towards",
+    "toward",
+    "alone",
+    "onwards",
+    "onward",
+];
+
+/// Words between a number and a time unit that keep it a duration (`seven consecutive years`).
+const DURATION_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "successive",
+    "straight",
+    "full",
+    "more",
+    "further",
+    "additional",
+    "long",
+    "whole",
+];
+
+/// Words after `pounds of` that make it money, not weight (`pounds of public money`, but
+/// `pounds of cocaine`).
+const MONEY_NOUNS: &[&str] = &[
+    "money",
+    "funding",
+    "funds",
+    "investment",
+    "spending",
+    "support",
+    "aid",
+    "assistance",
+    "finance",
+    "financing",
+    "taxpayers",
+    "taxpayers'",
+    "taxpayers’",
+    "taxpayer",
+    "public",
+    "private",
+    "new",
+    "extra",
+    "additional",
+    "government",
+    "grant",
+    "grants",
+    "savings",
+    "revenue",
+    "income",
+    "cuts",
+    "debt",
+    "capital",
+    "tax",
+    "cash",
+    "credit",
+    "loans",
+    "damage",
+    "our",
+    "their",
+    "your",
+    "its",
+    "his",
+    "her",
+    "my",
+    "own",
+];
+
+/// Nouns after a year that use it as a point of reference (`over 1990 levels`, `in 2020
+/// prices`), not as a count of them.
+const YEAR_REFERENCE_NOUNS: &[&str] = &[
+    "level",
+    "levels",
+    "baseline",
+    "baselines",
+    "prices",
+    "values",
+    "terms",
+    "figures",
+];
+
+/// Prepositions after which a year-like number is a year, not a count (`over 2025`).
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "over",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "during",
+    "before",
+    "after",
 ];
 
 impl Scan<'_> {
@@ -177,10 +330,18 @@ impl Scan<'_> {
             let prev = self.toks[i - 1];
             if t.gap == Gap::None {
                 // G7, COP26, v2, #3, COVID-19, A/RES/70, IP_25_712 (Markdown writes `IP\_25`)
-                if prev.kind == Kind::Word {
+                // — but not money after its code (`USD5 million`).
+                let code = matches!(prev.lex, Lex::Currency(_))
+                    && prev.end - prev.start == 3
+                    && prev.text(self.text).bytes().all(|b| b.is_ascii_uppercase());
+                if prev.kind == Kind::Word && !code {
                     return true;
                 }
                 if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§' | '_')) {
+                    return true;
+                }
+                // "December ’22", "in '19": a year cut to two digits.
+                if matches!(self.sym(i - 1), Some('\'' | '‘' | '’')) && t.end - t.start == 2 {
                     return true;
                 }
                 if self.sym(i - 1) == Some('-')
@@ -223,13 +384,29 @@ impl Scan<'_> {
             {
                 return true;
             }
-            let mut k = i - 1;
+            if self.in_underscore_code(i) {
+                return true;
+            }
+            // "2021–27", "2025-26": the tail of a range of years.
+            if t.gap == Gap::None
+                && matches!(self.sym(i - 1), Some('-' | '–'))
+                && i >= 2
+                && prev.gap == Gap::None
+                && self.tok(i - 2).is_some_and(|y| is_year(y.text(self.text)))
+                && (t.end - t.start == 2 || is_year(t.text(self.text)))
+            {
+                return true;
+            }
+            // "Articles 12 to 15", "paragraphs 3-5": the whole list is references.
+            let head = self.list_head(i);
+            let mut k = head.saturating_sub(1);
             if self.sym(k) == Some('.') && k > 0 {
                 k -= 1;
             }
             if let Some(w) = self.word(k)
+                && head > 0
                 && is_any(w, REFERENCE_WORDS)
-                && self.inline(i)
+                && self.inline(head)
             {
                 // "No." capitalized or "number 5": only when the word is not a count itself.
                 return !(is(w, "no") && self.is_word(i + 1, "fewer"));
@@ -238,12 +415,7 @@ impl Scan<'_> {
                 return true;
             }
         }
-        // List numbering at the start of a line: "1.", "2)", "(3)".
-        if (t.gap >= Gap::Line || i == 0)
-            && matches!(self.sym(i + 1), Some('.' | ')'))
-            && self.adjacent(i + 1)
-            && self.tok(i + 2).is_none_or(|n| n.gap >= Gap::Space)
-        {
+        if self.is_line_number(i) || self.is_footnote_mark(i) {
             return true;
         }
         if i > 0
@@ -253,17 +425,180 @@ impl Scan<'_> {
             && self.adjacent(i + 1)
         {
             let starts_line = i < 2 || self.toks[i - 1].gap >= Gap::Line;
-            if starts_line {
+            // "(1) breaking supply chains, (2) a treatment system": an enumerator in running
+            // text is followed by the words of its item.
+            let item_follows = self.inline(i + 2) && self.word(i + 2).is_some();
+            if starts_line || item_follows {
                 return true;
             }
+        }
+        // "Steps: 1) register, 2) apply": `N)` after a break in the sentence starts an item.
+        if i > 0
+            && self.sym(i + 1) == Some(')')
+            && self.adjacent(i + 1)
+            && self.inline(i + 2)
+            && self.word(i + 2).is_some()
+            && (matches!(self.sym(i - 1), Some(',' | ';' | ':'))
+                || self.word(i - 1).is_some_and(|w| is_any(w, &["and", "or"])))
+        {
+            return true;
         }
         false
     }
 
+    /// List and paragraph numbering at the start of a line: `1.`, `2)`, a communiqué's
+    /// Markdown-escaped `17\.`, a bold `**1.`, and `24.We` where the space after the number
+    /// was lost, and a sub-paragraph's `1.1 The Council`. A number that a hard-wrapped
+    /// sentence carries onto the line after a word that cannot end one (`a total of` ⏎ `300.
+    /// Then`) is no numbering.
+    fn is_line_number(&self, i: usize) -> bool {
+        let mut s = i;
+        while s > 0 && self.adjacent(s) && matches!(self.sym(s - 1), Some('*' | '_')) {
+            s -= 1;
+        }
+        let line_start = s == 0 || self.toks[s].gap >= Gap::Line;
+        if !line_start {
+            return false;
+        }
+        if s > 0
+            && self.toks[s].gap == Gap::Line
+            && self.word(s - 1).is_some_and(|w| is_any(w, NOT_NOUNS))
+        {
+            return false;
+        }
+        // "1.1 The Council notes": a numbered sub-paragraph.
+        let capital_follows = |n: usize| {
+            self.word(n)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && self.tok(n).is_some_and(|t| t.gap == Gap::Space)
+        };
+        if self.toks[i].text(self.text).contains('.') && capital_follows(i + 1) {
+            return true;
+        }
+        let mut m = i + 1;
+        if self.sym(m) == Some('\\') && self.adjacent(m) {
+            m += 1;
+        }
+        if !(matches!(self.sym(m), Some('.' | ')')) && self.adjacent(m)) {
+            return false;
+        }
+        match self.tok(m + 1) {
+            None => true,
+            Some(n) if n.gap >= Gap::Space => true,
+            Some(n) => {
+                self.sym(m) == Some('.')
+                    && n.kind == Kind::Word
+                    && n.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            }
+        }
+    }
+
+    /// A footnote mark raised by HTML: `<sup>1</sup>`, `<sup>[2]</sup>`. Read from the raw
+    /// text: the tokenizer reads past the tags of a Markdown page.
+    fn is_footnote_mark(&self, i: usize) -> bool {
+        let before = self.text[..self.toks[i].start]
+            .trim_end_matches('[')
+            .as_bytes();
+        before.len() >= 5 && before[before.len() - 5..].eq_ignore_ascii_case(b"<sup>")
+    }
+
+    /// `January 9-10`, `June 29-30, 2022`, `11-13 June`: days of a range of days, which the
+    /// date rules read on the month's side only. `j..k` is the number (or range) read.
+    fn is_day_of_a_range(&self, j: usize, k: usize) -> bool {
+        let day = |t: usize| {
+            self.tok(t).is_some_and(|x| {
+                x.kind == Kind::Num
+                    && x.end - x.start <= 2
+                    && parse_digits(x.text(self.text)).is_some_and(|d| (1.0..=31.0).contains(&d))
+            })
+        };
+        // Month names are capitalized in English: `may` is never one.
+        let month = |t: usize| {
+            self.tok(t).is_some_and(|x| {
+                matches!(x.lex, Lex::Month(_))
+                    && x.text(self.text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
+        };
+        let dash = |t: usize| matches!(self.sym(t), Some('-' | '–')) && self.adjacent(t);
+        // The two days `a-b` with a month just before `a` or just after `b`.
+        let days = |a: usize| {
+            day(a)
+                && dash(a + 1)
+                && self.adjacent(a + 2)
+                && day(a + 2)
+                && ((a >= 1 && month(a - 1) && self.inline(a))
+                    || (month(a + 3) && self.inline(a + 3)))
+        };
+        let tail = j >= 2 && days(j - 2);
+        let head = days(j) && k <= j + 3;
+        tail || head
+    }
+
+    /// `Nord Stream 2`, `Flight 752`, `Task Force 59`, `Pillar 1`, `Executive Order 14020`,
+    /// `H.R. 1177`: a number after a capitalized word (or an initial) in running text names
+    /// a thing; it counts nothing unless a noun follows (`Ukraine 300 rifles`). `k` is the
+    /// token after the number.
+    fn is_designation(&self, j: usize, k: usize) -> bool {
+        let Some(t) = self.tok(j) else {
+            return false;
+        };
+        // "Italy 40,000, Greece 30,000": a grouped number is a quantity, never a name.
+        if j < 2 || t.gap == Gap::None || t.gap >= Gap::Paragraph || t.text(self.text).contains(',')
+        {
+            return false;
+        }
+        let p = j - 1;
+        let named = match self.tok(p) {
+            Some(w) if w.kind == Kind::Word => {
+                let text = w.text(self.text);
+                let sentence_start = w.gap >= Gap::Paragraph
+                    || matches!(self.sym(p - 1), Some('.' | '!' | '?' | ':' | '"' | '“'));
+                // A verb of a title-case heading ("Announces 500 New Jobs", "Deploying 300
+                // Troops") is no name.
+                let ends = |suffix: &str| {
+                    text.len() >= suffix.len()
+                        && text.as_bytes()[text.len() - suffix.len()..]
+                            .eq_ignore_ascii_case(suffix.as_bytes())
+                };
+                let verb = ends("ing") || ends("ed") || ends("s") && !ends("ss");
+                w.lex == Lex::None
+                    && text.chars().next().is_some_and(char::is_uppercase)
+                    && !sentence_start
+                    && !verb
+            }
+            // "H.R. 1177", "S. 348": an initial before the number.
+            _ => {
+                self.sym(p) == Some('.')
+                    && self.adjacent(p)
+                    && self
+                        .word(p - 1)
+                        .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+            }
+        };
+        if !named {
+            return false;
+        }
+        // What follows: a counted noun is a lower-case word that is no function word and
+        // no verb in -ing (`Business 7 covering`).
+        let noun = self.tok(k).is_some_and(|n| n.gap < Gap::Paragraph)
+            && self.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_any(w, NOT_NOUNS)
+                    && !(w.ends_with("ing") && w.len() > 4)
+            });
+        !noun
+    }
+
     /// A figure starting at token `i`: first token, end token, value.
     fn figure(&self, i: usize) -> Option<(usize, usize, FigureValue)> {
-        let (bound, mut j) = self.modifier(i).unwrap_or((None, i));
-        let first = i;
+        let (mut bound, mut j) = self.modifier(i).unwrap_or((None, i));
+        let mut first = i;
         let (currency_before, after_cur) = self.currency_before(j);
         if currency_before.is_some() {
             j = after_cur;
@@ -271,6 +606,9 @@ impl Scan<'_> {
         let (number, mut k, worded) = self.number(j)?;
         if !self.usable(j) {
             return None;
+        }
+        if let NumberRead::Vague(unit) = number {
+            return self.vague(first, k, unit, bound);
         }
         let mut value = FigureValue::default();
         let mut currency = currency_before;
@@ -281,6 +619,7 @@ impl Scan<'_> {
             NumberRead::Plain(_) => {}
             NumberRead::Fraction(f) => fraction = Some(f),
             NumberRead::Multiplier(m) => multiplier = Some(m),
+            NumberRead::Vague(_) => return None,
         }
         let n = number;
         let mut amount = n.value();
@@ -362,7 +701,9 @@ impl Scan<'_> {
         };
         let dash = matches!(self.sym(k), Some('-' | '–' | '—')) && self.inline(k);
         let worded_joiner = self.word(k).is_some_and(|w| is_any(w, joiner)) && self.inline(k);
-        if (dash || worded_joiner) && self.usable(k + 1) && self.inline(k + 1) {
+        // "doubled to 400", "half to the regions": a factor or share has no range.
+        let plain = matches!(number, NumberRead::Plain(_));
+        if plain && (dash || worded_joiner) && self.usable(k + 1) && self.inline(k + 1) {
             let (cur2, after_cur2) = self.currency_before(k + 1);
             let m = if cur2.is_some() { after_cur2 } else { k + 1 };
             if let Some((NumberRead::Plain(v2), mut e, worded2)) = self.number(m)
@@ -370,42 +711,42 @@ impl Scan<'_> {
                 && self.usable(m)
                 && !self.is_reference(m)
             {
-                let mut v2 = v2;
+                // What the second number says of the first is only taken when the two
+                // make a range: "fell by 10,000 to 7.5 million" keeps 10,000 as it is.
+                let (mut v2, mut first) = (v2, amount);
+                let (mut cur, mut pct) = (currency, percent);
                 if let Some((s, after)) = self.scale(e, worded2) {
                     v2 *= s;
                     e = after;
                     // €5-10 million: the scale after the second number applies to both.
                     if !first_scaled {
-                        amount *= s;
+                        first *= s;
                     }
                 }
-                let mut ok = true;
-                if currency.is_none()
+                if cur.is_none()
                     && let Some((c, after)) = self.currency_after(e)
                 {
-                    currency = Some(c);
+                    cur = Some(c);
                     e = after;
                 }
-                if !percent {
-                    if let Some(after) = self.percent(e) {
-                        percent = true;
-                        e = after;
-                    }
-                } else if let Some(after) = self.percent(e) {
+                if let Some(after) = self.percent(e) {
+                    pct = true;
                     e = after;
                 }
-                if v2 <= amount
-                    || (dash
-                        && !self.adjacent(k)
-                        && bound.is_none()
-                        && !percent
-                        && currency.is_none())
-                {
-                    ok = false;
-                }
+                // "rose by 1,200 to 4,500": the change, then the level it reaches — two
+                // figures; "cut by 40 to 50 per cent" is a range.
+                let change_then_level = worded_joiner
+                    && bound.is_none()
+                    && i > 0
+                    && self.is_word(i - 1, "by")
+                    && v2 > 2.0 * first;
+                let ok = !(v2 <= first
+                    || change_then_level
+                    || (dash && !self.adjacent(k) && bound.is_none() && !pct && cur.is_none()));
                 if ok {
                     range_max = Some(v2);
                     k = e;
+                    (amount, currency, percent) = (first, cur, pct);
                 }
             }
         }
@@ -435,7 +776,24 @@ impl Scan<'_> {
                 if !self.counts_a_noun(j, k) {
                     return None;
                 }
-            } else if self.is_reference(j) {
+                // "built around three priorities", "talks about two issues": before a small
+                // count written in words, `around` and `about` are prepositions; nobody
+                // rounds to three.
+                if bound == Some(Bound::Approx)
+                    && j == i + 1
+                    && self
+                        .word(i)
+                        .is_some_and(|w| is_any(w, &["about", "around"]))
+                    && amount < 10.0
+                {
+                    bound = None;
+                    first = j;
+                }
+            } else if self.is_reference(j)
+                || self.is_year_after_preposition(first, j, k)
+                || self.is_day_of_a_range(j, k)
+                || (first == j && range_max.is_none() && self.is_designation(j, k))
+            {
                 return None;
             }
         } else if !worded && self.is_reference(j) {
@@ -475,14 +833,347 @@ impl Scan<'_> {
         Some((first, k, value))
     }
 
-    /// Whether a time unit follows at `k`, directly or after the rest of a range
-    /// (`10 and 15 years`, `two to three weeks`).
+    /// A vague quantity read by `number` up to `k` (`thousands`, `hundreds of millions`):
+    /// approximate, with its unit as the minimum; money when `of` a currency follows at `k`.
+    fn vague(
+        &self,
+        first: usize,
+        k: usize,
+        unit: f64,
+        bound: Option<Bound>,
+    ) -> Option<(usize, usize, FigureValue)> {
+        // "thousands of years" is a duration; "from thousands of" is no range.
+        let of = self.is_word(k, "of");
+        if matches!(bound, Some(Bound::From | Bound::Between)) || of && self.duration_follows(k + 1)
+        {
+            return None;
+        }
+        let n = Some(Number(unit));
+        let mut value = FigureValue {
+            approx: Some(true),
+            ..FigureValue::default()
+        };
+        let mut end = k;
+        let currency = if of {
+            self.currency_after(k + 1)
+        } else {
+            self.currency_after(k)
+        };
+        if let Some((c, after)) = currency {
+            value.amount = n;
+            value.currency = Some(c);
+            end = after;
+            if let Some((per, after)) = self.rate(end) {
+                value.per = Some(per);
+                end = after;
+            }
+        } else {
+            value.count = n;
+        }
+        if bound == Some(Bound::Max) {
+            value.max = n;
+        } else {
+            value.min = n;
+        }
+        if self.toks[first + 1..end]
+            .iter()
+            .any(|t| t.gap >= Gap::Paragraph)
+        {
+            return None;
+        }
+        Some((first, end, value))
+    }
+
+    /// The unit of the vague quantity at `j` (`dozens`, `tens of thousands`, `hundreds of
+    /// millions`) and the token after its words, when `of` and what it counts follow
+    /// (`billions more`, `billions worth of` too) or the words are a compound.
+    fn vague_unit(&self, j: usize) -> Option<(NumberRead, usize, bool)> {
+        let mut unit = self.tok(j)?.lex.many()?;
+        let mut k = j + 1;
+        let mut words = 1;
+        while self.is_word(k, "of")
+            && self.inline(k)
+            && self.inline(k + 1)
+            && let Some(next) = self.tok(k + 1).and_then(|t| t.lex.many())
+            && next > unit
+        {
+            unit *= next;
+            k += 2;
+            words += 1;
+        }
+        // "tens" alone is no quantity ("tens and units"); a compound is one without `of`
+        // after it ("worth hundreds of millions.", "Tens of thousands fled").
+        let tens_alone = unit == 10.0 && words == 1;
+        let counts = (self.is_word(k, "of")
+            || self.word(k).is_some_and(|w| is_any(w, &["more", "worth"])))
+            && self.inline(k)
+            && !tens_alone;
+        (counts || words >= 2).then_some((NumberRead::Vague(unit), k, true))
+    }
+
+    /// Whether the multiplying word at `j` multiplies (`will double`, `doubled`, `twice as
+    /// many`), rather than describing a thing (`a double standard`) or counting events
+    /// (`visited twice`).
+    fn multiplies(&self, j: usize) -> bool {
+        let Some(w) = self.word(j) else {
+            return false;
+        };
+        let next = self.word(j + 1).filter(|_| self.inline(j + 1));
+        let next_is = |list: &[&str]| next.is_some_and(|n| is_any(n, list));
+        if is(w, "twice") {
+            return next_is(&[
+                "as", "the", "that", "what", "its", "their", "our", "his", "her", "this", "these",
+                "those", "more", "over",
+            ]);
+        }
+        // "double down", "doubled up as", "will double as a shelter": idioms, not factors
+        // ("doubled as prices rose", "tenfold as many" are).
+        let as_a_thing = next_is(&["as"])
+            && self.word(j + 2).is_some_and(|w| {
+                is_any(
+                    w,
+                    &[
+                        "a", "an", "the", "its", "their", "our", "his", "her", "both",
+                    ],
+                )
+            });
+        if next_is(&["down", "up", "back"]) || as_a_thing {
+            return false;
+        }
+        if !is_any(w, &["double", "triple", "quadruple"]) {
+            // tenfold, doubled, tripling: a factor.
+            return true;
+        }
+        // "will double", "to triple", "more than double", "roughly double"
+        let before = j
+            .checked_sub(1)
+            .filter(|_| self.inline(j))
+            .and_then(|p| self.word(p));
+        if before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "will",
+                    "would",
+                    "to",
+                    "shall",
+                    "can",
+                    "could",
+                    "may",
+                    "might",
+                    "should",
+                    "must",
+                    "roughly",
+                    "nearly",
+                    "almost",
+                    "about",
+                    "around",
+                    "approximately",
+                    "than",
+                    "more",
+                    "least",
+                ],
+            ) || b.ends_with("'ll")
+                || b.ends_with("’ll")
+        }) {
+            return true;
+        }
+        if before.is_some_and(|b| is_any(b, &["a", "an", "the"])) {
+            return false;
+        }
+        // "double the number", "double in size", "double." — but "double taxation"
+        let ends = self.tok(j + 1).is_none_or(|t| t.gap >= Gap::Line)
+            || matches!(self.sym(j + 1), Some('.' | ',' | ';' | ':' | ')'));
+        ends || next_is(&[
+            "the", "its", "their", "our", "his", "her", "this", "that", "these", "those", "in",
+            "by", "to", "from", "over", "within", "since", "between", "again", "and", "or",
+            "every", "each", "when", "if", "as", "during", "until",
+        ])
+    }
+
+    /// The share `v in d` or `v out of d` whose `in`/`out` is at `k` (`one in five`, `1 in
+    /// 4`, `nine out of ten`): the fraction and the token after it. The denominator is
+    /// written like the numerator, is larger, and is no year (`5 in 2023`).
+    fn share(&self, k: usize, v: f64) -> Option<(f64, usize)> {
+        let d = if self.is_word(k, "in") && self.inline(k) {
+            // "one in every five"
+            if self.is_word(k + 1, "every") && self.inline(k + 1) {
+                k + 2
+            } else {
+                k + 1
+            }
+        } else if self.is_word(k, "out")
+            && self.is_word(k + 1, "of")
+            && self.inline(k)
+            && self.inline(k + 1)
+        {
+            k + 2
+        } else {
+            return None;
+        };
+        let t = self.tok(d).filter(|_| self.inline(d))?;
+        let worded = self.toks[k - 1].kind == Kind::Word;
+        let den = match (t.kind, t.lex) {
+            (Kind::Word, Lex::Number(n)) if worded => n as f64,
+            (Kind::Num, _) if !worded && !is_year(t.text(self.text)) => {
+                parse_digits(t.text(self.text))?
+            }
+            _ => return None,
+        };
+        // "1 in 4.5" or "1 in 4m" is no share of a whole.
+        if self.adjacent(d + 1) && self.tok(d + 1).is_some_and(|n| n.kind == Kind::Word) {
+            return None;
+        }
+        (den > v && v > 0.0).then_some((v / den, d + 1))
+    }
+
+    /// Whether `half` at `j` is a share: `half of all renters`, `half the cost`, `less than
+    /// half`, `cut by half` — not `the first half of`, `one and a half`, `half an hour`.
+    fn half_is_a_share(&self, j: usize) -> bool {
+        // "in half an hour", "half a day": a measure of time, not a share.
+        if self.word(j + 1).is_some_and(|w| is_any(w, &["a", "an"])) {
+            return false;
+        }
+        let before = j
+            .checked_sub(1)
+            .filter(|_| self.inline(j))
+            .and_then(|p| self.word(p));
+        if before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "first", "second", "latter", "other", "last", "next", "a", "and", "this",
+                    "that", "each",
+                ],
+            )
+        }) {
+            return false;
+        }
+        let next = self.word(j + 1).filter(|_| self.inline(j + 1));
+        next.is_some_and(|n| {
+            is_any(
+                n,
+                &[
+                    "of", "the", "its", "their", "our", "all", "his", "her", "these", "those",
+                ],
+            )
+        }) || before.is_some_and(|b| {
+            is_any(
+                b,
+                &[
+                    "than",
+                    "almost",
+                    "nearly",
+                    "about",
+                    "around",
+                    "roughly",
+                    "approximately",
+                    "over",
+                    "under",
+                    "by",
+                    "in",
+                    "some",
+                    "least",
+                    "most",
+                ],
+            )
+        })
+    }
+
+    /// `over 2025`, `since 2010 and`, `until at least 2030`, `no later than 2050`: a year after
+    /// a preposition (before the figure's bound word, if any) or after `later`/`earlier
+    /// than`, unless it counts a noun (`over 2000 teachers`). The figure starts at `i`, its
+    /// number at `j`; `k` is the token after the number.
+    fn is_year_after_preposition(&self, i: usize, j: usize, k: usize) -> bool {
+        if !is_year(self.toks[j].text(self.text)) {
+            return false;
+        }
+        let word_before = |t: usize| t.checked_sub(1).and_then(|p| self.word(p));
+        let is_before = |t: usize, list: &[&str]| word_before(t).is_some_and(|w| is_any(w, list));
+        // The figure may start at its bound (`i`), or be read from the number on (`j`) after
+        // the bound failed as a figure: look past `at least`/`at most` too.
+        let past_at_least = if is_before(j, &["least", "most"]) && is_before(j - 1, &["at"]) {
+            j - 2
+        } else {
+            j
+        };
+        let after_preposition = [j, i, past_at_least]
+            .into_iter()
+            .any(|t| is_before(t, YEAR_PREPOSITIONS));
+        let later_than =
+            is_before(j, &["than"]) && is_before(j - 1, &["later", "earlier", "sooner"]);
+        if !(after_preposition || later_than) {
+            return false;
+        }
+        // "over 2000 teachers" counts; "over 1990 levels" compares with a year.
+        let counted = self.inline(k)
+            && self.word(k).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !is_any(w, NOT_NOUNS)
+                    && !is_any(w, YEAR_REFERENCE_NOUNS)
+            });
+        !counted
+    }
+
+    /// The first number of a list or range of numbers that ends at `i`: `12` in
+    /// `Articles 12 to 15`, `4` in `Articles 4, 5 and 9`.
+    fn list_head(&self, mut i: usize) -> usize {
+        while i >= 2
+            && self.inline(i)
+            && self.inline(i - 1)
+            && self.toks[i - 2].kind == Kind::Num
+            && (self
+                .word(i - 1)
+                .is_some_and(|w| is_any(w, &["to", "and", "or"]))
+                || matches!(self.sym(i - 1), Some(',' | '-' | '–')))
+        {
+            i -= 2;
+        }
+        i
+    }
+
+    /// Whether the number at `i` is glued by `_` (or an escaped `\_`) to a code around it:
+    /// `IP_25_712`, `ip\_25\_712`.
+    fn in_underscore_code(&self, i: usize) -> bool {
+        let glued_word =
+            |t: Option<&Token>| t.is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Num));
+        // before: "_" glued to the number, optionally after "\", glued to a word or number
+        if self.adjacent(i) && i >= 2 && self.sym(i - 1) == Some('_') {
+            let mut k = i - 1;
+            if k >= 1 && self.sym(k - 1) == Some('\\') && self.adjacent(k) {
+                k -= 1;
+            }
+            if k >= 1 && self.adjacent(k) && glued_word(self.tok(k - 1)) {
+                return true;
+            }
+        }
+        // after: "_" or "\_" glued to the number and to a word or number after it
+        let mut k = i + 1;
+        if self.sym(k) == Some('\\') && self.adjacent(k) {
+            k += 1;
+        }
+        self.sym(k) == Some('_')
+            && self.adjacent(k)
+            && self.adjacent(k + 1)
+            && glued_word(self.tok(k + 1))
+    }
+
+    /// Whether a time unit follows at `k`, directly, glued by a hyphen (`40-year`) or after
+    /// the rest of a range (`10 and 15 years`, `two to three weeks`).
     fn duration_follows(&self, k: usize) -> bool {
         let unit = |i: usize| {
             self.tok(i)
                 .is_some_and(|t| matches!(t.lex, Lex::TimeUnit(_)))
         };
-        if unit(k) {
+        if unit(k) || self.word(k).is_some_and(|w| is_any(w, DURATION_ADJECTIVES)) && unit(k + 1) {
+            return true;
+        }
+        // "a 40-year race", "the 77-year record": a compound of a number and a time unit.
+        if matches!(self.sym(k), Some('-' | '‐' | '‑'))
+            && self.adjacent(k)
+            && self.adjacent(k + 1)
+            && unit(k + 1)
+        {
             return true;
         }
         let joins = self
@@ -514,6 +1205,19 @@ impl Scan<'_> {
                 Some('.' | '!' | '?' | ':' | '"' | '\u{201c}')
             );
         let mut next = k;
+        // "raise the number of taskforces to eight by March", "cut to three.", "from four to
+        // six.": the number a change reaches stands for the noun counted before it.
+        if j > 0
+            && self.word(j - 1).is_some_and(|w| is_any(w, &["to", "from"]))
+            && (self.tok(k).is_none_or(|t| t.gap >= Gap::Line)
+                || matches!(self.sym(k), Some('.' | ',' | ';' | ':' | ')'))
+                || self.inline(k)
+                    && self.word(k).is_some_and(|w| {
+                        is_any(w, &["by", "in", "from", "within", "over", "across", "for"])
+                    }))
+        {
+            return true;
+        }
         // an opening quote before the noun: two “gold commanders”
         if matches!(self.sym(next), Some('"' | '\u{201c}' | '\u{2018}')) {
             next += 1;
@@ -563,6 +1267,9 @@ impl Scan<'_> {
             (Bound::Approx, 1)
         } else if is(w, "an") && two("estimated") {
             (Bound::Approx, 2)
+        } else if is(w, "a") && two("couple") && self.is_word(i + 2, "of") {
+            // "a couple of hundred": the number is read from `couple`.
+            (Bound::Approx, 1)
         } else if is_any(w, &["more", "greater"]) && two("than") {
             (Bound::Min, 2)
         } else if is_any(w, &["over", "above", "upwards"]) {
@@ -689,12 +1396,28 @@ impl Scan<'_> {
             if is_any(w, &["franc", "francs"]) {
                 return None; // which franc is unclear
             }
+            // "4,000 pounds of fentanyl" is a weight; "pounds of public money" is not.
+            if is_any(w, &["pound", "pounds"])
+                && self.is_word(k + 1, "of")
+                && self.inline(k + 1)
+                && !self.word(k + 2).is_some_and(|x| is_any(x, MONEY_NOUNS))
+            {
+                return None;
+            }
             return Some((c, k + 1));
         }
         None
     }
 
     fn percent(&self, k: usize) -> Option<usize> {
+        // "a 25-percent cut"
+        if self.hyphen_joins(k)
+            && self
+                .word(k + 1)
+                .is_some_and(|w| is_any(w, &["percent", "per-cent"]))
+        {
+            return Some(k + 2);
+        }
         let t = self.tok(k)?;
         if t.gap > Gap::Space {
             return None;
@@ -721,6 +1444,15 @@ impl Scan<'_> {
 
     /// A scale word after a number: `million`, `m`, `bn`, `k`.
     fn scale(&self, k: usize, worded: bool) -> Option<(f64, usize)> {
+        // "a $10-million grant": the scale word joined by a hyphen.
+        if self.hyphen_joins(k)
+            && let Some(s) = self
+                .tok(k + 1)
+                .filter(|t| t.text(self.text).len() > 3)
+                .and_then(|t| t.lex.scale())
+        {
+            return Some((s, k + 2));
+        }
         let t = self.tok(k)?;
         let s = t.lex.scale()?;
         let w = t.text(self.text);
@@ -739,6 +1471,11 @@ impl Scan<'_> {
             return Some((s, k + 1));
         }
         (t.gap <= Gap::Space).then_some((s, k + 1))
+    }
+
+    /// Whether token `k` is a hyphen glued to the tokens either side (`10-million`).
+    fn hyphen_joins(&self, k: usize) -> bool {
+        matches!(self.sym(k), Some('-' | '‐' | '‑')) && self.adjacent(k) && self.adjacent(k + 1)
     }
 
     /// A rate after money.
@@ -785,13 +1522,34 @@ impl Scan<'_> {
                     return None;
                 }
                 let v = parse_digits(raw)?;
-                // ordinals: 100th, 2nd
+                // ordinals (100th, 2nd) and plurals of a number (over 10s, the 1990s)
                 if let Some(next) = self.tok(j + 1)
                     && next.gap == Gap::None
                     && next.kind == Kind::Word
-                    && is_any(next.text(self.text), &["st", "nd", "rd", "th"])
+                    && is_any(next.text(self.text), &["st", "nd", "rd", "th", "s"])
                 {
                     return None;
+                }
+                // 21<sup>st</sup>: an ordinal whose suffix is raised by HTML.
+                if self.sym(j + 1) == Some('<')
+                    && self.adjacent(j + 1)
+                    && self.is_word(j + 2, "sup")
+                    && self.sym(j + 3) == Some('>')
+                    && self
+                        .word(j + 4)
+                        .is_some_and(|w| is_any(w, &["st", "nd", "rd", "th"]))
+                {
+                    return None;
+                }
+                // "1 in 4 children", "9 out of 10 councils": a share.
+                if let Some((f, end)) = self.share(j + 1, v) {
+                    return Some((NumberRead::Fraction(f), end, false));
+                }
+                // "$2¾ billion", "2½ per cent": a vulgar fraction glued to the number.
+                if let Some(f) = self.sym(j + 1).and_then(vulgar_fraction)
+                    && self.adjacent(j + 1)
+                {
+                    return Some((NumberRead::Plain(v + f), j + 2, false));
                 }
                 Some((NumberRead::Plain(v), j + 1, false))
             }
@@ -799,17 +1557,41 @@ impl Scan<'_> {
                 Lex::Fraction(n, d) => {
                     Some((NumberRead::Fraction(n as f64 / d as f64), j + 1, true))
                 }
-                Lex::Multiplier(m) => Some((NumberRead::Multiplier(m as f64), j + 1, true)),
+                Lex::Multiplier(m) if self.multiplies(j) => {
+                    Some((NumberRead::Multiplier(m as f64), j + 1, true))
+                }
+                Lex::Many { .. } => self.vague_unit(j),
                 Lex::Number(0) => None,
+                // "(a) couple of hundred/thousand": two of the scale, roughly.
+                _ if is(t.text(self.text), "couple")
+                    && self.is_word(j + 1, "of")
+                    && self.inline(j + 1)
+                    && self.inline(j + 2)
+                    && self
+                        .tok(j + 2)
+                        .filter(|s| s.text(self.text).len() > 2)
+                        .and_then(|s| s.lex.scale())
+                        .is_some() =>
+                {
+                    let s = self.tok(j + 2)?.lex.scale()?;
+                    Some((NumberRead::Plain(2.0 * s), j + 3, true))
+                }
                 Lex::Number(_) => {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
-                    // one in five: a share
-                    if self.is_word(k, "in")
-                        && let Some(Lex::Number(d)) = self.tok(k + 1).map(|t| t.lex)
-                        && d as f64 > v
-                        && self.inline(k + 1)
+                    // "two and a half billion", "three and a half per cent": the half belongs
+                    // to the number ("two and a half years" stays a duration).
+                    if self.is_word(k, "and")
+                        && self.is_word(k + 1, "a")
+                        && self.is_word(k + 2, "half")
+                        && (k..k + 3).all(|d| self.inline(d))
+                        && (self.tok(k + 3).and_then(|t| t.lex.scale()).is_some()
+                            || self.percent(k + 3).is_some())
                     {
-                        return Some((NumberRead::Fraction(v / d as f64), k + 2, true));
+                        return Some((NumberRead::Plain(v + 0.5), k + 3, true));
+                    }
+                    // one in five, nine out of ten: a share
+                    if let Some((f, end)) = self.share(k, v) {
+                        return Some((NumberRead::Fraction(f), end, true));
                     }
                     // two thirds, three quarters (of)
                     if let Some(Lex::FractionDenominator(d)) = self.tok(k).map(|t| t.lex)
@@ -820,10 +1602,6 @@ impl Scan<'_> {
                         return Some((NumberRead::Fraction(v / d as f64), k + 1, true));
                     }
                     Some((NumberRead::Plain(v), k, true))
-                }
-                // half of all young renters
-                Lex::FractionDenominator(2) if self.is_word(j + 1, "of") && self.inline(j + 1) => {
-                    Some((NumberRead::Fraction(0.5), j + 1, true))
                 }
                 Lex::FractionDenominator(2)
                     if self.is_word(j + 1, "a")
@@ -836,6 +1614,10 @@ impl Scan<'_> {
                     let s = self.tok(j + 2)?.lex.scale()?;
                     Some((NumberRead::Plain(0.5 * s), j + 3, true))
                 }
+                // half of all young renters, less than half, cut by half
+                Lex::FractionDenominator(2) if self.half_is_a_share(j) => {
+                    Some((NumberRead::Fraction(0.5), j + 1, true))
+                }
                 _ if is(t.text(self.text), "a")
                     && self
                         .tok(j + 1)
@@ -844,6 +1626,28 @@ impl Scan<'_> {
                 {
                     let (v, k) = parse_words(self.text, self.toks, j)?;
                     Some((NumberRead::Plain(v), k, true))
+                }
+                // "several hundred", "a few thousand", "a few hundred million": a vague
+                // quantity of the scale.
+                _ if is(t.text(self.text), "several")
+                    || is(t.text(self.text), "a") && self.is_word(j + 1, "few") =>
+                {
+                    let mut k = if is(t.text(self.text), "a") {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    let mut unit = 1.0;
+                    while self.inline(k)
+                        && let Some(s) = self
+                            .tok(k)
+                            .filter(|s| s.text(self.text).len() > 2)
+                            .and_then(|s| s.lex.scale())
+                    {
+                        unit *= s;
+                        k += 1;
+                    }
+                    (unit >= 100.0).then_some((NumberRead::Vague(unit), k, true))
                 }
                 _ if is_any(t.text(self.text), &["a", "one"]) => {
                     // a third of, a quarter of, one half
@@ -870,12 +1674,17 @@ enum NumberRead {
     Plain(f64),
     Fraction(f64),
     Multiplier(f64),
+    /// `thousands`, `tens of thousands`: the unit of a vague quantity.
+    Vague(f64),
 }
 
 impl NumberRead {
     fn value(self) -> f64 {
         match self {
-            NumberRead::Plain(v) | NumberRead::Fraction(v) | NumberRead::Multiplier(v) => v,
+            NumberRead::Plain(v)
+            | NumberRead::Fraction(v)
+            | NumberRead::Multiplier(v)
+            | NumberRead::Vague(v) => v,
         }
     }
 }
@@ -892,6 +1701,23 @@ fn symbol_currency(c: char) -> Option<&'static str> {
         '₺' => "TRY",
         _ => return None,
     })
+}
+
+/// The value of a vulgar-fraction character (`¾`).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '¼' => 0.25,
+        '½' => 0.5,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        _ => return None,
+    })
+}
+
+/// Four digits that can be a year of the genre (1900–2100).
+fn is_year(raw: &str) -> bool {
+    raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit()) && ("1900".."2101").contains(&raw)
 }
 
 /// An acronym or code word: two to eight capitals (`COMPET`, `HC`, `COM`).

@@ -17,8 +17,15 @@ pub enum Lex {
     FractionDenominator(u8),
     /// `two-thirds`, `three-quarters`, `one-half`: numerator and denominator.
     Fraction(u8, u8),
-    /// `tenfold`, `twofold`, `ten-fold`.
+    /// `tenfold`, `twofold`, `ten-fold`, and the words that multiply: `double(d)`,
+    /// `triple(d)`, `quadruple(d)`, `twice` (the figure rules tell the verb from the adjective).
     Multiplier(u32),
+    /// The plural of a unit used as a vague quantity (`dozens`, `tens`, `hundreds`,
+    /// `thousands`, `millions`): the unit is `base × 10^power`.
+    Many {
+        base: u8,
+        power: u8,
+    },
     /// `euros`, `pounds`, `dollars`, `EUR`, `GBP`: the ISO 4217 currency.
     Currency(Iso),
     /// Spring = 1 … winter = 4.
@@ -113,6 +120,14 @@ impl Lex {
             _ => None,
         }
     }
+
+    /// The unit of a vague quantity (`dozens` → 12, `thousands` → 1000).
+    pub fn many(self) -> Option<f64> {
+        match self {
+            Lex::Many { base, power } => Some(base as f64 * 10f64.powi(power as i32)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +151,14 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "section",
     "sections",
     "chapter",
+    "chapters",
     "annex",
+    "annexes",
+    "volume",
+    "vol",
+    "column",
+    "schedule",
+    "footnote",
     "no",
     "nos",
     "nr",
@@ -150,6 +172,7 @@ pub const REFERENCE_WORDS: &[&str] = &[
     "regulation",
     "directive",
     "resolution",
+    "resolutions",
     "table",
     "figure",
     "fig",
@@ -411,6 +434,15 @@ pub fn classify(word: &str) -> Lex {
         {
             return Lex::Multiplier(n);
         }
+        // one-in-five, nine-out-of-ten: a share written as one word.
+        if let Some(Lex::Number(n)) = simple(a)
+            && let Some(den) = b.strip_prefix("in-").or_else(|| b.strip_prefix("out-of-"))
+            && let Some(Lex::Number(d)) = simple(den)
+            && n < d
+            && d <= u8::MAX as u32
+        {
+            return Lex::Fraction(n as u8, d as u8);
+        }
     }
     if let Some(stem) = w.strip_suffix("fold")
         && let Some(Lex::Number(n)) = simple(stem)
@@ -442,6 +474,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("below", Lex::Marker),
     ("between", Lex::Marker),
     ("billion", Lex::Scale(9)),
+    ("billions", Lex::Many { base: 1, power: 9 }),
     ("bn", Lex::Scale(9)),
     ("brl", Lex::Currency(Iso::BRL)),
     ("budget", Lex::Marker),
@@ -462,6 +495,11 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("dkk", Lex::Currency(Iso::DKK)),
     ("dollar", Lex::Currency(Iso::USD)),
     ("dollars", Lex::Currency(Iso::USD)),
+    ("double", Lex::Multiplier(2)),
+    ("doubled", Lex::Multiplier(2)),
+    ("doubles", Lex::Multiplier(2)),
+    ("doubling", Lex::Multiplier(2)),
+    ("dozens", Lex::Many { base: 12, power: 0 }),
     ("eight", Lex::Number(8)),
     ("eighteen", Lex::Number(18)),
     ("eighth", Lex::FractionDenominator(8)),
@@ -503,6 +541,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("hours", Lex::TimeUnit(TimeUnit::Other)),
     ("hundred", Lex::Scale(2)),
     ("hundredfold", Lex::Multiplier(100)),
+    ("hundreds", Lex::Many { base: 1, power: 2 }),
     ("in", Lex::Marker),
     ("inr", Lex::Currency(Iso::INR)),
     ("jan", Lex::Month(1)),
@@ -519,6 +558,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("march", Lex::Month(3)),
     ("may", Lex::Month(5)),
     ("million", Lex::Scale(6)),
+    ("millions", Lex::Many { base: 1, power: 6 }),
     ("minute", Lex::TimeUnit(TimeUnit::Other)),
     ("minutes", Lex::TimeUnit(TimeUnit::Other)),
     // by midcentury: a date after `by`, so the date rules must not skip it.
@@ -550,6 +590,10 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("pound", Lex::Currency(Iso::GBP)),
     ("pounds", Lex::Currency(Iso::GBP)),
     ("q", Lex::Marker),
+    ("quadruple", Lex::Multiplier(4)),
+    ("quadrupled", Lex::Multiplier(4)),
+    ("quadruples", Lex::Multiplier(4)),
+    ("quadrupling", Lex::Multiplier(4)),
     ("quarter", Lex::FractionDenominator(4)),
     ("quarters", Lex::FractionDenominator(4)),
     ("r", Lex::Marker),
@@ -574,6 +618,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("seven", Lex::Number(7)),
     ("seventeen", Lex::Number(17)),
     ("seventy", Lex::Number(70)),
+    ("several", Lex::Marker),
     ("six", Lex::Number(6)),
     ("sixteen", Lex::Number(16)),
     ("sixth", Lex::FractionDenominator(6)),
@@ -586,6 +631,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("sunday", Lex::Weekday),
     ("ten", Lex::Number(10)),
     ("tenfold", Lex::Multiplier(10)),
+    ("tens", Lex::Many { base: 1, power: 1 }),
     ("tenth", Lex::FractionDenominator(10)),
     ("tenths", Lex::FractionDenominator(10)),
     ("third", Lex::FractionDenominator(3)),
@@ -593,14 +639,21 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("thirteen", Lex::Number(13)),
     ("thirty", Lex::Number(30)),
     ("thousand", Lex::Scale(3)),
+    ("thousands", Lex::Many { base: 1, power: 3 }),
     ("three", Lex::Number(3)),
     ("threefold", Lex::Multiplier(3)),
     ("thursday", Lex::Weekday),
     ("tn", Lex::Scale(12)),
     ("trillion", Lex::Scale(12)),
+    ("trillions", Lex::Many { base: 1, power: 12 }),
+    ("triple", Lex::Multiplier(3)),
+    ("tripled", Lex::Multiplier(3)),
+    ("triples", Lex::Multiplier(3)),
+    ("tripling", Lex::Multiplier(3)),
     ("tuesday", Lex::Weekday),
     ("twelve", Lex::Number(12)),
     ("twenty", Lex::Number(20)),
+    ("twice", Lex::Multiplier(2)),
     ("two", Lex::Number(2)),
     ("twofold", Lex::Multiplier(2)),
     ("under", Lex::Marker),
@@ -773,6 +826,9 @@ mod tests {
         assert_eq!(classify("three‑quarters"), Lex::Fraction(3, 4));
         assert_eq!(classify("tenfold"), Lex::Multiplier(10));
         assert_eq!(classify("ten-fold"), Lex::Multiplier(10));
+        assert_eq!(classify("one-in-five"), Lex::Fraction(1, 5));
+        assert_eq!(classify("Nine-out-of-ten"), Lex::Fraction(9, 10));
+        assert_eq!(classify("five-in-one"), Lex::None);
     }
 
     #[test]
