@@ -334,3 +334,189 @@ fn reported_and_non_actions_are_not_commitments() {
         assert!(run(text).commitments.is_empty(), "{text}");
     }
 }
+
+/// (text, actors) of every commitment.
+fn pledges(text: &str) -> Vec<(String, Vec<String>)> {
+    run(text)
+        .commitments
+        .into_iter()
+        .map(|c| (c.text, c.actors))
+        .collect()
+}
+
+fn pledged(text: &str) -> Vec<String> {
+    pledges(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn action_lists_take_the_actors_of_a_pledging_lead_in() {
+    // A bare lead-in says nothing beyond its cue: only its items are commitments.
+    let council = "4. The Board agrees to:\n\n(a) publish the audit by March;\n\n(b) review the fees.\n\n\
+                   5. The Board INVITES the Agency to:\n\n(a) present a report on costs;\n\n(b) consult the regions.\n\n\
+                   6. The Board CALLS ON the regions to make use of the funds.";
+    assert_eq!(
+        pledges(council),
+        [
+            (
+                "publish the audit by March;".to_string(),
+                vec!["Board".to_string()]
+            ),
+            ("review the fees.".to_string(), vec!["Board".to_string()]),
+        ]
+    );
+    let pledged_to = "The Ministers pledged to:\n\n- Fund ten new clinics.\n- Train 500 nurses.";
+    assert_eq!(
+        pledges(pledged_to),
+        [
+            (
+                "Fund ten new clinics.".to_string(),
+                vec!["Ministers".to_string()]
+            ),
+            (
+                "Train 500 nurses.".to_string(),
+                vec!["Ministers".to_string()]
+            ),
+        ]
+    );
+    let generic = "Aware of the risks, the Ministers pledged to take concrete steps such as:\n\n- Fund ten new clinics.";
+    assert_eq!(pledged(generic), ["Fund ten new clinics."]);
+    // A plan's or a party's content, announced as "the following …".
+    let following = "The Water Plan includes the following lines of action:\n\n- Repair the old mains\n- Expand metering in the cities";
+    assert_eq!(
+        pledges(following),
+        [
+            (
+                "Repair the old mains".to_string(),
+                vec!["Water Plan".to_string()]
+            ),
+            (
+                "Expand metering in the cities".to_string(),
+                vec!["Water Plan".to_string()]
+            ),
+        ]
+    );
+    // Participial items: the means by which the lead-in's subject acts.
+    let by = "The Ministers advanced their shared agenda by:\n\n- Launching a joint fund for ports.\n- Committing to meet every year.";
+    assert_eq!(
+        pledges(by),
+        [
+            (
+                "Launching a joint fund for ports.".to_string(),
+                vec!["Ministers".to_string()]
+            ),
+            (
+                "Committing to meet every year.".to_string(),
+                vec!["Ministers".to_string()]
+            ),
+        ]
+    );
+    // Reports of the past and requests to others carry no pledge.
+    for text in [
+        "Since January, we have taken the following steps:\n\n- Opened two clinics\n- Hired forty nurses",
+        "The Assembly calls on its members to:\n\n- ratify the treaty\n- report every year",
+        "The Board invites the Agency to:\n\n(a) present a report on costs;",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn commitment_cues_beyond_will() {
+    for (text, actors) in [
+        ("Our aim is to halve waiting times by 2030.", vec!["we"]),
+        (
+            "It is our intention to open the register in the spring.",
+            vec!["we"],
+        ),
+        (
+            "We want to build a fairer market for small firms.",
+            vec!["we"],
+        ),
+        ("We are ready to support the talks.", vec!["we"]),
+        (
+            "The Ministry is announcing £20 million to repair rural schools.",
+            vec!["Ministry"],
+        ),
+        (
+            "Today I can announce a new fund for rural buses.",
+            vec!["I"],
+        ),
+        (
+            "Chile and Peru announce a joint programme to clear the border of mines.",
+            vec!["Chile", "Peru"],
+        ),
+        (
+            "We intend, in line with the treaty, to report every year.",
+            vec!["we"],
+        ),
+        ("We will, however, continue to fund the scheme.", vec!["we"]),
+        (
+            "We are working closely to restore the ferry service.",
+            vec!["we"],
+        ),
+        ("We are planning to open three new offices.", vec!["we"]),
+        (
+            "Ministers plan to meet again in the autumn.",
+            vec!["Ministers"],
+        ),
+        (
+            "We affirm our shared determination to end the blockade.",
+            vec!["we"],
+        ),
+        (
+            "The parties are pledging to cut tariffs, committing to review them yearly.",
+            vec!["parties"],
+        ),
+    ] {
+        let found = pledges(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, actors, "{text}");
+    }
+    for text in [
+        "I want to thank the staff of the hospital.",
+        "They want to know more about the scheme.",
+        "The plan to merge the agencies was dropped.",
+        "Our plans for the coast are ambitious.",
+        "The minister announced, in May, Norway’s plan to build a new port.",
+        "Our aim was to finish last year.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn forecasts_formulas_performatives_and_past_pledges_are_not_commitments() {
+    for text in [
+        "Prices will rise this winter.",
+        "Insurance premiums in coastal towns will rise whatever we do.",
+        "The number of people on the list will not fall overnight.",
+        "Demand for gas in our region will roughly double by 2040.",
+        "There will be difficult days ahead.",
+        "The reform will rely on the work of local councils.",
+        "These partnerships will bolster the impact of the plan.",
+        "This appointment will ensure close coordination of the agencies.",
+        "It will rely on the expertise of many departments.",
+        "On current trends, the target will be missed by some 3,000 homes.",
+        "The Met Office projects that rainfall will increase by 10 per cent.",
+        "With permission, Mr Speaker, I shall make a statement on the floods.",
+        "Leaders will reaffirm their support for the treaty.",
+        "Leaders will also affirm that the alliance is strong.",
+        "I will not pretend that the job is done.",
+        "So let me set out what the Government will do.",
+        "When we last met, the ministers agreed to connect the two grids.",
+        "Our countries have all committed to reaching net zero.",
+        "When the pact was signed in 2019, the three leaders agreed to review it.",
+        "“Our country is fully committed to the alliance… we’ll keep our word.”",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+    // What the authors control still pledges: funding, a scheme's schedule, a passive.
+    for text in [
+        "Funding for the coastguard will double in 2026.",
+        "The first call for proposals will open on 15 May.",
+        "This programme will facilitate access to training.",
+        "I will make a written statement to the House next week.",
+    ] {
+        assert_eq!(pledged(text).len(), 1, "{text}");
+    }
+}

@@ -274,10 +274,10 @@ pub fn find(
     figures: &[Figure],
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
-    // The actors of the last commissive lead-in (`We will:`), while its list lasts.
-    let mut lead_in: Option<Vec<String>> = None;
-    // True while the list right after the lead-in lasts (no other unit in between).
-    let mut lead_fresh = false;
+    // The lead-in whose list is being read (`We will:` followed by `- Implement …`).
+    // Lists nest ("(c) the training of examiners, including:" then "(i) …"): the innermost
+    // lead-in is last.
+    let mut leads: Vec<Lead> = Vec::new();
     let mut tok_cursor = 0;
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
@@ -292,31 +292,74 @@ pub fn find(
             tokens: Tokens { text, toks: ut },
         };
         if unit.kind == UnitKind::Heading {
-            lead_in = None;
+            leads.clear();
             continue;
         }
         let body = &text[unit.start..unit.end];
-        let cue = u.cue();
         let is_item = unit.kind == UnitKind::ListItem;
+        let marker = if unit.item_start {
+            marker_kind(text, unit.start)
+        } else {
+            None
+        };
+        // An item marked like a lead-in ("6." after "5. The Council agrees to:") is that
+        // lead-in's sibling: the list under it, and any nested in it, is over.
+        if marker.is_some()
+            && let Some(k) = leads.iter().position(|l| l.marker == marker)
+        {
+            leads.truncate(k);
+        }
+        let lead = leads.last().filter(|l| l.actors.is_some());
+        let cue = u.cue();
         let mut actors = None;
         if let Some(c) = &cue {
-            actors = Some(c.actors.clone());
+            // An item's cue with no subject ("- Committing to meet …") takes the lead-in's.
+            actors = Some(match lead.and_then(|l| l.actors.as_ref()) {
+                Some(a) if is_item && c.actors.is_empty() => a.clone(),
+                _ => c.actors.clone(),
+            });
         } else if is_item
-            && let Some(lead) = &lead_in
-            && (lead_fresh || u.opens_with_action())
+            && let Some(l) = lead
+            && (if l.means {
+                u.word(0)
+                    .is_some_and(|w| w.len() > 4 && ends_with_ci(w, "ing"))
+            } else {
+                l.fresh || u.opens_with_action()
+            })
         {
-            actors = Some(lead.clone());
+            actors = l.actors.clone();
         }
-        if !is_item {
-            lead_fresh = false;
+        if !is_item && let Some(l) = leads.last_mut() {
+            l.fresh = false;
         }
         if body.ends_with(':') {
             // A lead-in's items take its actors, whether it names them or inherits them
-            // itself ("(c) the training of examiners, including:").
-            lead_in = actors.clone();
-            lead_fresh = true;
-            // A lead-in that says nothing but its cue ("We will:") is not itself an item.
-            if u.words() <= 3 {
+            // itself ("(c) the training of examiners, including:"), or, with no cue, the
+            // subject of a plan's content ("The Strategy includes the following actions:")
+            // or of the means it lists ("The Leaders advanced … by:").
+            let (lead_actors, means) = match (&actors, u.content_lead_in()) {
+                (Some(a), _) => (Some(a.clone()), false),
+                (None, Some((a, means))) => (Some(a), means),
+                (None, None) => (None, false),
+            };
+            if !is_item {
+                leads.clear();
+            }
+            // A lead-in with no actors (a request to others) still ends its items' claim
+            // on an outer lead-in.
+            leads.push(Lead {
+                actors: lead_actors,
+                marker: if is_item { marker } else { None },
+                fresh: true,
+                means,
+            });
+            // A lead-in that says nothing beyond its cue ("We will:", "The Council agrees
+            // to:", "pledged to take concrete actions such as:") is not itself an item.
+            let bare = match &cue {
+                Some(c) => u.bare_after(c.at),
+                None => actors.is_none(),
+            };
+            if bare {
                 continue;
             }
         }
@@ -375,13 +418,59 @@ impl<'a> std::ops::Deref for UnitText<'a> {
 
 struct Cue {
     actors: Vec<String>,
+    /// The token of the cue word.
+    at: usize,
+}
+
+/// A lead-in whose list is being read.
+struct Lead {
+    actors: Option<Vec<String>>,
+    /// How the lead-in itself is marked when it is a list item (`5.`): a sibling ends it.
+    marker: Option<MarkerKind>,
+    /// True while its list lasts with no other unit in between.
+    fresh: bool,
+    /// A `… by:` lead-in: its items are the means, participles (`Launching …`).
+    means: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkerKind {
+    Bullet,
+    Number,
+    Letter,
+    Roman,
+}
+
+/// How the list item starting at `start` is marked: the text between its line's start and
+/// the item (`5. `, `(a) `, `- `).
+fn marker_kind(text: &str, start: usize) -> Option<MarkerKind> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let m = text[line_start..start].trim();
+    let m = m.trim_start_matches('(');
+    let first = m.chars().next()?;
+    match first {
+        '-' | '*' | '+' | '\u{2022}' | '\u{2013}' => Some(MarkerKind::Bullet),
+        c if c.is_ascii_digit() => Some(MarkerKind::Number),
+        // "(i)", "iv." — but "(c)" and "(l)" stay letters.
+        _ if m.len() > 1
+            && m.trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')) =>
+        {
+            Some(MarkerKind::Roman)
+        }
+        c if c.is_alphabetic() => Some(MarkerKind::Letter),
+        _ => None,
+    }
+}
+
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.is_char_boundary(w.len() - suffix.len())
+        && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 impl UnitText<'_> {
-    fn words(&self) -> usize {
-        self.toks.iter().filter(|t| t.kind == Kind::Word).count()
-    }
-
     fn conditional(&self) -> bool {
         let mut at = 0;
         while self
@@ -401,6 +490,92 @@ impl UnitText<'_> {
         }
         is_any(first, CONDITIONALS)
             || (is_any(first, &["so", "as"]) && self.is_word(1, "long") && self.is_word(2, "as"))
+    }
+
+    /// Whether nothing but the cue's own words and a generic object ("take concrete actions
+    /// such as") follows the cue at `at`.
+    fn bare_after(&self, at: usize) -> bool {
+        const GENERIC: &[&str] = &[
+            "to",
+            "take",
+            "taking",
+            "the",
+            "following",
+            "concrete",
+            "further",
+            "new",
+            "specific",
+            "additional",
+            "action",
+            "actions",
+            "step",
+            "steps",
+            "measure",
+            "measures",
+            "such",
+            "as",
+            "including",
+            "include",
+            "follows",
+            "these",
+            "are",
+            "is",
+            "also",
+            "jointly",
+            "together",
+            "all",
+            "both",
+            "hereby",
+            "will",
+            "shall",
+            "now",
+        ];
+        self.toks[at + 1..]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .all(|t| is_any(t.text(self.text), GENERIC))
+    }
+
+    /// A lead-in with no cue whose items are still its subject's actions: a plan's content
+    /// in the present (`The Strategy includes the following lines of effort:`, `The
+    /// Administration is taking the following steps:`) or the means of an action (`The
+    /// Leaders advanced their agenda by:`, then `- Launching …`). The actors, and whether
+    /// the items are means. None for a report of the past (`we have taken the following
+    /// steps:`) or a request to others (`INVITES the Commission to:`).
+    fn content_lead_in(&self) -> Option<(Vec<String>, bool)> {
+        let words: Vec<usize> = (0..self.toks.len())
+            .filter(|&k| self.toks[k].kind == Kind::Word)
+            .collect();
+        let &last = words.last()?;
+        let perfect = words.iter().any(|&k| {
+            self.word(k)
+                .is_some_and(|w| is_any(w, &["have", "has", "had"]))
+        });
+        if perfect {
+            return None;
+        }
+        if self.is_word(last, "by") {
+            // The first finite verb: "affirmed", "advanced", "supports".
+            let verb = words.iter().copied().find(|&k| {
+                k > 0
+                    && self.word(k).is_some_and(|w| {
+                        w.chars().next().is_some_and(char::is_lowercase) && is_participle(w)
+                    })
+            })?;
+            let actors = self.subject_before(verb);
+            return (!actors.is_empty()).then_some((actors, true));
+        }
+        let pos = words.iter().rposition(|&k| self.is_word(k, "following"))?;
+        if words.len() - pos > 6 || pos < 2 || !self.is_word(words[pos - 1], "the") {
+            return None;
+        }
+        let verb = words[pos - 2];
+        let v = self.word(verb)?;
+        if is_participle(v) || is_any(v, NOT_VERBS) || is_any(v, &["took", "through", "via"]) {
+            return None;
+        }
+        let actors = self.subject_before(verb);
+        (!actors.is_empty()).then_some((actors, false))
     }
 
     /// Whether a list item begins with an action (`Implement …`, `strengthen …`,
@@ -424,10 +599,14 @@ impl UnitText<'_> {
 
     /// The first commissive cue of the unit, with the actors it names.
     fn cue(&self) -> Option<Cue> {
-        (0..self.toks.len()).find_map(|i| self.cue_at(i).filter(|_| !self.reported(i)))
+        (0..self.toks.len()).find_map(|i| {
+            self.cue_at(i)
+                .filter(|_| !self.reported(i))
+                .map(|actors| Cue { actors, at: i })
+        })
     }
 
-    fn cue_at(&self, i: usize) -> Option<Cue> {
+    fn cue_at(&self, i: usize) -> Option<Vec<String>> {
         // Only words the lexicon marks as possible cues are looked at closely.
         if self.tok(i)?.lex != Lex::Commissive {
             return None;
@@ -435,31 +614,27 @@ impl UnitText<'_> {
         {
             let w = self.word(i)?;
             if let Some(actors) = self.will_cue(i, w) {
-                return Some(Cue { actors });
+                return Some(actors);
             }
             if let Some(actors) = self.to_cue(i, w) {
-                return Some(Cue { actors });
+                return Some(actors);
             }
             if let Some(actors) = self.like_cue(i, w) {
-                return Some(Cue { actors });
+                return Some(actors);
             }
             // "We task our ministers to …", "we instruct our officials to …"
             if is_any(w, &["task", "instruct", "mandate", "direct", "charge"])
                 && i > 0
                 && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"]))
             {
-                return Some(Cue {
-                    actors: self.subject_before(i),
-                });
+                return Some(self.subject_before(i));
             }
             // "we guarantee them accommodation", "There will be" handled by will_cue.
             if is_any(w, &["guarantee", "guarantees"])
                 && i > 0
                 && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"]))
             {
-                return Some(Cue {
-                    actors: self.subject_before(i),
-                });
+                return Some(self.subject_before(i));
             }
             // "signed an agreement today to recruit about 100 security officers"
             if is_any(w, &["agreement", "accord", "memorandum"])
@@ -477,9 +652,7 @@ impl UnitText<'_> {
                     self.word(k)
                         .is_some_and(|x| is_any(x, &["signed", "concluded"]))
                 })?;
-                return Some(Cue {
-                    actors: self.subject_before(signed),
-                });
+                return Some(self.subject_before(signed));
             }
         }
         None
