@@ -72,6 +72,9 @@ const ADVERBS: &[&str] = &[
     "moreover",
     "consequently",
     "accordingly",
+    "roughly",
+    "nearly",
+    "almost",
 ];
 
 /// Verbs after `will` that predict or describe rather than pledge.
@@ -214,6 +217,384 @@ const WILL_AS_NOUN: &[&str] = &[
 const NOT_VERBS: &[&str] = &[
     "among", "of", "to", "the", "a", "an", "and", "or", "in", "on", "at", "for", "with", "from",
     "that", "which", "is", "was", "are", "were", "by", "as",
+];
+
+/// Words that open a clause: the subject of a cue starts after them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whereby", "so", "because", "while", "whereas", "where", "but", "when",
+    "what", "how", "whether", "why", "if", "unless", "let",
+];
+
+/// Words that open an embedded question (`let me set out what the Government will do`): the
+/// cue inside it is announced, not pledged.
+const QUESTION_WORDS: &[&str] = &["what", "how", "whether", "why"];
+
+/// Adverbs after `will` that make it a guess about the future (`will probably rise`).
+const HEDGES: &[&str] = &[
+    "probably",
+    "likely",
+    "inevitably",
+    "surely",
+    "undoubtedly",
+    "doubtless",
+    "possibly",
+    "perhaps",
+];
+
+/// Verbs after `will` that restate a position rather than pledge an action: a fact sheet's
+/// `Leaders will reaffirm their support`, a speech's `I will not pretend`.
+const PREAMBULAR: &[&str] = &[
+    "affirm",
+    "reaffirm",
+    "reiterate",
+    "recognise",
+    "recognize",
+    "acknowledge",
+    "recall",
+    "note",
+    "underscore",
+    "underline",
+    "emphasise",
+    "emphasize",
+    "stress",
+    "highlight",
+    "express",
+    "celebrate",
+    "commemorate",
+    "honour",
+    "honor",
+    "applaud",
+    "commend",
+    "salute",
+    "pretend",
+    "deny",
+];
+
+/// Verbs of change in quantity: with no object (`prices will rise`, `demand will double by
+/// 2050`) they forecast, unless what changes is the authors' own money.
+const CHANGES: &[&str] = &[
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "grow",
+    "decline",
+    "drop",
+    "shrink",
+    "soar",
+    "climb",
+    "double",
+    "triple",
+    "quadruple",
+    "halve",
+    "worsen",
+    "exceed",
+    "slow",
+    "accelerate",
+];
+
+/// What the authors spend or provide: when it rises or doubles, they pledge it.
+const RESOURCES: &[&str] = &[
+    "funding",
+    "spending",
+    "budget",
+    "budgets",
+    "investment",
+    "investments",
+    "aid",
+    "assistance",
+    "support",
+    "grant",
+    "grants",
+    "allocation",
+    "allocations",
+    "contribution",
+    "contributions",
+    "payments",
+    "pension",
+    "pensions",
+    "wage",
+    "allowance",
+    "allowances",
+    "capacity",
+    "places",
+    "fund",
+    "funds",
+];
+
+/// Verbs of effect: with a subject that is a thing, not a party (`these partnerships will
+/// bolster`, `implementation will rely on`), they describe consequences, not pledges.
+const EFFECTS: &[&str] = &[
+    "rely",
+    "depend",
+    "bolster",
+    "ensure",
+    "guide",
+    "jeopardize",
+    "jeopardise",
+    "undermine",
+    "threaten",
+    "allow",
+    "enable",
+    "pave",
+    "underpin",
+    "complement",
+    "mark",
+    "represent",
+    "constitute",
+    "reflect",
+    "revoke",
+    "operate",
+];
+
+/// Words after a verb of change that show it has no object (`will rise this year`, `will
+/// double by 2050`).
+const INTRANSITIVE_NEXT: &[&str] = &[
+    "by",
+    "in",
+    "to",
+    "from",
+    "over",
+    "at",
+    "for",
+    "as",
+    "until",
+    "before",
+    "after",
+    "within",
+    "during",
+    "overnight",
+    "this",
+    "next",
+    "every",
+    "each",
+    "again",
+    "further",
+    "sharply",
+    "steadily",
+    "significantly",
+    "rapidly",
+    "fast",
+    "quickly",
+    "slowly",
+    "whatever",
+    "regardless",
+    "beyond",
+    "and",
+    "but",
+    "or",
+    "if",
+    "unless",
+    "when",
+    "so",
+    "than",
+    "because",
+    "while",
+    "year",
+    "years",
+];
+
+/// Prepositions that end the head of a subject (`Demand for electricity`).
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "in", "on", "to", "from", "with", "across", "under", "at", "between", "among",
+    "within", "through",
+];
+
+/// Participles after `will be` that tell what happens to a thing, not what anyone does
+/// (`the target will be missed`).
+const OUTCOMES: &[&str] = &["missed", "affected", "felt", "exceeded", "exposed"];
+
+/// Words after `there will be` that forecast hardship (`There will be difficult days ahead`).
+const HARDSHIP: &[&str] = &[
+    "difficult",
+    "hard",
+    "tough",
+    "challenging",
+    "dark",
+    "testing",
+    "painful",
+    "setbacks",
+    "challenges",
+    "difficulties",
+    "problems",
+    "risks",
+    "consequences",
+    "moments",
+    "times",
+    "days",
+    "those",
+    "people",
+    "costs",
+];
+
+/// Nouns that name parties able to pledge: the head of a subject that is not a proper name.
+const AGENT_NOUNS: &[&str] = &[
+    "government",
+    "governments",
+    "council",
+    "commission",
+    "ministers",
+    "minister",
+    "leaders",
+    "leader",
+    "parties",
+    "party",
+    "countries",
+    "country",
+    "states",
+    "allies",
+    "partners",
+    "members",
+    "administration",
+    "department",
+    "ministry",
+    "agency",
+    "union",
+    "authorities",
+    "officials",
+    "president",
+    "secretary",
+    "presidency",
+    "delegation",
+    "nations",
+    "we",
+    "i",
+    "they",
+    "he",
+    "she",
+    "you",
+    "both",
+    "all",
+];
+
+/// Nouns of purpose that pledge with a first-person owner (`our aim is to`, `it is our
+/// intention to`) or after `in` (`united in our determination to`).
+const PURPOSE_NOUNS: &[&str] = &[
+    "aim",
+    "intention",
+    "ambition",
+    "goal",
+    "objective",
+    "determination",
+    "commitment",
+    "intent",
+    "purpose",
+    "plan",
+    "resolve",
+];
+
+/// Verbs that restate a purpose already held (`we reaffirm our ambition to`).
+const RESTATING: &[&str] = &[
+    "reaffirm",
+    "reaffirms",
+    "reaffirming",
+    "reiterate",
+    "reiterates",
+    "reiterating",
+    "recall",
+    "recalls",
+    "recalling",
+    "renew",
+    "renews",
+];
+
+/// `are … -ing to` forms that pledge only in the progressive (`we are planning to`).
+const PROGRESSIVE_TO: &[&str] = &[
+    "planning",
+    "working",
+    "intending",
+    "aiming",
+    "preparing",
+    "pledging",
+    "committing",
+];
+
+/// Progressives of announcing a measure (`the Ministry is announcing £20 million`).
+const ANNOUNCING: &[&str] = &[
+    "announcing",
+    "launching",
+    "releasing",
+    "unveiling",
+    "providing",
+    "proposing",
+    "allocating",
+    "establishing",
+];
+
+/// Present-tense announcements (`Chile and Peru announce a joint programme`).
+const ANNOUNCE: &[&str] = &[
+    "announce",
+    "announces",
+    "launch",
+    "launches",
+    "unveil",
+    "unveils",
+];
+
+/// Adverbs between an auxiliary and the verb it carries (`is today announcing`).
+const AUX_ADVERBS: &[&str] = &[
+    "also",
+    "now",
+    "today",
+    "hereby",
+    "formally",
+    "officially",
+    "jointly",
+    "additionally",
+    "already",
+    "actively",
+    "closely",
+    "collectively",
+    "currently",
+    "all",
+    "both",
+    "further",
+    "fully",
+    "really",
+    "still",
+    "always",
+    "together",
+];
+
+/// Sentence adverbs and conjunctions before a subject (`So today I`, `and I`): not part of
+/// the actor's name.
+const LEADING_ADVERBS: &[&str] = &[
+    "today",
+    "now",
+    "so",
+    "then",
+    "and",
+    "but",
+    "also",
+    "here",
+    "thus",
+    "therefore",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "together",
+    "tonight",
+    "yesterday",
+];
+
+/// Words after `last` that set a sentence in an earlier time (`last year`, `when we last
+/// met`).
+const LAST_TIMES: &[&str] = &[
+    "year", "month", "week", "time", "met", "summer", "autumn", "spring", "winter", "meeting",
+    "summit", "session", "spoke", "convened",
+];
+
+/// Past-tense cues: with a marker of an earlier time, they report an old pledge.
+const PAST_CUES: &[&str] = &[
+    "agreed",
+    "committed",
+    "pledged",
+    "decided",
+    "promised",
+    "vowed",
+    "undertook",
+    "resolved",
 ];
 
 /// Words that start a conditional or hypothetical unit.
@@ -464,6 +845,17 @@ fn marker_kind(text: &str, start: usize) -> Option<MarkerKind> {
     }
 }
 
+/// `Norway’s`, `the Council's`: a possessive, so the next word is a noun.
+fn possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'") || w.ends_with("s\u{2019}")
+}
+
+/// `we're`, `I’m`: a contracted present of `be`.
+fn contracted_be(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    super::lexicon::lower(w, &mut buf).is_some_and(|l| l.ends_with("'re") || l.ends_with("'m"))
+}
+
 fn ends_with_ci(w: &str, suffix: &str) -> bool {
     w.len() >= suffix.len()
         && w.is_char_boundary(w.len() - suffix.len())
@@ -601,7 +993,7 @@ impl UnitText<'_> {
     fn cue(&self) -> Option<Cue> {
         (0..self.toks.len()).find_map(|i| {
             self.cue_at(i)
-                .filter(|_| !self.reported(i))
+                .filter(|_| !self.reported(i) && !self.after_condition(i))
                 .map(|actors| Cue { actors, at: i })
         })
     }
@@ -620,6 +1012,12 @@ impl UnitText<'_> {
                 return Some(actors);
             }
             if let Some(actors) = self.like_cue(i, w) {
+                return Some(actors);
+            }
+            if let Some(actors) = self.noun_cue(i, w) {
+                return Some(actors);
+            }
+            if let Some(actors) = self.announce_cue(i, w) {
                 return Some(actors);
             }
             // "We task our ministers to …", "we instruct our officials to …"
@@ -658,6 +1056,20 @@ impl UnitText<'_> {
         None
     }
 
+    /// Whether the cue at `i` is the consequence of a condition earlier in its sentence (`if
+    /// we do not plan the grid together, we will pay for it`): a hypothetical.
+    fn after_condition(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(LOOK_BACK)..i).rev() {
+            if matches!(self.sym(k), Some(';' | ':' | '.')) {
+                return false;
+            }
+            if self.word(k).is_some_and(|w| is_any(w, &["if", "unless"])) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// True when the word at `i` sits in a `that`-clause of belief (`we acknowledge that this
     /// crisis will be resolved`) or in a quotation introduced as someone's words.
     fn reported(&self, i: usize) -> bool {
@@ -684,6 +1096,15 @@ impl UnitText<'_> {
             .filter(|t| t.kind == Kind::Sym && t.text(self.text) == "\"")
             .count();
         if open_quote.is_some() || straight_quotes % 2 == 1 {
+            return true;
+        }
+        // "… we’ll keep our word.”": the rest of a quotation opened in an earlier unit.
+        let closing = self.toks[i..(i + LOOK_BACK).min(self.toks.len())]
+            .iter()
+            .filter(|t| t.kind == Kind::Sym)
+            .map(|t| t.text(self.text))
+            .find(|s| matches!(*s, "\u{201c}" | "\u{201d}"));
+        if closing == Some("\u{201d}") {
             return true;
         }
         // "Yorkshire Water has said it will…": reported words without "that".
@@ -731,21 +1152,35 @@ impl UnitText<'_> {
         if !modal {
             return None;
         }
+        // "a framework that will guide …": a relative clause describes its noun.
         if i > 0
             && self
                 .word(i - 1)
-                .is_some_and(|p| is_any(p, &["who", "which", "what"]))
+                .is_some_and(|p| is_any(p, &["who", "which", "what", "that"]))
         {
+            return None;
+        }
+        if self.opening_formula(i) {
             return None;
         }
         // "There will (also) be cooperation": an announced measure.
         let there = i > 0 && self.is_word(i - 1, "there");
         let mut j = i + 1;
+        // "We will, however, continue": a parenthesis between the modal and its verb.
+        if self.sym(j) == Some(',')
+            && let Some(close) = self.parenthesis_end(j, 6)
+        {
+            j = close + 1;
+        }
         while self
             .word(j)
             .is_some_and(|x| is_any(x, ADVERBS) && !is(x, "continue") && !is(x, "seek"))
         {
             j += 1;
+        }
+        // "will probably rise": a guess.
+        if self.word(j).is_some_and(|x| is_any(x, HEDGES)) {
+            return None;
         }
         // "political will among": the noun.
         if i > 0 && self.word(i - 1).is_some_and(|p| is_any(p, WILL_AS_NOUN)) {
@@ -757,10 +1192,29 @@ impl UnitText<'_> {
             return colon.then(|| self.subject_before(i));
         };
         if there {
-            return is(verb, "be").then(Vec::new);
+            let hardship = self.word(j + 1).is_some_and(|x| is_any(x, HARDSHIP));
+            return (is(verb, "be") && !hardship).then(Vec::new);
         }
         if is(verb, "have") {
             return None; // obligation (will have to) or future perfect (will have contributed)
+        }
+        let subject = self.subject_range(i);
+        // "let me set out what the Government will do": announced, not yet pledged.
+        // ("That is why I will publish", "That is what we will do" pledge: a cleft.)
+        if subject.0 > 0
+            && self
+                .word(subject.0 - 1)
+                .is_some_and(|q| is_any(q, QUESTION_WORDS))
+            && !(subject.0 > 1
+                && self
+                    .word(subject.0 - 2)
+                    .is_some_and(|b| is_any(b, &["is", "was", "that's", "it's"])))
+        {
+            return None;
+        }
+        // "Defences alone will not keep every home dry": a judgement of a means.
+        if (subject.0..subject.1).any(|k| self.is_word(k, "alone")) {
+            return None;
         }
         if is(verb, "be") {
             let mut k = j + 1;
@@ -768,7 +1222,7 @@ impl UnitText<'_> {
                 k += 1;
             }
             let next = self.word(k)?;
-            if is_any(next, STATES) {
+            if is_any(next, STATES) || is_any(next, OUTCOMES) {
                 return None;
             }
             let progressive = next.ends_with("ing");
@@ -781,7 +1235,7 @@ impl UnitText<'_> {
             // Passive: the agent after "by", else nobody named.
             return Some(self.agent_after(k + 1));
         }
-        if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) {
+        if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) || is_any(verb, PREAMBULAR) {
             return None;
         }
         // "will make it possible": an outcome.
@@ -802,7 +1256,140 @@ impl UnitText<'_> {
         if is(verb, "not") {
             return None;
         }
+        if self.forecast(j, subject) || self.effect(verb, subject) {
+            return None;
+        }
         Some(self.subject_before(i))
+    }
+
+    /// The index of the unit's first word (after a quotation mark or a bracket).
+    fn first_word(&self) -> usize {
+        (0..self.toks.len())
+            .find(|&k| self.toks[k].kind == Kind::Word)
+            .unwrap_or(0)
+    }
+
+    /// `With permission, I shall make a statement`: the formula that opens a statement to
+    /// Parliament announces the statement itself, not an action.
+    fn opening_formula(&self, i: usize) -> bool {
+        (i.saturating_sub(LOOK_BACK)..i)
+            .any(|k| self.is_word(k, "with") && self.is_word(k + 1, "permission"))
+    }
+
+    /// The comma that closes a parenthesis opened by the comma at `open`, within `max` words
+    /// and in the same clause (`, however,`, `, in accordance with the treaty,`).
+    fn parenthesis_end(&self, open: usize, max: usize) -> Option<usize> {
+        let mut words = 0;
+        for k in open + 1..self.toks.len() {
+            match self.sym(k) {
+                Some(',') => return (words > 0).then_some(k),
+                Some('.' | ';' | ':' | '?' | '!') => return None,
+                _ => {}
+            }
+            if self.word(k).is_some() {
+                words += 1;
+                if words > max {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the verb at `j` (or the one after `continue to`) is a change in quantity with
+    /// no object, said of something that is neither a party nor the authors' money: `prices
+    /// will rise`, `demand will roughly double by 2050`, `the number of people in treatment
+    /// will not rise overnight`.
+    fn forecast(&self, j: usize, subject: (usize, usize)) -> bool {
+        let mut v = j;
+        if self.is_word(v, "continue") && self.is_word(v + 1, "to") {
+            v += 2;
+        }
+        if !self.word(v).is_some_and(|w| is_any(w, CHANGES)) {
+            return false;
+        }
+        let next = v + 1;
+        let intransitive = match self.word(next) {
+            None => true,
+            Some(x) => is_any(x, INTRANSITIVE_NEXT),
+        };
+        intransitive
+            && !self.party(subject)
+            && !self
+                .head(subject)
+                .is_some_and(|h| is_any(self.word(h).unwrap_or(""), RESOURCES))
+    }
+
+    /// Whether `verb` tells an effect of a thing (`These partnerships will bolster …`).
+    fn effect(&self, verb: &str, subject: (usize, usize)) -> bool {
+        is_any(verb, EFFECTS) && self.thing(subject)
+    }
+
+    /// The head noun of the subject `[start, end)`: its last word before a preposition, or
+    /// what `the number of` counts.
+    fn head(&self, (start, end): (usize, usize)) -> Option<usize> {
+        let stop = (start..end)
+            .find(|&k| k > start && self.word(k).is_some_and(|w| is_any(w, PREPOSITIONS)))
+            .unwrap_or(end);
+        let head = (start..stop).rev().find(|&k| self.word(k).is_some())?;
+        let measure = self
+            .word(head)
+            .is_some_and(|w| is_any(w, &["number", "amount", "level", "share", "value"]));
+        if measure && stop < end && self.is_word(stop, "of") {
+            let counted =
+                (stop + 1..end).find(|&k| self.word(k).is_some_and(|w| !is_any(w, DETERMINERS)))?;
+            return Some(counted);
+        }
+        Some(head)
+    }
+
+    /// The words of the subject before its first preposition (`Funding` in `Funding for the
+    /// Border Force`), as token indices.
+    fn head_phrase(&self, (start, end): (usize, usize)) -> impl Iterator<Item = usize> + '_ {
+        (start..end)
+            .take_while(move |&k| {
+                k == start || !self.word(k).is_some_and(|w| is_any(w, PREPOSITIONS))
+            })
+            .filter(move |&k| self.word(k).is_some())
+    }
+
+    /// A subject that names a party: a pronoun, a party's noun (`Ministers`), or a proper name
+    /// that is not merely capitalised as the unit's first word.
+    fn party(&self, subject: (usize, usize)) -> bool {
+        if subject.0 == subject.1 {
+            return true;
+        }
+        let head = self.head(subject).and_then(|h| self.word(h)).unwrap_or("");
+        is_any(head, AGENT_NOUNS)
+            || self.head_phrase(subject).any(|k| {
+                k > self.first_word()
+                    && self
+                        .word(k)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+    }
+
+    /// A subject that is a thing, not a party: `it`, `this`, a demonstrative (`These
+    /// partnerships`), a common noun (`the reform`), an abstract noun (`Implementation of …`).
+    fn thing(&self, subject: (usize, usize)) -> bool {
+        if self.party(subject) {
+            return false;
+        }
+        let words: Vec<&str> = self
+            .head_phrase(subject)
+            .filter_map(|k| self.word(k))
+            .collect();
+        let Some(&first) = words.first() else {
+            return false;
+        };
+        if is_any(first, &["it", "this", "these", "that", "those", "such"]) {
+            return true;
+        }
+        let head = self.head(subject).and_then(|h| self.word(h)).unwrap_or("");
+        head.chars().next().is_some_and(char::is_lowercase)
+            || ["tion", "ment", "ship", "ance", "ence", "ity", "ism", "ing"]
+                .iter()
+                .any(|s| ends_with_ci(head, s))
     }
 
     /// `agreed to`, `decided to`, `are determined to`, `stand ready to`, `is going to`…
@@ -810,17 +1397,42 @@ impl UnitText<'_> {
         if !is_any(w, COMMISSIVE_TO) {
             return None;
         }
-        // "agreed that … will": the will cue inside carries it.
-        let mut j = i + 1;
-        let to = self.is_word(j, "to");
-        let that = is_any(w, &["agreed", "agree", "decided"]) && self.is_word(j, "that");
-        if that {
-            let has_will = self.toks[j..(j + LOOK_BACK).min(self.toks.len())]
-                .iter()
-                .any(|t| is_any(t.text(self.text), &["will", "shall"]));
-            return has_will.then(|| self.subject_before(i));
+        // "the plan to merge", "Norway’s plan to build", "our plans": the noun, whose owner
+        // pledges only in the forms `noun_cue` reads.
+        if i > 0
+            && self
+                .word(i - 1)
+                .is_some_and(|p| is_any(p, DETERMINERS) || possessive(p))
+        {
+            return None;
         }
-        if !to {
+        if self.past_report(i, w) {
+            return None;
+        }
+        let mut j = i + 1;
+        // "agreed that … will": the will inside carries it, when it pledges itself.
+        let that = is_any(w, &["agreed", "agree", "agrees", "decided", "decides"])
+            && self.is_word(j, "that");
+        if that {
+            let will = (j..(j + LOOK_BACK).min(self.toks.len()))
+                .find(|&k| self.word(k).is_some_and(|x| is_any(x, &["will", "shall"])))?;
+            return self
+                .will_cue(will, self.word(will)?)
+                .map(|_| self.subject_before(i));
+        }
+        // "We intend, in accordance with the treaty, to report": a clause before the `to`.
+        if self.sym(j) == Some(',')
+            && let Some(close) = self.parenthesis_end(j, 12)
+        {
+            j = close + 1;
+        }
+        // "are working closely to restore".
+        if is(w, "working") {
+            while self.word(j).is_some_and(|x| is_any(x, AUX_ADVERBS)) {
+                j += 1;
+            }
+        }
+        if !self.is_word(j, "to") {
             return None;
         }
         j += 1;
@@ -851,25 +1463,23 @@ impl UnitText<'_> {
         match () {
             _ if is_any(w, &["going"]) => {
                 // "is going to provide", not "is going to be successful"
-                if is(verb, "be") {
-                    return None;
-                }
-                let aux = i > 0
-                    && self.word(i - 1).is_some_and(|p| {
-                        let mut buf = [0u8; 24];
-                        is_any(p, &["is", "are", "am"])
-                            || super::lexicon::lower(p, &mut buf)
-                                .is_some_and(|l| l.ends_with("'re") || l.ends_with("'m"))
-                    });
-                if !aux {
+                if is(verb, "be") || !self.progressive(i) {
                     return None;
                 }
             }
             _ if is_any(w, &["ready"]) => {
-                let stand = i > 0
-                    && self
-                        .word(i - 1)
-                        .is_some_and(|p| is_any(p, &["stand", "stands", "standing"]));
+                // "stand ready to", "are ready to support"; not "will be ready to open".
+                let k = self.skip_adverbs(i);
+                let stand = k > 0
+                    && self.word(k - 1).is_some_and(|p| {
+                        is_any(
+                            p,
+                            &[
+                                "stand", "stands", "standing", "are", "is", "am", "remain",
+                                "remains",
+                            ],
+                        ) || contracted_be(p)
+                    });
                 if !stand {
                     return None;
                 }
@@ -892,12 +1502,194 @@ impl UnitText<'_> {
             _ if is_any(w, &["continue", "continues"]) => {
                 return None; // present report: "our countries continue to target"
             }
+            _ if is_any(w, &["want", "wants"]) => return self.want_cue(i, verb),
+            _ if is_any(w, &["pledging", "committing"]) => {
+                // "X committing to pay …" in a list of deliverables, "by pledging to
+                // continue …": the subject when one stands right before, else the lead-in's.
+                if self.progressive(i) {
+                    return Some(self.subject_before(i));
+                }
+                let p = self.word(i.wrapping_sub(1));
+                let named = p.is_some_and(|p| {
+                    p.chars().next().is_some_and(char::is_uppercase) || is_any(p, AGENT_NOUNS)
+                });
+                return Some(if named {
+                    self.subject_before(i)
+                } else {
+                    Vec::new()
+                });
+            }
+            _ if is_any(w, PROGRESSIVE_TO) => {
+                if !self.progressive(i) {
+                    return None;
+                }
+            }
             _ if is_any(w, &["seek", "seeks", "plan", "plans", "aim", "aims"]) => {
                 // "the agreement seeks to", "the plan aims to": only the present of a party.
             }
             _ => {}
         }
         Some(self.subject_before(i))
+    }
+
+    /// The first token before `i` that is not an adverb of the auxiliary.
+    fn skip_adverbs(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0 && self.word(k - 1).is_some_and(|w| is_any(w, AUX_ADVERBS)) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether the `-ing` form at `i` follows `is`/`are`/`am` (`we are planning to`).
+    fn progressive(&self, i: usize) -> bool {
+        let k = self.skip_adverbs(i);
+        k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| is_any(p, &["is", "are", "am"]) || contracted_be(p))
+    }
+
+    /// `we want to build`: a wish of the authors, first person only, and not a performative
+    /// (`I want to thank`).
+    fn want_cue(&self, i: usize, verb: &str) -> Option<Vec<String>> {
+        let k = self.skip_adverbs(i);
+        let who = self.word(k.checked_sub(1)?)?;
+        if !is_any(who, &["we", "i"]) {
+            return None;
+        }
+        if is_any(verb, PERFORMATIVES)
+            || is_any(
+                verb,
+                &["know", "see", "hear", "be", "make", "understand", "ask"],
+            )
+        {
+            return None;
+        }
+        Some(vec![pronoun(who)])
+    }
+
+    /// Whether the past-tense cue at `i` reports an earlier pledge: a perfect (`our countries
+    /// have all committed to`), or a sentence set in an earlier time (`When we last met, the
+    /// ministers agreed to`, `pledged two years ago`).
+    fn past_report(&self, i: usize, w: &str) -> bool {
+        if !is_any(w, PAST_CUES) {
+            return false;
+        }
+        let k = self.skip_adverbs(i);
+        let perfect = !is_any(w, &["agreed", "decided"])
+            && k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|p| is_any(p, &["have", "has", "had", "'ve"]) || p.ends_with("’ve"));
+        if perfect {
+            return true;
+        }
+        let first = self.first_word();
+        if self
+            .word(first)
+            .is_some_and(|f| is_any(f, &["when", "since", "after"]))
+        {
+            return true;
+        }
+        (0..self.toks.len()).any(|k| {
+            self.word(k).is_some_and(|x| {
+                is_any(x, &["previously", "earlier", "ago", "formerly"])
+                    || (is(x, "last") && self.word(k + 1).is_some_and(|n| is_any(n, LAST_TIMES)))
+            })
+        })
+    }
+
+    /// `our aim is to halve`, `it is our intention to launch`, `we affirm our shared
+    /// determination to address`, `united in our determination to hold`, `stand firm in
+    /// the commitment to disrupt`: a noun of purpose followed by `to` and an action.
+    fn noun_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, PURPOSE_NOUNS) || i == 0 {
+            return None;
+        }
+        // The owner, over up to three adjectives (`our shared`, `their firm`).
+        let owner = (i.saturating_sub(4)..i).rev().find(|&k| {
+            self.word(k)
+                .is_some_and(|x| is_any(x, &["our", "my", "their", "its", "the"]))
+        })?;
+        if (owner + 1..i).any(|k| self.word(k).is_none_or(|x| is_any(x, NOT_ACTIONS))) {
+            return None;
+        }
+        let mut k = i + 1;
+        let copula = self.word(k).is_some_and(|x| is_any(x, &["is", "remains"]));
+        if copula {
+            k += 1;
+        }
+        if !self.is_word(k, "to") {
+            return None;
+        }
+        let verb = self.word(k + 1)?;
+        if is_any(verb, DETERMINERS) || is_any(verb, NOT_VERBS) || ends_with_ci(verb, "ing") {
+            return None;
+        }
+        let before = owner.checked_sub(1).and_then(|b| self.word(b));
+        // "We reaffirm our ambition to", "we expressed our determination to": an earlier
+        // pledge restated or reported.
+        if before.is_some_and(|b| is_any(b, RESTATING) || (b.len() > 4 && ends_with_ci(b, "ed"))) {
+            return None;
+        }
+        if self.word(owner).is_some_and(|x| is_any(x, &["our", "my"])) {
+            // "Our plan to build the port will …": the subject of another verb.
+            if !copula && before.is_none() {
+                return None;
+            }
+            let who = if self.is_word(owner, "my") { "I" } else { "we" };
+            return Some(vec![who.to_string()]);
+        }
+        // "stand firm in the commitment to": the subject of the clause.
+        if before.is_some_and(|b| is(b, "in")) && owner >= 2 && self.word(owner - 2).is_some() {
+            return Some(self.subject_before(owner - 2));
+        }
+        None
+    }
+
+    /// `is announcing €800 million`, `Today I can announce a new fund`, `Chile and Peru
+    /// announce a joint programme`: an announcement of a measure in the present.
+    fn announce_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if is_any(w, ANNOUNCING) {
+            let object = self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind != Kind::Sym || t.text(self.text) != ".")
+                && !self.word(i + 1).is_some_and(|n| is_any(n, NOT_VERBS));
+            if !self.progressive(i) || !object {
+                return None;
+            }
+            return Some(self.subject_before(i));
+        }
+        if !is_any(w, ANNOUNCE) {
+            return None;
+        }
+        // The object: a measure, not a clause (`announce that`) or nothing.
+        if self
+            .word(i + 1)
+            .is_none_or(|n| is_any(n, &["that", "to", "of", "on", "in"]))
+        {
+            return None;
+        }
+        let k = self.skip_adverbs(i);
+        let p = self.word(k.checked_sub(1)?)?;
+        if is(p, "can") {
+            return Some(self.subject_before(k - 1));
+        }
+        // "I am pleased to announce".
+        if is(p, "to")
+            && k >= 2
+            && self
+                .word(k - 2)
+                .is_some_and(|x| is_any(x, &["pleased", "proud", "delighted", "happy", "glad"]))
+        {
+            return Some(self.subject_before(k - 2));
+        }
+        let subject = p.chars().next().is_some_and(char::is_uppercase) || is_any(p, AGENT_NOUNS);
+        if !subject || is_any(p, DETERMINERS) {
+            return None;
+        }
+        Some(self.subject_before(k))
     }
 
     /// `would like (to)`, `'d like to`: a wish of the speaker or the parties.
@@ -938,15 +1730,6 @@ impl UnitText<'_> {
 
     /// The subject noun phrase before the cue at `i`, split on `and`.
     fn subject_before(&self, i: usize) -> Vec<String> {
-        let mut k = i;
-        // Walk back over auxiliaries and adverbs.
-        while k > 0
-            && self
-                .word(k - 1)
-                .is_some_and(|w| is_any(w, AUXILIARIES) || is_any(w, &["will", "shall", "would"]))
-        {
-            k -= 1;
-        }
         // A contraction carries its subject: "we’ll", "I’d".
         if let Some(w) = self.word(i)
             && let Some(pos) = w.find(['\'', '\u{2019}'])
@@ -954,6 +1737,7 @@ impl UnitText<'_> {
         {
             return vec![pronoun(&w[..pos])];
         }
+        let k = self.skip_auxiliaries(i);
         if k < i
             && let Some(w) = self.word(k)
             && let Some(pos) = w.find(['\'', '\u{2019}'])
@@ -962,7 +1746,30 @@ impl UnitText<'_> {
         {
             return vec![pronoun(&w[..pos])];
         }
-        let end = k;
+        let (start, end) = self.subject_range(i);
+        if start == end {
+            return Vec::new();
+        }
+        split_actors(self.between(start, end - 1))
+    }
+
+    /// The first token before `i` that is not an auxiliary or adverb of the cue.
+    fn skip_auxiliaries(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > 0
+            && self
+                .word(k - 1)
+                .is_some_and(|w| is_any(w, AUXILIARIES) || is_any(w, &["will", "shall", "would"]))
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// The tokens `[start, end)` of the subject of the cue at `i`: back from the cue over its
+    /// auxiliaries to the clause's start. Empty when there is none or it is too long to be one.
+    fn subject_range(&self, i: usize) -> (usize, usize) {
+        let end = self.skip_auxiliaries(i);
         let mut start = end;
         while start > 0 {
             let t = self.toks[start - 1];
@@ -975,27 +1782,15 @@ impl UnitText<'_> {
             if self.toks[start].gap >= Gap::Paragraph {
                 break;
             }
-            if t.kind == Kind::Word
-                && is_any(
-                    t.text(self.text),
-                    &[
-                        "that", "which", "who", "whereby", "so", "because", "while", "whereas",
-                        "where", "but", "when",
-                    ],
-                )
-            {
+            if t.kind == Kind::Word && is_any(t.text(self.text), CLAUSE_OPENERS) {
                 break;
             }
             start -= 1;
             if end - start > 10 {
-                return Vec::new();
+                return (end, end);
             }
         }
-        if start == end {
-            return Vec::new();
-        }
-        let phrase = self.between(start, end - 1);
-        split_actors(phrase)
+        (start, end)
     }
 
     /// The agent of a passive: `by <noun phrase>` after the participle at `k`.
@@ -1047,7 +1842,10 @@ fn split_actors(phrase: &str) -> Vec<String> {
         .flat_map(|p| p.split(", "))
         .map(|p| {
             let mut words: Vec<&str> = p.split_whitespace().collect();
-            while words.first().is_some_and(|w| is_any(w, DETERMINERS)) {
+            while words
+                .first()
+                .is_some_and(|w| is_any(w, DETERMINERS) || is_any(w, LEADING_ADVERBS))
+            {
                 words.remove(0);
             }
             let joined = words.join(" ");

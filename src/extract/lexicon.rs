@@ -220,6 +220,17 @@ pub const COMMISSIVE_TO: &[&str] = &[
     "promises",
     "continue",
     "continues",
+    // The progressive of a plan under way (`we are planning to`, `are working to`).
+    "planning",
+    "working",
+    "pledging",
+    "committing",
+    "intending",
+    "aiming",
+    "preparing",
+    // A wish of the authors (`we want to build`).
+    "want",
+    "wants",
 ];
 
 /// Verbs that report someone's words or belief: a cue in their clause (`has said it will`,
@@ -308,6 +319,30 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "agreement",
     "accord",
     "memorandum",
+    // Nouns of purpose (`our aim is to`, `it is our intention to`, `our determination to`).
+    "intention",
+    "ambition",
+    "goal",
+    "objective",
+    "determination",
+    "commitment",
+    "intent",
+    "purpose",
+    // Announcements of a measure (`is announcing €800 million`, `today I can announce`).
+    "announcing",
+    "announce",
+    "announces",
+    "launching",
+    "launch",
+    "launches",
+    "releasing",
+    "unveiling",
+    "unveil",
+    "unveils",
+    "providing",
+    "proposing",
+    "allocating",
+    "establishing",
 ];
 
 const MAX_WORD: usize = 24;
