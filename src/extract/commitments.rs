@@ -483,6 +483,41 @@ const PURPOSE_NOUNS: &[&str] = &[
     "resolve",
 ];
 
+/// Verbs by which a plan or a party announces what it consists of or is doing (`The Strategy
+/// includes the following lines of effort:`, `is taking the following steps:`, `sets out
+/// the following`).
+const CONTENT_VERBS: &[&str] = &[
+    "include",
+    "includes",
+    "contain",
+    "contains",
+    "comprise",
+    "comprises",
+    "cover",
+    "covers",
+    "outline",
+    "outlines",
+    "take",
+    "takes",
+    "taking",
+    "pursue",
+    "pursues",
+    "pursuing",
+    "implement",
+    "implements",
+    "implementing",
+    "undertake",
+    "undertakes",
+    "undertaking",
+    "out",
+    "announce",
+    "announces",
+    "announcing",
+    "propose",
+    "proposes",
+    "proposing",
+];
+
 /// Verbs that restate a purpose already held (`we reaffirm our ambition to`).
 const RESTATING: &[&str] = &[
     "reaffirm",
@@ -963,7 +998,8 @@ impl UnitText<'_> {
         }
         let verb = words[pos - 2];
         let v = self.word(verb)?;
-        if is_participle(v) || is_any(v, NOT_VERBS) || is_any(v, &["took", "through", "via"]) {
+        // A plan's content or work under way, not a welcome or a list of past steps.
+        if !is_any(v, CONTENT_VERBS) {
             return None;
         }
         let actors = self.subject_before(verb);
