@@ -520,3 +520,106 @@ fn forecasts_formulas_performatives_and_past_pledges_are_not_commitments() {
         assert_eq!(pledged(text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn action_list_items_take_the_lead_ins_deadline() {
+    let text = "By the end of 2027, the Agency will:\n\n- open four regional offices;\n- publish its accounts by June 2026.";
+    let deadlines: Vec<Option<String>> = run(text)
+        .commitments
+        .into_iter()
+        .map(|c| c.deadline.map(|d| d.text))
+        .collect();
+    // The first item has no deadline of its own; the second keeps its own.
+    assert_eq!(
+        deadlines,
+        [
+            Some("By the end of 2027".to_string()),
+            Some("by June 2026".to_string())
+        ]
+    );
+    // A lead-in's date that is not a deadline (when it was agreed) is not passed on.
+    let agreed = "On 5 May 2025, the Ministers agreed to:\n\n- fund ten new clinics.";
+    let c = run(agreed).commitments;
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].deadline, None);
+}
+
+#[test]
+fn list_items_end_at_their_semicolon_before_and() {
+    let text = "The Board will:\n\n(a) publish the audit;\n\n(b) review the fees; and\n\n(c) report to the Assembly.";
+    assert_eq!(
+        pledged(text),
+        [
+            "publish the audit;",
+            "review the fees;",
+            "report to the Assembly."
+        ]
+    );
+}
+
+#[test]
+fn purpose_nouns_and_clefts_pledge() {
+    for (text, actors) in [
+        (
+            "We are united in our determination to end the blockade.",
+            vec!["we"],
+        ),
+        (
+            "The two countries stand firm in the commitment to close the smuggling routes.",
+            vec!["two countries"],
+        ),
+        (
+            "That is why I will publish the strategy in June.",
+            vec!["I"],
+        ),
+        ("This is what we will do.", vec!["we"]),
+        ("There will also be a review of the fees.", vec![]),
+        (
+            "We are committed to opening the register to all firms.",
+            vec!["we"],
+        ),
+    ] {
+        let found = pledges(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, actors, "{text}");
+    }
+    // A subject that pledges right before the `-ing` cue of a list item keeps its name.
+    let items = "The Leaders made progress on health by:\n\n- Chile and Peru committing to share vaccine doses with the region.";
+    assert_eq!(
+        pledges(items),
+        [(
+            "Chile and Peru committing to share vaccine doses with the region.".to_string(),
+            vec!["Chile".to_string(), "Peru".to_string()]
+        )]
+    );
+}
+
+#[test]
+fn restatements_hedges_effects_and_consequences_are_not_commitments() {
+    for text in [
+        // A purpose restated or reported, not pledged now.
+        "We reaffirm our ambition to raise $5 billion by 2027.",
+        "We expressed our determination to end the blockade.",
+        // A judgement of a means.
+        "Sanctions alone will not end the war.",
+        // The consequence of a condition.
+        "Costs are high, and if we do not act together, we will pay far more.",
+        // A guess.
+        "The scheme will probably attract new firms.",
+        // A relative clause describing a thing.
+        "The Board adopted a framework that will guide the agencies.",
+        // Agreement on a forecast.
+        "We agreed that further delays will jeopardise the talks.",
+        // A state, not readiness to act.
+        "The new hospital will be ready to open in May.",
+        // A past announcement of someone's plan.
+        "The Minister announced, in March, Chile’s plan to build a port.",
+        // Earlier pledges.
+        "When the review was published, the ministers committed to act.",
+        "They pledged two years ago to close the camp.",
+        // A quotation continued from an earlier sentence.
+        "“Our country is proud of the alliance. We will keep our word.”",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+}

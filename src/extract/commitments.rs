@@ -726,6 +726,7 @@ pub fn find(
             leads.truncate(k);
         }
         let lead = leads.last().filter(|l| l.actors.is_some());
+        let lead_deadline = lead.and_then(|l| l.deadline.clone());
         let cue = u.cue();
         let mut actors = None;
         if let Some(c) = &cue {
@@ -748,6 +749,13 @@ pub fn find(
         if !is_item && let Some(l) = leads.last_mut() {
             l.fresh = false;
         }
+        // Dates and figures are sorted by start: take those inside the unit.
+        let first_date = dates.partition_point(|d| d.start < unit.start);
+        let unit_dates = dates[first_date..]
+            .iter()
+            .take_while(|d| d.start < unit.end)
+            .filter(|d| d.end <= unit.end);
+        let own_deadline = unit_dates.clone().find(|d| is_deadline(&d.text)).cloned();
         if body.ends_with(':') {
             // A lead-in's items take its actors, whether it names them or inherits them
             // itself ("(c) the training of examiners, including:"), or, with no cue, the
@@ -768,6 +776,8 @@ pub fn find(
                 marker: if is_item { marker } else { None },
                 fresh: true,
                 means,
+                // "By the end of 2025, the Council will:": its items' deadline.
+                deadline: own_deadline.clone().or_else(|| lead_deadline.clone()),
             });
             // A lead-in that says nothing beyond its cue ("We will:", "The Council agrees
             // to:", "pledged to take concrete actions such as:") is not itself an item.
@@ -785,26 +795,26 @@ pub fn find(
         if body.ends_with('?') || u.conditional() {
             continue;
         }
-        // Dates and figures are sorted by start: take those inside the unit.
-        let first_date = dates.partition_point(|d| d.start < unit.start);
-        let unit_dates = dates[first_date..]
-            .iter()
-            .take_while(|d| d.start < unit.end)
-            .filter(|d| d.end <= unit.end);
-        let deadline = unit_dates
-            .clone()
-            .find(|d| is_deadline(&d.text))
-            .or_else(|| unit_dates.clone().next())
-            .cloned();
+        // An item without a deadline of its own takes its lead-in's.
+        let deadline = own_deadline
+            .or(if is_item { lead_deadline } else { None })
+            .or_else(|| unit_dates.clone().next().cloned());
+        // "(b) review the fees; and": the item ends at its semicolon.
+        let end = match body.rsplit_once(';') {
+            Some((head, tail)) if is_item && is_any(tail.trim(), &["and", "or"]) => {
+                unit.start + head.len() + 1
+            }
+            _ => unit.end,
+        };
         let first_figure = figures.partition_point(|f| f.start < unit.start);
         let figs = (first_figure..figures.len())
             .take_while(|&i| figures[i].start < unit.end)
             .filter(|&i| figures[i].end <= unit.end)
             .collect();
         out.push(Commitment {
-            text: body.to_string(),
+            text: text[unit.start..end].to_string(),
             start: unit.start,
-            end: unit.end,
+            end,
             actors,
             deadline,
             figures: figs,
@@ -847,6 +857,8 @@ struct Lead {
     fresh: bool,
     /// A `… by:` lead-in: its items are the means, participles (`Launching …`).
     means: bool,
+    /// The lead-in's own deadline (`By 2030, we will:`), or its own lead-in's.
+    deadline: Option<Date>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
