@@ -623,3 +623,48 @@ fn restatements_hedges_effects_and_consequences_are_not_commitments() {
         assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn later_sentences_of_an_item_pledge_only_by_their_own_cue() {
+    let text = "We commit to further measures:\n\nFirst, we will cut the tariffs on steel. This will cost importers dearly. We note the report of the panel.\n\nSecond, we will close the ports to their ships.";
+    assert_eq!(
+        pledged(text),
+        [
+            "First, we will cut the tariffs on steel.",
+            "Second, we will close the ports to their ships."
+        ]
+    );
+}
+
+#[test]
+fn schedules_focus_returns_and_actions_through_others() {
+    for (text, actors) in [
+        ("Initial trials of the vessel are planned for 2026.", vec![]),
+        ("The talks are scheduled to resume in May.", vec![]),
+        (
+            "We are focusing our efforts on training nurses.",
+            vec!["we"],
+        ),
+        ("I'll get the team to check the figures for you.", vec!["I"]),
+        (
+            "I’ll be back here next spring to report on progress.",
+            vec!["I"],
+        ),
+        (
+            "We recognise that the task is hard, and we remain committed to finishing it.",
+            vec!["we"],
+        ),
+    ] {
+        let found = pledges(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, actors, "{text}");
+    }
+    for text in [
+        "The hearing was planned for May.",
+        "Recruitment of specialist staff will take time.",
+        "They’ll be back in the market soon.",
+        "We recognise that the task is hard and that it will take years.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+}

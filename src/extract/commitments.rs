@@ -736,6 +736,8 @@ pub fn find(
                 _ => c.actors.clone(),
             });
         } else if is_item
+            // A later sentence of an item ("This will revoke …") pledges only by its own cue.
+            && unit.item_start
             && let Some(l) = lead
             && (if l.means {
                 u.word(0)
@@ -1068,6 +1070,9 @@ impl UnitText<'_> {
             if let Some(actors) = self.announce_cue(i, w) {
                 return Some(actors);
             }
+            if let Some(actors) = self.scheduled_cue(i, w) {
+                return Some(actors);
+            }
             // "We task our ministers to …", "we instruct our officials to …"
             if is_any(w, &["task", "instruct", "mandate", "direct", "charge"])
                 && i > 0
@@ -1186,6 +1191,16 @@ impl UnitText<'_> {
             if t.kind == Kind::Word && is(t.text(self.text), "that") {
                 return k > 0 && self.toks[k - 1].lex == Lex::Reporting;
             }
+            // "We recognize that X is critical, and we remain committed to": a new main
+            // clause, with its own subject, ends the reported one.
+            if t.kind == Kind::Word
+                && is_any(t.text(self.text), &["and", "but"])
+                && k > 0
+                && self.sym(k - 1) == Some(',')
+                && self.word(k + 1).is_some_and(|w| is_any(w, &["we", "i"]))
+            {
+                return false;
+            }
         }
         false
     }
@@ -1264,12 +1279,35 @@ impl UnitText<'_> {
         if (subject.0..subject.1).any(|k| self.is_word(k, "alone")) {
             return None;
         }
+        // "recruitment will take time": a duration, not an action.
+        if is(verb, "take") && self.takes_time(j + 1) {
+            return None;
+        }
+        let first_person = self.first_person(subject)
+            || contracted && {
+                let mut buf = [0u8; 24];
+                super::lexicon::lower(w, &mut buf)
+                    .is_some_and(|l| l.starts_with("i'") || l.starts_with("we'"))
+            };
+        // "I'll get the team to check it": an action through others.
+        if is(verb, "get")
+            && first_person
+            && (j + 2..(j + 6).min(self.toks.len())).any(|k| {
+                self.is_word(k, "to") && self.word(k + 1).is_some_and(|v| !is_any(v, DETERMINERS))
+            })
+        {
+            return Some(self.subject_before(i));
+        }
         if is(verb, "be") {
             let mut k = j + 1;
             while self.word(k).is_some_and(|x| is_any(x, ADVERBS)) {
                 k += 1;
             }
             let next = self.word(k)?;
+            // "I'll be back here next spring to report": a promise to return.
+            if is(next, "back") && first_person {
+                return Some(self.subject_before(i));
+            }
             if is_any(next, STATES) || is_any(next, OUTCOMES) {
                 return None;
             }
@@ -1366,6 +1404,34 @@ impl UnitText<'_> {
             && !self
                 .head(subject)
                 .is_some_and(|h| is_any(self.word(h).unwrap_or(""), RESOURCES))
+    }
+
+    /// Whether the words from `k` are a span of time (`take time`, `take some years`).
+    fn takes_time(&self, k: usize) -> bool {
+        const TIME: &[&str] = &[
+            "time",
+            "years",
+            "months",
+            "weeks",
+            "decades",
+            "longer",
+            "while",
+            "generations",
+        ];
+        let k = if self
+            .word(k)
+            .is_some_and(|w| is_any(w, &["some", "a", "many", "several"]))
+        {
+            k + 1
+        } else {
+            k
+        };
+        self.word(k).is_some_and(|w| is_any(w, TIME))
+    }
+
+    /// A subject that is the speaker or the authors (`I`, `we`).
+    fn first_person(&self, (start, end): (usize, usize)) -> bool {
+        end == start + 1 && self.word(start).is_some_and(|w| is_any(w, &["i", "we"]))
     }
 
     /// Whether `verb` tells an effect of a thing (`These partnerships will bolster …`).
@@ -1694,6 +1760,23 @@ impl UnitText<'_> {
             return Some(self.subject_before(owner - 2));
         }
         None
+    }
+
+    /// `Trials are planned for 2023`, `the talks are scheduled to resume`: an action put on
+    /// the calendar, in the present, by nobody named. `we are focusing our efforts on
+    /// strengthening …`: the work the authors are set on.
+    fn scheduled_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if is_any(w, &["focusing", "concentrating"]) {
+            let on = (i + 1..(i + 5).min(self.toks.len())).any(|k| self.is_word(k, "on"));
+            return (self.progressive(i) && on).then(|| self.subject_before(i));
+        }
+        if !is_any(w, &["planned", "scheduled", "slated"]) || !self.progressive(i) {
+            return None;
+        }
+        let next = self.word(i + 1)?;
+        let when = is_any(next, &["for", "in"])
+            || is(next, "to") && self.word(i + 2).is_some_and(|v| !is_any(v, DETERMINERS));
+        when.then(|| self.agent_after(i + 1))
     }
 
     /// `is announcing €800 million`, `Today I can announce a new fund`, `Chile and Peru

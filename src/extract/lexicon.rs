@@ -343,6 +343,12 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "proposing",
     "allocating",
     "establishing",
+    // A calendar or a focus (`trials are planned for 2023`, `we are focusing on`).
+    "planned",
+    "scheduled",
+    "slated",
+    "focusing",
+    "concentrating",
 ];
 
 const MAX_WORD: usize = 24;
