@@ -668,3 +668,25 @@ fn schedules_focus_returns_and_actions_through_others() {
         assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
     }
 }
+
+#[test]
+fn named_plans_and_things_with_capitalised_adjectives_pledge_nothing() {
+    for text in [
+        // "Plan" in a name is not the verb `plan to`.
+        "She urged the agency to draw up a regional Response Plan to mobilise donors.",
+        // A capitalised adjective does not make a thing a party.
+        "We agreed that continued Iranian advances will jeopardise the talks.",
+        // What a thing brings about.
+        "This announcement will create the conditions for lasting calm.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+    // A Council's capitals are its style, not a name.
+    assert_eq!(
+        pledges("The Council COMMITS to reviewing the rules."),
+        [(
+            "The Council COMMITS to reviewing the rules.".to_string(),
+            vec!["Council".to_string()]
+        )]
+    );
+}

@@ -1436,7 +1436,13 @@ impl UnitText<'_> {
 
     /// Whether `verb` tells an effect of a thing (`These partnerships will bolster …`).
     fn effect(&self, verb: &str, subject: (usize, usize)) -> bool {
-        is_any(verb, EFFECTS) && self.thing(subject)
+        let j = (subject.1..self.toks.len()).find(|&k| self.word(k) == Some(verb));
+        // "This announcement will create the conditions to …".
+        let conditions = is(verb, "create")
+            && j.is_some_and(|j| {
+                (j + 1..(j + 3).min(self.toks.len())).any(|k| self.is_word(k, "conditions"))
+            });
+        (is_any(verb, EFFECTS) || conditions) && self.thing(subject)
     }
 
     /// The head noun of the subject `[start, end)`: its last word before a preposition, or
@@ -1473,14 +1479,14 @@ impl UnitText<'_> {
         if subject.0 == subject.1 {
             return true;
         }
-        let head = self.head(subject).and_then(|h| self.word(h)).unwrap_or("");
+        let Some(h) = self.head(subject) else {
+            return true;
+        };
+        let head = self.word(h).unwrap_or("");
+        // A capitalised head names a party ("the European Commission", "President Biden");
+        // a capitalised adjective does not ("continued Iranian advances").
         is_any(head, AGENT_NOUNS)
-            || self.head_phrase(subject).any(|k| {
-                k > self.first_word()
-                    && self
-                        .word(k)
-                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
+            || (h > self.first_word() && head.chars().next().is_some_and(char::is_uppercase))
     }
 
     /// A subject that is a thing, not a party: `it`, `this`, a demonstrative (`These
@@ -1517,6 +1523,14 @@ impl UnitText<'_> {
             && self
                 .word(i - 1)
                 .is_some_and(|p| is_any(p, DETERMINERS) || possessive(p))
+        {
+            return None;
+        }
+        // "a regional Response Plan to mobilize support": the name of a plan (but a
+        // Council's "COMMITS to" is its house style).
+        if i > self.first_word()
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_lowercase)
         {
             return None;
         }
