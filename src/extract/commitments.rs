@@ -1720,7 +1720,8 @@ impl UnitText<'_> {
         {
             return true;
         }
-        (0..self.toks.len()).any(|k| {
+        let near = i.saturating_sub(LOOK_BACK)..(i + LOOK_BACK).min(self.toks.len());
+        near.into_iter().any(|k| {
             self.word(k).is_some_and(|x| {
                 is_any(x, &["previously", "earlier", "ago", "formerly"])
                     || (is(x, "last") && self.word(k + 1).is_some_and(|n| is_any(n, LAST_TIMES)))
