@@ -757,7 +757,7 @@ pub fn find(
             .iter()
             .take_while(|d| d.start < unit.end)
             .filter(|d| d.end <= unit.end);
-        let own_deadline = unit_dates.clone().find(|d| is_deadline(&d.text)).cloned();
+        let own_deadline = || unit_dates.clone().find(|d| is_deadline(&d.text)).cloned();
         if body.ends_with(':') {
             // A lead-in's items take its actors, whether it names them or inherits them
             // itself ("(c) the training of examiners, including:"), or, with no cue, the
@@ -779,7 +779,7 @@ pub fn find(
                 fresh: true,
                 means,
                 // "By the end of 2025, the Council will:": its items' deadline.
-                deadline: own_deadline.clone().or_else(|| lead_deadline.clone()),
+                deadline: own_deadline().or_else(|| lead_deadline.clone()),
             });
             // A lead-in that says nothing beyond its cue ("We will:", "The Council agrees
             // to:", "pledged to take concrete actions such as:") is not itself an item.
@@ -798,7 +798,7 @@ pub fn find(
             continue;
         }
         // An item without a deadline of its own takes its lead-in's.
-        let deadline = own_deadline
+        let deadline = own_deadline()
             .or(if is_item { lead_deadline } else { None })
             .or_else(|| unit_dates.clone().next().cloned());
         // "(b) review the fees; and": the item ends at its semicolon.
@@ -1112,11 +1112,14 @@ impl UnitText<'_> {
     /// Whether the cue at `i` is the consequence of a condition earlier in its sentence (`if
     /// we do not plan the grid together, we will pay for it`): a hypothetical.
     fn after_condition(&self, i: usize) -> bool {
-        for k in (i.saturating_sub(LOOK_BACK)..i).rev() {
+        for k in (i.saturating_sub(40)..i).rev() {
             if matches!(self.sym(k), Some(';' | ':' | '.')) {
                 return false;
             }
-            if self.word(k).is_some_and(|w| is_any(w, &["if", "unless"])) {
+            if self
+                .word(k)
+                .is_some_and(|w| matches!(w.len(), 2 | 6) && is_any(w, &["if", "unless"]))
+            {
                 return true;
             }
         }
@@ -1193,10 +1196,10 @@ impl UnitText<'_> {
             }
             // "We recognize that X is critical, and we remain committed to": a new main
             // clause, with its own subject, ends the reported one.
-            if t.kind == Kind::Word
-                && is_any(t.text(self.text), &["and", "but"])
-                && k > 0
+            if k > 0
                 && self.sym(k - 1) == Some(',')
+                && t.kind == Kind::Word
+                && is_any(t.text(self.text), &["and", "but"])
                 && self.word(k + 1).is_some_and(|w| is_any(w, &["we", "i"]))
             {
                 return false;
@@ -1221,9 +1224,6 @@ impl UnitText<'_> {
                 .word(i - 1)
                 .is_some_and(|p| is_any(p, &["who", "which", "what", "that"]))
         {
-            return None;
-        }
-        if self.opening_formula(i) {
             return None;
         }
         // "There will (also) be cooperation": an announced measure.
@@ -1296,7 +1296,7 @@ impl UnitText<'_> {
                 self.is_word(k, "to") && self.word(k + 1).is_some_and(|v| !is_any(v, DETERMINERS))
             })
         {
-            return Some(self.subject_before(i));
+            return Some(self.actors(i, subject));
         }
         if is(verb, "be") {
             let mut k = j + 1;
@@ -1306,7 +1306,7 @@ impl UnitText<'_> {
             let next = self.word(k)?;
             // "I'll be back here next spring to report": a promise to return.
             if is(next, "back") && first_person {
-                return Some(self.subject_before(i));
+                return Some(self.actors(i, subject));
             }
             if is_any(next, STATES) || is_any(next, OUTCOMES) {
                 return None;
@@ -1316,7 +1316,7 @@ impl UnitText<'_> {
                 return None;
             }
             if progressive {
-                return Some(self.subject_before(i));
+                return Some(self.actors(i, subject));
             }
             // Passive: the agent after "by", else nobody named.
             return Some(self.agent_after(k + 1));
@@ -1324,8 +1324,9 @@ impl UnitText<'_> {
         if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) || is_any(verb, PREAMBULAR) {
             return None;
         }
-        // "will make it possible": an outcome.
-        if is(verb, "make") && self.is_word(j + 1, "it") {
+        // "will make it possible": an outcome; "With permission, I shall make a statement":
+        // the formula that opens a statement to Parliament.
+        if is(verb, "make") && (self.is_word(j + 1, "it") || self.opening_formula(i)) {
             return None;
         }
         // "shall take effect", "shall enter into force", "shall apply": how a text works.
@@ -1345,7 +1346,7 @@ impl UnitText<'_> {
         if self.forecast(j, subject) || self.effect(verb, subject) {
             return None;
         }
-        Some(self.subject_before(i))
+        Some(self.actors(i, subject))
     }
 
     /// The index of the unit's first word (after a quotation mark or a bracket).
@@ -1358,7 +1359,7 @@ impl UnitText<'_> {
     /// `With permission, I shall make a statement`: the formula that opens a statement to
     /// Parliament announces the statement itself, not an action.
     fn opening_formula(&self, i: usize) -> bool {
-        (i.saturating_sub(LOOK_BACK)..i)
+        (i.saturating_sub(16)..i)
             .any(|k| self.is_word(k, "with") && self.is_word(k + 1, "permission"))
     }
 
@@ -1436,13 +1437,14 @@ impl UnitText<'_> {
 
     /// Whether `verb` tells an effect of a thing (`These partnerships will bolster …`).
     fn effect(&self, verb: &str, subject: (usize, usize)) -> bool {
-        let j = (subject.1..self.toks.len()).find(|&k| self.word(k) == Some(verb));
         // "This announcement will create the conditions to …".
-        let conditions = is(verb, "create")
-            && j.is_some_and(|j| {
+        let conditions = || {
+            let j = (subject.1..self.toks.len()).find(|&k| self.word(k) == Some(verb));
+            j.is_some_and(|j| {
                 (j + 1..(j + 3).min(self.toks.len())).any(|k| self.is_word(k, "conditions"))
-            });
-        (is_any(verb, EFFECTS) || conditions) && self.thing(subject)
+            })
+        };
+        (is_any(verb, EFFECTS) || is(verb, "create") && conditions()) && self.thing(subject)
     }
 
     /// The head noun of the subject `[start, end)`: its last word before a preposition, or
@@ -1514,7 +1516,14 @@ impl UnitText<'_> {
 
     /// `agreed to`, `decided to`, `are determined to`, `stand ready to`, `is going to`…
     fn to_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
-        if !is_any(w, COMMISSIVE_TO) {
+        // Cheap test first: these cues are followed by `to`, `that`, a parenthesis, or (for
+        // `working`) an adverb; most `will`s are not.
+        let next = self.toks.get(i + 1)?;
+        let maybe = self.is_word(i + 1, "to")
+            || self.is_word(i + 1, "that")
+            || (next.kind == Kind::Sym && next.text(self.text) == ",")
+            || is(w, "working");
+        if !maybe || !is_any(w, COMMISSIVE_TO) {
             return None;
         }
         // "the plan to merge", "Norway’s plan to build", "our plans": the noun, whose owner
@@ -1534,9 +1543,6 @@ impl UnitText<'_> {
         {
             return None;
         }
-        if self.past_report(i, w) {
-            return None;
-        }
         let mut j = i + 1;
         // "agreed that … will": the will inside carries it, when it pledges itself.
         let that = is_any(w, &["agreed", "agree", "agrees", "decided", "decides"])
@@ -1544,6 +1550,9 @@ impl UnitText<'_> {
         if that {
             let will = (j..(j + LOOK_BACK).min(self.toks.len()))
                 .find(|&k| self.word(k).is_some_and(|x| is_any(x, &["will", "shall"])))?;
+            if self.past_report(i, w) {
+                return None;
+            }
             return self
                 .will_cue(will, self.word(will)?)
                 .map(|_| self.subject_before(i));
@@ -1657,6 +1666,9 @@ impl UnitText<'_> {
             }
             _ => {}
         }
+        if self.past_report(i, w) {
+            return None;
+        }
         Some(self.subject_before(i))
     }
 
@@ -1734,6 +1746,10 @@ impl UnitText<'_> {
     /// the commitment to disrupt`: a noun of purpose followed by `to` and an action.
     fn noun_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         if !is_any(w, PURPOSE_NOUNS) || i == 0 {
+            return None;
+        }
+        // Cheap test first: a `to` right after the noun or after its `is`.
+        if !self.is_word(i + 1, "to") && !self.is_word(i + 2, "to") {
             return None;
         }
         // The owner, over up to three adjectives (`our shared`, `their firm`).
@@ -1876,6 +1892,11 @@ impl UnitText<'_> {
 
     /// The subject noun phrase before the cue at `i`, split on `and`.
     fn subject_before(&self, i: usize) -> Vec<String> {
+        self.actors(i, self.subject_range(i))
+    }
+
+    /// The actors of the cue at `i` whose subject is `[start, end)` (from `subject_range`).
+    fn actors(&self, i: usize, (start, end): (usize, usize)) -> Vec<String> {
         // A contraction carries its subject: "we’ll", "I’d".
         if let Some(w) = self.word(i)
             && let Some(pos) = w.find(['\'', '\u{2019}'])
@@ -1892,7 +1913,6 @@ impl UnitText<'_> {
         {
             return vec![pronoun(&w[..pos])];
         }
-        let (start, end) = self.subject_range(i);
         if start == end {
             return Vec::new();
         }

@@ -654,7 +654,7 @@ const ENTRIES: &[(&str, Lex)] = &[
 ];
 
 /// Slots of the lookup table: a power of two, more than twice the number of words.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 
 /// A hash of the length and the first two and last two bytes, folded to lower case (`| 0x20`
 /// lower-cases ASCII letters and leaves `'` and `-` alone): the same for `EUR` and `eur`, and
