@@ -6,6 +6,8 @@
 //! they mean instead.
 
 mod decode;
+pub mod front_matter;
+pub mod markup;
 pub mod split;
 
 use std::fs;

@@ -4,6 +4,15 @@
 //! as one item: a bullet is its own unit, `Mrs`, `M.`, `e.g.`, `No. 5` and `5.5` do not end a
 //! sentence, a line after a `:` or `;` starts a new unit, and a sentence that a stray blank
 //! line cut in two (as text copied from PDFs often is) is joined again.
+//!
+//! Input arrives as it was published: front matter above the prose (never split, see
+//! [`super::front_matter`]), Markdown markup inside it (read past, see [`super::markup`]),
+//! and paragraphs hard-wrapped at a fixed column, whose line breaks are no more than spaces.
+//! [`split_document`] hands back that [`Layout`] with the units, so the tokenizer reads the
+//! document the same way.
+
+use super::front_matter::{self, FrontMatter};
+use super::markup::{self, Hidden};
 
 /// What kind of unit a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +37,21 @@ pub struct Unit {
     pub item_start: bool,
 }
 
+/// How a document's prose lies in its text: what comes before it, what inside it is markup,
+/// and which line breaks only wrap a line. Every offset is a byte of the text.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The front matter, when the document opens with one.
+    pub front_matter: Option<FrontMatter>,
+    /// Where the prose starts: the end of the front matter, else 0.
+    pub body: usize,
+    /// The markup in the prose ([`markup::hidden`]), sorted.
+    pub hidden: Vec<Hidden>,
+    /// The line breaks (the byte of each `\n`) inside a paragraph or list item that only
+    /// wrap its text: read as a space, so an item may cross them. Sorted.
+    pub soft_breaks: Vec<usize>,
+}
+
 const MAX_HEADING_LEN: usize = 100;
 
 /// The longest a unit may be, in bytes. Longer stretches (a document that is one line with
@@ -38,10 +62,28 @@ pub const MAX_UNIT_BYTES: usize = 8 * 1024;
 
 /// Splits `text` into units in document order.
 pub fn split_units(text: &str) -> Vec<Unit> {
+    split_document(text).0
+}
+
+/// Splits `text` into units in document order, and tells how its prose is laid out.
+pub fn split_document(text: &str) -> (Vec<Unit>, Layout) {
+    let front_matter = front_matter::parse(text);
+    let body = front_matter.as_ref().map_or(0, |f| f.range.end);
+    let mut layout = Layout {
+        hidden: markup::hidden(text, body),
+        front_matter,
+        body,
+        soft_breaks: Vec::new(),
+    };
+    let ctx = Ctx {
+        text,
+        hidden: &layout.hidden,
+    };
+    let (blocks, wrap) = paragraphs(&ctx, body);
     let mut units = Vec::new();
     let mut listing = false;
-    for (paragraph, block) in paragraphs(text).into_iter().enumerate() {
-        let mut segs = segments(text, &block);
+    for (paragraph, block) in blocks.into_iter().enumerate() {
+        let mut segs = segments(&ctx, &block, wrap, &mut layout.soft_breaks);
         // A list whose items are separated by blank lines: the block after one ending in
         // ":" or ";" is an item too.
         if listing && let Some(first) = segs.first_mut() {
@@ -49,14 +91,57 @@ pub fn split_units(text: &str) -> Vec<Unit> {
             first.heading = false;
         }
         listing = block.last().is_some_and(|l| {
-            let s = &text[l.start..l.end];
+            let s = l.shown(text);
             s.ends_with(':') || s.ends_with(';') || s.ends_with("; and") || s.ends_with("; or")
         });
         for segment in segs {
-            sentences(text, segment, paragraph, &mut units);
+            sentences(&ctx, segment, paragraph, &mut units);
         }
     }
-    units
+    (units, layout)
+}
+
+/// The text and its markup, for the rules that must read past the markup.
+struct Ctx<'a> {
+    text: &'a str,
+    hidden: &'a [Hidden],
+}
+
+impl Ctx<'_> {
+    /// The markup range that holds byte `at`, if any.
+    fn hidden_at(&self, at: usize) -> Option<&Hidden> {
+        let i = self.hidden.partition_point(|h| h.range.end <= at);
+        self.hidden.get(i).filter(|h| h.range.start <= at)
+    }
+
+    /// `start..end` without the markup and spaces at either end: what a reader sees of it.
+    fn shown(&self, start: usize, end: usize) -> (usize, usize) {
+        let (mut s, mut e) = (start, end);
+        loop {
+            let (ts, te) = trimmed(self.text, s, e);
+            (s, e) = (ts, te);
+            if s >= e {
+                return (s, s);
+            }
+            let mut moved = false;
+            if let Some(h) = self.hidden_at(s) {
+                s = h.range.end.min(e);
+                moved = true;
+            }
+            let i = self.hidden.partition_point(|h| h.range.end < e);
+            if let Some(h) = self
+                .hidden
+                .get(i)
+                .filter(|h| h.range.end == e && h.range.start >= s)
+            {
+                e = h.range.start;
+                moved = true;
+            }
+            if !moved {
+                return (s, e);
+            }
+        }
+    }
 }
 
 /// A line: `start..end` excludes the line break (and a `\r` before it).
@@ -66,10 +151,11 @@ struct Line {
     end: usize,
 }
 
-fn lines(text: &str) -> Vec<Line> {
+fn lines(text: &str, from: usize) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+    let mut start = from;
+    for i in memchr::memchr_iter(b'\n', &text.as_bytes()[from..]) {
+        let i = i + from;
         let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
             i - 1
         } else {
@@ -87,6 +173,29 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// A non-blank line of a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct TextLine {
+    /// `start..end`: the line without its indentation and trailing spaces.
+    start: usize,
+    end: usize,
+    /// `shown`: the same without markup at either end (`## `, `**`, a link's target).
+    shown_start: usize,
+    shown_end: usize,
+    /// Columns from the start of the line (indentation included) to `end`.
+    cols: usize,
+    /// Bytes of indentation before `start`.
+    indent: usize,
+    /// A Markdown heading (`## Title`): a unit of its own.
+    heading_mark: bool,
+}
+
+impl TextLine {
+    fn shown<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.shown_start..self.shown_end]
+    }
+}
+
 /// True for whitespace in the wide sense documents use: NBSP, narrow NBSP, BOM and the like.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
@@ -102,35 +211,103 @@ fn trimmed(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start + lead, end - trail)
 }
 
-/// Blocks of non-blank lines, joined across a blank line when a sentence was cut there.
-fn paragraphs(text: &str) -> Vec<Vec<Line>> {
-    let mut blocks: Vec<Vec<Line>> = Vec::new();
-    let mut current: Vec<Line> = Vec::new();
-    for line in lines(text) {
+/// Blocks of non-blank lines, joined across a blank line when a sentence was cut there, and
+/// the column the text is hard-wrapped at, if it is. A line that is markup only (a comment,
+/// an image, a rule such as `***` or `\\###`) separates blocks like a blank line.
+fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
+    let text = ctx.text;
+    let mut blocks: Vec<Vec<TextLine>> = Vec::new();
+    let mut current: Vec<TextLine> = Vec::new();
+    // Widths of lines followed by another line of the same block: the wrapped ones.
+    let mut inner_cols: Vec<usize> = Vec::new();
+    for line in lines(text, from) {
         let (s, e) = trimmed(text, line.start, line.end);
-        if s == e {
+        let (ss, se) = ctx.shown(s, e);
+        if ss == se || is_rule(&text[ss..se]) {
             if !current.is_empty() {
                 blocks.push(std::mem::take(&mut current));
             }
-        } else {
-            current.push(Line { start: s, end: e });
+            continue;
         }
+        if let Some(prev) = current.last() {
+            inner_cols.push(prev.cols);
+        }
+        current.push(TextLine {
+            start: s,
+            end: e,
+            shown_start: ss,
+            shown_end: se,
+            cols: text[line.start..e].chars().count(),
+            indent: s - line.start,
+            heading_mark: text.as_bytes()[s] == b'#' && ctx.hidden_at(s).is_some(),
+        });
     }
     if !current.is_empty() {
         blocks.push(current);
     }
-    let mut joined: Vec<Vec<Line>> = Vec::new();
+    let mut joined: Vec<Vec<TextLine>> = Vec::new();
     for block in blocks {
         if let Some(prev) = joined.last_mut()
             && let (Some(last), Some(first)) = (prev.last(), block.first())
-            && sentence_cut(&text[last.start..last.end], &text[first.start..first.end])
+            && !last.heading_mark
+            && !first.heading_mark
+            && sentence_cut(last.shown(text), &text[first.start..first.end])
         {
             prev.extend(block);
             continue;
         }
         joined.push(block);
     }
-    joined
+    (joined, wrap_column(&mut inner_cols))
+}
+
+/// A thematic break or separator line: `***`, `- - -`, `===`, `###` (an escaped heading mark
+/// with no heading).
+fn is_rule(s: &str) -> bool {
+    s.chars().filter(|c| !is_space(*c)).count() >= 3
+        && s.chars()
+            .all(|c| is_space(c) || matches!(c, '#' | '*' | '-' | '_' | '=' | '~' | '\\'))
+}
+
+/// The column a document is hard-wrapped at, from the widths of its lines that a line of
+/// the same paragraph follows: most of them end a little before one column (a wrapping tool
+/// breaks where the next word would not fit), none far past it. `None` for text with a
+/// paragraph per line, or too few wrapped lines to tell.
+fn wrap_column(cols: &mut [usize]) -> Option<usize> {
+    if cols.len() < 4 {
+        return None;
+    }
+    cols.sort_unstable();
+    let column = cols[cols.len() * 9 / 10];
+    let near = cols
+        .iter()
+        .filter(|&&c| c + WRAP_RAGGEDNESS >= column && c <= column)
+        .count();
+    ((MIN_WRAP..=MAX_WRAP).contains(&column) && near * 2 >= cols.len()).then_some(column)
+}
+
+/// Hard wraps are set between these columns (72 and 80 are usual).
+const MIN_WRAP: usize = 60;
+const MAX_WRAP: usize = 100;
+/// How far before the wrap column a wrapped line may end: the next word did not fit.
+const WRAP_RAGGEDNESS: usize = 15;
+
+/// A line ending this close to the wrap column is full, whatever word follows: people who
+/// wrap by hand break a little early.
+const FULL_LINE_SLACK: usize = 10;
+
+/// True when the line break after `prev` only wraps its paragraph: the line is full (the
+/// first word of `next` would not have fit on it, or it ends within a few columns of the
+/// wrap column).
+fn wraps(text: &str, prev: &TextLine, next: &TextLine, wrap: Option<usize>) -> bool {
+    let Some(column) = wrap else {
+        return false;
+    };
+    let word = text[next.start..next.end]
+        .split(is_space)
+        .next()
+        .map_or(0, |w| w.chars().count());
+    prev.cols + FULL_LINE_SLACK >= column || prev.cols + 1 + word > column
 }
 
 const DANGLING: &[&str] = &[
@@ -200,7 +377,9 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
             let label = &line[..end];
             let numeric = label.chars().all(|c| c.is_ascii_digit()) && label.len() <= 3;
             let lettered = label.len() == 1 || is_roman(label);
-            let punct = line[end..].chars().next()?;
+            // Markdown writes a number that is not a list as "17\\." (a numbered paragraph).
+            let escaped = line[end..].starts_with('\\');
+            let punct = line[end + usize::from(escaped)..].chars().next()?;
             let ok = match punct {
                 '.' => numeric || (lettered && label.len() <= 4),
                 ')' => numeric || lettered,
@@ -209,7 +388,7 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
             if !ok {
                 return None;
             }
-            let after = after_space(end + 1)?;
+            let after = after_space(end + 1 + usize::from(escaped))?;
             // "5. " followed by a lowercase word is more likely a sentence fragment.
             Some(after)
         }
@@ -230,25 +409,41 @@ struct Segment {
     heading: bool,
 }
 
-fn segments(text: &str, block: &[Line]) -> Vec<Segment> {
+fn segments(
+    ctx: &Ctx,
+    block: &[TextLine],
+    wrap: Option<usize>,
+    soft_breaks: &mut Vec<usize>,
+) -> Vec<Segment> {
+    let text = ctx.text;
     let mut out: Vec<Segment> = Vec::new();
     for (i, line) in block.iter().enumerate() {
-        let s = &text[line.start..line.end];
-        let marker = starts_with_marker(s);
-        let heading_like = is_heading_like(s);
+        let s = line.shown(text);
+        let marker = starts_with_marker(&text[line.start..line.end]);
+        let heading_like = line.heading_mark || is_heading_like(s);
+        // A table row (`| 3 | text |`) is a line of its own.
+        let row = s.starts_with('|');
         let mut listed = false;
-        let new = match i.checked_sub(1).map(|j| block[j]) {
+        // An indented line under a list item, without a marker of its own, continues it.
+        let in_item = out.last().is_some_and(|seg| seg.item) && line.indent > 0;
+        let new = match i.checked_sub(1).map(|j| &block[j]) {
             None => true,
             Some(prev) => {
-                let p = &text[prev.start..prev.end];
-                listed = p.ends_with(':')
-                    || p.ends_with(';')
-                    || p.ends_with("; and")
-                    || p.ends_with("; or");
+                let p = prev.shown(text);
+                let wrapped = in_item || wraps(text, prev, line, wrap);
+                listed = !wrapped
+                    && (p.ends_with(':')
+                        || p.ends_with(';')
+                        || p.ends_with("; and")
+                        || p.ends_with("; or"));
                 marker.is_some()
+                    || line.heading_mark
+                    || prev.heading_mark
+                    || row
+                    || p.starts_with('|')
                     || listed
-                    || (is_heading_like(p) && starts_upper(s))
-                    || (heading_like && ends_sentence(p))
+                    || (!wrapped && is_heading_like(p) && starts_upper(s))
+                    || (!wrapped && heading_like && ends_sentence(p))
             }
         };
         let start = line.start + marker.unwrap_or(0);
@@ -262,6 +457,16 @@ fn segments(text: &str, block: &[Line]) -> Vec<Segment> {
                 heading: heading_like && !item,
             });
         } else if let Some(last) = out.last_mut() {
+            // In hard-wrapped text and list items, the line break joins two lines of one
+            // stretch: a space to the rules. (Elsewhere a line break inside a stretch may
+            // still end a figure.)
+            let between = &text.as_bytes()[block[i - 1].end..line.start];
+            if (wrap.is_some() || in_item)
+                && let Some(n) = memchr::memchr(b'\n', between)
+                && memchr::memrchr(b'\n', between) == Some(n)
+            {
+                soft_breaks.push(block[i - 1].end + n);
+            }
             last.end = line.end;
             last.heading = false;
         }
@@ -297,7 +502,8 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "ch", "sec", "op", "ed", "eds", "viz", "ca", "c",
 ];
 
-fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
+fn sentences(ctx: &Ctx, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
+    let text = ctx.text;
     let kind = if seg.item {
         UnitKind::ListItem
     } else if seg.heading {
@@ -309,7 +515,8 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
     let mut unit_start = 0;
     let mut first = true;
     let mut push = |from: usize, to: usize, first: &mut bool| {
-        let (mut s, e) = trimmed(text, seg.start + from, seg.start + to);
+        // Without the markup at either end: a unit starts at its first word, not at `**`.
+        let (mut s, e) = ctx.shown(seg.start + from, seg.start + to);
         while s < e {
             let cut = if e - s > MAX_UNIT_BYTES {
                 cut_point(text, s)
@@ -338,29 +545,56 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
     let mut pos = 0;
     // The next '…' (rare), kept until the scan passes it.
     let mut ellipsis = body.find('…');
+    // The markup starting at `at` (relative to the segment), as a range of the segment.
+    let markup_at = |at: usize| {
+        ctx.hidden_at(seg.start + at)
+            .filter(|h| h.range.start == seg.start + at)
+            .map(|h| ((h.range.end - seg.start).min(body.len()), h.as_space))
+    };
     while let Some(i) = next_stop(bytes, pos, &mut ellipsis, body) {
         let c = body[i..].chars().next().unwrap_or(' ');
         pos = i + c.len_utf8();
-        // Absorb closing punctuation: quotes, brackets, repeated stops, the "/." end mark.
+        // A stop inside markup (a link's target, a comment) ends nothing.
+        if ctx.hidden_at(seg.start + i).is_some() {
+            continue;
+        }
+        // Absorb closing punctuation: quotes, brackets, repeated stops, the "/." end mark,
+        // and markup that closes with the sentence (`**Funding.**`).
         let mut end = pos;
-        for d in body[end..].chars() {
-            if matches!(
-                d,
-                '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '/' | '…'
-            ) {
-                end += d.len_utf8();
-            } else {
-                break;
+        loop {
+            for d in body[end..].chars() {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']' | '/' | '…'
+                ) {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            match markup_at(end) {
+                Some((to, false)) if to > end => end = to,
+                _ => break,
             }
         }
         pos = end;
-        let rest = &body[end..];
-        let gap = rest.len() - rest.trim_start_matches(is_space).len();
-        if gap == 0 && !rest.is_empty() {
+        // What separates it from the next sentence: spaces, and markup that reads as one
+        // or opens the next sentence (`**`, `[`).
+        let mut next_at = end;
+        loop {
+            let rest = &body[next_at..];
+            next_at += rest.len() - rest.trim_start_matches(is_space).len();
+            match markup_at(next_at) {
+                Some((to, _)) if to > next_at => next_at = to,
+                _ => break,
+            }
+        }
+        let spaced =
+            body[end..next_at].contains(is_space) || markup_at(end).is_some_and(|(_, space)| space);
+        if !spaced {
             continue;
         }
-        let next = rest[gap..].chars().next();
-        let Some(next) = next else {
+        let Some(next) = body[next_at..].chars().next() else {
             continue; // end of segment: pushed below
         };
         let next_ok = next.is_uppercase()
@@ -376,7 +610,7 @@ fn sentences(text: &str, seg: Segment, paragraph: usize, out: &mut Vec<Unit>) {
             continue;
         }
         push(unit_start, end, &mut first);
-        unit_start = end + gap;
+        unit_start = next_at;
     }
     push(unit_start, body.len(), &mut first);
 }

@@ -176,11 +176,11 @@ impl Scan<'_> {
         if i > 0 {
             let prev = self.toks[i - 1];
             if t.gap == Gap::None {
-                // G7, COP26, v2, #3, COVID-19, A/RES/70
+                // G7, COP26, v2, #3, COVID-19, A/RES/70, IP_25_712 (Markdown writes `IP\_25`)
                 if prev.kind == Kind::Word {
                     return true;
                 }
-                if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§')) {
+                if matches!(self.sym(i - 1), Some('#' | '/' | '.' | '№' | '§' | '_')) {
                     return true;
                 }
                 if self.sym(i - 1) == Some('-')

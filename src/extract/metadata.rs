@@ -1,10 +1,11 @@
 //! Document metadata: the title people see in the document list and the date of issue that
 //! year-less dates (`Thursday 20 August`) take their year from.
 
-use super::Date;
 use super::dates::{self, Ymd};
 use super::lexicon::is_any;
 use super::tokens::Token;
+use super::tokens::tokenize_prose;
+use super::{Date, DateValue};
 use crate::corpus::split::{MAX_UNIT_BYTES, floor_char_boundary, is_space};
 
 /// Lines that are read for a title or a dated heading.
@@ -110,9 +111,11 @@ const PUBLICATION_CUES: &[&str] = &[
     "first",
 ];
 
-fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut offset = 0;
-    text.split_inclusive('\n')
+/// The first lines of the prose, which starts at byte `from` (after any front matter).
+fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = from;
+    text[from..]
+        .split_inclusive('\n')
         .map(move |line| {
             let start = offset;
             offset += line.len();
@@ -125,14 +128,15 @@ fn header_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             (start + trimmed_start, line)
         })
         .filter(|(_, l)| !l.is_empty())
-        .take_while(|(start, _)| *start < HEADER_BYTES)
+        .take_while(move |(start, _)| *start < from + HEADER_BYTES)
         .take(HEADER_LINES)
 }
 
 /// The title: the first meaningful line, without web boilerplate, lone place names,
-/// publication lines, bare dates or footnote marks. Never empty for a non-empty document.
-pub fn title(text: &str) -> String {
-    for (_, line) in header_lines(text) {
+/// publication lines, bare dates or footnote marks, among the lines from byte `from`. Never
+/// empty for a non-empty document.
+pub fn title(text: &str, from: usize) -> String {
+    for (_, line) in header_lines(text, from) {
         let clean = clean_title(line);
         if clean.is_empty() || !is_meaningful(&clean) {
             continue;
@@ -142,7 +146,9 @@ pub fn title(text: &str) -> String {
     String::new()
 }
 
-fn clean_title(line: &str) -> String {
+/// A title as shown: without heading marks, superscript footnote digits and control
+/// characters, its runs of white space (line breaks, no-break spaces) one space.
+pub fn clean_title(line: &str) -> String {
     // Markdown heading marks: "# Title", "## Title".
     let line = line.trim_start_matches('#').trim_start();
     let mut s: String = line
@@ -281,7 +287,8 @@ fn month_word(w: &str) -> bool {
     )
 }
 
-fn cut(title: &str) -> String {
+/// A title no longer than [`MAX_TITLE_CHARS`], cut at a word and ended with `…`.
+pub fn cut(title: &str) -> String {
     if title.chars().count() <= MAX_TITLE_CHARS {
         return title.to_string();
     }
@@ -305,10 +312,12 @@ fn cut(title: &str) -> String {
 
 /// The date of issue: a dated place-line, a dated heading or a publication line among the
 /// first lines, else a full date at the very top; `None` when there is none.
-pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
-    let lines: Vec<(usize, &str)> = header_lines(text).collect();
-    let header_end = lines.last().map_or(0, |(s, l)| s + l.len());
-    let limit = toks.partition_point(|t| t.start < header_end.max(TOP_BYTES));
+///
+/// The prose starts at byte `from`; `toks` are its tokens.
+pub fn date_of_issue(text: &str, from: usize, toks: &[Token]) -> Option<Date> {
+    let lines: Vec<(usize, &str)> = header_lines(text, from).collect();
+    let header_end = lines.last().map_or(from, |(s, l)| s + l.len());
+    let limit = toks.partition_point(|t| t.start < header_end.max(from + TOP_BYTES));
     let found = dates::find(text, &toks[..limit], None);
     let full: Vec<&Date> = found
         .items
@@ -349,8 +358,53 @@ pub fn date_of_issue(text: &str, toks: &[Token]) -> Option<Date> {
     let chosen = ranked(place_line)
         .or_else(|| ranked(heading))
         .or_else(|| ranked(publication))
-        .or_else(|| full.iter().find(|d| d.start < TOP_BYTES));
+        .or_else(|| full.iter().find(|d| d.start < from + TOP_BYTES));
     chosen.map(|d| (*d).clone())
+}
+
+/// The date of issue a front matter `date:` value gives, its span the date's characters in
+/// the file: an ISO date (`2021-06-13`, also with a time after it) or, failing that, the first
+/// full date the date rules read in it (`June 13, 2021`).
+pub fn date_value(text: &str, span: std::ops::Range<usize>) -> Option<Date> {
+    let raw = &text[span.clone()];
+    if let Some(iso) = iso_date(raw) {
+        return Some(super::item(
+            text,
+            span.start,
+            span.start + 10,
+            DateValue {
+                date: Some(iso),
+                duration: None,
+            },
+        ));
+    }
+    let toks = tokenize_prose(text, span, &[], &[]);
+    dates::find(text, &toks, None)
+        .items
+        .into_iter()
+        .find(|d| Ymd::from_value(&d.value).is_some())
+}
+
+/// `YYYY-MM-DD` at the start of `s`, ended there or by a time (`T`, a space); a real day.
+fn iso_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return None;
+    }
+    if !matches!(b.get(10), None | Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let (month, day): (u32, u32) = (s[5..7].parse().ok()?, s[8..10].parse().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| s[..10].to_string())
 }
 
 #[cfg(test)]
@@ -359,20 +413,20 @@ mod tests {
     use crate::extract::tokens::tokenize;
 
     fn issue(text: &str) -> Option<String> {
-        date_of_issue(text, &tokenize(text))
+        date_of_issue(text, 0, &tokenize(text))
             .map(|d| format!("{}={}", d.text, d.value.date.unwrap_or_default()))
     }
 
     #[test]
     fn title_skips_boilerplate_places_and_datelines() {
         let t = "Skip to main content\n\nUnited Kingdom\n\nPublié le September 2, 2014\nJoint statement by M. Cazeneuve¹\nParis, August 30, 2014\n";
-        assert_eq!(title(t), "Joint statement by M. Cazeneuve");
+        assert_eq!(title(t, 0), "Joint statement by M. Cazeneuve");
     }
 
     #[test]
     fn long_first_line_is_cut_at_a_word() {
         let t = "So long as we leave some of our partners submerged under massive arrivals, without helping them manage their borders; so long as our asylum procedures remain slow.";
-        let got = title(t);
+        let got = title(t, 0);
         assert!(got.ends_with('…'));
         assert!(t.starts_with(got.trim_end_matches('…')));
         assert!(got.chars().count() <= MAX_TITLE_CHARS + 1);

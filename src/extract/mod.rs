@@ -6,6 +6,8 @@
 mod commitments;
 mod dates;
 mod figures;
+#[cfg(test)]
+mod input_tests;
 pub mod lexicon;
 mod metadata;
 pub mod numbers;
@@ -13,7 +15,8 @@ pub mod tokens;
 
 use serde::Serialize;
 
-use crate::corpus::{Document, Unit, split_units};
+use crate::corpus::split::{Layout, split_document};
+use crate::corpus::{Document, Unit};
 
 /// A number as JSON writes it: integral values without a fractional part.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -174,13 +177,30 @@ const PIECE_BYTES: usize = 4 << 20;
 pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
     use rayon::prelude::*;
     let text = doc.text.as_str();
-    let units = split_units(text);
-    let title = metadata::title(text);
-    let pieces = pieces(text, &units);
-    // The date of issue is read from the header, which lies in the first piece (header
-    // lines are read up to a unit's length, far less than a piece).
-    let first_tokens = tokenize_piece(text, pieces[0].0.clone());
-    let doc_date = metadata::date_of_issue(text, &first_tokens);
+    let (units, layout) = split_document(text);
+    let pieces = pieces(text, layout.body, &units);
+    let first_tokens = tokenize_piece(text, pieces[0].0.clone(), &layout);
+    let (title, doc_date) = match &layout.front_matter {
+        // Front matter says what the document is: no guessing from its first lines.
+        Some(fm) => (
+            fm.title
+                .as_ref()
+                .map(|f| metadata::clean_title(&f.value))
+                .filter(|t| !t.is_empty())
+                .map(|t| metadata::cut(&t))
+                .unwrap_or_else(|| metadata::title(text, layout.body)),
+            match &fm.date {
+                Some(f) => metadata::date_value(text, f.span.clone()),
+                None => metadata::date_of_issue(text, layout.body, &first_tokens),
+            },
+        ),
+        // The date of issue is read from the header, which lies in the first piece (header
+        // lines are read up to a unit's length, far less than a piece).
+        None => (
+            metadata::title(text, 0),
+            metadata::date_of_issue(text, 0, &first_tokens),
+        ),
+    };
     let issue = doc_date
         .as_ref()
         .and_then(|d| dates::Ymd::from_value(&d.value));
@@ -189,7 +209,7 @@ pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
     let rest: Vec<Piece> = pieces[1..]
         .par_iter()
         .map(|(bytes, in_units)| {
-            let tokens = tokenize_piece(text, bytes.clone());
+            let tokens = tokenize_piece(text, bytes.clone(), &layout);
             read_piece(text, &tokens, &units[in_units.clone()], issue)
         })
         .collect();
@@ -244,26 +264,28 @@ fn read_piece(
     }
 }
 
-/// The tokens of `text[bytes]`, with spans into the whole text. The first one follows a
-/// paragraph break, as at the start of a document: no item is read across two pieces.
-fn tokenize_piece(text: &str, bytes: std::ops::Range<usize>) -> Vec<tokens::Token> {
-    let start = bytes.start;
-    let mut toks = tokens::tokenize(&text[bytes]);
-    if start > 0 {
-        for t in &mut toks {
-            t.start += start;
-            t.end += start;
-        }
-    }
-    toks
+/// The tokens of `text[bytes]`, with spans into the whole text, read past the markup and
+/// across the soft line breaks of `layout`. The first one follows a paragraph break, as at
+/// the start of a document: no item is read across two pieces.
+fn tokenize_piece(
+    text: &str,
+    bytes: std::ops::Range<usize>,
+    layout: &Layout,
+) -> Vec<tokens::Token> {
+    tokens::tokenize_prose(text, bytes, &layout.hidden, &layout.soft_breaks)
 }
 
-/// The pieces of a document: byte ranges covering the text, and the units in each. A piece
+/// The pieces of a document: byte ranges covering the text from `body` (the prose, after
+/// any front matter), and the units in each. A piece
 /// ends where a unit ends (what lies between two units, a list marker, goes with the next),
 /// once it is [`PIECE_BYTES`] long and a paragraph starts, or at twice that length anyway.
-fn pieces(text: &str, units: &[Unit]) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+fn pieces(
+    text: &str,
+    body: usize,
+    units: &[Unit],
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     let mut out = Vec::new();
-    let (mut start, mut first_unit) = (0, 0);
+    let (mut start, mut first_unit) = (body, 0);
     if text.len() > PIECE_BYTES {
         for i in 1..units.len() {
             let size = units[i].start - start;

@@ -3,6 +3,7 @@
 //! so NBSP, narrow NBSP, tabs and CRLF are settled here once: they are spaces.
 
 use super::lexicon::{Lex, classify, is};
+use crate::corpus::markup::Hidden;
 use crate::corpus::split::is_space;
 
 /// What lies between a token and the one before it.
@@ -112,15 +113,58 @@ fn is_word_char(c: char) -> bool {
 
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_prose(text, 0..text.len(), &[], &[])
+}
+
+/// Cuts `text[range]` into tokens with spans into the whole text, reading past `hidden`
+/// markup (a word either side of `**` or `\\` touches; a URL or comment between words is a
+/// space) and reading the `soft` line breaks (byte offsets, sorted) as spaces. The first
+/// token follows a paragraph break, as at the start of a document.
+pub fn tokenize_prose(
+    text: &str,
+    range: std::ops::Range<usize>,
+    hidden: &[Hidden],
+    soft: &[usize],
+) -> Vec<Token> {
+    let text = &text[..range.end];
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
+    let mut out = Vec::with_capacity(range.len() / 5);
+    let mut i = range.start;
     let mut gap = Gap::Paragraph;
     let mut newlines = 0u8;
+    // The next markup and soft break at or after `i`.
+    let mut h = hidden.partition_point(|x| x.range.end <= i);
+    let mut next_hidden = hidden.get(h).map_or(usize::MAX, |x| x.range.start);
+    let mut sb = soft.partition_point(|&x| x < i);
     while i < bytes.len() {
+        if i >= next_hidden {
+            let x = &hidden[h];
+            let inside = &bytes[i..x.range.end.min(bytes.len())];
+            if memchr::memchr(b'\n', inside).is_some() {
+                newlines = newlines.saturating_add(1);
+                gap = gap.max(Gap::Line);
+            } else if x.as_space && gap == Gap::None {
+                gap = Gap::Space;
+            }
+            i = i.max(x.range.end);
+            h += 1;
+            next_hidden = hidden.get(h).map_or(usize::MAX, |x| x.range.start);
+            continue;
+        }
         let b = bytes[i];
         // ASCII fast paths.
         if b == b'\n' {
+            while soft.get(sb).is_some_and(|&x| x < i) {
+                sb += 1;
+            }
+            if soft.get(sb) == Some(&i) {
+                // A line break that only wraps the paragraph: a space.
+                if gap == Gap::None {
+                    gap = Gap::Space;
+                }
+                i += 1;
+                continue;
+            }
             newlines = newlines.saturating_add(1);
             gap = if newlines >= 2 {
                 Gap::Paragraph
@@ -150,13 +194,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
+        // A token never runs into markup.
+        let scan = &text[..next_hidden.min(text.len())];
         let kind;
         if b.is_ascii_digit() {
             kind = Kind::Num;
-            i = scan_number(text, i);
+            i = scan_number(scan, i);
         } else if is_word_char(c) {
             kind = Kind::Word;
-            i = scan_word(text, i);
+            i = scan_word(scan, i);
         } else {
             kind = Kind::Sym;
             i += c.len_utf8();
