@@ -690,3 +690,52 @@ fn named_plans_and_things_with_capitalised_adjectives_pledge_nothing() {
         )]
     );
 }
+
+#[test]
+fn announcements_in_the_progressive_take_any_object() {
+    for (text, actors) in [
+        (
+            "Today, the Agency is releasing the new water strategy.",
+            vec!["Agency"],
+        ),
+        (
+            "The Commission is proposing a facility for industrial water.",
+            vec!["Commission"],
+        ),
+    ] {
+        assert_eq!(
+            pledges(text),
+            [(
+                text.to_string(),
+                actors.iter().map(|a| a.to_string()).collect()
+            )]
+        );
+    }
+    assert_eq!(
+        pledged("The Commission is providing for exceptions."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_adverbial_lead_in_continues_the_pledges_before_it() {
+    let text = "The partnership will address short and long term needs.\n\nIn the short term:\n\n- Identify new sources of grain.\n- Opened two new ports last year.";
+    assert_eq!(
+        pledges(text),
+        [
+            (
+                "The partnership will address short and long term needs.".to_string(),
+                vec!["partnership".to_string()]
+            ),
+            (
+                "Identify new sources of grain.".to_string(),
+                vec!["partnership".to_string()]
+            ),
+        ]
+    );
+    // A signature block is not an adverbial lead-in.
+    assert_eq!(
+        pledged("We will sign the memorandum.\n\nFor the Ministry of Health:\n\n- Chief Executive"),
+        ["We will sign the memorandum."]
+    );
+}

@@ -694,6 +694,8 @@ pub fn find(
     // Lists nest ("(c) the training of examiners, including:" then "(i) …"): the innermost
     // lead-in is last.
     let mut leads: Vec<Lead> = Vec::new();
+    // The actors of the last commitment in this section, for a lead-in that names none.
+    let mut last_actors: Option<Vec<String>> = None;
     let mut tok_cursor = 0;
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
@@ -709,6 +711,7 @@ pub fn find(
         };
         if unit.kind == UnitKind::Heading {
             leads.clear();
+            last_actors = None;
             continue;
         }
         let body = &text[unit.start..unit.end];
@@ -763,9 +766,13 @@ pub fn find(
             // itself ("(c) the training of examiners, including:"), or, with no cue, the
             // subject of a plan's content ("The Strategy includes the following actions:")
             // or of the means it lists ("The Leaders advanced … by:").
+            // A lead-in that only says when or which ("In the short term:") continues the
+            // pledges before it: its items that open with an action are pledges too.
+            let adverbial = actors.is_none() && u.adverbial_lead_in();
             let (lead_actors, means) = match (&actors, u.content_lead_in()) {
                 (Some(a), _) => (Some(a.clone()), false),
                 (None, Some((a, means))) => (Some(a), means),
+                (None, None) if adverbial => (Some(last_actors.clone().unwrap_or_default()), false),
                 (None, None) => (None, false),
             };
             if !is_item {
@@ -776,17 +783,18 @@ pub fn find(
             leads.push(Lead {
                 actors: lead_actors,
                 marker: if is_item { marker } else { None },
-                fresh: true,
+                fresh: !adverbial,
                 means,
                 // "By the end of 2025, the Council will:": its items' deadline.
                 deadline: own_deadline().or_else(|| lead_deadline.clone()),
             });
             // A lead-in that says nothing beyond its cue ("We will:", "The Council agrees
             // to:", "pledged to take concrete actions such as:") is not itself an item.
-            let bare = match &cue {
-                Some(c) => u.bare_after(c.at),
-                None => actors.is_none(),
-            };
+            let bare = adverbial
+                || match &cue {
+                    Some(c) => u.bare_after(c.at),
+                    None => actors.is_none(),
+                };
             if bare {
                 continue;
             }
@@ -813,6 +821,7 @@ pub fn find(
             .take_while(|&i| figures[i].start < unit.end)
             .filter(|&i| figures[i].end <= unit.end)
             .collect();
+        last_actors = Some(actors.clone());
         out.push(Commitment {
             text: text[unit.start..end].to_string(),
             start: unit.start,
@@ -1020,6 +1029,44 @@ impl UnitText<'_> {
         (!actors.is_empty()).then_some((actors, false))
     }
 
+    /// A lead-in that is only an adverbial of time or scope (`In the short term:`, `Over the
+    /// next year:`, `In particular:`): no subject, no verb of its own.
+    fn adverbial_lead_in(&self) -> bool {
+        const OPENERS: &[&str] = &[
+            // Not "For the Ministry:" or "On behalf of …:": a signature block names a party.
+            "in",
+            "over",
+            "during",
+            "within",
+            "throughout",
+            "across",
+            "specifically",
+            "particularly",
+            "notably",
+            "first",
+            "second",
+            "third",
+            "finally",
+            "additionally",
+            "further",
+            "also",
+            "immediately",
+            "next",
+            "then",
+            "meanwhile",
+        ];
+        const VERBS: &[&str] = &[
+            "is", "are", "was", "were", "has", "have", "had", "will", "shall", "we", "they", "it",
+            "he", "she", "i", "you",
+        ];
+        let words: Vec<&str> = (0..self.toks.len()).filter_map(|k| self.word(k)).collect();
+        words.len() <= 6
+            && words.first().is_some_and(|w| is_any(w, OPENERS))
+            && !words
+                .iter()
+                .any(|w| is_any(w, VERBS) || (w.len() > 4 && ends_with_ci(w, "ed")))
+    }
+
     /// Whether a list item begins with an action (`Implement …`, `strengthen …`,
     /// `Mobilising …`) rather than a noun phrase or a report of the past.
     fn opens_with_action(&self) -> bool {
@@ -1027,6 +1074,13 @@ impl UnitText<'_> {
             return false;
         };
         if is_any(first, NOT_ACTIONS) {
+            return false;
+        }
+        // "Opened two clinics": a report in the past.
+        if first.len() > 4
+            && ends_with_ci(first, "ed")
+            && !is_any(first, &["proceed", "exceed", "succeed", "embed"])
+        {
             return false;
         }
         // "Switzerland has already made …": a report.
@@ -1817,7 +1871,15 @@ impl UnitText<'_> {
             let object = self
                 .tok(i + 1)
                 .is_some_and(|t| t.kind != Kind::Sym || t.text(self.text) != ".")
-                && !self.word(i + 1).is_some_and(|n| is_any(n, NOT_VERBS));
+                && !self.word(i + 1).is_some_and(|n| {
+                    is_any(
+                        n,
+                        &[
+                            "to", "for", "by", "in", "on", "at", "with", "from", "that", "which",
+                            "and", "or", "as", "of",
+                        ],
+                    )
+                });
             if !self.progressive(i) || !object {
                 return None;
             }
