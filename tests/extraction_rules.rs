@@ -739,3 +739,36 @@ fn an_adverbial_lead_in_continues_the_pledges_before_it() {
         ["We will sign the memorandum."]
     );
 }
+
+#[test]
+fn what_happens_to_things_and_what_they_provide_are_not_pledges() {
+    for text in [
+        "An attack on one is an attack on all and will be met with a collective response.",
+        "Our cooperation won’t be confined to trade.",
+        "At this pace the target will be missed by some 4,000 hectares.",
+        "This updated policy will also provide guidance to the agencies.",
+        "Cooperation on research will provide new tools to our forces.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+    for (text, actors) in [
+        // A named agent meets the cost: a pledge.
+        (
+            "The costs will be met by the Government.",
+            vec!["Government"],
+        ),
+        // A measure provides: the authors pledge what it gives.
+        (
+            "The new fund will provide grants to small farms.",
+            vec!["new fund"],
+        ),
+        (
+            "This programme will provide training for nurses.",
+            vec!["programme"],
+        ),
+    ] {
+        let found = pledges(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, actors, "{text}");
+    }
+}

@@ -322,6 +322,31 @@ const RESOURCES: &[&str] = &[
     "funds",
 ];
 
+/// Nouns of a measure the authors fund or run: what it provides, they pledge.
+const MEASURES: &[&str] = &[
+    "programme",
+    "programmes",
+    "program",
+    "programs",
+    "scheme",
+    "schemes",
+    "facility",
+    "initiative",
+    "initiatives",
+    "package",
+    "project",
+    "projects",
+    "partnership",
+    "mechanism",
+    "centre",
+    "center",
+    "office",
+    "offices",
+    "unit",
+    "agreement",
+    "memorandum",
+];
+
 /// Verbs of effect: with a subject that is a thing, not a party (`these partnerships will
 /// bolster`, `implementation will rely on`), they describe consequences, not pledges.
 const EFFECTS: &[&str] = &[
@@ -402,7 +427,17 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Participles after `will be` that tell what happens to a thing, not what anyone does
 /// (`the target will be missed`).
-const OUTCOMES: &[&str] = &["missed", "affected", "felt", "exceeded", "exposed"];
+const OUTCOMES: &[&str] = &[
+    "missed",
+    "affected",
+    "felt",
+    "exceeded",
+    "exposed",
+    "met",
+    "confined",
+    "limited",
+    "restricted",
+];
 
 /// Words after `there will be` that forecast hardship (`There will be difficult days ahead`).
 const HARDSHIP: &[&str] = &[
@@ -1362,7 +1397,12 @@ impl UnitText<'_> {
             if is(next, "back") && first_person {
                 return Some(self.actors(i, subject));
             }
-            if is_any(next, STATES) || is_any(next, OUTCOMES) {
+            if is_any(next, STATES) {
+                return None;
+            }
+            // "the target will be missed", "will be met with a collective response", "our
+            // cooperation won't be confined to …": what happens to a thing, with no agent.
+            if is_any(next, OUTCOMES) && !self.has_agent(k + 1) {
                 return None;
             }
             let progressive = next.ends_with("ing");
@@ -1498,7 +1538,17 @@ impl UnitText<'_> {
                 (j + 1..(j + 3).min(self.toks.len())).any(|k| self.is_word(k, "conditions"))
             })
         };
-        (is_any(verb, EFFECTS) || is(verb, "create") && conditions()) && self.thing(subject)
+        // "This updated policy will provide guidance" describes it; "the new fund will
+        // provide grants" announces a measure.
+        let provides = || {
+            is(verb, "provide")
+                && !self
+                    .head(subject)
+                    .and_then(|h| self.word(h))
+                    .is_some_and(|h| is_any(h, MEASURES) || is_any(h, RESOURCES))
+        };
+        (is_any(verb, EFFECTS) || is(verb, "create") && conditions() || provides())
+            && self.thing(subject)
     }
 
     /// The head noun of the subject `[start, end)`: its last word before a preposition, or
@@ -2019,6 +2069,39 @@ impl UnitText<'_> {
             }
         }
         (start, end)
+    }
+
+    /// Whether a passive names its agent after `k` (`by the Government`), not a margin (`by
+    /// some 40,000 homes`, `by 10 per cent`).
+    fn has_agent(&self, k: usize) -> bool {
+        let by = (k..(k + 4).min(self.toks.len())).find(|&j| self.is_word(j, "by"));
+        by.is_some_and(|by| {
+            let next = self.tok(by + 1);
+            next.is_some_and(|t| t.kind == Kind::Word)
+                && !self.word(by + 1).is_some_and(|w| {
+                    is_any(
+                        w,
+                        &[
+                            "some",
+                            "about",
+                            "around",
+                            "up",
+                            "nearly",
+                            "almost",
+                            "more",
+                            "less",
+                            "over",
+                            "under",
+                            "roughly",
+                            "approximately",
+                            "far",
+                            "a",
+                            "an",
+                        ],
+                    ) || w.chars().next().is_some_and(char::is_numeric)
+                })
+                && self.tok(by + 2).is_none_or(|t| t.kind != Kind::Num)
+        })
     }
 
     /// The agent of a passive: `by <noun phrase>` after the participle at `k`.
