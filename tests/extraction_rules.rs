@@ -772,3 +772,15 @@ fn what_happens_to_things_and_what_they_provide_are_not_pledges() {
         assert_eq!(found[0].1, actors, "{text}");
     }
 }
+
+#[test]
+fn an_item_marked_unlike_the_list_ends_the_lead_ins_list() {
+    let text = "With this in mind, we will:\n\n- Stay agile in our policy.\n- Unlock new investment.\n\n6. We are deeply concerned by the food crisis.\n\n7. We welcome the report of the panel.";
+    assert_eq!(
+        pledged(text),
+        ["Stay agile in our policy.", "Unlock new investment."]
+    );
+    // A nested list's items do not end the outer one.
+    let nested = "The Board will:\n\n- publish the audit, including:\n  (i) the accounts;\n  (ii) the fees;\n- review the rules.";
+    assert_eq!(pledged(nested).len(), 4, "{:?}", pledged(nested));
+}

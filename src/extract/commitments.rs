@@ -763,6 +763,22 @@ pub fn find(
         {
             leads.truncate(k);
         }
+        // An item marked unlike the items already under a lead-in ("6. We are concerned"
+        // after its "- Stay agile" bullets) is not one of them: that list is over.
+        if marker.is_some() {
+            while let Some(last) = leads.last_mut() {
+                match last.child {
+                    None => {
+                        last.child = marker;
+                        break;
+                    }
+                    Some(c) if Some(c) == marker => break,
+                    Some(_) => {
+                        leads.pop();
+                    }
+                }
+            }
+        }
         let lead = leads.last().filter(|l| l.actors.is_some());
         let lead_deadline = lead.and_then(|l| l.deadline.clone());
         let cue = u.cue();
@@ -818,6 +834,7 @@ pub fn find(
             leads.push(Lead {
                 actors: lead_actors,
                 marker: if is_item { marker } else { None },
+                child: None,
                 fresh: !adverbial,
                 means,
                 // "By the end of 2025, the Council will:": its items' deadline.
@@ -899,6 +916,8 @@ struct Lead {
     actors: Option<Vec<String>>,
     /// How the lead-in itself is marked when it is a list item (`5.`): a sibling ends it.
     marker: Option<MarkerKind>,
+    /// How its first item is marked: an item marked otherwise is not in its list.
+    child: Option<MarkerKind>,
     /// True while its list lasts with no other unit in between.
     fresh: bool,
     /// A `… by:` lead-in: its items are the means, participles (`Launching …`).
