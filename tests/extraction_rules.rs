@@ -784,3 +784,20 @@ fn an_item_marked_unlike_the_list_ends_the_lead_ins_list() {
     let nested = "The Board will:\n\n- publish the audit, including:\n  (i) the accounts;\n  (ii) the fees;\n- review the rules.";
     assert_eq!(pledged(nested).len(), 4, "{:?}", pledged(nested));
 }
+
+#[test]
+fn speech_performatives_and_purposes_that_are_not_owned_are_not_pledges() {
+    for text in [
+        "I would also like to signal the importance of investors.",
+        "I want to echo the minister’s words of welcome.",
+        "Today, I’d like to — well, let me begin with the floods.",
+        "We’ll never forget what they did.",
+        "Wider testing is critical to achieving our collective ambition to end the disease.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        pledged("We stress our intention to open the register next year.").len(),
+        1
+    );
+}

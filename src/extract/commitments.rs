@@ -82,7 +82,7 @@ const PREDICTIVE: &[&str] = &[
     "suffice", "lack", "dry", "want", "wish", "need", "cost", "mean", "depend", "happen", "become",
     "seem", "appear", "prove", "last", "face", "affect", "find", "feel", "know", "think",
     "believe", "like", "hope", "fail", "suffer", "lose", "die", "matter", "vary", "require",
-    "reach", "see", "be", "have", "get", "go", "come", "remember", "recall",
+    "reach", "see", "be", "have", "get", "go", "come", "remember", "recall", "forget",
 ];
 
 /// Words after `will be` that make it a state, not an action.
@@ -187,6 +187,8 @@ const PERFORMATIVES: &[&str] = &[
     "quote",
     "tell",
     "ask",
+    "signal",
+    "echo",
 ];
 
 /// Words before `will` that make it the noun (`political will`).
@@ -1903,7 +1905,36 @@ impl UnitText<'_> {
         }
         if self.word(owner).is_some_and(|x| is_any(x, &["our", "my"])) {
             // "Our plan to build the port will …": the subject of another verb.
-            if !copula && before.is_none() {
+            // "It is our intention to", "we affirm our determination to", "united in our
+            // determination to"; not "critical to achieving our ambition to".
+            let owning = before.is_some_and(|b| {
+                is_any(
+                    b,
+                    &[
+                        "is",
+                        "in",
+                        "affirm",
+                        "affirms",
+                        "confirm",
+                        "confirms",
+                        "declare",
+                        "declares",
+                        "state",
+                        "states",
+                        "express",
+                        "expresses",
+                        "stress",
+                        "stresses",
+                        "share",
+                        "shares",
+                        "announce",
+                        "announces",
+                        "set",
+                        "sets",
+                    ],
+                )
+            });
+            if !copula && !owning {
                 return None;
             }
             let who = if self.is_word(owner, "my") { "I" } else { "we" };
@@ -2012,10 +2043,8 @@ impl UnitText<'_> {
             return None;
         }
         // "would like to thank": performative
-        if self.is_word(i + 1, "to")
-            && let Some(v) = self.word(i + 2)
-            && is_any(v, PERFORMATIVES)
-        {
+        if self.is_word(i + 1, "to") && self.word(i + 2).is_none_or(|v| is_any(v, PERFORMATIVES)) {
+            // "would like to thank": performative; "I'd like to — …": broken off.
             return None;
         }
         Some(self.subject_before(if contracted { k + 1 } else { k }))
