@@ -801,3 +801,41 @@ fn speech_performatives_and_purposes_that_are_not_owned_are_not_pledges() {
         1
     );
 }
+
+#[test]
+fn statements_to_parliament_announce_and_steer_their_course() {
+    for (text, actors) in [
+        (
+            "I am today publishing the independent review of the floods.",
+            vec!["I"],
+        ),
+        (
+            "We are investing £40 million in new pumping stations.",
+            vec!["we"],
+        ),
+        (
+            "The Department is funding ten new flood wardens.",
+            vec!["Department"],
+        ),
+        ("We will begin construction in May.", vec!["we"]),
+    ] {
+        let found = pledges(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, actors, "{text}");
+    }
+    for text in [
+        "I will now turn to the question of insurance.",
+        "I shall conclude by thanking the emergency services.",
+        "Funding is available to all councils.",
+    ] {
+        assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_progressive_after_a_perfect_reports_progress() {
+    assert_eq!(
+        pledged("We have already hired new staff and are investing in better scanners."),
+        Vec::<String>::new()
+    );
+}

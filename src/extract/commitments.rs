@@ -591,6 +591,9 @@ const ANNOUNCING: &[&str] = &[
     "proposing",
     "allocating",
     "establishing",
+    "investing",
+    "funding",
+    "publishing",
 ];
 
 /// Present-tense announcements (`Chile and Peru announce a joint programme`).
@@ -1439,6 +1442,19 @@ impl UnitText<'_> {
         if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) || is_any(verb, PREAMBULAR) {
             return None;
         }
+        // "I will now turn to the floods", "I shall conclude by …": the speech's own course.
+        if is_any(
+            verb,
+            &[
+                "turn", "conclude", "begin", "end", "finish", "close", "start",
+            ],
+        ) && self
+            .word(j + 1)
+            .is_some_and(|x| is_any(x, &["to", "by", "with"]))
+            && self.actors(i, subject) == ["I"]
+        {
+            return None;
+        }
         // "will make it possible": an outcome; "With permission, I shall make a statement":
         // the formula that opens a statement to Parliament.
         if is(verb, "make") && (self.is_word(j + 1, "it") || self.opening_formula(i)) {
@@ -1968,6 +1984,17 @@ impl UnitText<'_> {
     /// announce a joint programme`: an announcement of a measure in the present.
     fn announce_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         if is_any(w, ANNOUNCING) {
+            // "We have already bolstered security … and are investing in …": a progress
+            // report, carried on from the perfect before it.
+            let report = (i.saturating_sub(LOOK_BACK)..i).any(|k| {
+                self.word(k).is_some_and(|x| is_any(x, &["have", "has"]))
+                    && self
+                        .word(k + 1)
+                        .is_some_and(|n| is(n, "already") || is_participle(n))
+            });
+            if report {
+                return None;
+            }
             let object = self
                 .tok(i + 1)
                 .is_some_and(|t| t.kind != Kind::Sym || t.text(self.text) != ".")

@@ -343,6 +343,9 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "proposing",
     "allocating",
     "establishing",
+    "investing",
+    "funding",
+    "publishing",
     // A calendar or a focus (`trials are planned for 2023`, `we are focusing on`).
     "planned",
     "scheduled",
