@@ -1739,11 +1739,9 @@ impl UnitText<'_> {
             return None;
         }
         match () {
-            _ if is_any(w, &["going"]) => {
-                // "is going to provide", not "is going to be successful"
-                if is(verb, "be") || !self.progressive(i) {
-                    return None;
-                }
+            // "is going to provide", not "is going to be successful"
+            _ if is_any(w, &["going"]) && (is(verb, "be") || !self.progressive(i)) => {
+                return None;
             }
             _ if is_any(w, &["ready"]) => {
                 // "stand ready to", "are ready to support"; not "will be ready to open".
@@ -1797,11 +1795,7 @@ impl UnitText<'_> {
                     Vec::new()
                 });
             }
-            _ if is_any(w, PROGRESSIVE_TO) => {
-                if !self.progressive(i) {
-                    return None;
-                }
-            }
+            _ if is_any(w, PROGRESSIVE_TO) && !self.progressive(i) => return None,
             _ if is_any(w, &["seek", "seeks", "plan", "plans", "aim", "aims"]) => {
                 // "the agreement seeks to", "the plan aims to": only the present of a party.
             }
