@@ -734,8 +734,9 @@ pub fn find(
     // Lists nest ("(c) the training of examiners, including:" then "(i) …"): the innermost
     // lead-in is last.
     let mut leads: Vec<Lead> = Vec::new();
-    // The actors of the last commitment in this section, for a lead-in that names none.
-    let mut last_actors: Option<Vec<String>> = None;
+    // Where this section's commitments start in `out`: the last one's actors serve a
+    // lead-in that names none.
+    let mut section_start = 0;
     let mut tok_cursor = 0;
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
@@ -751,7 +752,7 @@ pub fn find(
         };
         if unit.kind == UnitKind::Heading {
             leads.clear();
-            last_actors = None;
+            section_start = out.len();
             continue;
         }
         let body = &text[unit.start..unit.end];
@@ -828,7 +829,12 @@ pub fn find(
             let (lead_actors, means) = match (&actors, u.content_lead_in()) {
                 (Some(a), _) => (Some(a.clone()), false),
                 (None, Some((a, means))) => (Some(a), means),
-                (None, None) if adverbial => (Some(last_actors.clone().unwrap_or_default()), false),
+                (None, None) if adverbial => {
+                    let last = out[section_start..]
+                        .last()
+                        .map(|c: &Commitment| c.actors.clone());
+                    (Some(last.unwrap_or_default()), false)
+                }
                 (None, None) => (None, false),
             };
             if !is_item {
@@ -878,7 +884,6 @@ pub fn find(
             .take_while(|&i| figures[i].start < unit.end)
             .filter(|&i| figures[i].end <= unit.end)
             .collect();
-        last_actors = Some(actors.clone());
         out.push(Commitment {
             text: text[unit.start..end].to_string(),
             start: unit.start,
@@ -997,8 +1002,7 @@ impl UnitText<'_> {
         {
             return true;
         }
-        is_any(first, CONDITIONALS)
-            || (is_any(first, &["so", "as"]) && self.is_word(1, "long") && self.is_word(2, "as"))
+        false
     }
 
     /// Whether nothing but the cue's own words and a generic object ("take concrete actions
