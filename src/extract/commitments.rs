@@ -4,6 +4,15 @@
 //! to`, `are determined to`, `would like`…) that is not a prediction, a state, an obligation,
 //! a future perfect or a performative, or when it is a list item under a lead-in that carries
 //! one (`We will:` followed by `- Implement …`). Questions and conditionals are not pledges.
+//!
+//! The genre pledges in more ways than `will`: nouns of purpose (`our aim is to`, `it is our
+//! intention to`), progressives of work under way (`we are planning to`, `are working to`),
+//! announcements (`is announcing €800 million`, `Today I can announce`), a calendar (`are
+//! planned for 2023`). It also uses `will` for what nobody pledges: forecasts of change
+//! (`prices will rise`), effects of things (`these partnerships will bolster`), positions
+//! restated (`Leaders will reaffirm`), the formula opening a statement to Parliament, and
+//! reports of earlier pledges (`have committed`, `When we last met, … agreed to`). Lead-ins
+//! nest by their list markers; an item marked otherwise than their first item ends them.
 
 use super::lexicon::{COMMISSIVE_TO, Lex, is, is_any};
 use super::tokens::{Gap, Kind, Token, Tokens};
