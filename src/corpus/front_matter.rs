@@ -49,6 +49,10 @@ pub struct Field {
 /// document that opens with a `---` rule is not front matter.
 pub fn parse(text: &str) -> Option<FrontMatter> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    // Most documents have none: settled without reading their lines.
+    if !(text[start..].starts_with("---") || text[start..].starts_with("+++")) {
+        return None;
+    }
     let lines = lines_from(text, start);
     let first = lines.first()?;
     let format = match first.content(text).trim_end() {

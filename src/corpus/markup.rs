@@ -28,11 +28,24 @@ const INLINE_TAGS: &[&str] = &[
     "s", "small", "span", "strike", "strong", "sub", "sup", "u",
 ];
 
+/// The bytes the scan of [`hidden`] stops at, away from the start of a line: line breaks
+/// and the first bytes of markup.
+const STARTS_MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = b"\n<![\\*_~`:&";
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// The markup in `text[from..]` (`from` at the start of a line: the end of the front matter,
 /// or 0), sorted and not overlapping: HTML comments and tags, link
 /// targets (`](url)`, `<https://…>`, bare `https://…`, reference definitions), images,
-/// emphasis and code marks (`*`, `_`, `~~`, `` ` ``), heading marks (`#`) and the backslash
-/// of an escape (`\_`, `\###`).
+/// footnote references (`[^2]`), emphasis and code marks (`*`, `_`, `~~`, `` ` ``), heading
+/// and block quote marks (`#`, `>`) and the backslash of an escape (`\_`, `\###`).
 pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
     let bytes = text.as_bytes();
     let mut out: Vec<Hidden> = Vec::new();
@@ -43,6 +56,8 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
     };
     let mut i = from;
     let mut line_start = true;
+    // Once a comment is never closed, no later one is: not searched for again.
+    let mut unclosed_comment = false;
     // The target of the link whose text is being scanned: jumped over when reached.
     let mut target: Option<Range<usize>> = None;
     while i < bytes.len() {
@@ -51,6 +66,17 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
             i = i.max(t.end);
             target = None;
             continue;
+        }
+        if !line_start {
+            // Prose is mostly bytes no markup starts with: skip them in a tight loop (up to
+            // the pending link target, which must be jumped over where it starts).
+            let stop = target.as_ref().map_or(bytes.len(), |t| t.start);
+            while i < stop && !STARTS_MARKUP[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= stop {
+                continue;
+            }
         }
         let b = bytes[i];
         if line_start {
@@ -66,6 +92,17 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
             {
                 push(&mut out, i + lead..i + lead + hashes, true);
                 i += lead + hashes;
+                continue;
+            }
+            // Block quote marks: "> text", "> > text".
+            let quotes = bytes[i + lead..]
+                .iter()
+                .take_while(|&&c| c == b'>' || c == b' ')
+                .count();
+            if bytes.get(i + lead) == Some(&b'>') {
+                let marks = bytes[i + lead..i + lead + quotes].trim_ascii_end().len();
+                push(&mut out, i + lead..i + lead + marks, true);
+                i += lead + marks;
                 continue;
             }
             // A reference definition: "[1]: https://…" — the whole line.
@@ -85,7 +122,7 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                 i += 1;
             }
             b'<' => {
-                if let Some(end) = comment_end(bytes, i) {
+                if let Some(end) = comment_end(bytes, i, &mut unclosed_comment) {
                     push(&mut out, i..end, true);
                     i = end;
                 } else if let Some((end, inline)) = tag_end(text, i) {
@@ -105,6 +142,16 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                     None => i += 1,
                 }
             }
+            b'[' if target.is_none() && bytes.get(i + 1) == Some(&b'^') => {
+                // A footnote reference, "[^2]": a mark on the word before, no number.
+                match find_on_line(bytes, i + 2, b']') {
+                    Some(close) => {
+                        push(&mut out, i..close + 1, false);
+                        i = close + 1;
+                    }
+                    None => i += 1,
+                }
+            }
             b'[' if target.is_none() => {
                 // A link: its text is prose (scanned on), its target is not.
                 if let Some((close, end)) = link_end(bytes, i) {
@@ -114,6 +161,13 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
                 }
                 i += 1;
             }
+            b'&' => match entity_end(bytes, i) {
+                Some((end, space)) => {
+                    push(&mut out, i..end, space);
+                    i = end;
+                }
+                None => i += 1,
+            },
             b'\\' => {
                 if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
                     push(&mut out, i..i + 1, false);
@@ -187,21 +241,50 @@ fn find_on_line(bytes: &[u8], from: usize, want: u8) -> Option<usize> {
         .map(|n| from + n)
 }
 
-/// End of an HTML comment opening at `at`.
-fn comment_end(bytes: &[u8], at: usize) -> Option<usize> {
-    if !bytes[at..].starts_with(b"<!--") {
-        return None;
-    }
-    memchr::memmem::find(&bytes[at + 4..], b"-->").map(|n| at + 4 + n + 3)
+/// End of an HTML character reference opening at `at` (`&#8217;`, `&#x2019;`, `&nbsp;`,
+/// `&amp;`), and whether it stands for a space. Its digits are never a figure.
+fn entity_end(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let rest = &bytes[at + 1..bytes.len().min(at + 12)];
+    let semi = rest.iter().position(|&c| c == b';')?;
+    let name = &rest[..semi];
+    let ok = match name {
+        [b'#', b'x' | b'X', hex @ ..] => !hex.is_empty() && hex.iter().all(u8::is_ascii_hexdigit),
+        [b'#', dec @ ..] => !dec.is_empty() && dec.iter().all(u8::is_ascii_digit),
+        _ => name.len() >= 2 && name.iter().all(u8::is_ascii_alphanumeric),
+    };
+    let space = matches!(
+        name,
+        b"nbsp" | b"ensp" | b"emsp" | b"thinsp" | b"#160" | b"#xa0" | b"#xA0"
+    );
+    ok.then_some((at + 2 + semi, space))
 }
 
+/// End of an HTML comment opening at `at`. `unclosed` is set once a comment has no end, so
+/// that text full of `<!--` is read in linear time.
+fn comment_end(bytes: &[u8], at: usize, unclosed: &mut bool) -> Option<usize> {
+    if *unclosed || !bytes[at..].starts_with(b"<!--") {
+        return None;
+    }
+    let end = memchr::memmem::find(&bytes[at + 4..], b"-->").map(|n| at + 4 + n + 3);
+    *unclosed = end.is_none();
+    end
+}
+
+/// How far a tag, a link's text or its target may run: further, it is not markup.
+const MAX_MARKUP_BYTES: usize = 2000;
+
 /// End of an HTML tag or autolink opening at `at`, and whether it is inline (joins its
-/// neighbours). Autolinks (`<https://…>`, `<mailto:…>`) separate like a space.
+/// neighbours). Autolinks (`<https://…>`, `<mailto:…>`) separate like a space. A tag holds
+/// no `<`: the search stops there, so each byte is read for one tag at most.
 fn tag_end(text: &str, at: usize) -> Option<(usize, bool)> {
     let bytes = text.as_bytes();
-    let close = at + 1 + bytes[at + 1..].iter().take(2000).position(|&c| c == b'>')?;
+    let limit = (at + 1 + MAX_MARKUP_BYTES).min(bytes.len());
+    let close = at + 1 + memchr::memchr2(b'>', b'<', &bytes[at + 1..limit])?;
+    if bytes[close] != b'>' {
+        return None;
+    }
     let inner = &text[at + 1..close];
-    if inner.contains('\n') && inner.contains("\n\n") {
+    if inner.contains("\n\n") {
         return None;
     }
     if inner.contains("://") || inner.starts_with("mailto:") {
@@ -224,33 +307,30 @@ fn tag_end(text: &str, at: usize) -> Option<(usize, bool)> {
 }
 
 /// For a `[` at `at` opening `[text](target)`: the byte of `]` and the end of `)`. The text
-/// may run over lines but not over a blank line.
+/// may run over lines but not over a blank line. Neither the text nor the target holds an
+/// unescaped `[` (a `[` there opens the next link instead), so each byte is read for one
+/// link at most.
 fn link_end(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    let mut j = at;
-    let limit = (at + 2000).min(bytes.len());
-    while j < limit {
-        match bytes[j] {
-            b'\\' => j += 1,
-            b'[' => depth += 1,
-            b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
-            }
-            b'\n' if bytes.get(j + 1) == Some(&b'\n') => return None,
-            _ => {}
+    let limit = (at + 1 + MAX_MARKUP_BYTES).min(bytes.len());
+    let mut j = at + 1;
+    let close = loop {
+        let k = j + memchr::memchr2(b'[', b']', &bytes[j..limit])?;
+        let escaped = bytes[k - 1] == b'\\';
+        match bytes[k] {
+            _ if escaped => j = k + 1,
+            b'[' => return None,
+            _ => break k,
         }
-        j += 1;
-    }
-    if j >= limit || bytes.get(j + 1) != Some(&b'(') {
+    };
+    if bytes.get(close + 1) != Some(&b'(')
+        || memchr::memmem::find(&bytes[at..close], b"\n\n").is_some()
+    {
         return None;
     }
-    let close = j;
-    let mut k = j + 2;
+    let mut k = close + 2;
     let mut parens = 1usize;
-    while k < bytes.len() && k < close + 2000 {
+    let limit = (close + MAX_MARKUP_BYTES).min(bytes.len());
+    while k < limit {
         match bytes[k] {
             b'(' => parens += 1,
             b')' => {
@@ -259,6 +339,7 @@ fn link_end(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
                     return Some((close, k + 1));
                 }
             }
+            b'[' => return None,
             b'\n' if bytes.get(k + 1) == Some(&b'\n') => return None,
             _ => {}
         }
@@ -365,6 +446,36 @@ mod tests {
         // scan goes on after it.
         let rest: Vec<&str> = got[1..].iter().map(|h| &t[h.range.clone()]).collect();
         assert_eq!(rest, ["[", "https://a.org/1](https://a.org/1)"]);
+    }
+
+    #[test]
+    fn markup_that_never_closes_is_read_in_linear_time() {
+        // Quadratic scans would take minutes on these; each must take a blink.
+        for unit in ["<!--", "<", "[", "[a](", "<a ", "![", "](x"] {
+            let t = unit.repeat(200_000);
+            let start = std::time::Instant::now();
+            let _ = hidden(&t, 0);
+            assert!(
+                start.elapsed().as_secs() < 5,
+                "{unit:?} took {:?}",
+                start.elapsed()
+            );
+        }
+    }
+
+    #[test]
+    fn block_quotes_and_footnote_references() {
+        let t = "> > We will act.[^12] Then 3 > 2.\n>Next";
+        assert_eq!(shown(t), [("> >", true), ("[^12]", false), (">", true)]);
+    }
+
+    #[test]
+    fn character_references() {
+        let t = "The EU&#8217;s plan&nbsp;and R&amp;D, but not AT&T; or 5 & 6.";
+        assert_eq!(
+            shown(t),
+            [("&#8217;", false), ("&nbsp;", true), ("&amp;", false)]
+        );
     }
 
     #[test]

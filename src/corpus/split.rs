@@ -262,19 +262,23 @@ fn paragraphs(ctx: &Ctx, from: usize) -> (Vec<Vec<TextLine>>, Option<usize>) {
 }
 
 /// A thematic break or separator line: `***`, `- - -`, `===`, `###` (an escaped heading mark
-/// with no heading).
+/// with no heading), or a stray emphasis mark alone on its line (`**`).
 fn is_rule(s: &str) -> bool {
-    s.chars().filter(|c| !is_space(*c)).count() >= 3
-        && s.chars()
-            .all(|c| is_space(c) || matches!(c, '#' | '*' | '-' | '_' | '=' | '~' | '\\'))
+    // The first letter of a line of prose settles it: no pass over the whole line.
+    s.bytes().all(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'#' | b'*' | b'-' | b'_' | b'=' | b'~' | b'\\'
+        )
+    }) && s.bytes().filter(|b| !matches!(b, b' ' | b'\t')).count() >= 2
 }
 
 /// The column a document is hard-wrapped at, from the widths of its lines that a line of
 /// the same paragraph follows: most of them end a little before one column (a wrapping tool
 /// breaks where the next word would not fit), none far past it. `None` for text with a
-/// paragraph per line, or too few wrapped lines to tell.
+/// paragraph per line, or fewer than two wrapped lines to tell.
 fn wrap_column(cols: &mut [usize]) -> Option<usize> {
-    if cols.len() < 4 {
+    if cols.len() < 2 {
         return None;
     }
     cols.sort_unstable();
@@ -361,10 +365,15 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
                 .take_while(|(i, _)| *i < 8)
                 .find(|(_, c)| *c == ')')
                 .map(|(i, _)| i)?;
+            // A number, a letter or a roman numeral: "(MPAs)" or "(WHO)" at the start of a
+            // wrapped line is an acronym, not an enumerator.
             let inner = &line[1..close];
-            (!inner.is_empty()
-                && inner.chars().all(|c| c.is_ascii_alphanumeric())
-                && inner.len() <= 4)
+            let enumerator = (inner.len() <= 3 && inner.bytes().all(|c| c.is_ascii_digit()))
+                || (inner.len() == 1 && inner.bytes().all(|c| c.is_ascii_alphabetic()))
+                || is_roman(inner)
+                || is_roman(&inner.to_ascii_lowercase())
+                    && inner.bytes().all(|c| c.is_ascii_uppercase());
+            (!inner.is_empty() && enumerator)
                 .then(|| after_space(close + 1))
                 .flatten()
         }
@@ -391,6 +400,24 @@ pub fn starts_with_marker(line: &str) -> Option<usize> {
             let after = after_space(end + 1 + usize::from(escaped))?;
             // "5. " followed by a lowercase word is more likely a sentence fragment.
             Some(after)
+        }
+        _ if c.is_ascii_uppercase() => {
+            // A) B) IV) always; "A.  " and "IV.  " only with the two spaces Markdown lists
+            // put there: "A. Smith" is an initial.
+            let end = line
+                .char_indices()
+                .find(|(_, c)| !c.is_ascii_uppercase())
+                .map(|(i, _)| i)?;
+            let label = &line[..end];
+            if !(label.len() == 1 || is_roman(&label.to_ascii_lowercase())) {
+                return None;
+            }
+            let ok = match line[end..].chars().next()? {
+                ')' => true,
+                '.' => line[end + 1..].starts_with("  "),
+                _ => false,
+            };
+            ok.then(|| after_space(end + 1)).flatten()
         }
         _ => None,
     }

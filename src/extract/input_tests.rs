@@ -121,6 +121,15 @@ fn a_date_wrapped_over_a_line_break_is_one_date() {
 }
 
 #[test]
+fn a_short_wrapped_document_is_read_as_wrapped() {
+    // Three lines are enough to tell: two of them end where the next word did not fit.
+    let t = WRAPPED.split("\n\n").nth(1).unwrap();
+    assert_eq!(t.lines().count(), 3);
+    let x = run("w.txt", t);
+    assert_eq!(date_texts(&x), [("June\n2025", "2025-06")]);
+}
+
+#[test]
 fn a_sentence_and_a_commitment_wrapped_over_lines_are_one_unit() {
     // The line after the break starts with a figure: without the wrap it would read as a
     // heading ("The port authority … in June") followed by a new unit.
@@ -164,6 +173,59 @@ fn text_with_a_paragraph_per_line_keeps_its_line_breaks() {
 }
 
 #[test]
+fn an_acronym_in_brackets_starting_a_wrapped_line_is_no_enumerator() {
+    let t = WRAPPED.replace(
+        "The port authority will publish a review of the whole programme in June
+2025 with the Annual Accounts of the partnership, so that the councils
+and the people of both cities can see the progress and where money goes.",
+        "The port authority will publish a review of the Harbour Renewal Fund
+(HRF) in June 2025 with the Annual Accounts of the partnership, so that
+the councils and the people of both cities can see where money goes.",
+    );
+    assert!(t.lines().all(|l| l.chars().count() <= 72), "{t}");
+    let units = crate::corpus::split_units(&t);
+    let texts: Vec<&str> = units.iter().map(|u| &t[u.start..u.end]).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|u| u.starts_with("The port authority") && u.contains("(HRF) in June")),
+        "{texts:?}"
+    );
+    // Enumerators in brackets still start items.
+    let t = "We agreed to:\n(a) open the quay;\n(iv) train apprentices;\n(12) vote.\n";
+    let units = crate::corpus::split_units(t);
+    assert_eq!(units.len(), 4);
+}
+
+#[test]
+fn upper_case_lettered_items_are_units_but_initials_are_not() {
+    let t = "A.  We will open the quay.\nB)  We will train apprentices.\n\nJ. Smith will speak. He agreed.\n";
+    let units = crate::corpus::split_units(t);
+    let texts: Vec<&str> = units.iter().map(|u| &t[u.start..u.end]).collect();
+    assert_eq!(
+        texts,
+        [
+            "We will open the quay.",
+            "We will train apprentices.",
+            "J. Smith will speak.",
+            "He agreed."
+        ]
+    );
+}
+
+#[test]
+fn crlf_wrapped_text_with_front_matter() {
+    let t = format!(
+        "---\r\ntitle: Ports\r\n---\r\n\r\n{}",
+        WRAPPED.replace('\n', "\r\n")
+    );
+    let x = run("crlf.md", &t);
+    assert_eq!(x.title, "Ports");
+    assert_eq!(figure_texts(&x), ["two", "€3\r\nbillion"]);
+    assert!(date_texts(&x).contains(&("June\r\n2025", "2025-06")));
+}
+
+#[test]
 fn an_indented_line_continues_its_list_item() {
     let t = "We agreed:\n\n-   to open the northern quay to ferries by March\n    2026 and keep it open all year;\n-   to train 400 apprentices.\n";
     let x = run("l.md", t);
@@ -186,6 +248,16 @@ fn a_links_url_is_not_prose() {
 }
 
 #[test]
+fn a_character_reference_is_no_figure() {
+    let x = run(
+        "m.md",
+        "The partners&#8217; plan&nbsp;will open 2 quays in 2026.\n",
+    );
+    assert_eq!(figure_texts(&x), ["2"]);
+    assert_eq!(date_texts(&x), [("2026", "2026")]);
+}
+
+#[test]
 fn emphasis_and_escapes_do_not_hide_figures() {
     let t =
         "The partners **will provide €240 million** and \\$12 billion, and _2 per cent_ of it.\n";
@@ -198,8 +270,7 @@ fn emphasis_and_escapes_do_not_hide_figures() {
 
 #[test]
 fn comments_and_escaped_heading_marks_are_not_prose() {
-    let t =
-        "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n";
+    let t = "<!-- updated 12 May 2021: 300 words, we will revise -->\n\n\\###\n\nThe ministers met.\n**\n";
     let x = run("m.md", t);
     assert!(x.figures.is_empty() && x.dates.is_empty() && x.commitments.is_empty());
     let units = crate::corpus::split_units(t);

@@ -137,13 +137,32 @@ fn header_lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> 
 /// empty for a non-empty document.
 pub fn title(text: &str, from: usize) -> String {
     for (_, line) in header_lines(text, from) {
-        let clean = clean_title(line);
+        let clean = clean_title(&without_markup(line));
         if clean.is_empty() || !is_meaningful(&clean) {
             continue;
         }
         return cut(&clean);
     }
     String::new()
+}
+
+/// `line` as a reader sees it: without Markdown markup (`**`, `\\`, a link's target).
+fn without_markup(line: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = crate::corpus::markup::hidden(line, 0);
+    if hidden.is_empty() {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for h in hidden {
+        out.push_str(&line[at..h.range.start]);
+        if h.as_space {
+            out.push(' ');
+        }
+        at = h.range.end;
+    }
+    out.push_str(&line[at..]);
+    out.into()
 }
 
 /// A title as shown: without heading marks, superscript footnote digits and control
@@ -336,7 +355,8 @@ pub fn date_of_issue(text: &str, from: usize, toks: &[Token]) -> Option<Date> {
     };
     // 1. Place-line: "Paris, 20 August 2015"
     let place_line = |l: &str, a: usize, b: usize| {
-        let before = l[..a].trim_end();
+        // Emphasis around the line ("*Brussels, 12 March 2025*") is no part of it.
+        let before = l[..a].trim_end().trim_start_matches(['*', '_']);
         let after = l[b..].trim();
         before.ends_with(',')
             && before.len() <= 40
@@ -347,7 +367,7 @@ pub fn date_of_issue(text: &str, from: usize, toks: &[Token]) -> Option<Date> {
     // 2. Dated heading: "UK-FRANCE SUMMIT, 2 NOVEMBER 2010"
     let heading = |l: &str, _a: usize, b: usize| {
         l.len() <= 100
-            && l[b..].trim().is_empty()
+            && l[b..].trim_matches(['*', '_', ' ']).is_empty()
             && crate::corpus::split::starts_with_marker(l).is_none()
     };
     // 3. Publication line: "Published on 16/02/2016"
@@ -424,6 +444,12 @@ mod tests {
     }
 
     #[test]
+    fn a_markdown_title_is_read_without_its_markup() {
+        let t = "# **Joint Statement** on the [Harbour](https://example.org/2020) \\#2 Partnership\n\nText.";
+        assert_eq!(title(t, 0), "Joint Statement on the Harbour #2 Partnership");
+    }
+
+    #[test]
     fn long_first_line_is_cut_at_a_word() {
         let t = "So long as we leave some of our partners submerged under massive arrivals, without helping them manage their borders; so long as our asylum procedures remain slow.";
         let got = title(t, 0);
@@ -436,6 +462,12 @@ mod tests {
     fn place_line_outranks_publication_line() {
         let t = "United Kingdom\n\nPublié le September 2, 2014\nJoint statement\nParis, August 30, 2014\n\nThe visit on Friday 29 August.";
         assert_eq!(issue(t).as_deref(), Some("August 30, 2014=2014-08-30"));
+    }
+
+    #[test]
+    fn an_emphasised_place_line_is_the_date_of_issue() {
+        let t = "# Harbour plan\n\nThe plan was agreed on 3 March 2024.\n\n*Northport, 12 March 2025*\n\nText.";
+        assert_eq!(issue(t).as_deref(), Some("12 March 2025=2025-03-12"));
     }
 
     #[test]
