@@ -1336,11 +1336,12 @@ impl UnitText<'_> {
 
     /// `will`/`shall`/`'ll` followed by an action.
     fn will_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
-        let contracted = {
+        // Cheap tests first: most commissive words are neither `will` nor a contraction.
+        let contracted = (w.ends_with("ll") || w.ends_with("LL")) && {
             let mut buf = [0u8; 24];
             super::lexicon::lower(w, &mut buf).is_some_and(|l| l.ends_with("'ll"))
         };
-        let modal = is_any(w, &["will", "shall", "won't", "shan't"]) || contracted;
+        let modal = contracted || is_any(w, &["will", "shall", "won't", "shan't"]);
         if !modal {
             return None;
         }
