@@ -1881,7 +1881,7 @@ impl UnitText<'_> {
         {
             return true;
         }
-        let near = i.saturating_sub(LOOK_BACK)..(i + LOOK_BACK).min(self.toks.len());
+        let near = i.saturating_sub(40)..(i + 40).min(self.toks.len());
         near.into_iter().any(|k| {
             self.word(k).is_some_and(|x| {
                 is_any(x, &["previously", "earlier", "ago", "formerly"])
@@ -2099,12 +2099,12 @@ impl UnitText<'_> {
         {
             return vec![pronoun(&w[..pos])];
         }
-        let k = self.skip_auxiliaries(i);
-        if k < i
-            && let Some(w) = self.word(k)
+        // An auxiliary contracted with its subject right before the cue.
+        if i > 0
+            && let Some(w) = self.word(i - 1)
             && let Some(pos) = w.find(['\'', '\u{2019}'])
             && pos > 0
-            && k + 1 == i
+            && self.skip_auxiliaries(i) + 1 == i
         {
             return vec![pronoun(&w[..pos])];
         }
@@ -2143,7 +2143,11 @@ impl UnitText<'_> {
             if self.toks[start].gap >= Gap::Paragraph {
                 break;
             }
-            if t.kind == Kind::Word && is_any(t.text(self.text), CLAUSE_OPENERS) {
+            // (No clause opener is longer than seven letters.)
+            if t.kind == Kind::Word
+                && t.end - t.start <= 7
+                && is_any(t.text(self.text), CLAUSE_OPENERS)
+            {
                 break;
             }
             start -= 1;
