@@ -1306,7 +1306,7 @@ fn an_export_never_replaces_a_file_and_the_status_names_the_one_written() {
     let said = status(&state).to_string();
     assert_eq!(
         said,
-        format!("wrote {}: 71 items, Markdown", first.display())
+        format!("wrote {}: 70 items, Markdown", first.display())
     );
     let before = std::fs::read_to_string(&first).unwrap();
     // A verdict later, the same key: a second file, the first one kept as it was.
@@ -1316,7 +1316,7 @@ fn an_export_never_replaces_a_file_and_the_status_names_the_one_written() {
     assert_eq!(
         status(&state),
         format!(
-            "wrote {}: 71 items, Markdown (cordiale-checklist.md exists: kept)",
+            "wrote {}: 70 items, Markdown (cordiale-checklist.md exists: kept)",
             second.display()
         )
     );
@@ -1352,7 +1352,7 @@ fn a_blind_export_leaves_out_what_blind_mode_hides() {
     let (_, md, what) = &files[1];
     assert!(!md.contains("secret reasons"), "{md}");
     assert!(
-        what.ends_with("blind: other verdicts and notes left out on 66 items you have not rated"),
+        what.ends_with("blind: other verdicts and notes left out on 65 items you have not rated"),
         "{what}"
     );
     // Blind mode off: the same export holds it.

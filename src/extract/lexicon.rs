@@ -243,6 +243,17 @@ pub const COMMISSIVE_TO: &[&str] = &[
     "promises",
     "continue",
     "continues",
+    // The progressive of a plan under way (`we are planning to`, `are working to`).
+    "planning",
+    "working",
+    "pledging",
+    "committing",
+    "intending",
+    "aiming",
+    "preparing",
+    // A wish of the authors (`we want to build`).
+    "want",
+    "wants",
 ];
 
 /// Verbs that report someone's words or belief: a cue in their clause (`has said it will`,
@@ -331,6 +342,39 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "agreement",
     "accord",
     "memorandum",
+    // Nouns of purpose (`our aim is to`, `it is our intention to`, `our determination to`).
+    "intention",
+    "ambition",
+    "goal",
+    "objective",
+    "determination",
+    "commitment",
+    "intent",
+    "purpose",
+    // Announcements of a measure (`is announcing €800 million`, `today I can announce`).
+    "announcing",
+    "announce",
+    "announces",
+    "launching",
+    "launch",
+    "launches",
+    "releasing",
+    "unveiling",
+    "unveil",
+    "unveils",
+    "providing",
+    "proposing",
+    "allocating",
+    "establishing",
+    "investing",
+    "funding",
+    "publishing",
+    // A calendar or a focus (`trials are planned for 2023`, `we are focusing on`).
+    "planned",
+    "scheduled",
+    "slated",
+    "focusing",
+    "concentrating",
 ];
 
 const MAX_WORD: usize = 24;
@@ -678,7 +722,7 @@ const ENTRIES: &[(&str, Lex)] = &[
 ];
 
 /// Slots of the lookup table: a power of two, more than twice the number of words.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 
 /// A hash of the length and the first two and last two bytes, folded to lower case (`| 0x20`
 /// lower-cases ASCII letters and leaves `'` and `-` alone): the same for `EUR` and `eur`, and
