@@ -497,37 +497,44 @@ const GOAL: Bar = Bar {
     doc_dates: 0.95,
 };
 
-/// First-run scores of the blind wh-statements gold (before any rule was changed for these
-/// documents), rounded down to 0.01: a regression guard. Measured on main at d221535:
-/// figures 0.851, dates 0.650, commitments 0.779, values 0.934, titles 0/14, dates of issue
-/// 14/14. Raise it as the rules improve, until it reaches `GOAL`; never lower it.
-/// Raised after input handling (front matter, Markdown, hard wraps; branch i16-input):
-/// figures 0.941, dates 0.987, commitments 0.793, values 0.975, titles 14/14. Dates 1.000
-/// with the date rules of branch i16-dates (May, weekdays, relative dates, seasons).
-/// Commitments 0.986 with the genre's commitment rules (branch i16-commit).
+/// The floor of the blind wh-statements set: a regression guard, raised as the rules
+/// improve until it reaches `GOAL`, never lowered for the same documents.
+///
+/// First-run scores, before any rule was changed for the documents (rounded down to 0.01):
+/// - batch 1, 14 documents (on main at d221535): figures 0.851, dates 0.650, commitments
+///   0.779, values 0.934, titles 0/14, dates of issue 14/14;
+/// - batch 2, 6 more documents annotated after the genre rules were written, scored first on
+///   main before issue 16 (figures 0.765, dates 0.811, commitments 0.674, titles 0/6) and then
+///   on the genre rules tuned on batch 1 only (figures 0.960, dates 0.989, commitments 0.840,
+///   titles 6/6): the held-out measure.
+///
+/// Both batches together with the genre rules: figures 0.981, dates 0.994, commitments 0.926,
+/// values 0.994, titles 20/20, dates of issue 20/20.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
-    // raised by the genre's figure rules (issue 16, point 3): 0.929, then 0.951 (day ranges,
-    // numbered names and paragraphs, years after bounds), 1.000 with the input handling
-    figures_f1: 1.0,
-    dates_f1: 1.0,
-    commitments_f1: 0.98,
-    values: 0.97,
+    figures_f1: 0.98,
+    dates_f1: 0.99,
+    commitments_f1: 0.92,
+    values: 0.99,
     titles: 1.0,
     doc_dates: 1.0,
 };
 
-/// First-run scores of our own British/European documents, rounded down to 0.01, as above:
-/// figures 0.845, dates 0.929, commitments 0.771, values 0.962, titles 5/6, dates of issue
-/// 6/6. Raised after input handling (branch i16-input): figures 0.888, dates 0.9397,
-/// commitments 0.771, values 0.975, titles 6/6. Dates 1.000 with the date rules of branch
-/// i16-dates; commitments 1.000 with the genre's commitment rules (branch i16-commit).
+/// The floor of our own British/European documents, kept as `WH_STATEMENTS_FLOOR` is.
+///
+/// First-run scores: batch 1, 6 documents: figures 0.845, dates 0.929, commitments 0.771,
+/// values 0.962, titles 5/6, dates of issue 6/6; batch 2, 4 documents written for the cases
+/// batch 1 lacked (front matter, hard wraps, Hansard, numbered conclusions, a Markdown
+/// communiqué, a speech): on main before issue 16 figures 0.853, dates 0.854, commitments
+/// 0.735, titles 2/4, dates of issue 3/4; on the genre rules tuned on batch 1 only figures
+/// 0.984, dates 1.000, commitments 0.951, titles 4/4, dates of issue 4/4.
+///
+/// Both batches with the genre rules: figures 0.994, dates 1.000, commitments 0.981, values
+/// 0.997, titles 10/10, dates of issue 10/10.
 const OWN_FLOOR: Bar = Bar {
-    // raised by the genre's figure rules (issue 16, point 3): figures 0.989, values 0.976;
-    // figures 1.000 with the input handling
-    figures_f1: 1.0,
+    figures_f1: 0.99,
     dates_f1: 1.0,
-    commitments_f1: 1.0,
-    values: 0.97,
+    commitments_f1: 0.98,
+    values: 0.99,
     titles: 1.0,
     doc_dates: 1.0,
 };
@@ -684,7 +691,7 @@ fn broken_gold_is_reported() {
 }
 
 #[test]
-#[should_panic(expected = "dates F1 0.500 < floor 1.00")]
+#[should_panic(expected = "dates F1 0.500 < floor 0.65")]
 fn a_score_below_its_floor_fails() {
     let counts = |tp, fp, fn_| Counts {
         tp,
@@ -702,5 +709,13 @@ fn a_score_below_its_floor_fails() {
         docs: 1,
         log: Vec::new(),
     };
-    check_floor("synthetic", &s, WH_STATEMENTS_FLOOR);
+    let floor = Bar {
+        figures_f1: 0.9,
+        dates_f1: 0.65,
+        commitments_f1: 0.9,
+        values: 0.9,
+        titles: 1.0,
+        doc_dates: 1.0,
+    };
+    check_floor("synthetic", &s, floor);
 }
