@@ -1944,3 +1944,84 @@ fn a_progressive_after_a_perfect_reports_progress() {
         Vec::<String>::new()
     );
 }
+#[test]
+fn a_purpose_the_parties_share_is_their_pledge() {
+    for text in [
+        "We share the objective of restoring the river basins.",
+        "The two ministers share a commitment to regular consultation on fisheries.",
+        "Norway and Iceland share the goal of continuing to protect the cod stocks.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    assert_eq!(
+        pledges("Norway and Iceland share the goal of continuing to protect the cod stocks.")[0].1,
+        ["Norway", "Iceland"]
+    );
+    // A vision shared, not work: no commitment.
+    for text in [
+        "We share the goal of a world free of landmines.",
+        "They share the commitment of their predecessors.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn the_objective_of_a_body_set_up_is_what_it_will_do() {
+    let text = "The objective of this Working Group is to map the fish stocks of the region.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["Working Group".to_string()])]
+    );
+    // Not in the head of the sentence, or a report: no commitment.
+    for text in [
+        "The objective of the talks was to map the fish stocks.",
+        "Many argued that the objective of this group is to map the stocks.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn a_pledge_in_the_object_of_a_welcome_is_not_the_welcomers() {
+    for text in [
+        "The ministers welcomed the announcement that several partners plan to invest €2 billion in ports.",
+        "The Prime Minister expressed appreciation for the donors' pledge to provide €5 million for clinics.",
+        "The Presidents welcome plans to launch a joint fisheries fund by the end of the year.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A new predicate after the welcome pledges again.
+    for text in [
+        "The Council welcomes the report and intends to act on its findings.",
+        "We commend the work of the inspectors, and resolve to continue it next year.",
+        "We welcome the agreement and will implement it in full.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn a_lead_in_pointing_back_at_a_pledge_passes_it_to_its_items() {
+    let text = "The ministers committed to coordinate action against smuggling. These include:\n\n\
+                - Resuming the regional dialogue on border controls.\n\
+                - Increasing joint patrols on the coast.\n";
+    assert_eq!(
+        pledges(text),
+        [
+            (
+                "The ministers committed to coordinate action against smuggling.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+            (
+                "Resuming the regional dialogue on border controls.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+            (
+                "Increasing joint patrols on the coast.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+        ]
+    );
+    // After a sentence that pledges nothing, the items are only a description.
+    let text = "Smuggling has grown along the coast. These include:\n\n\
+                - Increasing use of small boats.\n";
+    assert!(pledged(text).is_empty(), "{text}");
+}

@@ -529,6 +529,38 @@ const PURPOSE_NOUNS: &[&str] = &[
     "resolve",
 ];
 
+/// Words of welcome and praise: what follows them in their clause is acknowledged, not
+/// pledged (`welcomed the announcement that …`, `expressed appreciation for the pledge`).
+const WELCOMING: &[&str] = &[
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "welcoming",
+    "commend",
+    "commends",
+    "commended",
+    "applaud",
+    "applauds",
+    "applauded",
+    "appreciation",
+    "appreciate",
+    "appreciates",
+    "appreciated",
+    "praise",
+    "praised",
+    "praises",
+    "salute",
+    "saluted",
+    "hail",
+    "hailed",
+    "congratulate",
+    "congratulated",
+];
+
+/// Nouns of purpose that pledge when the parties `share` them (`We share the objective
+/// of …`, `They share a commitment to …`).
+const SHARED_PURPOSES: &[&str] = &["commitment", "goal", "objective", "aim", "determination"];
+
 /// Verbs by which a plan or a party announces what it consists of or is doing (`The Strategy
 /// includes the following lines of effort:`, `is taking the following steps:`, `sets out
 /// the following`).
@@ -835,10 +867,17 @@ pub fn find(
             // A lead-in that only says when or which ("In the short term:") continues the
             // pledges before it: its items that open with an action are pledges too.
             let adverbial = actors.is_none() && u.adverbial_lead_in();
+            // "… committed to coordinate actions against trafficking. These include:": the
+            // items spell out the pledge just made, with its actors.
+            let pointing = actors.is_none()
+                && u.points_back()
+                && out[section_start..]
+                    .last()
+                    .is_some_and(|c: &Commitment| just_before(text, c.end, unit.start));
             let (lead_actors, means) = match (&actors, u.content_lead_in()) {
                 (Some(a), _) => (Some(a.clone()), false),
                 (None, Some((a, means))) => (Some(a), means),
-                (None, None) if adverbial => {
+                (None, None) if adverbial || pointing => {
                     let last = out[section_start..]
                         .last()
                         .map(|c: &Commitment| c.actors.clone());
@@ -903,6 +942,15 @@ pub fn find(
         });
     }
     out
+}
+
+/// Whether only spaces and emphasis marks lie between `end` and `start`: the unit at
+/// `start` follows the one ending at `end` in the same run of text.
+fn just_before(text: &str, end: usize, start: usize) -> bool {
+    end <= start
+        && text[end..start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '*' | '_'))
 }
 
 fn is_deadline(text: &str) -> bool {
@@ -1139,6 +1187,15 @@ impl UnitText<'_> {
                 .any(|w| is_any(w, VERBS) || (w.len() > 4 && ends_with_ci(w, "ed")))
     }
 
+    /// A lead-in that only points back at the sentence before it (`These include:`,
+    /// `They are:`, `This includes:`): a demonstrative and a verb of content, nothing else.
+    fn points_back(&self) -> bool {
+        let words: Vec<&str> = (0..self.toks.len()).filter_map(|k| self.word(k)).collect();
+        matches!(words.as_slice(), [d, v] | [d, _, v]
+            if is_any(d, &["these", "this", "they", "those", "such", "which"])
+                && is_any(v, &["include", "includes", "are", "is", "involve", "involves", "comprise"]))
+    }
+
     /// Whether a list item begins with an action (`Implement …`, `strengthen …`,
     /// `Mobilising …`) rather than a noun phrase or a report of the past.
     fn opens_with_action(&self) -> bool {
@@ -1169,7 +1226,7 @@ impl UnitText<'_> {
     fn cue(&self) -> Option<Cue> {
         (0..self.toks.len()).find_map(|i| {
             self.cue_at(i)
-                .filter(|_| !self.reported(i) && !self.after_condition(i))
+                .filter(|_| !self.reported(i) && !self.after_condition(i) && !self.welcomed(i))
                 .map(|actors| Cue { actors, at: i })
         })
     }
@@ -1191,6 +1248,12 @@ impl UnitText<'_> {
                 return Some(actors);
             }
             if let Some(actors) = self.noun_cue(i, w) {
+                return Some(actors);
+            }
+            if let Some(actors) = self.shared_purpose_cue(i, w) {
+                return Some(actors);
+            }
+            if let Some(actors) = self.objective_of_cue(i, w) {
                 return Some(actors);
             }
             if let Some(actors) = self.announce_cue(i, w) {
@@ -1233,6 +1296,34 @@ impl UnitText<'_> {
             }
         }
         None
+    }
+
+    /// Whether the cue at `i` sits in the object of a welcome (`The leaders welcomed the
+    /// announcement that some partners plan to invest …`, `expressed appreciation for the
+    /// partners' pledge to provide …`, `We welcome plans to launch …`): another party's
+    /// pledge, acknowledged, not one the subject makes. A new predicate after the welcome
+    /// (`We welcome the report and will act on it`, `… and intend to continue`) pledges
+    /// again.
+    fn welcomed(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(40)..i).rev() {
+            if matches!(self.sym(k), Some(';' | ':' | '.')) {
+                return false;
+            }
+            let Some(w) = self.word(k) else { continue };
+            // "… and intends to continue", "…, and resolve to continue", "and we will".
+            if is_any(w, &["and", "but"])
+                && (self.skip_adverbs(i) == k + 1
+                    || self
+                        .word(k + 1)
+                        .is_some_and(|n| is_any(n, &["will", "shall", "we", "they", "i"])))
+            {
+                return false;
+            }
+            if is_any(w, WELCOMING) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the cue at `i` is the consequence of a condition earlier in its sentence (`if
@@ -1969,6 +2060,78 @@ impl UnitText<'_> {
             return Some(self.subject_before(owner - 2));
         }
         None
+    }
+
+    /// `We share the objective of addressing …`, `They share a commitment to close
+    /// consultation`, `share the goal of continuing to …`: a purpose the parties declare they
+    /// hold in common is their pledge, whatever follows `to` (an action or the work itself).
+    /// Not `share the goal of a world without …` (a vision, not work).
+    fn shared_purpose_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, SHARED_PURPOSES) || i == 0 {
+            return None;
+        }
+        let next = self.word(i + 1)?;
+        let object = self.word(i + 2)?;
+        let pledged = if is(next, "of") {
+            object.len() > 4 && ends_with_ci(object, "ing")
+        } else {
+            is(next, "to") && !is_any(object, DETERMINERS)
+        };
+        if !pledged {
+            return None;
+        }
+        // The verb, over a determiner and adjectives of sharing (`a shared`, `the same`).
+        let mut k = i;
+        while k > i.saturating_sub(4)
+            && self.word(k - 1).is_some_and(|x| {
+                is_any(
+                    x,
+                    &[
+                        "a", "the", "our", "their", "shared", "common", "joint", "same",
+                    ],
+                )
+            })
+        {
+            k -= 1;
+        }
+        let verb = k.checked_sub(1)?;
+        self.word(verb)
+            .is_some_and(|v| is_any(v, &["share", "shares"]))
+            .then(|| self.subject_before(verb))
+    }
+
+    /// `The objective of this Taskforce is to deepen cooperation`, `The aim of the new
+    /// partnership is to train …`: the purpose of a body or measure the authors set up,
+    /// stated at the head of its unit, is what it will do; its actor is the body. Not `The
+    /// purpose of a deterrent is to …` (what a thing is for) nor `the aim of the talks was
+    /// to …` (a report).
+    fn objective_of_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, &["objective", "aim", "goal"]) || !self.is_word(i + 1, "of") {
+            return None;
+        }
+        // At the head of the unit: `The objective of …`.
+        let first = self.first_word();
+        if !(i == first || i == first + 1 && self.is_word(first, "the")) {
+            return None;
+        }
+        // `of this …` / `of the …` / `of our …`: a body the text names, within a few words.
+        if !self
+            .word(i + 2)
+            .is_some_and(|d| is_any(d, &["this", "the", "our", "these"]))
+        {
+            return None;
+        }
+        let copula = (i + 3..(i + 10).min(self.toks.len())).find(|&k| {
+            self.word(k).is_some_and(|x| is_any(x, &["is", "are"])) || self.sym(k).is_some()
+        })?;
+        if self.sym(copula).is_some() || !self.is_word(copula + 1, "to") {
+            return None;
+        }
+        let verb = self.word(copula + 2)?;
+        if is_any(verb, DETERMINERS) || is_any(verb, NOT_VERBS) || is(verb, "be") {
+            return None;
+        }
+        Some(split_actors(self.between(i + 2, copula - 1)))
     }
 
     /// `Trials are planned for 2023`, `the talks are scheduled to resume`: an action put on
