@@ -2025,3 +2025,63 @@ fn a_lead_in_pointing_back_at_a_pledge_passes_it_to_its_items() {
                 - Increasing use of small boats.\n";
     assert!(pledged(text).is_empty(), "{text}");
 }
+#[test]
+fn establishing_and_preparing_in_the_present_announce_a_measure() {
+    for text in [
+        "In this framework, we establish a joint working group on grid security.",
+        "The two ministries are preparing a series of regional workshops on recycling.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    // A finding, or a plan still to be prepared by others, is not.
+    for text in [
+        "The inspectors establish that the grid is secure.",
+        "The agencies are preparing for a difficult winter.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn what_a_thing_will_contribute_or_give_is_an_effect() {
+    for text in [
+        "These reforms will also contribute to making the grid more secure.",
+        "This will give farmers the information they need to plan their harvest.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A party contributes; a fund gives grants: pledges.
+    for text in [
+        "Norway will contribute €20 million to the fund.",
+        "The new fund will give grants to small farms.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn how_a_body_is_made_up_is_not_a_pledge() {
+    for text in [
+        "The Working Group will be chaired by a representative of each ministry.",
+        "The board will be composed of nine members.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "The Working Group will be convened by the Commission in May.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn a_mandate_given_to_the_parties_own_people_is_a_pledge() {
+    let text = "The two Presidents have charged their teams with intensifying talks on energy.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["two Presidents".to_string()])]
+    );
+    let text = "The leaders tasked their ministers to report back by June.";
+    assert_eq!(pledged(text), [text]);
+    // A mandate of an earlier time, or a charge in court, is not.
+    for text in [
+        "Two years ago the leaders tasked their ministers to report on fisheries.",
+        "The suspect was charged with smuggling.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}

@@ -157,6 +157,11 @@ const STATES: &[&str] = &[
     "long",
     "short",
     "subject",
+    // How a body is made up, not what it does: `will be chaired by`, `will be composed of`.
+    "chaired",
+    "co-chaired",
+    "composed",
+    "comprised",
 ];
 
 /// Performative verbs after `would like to` / `'d like to`: said, not pledged.
@@ -381,6 +386,7 @@ const EFFECTS: &[&str] = &[
     "reflect",
     "revoke",
     "operate",
+    "contribute",
 ];
 
 /// Words after a verb of change that show it has no object (`will rise this year`, `will
@@ -625,6 +631,8 @@ const PROGRESSIVE_TO: &[&str] = &[
 /// Progressives of announcing a measure (`the Ministry is announcing £20 million`).
 const ANNOUNCING: &[&str] = &[
     "announcing",
+    // Work under way on a named product (`are preparing a series of dialogues`).
+    "preparing",
     "launching",
     "releasing",
     "unveiling",
@@ -643,6 +651,8 @@ const ANNOUNCE: &[&str] = &[
     "announces",
     "launch",
     "launches",
+    "establish",
+    "establishes",
     "unveil",
     "unveils",
 ];
@@ -1269,6 +1279,9 @@ impl UnitText<'_> {
             {
                 return Some(self.subject_before(i));
             }
+            if let Some(actors) = self.mandate_cue(i, w) {
+                return Some(actors);
+            }
             // "we guarantee them accommodation", "There will be" handled by will_cue.
             if is_any(w, &["guarantee", "guarantees"])
                 && i > 0
@@ -1680,10 +1693,11 @@ impl UnitText<'_> {
                 (j + 1..(j + 3).min(self.toks.len())).any(|k| self.is_word(k, "conditions"))
             })
         };
-        // "This updated policy will provide guidance" describes it; "the new fund will
-        // provide grants" announces a measure.
+        // "This updated policy will provide guidance", "This will give migrants the
+        // information they need" describe it; "the new fund will provide grants" announces a
+        // measure.
         let provides = || {
-            is(verb, "provide")
+            is_any(verb, &["provide", "give"])
                 && !self
                     .head(subject)
                     .and_then(|h| self.word(h))
@@ -1962,9 +1976,12 @@ impl UnitText<'_> {
             && self
                 .word(k - 1)
                 .is_some_and(|p| is_any(p, &["have", "has", "had", "'ve"]) || p.ends_with("’ve"));
-        if perfect {
-            return true;
-        }
+        perfect || self.set_earlier(i)
+    }
+
+    /// Whether the sentence around `i` is set in an earlier time (`When we last met`,
+    /// `two years ago`, `previously`).
+    fn set_earlier(&self, i: usize) -> bool {
         let first = self.first_word();
         if self
             .word(first)
@@ -2132,6 +2149,35 @@ impl UnitText<'_> {
             return None;
         }
         Some(split_actors(self.between(i + 2, copula - 1)))
+    }
+
+    /// `The Presidents have charged their teams with intensifying consultations`, `Leaders
+    /// tasked their ministers to report`: a mandate the parties give their own people is
+    /// their pledge. The perfect is the statement's own act here, not a report.
+    fn mandate_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, &["charged", "tasked"]) || i == 0 {
+            return None;
+        }
+        // Their own people: `their teams`, `our ministers`, `the Task Force`.
+        if !self
+            .word(i + 1)
+            .is_some_and(|d| is_any(d, &["their", "our", "the", "its"]))
+        {
+            return None;
+        }
+        let with = (i + 2..(i + 7).min(self.toks.len()))
+            .find(|&k| self.word(k).is_some_and(|x| is_any(x, &["with", "to"])))?;
+        let action = self.word(with + 1)?;
+        let pledged = if self.is_word(with, "with") {
+            action.len() > 4 && ends_with_ci(action, "ing")
+        } else {
+            !is_any(action, DETERMINERS)
+        };
+        if !pledged || self.set_earlier(i) {
+            return None;
+        }
+        let actors = self.subject_before(i);
+        (!actors.is_empty()).then_some(actors)
     }
 
     /// `Trials are planned for 2023`, `the talks are scheduled to resume`: an action put on
