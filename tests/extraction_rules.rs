@@ -2085,3 +2085,40 @@ fn a_mandate_given_to_the_parties_own_people_is_a_pledge() {
         assert!(pledged(text).is_empty(), "{text}");
     }
 }
+#[test]
+fn what_planned_work_will_include_is_pledged() {
+    for text in [
+        "Working Group priorities for 2024 will include: 1) a survey of the ports, and 2) joint inspections.",
+        "Participation will include ministers from the three countries.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    // What a word or a benefit covers is not.
+    for text in [
+        "The term shall include any vessel under a national flag.",
+        "The benefits will include lower prices.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn a_relative_clause_pointing_to_a_nested_list_passes_its_body_to_the_items() {
+    let text = "4.  **This month the Board met to adopt the Charter of this Board, which will focus on the\n    \
+                following two work strands:**\n    \
+                1.  Map regional fish stocks:\n        \
+                1.  The Board intends to publish the survey.\n    \
+                2.  Coordinate inspections at sea:\n        \
+                1.  The Board intends to share the reports.\n";
+    let found = pledges(text);
+    let items: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Map regional fish stocks:",
+            "The Board intends to publish the survey.",
+            "Coordinate inspections at sea:",
+            "The Board intends to share the reports.",
+        ]
+    );
+    assert!(found.iter().all(|(_, a)| a == &["Board"]), "{found:?}");
+}

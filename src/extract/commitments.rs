@@ -535,6 +535,23 @@ const PURPOSE_NOUNS: &[&str] = &[
     "resolve",
 ];
 
+/// Heads of a subject that is planned work: what it `will include` is pledged.
+const PLAN_CONTENTS: &[&str] = &[
+    "priorities",
+    "agenda",
+    "programme",
+    "program",
+    "activities",
+    "participation",
+    "work",
+    "deliverables",
+    "workplan",
+    "package",
+    "initiatives",
+    "steps",
+    "actions",
+];
+
 /// Words of welcome and praise: what follows them in their clause is acknowledged, not
 /// pledged (`welcomed the announcement that …`, `expressed appreciation for the pledge`).
 const WELCOMING: &[&str] = &[
@@ -814,9 +831,17 @@ pub fn find(
             None
         };
         // An item marked like a lead-in ("6." after "5. The Council agrees to:") is that
-        // lead-in's sibling: the list under it, and any nested in it, is over.
+        // lead-in's sibling: the list under it, and any nested in it, is over. Indented
+        // deeper (a Markdown list nested under "4. … strands:"), it is its child.
+        let indent = if unit.item_start {
+            marker_indent(text, unit.start)
+        } else {
+            0
+        };
         if marker.is_some()
-            && let Some(k) = leads.iter().position(|l| l.marker == marker)
+            && let Some(k) = leads
+                .iter()
+                .position(|l| l.marker == marker && l.indent >= indent)
         {
             leads.truncate(k);
         }
@@ -884,9 +909,16 @@ pub fn find(
                 && out[section_start..]
                     .last()
                     .is_some_and(|c: &Commitment| just_before(text, c.end, unit.start));
+            // "… the Mission Statement of this Taskforce, which will focus on the following
+            // strands:": the items are the work of the body the relative clause describes.
+            let relative = actors
+                .is_none()
+                .then(|| u.relative_list_lead_in())
+                .flatten();
             let (lead_actors, means) = match (&actors, u.content_lead_in()) {
                 (Some(a), _) => (Some(a.clone()), false),
                 (None, Some((a, means))) => (Some(a), means),
+                (None, None) if relative.is_some() => (relative, false),
                 (None, None) if adverbial || pointing => {
                     let last = out[section_start..]
                         .last()
@@ -903,6 +935,7 @@ pub fn find(
             leads.push(Lead {
                 actors: lead_actors,
                 marker: if is_item { marker } else { None },
+                indent,
                 child: None,
                 fresh: !adverbial,
                 means,
@@ -993,6 +1026,8 @@ struct Lead {
     actors: Option<Vec<String>>,
     /// How the lead-in itself is marked when it is a list item (`5.`): a sibling ends it.
     marker: Option<MarkerKind>,
+    /// How far its marker is indented: an item marked alike but indented deeper is nested.
+    indent: usize,
     /// How its first item is marked: an item marked otherwise is not in its list.
     child: Option<MarkerKind>,
     /// True while its list lasts with no other unit in between.
@@ -1032,6 +1067,15 @@ fn marker_kind(text: &str, start: usize) -> Option<MarkerKind> {
         c if c.is_alphabetic() => Some(MarkerKind::Letter),
         _ => None,
     }
+}
+
+/// How many spaces indent the marker of the list item starting at `start`.
+fn marker_indent(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..start]
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 /// `Norway’s`, `the Council's`: a possessive, so the next word is a noun.
@@ -1195,6 +1239,44 @@ impl UnitText<'_> {
             && !words
                 .iter()
                 .any(|w| is_any(w, VERBS) || (w.len() > 4 && ends_with_ci(w, "ed")))
+    }
+
+    /// Whether the words after the cue at `at` only point to the list that follows: a verb
+    /// and at most a preposition before `the following`, and at most four words after it
+    /// (`will focus on the following urgent issues:`, `will address the following:`).
+    fn points_to_list(&self, at: usize) -> bool {
+        let words: Vec<&str> = (at + 1..self.toks.len())
+            .filter_map(|k| self.word(k))
+            .collect();
+        let Some(p) = words.iter().position(|w| is(w, "following")) else {
+            return false;
+        };
+        (2..=3).contains(&p) && is(words[p - 1], "the") && words.len() - p <= 5
+    }
+
+    /// `…, which will focus on the following work strands:`: a lead-in whose pledge sits in
+    /// a relative clause that only points to its list. The actors are the noun the clause
+    /// describes (`Taskforce` in `the Mission Statement of this Taskforce, which will`).
+    fn relative_list_lead_in(&self) -> Option<Vec<String>> {
+        let will = (1..self.toks.len()).find(|&k| {
+            self.word(k).is_some_and(|w| is_any(w, &["will", "shall"]))
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| is_any(w, &["which", "that"]))
+        })?;
+        if !self.points_to_list(will) || will < 3 || self.sym(will - 2) != Some(',') {
+            return None;
+        }
+        let end = will - 2;
+        let start = (0..end)
+            .rev()
+            .take(4)
+            .take_while(|&k| {
+                self.word(k)
+                    .is_some_and(|w| !is_any(w, DETERMINERS) && !is_any(w, PREPOSITIONS))
+            })
+            .last()?;
+        Some(split_actors(self.between(start, end - 1)))
     }
 
     /// A lead-in that only points back at the sentence before it (`These include:`,
@@ -1583,10 +1665,15 @@ impl UnitText<'_> {
             || is_any(
                 verb,
                 &[
-                    "apply", "expire", "remain", "enter", "prevail", "mean", "include", "cease",
+                    "apply", "expire", "remain", "enter", "prevail", "mean", "cease",
                 ],
             )
         {
+            return None;
+        }
+        // "The definition shall include …" says what a word covers; "Our priorities for 2024
+        // will include …" sets out the work planned.
+        if is(verb, "include") && !self.plan_content(subject) {
             return None;
         }
         if is(verb, "not") {
@@ -1654,6 +1741,14 @@ impl UnitText<'_> {
             && !self
                 .head(subject)
                 .is_some_and(|h| is_any(self.word(h).unwrap_or(""), RESOURCES))
+    }
+
+    /// A subject that is the content of planned work (`Task Force priorities for 2024`, `The
+    /// programme`, `Participation`): what it will include is pledged.
+    fn plan_content(&self, subject: (usize, usize)) -> bool {
+        self.head(subject)
+            .and_then(|h| self.word(h))
+            .is_some_and(|h| is_any(h, PLAN_CONTENTS))
     }
 
     /// Whether the words from `k` are a span of time (`take time`, `take some years`).
