@@ -2122,3 +2122,21 @@ fn a_relative_clause_pointing_to_a_nested_list_passes_its_body_to_the_items() {
     );
     assert!(found.iter().all(|(_, a)| a == &["Board"]), "{found:?}");
 }
+#[test]
+fn a_joint_commitment_renewed_now_to_an_action_pledges() {
+    let text = "They also reiterate a shared commitment to modernize the fisheries agreement.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["they".to_string()])]
+    );
+    // Renewed in the past, an ambition, a cause, or a plain commitment restated: no.
+    for text in [
+        "The ministers reaffirmed their shared commitment to modernize the agreement.",
+        "We reaffirm our joint ambition to modernize the agreement.",
+        "We reaffirm our joint commitment to peace in the region.",
+        "We reaffirm our shared commitment to realizing the goals of the agreement.",
+        "We reaffirm our commitment to closer ties.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}

@@ -2207,9 +2207,36 @@ impl UnitText<'_> {
             k -= 1;
         }
         let verb = k.checked_sub(1)?;
-        self.word(verb)
-            .is_some_and(|v| is_any(v, &["share", "shares"]))
-            .then(|| self.subject_before(verb))
+        let v = self.word(verb)?;
+        if is_any(v, &["share", "shares"]) {
+            return Some(self.subject_before(verb));
+        }
+        // "They reiterate a shared commitment to adapt the alliance": a joint pledge renewed
+        // now, to an action. Not a past restatement (`reaffirmed their commitment to`), an
+        // ambition (`reaffirm our ambition to`), or a cause (`… commitment to peace`,
+        // `… to realizing`), which `welcome` and `recall` sit beside.
+        let joint = (k..i).any(|x| self.is_word(x, "shared") || self.is_word(x, "joint"));
+        let renewed = is_any(v, &["reaffirm", "reiterate", "renew"])
+            && is(w, "commitment")
+            && joint
+            && is(next, "to")
+            && !ends_with_ci(object, "ing")
+            && object.chars().next().is_some_and(char::is_lowercase)
+            && !possessive(object)
+            && !is_any(object, NOT_VERBS)
+            && self.takes_object(i + 2);
+        renewed.then(|| self.subject_before(verb))
+    }
+
+    /// Whether the word at `k` reads as a verb with its object: a determiner or possessive
+    /// follows it, or `and` and a second verb that has one (`to adapt and modernize our
+    /// alliance`), not a noun (`to peace in the region`, `to peace and security`).
+    fn takes_object(&self, k: usize) -> bool {
+        let owned = |x: usize| {
+            self.word(x)
+                .is_some_and(|d| is_any(d, DETERMINERS) || possessive(d))
+        };
+        owned(k + 1) || self.is_word(k + 1, "and") && owned(k + 3)
     }
 
     /// `The objective of this Taskforce is to deepen cooperation`, `The aim of the new
