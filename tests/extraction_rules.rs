@@ -2140,3 +2140,31 @@ fn a_joint_commitment_renewed_now_to_an_action_pledges() {
         assert!(pledged(text).is_empty(), "{text}");
     }
 }
+#[test]
+fn an_unnamed_share_of_a_group_is_forecast_not_pledged() {
+    for text in [
+        "Some ports will close whatever the ministry decides.",
+        "At this rate, most of our members will miss the deadline.",
+        "Many families will struggle this winter.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A named party, or "some" inside the object, pledges.
+    for text in [
+        "The ports authority will close two terminals.",
+        "We will support some of the poorest regions.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn conditions_easing_or_improving_are_forecasts() {
+    for text in [
+        "The pressures will not ease on their own.",
+        "Conditions will improve in the spring.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "The Government will ease the rules on planning.";
+    assert_eq!(pledged(text), [text]);
+}

@@ -307,6 +307,9 @@ const CHANGES: &[&str] = &[
     "exceed",
     "slow",
     "accelerate",
+    "ease",
+    "improve",
+    "recover",
 ];
 
 /// What the authors spend or provide: when it rises or doubles, they pledge it.
@@ -403,6 +406,7 @@ const INTRANSITIVE_NEXT: &[&str] = &[
     "until",
     "before",
     "after",
+    "on",
     "within",
     "during",
     "overnight",
@@ -551,6 +555,10 @@ const PLAN_CONTENTS: &[&str] = &[
     "steps",
     "actions",
 ];
+
+/// Quantifiers that open a subject naming no party, only a share of a group (`Some
+/// schools`, `Many families`, `most of our countries`).
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "few", "several"];
 
 /// Words of welcome and praise: what follows them in their clause is acknowledged, not
 /// pledged (`welcomed the announcement that …`, `expressed appreciation for the pledge`).
@@ -1590,6 +1598,14 @@ impl UnitText<'_> {
         }
         // "Defences alone will not keep every home dry": a judgement of a means.
         if (subject.0..subject.1).any(|k| self.is_word(k, "alone")) {
+            return None;
+        }
+        // "Some schools will close", "most of our countries will miss that target": an
+        // unnamed share of a group is forecast, not pledged (a pledge names its party).
+        if self
+            .word(subject.0)
+            .is_some_and(|q| subject.1 > subject.0 + 1 && is_any(q, QUANTIFIERS))
+        {
             return None;
         }
         // "recruitment will take time": a duration, not an action.
