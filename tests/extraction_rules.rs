@@ -2168,3 +2168,26 @@ fn conditions_easing_or_improving_are_forecasts() {
     let text = "The Government will ease the rules on planning.";
     assert_eq!(pledged(text), [text]);
 }
+#[test]
+fn a_pledge_told_after_an_earlier_dated_event_is_a_report() {
+    let doc = |body: &str| format!("Joint statement\n\nLisbon, 20 July 2023\n\n{body}\n");
+    // The event opens the sentence before, months before the issue.
+    let text = doc(
+        "At the Ocean Summit on 9 March 2023, the ministers met in Oslo. \
+         The ministers committed to expand the marine reserves.",
+    );
+    assert!(pledged(&text).is_empty(), "{text}");
+    let text = doc("In March 2023, the ministers pledged to expand the marine reserves.");
+    assert!(pledged(&text).is_empty(), "{text}");
+    // An event of the issue's own month, a reference, or a baseline: the pledge stands.
+    for body in [
+        "At the Ocean Summit on 19 July 2023, the ministers met in Lisbon. The ministers committed to expand the marine reserves.",
+        "Building on the meeting of 9 March 2023, the ministers met again. The ministers committed to expand the marine reserves.",
+        "The ministers committed to cut emissions from ports by half against 2019 levels.",
+    ] {
+        let text = doc(body);
+        let found = pledged(&text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].starts_with("The ministers committed"), "{found:?}");
+    }
+}

@@ -14,6 +14,7 @@
 //! reports of earlier pledges (`have committed`, `When we last met, … agreed to`). Lead-ins
 //! nest by their list markers; an item marked otherwise than their first item ends them.
 
+use super::dates::Ymd;
 use super::lexicon::{COMMISSIVE_TO, Lex, is, is_any};
 use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Commitment, Date, Figure};
@@ -22,6 +23,9 @@ use crate::corpus::{Unit, UnitKind};
 /// How far (in tokens) a cue looks for its context: a clause, a quotation's opening. Bounds
 /// the work per word so a unit with no sentence break stays linear.
 const LOOK_BACK: usize = 80;
+
+/// How many bytes open a unit: a date there sets the time of the whole unit.
+const OPENING: usize = 80;
 
 /// Words that may stand between `will` and its verb.
 const ADVERBS: &[&str] = &[
@@ -804,6 +808,7 @@ pub fn find(
     units: &[Unit],
     dates: &[Date],
     figures: &[Figure],
+    issue: Option<Ymd>,
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
     // The lead-in whose list is being read (`We will:` followed by `- Implement …`).
@@ -814,6 +819,9 @@ pub fn find(
     // lead-in that names none.
     let mut section_start = 0;
     let mut tok_cursor = 0;
+    // Where the last unit ended, and whether it told of an earlier month than the issue's
+    // (`On May 27, the Vice President launched …` in a statement of July).
+    let mut last_unit = (0, false);
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
             tok_cursor += 1;
@@ -871,7 +879,29 @@ pub fn find(
         }
         let lead = leads.last().filter(|l| l.actors.is_some());
         let lead_deadline = lead.and_then(|l| l.deadline.clone());
-        let cue = u.cue();
+        // Dates and figures are sorted by start: take those inside the unit.
+        let first_date = dates.partition_point(|d| d.start < unit.start);
+        let unit_dates = dates[first_date..]
+            .iter()
+            .take_while(|d| d.start < unit.end)
+            .filter(|d| d.end <= unit.end);
+        // Only an opening adverbial of time sets the unit's time (`In March 2021, …`, `At
+        // the summit on 9 January, …`); a baseline later on (`below 2005 levels`) or a
+        // reference (`Building on the meeting of 12 October, …`) does not.
+        let earlier = issue.is_some_and(|ymd| {
+            u.word(u.first_word())
+                .is_some_and(|w| is_any(w, &["at", "on", "in", "during"]))
+                && unit_dates
+                    .clone()
+                    .any(|d| d.start < unit.start + OPENING && before_month(d, ymd))
+        });
+        let after_earlier = last_unit.1 && same_paragraph(text, last_unit.0, unit.start);
+        last_unit = (unit.end, earlier);
+        // "The three leaders committed to …" after a sentence set at a summit months before
+        // the issue: a report of an earlier pledge.
+        let cue = u.cue().filter(|c| {
+            !((earlier || after_earlier) && u.word(c.at).is_some_and(|w| is_any(w, PAST_CUES)))
+        });
         let mut actors = None;
         if let Some(c) = &cue {
             // An item's cue with no subject ("- Committing to meet …") takes the lead-in's.
@@ -895,12 +925,6 @@ pub fn find(
         if !is_item && let Some(l) = leads.last_mut() {
             l.fresh = false;
         }
-        // Dates and figures are sorted by start: take those inside the unit.
-        let first_date = dates.partition_point(|d| d.start < unit.start);
-        let unit_dates = dates[first_date..]
-            .iter()
-            .take_while(|d| d.start < unit.end)
-            .filter(|d| d.end <= unit.end);
         let own_deadline = || unit_dates.clone().find(|d| is_deadline(&d.text)).cloned();
         if body.ends_with(':') {
             // A lead-in's items take its actors, whether it names them or inherits them
@@ -993,6 +1017,29 @@ pub fn find(
         });
     }
     out
+}
+
+/// Whether the date `d` falls in a month before the issue's (`2023-01-09/2023-01-10` in a
+/// statement of March 2023): an event already past when the text was issued.
+fn before_month(d: &Date, issue: Ymd) -> bool {
+    let Some(v) = d.value.date.as_deref() else {
+        return false;
+    };
+    let last = v.rsplit('/').next().unwrap_or(v);
+    let mut parts = last.split('-');
+    let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
+    match (year, month) {
+        (Some(y), Some(m)) => (y, m) < (issue.year, issue.month),
+        (Some(y), None) => y < issue.year,
+        _ => false,
+    }
+}
+
+/// Whether the unit at `start` follows the one ending at `end` within a paragraph (no
+/// blank line between).
+fn same_paragraph(text: &str, end: usize, start: usize) -> bool {
+    end <= start && text[end..start].bytes().filter(|&b| b == b'\n').count() < 2
 }
 
 /// Whether only spaces and emphasis marks lie between `end` and `start`: the unit at
@@ -2675,7 +2722,7 @@ mod tests {
     fn commitments(text: &str) -> Vec<(String, Vec<String>)> {
         let toks = tokenize(text);
         let units = split_units(text);
-        find(text, &toks, &units, &[], &[])
+        find(text, &toks, &units, &[], &[], None)
             .into_iter()
             .map(|c| (c.text, c.actors))
             .collect()
