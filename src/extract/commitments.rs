@@ -586,7 +586,6 @@ const WELCOMING: &[&str] = &[
     "praises",
     "salute",
     "saluted",
-    "hail",
     "hailed",
     "congratulate",
     "congratulated",
@@ -1460,8 +1459,14 @@ impl UnitText<'_> {
                 return false;
             }
             let Some(w) = self.word(k) else { continue };
+            // (Cheap test first: every word of welcome is longer than four letters, every
+            // conjunction here three.)
+            if w.len() < 3 || w.len() == 4 {
+                continue;
+            }
             // "… and intends to continue", "…, and resolve to continue", "and we will".
-            if is_any(w, &["and", "but"])
+            if w.len() == 3
+                && is_any(w, &["and", "but"])
                 && (self.skip_adverbs(i) == k + 1
                     || self
                         .word(k + 1)
@@ -1469,7 +1474,7 @@ impl UnitText<'_> {
             {
                 return false;
             }
-            if is_any(w, WELCOMING) {
+            if w.len() > 4 && is_any(w, WELCOMING) {
                 return true;
             }
         }
