@@ -2191,3 +2191,11 @@ fn a_pledge_told_after_an_earlier_dated_event_is_a_report() {
         assert!(found[0].starts_with("The ministers committed"), "{found:?}");
     }
 }
+#[test]
+fn a_cited_headline_in_title_case_announces_nothing() {
+    let text = "Related releases:\n\n\
+                - [Minister Launches Coastal Fund for Fishing Towns (9 May 2022)](https://example.org/release)\n";
+    assert!(pledged(text).is_empty(), "{text}");
+    let text = "Today the Minister launches a coastal fund for fishing towns.";
+    assert_eq!(pledged(text), [text]);
+}

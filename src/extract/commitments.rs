@@ -2422,6 +2422,11 @@ impl UnitText<'_> {
         if !is_any(w, ANNOUNCE) {
             return None;
         }
+        // "Attorney General Establishes Joint Task Force": the title-case headline of a
+        // release the text cites, not its own announcement.
+        if i > self.first_word() && w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
         // The object: a measure, not a clause (`announce that`) or nothing.
         if self
             .word(i + 1)
