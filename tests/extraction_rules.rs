@@ -1944,3 +1944,258 @@ fn a_progressive_after_a_perfect_reports_progress() {
         Vec::<String>::new()
     );
 }
+#[test]
+fn a_purpose_the_parties_share_is_their_pledge() {
+    for text in [
+        "We share the objective of restoring the river basins.",
+        "The two ministers share a commitment to regular consultation on fisheries.",
+        "Norway and Iceland share the goal of continuing to protect the cod stocks.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    assert_eq!(
+        pledges("Norway and Iceland share the goal of continuing to protect the cod stocks.")[0].1,
+        ["Norway", "Iceland"]
+    );
+    // A vision shared, not work: no commitment.
+    for text in [
+        "We share the goal of a world free of landmines.",
+        "They share the commitment of their predecessors.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn the_objective_of_a_body_set_up_is_what_it_will_do() {
+    let text = "The objective of this Working Group is to map the fish stocks of the region.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["Working Group".to_string()])]
+    );
+    // Not in the head of the sentence, or a report: no commitment.
+    for text in [
+        "The objective of the talks was to map the fish stocks.",
+        "Many argued that the objective of this group is to map the stocks.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn a_pledge_in_the_object_of_a_welcome_is_not_the_welcomers() {
+    for text in [
+        "The ministers welcomed the announcement that several partners plan to invest €2 billion in ports.",
+        "The Prime Minister expressed appreciation for the donors' pledge to provide €5 million for clinics.",
+        "The Presidents welcome plans to launch a joint fisheries fund by the end of the year.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A new predicate after the welcome pledges again.
+    for text in [
+        "The Council welcomes the report and intends to act on its findings.",
+        "We commend the work of the inspectors, and resolve to continue it next year.",
+        "We welcome the agreement and will implement it in full.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn a_lead_in_pointing_back_at_a_pledge_passes_it_to_its_items() {
+    let text = "The ministers committed to coordinate action against smuggling. These include:\n\n\
+                - Resuming the regional dialogue on border controls.\n\
+                - Increasing joint patrols on the coast.\n";
+    assert_eq!(
+        pledges(text),
+        [
+            (
+                "The ministers committed to coordinate action against smuggling.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+            (
+                "Resuming the regional dialogue on border controls.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+            (
+                "Increasing joint patrols on the coast.".to_string(),
+                vec!["ministers".to_string()]
+            ),
+        ]
+    );
+    // After a sentence that pledges nothing, the items are only a description.
+    let text = "Smuggling has grown along the coast. These include:\n\n\
+                - Increasing use of small boats.\n";
+    assert!(pledged(text).is_empty(), "{text}");
+}
+#[test]
+fn establishing_and_preparing_in_the_present_announce_a_measure() {
+    for text in [
+        "In this framework, we establish a joint working group on grid security.",
+        "The two ministries are preparing a series of regional workshops on recycling.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    // A finding, or a plan still to be prepared by others, is not.
+    for text in [
+        "The inspectors establish that the grid is secure.",
+        "The agencies are preparing for a difficult winter.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn what_a_thing_will_contribute_or_give_is_an_effect() {
+    for text in [
+        "These reforms will also contribute to making the grid more secure.",
+        "This will give farmers the information they need to plan their harvest.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A party contributes; a fund gives grants: pledges.
+    for text in [
+        "Norway will contribute €20 million to the fund.",
+        "The new fund will give grants to small farms.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn how_a_body_is_made_up_is_not_a_pledge() {
+    for text in [
+        "The Working Group will be chaired by a representative of each ministry.",
+        "The board will be composed of nine members.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "The Working Group will be convened by the Commission in May.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn a_mandate_given_to_the_parties_own_people_is_a_pledge() {
+    let text = "The two Presidents have charged their teams with intensifying talks on energy.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["two Presidents".to_string()])]
+    );
+    let text = "The leaders tasked their ministers to report back by June.";
+    assert_eq!(pledged(text), [text]);
+    // A mandate of an earlier time, or a charge in court, is not.
+    for text in [
+        "Two years ago the leaders tasked their ministers to report on fisheries.",
+        "The suspect was charged with smuggling.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn what_planned_work_will_include_is_pledged() {
+    for text in [
+        "Working Group priorities for 2024 will include: 1) a survey of the ports, and 2) joint inspections.",
+        "Participation will include ministers from the three countries.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+    // What a word or a benefit covers is not.
+    for text in [
+        "The term shall include any vessel under a national flag.",
+        "The benefits will include lower prices.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn a_relative_clause_pointing_to_a_nested_list_passes_its_body_to_the_items() {
+    let text = "4.  **This month the Board met to adopt the Charter of this Board, which will focus on the\n    \
+                following two work strands:**\n    \
+                1.  Map regional fish stocks:\n        \
+                1.  The Board intends to publish the survey.\n    \
+                2.  Coordinate inspections at sea:\n        \
+                1.  The Board intends to share the reports.\n";
+    let found = pledges(text);
+    let items: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "Map regional fish stocks:",
+            "The Board intends to publish the survey.",
+            "Coordinate inspections at sea:",
+            "The Board intends to share the reports.",
+        ]
+    );
+    assert!(found.iter().all(|(_, a)| a == &["Board"]), "{found:?}");
+}
+#[test]
+fn a_joint_commitment_renewed_now_to_an_action_pledges() {
+    let text = "They also reiterate a shared commitment to modernize the fisheries agreement.";
+    assert_eq!(
+        pledges(text),
+        [(text.to_string(), vec!["they".to_string()])]
+    );
+    // Renewed in the past, an ambition, a cause, or a plain commitment restated: no.
+    for text in [
+        "The ministers reaffirmed their shared commitment to modernize the agreement.",
+        "We reaffirm our joint ambition to modernize the agreement.",
+        "We reaffirm our joint commitment to peace in the region.",
+        "We reaffirm our shared commitment to realizing the goals of the agreement.",
+        "We reaffirm our commitment to closer ties.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn an_unnamed_share_of_a_group_is_forecast_not_pledged() {
+    for text in [
+        "Some ports will close whatever the ministry decides.",
+        "At this rate, most of our members will miss the deadline.",
+        "Many families will struggle this winter.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A named party, or "some" inside the object, pledges.
+    for text in [
+        "The ports authority will close two terminals.",
+        "We will support some of the poorest regions.",
+    ] {
+        assert_eq!(pledged(text), [text], "{text}");
+    }
+}
+#[test]
+fn conditions_easing_or_improving_are_forecasts() {
+    for text in [
+        "The pressures will not ease on their own.",
+        "Conditions will improve in the spring.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "The Government will ease the rules on planning.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn a_pledge_told_after_an_earlier_dated_event_is_a_report() {
+    let doc = |body: &str| format!("Joint statement\n\nLisbon, 20 July 2023\n\n{body}\n");
+    // The event opens the sentence before, months before the issue.
+    let text = doc(
+        "At the Ocean Summit on 9 March 2023, the ministers met in Oslo. \
+         The ministers committed to expand the marine reserves.",
+    );
+    assert!(pledged(&text).is_empty(), "{text}");
+    let text = doc("In March 2023, the ministers pledged to expand the marine reserves.");
+    assert!(pledged(&text).is_empty(), "{text}");
+    // An event of the issue's own month, a reference, or a baseline: the pledge stands.
+    for body in [
+        "At the Ocean Summit on 19 July 2023, the ministers met in Lisbon. The ministers committed to expand the marine reserves.",
+        "Building on the meeting of 9 March 2023, the ministers met again. The ministers committed to expand the marine reserves.",
+        "The ministers committed to cut emissions from ports by half against 2019 levels.",
+    ] {
+        let text = doc(body);
+        let found = pledged(&text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert!(found[0].starts_with("The ministers committed"), "{found:?}");
+    }
+}
+#[test]
+fn a_cited_headline_in_title_case_announces_nothing() {
+    let text = "Related releases:\n\n\
+                - [Minister Launches Coastal Fund for Fishing Towns (9 May 2022)](https://example.org/release)\n";
+    assert!(pledged(text).is_empty(), "{text}");
+    let text = "Today the Minister launches a coastal fund for fishing towns.";
+    assert_eq!(pledged(text), [text]);
+}

@@ -14,6 +14,7 @@
 //! reports of earlier pledges (`have committed`, `When we last met, … agreed to`). Lead-ins
 //! nest by their list markers; an item marked otherwise than their first item ends them.
 
+use super::dates::Ymd;
 use super::lexicon::{COMMISSIVE_TO, Lex, is, is_any};
 use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Commitment, Date, Figure};
@@ -22,6 +23,9 @@ use crate::corpus::{Unit, UnitKind};
 /// How far (in tokens) a cue looks for its context: a clause, a quotation's opening. Bounds
 /// the work per word so a unit with no sentence break stays linear.
 const LOOK_BACK: usize = 80;
+
+/// How many bytes open a unit: a date there sets the time of the whole unit.
+const OPENING: usize = 80;
 
 /// Words that may stand between `will` and its verb.
 const ADVERBS: &[&str] = &[
@@ -157,6 +161,11 @@ const STATES: &[&str] = &[
     "long",
     "short",
     "subject",
+    // How a body is made up, not what it does: `will be chaired by`, `will be composed of`.
+    "chaired",
+    "co-chaired",
+    "composed",
+    "comprised",
 ];
 
 /// Performative verbs after `would like to` / `'d like to`: said, not pledged.
@@ -302,6 +311,9 @@ const CHANGES: &[&str] = &[
     "exceed",
     "slow",
     "accelerate",
+    "ease",
+    "improve",
+    "recover",
 ];
 
 /// What the authors spend or provide: when it rises or doubles, they pledge it.
@@ -381,6 +393,7 @@ const EFFECTS: &[&str] = &[
     "reflect",
     "revoke",
     "operate",
+    "contribute",
 ];
 
 /// Words after a verb of change that show it has no object (`will rise this year`, `will
@@ -397,6 +410,7 @@ const INTRANSITIVE_NEXT: &[&str] = &[
     "until",
     "before",
     "after",
+    "on",
     "within",
     "during",
     "overnight",
@@ -529,6 +543,58 @@ const PURPOSE_NOUNS: &[&str] = &[
     "resolve",
 ];
 
+/// Heads of a subject that is planned work: what it `will include` is pledged.
+const PLAN_CONTENTS: &[&str] = &[
+    "priorities",
+    "agenda",
+    "programme",
+    "program",
+    "activities",
+    "participation",
+    "work",
+    "deliverables",
+    "workplan",
+    "package",
+    "initiatives",
+    "steps",
+    "actions",
+];
+
+/// Quantifiers that open a subject naming no party, only a share of a group (`Some
+/// schools`, `Many families`, `most of our countries`).
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "few", "several"];
+
+/// Words of welcome and praise: what follows them in their clause is acknowledged, not
+/// pledged (`welcomed the announcement that …`, `expressed appreciation for the pledge`).
+const WELCOMING: &[&str] = &[
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "welcoming",
+    "commend",
+    "commends",
+    "commended",
+    "applaud",
+    "applauds",
+    "applauded",
+    "appreciation",
+    "appreciate",
+    "appreciates",
+    "appreciated",
+    "praise",
+    "praised",
+    "praises",
+    "salute",
+    "saluted",
+    "hailed",
+    "congratulate",
+    "congratulated",
+];
+
+/// Nouns of purpose that pledge when the parties `share` them (`We share the objective
+/// of …`, `They share a commitment to …`).
+const SHARED_PURPOSES: &[&str] = &["commitment", "goal", "objective", "aim", "determination"];
+
 /// Verbs by which a plan or a party announces what it consists of or is doing (`The Strategy
 /// includes the following lines of effort:`, `is taking the following steps:`, `sets out
 /// the following`).
@@ -593,6 +659,8 @@ const PROGRESSIVE_TO: &[&str] = &[
 /// Progressives of announcing a measure (`the Ministry is announcing £20 million`).
 const ANNOUNCING: &[&str] = &[
     "announcing",
+    // Work under way on a named product (`are preparing a series of dialogues`).
+    "preparing",
     "launching",
     "releasing",
     "unveiling",
@@ -611,6 +679,8 @@ const ANNOUNCE: &[&str] = &[
     "announces",
     "launch",
     "launches",
+    "establish",
+    "establishes",
     "unveil",
     "unveils",
 ];
@@ -737,6 +807,7 @@ pub fn find(
     units: &[Unit],
     dates: &[Date],
     figures: &[Figure],
+    issue: Option<Ymd>,
 ) -> Vec<Commitment> {
     let mut out = Vec::new();
     // The lead-in whose list is being read (`We will:` followed by `- Implement …`).
@@ -747,6 +818,9 @@ pub fn find(
     // lead-in that names none.
     let mut section_start = 0;
     let mut tok_cursor = 0;
+    // Where the last unit ended, and whether it told of an earlier month than the issue's
+    // (`On May 27, the Vice President launched …` in a statement of July).
+    let mut last_unit = (0, false);
     for unit in units {
         while tok_cursor < toks.len() && toks[tok_cursor].start < unit.start {
             tok_cursor += 1;
@@ -772,9 +846,17 @@ pub fn find(
             None
         };
         // An item marked like a lead-in ("6." after "5. The Council agrees to:") is that
-        // lead-in's sibling: the list under it, and any nested in it, is over.
+        // lead-in's sibling: the list under it, and any nested in it, is over. Indented
+        // deeper (a Markdown list nested under "4. … strands:"), it is its child.
+        let indent = if unit.item_start {
+            marker_indent(text, unit.start)
+        } else {
+            0
+        };
         if marker.is_some()
-            && let Some(k) = leads.iter().position(|l| l.marker == marker)
+            && let Some(k) = leads
+                .iter()
+                .position(|l| l.marker == marker && l.indent >= indent)
         {
             leads.truncate(k);
         }
@@ -796,7 +878,29 @@ pub fn find(
         }
         let lead = leads.last().filter(|l| l.actors.is_some());
         let lead_deadline = lead.and_then(|l| l.deadline.clone());
-        let cue = u.cue();
+        // Dates and figures are sorted by start: take those inside the unit.
+        let first_date = dates.partition_point(|d| d.start < unit.start);
+        let unit_dates = dates[first_date..]
+            .iter()
+            .take_while(|d| d.start < unit.end)
+            .filter(|d| d.end <= unit.end);
+        // Only an opening adverbial of time sets the unit's time (`In March 2021, …`, `At
+        // the summit on 9 January, …`); a baseline later on (`below 2005 levels`) or a
+        // reference (`Building on the meeting of 12 October, …`) does not.
+        let earlier = issue.is_some_and(|ymd| {
+            u.word(u.first_word())
+                .is_some_and(|w| is_any(w, &["at", "on", "in", "during"]))
+                && unit_dates
+                    .clone()
+                    .any(|d| d.start < unit.start + OPENING && before_month(d, ymd))
+        });
+        let after_earlier = last_unit.1 && same_paragraph(text, last_unit.0, unit.start);
+        last_unit = (unit.end, earlier);
+        // "The three leaders committed to …" after a sentence set at a summit months before
+        // the issue: a report of an earlier pledge.
+        let cue = u.cue().filter(|c| {
+            !((earlier || after_earlier) && u.word(c.at).is_some_and(|w| is_any(w, PAST_CUES)))
+        });
         let mut actors = None;
         if let Some(c) = &cue {
             // An item's cue with no subject ("- Committing to meet …") takes the lead-in's.
@@ -820,12 +924,6 @@ pub fn find(
         if !is_item && let Some(l) = leads.last_mut() {
             l.fresh = false;
         }
-        // Dates and figures are sorted by start: take those inside the unit.
-        let first_date = dates.partition_point(|d| d.start < unit.start);
-        let unit_dates = dates[first_date..]
-            .iter()
-            .take_while(|d| d.start < unit.end)
-            .filter(|d| d.end <= unit.end);
         let own_deadline = || unit_dates.clone().find(|d| is_deadline(&d.text)).cloned();
         if body.ends_with(':') {
             // A lead-in's items take its actors, whether it names them or inherits them
@@ -835,10 +933,24 @@ pub fn find(
             // A lead-in that only says when or which ("In the short term:") continues the
             // pledges before it: its items that open with an action are pledges too.
             let adverbial = actors.is_none() && u.adverbial_lead_in();
+            // "… committed to coordinate actions against trafficking. These include:": the
+            // items spell out the pledge just made, with its actors.
+            let pointing = actors.is_none()
+                && u.points_back()
+                && out[section_start..]
+                    .last()
+                    .is_some_and(|c: &Commitment| just_before(text, c.end, unit.start));
+            // "… the Mission Statement of this Taskforce, which will focus on the following
+            // strands:": the items are the work of the body the relative clause describes.
+            let relative = actors
+                .is_none()
+                .then(|| u.relative_list_lead_in())
+                .flatten();
             let (lead_actors, means) = match (&actors, u.content_lead_in()) {
                 (Some(a), _) => (Some(a.clone()), false),
                 (None, Some((a, means))) => (Some(a), means),
-                (None, None) if adverbial => {
+                (None, None) if relative.is_some() => (relative, false),
+                (None, None) if adverbial || pointing => {
                     let last = out[section_start..]
                         .last()
                         .map(|c: &Commitment| c.actors.clone());
@@ -854,6 +966,7 @@ pub fn find(
             leads.push(Lead {
                 actors: lead_actors,
                 marker: if is_item { marker } else { None },
+                indent,
                 child: None,
                 fresh: !adverbial,
                 means,
@@ -905,6 +1018,38 @@ pub fn find(
     out
 }
 
+/// Whether the date `d` falls in a month before the issue's (`2023-01-09/2023-01-10` in a
+/// statement of March 2023): an event already past when the text was issued.
+fn before_month(d: &Date, issue: Ymd) -> bool {
+    let Some(v) = d.value.date.as_deref() else {
+        return false;
+    };
+    let last = v.rsplit('/').next().unwrap_or(v);
+    let mut parts = last.split('-');
+    let year = parts.next().and_then(|y| y.parse::<i32>().ok());
+    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
+    match (year, month) {
+        (Some(y), Some(m)) => (y, m) < (issue.year, issue.month),
+        (Some(y), None) => y < issue.year,
+        _ => false,
+    }
+}
+
+/// Whether the unit at `start` follows the one ending at `end` within a paragraph (no
+/// blank line between).
+fn same_paragraph(text: &str, end: usize, start: usize) -> bool {
+    end <= start && text[end..start].bytes().filter(|&b| b == b'\n').count() < 2
+}
+
+/// Whether only spaces and emphasis marks lie between `end` and `start`: the unit at
+/// `start` follows the one ending at `end` in the same run of text.
+fn just_before(text: &str, end: usize, start: usize) -> bool {
+    end <= start
+        && text[end..start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '*' | '_'))
+}
+
 fn is_deadline(text: &str) -> bool {
     let first = text
         .split(|c: char| !c.is_alphabetic())
@@ -935,6 +1080,8 @@ struct Lead {
     actors: Option<Vec<String>>,
     /// How the lead-in itself is marked when it is a list item (`5.`): a sibling ends it.
     marker: Option<MarkerKind>,
+    /// How far its marker is indented: an item marked alike but indented deeper is nested.
+    indent: usize,
     /// How its first item is marked: an item marked otherwise is not in its list.
     child: Option<MarkerKind>,
     /// True while its list lasts with no other unit in between.
@@ -974,6 +1121,15 @@ fn marker_kind(text: &str, start: usize) -> Option<MarkerKind> {
         c if c.is_alphabetic() => Some(MarkerKind::Letter),
         _ => None,
     }
+}
+
+/// How many spaces indent the marker of the list item starting at `start`.
+fn marker_indent(text: &str, start: usize) -> usize {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..start]
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 /// `Norway’s`, `the Council's`: a possessive, so the next word is a noun.
@@ -1139,6 +1295,53 @@ impl UnitText<'_> {
                 .any(|w| is_any(w, VERBS) || (w.len() > 4 && ends_with_ci(w, "ed")))
     }
 
+    /// Whether the words after the cue at `at` only point to the list that follows: a verb
+    /// and at most a preposition before `the following`, and at most four words after it
+    /// (`will focus on the following urgent issues:`, `will address the following:`).
+    fn points_to_list(&self, at: usize) -> bool {
+        let words: Vec<&str> = (at + 1..self.toks.len())
+            .filter_map(|k| self.word(k))
+            .collect();
+        let Some(p) = words.iter().position(|w| is(w, "following")) else {
+            return false;
+        };
+        (2..=3).contains(&p) && is(words[p - 1], "the") && words.len() - p <= 5
+    }
+
+    /// `…, which will focus on the following work strands:`: a lead-in whose pledge sits in
+    /// a relative clause that only points to its list. The actors are the noun the clause
+    /// describes (`Taskforce` in `the Mission Statement of this Taskforce, which will`).
+    fn relative_list_lead_in(&self) -> Option<Vec<String>> {
+        let will = (1..self.toks.len()).find(|&k| {
+            self.word(k).is_some_and(|w| is_any(w, &["will", "shall"]))
+                && self
+                    .word(k - 1)
+                    .is_some_and(|w| is_any(w, &["which", "that"]))
+        })?;
+        if !self.points_to_list(will) || will < 3 || self.sym(will - 2) != Some(',') {
+            return None;
+        }
+        let end = will - 2;
+        let start = (0..end)
+            .rev()
+            .take(4)
+            .take_while(|&k| {
+                self.word(k)
+                    .is_some_and(|w| !is_any(w, DETERMINERS) && !is_any(w, PREPOSITIONS))
+            })
+            .last()?;
+        Some(split_actors(self.between(start, end - 1)))
+    }
+
+    /// A lead-in that only points back at the sentence before it (`These include:`,
+    /// `They are:`, `This includes:`): a demonstrative and a verb of content, nothing else.
+    fn points_back(&self) -> bool {
+        let words: Vec<&str> = (0..self.toks.len()).filter_map(|k| self.word(k)).collect();
+        matches!(words.as_slice(), [d, v] | [d, _, v]
+            if is_any(d, &["these", "this", "they", "those", "such", "which"])
+                && is_any(v, &["include", "includes", "are", "is", "involve", "involves", "comprise"]))
+    }
+
     /// Whether a list item begins with an action (`Implement …`, `strengthen …`,
     /// `Mobilising …`) rather than a noun phrase or a report of the past.
     fn opens_with_action(&self) -> bool {
@@ -1169,7 +1372,7 @@ impl UnitText<'_> {
     fn cue(&self) -> Option<Cue> {
         (0..self.toks.len()).find_map(|i| {
             self.cue_at(i)
-                .filter(|_| !self.reported(i) && !self.after_condition(i))
+                .filter(|_| !self.reported(i) && !self.after_condition(i) && !self.welcomed(i))
                 .map(|actors| Cue { actors, at: i })
         })
     }
@@ -1193,6 +1396,12 @@ impl UnitText<'_> {
             if let Some(actors) = self.noun_cue(i, w) {
                 return Some(actors);
             }
+            if let Some(actors) = self.shared_purpose_cue(i, w) {
+                return Some(actors);
+            }
+            if let Some(actors) = self.objective_of_cue(i, w) {
+                return Some(actors);
+            }
             if let Some(actors) = self.announce_cue(i, w) {
                 return Some(actors);
             }
@@ -1205,6 +1414,9 @@ impl UnitText<'_> {
                 && self.word(i - 1).is_some_and(|p| is_any(p, &["we", "i"]))
             {
                 return Some(self.subject_before(i));
+            }
+            if let Some(actors) = self.mandate_cue(i, w) {
+                return Some(actors);
             }
             // "we guarantee them accommodation", "There will be" handled by will_cue.
             if is_any(w, &["guarantee", "guarantees"])
@@ -1233,6 +1445,40 @@ impl UnitText<'_> {
             }
         }
         None
+    }
+
+    /// Whether the cue at `i` sits in the object of a welcome (`The leaders welcomed the
+    /// announcement that some partners plan to invest …`, `expressed appreciation for the
+    /// partners' pledge to provide …`, `We welcome plans to launch …`): another party's
+    /// pledge, acknowledged, not one the subject makes. A new predicate after the welcome
+    /// (`We welcome the report and will act on it`, `… and intend to continue`) pledges
+    /// again.
+    fn welcomed(&self, i: usize) -> bool {
+        for k in (i.saturating_sub(40)..i).rev() {
+            if matches!(self.sym(k), Some(';' | ':' | '.')) {
+                return false;
+            }
+            let Some(w) = self.word(k) else { continue };
+            // (Cheap test first: every word of welcome is longer than four letters, every
+            // conjunction here three.)
+            if w.len() < 3 || w.len() == 4 {
+                continue;
+            }
+            // "… and intends to continue", "…, and resolve to continue", "and we will".
+            if w.len() == 3
+                && is_any(w, &["and", "but"])
+                && (self.skip_adverbs(i) == k + 1
+                    || self
+                        .word(k + 1)
+                        .is_some_and(|n| is_any(n, &["will", "shall", "we", "they", "i"])))
+            {
+                return false;
+            }
+            if w.len() > 4 && is_any(w, WELCOMING) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the cue at `i` is the consequence of a condition earlier in its sentence (`if
@@ -1406,6 +1652,14 @@ impl UnitText<'_> {
         if (subject.0..subject.1).any(|k| self.is_word(k, "alone")) {
             return None;
         }
+        // "Some schools will close", "most of our countries will miss that target": an
+        // unnamed share of a group is forecast, not pledged (a pledge names its party).
+        if self
+            .word(subject.0)
+            .is_some_and(|q| subject.1 > subject.0 + 1 && is_any(q, QUANTIFIERS))
+        {
+            return None;
+        }
         // "recruitment will take time": a duration, not an action.
         if is(verb, "take") && self.takes_time(j + 1) {
             return None;
@@ -1479,10 +1733,15 @@ impl UnitText<'_> {
             || is_any(
                 verb,
                 &[
-                    "apply", "expire", "remain", "enter", "prevail", "mean", "include", "cease",
+                    "apply", "expire", "remain", "enter", "prevail", "mean", "cease",
                 ],
             )
         {
+            return None;
+        }
+        // "The definition shall include …" says what a word covers; "Our priorities for 2024
+        // will include …" sets out the work planned.
+        if is(verb, "include") && !self.plan_content(subject) {
             return None;
         }
         if is(verb, "not") {
@@ -1552,6 +1811,14 @@ impl UnitText<'_> {
                 .is_some_and(|h| is_any(self.word(h).unwrap_or(""), RESOURCES))
     }
 
+    /// A subject that is the content of planned work (`Task Force priorities for 2024`, `The
+    /// programme`, `Participation`): what it will include is pledged.
+    fn plan_content(&self, subject: (usize, usize)) -> bool {
+        self.head(subject)
+            .and_then(|h| self.word(h))
+            .is_some_and(|h| is_any(h, PLAN_CONTENTS))
+    }
+
     /// Whether the words from `k` are a span of time (`take time`, `take some years`).
     fn takes_time(&self, k: usize) -> bool {
         const TIME: &[&str] = &[
@@ -1589,10 +1856,11 @@ impl UnitText<'_> {
                 (j + 1..(j + 3).min(self.toks.len())).any(|k| self.is_word(k, "conditions"))
             })
         };
-        // "This updated policy will provide guidance" describes it; "the new fund will
-        // provide grants" announces a measure.
+        // "This updated policy will provide guidance", "This will give migrants the
+        // information they need" describe it; "the new fund will provide grants" announces a
+        // measure.
         let provides = || {
-            is(verb, "provide")
+            is_any(verb, &["provide", "give"])
                 && !self
                     .head(subject)
                     .and_then(|h| self.word(h))
@@ -1871,9 +2139,12 @@ impl UnitText<'_> {
             && self
                 .word(k - 1)
                 .is_some_and(|p| is_any(p, &["have", "has", "had", "'ve"]) || p.ends_with("’ve"));
-        if perfect {
-            return true;
-        }
+        perfect || self.set_earlier(i)
+    }
+
+    /// Whether the sentence around `i` is set in an earlier time (`When we last met`,
+    /// `two years ago`, `previously`).
+    fn set_earlier(&self, i: usize) -> bool {
         let first = self.first_word();
         if self
             .word(first)
@@ -1971,6 +2242,134 @@ impl UnitText<'_> {
         None
     }
 
+    /// `We share the objective of addressing …`, `They share a commitment to close
+    /// consultation`, `share the goal of continuing to …`: a purpose the parties declare they
+    /// hold in common is their pledge, whatever follows `to` (an action or the work itself).
+    /// Not `share the goal of a world without …` (a vision, not work).
+    fn shared_purpose_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, SHARED_PURPOSES) || i == 0 {
+            return None;
+        }
+        let next = self.word(i + 1)?;
+        let object = self.word(i + 2)?;
+        let pledged = if is(next, "of") {
+            object.len() > 4 && ends_with_ci(object, "ing")
+        } else {
+            is(next, "to") && !is_any(object, DETERMINERS)
+        };
+        if !pledged {
+            return None;
+        }
+        // The verb, over a determiner and adjectives of sharing (`a shared`, `the same`).
+        let mut k = i;
+        while k > i.saturating_sub(4)
+            && self.word(k - 1).is_some_and(|x| {
+                is_any(
+                    x,
+                    &[
+                        "a", "the", "our", "their", "shared", "common", "joint", "same",
+                    ],
+                )
+            })
+        {
+            k -= 1;
+        }
+        let verb = k.checked_sub(1)?;
+        let v = self.word(verb)?;
+        if is_any(v, &["share", "shares"]) {
+            return Some(self.subject_before(verb));
+        }
+        // "They reiterate a shared commitment to adapt the alliance": a joint pledge renewed
+        // now, to an action. Not a past restatement (`reaffirmed their commitment to`), an
+        // ambition (`reaffirm our ambition to`), or a cause (`… commitment to peace`,
+        // `… to realizing`), which `welcome` and `recall` sit beside.
+        let joint = (k..i).any(|x| self.is_word(x, "shared") || self.is_word(x, "joint"));
+        let renewed = is_any(v, &["reaffirm", "reiterate", "renew"])
+            && is(w, "commitment")
+            && joint
+            && is(next, "to")
+            && !ends_with_ci(object, "ing")
+            && object.chars().next().is_some_and(char::is_lowercase)
+            && !possessive(object)
+            && !is_any(object, NOT_VERBS)
+            && self.takes_object(i + 2);
+        renewed.then(|| self.subject_before(verb))
+    }
+
+    /// Whether the word at `k` reads as a verb with its object: a determiner or possessive
+    /// follows it, or `and` and a second verb that has one (`to adapt and modernize our
+    /// alliance`), not a noun (`to peace in the region`, `to peace and security`).
+    fn takes_object(&self, k: usize) -> bool {
+        let owned = |x: usize| {
+            self.word(x)
+                .is_some_and(|d| is_any(d, DETERMINERS) || possessive(d))
+        };
+        owned(k + 1) || self.is_word(k + 1, "and") && owned(k + 3)
+    }
+
+    /// `The objective of this Taskforce is to deepen cooperation`, `The aim of the new
+    /// partnership is to train …`: the purpose of a body or measure the authors set up,
+    /// stated at the head of its unit, is what it will do; its actor is the body. Not `The
+    /// purpose of a deterrent is to …` (what a thing is for) nor `the aim of the talks was
+    /// to …` (a report).
+    fn objective_of_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, &["objective", "aim", "goal"]) || !self.is_word(i + 1, "of") {
+            return None;
+        }
+        // At the head of the unit: `The objective of …`.
+        let first = self.first_word();
+        if !(i == first || i == first + 1 && self.is_word(first, "the")) {
+            return None;
+        }
+        // `of this …` / `of the …` / `of our …`: a body the text names, within a few words.
+        if !self
+            .word(i + 2)
+            .is_some_and(|d| is_any(d, &["this", "the", "our", "these"]))
+        {
+            return None;
+        }
+        let copula = (i + 3..(i + 10).min(self.toks.len())).find(|&k| {
+            self.word(k).is_some_and(|x| is_any(x, &["is", "are"])) || self.sym(k).is_some()
+        })?;
+        if self.sym(copula).is_some() || !self.is_word(copula + 1, "to") {
+            return None;
+        }
+        let verb = self.word(copula + 2)?;
+        if is_any(verb, DETERMINERS) || is_any(verb, NOT_VERBS) || is(verb, "be") {
+            return None;
+        }
+        Some(split_actors(self.between(i + 2, copula - 1)))
+    }
+
+    /// `The Presidents have charged their teams with intensifying consultations`, `Leaders
+    /// tasked their ministers to report`: a mandate the parties give their own people is
+    /// their pledge. The perfect is the statement's own act here, not a report.
+    fn mandate_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
+        if !is_any(w, &["charged", "tasked"]) || i == 0 {
+            return None;
+        }
+        // Their own people: `their teams`, `our ministers`, `the Task Force`.
+        if !self
+            .word(i + 1)
+            .is_some_and(|d| is_any(d, &["their", "our", "the", "its"]))
+        {
+            return None;
+        }
+        let with = (i + 2..(i + 7).min(self.toks.len()))
+            .find(|&k| self.word(k).is_some_and(|x| is_any(x, &["with", "to"])))?;
+        let action = self.word(with + 1)?;
+        let pledged = if self.is_word(with, "with") {
+            action.len() > 4 && ends_with_ci(action, "ing")
+        } else {
+            !is_any(action, DETERMINERS)
+        };
+        if !pledged || self.set_earlier(i) {
+            return None;
+        }
+        let actors = self.subject_before(i);
+        (!actors.is_empty()).then_some(actors)
+    }
+
     /// `Trials are planned for 2023`, `the talks are scheduled to resume`: an action put on
     /// the calendar, in the present, by nobody named. `we are focusing our efforts on
     /// strengthening …`: the work the authors are set on.
@@ -2021,6 +2420,11 @@ impl UnitText<'_> {
             return Some(self.subject_before(i));
         }
         if !is_any(w, ANNOUNCE) {
+            return None;
+        }
+        // "Attorney General Establishes Joint Task Force": the title-case headline of a
+        // release the text cites, not its own announcement.
+        if i > self.first_word() && w.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
         // The object: a measure, not a clause (`announce that`) or nothing.
@@ -2328,7 +2732,7 @@ mod tests {
     fn commitments(text: &str) -> Vec<(String, Vec<String>)> {
         let toks = tokenize(text);
         let units = split_units(text);
-        find(text, &toks, &units, &[], &[])
+        find(text, &toks, &units, &[], &[], None)
             .into_iter()
             .map(|c| (c.text, c.actors))
             .collect()

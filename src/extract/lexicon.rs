@@ -375,6 +375,12 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "slated",
     "focusing",
     "concentrating",
+    // A body set up in the present (`we establish a joint cooperation`), a mandate given
+    // (`have charged their teams with …`).
+    "establish",
+    "establishes",
+    "charged",
+    "tasked",
 ];
 
 const MAX_WORD: usize = 24;

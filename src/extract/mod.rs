@@ -256,7 +256,7 @@ fn read_piece(
 ) -> Piece {
     let found_dates = dates::find(text, tokens, issue);
     let figures = figures::find(text, tokens, &found_dates.covered);
-    let commitments = commitments::find(text, tokens, units, &found_dates.items, &figures);
+    let commitments = commitments::find(text, tokens, units, &found_dates.items, &figures, issue);
     Piece {
         figures,
         dates: found_dates.items,
