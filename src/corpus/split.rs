@@ -444,9 +444,24 @@ fn segments(
 ) -> Vec<Segment> {
     let text = ctx.text;
     let mut out: Vec<Segment> = Vec::new();
+    // Whether the stretch being read is an item of a dash list (`– item`).
+    let mut dash_list = false;
     for (i, line) in block.iter().enumerate() {
         let s = line.shown(text);
-        let marker = starts_with_marker(&text[line.start..line.end]);
+        let mut marker = starts_with_marker(&text[line.start..line.end]);
+        // A spaced dash is punctuation in prose (`to work – bilaterally – on`): where a full
+        // line wraps a sentence that has not ended, a dash starting the next line is that
+        // punctuation, not a bullet, unless the lines before are items of a dash list.
+        let dash = s.starts_with(['–', '—']);
+        if dash
+            && marker.is_some()
+            && !dash_list
+            && let Some(prev) = i.checked_sub(1).map(|j| &block[j])
+            && wraps(text, prev, line, wrap)
+            && !prev.shown(text).ends_with(['.', ':', ';', '!', '?'])
+        {
+            marker = None;
+        }
         let heading_like = line.heading_mark || is_heading_like(s);
         // A table row (`| 3 | text |`) is a line of its own.
         let row = s.starts_with('|');
@@ -475,6 +490,7 @@ fn segments(
         };
         let start = line.start + marker.unwrap_or(0);
         if new || out.is_empty() {
+            dash_list = dash && marker.is_some();
             // A line after "…to:" or "…;" is an item of that list, marked or not.
             let item = marker.is_some() || listed;
             out.push(Segment {

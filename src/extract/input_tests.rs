@@ -198,6 +198,37 @@ the councils and the people of both cities can see where money goes.",
 }
 
 #[test]
+fn a_dash_starting_a_wrapped_line_of_prose_is_punctuation() {
+    let t = WRAPPED.replace(
+        "The port authority will publish a review of the whole programme in June
+2025 with the Annual Accounts of the partnership, so that the councils
+and the people of both cities can see the progress and where money goes.",
+        "The port authority and the councils will work together on the review
+– bilaterally and with the regional board – so that the people of both
+cities can see the progress of the programme and where the money goes.",
+    );
+    assert!(t.lines().all(|l| l.chars().count() <= 72), "{t}");
+    let x = run("w.md", &t);
+    assert!(
+        commitment_texts(&x)
+            .iter()
+            .any(|c| c.starts_with("The port authority") && c.ends_with("money goes.")),
+        "{:?}",
+        commitment_texts(&x)
+    );
+    // A dash list stays a list, wrapped items and all.
+    let t = "The councils agreed the following measures for the harbour walls and the locks:
+– a survey of every wall and every lock before the works begin next year, with
+  the results published
+– a fund for the repair of the quays, shared by both cities equally.
+";
+    let units = crate::corpus::split_units(t);
+    let texts: Vec<&str> = units.iter().map(|u| &t[u.start..u.end]).collect();
+    assert_eq!(texts.len(), 3, "{texts:?}");
+    assert!(texts[1].starts_with("a survey") && texts[2].starts_with("a fund"));
+}
+
+#[test]
 fn upper_case_lettered_items_are_units_but_initials_are_not() {
     let t = "A.  We will open the quay.\nB)  We will train apprentices.\n\nJ. Smith will speak. He agreed.\n";
     let units = crate::corpus::split_units(t);
