@@ -41,6 +41,25 @@ const STARTS_MARKUP: [bool; 256] = {
     t
 };
 
+/// The first byte in `bytes[from..stop]` that may start markup, or `stop`. Eight bytes are
+/// tested at once without a branch each: this loop reads every byte of every document.
+fn skip_prose(bytes: &[u8], from: usize, stop: usize) -> usize {
+    if from >= stop {
+        return from;
+    }
+    let mut at = from;
+    for chunk in bytes[from..stop].chunks_exact(8) {
+        if chunk.iter().fold(false, |any, &b| any | STARTS_MARKUP[b as usize]) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..stop]
+        .iter()
+        .position(|&b| STARTS_MARKUP[b as usize])
+        .map_or(stop, |n| at + n)
+}
+
 /// The markup in `text[from..]` (`from` at the start of a line: the end of the front matter,
 /// or 0), sorted and not overlapping: HTML comments and tags, link
 /// targets (`](url)`, `<https://…>`, bare `https://…`, reference definitions), images,
@@ -71,9 +90,7 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
             // Prose is mostly bytes no markup starts with: skip them in a tight loop (up to
             // the pending link target, which must be jumped over where it starts).
             let stop = target.as_ref().map_or(bytes.len(), |t| t.start);
-            while i < stop && !STARTS_MARKUP[bytes[i] as usize] {
-                i += 1;
-            }
+            i = skip_prose(bytes, i, stop);
             if i >= stop {
                 continue;
             }

@@ -809,6 +809,10 @@ fn simple(w: &str) -> Option<Lex> {
 
 /// `second` is both a time unit and an ordinal; quarters need the ordinal.
 pub fn quarter_ordinal(word: &str) -> Option<u8> {
+    // Every answer is three to six ASCII letters: other words need no lowering.
+    if !(3..=6).contains(&word.len()) {
+        return None;
+    }
     let mut buf = [0u8; MAX_WORD];
     match lower(word, &mut buf)? {
         "first" | "1st" => Some(1),
