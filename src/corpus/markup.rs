@@ -49,7 +49,10 @@ fn skip_prose(bytes: &[u8], from: usize, stop: usize) -> usize {
     }
     let mut at = from;
     for chunk in bytes[from..stop].chunks_exact(8) {
-        if chunk.iter().fold(false, |any, &b| any | STARTS_MARKUP[b as usize]) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | STARTS_MARKUP[b as usize])
+        {
             break;
         }
         at += 8;

@@ -382,18 +382,28 @@ const MAX_WORD: usize = 24;
 /// Lower-cases an ASCII-ish word into `buf` (curly apostrophes become `'`); `None` when the
 /// word is too long or not ASCII, which no word of the lexicon is.
 pub fn lower<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a str> {
-    let mut n = 0;
-    for c in word.chars() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            c if c.is_ascii() => c.to_ascii_lowercase(),
-            _ => return None,
+    // Byte by byte: every character kept is ASCII or one of four three-byte marks (U+2018,
+    // U+2019, U+2010, U+2011, all `E2 80 xx`), so no character needs decoding.
+    let bytes = word.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else {
+            let c = match bytes.get(i..i + 3)? {
+                [0xE2, 0x80, 0x98 | 0x99] => b'\'',
+                [0xE2, 0x80, 0x90 | 0x91] => b'-',
+                _ => return None,
+            };
+            i += 3;
+            c
         };
         if n == MAX_WORD {
             return None;
         }
-        buf[n] = c as u8;
+        buf[n] = c;
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()
@@ -414,14 +424,24 @@ fn currency_case(word: &str, lex: Lex) -> Lex {
     }
 }
 
+/// Bytes that join the parts of a compound word: `-`, `'`, and the first byte of `’`, `‐`, `‑`.
+const JOINS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'-' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Classifies one word token.
 pub fn classify(word: &str) -> Lex {
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built
     // from listed parts and take the slow path; every other word is one table lookup.
     // (’, ‐ and ‑ all start with the byte 0xE2.)
     let bytes = word.as_bytes();
-    let compound = bytes.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
-        || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
+    let joined = bytes.iter().fold(false, |any, &b| any | JOINS[b as usize]);
+    let compound =
+        joined || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
     if !compound {
         return lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex));
     }
@@ -809,18 +829,23 @@ fn simple(w: &str) -> Option<Lex> {
 
 /// `second` is both a time unit and an ordinal; quarters need the ordinal.
 pub fn quarter_ordinal(word: &str) -> Option<u8> {
-    // Every answer is three to six ASCII letters: other words need no lowering.
-    if !(3..=6).contains(&word.len()) {
-        return None;
-    }
-    let mut buf = [0u8; MAX_WORD];
-    match lower(word, &mut buf)? {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" | "last" | "final" => Some(4),
-        _ => None,
-    }
+    // All ASCII: a word with any other character is none of them, lowered or not.
+    const ORDINALS: [(&str, u8); 10] = [
+        ("first", 1),
+        ("1st", 1),
+        ("second", 2),
+        ("2nd", 2),
+        ("third", 3),
+        ("3rd", 3),
+        ("fourth", 4),
+        ("4th", 4),
+        ("last", 4),
+        ("final", 4),
+    ];
+    ORDINALS
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+        .map(|&(_, q)| q)
 }
 
 /// Case-insensitive comparison of a token's text with a lower-case ASCII word; curly and
