@@ -849,22 +849,38 @@ pub fn quarter_ordinal(word: &str) -> Option<u8> {
 }
 
 /// Case-insensitive comparison of a token's text with a lower-case ASCII word; curly and
-/// straight apostrophes compare equal.
+/// straight apostrophes compare equal. Inlined: rules ask it of nearly every token.
+#[inline]
 pub fn is(word: &str, expected: &str) -> bool {
     if word.is_ascii() {
         return word.eq_ignore_ascii_case(expected);
     }
-    let mut buf = [0u8; MAX_WORD];
-    lower(word, &mut buf) == Some(expected)
+    lowered_is_any(word, &[expected])
 }
 
-/// True when `word` is one of `expected`.
+/// True when `word` is one of `expected`. Inlined, with the rare non-ASCII word (`we’ll`)
+/// out of line: rules ask this of most words against lists of dozens.
+#[inline]
 pub fn is_any(word: &str, expected: &[&str]) -> bool {
-    if word.is_ascii() {
-        return expected
-            .iter()
-            .any(|e| e.len() == word.len() && word.eq_ignore_ascii_case(e));
+    if !word.is_ascii() {
+        return lowered_is_any(word, expected);
     }
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return expected.contains(&"");
+    };
+    // Reject on length and first letter before comparing the rest.
+    let first = first.to_ascii_lowercase();
+    expected.iter().any(|e| {
+        let e = e.as_bytes();
+        e.len() == w.len() && e[0].to_ascii_lowercase() == first && e.eq_ignore_ascii_case(w)
+    })
+}
+
+/// `word`, lowered with its curly apostrophes and Unicode hyphens made ASCII, is one of
+/// `expected`.
+#[cold]
+fn lowered_is_any(word: &str, expected: &[&str]) -> bool {
     let mut buf = [0u8; MAX_WORD];
     match lower(word, &mut buf) {
         Some(w) => expected.contains(&w),
