@@ -433,7 +433,9 @@ const JOINS: [bool; 256] = {
     t
 };
 
-/// Classifies one word token.
+/// Classifies one word token. Inlined into the tokenizer, which asks it of every word: the
+/// common case is one table lookup, the rest lies out of line in [`classify_compound`].
+#[inline]
 pub fn classify(word: &str) -> Lex {
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built
     // from listed parts and take the slow path; every other word is one table lookup.
@@ -445,6 +447,12 @@ pub fn classify(word: &str) -> Lex {
     if !compound {
         return lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex));
     }
+    classify_compound(word)
+}
+
+/// A word with a joiner (`twenty-five`, `we’ll`, `mid-July`) or ending in `fold`.
+#[inline(never)]
+fn classify_compound(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD];
     let Some(w) = lower(word, &mut buf) else {
         return Lex::None;
@@ -805,6 +813,7 @@ const TABLE: [u16; SLOTS] = {
 };
 
 /// Looks a word up in any case (ASCII only; other words are in no list).
+#[inline]
 fn lookup(word: &[u8]) -> Option<Lex> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
