@@ -399,6 +399,26 @@ fn url_end(text: &str, from: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn skip_prose_stops_where_a_byte_by_byte_scan_stops() {
+        // A mark at every offset around the eight-byte chunks, and a stop before, on and
+        // after it.
+        for mark in [b'*', b'\n', b'&', b':'] {
+            for at in 0..20 {
+                let mut bytes = b"plain prose, no marks".to_vec();
+                bytes[at] = mark;
+                for from in 0..bytes.len() {
+                    for stop in from..=bytes.len() {
+                        let naive = (from..stop)
+                            .find(|&i| STARTS_MARKUP[bytes[i] as usize])
+                            .unwrap_or(stop);
+                        assert_eq!(skip_prose(&bytes, from, stop), naive, "{at} {from} {stop}");
+                    }
+                }
+            }
+        }
+    }
+
     fn shown(text: &str) -> Vec<(&str, bool)> {
         hidden(text, 0)
             .into_iter()

@@ -938,6 +938,36 @@ mod tests {
     }
 
     #[test]
+    fn lower_keeps_ascii_and_the_four_marks_only() {
+        let mut buf = [0u8; MAX_WORD];
+        assert_eq!(lower("We\u{2019}LL", &mut buf), Some("we'll"));
+        assert_eq!(
+            lower("\u{2018}co\u{2010}op\u{2011}X", &mut buf),
+            Some("'co-op-x")
+        );
+        assert_eq!(lower("publi\u{e9}", &mut buf), None);
+        // U+2014 shares the first two bytes with the marks.
+        assert_eq!(lower("a\u{2014}b", &mut buf), None);
+        assert_eq!(
+            lower(&"a".repeat(MAX_WORD), &mut buf).map(str::len),
+            Some(MAX_WORD)
+        );
+        assert_eq!(lower(&"a".repeat(MAX_WORD + 1), &mut buf), None);
+        assert_eq!(quarter_ordinal("Fourth"), Some(4));
+        assert_eq!(quarter_ordinal("fourths"), None);
+    }
+
+    #[test]
+    fn is_any_in_any_case_and_with_curly_apostrophes() {
+        assert!(is_any("Shall", &["will", "shall"]));
+        assert!(is_any("WE\u{2019}LL", &["we'll"]));
+        assert!(!is_any("wills", &["will", "shall"]));
+        assert!(!is_any("", &["will"]));
+        // Lists hold lower-case ASCII: a non-ASCII word matches only once lowered.
+        assert!(!is_any("publi\u{e9}", &["publi\u{e9}"]));
+    }
+
+    #[test]
     fn months_and_apostrophes() {
         assert_eq!(classify("NOVEMBER"), Lex::Month(11));
         assert!(is("We’ll", "we'll"));
