@@ -41,6 +41,28 @@ const STARTS_MARKUP: [bool; 256] = {
     t
 };
 
+/// The first byte in `bytes[from..stop]` that may start markup, or `stop`. Eight bytes are
+/// tested at once without a branch each: this loop reads every byte of every document.
+fn skip_prose(bytes: &[u8], from: usize, stop: usize) -> usize {
+    if from >= stop {
+        return from;
+    }
+    let mut at = from;
+    for chunk in bytes[from..stop].chunks_exact(8) {
+        if chunk
+            .iter()
+            .fold(false, |any, &b| any | STARTS_MARKUP[b as usize])
+        {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..stop]
+        .iter()
+        .position(|&b| STARTS_MARKUP[b as usize])
+        .map_or(stop, |n| at + n)
+}
+
 /// The markup in `text[from..]` (`from` at the start of a line: the end of the front matter,
 /// or 0), sorted and not overlapping: HTML comments and tags, link
 /// targets (`](url)`, `<https://…>`, bare `https://…`, reference definitions), images,
@@ -71,9 +93,7 @@ pub fn hidden(text: &str, from: usize) -> Vec<Hidden> {
             // Prose is mostly bytes no markup starts with: skip them in a tight loop (up to
             // the pending link target, which must be jumped over where it starts).
             let stop = target.as_ref().map_or(bytes.len(), |t| t.start);
-            while i < stop && !STARTS_MARKUP[bytes[i] as usize] {
-                i += 1;
-            }
+            i = skip_prose(bytes, i, stop);
             if i >= stop {
                 continue;
             }
@@ -378,6 +398,26 @@ fn url_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_prose_stops_where_a_byte_by_byte_scan_stops() {
+        // A mark at every offset around the eight-byte chunks, and a stop before, on and
+        // after it.
+        for mark in [b'*', b'\n', b'&', b':'] {
+            for at in 0..20 {
+                let mut bytes = b"plain prose, no marks".to_vec();
+                bytes[at] = mark;
+                for from in 0..bytes.len() {
+                    for stop in from..=bytes.len() {
+                        let naive = (from..stop)
+                            .find(|&i| STARTS_MARKUP[bytes[i] as usize])
+                            .unwrap_or(stop);
+                        assert_eq!(skip_prose(&bytes, from, stop), naive, "{at} {from} {stop}");
+                    }
+                }
+            }
+        }
+    }
 
     fn shown(text: &str) -> Vec<(&str, bool)> {
         hidden(text, 0)

@@ -264,7 +264,12 @@ impl Scan<'_> {
             let mut j = i;
             let mut numbers = 0;
             let mut ok = true;
-            while let Some(n) = self.tok(j) {
+            // Stop at the first token a page line cannot hold: on a line of prose the answer
+            // is known at its first word, and every line start within reach of a number asks.
+            while let Some(n) = self.tok(j)
+                && ok
+                && numbers <= 2
+            {
                 if j > i && n.gap >= Gap::Line {
                     break;
                 }

@@ -388,18 +388,28 @@ const MAX_WORD: usize = 24;
 /// Lower-cases an ASCII-ish word into `buf` (curly apostrophes become `'`); `None` when the
 /// word is too long or not ASCII, which no word of the lexicon is.
 pub fn lower<'a>(word: &str, buf: &'a mut [u8; MAX_WORD]) -> Option<&'a str> {
-    let mut n = 0;
-    for c in word.chars() {
-        let c = match c {
-            '\u{2019}' | '\u{2018}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            c if c.is_ascii() => c.to_ascii_lowercase(),
-            _ => return None,
+    // Byte by byte: every character kept is ASCII or one of four three-byte marks (U+2018,
+    // U+2019, U+2010, U+2011, all `E2 80 xx`), so no character needs decoding.
+    let bytes = word.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else {
+            let c = match bytes.get(i..i + 3)? {
+                [0xE2, 0x80, 0x98 | 0x99] => b'\'',
+                [0xE2, 0x80, 0x90 | 0x91] => b'-',
+                _ => return None,
+            };
+            i += 3;
+            c
         };
         if n == MAX_WORD {
             return None;
         }
-        buf[n] = c as u8;
+        buf[n] = c;
         n += 1;
     }
     std::str::from_utf8(&buf[..n]).ok()
@@ -420,17 +430,35 @@ fn currency_case(word: &str, lex: Lex) -> Lex {
     }
 }
 
-/// Classifies one word token.
+/// Bytes that join the parts of a compound word: `-`, `'`, and the first byte of `’`, `‐`, `‑`.
+const JOINS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'-' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// Classifies one word token. Inlined into the tokenizer, which asks it of every word: the
+/// common case is one table lookup, the rest lies out of line in [`classify_compound`].
+#[inline]
 pub fn classify(word: &str) -> Lex {
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built
     // from listed parts and take the slow path; every other word is one table lookup.
     // (’, ‐ and ‑ all start with the byte 0xE2.)
     let bytes = word.as_bytes();
-    let compound = bytes.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2)
-        || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
+    let joined = bytes.iter().fold(false, |any, &b| any | JOINS[b as usize]);
+    let compound =
+        joined || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
     if !compound {
         return lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex));
     }
+    classify_compound(word)
+}
+
+/// A word with a joiner (`twenty-five`, `we’ll`, `mid-July`) or ending in `fold`.
+#[inline(never)]
+fn classify_compound(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD];
     let Some(w) = lower(word, &mut buf) else {
         return Lex::None;
@@ -791,6 +819,7 @@ const TABLE: [u16; SLOTS] = {
 };
 
 /// Looks a word up in any case (ASCII only; other words are in no list).
+#[inline]
 fn lookup(word: &[u8]) -> Option<Lex> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
@@ -815,33 +844,58 @@ fn simple(w: &str) -> Option<Lex> {
 
 /// `second` is both a time unit and an ordinal; quarters need the ordinal.
 pub fn quarter_ordinal(word: &str) -> Option<u8> {
-    let mut buf = [0u8; MAX_WORD];
-    match lower(word, &mut buf)? {
-        "first" | "1st" => Some(1),
-        "second" | "2nd" => Some(2),
-        "third" | "3rd" => Some(3),
-        "fourth" | "4th" | "last" | "final" => Some(4),
-        _ => None,
-    }
+    // All ASCII: a word with any other character is none of them, lowered or not.
+    const ORDINALS: [(&str, u8); 10] = [
+        ("first", 1),
+        ("1st", 1),
+        ("second", 2),
+        ("2nd", 2),
+        ("third", 3),
+        ("3rd", 3),
+        ("fourth", 4),
+        ("4th", 4),
+        ("last", 4),
+        ("final", 4),
+    ];
+    ORDINALS
+        .iter()
+        .find(|(w, _)| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+        .map(|&(_, q)| q)
 }
 
 /// Case-insensitive comparison of a token's text with a lower-case ASCII word; curly and
-/// straight apostrophes compare equal.
+/// straight apostrophes compare equal. Inlined: rules ask it of nearly every token.
+#[inline]
 pub fn is(word: &str, expected: &str) -> bool {
     if word.is_ascii() {
         return word.eq_ignore_ascii_case(expected);
     }
-    let mut buf = [0u8; MAX_WORD];
-    lower(word, &mut buf) == Some(expected)
+    lowered_is_any(word, &[expected])
 }
 
-/// True when `word` is one of `expected`.
+/// True when `word` is one of `expected`. Inlined, with the rare non-ASCII word (`we’ll`)
+/// out of line: rules ask this of most words against lists of dozens.
+#[inline]
 pub fn is_any(word: &str, expected: &[&str]) -> bool {
-    if word.is_ascii() {
-        return expected
-            .iter()
-            .any(|e| e.len() == word.len() && word.eq_ignore_ascii_case(e));
+    if !word.is_ascii() {
+        return lowered_is_any(word, expected);
     }
+    let w = word.as_bytes();
+    let Some(&first) = w.first() else {
+        return expected.contains(&"");
+    };
+    // Reject on length and first letter before comparing the rest.
+    let first = first.to_ascii_lowercase();
+    expected.iter().any(|e| {
+        let e = e.as_bytes();
+        e.len() == w.len() && e[0].to_ascii_lowercase() == first && e.eq_ignore_ascii_case(w)
+    })
+}
+
+/// `word`, lowered with its curly apostrophes and Unicode hyphens made ASCII, is one of
+/// `expected`.
+#[cold]
+fn lowered_is_any(word: &str, expected: &[&str]) -> bool {
     let mut buf = [0u8; MAX_WORD];
     match lower(word, &mut buf) {
         Some(w) => expected.contains(&w),
@@ -887,6 +941,36 @@ mod tests {
         assert_eq!(classify("eur"), Lex::None);
         assert_eq!(classify("euros"), Lex::Currency(Iso::EUR));
         assert_eq!(classify("cad"), Lex::None);
+    }
+
+    #[test]
+    fn lower_keeps_ascii_and_the_four_marks_only() {
+        let mut buf = [0u8; MAX_WORD];
+        assert_eq!(lower("We\u{2019}LL", &mut buf), Some("we'll"));
+        assert_eq!(
+            lower("\u{2018}co\u{2010}op\u{2011}X", &mut buf),
+            Some("'co-op-x")
+        );
+        assert_eq!(lower("publi\u{e9}", &mut buf), None);
+        // U+2014 shares the first two bytes with the marks.
+        assert_eq!(lower("a\u{2014}b", &mut buf), None);
+        assert_eq!(
+            lower(&"a".repeat(MAX_WORD), &mut buf).map(str::len),
+            Some(MAX_WORD)
+        );
+        assert_eq!(lower(&"a".repeat(MAX_WORD + 1), &mut buf), None);
+        assert_eq!(quarter_ordinal("Fourth"), Some(4));
+        assert_eq!(quarter_ordinal("fourths"), None);
+    }
+
+    #[test]
+    fn is_any_in_any_case_and_with_curly_apostrophes() {
+        assert!(is_any("Shall", &["will", "shall"]));
+        assert!(is_any("WE\u{2019}LL", &["we'll"]));
+        assert!(!is_any("wills", &["will", "shall"]));
+        assert!(!is_any("", &["will"]));
+        // Lists hold lower-case ASCII: a non-ASCII word matches only once lowered.
+        assert!(!is_any("publi\u{e9}", &["publi\u{e9}"]));
     }
 
     #[test]

@@ -62,11 +62,13 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    #[inline]
     pub fn tok(&self, i: usize) -> Option<&'a Token> {
         self.toks.get(i)
     }
 
     /// The text of token `i` when it is a word.
+    #[inline]
     pub fn word(&self, i: usize) -> Option<&'a str> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Word)
@@ -74,11 +76,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i` is the word `w` (lower-case ASCII), in any case.
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i).is_some_and(|x| is(x, w))
     }
 
     /// The character of token `i` when it is a symbol.
+    #[inline]
     pub fn sym(&self, i: usize) -> Option<char> {
         self.tok(i)
             .filter(|t| t.kind == Kind::Sym)
@@ -86,11 +90,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i` directly follows token `i - 1`.
+    #[inline]
     pub fn adjacent(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.gap == Gap::None)
     }
 
     /// Token `i` is on the same line as token `i - 1`.
+    #[inline]
     pub fn inline(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| t.gap <= Gap::Space)
     }
