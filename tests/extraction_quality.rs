@@ -723,3 +723,22 @@ fn a_score_below_its_floor_fails() {
     };
     check_floor("synthetic", &s, floor);
 }
+
+/// The goal is reached on both real-input sets, so their floors may never fall below it: a
+/// score under the goal fails the test, as issue 16 asks.
+#[test]
+fn the_real_and_own_floors_are_at_least_the_goal() {
+    for (label, floor) in [("wh-statements", WH_STATEMENTS_FLOOR), ("own", OWN_FLOOR)] {
+        let pairs = [
+            ("figures F1", floor.figures_f1, GOAL.figures_f1),
+            ("dates F1", floor.dates_f1, GOAL.dates_f1),
+            ("commitments F1", floor.commitments_f1, GOAL.commitments_f1),
+            ("value accuracy", floor.values, GOAL.values),
+            ("titles", floor.titles, GOAL.titles),
+            ("dates of issue", floor.doc_dates, GOAL.doc_dates),
+        ];
+        for (name, floor, goal) in pairs {
+            assert!(floor >= goal, "{label}: {name} floor {floor} < goal {goal}");
+        }
+    }
+}
