@@ -2199,3 +2199,54 @@ fn a_cited_headline_in_title_case_announces_nothing() {
     let text = "Today the Minister launches a coastal fund for fishing towns.";
     assert_eq!(pledged(text), [text]);
 }
+#[test]
+fn an_intention_or_commitment_renewed_now_to_an_action_pledges() {
+    for (text, who) in [
+        (
+            "We reaffirm our intention to retire the old coal fleet.",
+            "we",
+        ),
+        (
+            "We reiterate our commitment to reach carbon neutrality by 2045.",
+            "we",
+        ),
+        (
+            "We thank the panel for its report, reiterate our intention to convene the forum again next year.",
+            "we",
+        ),
+        (
+            "The ministers reiterate their commitment to open the archives.",
+            "ministers",
+        ),
+    ] {
+        assert_eq!(
+            pledges(text),
+            [(text.to_string(), vec![who.to_string()])],
+            "{text}"
+        );
+    }
+    // A past meeting's purpose, a state to reach, an ambition, a restatement in the past.
+    for text in [
+        "The two ministers met in Oslo to reaffirm their commitment to deeper trade ties.",
+        "We reaffirm our commitment to closer ties with the region.",
+        "We reaffirm our ambition to retire the old coal fleet.",
+        "We reaffirmed our intention to retire the old coal fleet.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn what_a_named_measure_will_do_is_its_outcome_not_a_pledge() {
+    for text in [
+        "This will reinforce the isolation of the regime.",
+        "This will enhance the predictability of supply.",
+        "This new portal will significantly reduce queues at the border.",
+        "This new grant will help towns in the valley rebuild their bridges.",
+        "These steps will help ease the pressure on the courts.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    // A bare `It` may stand for the party that acts.
+    let text = "It will also help the port hire more inspectors.";
+    assert_eq!(pledged(text), [text]);
+}

@@ -835,7 +835,27 @@ impl UnitText<'_> {
         let before = owner.checked_sub(1).and_then(|b| self.word(b));
         // "We reaffirm our ambition to", "we expressed our determination to": an earlier
         // pledge restated or reported.
-        if before.is_some_and(|b| is_any(b, RESTATING) || (b.len() > 4 && ends_with_ci(b, "ed"))) {
+        // "We reaffirm our intention to phase out", "reiterate our commitment to reach": a
+        // pledge held and renewed now still binds; an ambition restated does not.
+        // Not "met … to reaffirm their commitment" (a purpose of a past meeting), nor a
+        // comparative that names a state (`commitment to closer ties`).
+        let renewed = before.is_some_and(|b| is_any(b, RESTATING) && !ends_with_ci(b, "ing"))
+            && owner >= 1
+            && !(owner >= 2 && self.is_word(owner - 2, "to"))
+            && is_any(w, &["intention", "commitment"])
+            && self.word(owner).is_some_and(|x| is_any(x, &["our", "my", "their"]))
+            && verb.chars().next().is_some_and(char::is_lowercase)
+            && !possessive(verb)
+            && (!ends_with_ci(verb, "er") || self.takes_object(k + 1))
+            // A cause, not an action: `commitment to peace in the region`, `to peace and
+            // security`.
+            && self.word(k + 2).is_some_and(|n| {
+                !is_any(n, &["in", "and", "or", "of", "for", "with", "on", "at", "among", "between"])
+            });
+        if !renewed
+            && before
+                .is_some_and(|b| is_any(b, RESTATING) || (b.len() > 4 && ends_with_ci(b, "ed")))
+        {
             return None;
         }
         if self.word(owner).is_some_and(|x| is_any(x, &["our", "my"])) {
@@ -869,11 +889,15 @@ impl UnitText<'_> {
                     ],
                 )
             });
-            if !copula && !owning {
+            if !copula && !owning && !renewed {
                 return None;
             }
             let who = if self.is_word(owner, "my") { "I" } else { "we" };
             return Some(vec![who.to_string()]);
+        }
+        // "They reiterate their commitment to ban": the subject of the restating verb.
+        if renewed && owner >= 1 {
+            return Some(self.subject_before(owner - 1));
         }
         // "stand firm in the commitment to": the subject of the clause.
         if before.is_some_and(|b| is(b, "in")) && owner >= 2 && self.word(owner - 2).is_some() {

@@ -112,6 +112,11 @@ const EFFECTS: &[&str] = &[
     "revoke",
     "operate",
     "contribute",
+    // What a measure does once in place (`This will reinforce the isolation`, `This new
+    // feature will reduce wait times`, `these steps will help`): its outcome, not a pledge.
+    "reinforce",
+    "enhance",
+    "reduce",
 ];
 
 /// Words after a verb of change that show it has no object (`will rise this year`, `will
@@ -451,7 +456,10 @@ impl UnitText<'_> {
                     .and_then(|h| self.word(h))
                     .is_some_and(|h| is_any(h, MEASURES) || is_any(h, RESOURCES))
         };
-        (is_any(verb, EFFECTS) || is(verb, "create") && conditions() || provides())
+        // "This new assistance will help governments", "these steps will help": a named
+        // measure's outcome; a bare `It will help …` may stand for the party acting.
+        let helps = || is(verb, "help") && subject.1 > subject.0 + 1;
+        (is_any(verb, EFFECTS) || is(verb, "create") && conditions() || provides() || helps())
             && self.thing(subject)
     }
 
