@@ -2250,3 +2250,40 @@ fn what_a_named_measure_will_do_is_its_outcome_not_a_pledge() {
     let text = "It will also help the port hire more inspectors.";
     assert_eq!(pledged(text), [text]);
 }
+#[test]
+fn a_government_body_stepping_up_a_measure_announces_it() {
+    for (text, who) in [
+        (
+            "The Administration is surging inspectors to the northern ports.",
+            vec!["Administration"],
+        ),
+        (
+            "FEMA and USDA are expanding their field offices in the valley.",
+            vec!["FEMA", "USDA"],
+        ),
+        (
+            "The agency is also hiring and deploying additional rangers.",
+            vec!["agency"],
+        ),
+        (
+            "The Department of Transport is significantly scaling up its rail inspections.",
+            vec!["Department of Transport"],
+        ),
+        (
+            "With our partners, we are stepping up our efforts against fraud.",
+            vec!["we"],
+        ),
+    ] {
+        let who: Vec<String> = who.into_iter().map(String::from).collect();
+        assert_eq!(pledges(text), [(text.to_string(), who)], "{text}");
+    }
+    // A trend of anything else, or a body already done with it.
+    for text in [
+        "Food prices are increasing across the region.",
+        "The rebels are expanding their attacks in the north.",
+        "Russia is surging troops to the border.",
+        "The ministry has already hired staff and is expanding its offices.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}

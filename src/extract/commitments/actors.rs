@@ -66,6 +66,10 @@ const AUXILIARIES: &[&str] = &[
     "does",
     "still",
     "collectively",
+    "significantly",
+    "substantially",
+    "rapidly",
+    "dramatically",
 ];
 
 impl UnitText<'_> {

@@ -311,6 +311,40 @@ const ANNOUNCING: &[&str] = &[
     "publishing",
 ];
 
+/// Progressives of a measure under way that a fact sheet announces of a government body or
+/// the authors (`DHS is surging officers to the border`, `we are stepping up our efforts`);
+/// said of any other subject they report a trend (`prices are increasing`).
+const ACTING: &[&str] = &[
+    "surging",
+    "expanding",
+    "hiring",
+    "deploying",
+    "increasing",
+    "scaling",
+    "stepping",
+    "marshalling",
+    "marshaling",
+    "mobilizing",
+    "mobilising",
+    "accelerating",
+];
+
+/// Heads of a subject that acts for a government (`DHS and DOJ`, `the two agencies`,
+/// `the Administration`), besides the authors' `we`.
+const ACTING_BODIES: &[&str] = &[
+    "we",
+    "administration",
+    "department",
+    "departments",
+    "agency",
+    "agencies",
+    "government",
+    "governments",
+    "ministry",
+    "ministries",
+    "commission",
+];
+
 /// Present-tense announcements (`Chile and Peru announce a joint programme`).
 const ANNOUNCE: &[&str] = &[
     "announce",
@@ -346,6 +380,11 @@ const AUX_ADVERBS: &[&str] = &[
     "still",
     "always",
     "together",
+    // Of degree, in a fact sheet's progress (`is significantly scaling up`).
+    "significantly",
+    "substantially",
+    "rapidly",
+    "dramatically",
 ];
 
 /// `Norway’s`, `the Council's`: a possessive, so the next word is a noun.
@@ -1051,10 +1090,28 @@ impl UnitText<'_> {
         when.then(|| self.agent_after(i + 1))
     }
 
+    /// Whether the subject is a body of government or the authors: its head is one of
+    /// `ACTING_BODIES` or every word of it is an acronym (`DHS and DOJ`).
+    fn acting_body(&self, subject: (usize, usize)) -> bool {
+        let Some(h) = self.head(subject) else {
+            return false;
+        };
+        let head = self.word(h).unwrap_or("");
+        let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        is_any(head, ACTING_BODIES)
+            || (subject.0..subject.1)
+                .filter_map(|k| self.word(k))
+                .all(|w| acronym(w) || is_any(w, &["and", "the"]))
+    }
+
     /// `is announcing €800 million`, `Today I can announce a new fund`, `Chile and Peru
     /// announce a joint programme`: an announcement of a measure in the present.
     fn announce_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
-        if is_any(w, ANNOUNCING) {
+        let acting = is_any(w, ACTING);
+        if acting && !self.acting_body(self.subject_range(i)) {
+            return None;
+        }
+        if acting || is_any(w, ANNOUNCING) {
             // "We have already bolstered security … and are investing in …": a progress
             // report, carried on from the perfect before it.
             let report = (i.saturating_sub(LOOK_BACK)..i).any(|k| {
@@ -1078,7 +1135,12 @@ impl UnitText<'_> {
                         ],
                     )
                 });
-            if !self.progressive(i) || !object {
+            // "is hiring and deploying agents": two verbs sharing one object.
+            let paired = self.is_word(i + 1, "and")
+                && self
+                    .word(i + 2)
+                    .is_some_and(|v| v.len() > 4 && ends_with_ci(v, "ing"));
+            if !self.progressive(i) || !(object || paired) {
                 return None;
             }
             return Some(self.subject_before(i));
