@@ -2287,3 +2287,64 @@ fn a_government_body_stepping_up_a_measure_announces_it() {
         assert!(pledged(text).is_empty(), "{text}");
     }
 }
+#[test]
+fn a_refusal_to_recognise_is_pledged_but_a_preamble_is_not() {
+    let text = "We will never recognise the annexation of the islands.";
+    assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
+    assert!(pledged("We will recognise the courage of the rescuers.").is_empty());
+}
+#[test]
+fn how_others_will_see_a_failure_is_not_a_pledge() {
+    for text in [
+        "Failure to open the ports will be seen as a hostile act.",
+        "Any delay will be regarded as a breach of the truce.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+}
+#[test]
+fn an_event_as_subject_tells_what_happens_there() {
+    for text in [
+        "The Summit will provide a chance to review the alliance's posture.",
+        "This meeting will bring together ministers from twelve countries.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "The Council will provide a report on the summit.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn what_others_are_to_do_in_a_wish_or_demand_is_not_our_pledge() {
+    for text in [
+        "We are determined that the regime will answer for these crimes.",
+        "We hope the parties will sign the accord this year.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "We are determined that we will finish the line by 2030.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn a_known_event_told_in_passing_and_the_addressee_s_lot_are_not_pledges() {
+    for text in [
+        "There will be the conference on rivers in the autumn.",
+        "At the talks in Geneva, you will be represented by your envoy.",
+        "I shan't speak longer.",
+        "I will not detain the House for long.",
+    ] {
+        assert!(pledged(text).is_empty(), "{text}");
+    }
+    let text = "There will be a new fund for river towns.";
+    assert_eq!(pledged(text), [text]);
+}
+#[test]
+fn an_emphatic_wish_of_the_authors_pledges_like_want() {
+    let text = "We do wish to achieve a fairer trading order.";
+    assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
+    assert!(pledged("We wish to thank our hosts.").is_empty());
+}
+#[test]
+fn a_negated_contraction_is_not_its_own_subject() {
+    let text = "We won't stop the inspections until the mines are cleared.";
+    assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
+}

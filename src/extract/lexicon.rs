@@ -254,6 +254,7 @@ pub const COMMISSIVE_TO: &[&str] = &[
     // A wish of the authors (`we want to build`).
     "want",
     "wants",
+    "wish",
 ];
 
 /// Verbs that report someone's words or belief: a cue in their clause (`has said it will`,

@@ -153,9 +153,11 @@ impl UnitText<'_> {
     /// The actors of the cue at `i` whose subject is `[start, end)` (from `subject_range`).
     pub(super) fn actors(&self, i: usize, (start, end): (usize, usize)) -> Vec<String> {
         // A contraction carries its subject: "we’ll", "I’d".
+        // Not a negation (`won’t`, `shan’t`): its subject stands before it.
         if let Some(w) = self.word(i)
             && let Some(pos) = w.find(['\'', '\u{2019}'])
             && pos > 0
+            && !w[..pos].ends_with(['n', 'N'])
         {
             return vec![pronoun(&w[..pos])];
         }

@@ -219,6 +219,11 @@ const OUTCOMES: &[&str] = &[
     "confined",
     "limited",
     "restricted",
+    // How others will take it (`Failure to act will be seen as an attack`).
+    "seen",
+    "regarded",
+    "viewed",
+    "perceived",
 ];
 
 /// Words after `there will be` that forecast hardship (`There will be difficult days ahead`).
@@ -258,6 +263,31 @@ const PURPOSE_NOUNS: &[&str] = &[
     "purpose",
     "plan",
     "resolve",
+];
+
+/// Verbs whose `that`-clause tells what others are to do (`determined that Russia will pay`,
+/// `we hope the talks will succeed`).
+const WISHED_OF_OTHERS: &[&str] = &[
+    "determined",
+    "hope",
+    "hopes",
+    "insist",
+    "insists",
+    "expect",
+    "expects",
+    "trust",
+    "demand",
+    "demands",
+];
+
+/// Heads of a subject that is an event (`The Summit will provide an opportunity`).
+const EVENTS: &[&str] = &[
+    "summit",
+    "meeting",
+    "conference",
+    "visit",
+    "trip",
+    "session",
 ];
 
 /// Quantifiers that open a subject naming no party, only a share of a group (`Some
@@ -527,7 +557,10 @@ impl UnitText<'_> {
         };
         if there {
             let hardship = self.word(j + 1).is_some_and(|x| is_any(x, HARDSHIP));
-            return (is(verb, "be") && !hardship).then(Vec::new);
+            // "There will be the conference on the ocean": an event already known, told of
+            // in passing, not a measure announced (`there will be a new fund`).
+            let known = self.is_word(j + 1, "the");
+            return (is(verb, "be") && !hardship && !known).then(Vec::new);
         }
         if is(verb, "have") {
             return None; // obligation (will have to) or future perfect (will have contributed)
@@ -543,6 +576,26 @@ impl UnitText<'_> {
                 && self
                     .word(subject.0 - 2)
                     .is_some_and(|b| is_any(b, &["is", "was", "that's", "it's"])))
+        {
+            return None;
+        }
+        // "We are determined that Russia will pay", "we hope the parties will agree": what
+        // others are to do, wished or demanded, is no pledge of the authors.
+        if subject.0 > 1
+            && self.is_word(subject.0 - 1, "that")
+            && self
+                .word(subject.0 - 2)
+                .is_some_and(|v| is_any(v, WISHED_OF_OTHERS))
+            && !self.first_person(subject)
+        {
+            return None;
+        }
+        // "The Summit will provide an opportunity", "this meeting will convene leaders": an
+        // event as subject tells what happens there, not what a party pledges.
+        if self
+            .head(subject)
+            .and_then(|h| self.word(h))
+            .is_some_and(|h| is_any(h, EVENTS))
         {
             return None;
         }
@@ -577,6 +630,13 @@ impl UnitText<'_> {
         {
             return Some(self.actors(i, subject));
         }
+        // "you will be represented there": what the addressee is told happens to them.
+        if is(verb, "be")
+            && self.word(subject.0).is_some_and(|x| is(x, "you"))
+            && subject.1 == subject.0 + 1
+        {
+            return None;
+        }
         if is(verb, "be") {
             let mut k = j + 1;
             while self.word(k).is_some_and(|x| is_any(x, ADVERBS)) {
@@ -605,7 +665,21 @@ impl UnitText<'_> {
             // Passive: the agent after "by", else nobody named.
             return Some(self.agent_after(k + 1));
         }
-        if is_any(verb, PREDICTIVE) || is_any(verb, NOT_VERBS) || is_any(verb, PREAMBULAR) {
+        let negated = is_any(w, &["won't", "shan't", "won’t", "shan’t"])
+            || (i + 1..j).any(|k| self.word(k).is_some_and(|x| is_any(x, &["not", "never"])));
+        // "We will never recognise the annexation": a refusal pledged, not a preamble.
+        let refusal = negated && is_any(verb, &["recognise", "recognize"]);
+        if is_any(verb, PREDICTIVE)
+            || is_any(verb, NOT_VERBS)
+            || is_any(verb, PREAMBULAR) && !refusal
+        {
+            return None;
+        }
+        // "I shan't speak longer", "I will not detain the House": the speech's own length.
+        if negated
+            && is_any(verb, &["speak", "detain", "dwell", "talk"])
+            && self.word(subject.0).is_some_and(|x| is(x, "i"))
+        {
             return None;
         }
         // "I will now turn to the floods", "I shall conclude by …": the speech's own course.
@@ -774,7 +848,7 @@ impl UnitText<'_> {
             _ if is_any(w, &["continue", "continues"]) => {
                 return None; // present report: "our countries continue to target"
             }
-            _ if is_any(w, &["want", "wants"]) => return self.want_cue(i, verb),
+            _ if is_any(w, &["want", "wants", "wish"]) => return self.want_cue(i, verb),
             _ if is_any(w, &["pledging", "committing"]) => {
                 // "X committing to pay …" in a list of deliverables, "by pledging to
                 // continue …": the subject when one stands right before, else the lead-in's.
@@ -824,7 +898,11 @@ impl UnitText<'_> {
     /// `we want to build`: a wish of the authors, first person only, and not a performative
     /// (`I want to thank`).
     fn want_cue(&self, i: usize, verb: &str) -> Option<Vec<String>> {
-        let k = self.skip_adverbs(i);
+        let mut k = self.skip_adverbs(i);
+        // "We do wish to achieve": the emphatic `do`.
+        if k > 1 && self.is_word(k - 1, "do") {
+            k -= 1;
+        }
         let who = self.word(k.checked_sub(1)?)?;
         if !is_any(who, &["we", "i"]) {
             return None;
