@@ -513,10 +513,14 @@ const GOAL: Bar = Bar {
 ///
 /// The three batches together: figures 0.981, dates 0.976, commitments 0.9198, values 0.976,
 /// titles 26/26, dates of issue 26/26.
+///
+/// After the batch-3 commitments round (renewed intentions, a government body's measures under
+/// way, outcomes of named measures and events, wishes of others): commitments 0.953 on the 26
+/// (batch 3 alone 0.797 -> 0.891).
 const WH_STATEMENTS_FLOOR: Bar = Bar {
     figures_f1: 0.98,
     dates_f1: 0.97,
-    commitments_f1: 0.91,
+    commitments_f1: 0.95,
     values: 0.97,
     titles: 1.0,
     doc_dates: 1.0,

@@ -2348,3 +2348,8 @@ fn a_negated_contraction_is_not_its_own_subject() {
     let text = "We won't stop the inspections until the mines are cleared.";
     assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
 }
+#[test]
+fn a_spoken_aside_between_dashes_does_not_hide_the_verb() {
+    let text = "We will not — and I mean this — abandon the valley.";
+    assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
+}

@@ -542,6 +542,13 @@ impl UnitText<'_> {
         {
             j += 1;
         }
+        // "We will not — we will not — say it again — walk away": a spoken aside between
+        // dashes; the verb follows the last dash.
+        if matches!(self.sym(j), Some('—' | '–'))
+            && let Some(last) = self.last_dash(j, 12)
+        {
+            j = last + 1;
+        }
         // "will probably rise": a guess.
         if self.word(j).is_some_and(|x| is_any(x, HEDGES)) {
             return None;
@@ -1180,6 +1187,27 @@ impl UnitText<'_> {
             || (subject.0..subject.1)
                 .filter_map(|k| self.word(k))
                 .all(|w| acronym(w) || is_any(w, &["and", "the"]))
+    }
+
+    /// The last dash of a run of asides opened by the dash at `open`, within `max` words and
+    /// the sentence, when a word follows it.
+    fn last_dash(&self, open: usize, max: usize) -> Option<usize> {
+        let mut words = 0;
+        let mut last = None;
+        for k in open + 1..self.toks.len() {
+            match self.sym(k) {
+                Some('—' | '–') => last = Some(k),
+                Some('.' | ';' | ':' | '?' | '!') => break,
+                _ => {}
+            }
+            if self.word(k).is_some() {
+                words += 1;
+                if words > max {
+                    break;
+                }
+            }
+        }
+        last.filter(|&k| self.word(k + 1).is_some())
     }
 
     /// `is announcing €800 million`, `Today I can announce a new fund`, `Chile and Peru
