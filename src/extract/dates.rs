@@ -229,6 +229,13 @@ enum Core {
     FinancialYear(i32),
     /// A US fiscal year (`FY2024`), October to September, named by the year it ends in.
     FiscalYear(i32),
+    /// `Fiscal Years 2023 and 2024`: consecutive fiscal (or, `british`, financial) years,
+    /// from the first's start to the last's end.
+    FiscalYears {
+        first: i32,
+        last: i32,
+        british: bool,
+    },
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
     /// `the first half of 2024` (1) or `H2 2023` (2).
@@ -249,7 +256,8 @@ impl Core {
             Core::Year(y)
             | Core::FinancialYear(y)
             | Core::FiscalYear(y)
-            | Core::YearRange(_, y) => Some(y),
+            | Core::YearRange(_, y)
+            | Core::FiscalYears { last: y, .. } => Some(y),
             Core::Half { year, .. } => Some(year),
             Core::Decade(y) => Some(y + 9),
             Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
@@ -301,6 +309,14 @@ impl Core {
             }
             Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
             Core::FiscalYear(y) => format!("{:04}-10/{y:04}-09", y - 1),
+            Core::FiscalYears {
+                first,
+                last,
+                british: true,
+            } => format!("{first:04}-04/{:04}-03", last + 1),
+            Core::FiscalYears { first, last, .. } => {
+                format!("{:04}-10/{last:04}-09", first - 1)
+            }
             Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
             Core::Half { year, half } => {
                 let (a, b) = if half == 1 { (1, 6) } else { (7, 12) };
@@ -658,6 +674,15 @@ impl Scan<'_> {
                     value: date(format!("{:04}", issue.year - issue.year % 100 + 50)),
                 });
             }
+            // by year's end, by the year-end: the year of issue.
+            if by && let Some(end) = self.year_end(j) {
+                let issue = self.issue?;
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: date(format!("{:04}", issue.year)),
+                });
+            }
             // by [the] end of / by the end-
             let mut k = j;
             if self.is_word(k, "the") {
@@ -729,6 +754,18 @@ impl Scan<'_> {
             end: j + 2,
             value: date(format!("{year:04}")),
         })
+    }
+
+    /// `year's end`, `year end`, `year-end` (past an optional `the`) at `j`: the token after it.
+    /// Said without a year, the year meant is the one the statement is issued in.
+    fn year_end(&self, j: usize) -> Option<usize> {
+        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let w = self.word(j)?;
+        if is(w, "year-end") {
+            return Some(j + 1);
+        }
+        let year = is(w, "year") || is(w, "year’s") || is(w, "year's");
+        (year && self.is_word(j + 1, "end") && self.inline(j + 1)).then_some(j + 2)
     }
 
     /// A season at `j`, past `the` and `early`/`mid`/`late`.
@@ -1068,6 +1105,17 @@ impl Scan<'_> {
         ))
     }
 
+    /// A bare month at `i` that lies before the date of issue: after `since` (`since April`,
+    /// in a January text, is last April), or after `in` in a clause told in the past
+    /// (`we launched it in October`).
+    fn month_gone_by(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        self.is_word(i - 1, "since")
+            || self.is_word(i - 1, "in") && self.tense_before(i - 1) == Some(Tense::Past)
+    }
+
     /// `Future` when `will`/`shall` follows token `i` closely in its sentence.
     fn future_after(&self, i: usize) -> Option<Tense> {
         for j in i + 1..(i + 5).min(self.toks.len()) {
@@ -1289,6 +1337,8 @@ impl Scan<'_> {
                             Some(d.year + i32::from(m <= d.month))
                         } else if i > 0 && self.is_word(i - 1, "last") {
                             Some(d.year - i32::from(m >= d.month))
+                        } else if self.month_gone_by(i) {
+                            Some(d.year - i32::from(m > d.month))
                         } else {
                             None
                         }
@@ -1399,6 +1449,9 @@ impl Scan<'_> {
                     };
                     return Some((Some(fy), i + 2));
                 }
+                if is_any(w, &["financial", "fiscal", "budget"]) && self.is_word(i + 1, "years") {
+                    return self.fiscal_years(i + 2).map(|(c, end)| (Some(c), end));
+                }
                 if let Some(j) = fy_words
                     && self.inline(j)
                     && self.year4(j).is_some()
@@ -1423,6 +1476,29 @@ impl Scan<'_> {
                 None
             }
         }
+    }
+
+    /// The two years after `fiscal years` at `j` (`2023 and 2024`, `2023 to 2025`): one
+    /// interval, US fiscal years unless the text reckons in sterling.
+    fn fiscal_years(&self, j: usize) -> Option<(Core, usize)> {
+        let first = self.year4(j).filter(|_| self.inline(j))?;
+        let link = self
+            .word(j + 1)
+            .is_some_and(|w| is_any(w, &["and", "to", "through", "until"]))
+            || matches!(self.sym(j + 1), Some('-' | '–'));
+        let last = self.year4(j + 2).filter(|_| link)?;
+        if last <= first || last - first > 10 {
+            return None;
+        }
+        let british = self.british();
+        Some((
+            Core::FiscalYears {
+                first,
+                last,
+                british,
+            },
+            j + 3,
+        ))
     }
 
     /// True when token `i` is glued to what follows in a way dates never are (`2016th`,
@@ -1656,6 +1732,16 @@ impl Scan<'_> {
         }
     }
 
+    /// `no later than 2050`, `not earlier than 2030`: `than` after a word of time makes the
+    /// four digits a year, where `more than 2050` stays a count.
+    fn after_later_than(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_word(i - 1, "than")
+            && self
+                .word(i - 2)
+                .is_some_and(|w| is_any(w, &["later", "earlier", "sooner"]))
+    }
+
     /// Whether the four digits at `i` (valued `y`) are a year.
     fn is_year(&self, i: usize, y: i32) -> bool {
         if self.adjacent_continues(i) {
@@ -1670,7 +1756,9 @@ impl Scan<'_> {
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
                     || is_any(w, REFERENCE_WORDS)
-                    || is_any(w, NUMBER_CONTEXT) && !(is(w, "over") && self.ends_a_year(i)))
+                    || is_any(w, NUMBER_CONTEXT)
+                        && !(is(w, "over") && self.ends_a_year(i))
+                        && !self.after_later_than(i))
             {
                 return false;
             }

@@ -1277,6 +1277,17 @@ impl Scan<'_> {
             (Bound::Approx, 1)
         } else if is_any(w, &["more", "greater"]) && two("than") {
             (Bound::Min, 2)
+        } else if is(w, "as")
+            && self
+                .word(i + 1)
+                .is_some_and(|x| is_any(x, &["many", "much"]))
+            && self.is_word(i + 2, "as")
+        {
+            // "as many as 180", "as much as $2 billion": an upper bound.
+            (Bound::Max, 3)
+        } else if is_any(w, &["exceeding", "surpassing"]) {
+            // "exceeding USD 24 billion": a participle that sets a lower bound.
+            (Bound::Min, 1)
         } else if is_any(w, &["over", "above", "upwards"]) {
             (Bound::Min, if two("of") { 2 } else { 1 })
         } else if is(w, "at") && two("least") {
@@ -1315,7 +1326,11 @@ impl Scan<'_> {
         };
         let j = i + len;
         (1..len).all(|d| self.inline(i + d)).then_some(())?;
-        self.inline(j).then_some((Some(bound), j))
+        // A hard-wrapped line may fall between the modifier and its number (`exceeding` ⏎
+        // `USD 24 billion`); a blank line may not.
+        self.tok(j)
+            .is_some_and(|t| t.gap <= Gap::Line)
+            .then_some((Some(bound), j))
     }
 
     /// A currency written before the number: €, £, $, US$, EUR, GBP.
