@@ -513,11 +513,15 @@ const GOAL: Bar = Bar {
 ///
 /// The three batches together: figures 0.981, dates 0.976, commitments 0.9198, values 0.976,
 /// titles 26/26, dates of issue 26/26.
+///
+/// After the batch-3 figure and date rules (no later than YEAR, by year's end, fiscal years
+/// A and B, as many as / exceeding, false starts, 360-degree): figures 0.988, dates 0.988,
+/// values 0.988.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
     figures_f1: 0.98,
-    dates_f1: 0.97,
+    dates_f1: 0.98,
     commitments_f1: 0.91,
-    values: 0.97,
+    values: 0.98,
     titles: 1.0,
     doc_dates: 1.0,
 };

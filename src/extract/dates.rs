@@ -1105,17 +1105,6 @@ impl Scan<'_> {
         ))
     }
 
-    /// A bare month at `i` that lies before the date of issue: after `since` (`since April`,
-    /// in a January text, is last April), or after `in` in a clause told in the past
-    /// (`we launched it in October`).
-    fn month_gone_by(&self, i: usize) -> bool {
-        if i == 0 {
-            return false;
-        }
-        self.is_word(i - 1, "since")
-            || self.is_word(i - 1, "in") && self.tense_before(i - 1) == Some(Tense::Past)
-    }
-
     /// `Future` when `will`/`shall` follows token `i` closely in its sentence.
     fn future_after(&self, i: usize) -> Option<Tense> {
         for j in i + 1..(i + 5).min(self.toks.len()) {
@@ -1337,8 +1326,6 @@ impl Scan<'_> {
                             Some(d.year + i32::from(m <= d.month))
                         } else if i > 0 && self.is_word(i - 1, "last") {
                             Some(d.year - i32::from(m >= d.month))
-                        } else if self.month_gone_by(i) {
-                            Some(d.year - i32::from(m > d.month))
                         } else {
                             None
                         }

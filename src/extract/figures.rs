@@ -35,13 +35,33 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
             Some((first, end, value))
                 if first >= skip_until && !covered[first..end].contains(&true) =>
             {
-                out.push(item(text, toks[first].start, toks[end - 1].end, value));
+                let figure = item(text, toks[first].start, toks[end - 1].end, value);
+                if out
+                    .last()
+                    .is_some_and(|prev| is_false_start(text, prev, &figure))
+                {
+                    out.pop();
+                }
+                out.push(figure);
                 i = end;
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// A speaker's false start: a bare number broken off by a dash and said again with its
+/// currency (`107 billion — $107 billion`). Only the figure said in full is meant.
+fn is_false_start(text: &str, prev: &Figure, next: &Figure) -> bool {
+    let between = text[prev.end..next.start].trim();
+    matches!(between, "—" | "–" | "--" | "-")
+        && prev.value.currency.is_none()
+        && next.value.currency.is_some()
+        && prev
+            .value
+            .count
+            .is_some_and(|c| Some(c) == next.value.amount)
 }
 
 struct Scan<'a> {
@@ -600,6 +620,17 @@ impl Scan<'_> {
         !noun
     }
 
+    /// `a 360-degree view`, `a 180-degree turn`: angles of a full or half turn used as a
+    /// figure of speech (all-round, reversed), not quantities.
+    fn turn_of_phrase(&self, j: usize) -> bool {
+        self.tok(j)
+            .is_some_and(|t| t.kind == Kind::Num && matches!(t.text(self.text), "180" | "360"))
+            && self.sym(j + 1) == Some('-')
+            && self.adjacent(j + 1)
+            && self.adjacent(j + 2)
+            && self.is_word(j + 2, "degree")
+    }
+
     /// A figure starting at token `i`: first token, end token, value.
     fn figure(&self, i: usize) -> Option<(usize, usize, FigureValue)> {
         let (mut bound, mut j) = self.modifier(i).unwrap_or((None, i));
@@ -609,7 +640,7 @@ impl Scan<'_> {
             j = after_cur;
         }
         let (number, mut k, worded) = self.number(j)?;
-        if !self.usable(j) {
+        if !self.usable(j) || self.turn_of_phrase(j) {
             return None;
         }
         if let NumberRead::Vague(unit) = number {

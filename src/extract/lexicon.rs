@@ -485,7 +485,7 @@ fn classify_compound(word: &str) -> Lex {
         return month;
     }
     // mid-century, year's end: dates after `by`, so the date rules must not skip them.
-    if matches!(w, "mid-century" | "year’s" | "year's") {
+    if matches!(w, "mid-century" | "year’s" | "year's" | "year-end") {
         return Lex::TimeUnit(TimeUnit::Other);
     }
     if let Some((a, b)) = w.split_once('-') {
