@@ -2300,3 +2300,23 @@ fn full_and_half_turns_in_degrees_are_figures_of_speech() {
         json!({"count": 45}),
     );
 }
+
+#[test]
+fn a_year_inside_a_programme_name_is_neither_date_nor_count() {
+    assert_eq!(
+        run("Ministers endorse the Alliance 2040 agenda and fund the Horizon 2020 grants.")
+            .figures
+            .len()
+            + dates("Ministers endorse the Alliance 2040 agenda and fund the Horizon 2020 grants.")
+                .len(),
+        0
+    );
+    // A capitalised first word of a sentence is no name: the year stays a year.
+    one(
+        dates("During 2027, the agency grew."),
+        "2027",
+        json!({"date": "2027"}),
+    );
+    let found = dates("The 2026 review was read in Geneva in 2025.");
+    assert_eq!(found.len(), 2, "{found:?}");
+}

@@ -1651,8 +1651,11 @@ impl Scan<'_> {
             };
             return Some((Some(core), i + 2));
         }
-        // A year on its own.
+        // A year on its own; in a name (`Horizon 2020`) it is skipped whole, no count either.
         let y = self.year4(i)?;
+        if (1900..=2099).contains(&y) && self.names_an_edition(i) && !self.adjacent_continues(i) {
+            return Some((None, i + 1));
+        }
         self.is_year(i, y).then_some((Some(Core::Year(y)), i + 1))
     }
 
@@ -1719,6 +1722,23 @@ impl Scan<'_> {
         }
     }
 
+    /// `the NATO 2030 agenda`, `the Games Tokyo 2020`, `Horizon 2020`: four digits right after
+    /// a capitalised word the lexicon does not know name an edition or a programme, not a
+    /// year the text dates anything by.
+    fn names_an_edition(&self, i: usize) -> bool {
+        // Mid-sentence only: a sentence's first word is capitalised whatever it is
+        // (`During 2023`, `The 2021 report`).
+        i > 1
+            && self.inline(i)
+            && self.inline(i - 1)
+            && self.word(i - 2).is_some()
+            && !self.is_year_context(i)
+            && self.toks[i - 1].lex == Lex::None
+            && self
+                .word(i - 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
     /// `no later than 2050`, `not earlier than 2030`: `than` after a word of time makes the
     /// four digits a year, where `more than 2050` stays a count.
     fn after_later_than(&self, i: usize) -> bool {
@@ -1743,6 +1763,7 @@ impl Scan<'_> {
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
                     || is_any(w, REFERENCE_WORDS)
+                    || self.names_an_edition(i)
                     || is_any(w, NUMBER_CONTEXT)
                         && !(is(w, "over") && self.ends_a_year(i))
                         && !self.after_later_than(i))
