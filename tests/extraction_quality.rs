@@ -515,11 +515,11 @@ const GOAL: Bar = Bar {
 /// titles 26/26, dates of issue 26/26.
 ///
 /// After the batch-3 figure and date rules (no later than YEAR, by year's end, fiscal years
-/// A and B, as many as / exceeding, false starts, 360-degree): figures 0.988, dates 0.988,
-/// values 0.988.
+/// A and B, as many as / exceeding, false starts, 360-degree, years in programme names):
+/// figures 0.988, dates 0.992, values 0.988.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
     figures_f1: 0.98,
-    dates_f1: 0.98,
+    dates_f1: 0.99,
     commitments_f1: 0.91,
     values: 0.98,
     titles: 1.0,
