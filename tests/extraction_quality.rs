@@ -516,7 +516,7 @@ const GOAL: Bar = Bar {
 ///
 /// After the batch-3 figure and date rules (no later than YEAR, by year's end, fiscal years
 /// A and B, as many as / exceeding, false starts, 360-degree, years in programme names):
-/// figures 0.988, dates 0.992, values 0.988.
+/// figures 0.988, dates 0.992, values 0.988; with `until at least 2030` a year, dates 0.996.
 const WH_STATEMENTS_FLOOR: Bar = Bar {
     figures_f1: 0.98,
     dates_f1: 0.99,

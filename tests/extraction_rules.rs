@@ -2320,3 +2320,14 @@ fn a_year_inside_a_programme_name_is_neither_date_nor_count() {
     let found = dates("The 2026 review was read in Geneva in 2025.");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn a_year_after_until_at_least_is_a_year() {
+    one(
+        dates("The contracts secure supplies until at least 2035."),
+        "2035",
+        json!({"date": "2035"}),
+    );
+    // Without a preposition of time, `at least` bounds a count.
+    assert_eq!(dates("The port hired at least 2035 workers."), vec![]);
+}

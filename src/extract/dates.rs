@@ -1739,14 +1739,22 @@ impl Scan<'_> {
                 .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 
-    /// `no later than 2050`, `not earlier than 2030`: `than` after a word of time makes the
-    /// four digits a year, where `more than 2050` stays a count.
+    /// `no later than 2050`, `not earlier than 2030`, `until at least 2030`: `than` after a
+    /// word of time, or `at least` after a preposition of time, makes the four digits a year,
+    /// where `more than 2050` and `at least 2050 staff` stay counts.
     fn after_later_than(&self, i: usize) -> bool {
-        i >= 2
+        let later_than = i >= 2
             && self.is_word(i - 1, "than")
             && self
                 .word(i - 2)
-                .is_some_and(|w| is_any(w, &["later", "earlier", "sooner"]))
+                .is_some_and(|w| is_any(w, &["later", "earlier", "sooner"]));
+        let until_at_least = i >= 3
+            && self.is_word(i - 1, "least")
+            && self.is_word(i - 2, "at")
+            && self
+                .word(i - 3)
+                .is_some_and(|w| is_any(w, &["until", "till", "through", "to", "beyond"]));
+        later_than || until_at_least
     }
 
     /// Whether the four digits at `i` (valued `y`) are a year.
