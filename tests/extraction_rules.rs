@@ -2353,3 +2353,127 @@ fn a_spoken_aside_between_dashes_does_not_hide_the_verb() {
     let text = "We will not — and I mean this — abandon the valley.";
     assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
 }
+#[test]
+fn a_year_after_no_later_than_is_a_year_but_after_more_than_a_count() {
+    one(
+        dates("The partners will reach net zero no later than 2050."),
+        "no later than 2050",
+        json!({"date": "2050"}),
+    );
+    assert_eq!(
+        dates("The agency employs more than 2050 inspectors."),
+        vec![]
+    );
+}
+#[test]
+fn by_years_end_is_the_year_of_issue() {
+    let issued = "Lyon, 8 June 2024\n\n";
+    let found = dates(&format!(
+        "{issued}The new tram line will open by year’s end. The review will close by the \
+         year-end."
+    ));
+    assert_eq!(
+        date_of(&found, "by year’s end"),
+        Some(json!({"date": "2024"}))
+    );
+    assert_eq!(
+        date_of(&found, "by the year-end"),
+        Some(json!({"date": "2024"}))
+    );
+    assert_eq!(found.len(), 3, "{found:?}");
+    // Without a date of issue the year is unknown: no date.
+    assert_eq!(dates("The tram line will open by year’s end."), vec![]);
+}
+#[test]
+fn consecutive_fiscal_years_are_one_interval() {
+    one(
+        dates("The agency will admit up to 9,000 students during Fiscal Years 2025\nand 2026."),
+        "Fiscal Years 2025\nand 2026",
+        json!({"date": "2024-10/2026-09"}),
+    );
+    let found = dates("The department will spend £3 million over financial years 2024 to 2026.");
+    assert_eq!(
+        date_of(&found, "financial years 2024 to 2026"),
+        Some(json!({"date": "2024-04/2027-03"}))
+    );
+}
+#[test]
+fn as_many_as_and_exceeding_bound_a_figure() {
+    one(
+        figures("As many as 240 vessels joined the patrol."),
+        "As many as 240",
+        json!({"count": 240, "max": 240}),
+    );
+    one(
+        figures("The partners pledged as much as €2 billion."),
+        "as much as €2 billion",
+        json!({"amount": 2_000_000_000, "currency": "EUR", "max": 2_000_000_000}),
+    );
+    // A hard-wrapped line may fall between the bound and its number.
+    one(
+        figures("Donors have given support exceeding\n    USD 31 billion so far."),
+        "exceeding\n    USD 31 billion",
+        json!({"amount": 31_000_000_000u64, "currency": "USD", "min": 31_000_000_000u64}),
+    );
+    // `as` alone is no bound.
+    one(
+        figures("She spoke as 12 delegates left."),
+        "12",
+        json!({"count": 12}),
+    );
+}
+#[test]
+fn a_spoken_false_start_keeps_only_the_figure_said_in_full() {
+    one(
+        figures("The union has provided 64 billion — $64 billion in aid."),
+        "$64 billion",
+        json!({"amount": 64_000_000_000u64, "currency": "USD"}),
+    );
+    // Two different numbers on either side of a dash are both figures.
+    assert_eq!(
+        figures("It sent 30 billion — $40 billion in aid.").len(),
+        2,
+        "different numbers are no false start"
+    );
+}
+#[test]
+fn full_and_half_turns_in_degrees_are_figures_of_speech() {
+    assert_eq!(
+        figures("The alliance takes a 360-degree view of threats and a 180-degree turn on aid."),
+        vec![]
+    );
+    one(
+        figures("The drone turned through 45 degrees."),
+        "45",
+        json!({"count": 45}),
+    );
+}
+#[test]
+fn a_year_inside_a_programme_name_is_neither_date_nor_count() {
+    assert_eq!(
+        run("Ministers endorse the Alliance 2040 agenda and fund the Horizon 2020 grants.")
+            .figures
+            .len()
+            + dates("Ministers endorse the Alliance 2040 agenda and fund the Horizon 2020 grants.")
+                .len(),
+        0
+    );
+    // A capitalised first word of a sentence is no name: the year stays a year.
+    one(
+        dates("During 2027, the agency grew."),
+        "2027",
+        json!({"date": "2027"}),
+    );
+    let found = dates("The 2026 review was read in Geneva in 2025.");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+#[test]
+fn a_year_after_until_at_least_is_a_year() {
+    one(
+        dates("The contracts secure supplies until at least 2035."),
+        "2035",
+        json!({"date": "2035"}),
+    );
+    // Without a preposition of time, `at least` bounds a count.
+    assert_eq!(dates("The port hired at least 2035 workers."), vec![]);
+}

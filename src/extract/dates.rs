@@ -229,6 +229,13 @@ enum Core {
     FinancialYear(i32),
     /// A US fiscal year (`FY2024`), October to September, named by the year it ends in.
     FiscalYear(i32),
+    /// `Fiscal Years 2023 and 2024`: consecutive fiscal (or, `british`, financial) years,
+    /// from the first's start to the last's end.
+    FiscalYears {
+        first: i32,
+        last: i32,
+        british: bool,
+    },
     /// `2005-2008`: an interval of whole years.
     YearRange(i32, i32),
     /// `the first half of 2024` (1) or `H2 2023` (2).
@@ -249,7 +256,8 @@ impl Core {
             Core::Year(y)
             | Core::FinancialYear(y)
             | Core::FiscalYear(y)
-            | Core::YearRange(_, y) => Some(y),
+            | Core::YearRange(_, y)
+            | Core::FiscalYears { last: y, .. } => Some(y),
             Core::Half { year, .. } => Some(year),
             Core::Decade(y) => Some(y + 9),
             Core::Quarter { year, .. } | Core::Season { year, .. } => Some(year),
@@ -301,6 +309,14 @@ impl Core {
             }
             Core::FinancialYear(y) => format!("{y:04}-04/{:04}-03", y + 1),
             Core::FiscalYear(y) => format!("{:04}-10/{y:04}-09", y - 1),
+            Core::FiscalYears {
+                first,
+                last,
+                british: true,
+            } => format!("{first:04}-04/{:04}-03", last + 1),
+            Core::FiscalYears { first, last, .. } => {
+                format!("{:04}-10/{last:04}-09", first - 1)
+            }
             Core::YearRange(a, b) => format!("{a:04}/{b:04}"),
             Core::Half { year, half } => {
                 let (a, b) = if half == 1 { (1, 6) } else { (7, 12) };
@@ -658,6 +674,15 @@ impl Scan<'_> {
                     value: date(format!("{:04}", issue.year - issue.year % 100 + 50)),
                 });
             }
+            // by year's end, by the year-end: the year of issue.
+            if by && let Some(end) = self.year_end(j) {
+                let issue = self.issue?;
+                return Some(Match {
+                    first: i,
+                    end,
+                    value: date(format!("{:04}", issue.year)),
+                });
+            }
             // by [the] end of / by the end-
             let mut k = j;
             if self.is_word(k, "the") {
@@ -729,6 +754,18 @@ impl Scan<'_> {
             end: j + 2,
             value: date(format!("{year:04}")),
         })
+    }
+
+    /// `year's end`, `year end`, `year-end` (past an optional `the`) at `j`: the token after it.
+    /// Said without a year, the year meant is the one the statement is issued in.
+    fn year_end(&self, j: usize) -> Option<usize> {
+        let j = if self.is_word(j, "the") { j + 1 } else { j };
+        let w = self.word(j)?;
+        if is(w, "year-end") {
+            return Some(j + 1);
+        }
+        let year = is(w, "year") || is(w, "year’s") || is(w, "year's");
+        (year && self.is_word(j + 1, "end") && self.inline(j + 1)).then_some(j + 2)
     }
 
     /// A season at `j`, past `the` and `early`/`mid`/`late`.
@@ -1399,6 +1436,9 @@ impl Scan<'_> {
                     };
                     return Some((Some(fy), i + 2));
                 }
+                if is_any(w, &["financial", "fiscal", "budget"]) && self.is_word(i + 1, "years") {
+                    return self.fiscal_years(i + 2).map(|(c, end)| (Some(c), end));
+                }
                 if let Some(j) = fy_words
                     && self.inline(j)
                     && self.year4(j).is_some()
@@ -1423,6 +1463,29 @@ impl Scan<'_> {
                 None
             }
         }
+    }
+
+    /// The two years after `fiscal years` at `j` (`2023 and 2024`, `2023 to 2025`): one
+    /// interval, US fiscal years unless the text reckons in sterling.
+    fn fiscal_years(&self, j: usize) -> Option<(Core, usize)> {
+        let first = self.year4(j).filter(|_| self.inline(j))?;
+        let link = self
+            .word(j + 1)
+            .is_some_and(|w| is_any(w, &["and", "to", "through", "until"]))
+            || matches!(self.sym(j + 1), Some('-' | '–'));
+        let last = self.year4(j + 2).filter(|_| link)?;
+        if last <= first || last - first > 10 {
+            return None;
+        }
+        let british = self.british();
+        Some((
+            Core::FiscalYears {
+                first,
+                last,
+                british,
+            },
+            j + 3,
+        ))
     }
 
     /// True when token `i` is glued to what follows in a way dates never are (`2016th`,
@@ -1588,8 +1651,11 @@ impl Scan<'_> {
             };
             return Some((Some(core), i + 2));
         }
-        // A year on its own.
+        // A year on its own; in a name (`Horizon 2020`) it is skipped whole, no count either.
         let y = self.year4(i)?;
+        if (1900..=2099).contains(&y) && self.names_an_edition(i) && !self.adjacent_continues(i) {
+            return Some((None, i + 1));
+        }
         self.is_year(i, y).then_some((Some(Core::Year(y)), i + 1))
     }
 
@@ -1656,6 +1722,41 @@ impl Scan<'_> {
         }
     }
 
+    /// `the NATO 2030 agenda`, `the Games Tokyo 2020`, `Horizon 2020`: four digits right after
+    /// a capitalised word the lexicon does not know name an edition or a programme, not a
+    /// year the text dates anything by.
+    fn names_an_edition(&self, i: usize) -> bool {
+        // Mid-sentence only: a sentence's first word is capitalised whatever it is
+        // (`During 2023`, `The 2021 report`).
+        i > 1
+            && self.inline(i)
+            && self.inline(i - 1)
+            && self.word(i - 2).is_some()
+            && !self.is_year_context(i)
+            && self.toks[i - 1].lex == Lex::None
+            && self
+                .word(i - 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// `no later than 2050`, `not earlier than 2030`, `until at least 2030`: `than` after a
+    /// word of time, or `at least` after a preposition of time, makes the four digits a year,
+    /// where `more than 2050` and `at least 2050 staff` stay counts.
+    fn after_later_than(&self, i: usize) -> bool {
+        let later_than = i >= 2
+            && self.is_word(i - 1, "than")
+            && self
+                .word(i - 2)
+                .is_some_and(|w| is_any(w, &["later", "earlier", "sooner"]));
+        let until_at_least = i >= 3
+            && self.is_word(i - 1, "least")
+            && self.is_word(i - 2, "at")
+            && self
+                .word(i - 3)
+                .is_some_and(|w| is_any(w, &["until", "till", "through", "to", "beyond"]));
+        later_than || until_at_least
+    }
+
     /// Whether the four digits at `i` (valued `y`) are a year.
     fn is_year(&self, i: usize, y: i32) -> bool {
         if self.adjacent_continues(i) {
@@ -1670,7 +1771,10 @@ impl Scan<'_> {
             if let Some(w) = self.word(i - 1)
                 && (matches!(prev.lex, Lex::Currency(_) | Lex::Scale(_))
                     || is_any(w, REFERENCE_WORDS)
-                    || is_any(w, NUMBER_CONTEXT) && !(is(w, "over") && self.ends_a_year(i)))
+                    || self.names_an_edition(i)
+                    || is_any(w, NUMBER_CONTEXT)
+                        && !(is(w, "over") && self.ends_a_year(i))
+                        && !self.after_later_than(i))
             {
                 return false;
             }

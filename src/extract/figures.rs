@@ -35,13 +35,33 @@ pub fn find(text: &str, toks: &[Token], covered: &[bool]) -> Vec<Figure> {
             Some((first, end, value))
                 if first >= skip_until && !covered[first..end].contains(&true) =>
             {
-                out.push(item(text, toks[first].start, toks[end - 1].end, value));
+                let figure = item(text, toks[first].start, toks[end - 1].end, value);
+                if out
+                    .last()
+                    .is_some_and(|prev| is_false_start(text, prev, &figure))
+                {
+                    out.pop();
+                }
+                out.push(figure);
                 i = end;
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// A speaker's false start: a bare number broken off by a dash and said again with its
+/// currency (`107 billion — $107 billion`). Only the figure said in full is meant.
+fn is_false_start(text: &str, prev: &Figure, next: &Figure) -> bool {
+    let between = text[prev.end..next.start].trim();
+    matches!(between, "—" | "–" | "--" | "-")
+        && prev.value.currency.is_none()
+        && next.value.currency.is_some()
+        && prev
+            .value
+            .count
+            .is_some_and(|c| Some(c) == next.value.amount)
 }
 
 struct Scan<'a> {
@@ -600,6 +620,17 @@ impl Scan<'_> {
         !noun
     }
 
+    /// `a 360-degree view`, `a 180-degree turn`: angles of a full or half turn used as a
+    /// figure of speech (all-round, reversed), not quantities.
+    fn turn_of_phrase(&self, j: usize) -> bool {
+        self.tok(j)
+            .is_some_and(|t| t.kind == Kind::Num && matches!(t.text(self.text), "180" | "360"))
+            && self.sym(j + 1) == Some('-')
+            && self.adjacent(j + 1)
+            && self.adjacent(j + 2)
+            && self.is_word(j + 2, "degree")
+    }
+
     /// A figure starting at token `i`: first token, end token, value.
     fn figure(&self, i: usize) -> Option<(usize, usize, FigureValue)> {
         let (mut bound, mut j) = self.modifier(i).unwrap_or((None, i));
@@ -609,7 +640,7 @@ impl Scan<'_> {
             j = after_cur;
         }
         let (number, mut k, worded) = self.number(j)?;
-        if !self.usable(j) {
+        if !self.usable(j) || self.turn_of_phrase(j) {
             return None;
         }
         if let NumberRead::Vague(unit) = number {
@@ -1277,6 +1308,17 @@ impl Scan<'_> {
             (Bound::Approx, 1)
         } else if is_any(w, &["more", "greater"]) && two("than") {
             (Bound::Min, 2)
+        } else if is(w, "as")
+            && self
+                .word(i + 1)
+                .is_some_and(|x| is_any(x, &["many", "much"]))
+            && self.is_word(i + 2, "as")
+        {
+            // "as many as 180", "as much as $2 billion": an upper bound.
+            (Bound::Max, 3)
+        } else if is_any(w, &["exceeding", "surpassing"]) {
+            // "exceeding USD 24 billion": a participle that sets a lower bound.
+            (Bound::Min, 1)
         } else if is_any(w, &["over", "above", "upwards"]) {
             (Bound::Min, if two("of") { 2 } else { 1 })
         } else if is(w, "at") && two("least") {
@@ -1315,7 +1357,11 @@ impl Scan<'_> {
         };
         let j = i + len;
         (1..len).all(|d| self.inline(i + d)).then_some(())?;
-        self.inline(j).then_some((Some(bound), j))
+        // A hard-wrapped line may fall between the modifier and its number (`exceeding` ⏎
+        // `USD 24 billion`); a blank line may not.
+        self.tok(j)
+            .is_some_and(|t| t.gap <= Gap::Line)
+            .then_some((Some(bound), j))
     }
 
     /// A currency written before the number: €, £, $, US$, EUR, GBP.

@@ -498,8 +498,8 @@ fn classify_compound(word: &str) -> Lex {
     {
         return month;
     }
-    // mid-century: a date after `by`, so the date rules must not skip it.
-    if w == "mid-century" {
+    // mid-century, year's end: dates after `by`, so the date rules must not skip them.
+    if matches!(w, "mid-century" | "year’s" | "year's" | "year-end") {
         return Lex::TimeUnit(TimeUnit::Other);
     }
     if let Some((a, b)) = w.split_once('-') {
@@ -556,6 +556,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("apr", Lex::Month(4)),
     ("april", Lex::Month(4)),
     ("around", Lex::Marker),
+    ("as", Lex::Marker),
     ("at", Lex::Marker),
     ("aud", Lex::Currency(Iso::AUD)),
     ("aug", Lex::Month(8)),
@@ -601,6 +602,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("eur", Lex::Currency(Iso::EUR)),
     ("euro", Lex::Currency(Iso::EUR)),
     ("euros", Lex::Currency(Iso::EUR)),
+    ("exceeding", Lex::Marker),
     ("fall", Lex::Season(3)),
     ("feb", Lex::Month(2)),
     ("february", Lex::Month(2)),
@@ -721,6 +723,7 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("sterling", Lex::Currency(Iso::GBP)),
     ("summer", Lex::Season(2)),
     ("sunday", Lex::Weekday),
+    ("surpassing", Lex::Marker),
     ("ten", Lex::Number(10)),
     ("tenfold", Lex::Multiplier(10)),
     ("tens", Lex::Many { base: 1, power: 1 }),
