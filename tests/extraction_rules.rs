@@ -642,12 +642,12 @@ fn a_day_range_with_a_hyphen() {
 fn a_month_of_last_year_and_a_spoken_year() {
     let issued = "Washington, 5 January 2023\n\n";
     let found = dates(&format!(
-        "{issued}Since August of last year, arrests fell. On my trip in December ’22 I \
+        "{issued}Since May of last year, thefts fell. On my trip in December ’22 I \
          said so, and in March of next year we return."
     ));
     assert_eq!(
-        date_of(&found, "August of last year"),
-        Some(json!({"date": "2022-08"}))
+        date_of(&found, "May of last year"),
+        Some(json!({"date": "2022-05"}))
     );
     assert_eq!(
         date_of(&found, "December ’22"),
@@ -1102,7 +1102,7 @@ fn fractions_in_words() {
         json!({"fraction": 0.25}),
     );
     one(
-        figures("We will cut food waste in half by 2030."),
+        figures("We will cut plastic litter in half by 2035."),
         "half",
         json!({"fraction": 0.5}),
     );
@@ -1201,7 +1201,7 @@ fn a_year_after_a_preposition_is_not_a_count() {
 #[test]
 fn days_of_a_range_of_days_are_not_counts() {
     for text in [
-        "At the summit on January 9-10, the leaders met.",
+        "At the forum on March 3-4, the leaders met.",
         "The conference of June 29-30, 2022 ended.",
         "They gathered in Lima on 11-12 October 2019.",
         "The talks of 21–22 June were long.",
@@ -1222,13 +1222,13 @@ fn days_of_a_range_of_days_are_not_counts() {
 #[test]
 fn numbered_names_are_not_counts() {
     for text in [
-        "The allies oppose Nord Stream 2, which divides them.",
-        "We mourn the victims of Airlines Flight 752, shot down in 2020.",
+        "The partners oppose Baltic Link 3, which divides them.",
+        "We remember the passengers of Coastal Flight 418, lost in 2018.",
         "They formed Joint Task Force 210 and Task Force 38.",
-        "Work on the Pillar 1 Multilateral Convention goes on.",
+        "Work on the Chapter 2 Regional Treaty goes on.",
         "It was ordered by Executive Order 14020 in March.",
         "We support the Harbour Act (H.R. 2468/S. 915) today.",
-        "It hears Labour 7, Youth 7 and Business 7 covering jobs.",
+        "It hears Labour 9, Youth 9 and Business 9 covering housing.",
         "They adopt the GridMonitor 4.0 that helps.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
@@ -1283,7 +1283,7 @@ fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
 fn a_number_hyphened_to_a_time_unit_is_a_duration() {
     for text in [
         "We are ending a 30-year slide in wages.",
-        "They recalled the 77-year record of restraint.",
+        "They praised the 65-year history of restraint.",
         "A 24-hour helpline opens.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
@@ -1787,7 +1787,7 @@ fn named_plans_and_things_with_capitalised_adjectives_pledge_nothing() {
         // "Plan" in a name is not the verb `plan to`.
         "She urged the agency to draw up a regional Response Plan to mobilise donors.",
         // A capitalised adjective does not make a thing a party.
-        "We agreed that continued Iranian advances will jeopardise the talks.",
+        "We agreed that further rebel attacks will jeopardise the talks.",
         // What a thing brings about.
         "This decision will create the conditions for lasting calm.",
     ] {
@@ -1829,12 +1829,12 @@ fn announcements_in_the_progressive_take_any_object() {
 }
 #[test]
 fn an_adverbial_lead_in_continues_the_pledges_before_it() {
-    let text = "The partnership will address short and long term needs.\n\nIn the short term:\n\n- Identify new sources of grain.\n- Opened two new ports last year.";
+    let text = "The partnership will address short and long term gaps.\n\nIn the short term:\n\n- Identify new sources of grain.\n- Opened two new ports last year.";
     assert_eq!(
         pledges(text),
         [
             (
-                "The partnership will address short and long term needs.".to_string(),
+                "The partnership will address short and long term gaps.".to_string(),
                 vec!["partnership".to_string()]
             ),
             (

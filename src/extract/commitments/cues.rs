@@ -637,7 +637,7 @@ impl UnitText<'_> {
         {
             return Some(self.actors(i, subject));
         }
-        // "you will be represented there": what the addressee is told happens to them.
+        // "you will be represented at the talks": what the addressee is told happens to them.
         if is(verb, "be")
             && self.word(subject.0).is_some_and(|x| is(x, "you"))
             && subject.1 == subject.0 + 1
@@ -682,7 +682,7 @@ impl UnitText<'_> {
         {
             return None;
         }
-        // "I shan't speak longer", "I will not detain the House": the speech's own length.
+        // "I shan't keep you longer", "I will not detain the House": the speech's own length.
         if negated
             && is_any(verb, &["speak", "detain", "dwell", "talk"])
             && self.word(subject.0).is_some_and(|x| is(x, "i"))
@@ -1085,7 +1085,7 @@ impl UnitText<'_> {
     }
 
     /// Whether the word at `k` reads as a verb with its object: a determiner or possessive
-    /// follows it, or `and` and a second verb that has one (`to adapt and modernize our
+    /// follows it, or `and` and a second verb that has one (`to renew and upgrade our
     /// alliance`), not a noun (`to peace in the region`, `to peace and security`).
     fn takes_object(&self, k: usize) -> bool {
         let owned = |x: usize| {
@@ -1095,7 +1095,7 @@ impl UnitText<'_> {
         owned(k + 1) || self.is_word(k + 1, "and") && owned(k + 3)
     }
 
-    /// `The objective of this Taskforce is to deepen cooperation`, `The aim of the new
+    /// `The objective of this Board is to widen cooperation`, `The aim of the new
     /// partnership is to train …`: the purpose of a body or measure the authors set up,
     /// stated at the head of its unit, is what it will do; its actor is the body. Not `The
     /// purpose of a deterrent is to …` (what a thing is for) nor `the aim of the talks was
