@@ -642,12 +642,12 @@ fn a_day_range_with_a_hyphen() {
 fn a_month_of_last_year_and_a_spoken_year() {
     let issued = "Washington, 5 January 2023\n\n";
     let found = dates(&format!(
-        "{issued}Since August of last year, arrests fell. During my visit in December ’22 I \
+        "{issued}Since May of last year, thefts fell. On my trip in December ’22 I \
          said so, and in March of next year we return."
     ));
     assert_eq!(
-        date_of(&found, "August of last year"),
-        Some(json!({"date": "2022-08"}))
+        date_of(&found, "May of last year"),
+        Some(json!({"date": "2022-05"}))
     );
     assert_eq!(
         date_of(&found, "December ’22"),
@@ -942,7 +942,7 @@ fn vague_quantities_are_approximate_minimums() {
         json!({"amount": 100_000_000, "currency": "USD", "min": 100_000_000, "approx": true}),
     );
     one(
-        figures("The fund will mobilise billions more in private finance."),
+        figures("The bank will raise billions more in loans."),
         "billions",
         json!({"count": 1_000_000_000u64, "min": 1_000_000_000u64, "approx": true}),
     );
@@ -1102,12 +1102,12 @@ fn fractions_in_words() {
         json!({"fraction": 0.25}),
     );
     one(
-        figures("We will cut food waste in half by 2030."),
+        figures("We will cut plastic litter in half by 2035."),
         "half",
         json!({"fraction": 0.5}),
     );
     one(
-        figures("We aim to deliver at least half by June."),
+        figures("They hope to plant at least half by March."),
         "at least half",
         json!({"fraction": 0.5, "min": 0.5}),
     );
@@ -1158,7 +1158,7 @@ fn enumerators_and_article_numbers_are_not_counts() {
         "Volume 763: debated on Monday.",
         "Section 702 and Title 42 were discussed, as was Resolution 2231.",
         "See Article 9.",
-        "During my visit in December ‘22, I spoke.",
+        "On my trip in December ‘22, I spoke.",
         "Since '19 it has grown.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
@@ -1175,7 +1175,7 @@ fn a_year_after_a_preposition_is_not_a_count() {
         "Emissions have fallen since 2010, and will fall through 2030.",
         "Spending rose during 2021.",
         "The programme for 2021–27 and the budget for 2025-26 were agreed.",
-        "Net zero no later than 2050 and deep cuts before it.",
+        "Clean power no later than 2045 and fewer mines before it.",
         "Demand will hold until at least 2030 across the region.",
         "Funds were spent in 2025 and in 2026.",
         "Over 1990 levels, emissions fell.",
@@ -1201,9 +1201,9 @@ fn a_year_after_a_preposition_is_not_a_count() {
 #[test]
 fn days_of_a_range_of_days_are_not_counts() {
     for text in [
-        "At the summit on January 9-10, the leaders met.",
+        "At the forum on March 3-4, the leaders met.",
         "The conference of June 29-30, 2022 ended.",
-        "They met in Bali on 15-16 November 2022.",
+        "They gathered in Lima on 11-12 October 2019.",
         "The talks of 21–22 June were long.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
@@ -1222,14 +1222,14 @@ fn days_of_a_range_of_days_are_not_counts() {
 #[test]
 fn numbered_names_are_not_counts() {
     for text in [
-        "The allies oppose Nord Stream 2, which divides them.",
-        "We mourn the victims of Airlines Flight 752, shot down in 2020.",
-        "They set up Combined Task Force 153 and Task Force 59.",
-        "Work on the Pillar 1 Multilateral Convention goes on.",
+        "The partners oppose Baltic Link 3, which divides them.",
+        "We remember the passengers of Coastal Flight 418, lost in 2018.",
+        "They formed Joint Task Force 210 and Task Force 38.",
+        "Work on the Chapter 2 Regional Treaty goes on.",
         "It was ordered by Executive Order 14020 in March.",
-        "We back the Citizenship Act (H.R. 1177/S. 348) now.",
-        "It hears Labour 7, Youth 7 and Business 7 covering jobs.",
-        "We endorse the InfraTracker 2.0 which helps.",
+        "We support the Harbour Act (H.R. 2468/S. 915) today.",
+        "It hears Labour 9, Youth 9 and Business 9 covering housing.",
+        "They adopt the GridMonitor 4.0 that helps.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
     }
@@ -1258,10 +1258,10 @@ fn numbered_names_are_not_counts() {
 #[test]
 fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
     for text in [
-        "17\\. The G7 has a leading role.",
+        "19\\. The Council has a central role.",
         "Intro.\n\n**1. ACCOMPLISHMENTS**",
-        "Intro.\n\n24.We welcome the adoption of the deal.",
-        "33. <sup>1 </sup>We are committed to it.",
+        "Intro.\n\n24.We applaud the signing of the pact.",
+        "33. <sup>1 </sup>We stand by it.",
         "It was noted.<sup>[2]</sup>",
         "1. First item\n2. Second item",
         "Conclusions\n\n1.1 The Council notes the report.",
@@ -1282,8 +1282,8 @@ fn numbered_paragraphs_and_footnote_marks_are_not_counts() {
 #[test]
 fn a_number_hyphened_to_a_time_unit_is_a_duration() {
     for text in [
-        "We are reversing a 40-year race to the bottom.",
-        "They recalled the 77-year record of restraint.",
+        "We are ending a 30-year slide in wages.",
+        "They praised the 65-year history of restraint.",
         "A 24-hour helpline opens.",
     ] {
         assert_eq!(figure_texts(text), Vec::<String>::new(), "{text}");
@@ -1327,8 +1327,8 @@ fn codes_markup_and_names_are_not_figures() {
         "Teams work 24/7.",
         "Theresa May spoke.",
         "COVID-19 changed everything.",
-        "Skills for the 21<sup>st</sup> century.",
-        "Spending has risen for seven consecutive years.",
+        "Ideas fit for our 21<sup>st</sup> century.",
+        "Output has grown for five consecutive years.",
         "Tickets are free for over 60s and under 5s.",
         "The plan is built around three priorities.",
     ] {
@@ -1612,9 +1612,9 @@ fn forecasts_formulas_performatives_and_past_pledges_are_not_commitments() {
         "Demand for gas in our region will roughly double by 2040.",
         "There will be difficult days ahead.",
         "The reform will rely on the work of local councils.",
-        "These partnerships will bolster the impact of the plan.",
+        "These grants will bolster the reach of the plan.",
         "This appointment will ensure close coordination of the agencies.",
-        "It will rely on the expertise of many departments.",
+        "It will rely on the know-how of many departments.",
         "On current trends, the target will be missed by some 3,000 homes.",
         "The Met Office projects that rainfall will increase by 10 per cent.",
         "With permission, Mr Speaker, I shall make a statement on the floods.",
@@ -1677,11 +1677,11 @@ fn list_items_end_at_their_semicolon_before_and() {
 fn purpose_nouns_and_clefts_pledge() {
     for (text, actors) in [
         (
-            "We are united in our determination to end the blockade.",
+            "We remain united in our determination to lift the siege.",
             vec!["we"],
         ),
         (
-            "The two countries stand firm in the commitment to close the smuggling routes.",
+            "The two countries remain firm in the commitment to shut the trafficking routes.",
             vec!["two countries"],
         ),
         (
@@ -1722,7 +1722,7 @@ fn restatements_hedges_effects_and_consequences_are_not_commitments() {
         // A guess.
         "The scheme will probably attract new firms.",
         // A relative clause describing a thing.
-        "The Board adopted a framework that will guide the agencies.",
+        "The Board adopted a charter that will steer the agencies.",
         // Agreement on a forecast.
         "We agreed that further delays will jeopardise the talks.",
         // A state, not readiness to act.
@@ -1755,7 +1755,7 @@ fn schedules_focus_returns_and_actions_through_others() {
         ("Initial trials of the vessel are planned for 2026.", vec![]),
         ("The talks are scheduled to resume in May.", vec![]),
         (
-            "We are focusing our efforts on training nurses.",
+            "We are focusing our resources on training nurses.",
             vec!["we"],
         ),
         ("I'll get the team to check the figures for you.", vec!["I"]),
@@ -1787,9 +1787,9 @@ fn named_plans_and_things_with_capitalised_adjectives_pledge_nothing() {
         // "Plan" in a name is not the verb `plan to`.
         "She urged the agency to draw up a regional Response Plan to mobilise donors.",
         // A capitalised adjective does not make a thing a party.
-        "We agreed that continued Iranian advances will jeopardise the talks.",
+        "We agreed that further rebel attacks will jeopardise the talks.",
         // What a thing brings about.
-        "This announcement will create the conditions for lasting calm.",
+        "This decision will create the conditions for lasting calm.",
     ] {
         assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
     }
@@ -1829,12 +1829,12 @@ fn announcements_in_the_progressive_take_any_object() {
 }
 #[test]
 fn an_adverbial_lead_in_continues_the_pledges_before_it() {
-    let text = "The partnership will address short and long term needs.\n\nIn the short term:\n\n- Identify new sources of grain.\n- Opened two new ports last year.";
+    let text = "The partnership will address short and long term gaps.\n\nIn the short term:\n\n- Identify new sources of grain.\n- Opened two new ports last year.";
     assert_eq!(
         pledges(text),
         [
             (
-                "The partnership will address short and long term needs.".to_string(),
+                "The partnership will address short and long term gaps.".to_string(),
                 vec!["partnership".to_string()]
             ),
             (
@@ -1852,10 +1852,10 @@ fn an_adverbial_lead_in_continues_the_pledges_before_it() {
 #[test]
 fn what_happens_to_things_and_what_they_provide_are_not_pledges() {
     for text in [
-        "An attack on one is an attack on all and will be met with a collective response.",
+        "A raid on one port is a raid on all ports, so it will be met with a joint reply.",
         "Our cooperation won’t be confined to trade.",
         "At this pace the target will be missed by some 4,000 hectares.",
-        "This updated policy will also provide guidance to the agencies.",
+        "This revised rule will also provide guidance to the agencies.",
         "Cooperation on research will provide new tools to our forces.",
     ] {
         assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
@@ -1883,7 +1883,7 @@ fn what_happens_to_things_and_what_they_provide_are_not_pledges() {
 }
 #[test]
 fn an_item_marked_unlike_the_list_ends_the_lead_ins_list() {
-    let text = "With this in mind, we will:\n\n- Stay agile in our policy.\n- Unlock new investment.\n\n6. We are deeply concerned by the food crisis.\n\n7. We welcome the report of the panel.";
+    let text = "With this in mind, we will:\n\n- Stay agile in our policy.\n- Unlock new investment.\n\n6. We are gravely worried by the water shortage.\n\n7. We welcome the report of the panel.";
     assert_eq!(
         pledged(text),
         ["Stay agile in our policy.", "Unlock new investment."]
@@ -1895,11 +1895,11 @@ fn an_item_marked_unlike_the_list_ends_the_lead_ins_list() {
 #[test]
 fn speech_performatives_and_purposes_that_are_not_owned_are_not_pledges() {
     for text in [
-        "I would also like to signal the importance of investors.",
+        "I would also like to stress the value of investors.",
         "I want to echo the minister’s words of welcome.",
         "Today, I’d like to — well, let me begin with the floods.",
-        "We’ll never forget what they did.",
-        "Wider testing is critical to achieving our collective ambition to end the disease.",
+        "We’ll never forget how they helped.",
+        "Better roads are critical to achieving our common ambition to link the towns.",
     ] {
         assert_eq!(pledged(text), Vec::<String>::new(), "{text}");
     }
@@ -1949,12 +1949,12 @@ fn a_purpose_the_parties_share_is_their_pledge() {
     for text in [
         "We share the objective of restoring the river basins.",
         "The two ministers share a commitment to regular consultation on fisheries.",
-        "Norway and Iceland share the goal of continuing to protect the cod stocks.",
+        "Norway and Iceland share the aim of continuing to protect the cod stocks.",
     ] {
         assert_eq!(pledged(text), [text], "{text}");
     }
     assert_eq!(
-        pledges("Norway and Iceland share the goal of continuing to protect the cod stocks.")[0].1,
+        pledges("Norway and Iceland share the aim of continuing to protect the cod stocks.")[0].1,
         ["Norway", "Iceland"]
     );
     // A vision shared, not work: no commitment.
@@ -1985,7 +1985,7 @@ fn a_pledge_in_the_object_of_a_welcome_is_not_the_welcomers() {
     for text in [
         "The ministers welcomed the announcement that several partners plan to invest €2 billion in ports.",
         "The Prime Minister expressed appreciation for the donors' pledge to provide €5 million for clinics.",
-        "The Presidents welcome plans to launch a joint fisheries fund by the end of the year.",
+        "The Ministers welcome plans to open a joint fisheries fund by the end of the year.",
     ] {
         assert!(pledged(text).is_empty(), "{text}");
     }
@@ -2044,7 +2044,7 @@ fn establishing_and_preparing_in_the_present_announce_a_measure() {
 #[test]
 fn what_a_thing_will_contribute_or_give_is_an_effect() {
     for text in [
-        "These reforms will also contribute to making the grid more secure.",
+        "These reforms will also contribute to keeping the grid secure.",
         "This will give farmers the information they need to plan their harvest.",
     ] {
         assert!(pledged(text).is_empty(), "{text}");
@@ -2060,7 +2060,7 @@ fn what_a_thing_will_contribute_or_give_is_an_effect() {
 #[test]
 fn how_a_body_is_made_up_is_not_a_pledge() {
     for text in [
-        "The Working Group will be chaired by a representative of each ministry.",
+        "The Working Group will be chaired by an official of each ministry.",
         "The board will be composed of nine members.",
     ] {
         assert!(pledged(text).is_empty(), "{text}");
@@ -2070,10 +2070,10 @@ fn how_a_body_is_made_up_is_not_a_pledge() {
 }
 #[test]
 fn a_mandate_given_to_the_parties_own_people_is_a_pledge() {
-    let text = "The two Presidents have charged their teams with intensifying talks on energy.";
+    let text = "The two Premiers have charged their staff with speeding up talks on energy.";
     assert_eq!(
         pledges(text),
-        [(text.to_string(), vec!["two Presidents".to_string()])]
+        [(text.to_string(), vec!["two Premiers".to_string()])]
     );
     let text = "The leaders tasked their ministers to report back by June.";
     assert_eq!(pledged(text), [text]);
@@ -2124,7 +2124,7 @@ fn a_relative_clause_pointing_to_a_nested_list_passes_its_body_to_the_items() {
 }
 #[test]
 fn a_joint_commitment_renewed_now_to_an_action_pledges() {
-    let text = "They also reiterate a shared commitment to modernize the fisheries agreement.";
+    let text = "They also reiterate a joint commitment to update the fisheries pact.";
     assert_eq!(
         pledges(text),
         [(text.to_string(), vec!["they".to_string()])]
@@ -2133,8 +2133,8 @@ fn a_joint_commitment_renewed_now_to_an_action_pledges() {
     for text in [
         "The ministers reaffirmed their shared commitment to modernize the agreement.",
         "We reaffirm our joint ambition to modernize the agreement.",
-        "We reaffirm our joint commitment to peace in the region.",
-        "We reaffirm our shared commitment to realizing the goals of the agreement.",
+        "They reaffirm their joint commitment to calm in the region.",
+        "They reaffirm their shared commitment to meeting the aims of the pact.",
         "We reaffirm our commitment to closer ties.",
     ] {
         assert!(pledged(text).is_empty(), "{text}");
@@ -2211,7 +2211,7 @@ fn an_intention_or_commitment_renewed_now_to_an_action_pledges() {
             "we",
         ),
         (
-            "We thank the panel for its report, reiterate our intention to convene the forum again next year.",
+            "We thank the panel for its report, reiterate our intention to hold the forum again next year.",
             "we",
         ),
         (
@@ -2262,7 +2262,7 @@ fn a_government_body_stepping_up_a_measure_announces_it() {
             vec!["FEMA", "USDA"],
         ),
         (
-            "The agency is also hiring and deploying additional rangers.",
+            "The agency is also hiring and deploying extra rangers.",
             vec!["agency"],
         ),
         (
@@ -2270,7 +2270,7 @@ fn a_government_body_stepping_up_a_measure_announces_it() {
             vec!["Department of Transport"],
         ),
         (
-            "With our partners, we are stepping up our efforts against fraud.",
+            "With our allies, we are stepping up our campaign against fraud.",
             vec!["we"],
         ),
     ] {
@@ -2327,7 +2327,7 @@ fn what_others_are_to_do_in_a_wish_or_demand_is_not_our_pledge() {
 #[test]
 fn a_known_event_told_in_passing_and_the_addressee_s_lot_are_not_pledges() {
     for text in [
-        "There will be the conference on rivers in the autumn.",
+        "There will be the meeting on rivers in the autumn.",
         "At the talks in Geneva, you will be represented by your envoy.",
         "I shan't speak longer.",
         "I will not detain the House for long.",
@@ -2339,7 +2339,7 @@ fn a_known_event_told_in_passing_and_the_addressee_s_lot_are_not_pledges() {
 }
 #[test]
 fn an_emphatic_wish_of_the_authors_pledges_like_want() {
-    let text = "We do wish to achieve a fairer trading order.";
+    let text = "We do wish to build a fairer trading order.";
     assert_eq!(pledges(text), [(text.to_string(), vec!["we".to_string()])]);
     assert!(pledged("We wish to thank our hosts.").is_empty());
 }
@@ -2356,9 +2356,9 @@ fn a_spoken_aside_between_dashes_does_not_hide_the_verb() {
 #[test]
 fn a_year_after_no_later_than_is_a_year_but_after_more_than_a_count() {
     one(
-        dates("The partners will reach net zero no later than 2050."),
-        "no later than 2050",
-        json!({"date": "2050"}),
+        dates("The partners will close the coal plants no later than 2040."),
+        "no later than 2040",
+        json!({"date": "2040"}),
     );
     assert_eq!(
         dates("The agency employs more than 2050 inspectors."),

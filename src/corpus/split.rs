@@ -784,11 +784,11 @@ mod tests {
 
     #[test]
     fn lines_after_colon_or_semicolon_start_units() {
-        let t = "We will continue to work with partners to:\nstrengthen borders;\n\ntackle gangs; and\ncollectively explore returns.";
+        let t = "We will keep working with neighbours to:\nstrengthen borders;\n\ntackle gangs; and\ncollectively explore returns.";
         assert_eq!(
             texts(t),
             [
-                "We will continue to work with partners to:",
+                "We will keep working with neighbours to:",
                 "strengthen borders;",
                 "tackle gangs; and",
                 "collectively explore returns."
@@ -834,11 +834,11 @@ mod tests {
 
     #[test]
     fn quotes_and_end_marks_stay_with_their_sentence() {
-        let t = "They agreed to “a conference by the end of the year”, in “hot spots”./.\n\nNext.";
+        let t = "They agreed to “a meeting before the winter”, in “hot spots”./.\n\nNext.";
         assert_eq!(
             texts(t),
             [
-                "They agreed to “a conference by the end of the year”, in “hot spots”./.",
+                "They agreed to “a meeting before the winter”, in “hot spots”./.",
                 "Next."
             ]
         );

@@ -229,7 +229,7 @@ enum Core {
     FinancialYear(i32),
     /// A US fiscal year (`FY2024`), October to September, named by the year it ends in.
     FiscalYear(i32),
-    /// `Fiscal Years 2023 and 2024`: consecutive fiscal (or, `british`, financial) years,
+    /// `Fiscal Years 2026 and 2027`: consecutive fiscal (or, `british`, financial) years,
     /// from the first's start to the last's end.
     FiscalYears {
         first: i32,

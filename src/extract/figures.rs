@@ -597,7 +597,7 @@ impl Scan<'_> {
                     && !sentence_start
                     && !verb
             }
-            // "H.R. 1177", "S. 348": an initial before the number.
+            // "H.R. 2468", "S. 915": an initial before the number.
             _ => {
                 self.sym(p) == Some('.')
                     && self.adjacent(p)

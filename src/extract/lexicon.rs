@@ -390,7 +390,7 @@ const COMMISSIVE_OTHER: &[&str] = &[
     "focusing",
     "concentrating",
     // A body set up in the present (`we establish a joint cooperation`), a mandate given
-    // (`have charged their teams with …`).
+    // (`have charged their staff with …`).
     "establish",
     "establishes",
     "charged",

@@ -219,7 +219,7 @@ const OUTCOMES: &[&str] = &[
     "confined",
     "limited",
     "restricted",
-    // How others will take it (`Failure to act will be seen as an attack`).
+    // How others will take it (`Any breach would be seen as a provocation`).
     "seen",
     "regarded",
     "viewed",
@@ -280,7 +280,7 @@ const WISHED_OF_OTHERS: &[&str] = &[
     "demands",
 ];
 
-/// Heads of a subject that is an event (`The Summit will provide an opportunity`).
+/// Heads of a subject that is an event (`The Forum will offer a chance to meet`).
 const EVENTS: &[&str] = &[
     "summit",
     "meeting",
@@ -342,7 +342,7 @@ const ANNOUNCING: &[&str] = &[
 ];
 
 /// Progressives of a measure under way that a fact sheet announces of a government body or
-/// the authors (`DHS is surging officers to the border`, `we are stepping up our efforts`);
+/// the authors (`DHS is surging officers to the border`, `we are scaling up our work`);
 /// said of any other subject they report a trend (`prices are increasing`).
 const ACTING: &[&str] = &[
     "surging",
@@ -542,7 +542,7 @@ impl UnitText<'_> {
         {
             j += 1;
         }
-        // "We will not — we will not — say it again — walk away": a spoken aside between
+        // "We will — I repeat, we will — stand by them": a spoken aside between
         // dashes; the verb follows the last dash.
         if matches!(self.sym(j), Some('—' | '–'))
             && let Some(last) = self.last_dash(j, 12)
@@ -564,7 +564,7 @@ impl UnitText<'_> {
         };
         if there {
             let hardship = self.word(j + 1).is_some_and(|x| is_any(x, HARDSHIP));
-            // "There will be the conference on the ocean": an event already known, told of
+            // "There will be the meeting on the forests": an event already known, told of
             // in passing, not a measure announced (`there will be a new fund`).
             let known = self.is_word(j + 1, "the");
             return (is(verb, "be") && !hardship && !known).then(Vec::new);
@@ -586,7 +586,7 @@ impl UnitText<'_> {
         {
             return None;
         }
-        // "We are determined that Russia will pay", "we hope the parties will agree": what
+        // "We are resolved that the culprits will answer", "we hope the parties will agree": what
         // others are to do, wished or demanded, is no pledge of the authors.
         if subject.0 > 1
             && self.is_word(subject.0 - 1, "that")
@@ -597,7 +597,7 @@ impl UnitText<'_> {
         {
             return None;
         }
-        // "The Summit will provide an opportunity", "this meeting will convene leaders": an
+        // "The Forum will offer a chance to meet", "this meeting will convene leaders": an
         // event as subject tells what happens there, not what a party pledges.
         if self
             .head(subject)
@@ -637,7 +637,7 @@ impl UnitText<'_> {
         {
             return Some(self.actors(i, subject));
         }
-        // "you will be represented there": what the addressee is told happens to them.
+        // "you will be represented at the talks": what the addressee is told happens to them.
         if is(verb, "be")
             && self.word(subject.0).is_some_and(|x| is(x, "you"))
             && subject.1 == subject.0 + 1
@@ -657,7 +657,7 @@ impl UnitText<'_> {
             if is_any(next, STATES) {
                 return None;
             }
-            // "the target will be missed", "will be met with a collective response", "our
+            // "the target will be missed", "will be answered with a common reply", "our
             // cooperation won't be confined to …": what happens to a thing, with no agent.
             if is_any(next, OUTCOMES) && !self.has_agent(k + 1) {
                 return None;
@@ -682,7 +682,7 @@ impl UnitText<'_> {
         {
             return None;
         }
-        // "I shan't speak longer", "I will not detain the House": the speech's own length.
+        // "I shan't keep you longer", "I will not detain the House": the speech's own length.
         if negated
             && is_any(verb, &["speak", "detain", "dwell", "talk"])
             && self.word(subject.0).is_some_and(|x| is(x, "i"))
@@ -925,9 +925,9 @@ impl UnitText<'_> {
         Some(vec![pronoun(who)])
     }
 
-    /// `our aim is to halve`, `it is our intention to launch`, `we affirm our shared
-    /// determination to address`, `united in our determination to hold`, `stand firm in
-    /// the commitment to disrupt`: a noun of purpose followed by `to` and an action.
+    /// `our aim is to halve`, `it is our intention to launch`, `we affirm our common
+    /// determination to tackle`, `united in their determination to curb`, `hold firm in
+    /// the commitment to dismantle`: a noun of purpose followed by `to` and an action.
     fn noun_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         if !is_any(w, PURPOSE_NOUNS) || i == 0 {
             return None;
@@ -959,7 +959,7 @@ impl UnitText<'_> {
         let before = owner.checked_sub(1).and_then(|b| self.word(b));
         // "We reaffirm our ambition to", "we expressed our determination to": an earlier
         // pledge restated or reported.
-        // "We reaffirm our intention to phase out", "reiterate our commitment to reach": a
+        // "We reaffirm our intention to wind down", "reiterate our commitment to reach": a
         // pledge held and renewed now still binds; an ambition restated does not.
         // Not "met … to reaffirm their commitment" (a purpose of a past meeting), nor a
         // comparative that names a state (`commitment to closer ties`).
@@ -1023,17 +1023,17 @@ impl UnitText<'_> {
         if renewed && owner >= 1 {
             return Some(self.subject_before(owner - 1));
         }
-        // "stand firm in the commitment to": the subject of the clause.
+        // "hold firm in the commitment to": the subject of the clause.
         if before.is_some_and(|b| is(b, "in")) && owner >= 2 && self.word(owner - 2).is_some() {
             return Some(self.subject_before(owner - 2));
         }
         None
     }
 
-    /// `We share the objective of addressing …`, `They share a commitment to close
-    /// consultation`, `share the goal of continuing to …`: a purpose the parties declare they
+    /// `We share the objective of reducing …`, `They share a commitment to close
+    /// consultation`, `share the aim of continuing to …`: a purpose the parties declare they
     /// hold in common is their pledge, whatever follows `to` (an action or the work itself).
-    /// Not `share the goal of a world without …` (a vision, not work).
+    /// Not `share the goal of a planet free of …` (a vision, not work).
     fn shared_purpose_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         if !is_any(w, SHARED_PURPOSES) || i == 0 {
             return None;
@@ -1067,7 +1067,7 @@ impl UnitText<'_> {
         if is_any(v, &["share", "shares"]) {
             return Some(self.subject_before(verb));
         }
-        // "They reiterate a shared commitment to adapt the alliance": a joint pledge renewed
+        // "They reiterate a shared commitment to renew the treaty": a joint pledge renewed
         // now, to an action. Not a past restatement (`reaffirmed their commitment to`), an
         // ambition (`reaffirm our ambition to`), or a cause (`… commitment to peace`,
         // `… to realizing`), which `welcome` and `recall` sit beside.
@@ -1085,7 +1085,7 @@ impl UnitText<'_> {
     }
 
     /// Whether the word at `k` reads as a verb with its object: a determiner or possessive
-    /// follows it, or `and` and a second verb that has one (`to adapt and modernize our
+    /// follows it, or `and` and a second verb that has one (`to renew and upgrade our
     /// alliance`), not a noun (`to peace in the region`, `to peace and security`).
     fn takes_object(&self, k: usize) -> bool {
         let owned = |x: usize| {
@@ -1095,7 +1095,7 @@ impl UnitText<'_> {
         owned(k + 1) || self.is_word(k + 1, "and") && owned(k + 3)
     }
 
-    /// `The objective of this Taskforce is to deepen cooperation`, `The aim of the new
+    /// `The objective of this Board is to widen cooperation`, `The aim of the new
     /// partnership is to train …`: the purpose of a body or measure the authors set up,
     /// stated at the head of its unit, is what it will do; its actor is the body. Not `The
     /// purpose of a deterrent is to …` (what a thing is for) nor `the aim of the talks was
@@ -1129,7 +1129,7 @@ impl UnitText<'_> {
         Some(split_actors(self.between(i + 2, copula - 1)))
     }
 
-    /// `The Presidents have charged their teams with intensifying consultations`, `Leaders
+    /// `The Ministers have charged their staff with speeding up talks`, `Leaders
     /// tasked their ministers to report`: a mandate the parties give their own people is
     /// their pledge. The perfect is the statement's own act here, not a report.
     fn mandate_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
@@ -1159,8 +1159,8 @@ impl UnitText<'_> {
     }
 
     /// `Trials are planned for 2023`, `the talks are scheduled to resume`: an action put on
-    /// the calendar, in the present, by nobody named. `we are focusing our efforts on
-    /// strengthening …`: the work the authors are set on.
+    /// the calendar, in the present, by nobody named. `we are focusing our work on
+    /// improving …`: the work the authors are set on.
     fn scheduled_cue(&self, i: usize, w: &str) -> Option<Vec<String>> {
         if is_any(w, &["focusing", "concentrating"]) {
             let on = (i + 1..(i + 5).min(self.toks.len())).any(|k| self.is_word(k, "on"));
@@ -1254,7 +1254,7 @@ impl UnitText<'_> {
         if !is_any(w, ANNOUNCE) {
             return None;
         }
-        // "Attorney General Establishes Joint Task Force": the title-case headline of a
+        // "Governor Launches New Working Group": the title-case headline of a
         // release the text cites, not its own announcement.
         if i > self.first_word() && w.chars().next().is_some_and(char::is_uppercase) {
             return None;

@@ -8,8 +8,8 @@ use super::{DETERMINERS, NOT_ACTIONS, PREPOSITIONS, UnitText, ends_with_ci, is_p
 use crate::extract::lexicon::{is, is_any};
 use crate::extract::tokens::Kind;
 
-/// Verbs by which a plan or a party announces what it consists of or is doing (`The Strategy
-/// includes the following lines of effort:`, `is taking the following steps:`, `sets out
+/// Verbs by which a plan or a party announces what it consists of or is doing (`The Plan
+/// includes the following strands of work:`, `is taking the following steps:`, `sets out
 /// the following`).
 const CONTENT_VERBS: &[&str] = &[
     "include",
@@ -129,7 +129,7 @@ impl UnitText<'_> {
     }
 
     /// A lead-in with no cue whose items are still its subject's actions: a plan's content
-    /// in the present (`The Strategy includes the following lines of effort:`, `The
+    /// in the present (`The Plan includes the following strands of work:`, `The
     /// Administration is taking the following steps:`) or the means of an action (`The
     /// Leaders advanced their agenda by:`, then `- Launching …`). The actors, and whether
     /// the items are means. None for a report of the past (`we have taken the following
@@ -211,7 +211,7 @@ impl UnitText<'_> {
 
     /// Whether the words after the cue at `at` only point to the list that follows: a verb
     /// and at most a preposition before `the following`, and at most four words after it
-    /// (`will focus on the following urgent issues:`, `will address the following:`).
+    /// (`will tackle the following pressing matters:`, `will address the following:`).
     fn points_to_list(&self, at: usize) -> bool {
         let words: Vec<&str> = (at + 1..self.toks.len())
             .filter_map(|k| self.word(k))
@@ -222,9 +222,9 @@ impl UnitText<'_> {
         (2..=3).contains(&p) && is(words[p - 1], "the") && words.len() - p <= 5
     }
 
-    /// `…, which will focus on the following work strands:`: a lead-in whose pledge sits in
+    /// `…, which will take up the following tasks:`: a lead-in whose pledge sits in
     /// a relative clause that only points to its list. The actors are the noun the clause
-    /// describes (`Taskforce` in `the Mission Statement of this Taskforce, which will`).
+    /// describes (`Board` in `the Terms of Reference of this Board, which will`).
     pub(super) fn relative_list_lead_in(&self) -> Option<Vec<String>> {
         let will = (1..self.toks.len()).find(|&k| {
             self.word(k).is_some_and(|w| is_any(w, &["will", "shall"]))

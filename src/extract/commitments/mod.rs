@@ -315,8 +315,8 @@ pub fn find(
                 && out[section_start..]
                     .last()
                     .is_some_and(|c: &Commitment| just_before(text, c.end, unit.start));
-            // "… the Mission Statement of this Taskforce, which will focus on the following
-            // strands:": the items are the work of the body the relative clause describes.
+            // "… the Terms of Reference of this Board, which will take up the following
+            // tasks:": the items are the work of the body the relative clause describes.
             let relative = actors
                 .is_none()
                 .then(|| u.relative_list_lead_in())
@@ -349,7 +349,7 @@ pub fn find(
                 deadline: own_deadline().or_else(|| lead_deadline.clone()),
             });
             // A lead-in that says nothing beyond its cue ("We will:", "The Council agrees
-            // to:", "pledged to take concrete actions such as:") is not itself an item.
+            // to:", "vowed to act in ways such as:") is not itself an item.
             let bare = adverbial
                 || match &cue {
                     Some(c) => u.bare_after(c.at),

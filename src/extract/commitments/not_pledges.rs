@@ -439,7 +439,7 @@ impl UnitText<'_> {
 
     /// Whether `verb` tells an effect of a thing (`These partnerships will bolster …`).
     pub(super) fn effect(&self, verb: &str, subject: (usize, usize)) -> bool {
-        // "This announcement will create the conditions to …".
+        // "This accord will create the conditions to …".
         let conditions = || {
             let j = (subject.1..self.toks.len()).find(|&k| self.word(k) == Some(verb));
             j.is_some_and(|j| {
@@ -456,7 +456,7 @@ impl UnitText<'_> {
                     .and_then(|h| self.word(h))
                     .is_some_and(|h| is_any(h, MEASURES) || is_any(h, RESOURCES))
         };
-        // "This new assistance will help governments", "these steps will help": a named
+        // "This extra funding will help towns", "these steps will help": a named
         // measure's outcome; a bare `It will help …` may stand for the party acting.
         let helps = || is(verb, "help") && subject.1 > subject.0 + 1;
         (is_any(verb, EFFECTS) || is(verb, "create") && conditions() || provides() || helps())
