@@ -443,7 +443,7 @@ mod tests {
 
     #[test]
     fn urls_images_comments_and_tags() {
-        let t = "Go to <https://x.org/2020/1> or https://y.org/p/12, then ![chart 2](img/fig3.png).\n<!-- 2021 -->\nThe 21<sup>st</sup> century.<br>Next";
+        let t = "Go to <https://x.org/2020/1> or https://y.org/p/12, then ![chart 2](img/fig3.png).\n<!-- 2021 -->\nThe 3<sup>rd</sup> round.<br>Next";
         assert_eq!(
             shown(t),
             [

@@ -1581,7 +1581,7 @@ impl Scan<'_> {
                 {
                     return None;
                 }
-                // 21<sup>st</sup>: an ordinal whose suffix is raised by HTML.
+                // 3<sup>rd</sup>: an ordinal whose suffix is raised by HTML.
                 if self.sym(j + 1) == Some('<')
                     && self.adjacent(j + 1)
                     && self.is_word(j + 2, "sup")

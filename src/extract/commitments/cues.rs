@@ -327,7 +327,7 @@ const PROGRESSIVE_TO: &[&str] = &[
 /// Progressives of announcing a measure (`the Ministry is announcing £20 million`).
 const ANNOUNCING: &[&str] = &[
     "announcing",
-    // Work under way on a named product (`are preparing a series of dialogues`).
+    // Work under way on a named product (`are preparing a set of workshops`).
     "preparing",
     "launching",
     "releasing",
@@ -519,7 +519,7 @@ impl UnitText<'_> {
         if !modal {
             return None;
         }
-        // "a framework that will guide …": a relative clause describes its noun.
+        // "a charter that will steer …": a relative clause describes its noun.
         if i > 0
             && self
                 .word(i - 1)
@@ -906,7 +906,7 @@ impl UnitText<'_> {
     /// (`I want to thank`).
     fn want_cue(&self, i: usize, verb: &str) -> Option<Vec<String>> {
         let mut k = self.skip_adverbs(i);
-        // "We do wish to achieve": the emphatic `do`.
+        // "We do wish to finish": the emphatic `do`.
         if k > 1 && self.is_word(k - 1, "do") {
             k -= 1;
         }
@@ -1023,7 +1023,7 @@ impl UnitText<'_> {
         if renewed && owner >= 1 {
             return Some(self.subject_before(owner - 1));
         }
-        // "hold firm in the commitment to": the subject of the clause.
+        // "stay firm in our pledge to": the subject of the clause.
         if before.is_some_and(|b| is(b, "in")) && owner >= 2 && self.word(owner - 2).is_some() {
             return Some(self.subject_before(owner - 2));
         }

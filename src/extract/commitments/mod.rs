@@ -271,7 +271,7 @@ pub fn find(
         });
         let after_earlier = last_unit.1 && same_paragraph(text, last_unit.0, unit.start);
         last_unit = (unit.end, earlier);
-        // "The three leaders committed to …" after a sentence set at a summit months before
+        // "The two ministers committed to …" after a sentence set at a summit months before
         // the issue: a report of an earlier pledge.
         let cue = u.cue().filter(|c| {
             !((earlier || after_earlier) && u.word(c.at).is_some_and(|w| is_any(w, PAST_CUES)))

@@ -447,7 +447,7 @@ impl UnitText<'_> {
             })
         };
         // "This updated policy will provide guidance", "This will give migrants the
-        // information they need" describe it; "the new fund will provide grants" announces a
+        // advice they seek" describe it; "the new fund will provide grants" announces a
         // measure.
         let provides = || {
             is_any(verb, &["provide", "give"])
