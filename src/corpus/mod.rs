@@ -5,6 +5,7 @@
 //! CRLF) is never applied to the text itself: the scanners treat those characters as what
 //! they mean instead.
 
+pub mod convert;
 mod decode;
 pub mod front_matter;
 pub mod markup;
