@@ -33,6 +33,7 @@ fn extract_json_has_the_documented_shape_and_exact_spans() {
     let positions: Vec<usize> = [
         "\"doc\":",
         "\"offsets\":",
+        "\"source\":",
         "\"title\":",
         "\"doc_date\":",
         "\"figures\":",
@@ -43,7 +44,8 @@ fn extract_json_has_the_documented_shape_and_exact_spans() {
     .map(|k| out.find(k).unwrap_or_else(|| panic!("{k} missing")))
     .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-    assert_eq!(x.as_object().unwrap().len(), 7);
+    assert_eq!(x.as_object().unwrap().len(), 8);
+    assert_eq!(x["source"], "text");
     assert_eq!(x["doc"], "003_43befd11b848805d.txt");
     assert_eq!(x["offsets"], "bytes");
     assert_eq!(x["doc_date"]["value"]["date"], "2015-08-20");
@@ -163,10 +165,20 @@ fn missing_path_is_named_with_exit_2() {
 #[test]
 fn folder_without_documents_says_so() {
     let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.csv"), "x").unwrap();
+    let o = cordiale(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no documents found (.txt, .md, .pdf, .html, .htm, .docx)"));
+    // A folder whose documents all fail to convert says why for each, and exits 2.
     fs::write(dir.path().join("notes.pdf"), "x").unwrap();
     let o = cordiale(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no .txt or .md documents found"));
+    assert!(
+        stderr(&o).contains("no document could be read:\n  skipped")
+            && stderr(&o).contains("notes.pdf: not a PDF (no %PDF- header)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub use crate::safe_text::sanitize;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Documents or folders of .txt/.md files (default: the bundled seeds).
+    /// Documents or folders (.txt, .md, .pdf, .html, .docx) (default: the bundled seeds).
     pub paths: Vec<PathBuf>,
     /// The workbench's keys: default, vim, emacs, or a keymap file. keymap.json in the
     /// config folder (~/.config/cordiale/ on Linux) applies on top.
@@ -49,7 +49,7 @@ pub enum Command {
     /// Print each document's date, title and counts of figures, dates and commitments
     /// (what `cordiale` prints when its output is not a terminal).
     Summary {
-        /// Documents or folders of .txt/.md files (default: the bundled seeds).
+        /// Documents or folders (.txt, .md, .pdf, .html, .docx) (default: the bundled seeds).
         paths: Vec<PathBuf>,
     },
     /// Rank the figures, dates, commitments, sentences and titles that match a query.
@@ -129,12 +129,31 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         workspace: Option<PathBuf>,
     },
+    /// Print the text cordiale reads in a document: a PDF, web page or Word file as
+    /// converted, a text file as decoded. Every span `extract` reports indexes it.
+    ///
+    /// With --pages, each PDF page's start is marked on stderr as `── p. N ── @BYTE`, so
+    /// stdout stays exactly the indexed text.
+    Text {
+        /// The document to print.
+        file: PathBuf,
+        /// Mark where each page starts (on stderr).
+        #[arg(long)]
+        pages: bool,
+    },
+    /// Convert the bytes on stdin in this process and print the result as JSON: the
+    /// isolated worker the other commands start for each PDF, web page or Word file.
+    #[command(name = "__convert", hide = true)]
+    Convert {
+        /// The kind the file's name claims (pdf, html, docx).
+        named: Option<String>,
+    },
     /// Print the figures, dates and commitments of each document.
     Extract {
         /// One JSON object per document, one per line.
         #[arg(long)]
         json: bool,
-        /// Documents or folders of .txt/.md files.
+        /// Documents or folders (.txt, .md, .pdf, .html, .docx).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
@@ -142,7 +161,17 @@ pub enum Command {
 
 /// Runs the command line; the exit code is 0 on success, 2 on bad input, 1 on I/O failure.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(Command::Convert { named }) = &cli.command {
+        return convert_worker(named.as_deref());
+    }
+    // Every conversion of a PDF, web page or Word file runs in a child process of this
+    // binary, so a hostile file can neither crash nor hang the command.
+    if let Ok(exe) = std::env::current_exe() {
+        crate::corpus::convert::isolate::use_worker(exe);
+    }
     let result = match cli.command {
+        Some(Command::Convert { .. }) => Ok(()),
+        Some(Command::Text { file, pages }) => text_command(&file, pages),
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
         Some(Command::Find(args)) => find::run(args),
         Some(Command::Checklist {
@@ -195,6 +224,56 @@ pub fn run(cli: Cli) -> ExitCode {
 
 mod find;
 mod review;
+
+/// The conversion worker: stdin to JSON on stdout; exit 0 whenever the answer was written.
+fn convert_worker(named: Option<&str>) -> ExitCode {
+    use crate::corpus::convert::{SourceKind, isolate};
+    let named = match named {
+        Some("pdf") => Some(SourceKind::Pdf),
+        Some("html") => Some(SourceKind::Html),
+        Some("docx") => Some(SourceKind::Docx),
+        _ => None,
+    };
+    match isolate::serve(named) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cordiale: converter: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints the text spans index: exactly, with nothing added on stdout.
+fn text_command(file: &Path, pages: bool) -> Result<(), Failure> {
+    let corpus = load_corpus(std::slice::from_ref(&file.to_path_buf()))?;
+    let Some(doc) = corpus.documents.first() else {
+        return Err(Failure::Input(format!(
+            "{}: no text to print",
+            sanitize(&file.display().to_string())
+        )));
+    };
+    if pages {
+        for (i, page) in doc.pages.iter().enumerate() {
+            eprintln!("── p. {} ── @{}", i + 1, page.start);
+        }
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    // The text as it is indexed, byte for byte: a terminal gets it made safe.
+    if io::stdout().is_terminal() {
+        for line in doc.text.split_inclusive('\n') {
+            let (body, end) = match line.strip_suffix('\n') {
+                Some(body) => (body, "\n"),
+                None => (line, ""),
+            };
+            write!(out, "{}{end}", sanitize(body))?;
+        }
+    } else {
+        out.write_all(doc.text.as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}
 
 enum Failure {
     /// Bad input: exit 2.
@@ -362,7 +441,19 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             "   decoded from {enc}; spans refer to the decoded text"
         )?;
     }
+    if x.source != "text" {
+        writeln!(
+            out,
+            "   converted from {}; spans refer to the text `cordiale text` prints",
+            x.source.to_ascii_uppercase()
+        )?;
+    }
     match &x.doc_date {
+        Some(d) if d.text.is_empty() => writeln!(
+            out,
+            "   date of issue: {} (from the file's metadata)",
+            d.value.date.as_deref().unwrap_or("?"),
+        )?,
         Some(d) => writeln!(
             out,
             "   date of issue: {} ({} @{}..{})",
@@ -376,11 +467,12 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
     for f in &x.figures {
         writeln!(
             out,
-            "figure      {:>6}..{:<6} {:<28} {}",
+            "figure      {:>6}..{:<6} {:<28} {}{}",
             f.start,
             f.end,
             quote(&f.text),
-            describe_figure(&f.value)
+            describe_figure(&f.value),
+            on_page(f.page)
         )?;
     }
     for d in &x.dates {
@@ -392,11 +484,12 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
             .unwrap_or_default();
         writeln!(
             out,
-            "date        {:>6}..{:<6} {:<28} {}",
+            "date        {:>6}..{:<6} {:<28} {}{}",
             d.start,
             d.end,
             quote(&d.text),
-            v
+            v,
+            on_page(d.page)
         )?;
     }
     for c in &x.commitments {
@@ -425,10 +518,11 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
         }
         writeln!(
             out,
-            "commitment  {:>6}..{:<6} {}",
+            "commitment  {:>6}..{:<6} {}{}",
             c.start,
             c.end,
-            quote(&c.text)
+            quote(&c.text),
+            on_page(c.page)
         )?;
         if !extra.is_empty() {
             writeln!(
@@ -439,6 +533,11 @@ fn write_listing(out: &mut impl Write, x: &Extraction) -> io::Result<()> {
         }
     }
     writeln!(out)
+}
+
+/// `  p. 3` after a listing line of a document with pages.
+fn on_page(page: Option<usize>) -> String {
+    page.map(|p| format!("  p. {p}")).unwrap_or_default()
 }
 
 fn describe_figure(v: &FigureValue) -> String {

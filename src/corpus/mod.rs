@@ -1,9 +1,11 @@
-//! Loading a corpus: any folder of `.txt`/`.md` files, or files named one by one.
+//! Loading a corpus: any folder of `.txt`, `.md`, `.pdf`, `.html`/`.htm` and `.docx` files,
+//! or files named one by one.
 //!
 //! A [`Document`] keeps the exact text it was read as, so every span reported downstream is a
-//! byte offset into bytes the user can open and check. Normalization (NBSP, curly quotes,
-//! CRLF) is never applied to the text itself: the scanners treat those characters as what
-//! they mean instead.
+//! byte offset into text the user can print and check: a text file's own bytes, or what
+//! [`convert`] made of a PDF, web page or Word file (`cordiale text FILE` prints it).
+//! Normalization (NBSP, curly quotes, CRLF) is never applied to a text file: the scanners
+//! treat those characters as what they mean instead.
 
 pub mod convert;
 mod decode;
@@ -12,10 +14,13 @@ pub mod markup;
 pub mod split;
 
 use std::fs;
+use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use convert::{ConvertError, SourceKind};
 pub use decode::{Decoded, decode};
 pub use split::{Unit, UnitKind, split_units};
 
@@ -31,6 +36,14 @@ pub struct Document {
     pub text: String,
     /// `Some("windows-1252")` when the file was not valid UTF-8.
     pub decoded_from: Option<&'static str>,
+    /// What the text was converted from.
+    pub source: SourceKind,
+    /// PDF pages as contiguous byte ranges of `text` (empty for formats without pages).
+    pub pages: Vec<Range<usize>>,
+    /// The title the file's metadata gives (PDF, HTML, DOCX).
+    pub meta_title: Option<String>,
+    /// The date of issue the file's metadata gives, as an ISO date.
+    pub meta_date: Option<String>,
 }
 
 impl Document {
@@ -42,7 +55,48 @@ impl Document {
             name,
             text: text.into(),
             decoded_from: None,
+            source: SourceKind::Text,
+            pages: Vec::new(),
+            meta_title: None,
+            meta_date: None,
         }
+    }
+
+    /// The same document, read from `path`.
+    fn at(self, path: PathBuf) -> Self {
+        Document { path, ..self }
+    }
+
+    /// A document made from a converted file.
+    pub fn from_converted(name: String, path: PathBuf, converted: convert::Converted) -> Self {
+        Document {
+            name,
+            path,
+            text: converted.text,
+            decoded_from: None,
+            source: converted.source,
+            pages: converted.pages,
+            meta_title: converted.title,
+            meta_date: converted.date,
+        }
+    }
+
+    /// The 1-based page byte `offset` lies on (`None` for formats without pages).
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        convert::page_of(&self.pages, offset)
+    }
+
+    /// How a citation names the place of `span`: `p. 3`, `pp. 3–4`, or nothing without pages.
+    pub fn page_label(&self, span: Range<usize>) -> Option<String> {
+        let first = self.page_of(span.start)?;
+        let last = self
+            .page_of(span.end.saturating_sub(1).max(span.start))
+            .unwrap_or(first);
+        Some(if last > first {
+            format!("pp. {first}–{last}")
+        } else {
+            format!("p. {first}")
+        })
     }
 }
 
@@ -56,7 +110,13 @@ pub enum Warning {
     /// Not a regular file (a FIFO, socket, device, dangling symbolic link, or a folder behind
     /// a document's name): never opened, since reading one may block forever or never end.
     SkippedSpecial { path: PathBuf, kind: &'static str },
+    /// A PDF, web page or Word file that could not be converted, and why.
+    Unreadable { path: PathBuf, reason: ConvertError },
+    /// Something a conversion noticed but got past ("p. 2 has no text layer").
+    Converted { path: PathBuf, note: String },
 }
+
+use crate::safe_text::sanitize as safe;
 
 /// A path as it may be shown on a terminal: file names can hold escape sequences.
 fn shown(path: &Path) -> String {
@@ -75,6 +135,12 @@ impl std::fmt::Display for Warning {
             Warning::SkippedSpecial { path, kind } => {
                 write!(f, "skipped {}: a {kind}, not a regular file", shown(path))
             }
+            Warning::Unreadable { path, reason } => {
+                write!(f, "skipped {}: {}", shown(path), safe(&reason.to_string()))
+            }
+            Warning::Converted { path, note } => {
+                write!(f, "{}: {}", shown(path), safe(note))
+            }
         }
     }
 }
@@ -90,8 +156,10 @@ pub enum CorpusError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: no .txt or .md documents found", shown(.0))]
+    #[error("{}: no documents found (.txt, .md, .pdf, .html, .htm, .docx)", shown(.0))]
     NoDocuments(PathBuf),
+    #[error("no document could be read:{}", .0.iter().map(|w| format!("\n  {w}")).collect::<String>())]
+    NothingReadable(Vec<Warning>),
 }
 
 /// The loaded documents, in a stable order (by name), and what was worth a warning.
@@ -107,15 +175,9 @@ pub struct Corpus {
 /// (their table would be read as commitments) at the next load.
 pub const EXPORT_MARK: &str = "<!-- cordiale checklist export: not a document of the corpus -->";
 
-/// True for the file endings that make a document.
+/// True for the file endings that make a document in a folder.
 pub fn is_document_path(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("txt" | "md")
-    )
+    convert::kind_of_name(path).is_some()
 }
 
 /// Loads every document under `paths` (folders are walked recursively; files are taken as
@@ -129,6 +191,8 @@ pub fn is_document_path(path: &Path) -> bool {
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut skipped: Vec<Warning> = Vec::new();
+    // A folder of files none of which can be read is as useless as an empty one.
+    let mut found_in_folders = false;
     for root in paths {
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
@@ -155,6 +219,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
             if files.len() == before {
                 return Err(CorpusError::NoDocuments(root.clone()));
             }
+            found_in_folders = true;
         } else if let Some(kind) = special_kind(&meta) {
             skipped.push(Warning::SkippedSpecial {
                 path: root.clone(),
@@ -171,45 +236,10 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     files.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     files.dedup_by(|a, b| a.0 == b.0);
 
-    type Read = Result<(Option<Document>, Option<Warning>), CorpusError>;
-    let read: Vec<Read> = files
+    let cache = convert::cache::default_dir();
+    let read: Vec<Result<FileRead, CorpusError>> = files
         .into_par_iter()
-        .map(|(path, name)| {
-            let special = special_file(&path).map_err(|source| CorpusError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            if let Some(kind) = special {
-                return Ok((None, Some(Warning::SkippedSpecial { path, kind })));
-            }
-            let bytes = fs::read(&path).map_err(|source| CorpusError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            Ok(match decode(bytes) {
-                Decoded::Binary => (None, Some(Warning::SkippedBinary(path))),
-                // Our own export, left where the workbench wrote it: skipped without a word.
-                Decoded::Utf8(text) if text.starts_with(EXPORT_MARK) => (None, None),
-                Decoded::Utf8(text) => (
-                    Some(Document {
-                        name,
-                        path,
-                        text,
-                        decoded_from: None,
-                    }),
-                    None,
-                ),
-                Decoded::Windows1252(text) => (
-                    Some(Document {
-                        name,
-                        path: path.clone(),
-                        text,
-                        decoded_from: Some("windows-1252"),
-                    }),
-                    Some(Warning::DecodedAsWindows1252(path)),
-                ),
-            })
-        })
+        .map(|(path, name)| read_document(path, name, cache.as_deref()))
         .collect();
 
     let mut corpus = Corpus {
@@ -217,11 +247,130 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
         ..Corpus::default()
     };
     for item in read {
-        let (doc, warning) = item?;
+        let (doc, warnings) = item?;
         corpus.documents.extend(doc);
-        corpus.warnings.extend(warning);
+        corpus.warnings.extend(warnings);
+    }
+    if corpus.documents.is_empty() && found_in_folders {
+        return Err(CorpusError::NothingReadable(corpus.warnings));
     }
     Ok(corpus)
+}
+
+/// A file read: its document, if it makes one, and what was worth a warning.
+type FileRead = (Option<Document>, Vec<Warning>);
+
+/// Reads one file: a text file is decoded, a PDF, web page or Word file converted (from
+/// the cache in `cache` when it was converted before).
+fn read_document(
+    path: PathBuf,
+    name: String,
+    cache: Option<&Path>,
+) -> Result<FileRead, CorpusError> {
+    let io_error = |source| CorpusError::Io {
+        path: path.clone(),
+        source,
+    };
+    let meta = match fs::metadata(&path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                let warning = Warning::SkippedSpecial {
+                    path,
+                    kind: DANGLING_LINK,
+                };
+                return Ok((None, vec![warning]));
+            }
+            return Err(io_error(e));
+        }
+        Err(e) => return Err(io_error(e)),
+    };
+    if let Some(kind) = special_kind(&meta) {
+        return Ok((None, vec![Warning::SkippedSpecial { path, kind }]));
+    }
+    if meta.len() > convert::MAX_FILE_BYTES {
+        let reason = ConvertError::TooLarge {
+            size_mb: meta.len() >> 20,
+            limit_mb: convert::MAX_FILE_BYTES >> 20,
+        };
+        return Ok((None, vec![Warning::Unreadable { path, reason }]));
+    }
+    // Bounded, in case the file grows while it is read.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(&path)
+        .and_then(|f| f.take(convert::MAX_FILE_BYTES).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    if convert::needs_conversion(&path, &bytes) {
+        return Ok(converted_document(path, name, bytes, cache));
+    }
+    Ok(match decode(bytes) {
+        Decoded::Binary => (None, vec![Warning::SkippedBinary(path)]),
+        // Our own export, left where the workbench wrote it: skipped without a word.
+        Decoded::Utf8(text) if text.starts_with(EXPORT_MARK) => (None, vec![]),
+        Decoded::Utf8(text) => (
+            Some(Document {
+                decoded_from: None,
+                ..Document::from_text(name, text).at(path)
+            }),
+            vec![],
+        ),
+        Decoded::Windows1252(text) => (
+            Some(Document {
+                decoded_from: Some("windows-1252"),
+                ..Document::from_text(name, text).at(path.clone())
+            }),
+            vec![Warning::DecodedAsWindows1252(path)],
+        ),
+    })
+}
+
+/// Converts a PDF, web page or Word file, or takes its conversion from the cache.
+fn converted_document(
+    path: PathBuf,
+    name: String,
+    bytes: Vec<u8>,
+    cache: Option<&Path>,
+) -> FileRead {
+    let named = convert::kind_of_name(&path);
+    let cached = cache.and_then(|dir| convert::cache::get(dir, &bytes));
+    let converted = match cached {
+        Some(c) => Ok(c),
+        None => {
+            let result = convert::isolate::convert(&bytes, named);
+            if let (Some(dir), Ok(c)) = (cache, &result) {
+                convert::cache::put(dir, &bytes, c);
+            }
+            result
+        }
+    };
+    let converted = match converted {
+        Ok(c) => c,
+        Err(reason) => return (None, vec![Warning::Unreadable { path, reason }]),
+    };
+    let mut warnings = Vec::new();
+    if let Some(named) = named
+        && named != converted.source
+    {
+        let note = format!(
+            "its content is {}, not what its name says: read as {}",
+            converted.source.describe(),
+            converted.source.as_str().to_ascii_uppercase()
+        );
+        warnings.push(Warning::Converted {
+            path: path.clone(),
+            note,
+        });
+    }
+    for note in &converted.notes {
+        warnings.push(Warning::Converted {
+            path: path.clone(),
+            note: note.clone(),
+        });
+    }
+    (
+        Some(Document::from_converted(name, path, converted)),
+        warnings,
+    )
 }
 
 /// What [`special_file`] calls a symbolic link whose target does not exist.
@@ -334,9 +483,20 @@ mod tests {
     #[test]
     fn folder_without_documents_says_so() {
         let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("x.csv"), "C").unwrap();
+        let err = load(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(err.to_string().contains("no documents found (.txt, .md"), "{err}");
+        // Documents by name that none can be read: the error says why, file by file.
         fs::write(dir.path().join("x.pdf"), "C").unwrap();
         let err = load(&[dir.path().to_path_buf()]).unwrap_err();
-        assert!(err.to_string().contains("no .txt or .md documents"));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "no document could be read:\n  skipped {}: not a PDF (no %PDF- header): \
+                 it is plain text; rename it .txt to read it",
+                dir.path().join("x.pdf").display()
+            )
+        );
     }
 
     #[test]

@@ -121,6 +121,9 @@ pub struct Item<V> {
     pub start: usize,
     pub end: usize,
     pub value: V,
+    /// The PDF page the item starts on (documents with pages only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 pub type Figure = Item<FigureValue>;
@@ -138,14 +141,20 @@ pub struct Commitment {
     pub deadline: Option<Date>,
     /// Indices into the document's figures of those inside the unit.
     pub figures: Vec<usize>,
+    /// The PDF page the commitment starts on (documents with pages only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 /// Everything extracted from one document, in the shape of `cordiale extract --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
     pub doc: String,
-    /// Spans are UTF-8 byte offsets.
+    /// Spans are UTF-8 byte offsets…
     pub offsets: &'static str,
+    /// …into the text of this kind of source: a text file's own, or a PDF's, web page's or
+    /// Word file's as converted (`cordiale text FILE` prints it).
+    pub source: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decoded_from: Option<&'static str>,
     pub title: String,
@@ -201,6 +210,7 @@ pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
             metadata::date_of_issue(text, 0, &first_tokens),
         ),
     };
+    let (title, doc_date) = with_metadata(doc, title, doc_date);
     let issue = doc_date
         .as_ref()
         .and_then(|d| dates::Ymd::from_value(&d.value));
@@ -227,9 +237,24 @@ pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
         found_dates.append(&mut piece.dates);
         commitments.append(&mut piece.commitments);
     }
+    if !doc.pages.is_empty() {
+        for d in &mut found_dates {
+            d.page = doc.page_of(d.start);
+        }
+        for f in &mut figures {
+            f.page = doc.page_of(f.start);
+        }
+        for c in &mut commitments {
+            c.page = doc.page_of(c.start);
+            if let Some(d) = &mut c.deadline {
+                d.page = doc.page_of(d.start);
+            }
+        }
+    }
     let extraction = Extraction {
         doc: doc.name.clone(),
         offsets: "bytes",
+        source: doc.source.as_str(),
         decoded_from: doc.decoded_from,
         title,
         doc_date,
@@ -238,6 +263,43 @@ pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
         commitments,
     };
     (extraction, units)
+}
+
+/// The title and date of issue once the file's own metadata has its say. A metadata title
+/// wins (the author named the file's content). A web page's published date wins too, but a
+/// PDF's or Word file's creation date is when the file was made (an export, or the first
+/// draft of a reused template), so the dateline in the text wins there and the metadata only
+/// fills in when the text has none. A date from metadata that the text does not show has an
+/// empty span at the start, so every span stays a true slice of the text.
+fn with_metadata(doc: &Document, title: String, date: Option<Date>) -> (String, Option<Date>) {
+    let title = doc
+        .meta_title
+        .as_deref()
+        .map(metadata::clean_title)
+        .filter(|t| !t.is_empty())
+        .map(|t| metadata::cut(&t))
+        .unwrap_or(title);
+    let Some(meta) = doc.meta_date.as_deref().and_then(metadata::iso_day) else {
+        return (title, date);
+    };
+    let text_first = matches!(
+        doc.source,
+        crate::corpus::SourceKind::Pdf | crate::corpus::SourceKind::Docx
+    );
+    if date.is_some() && (text_first || date_is(&date, &meta)) {
+        return (title, date);
+    }
+    let value = DateValue {
+        date: Some(meta),
+        duration: None,
+    };
+    (title, Some(item(&doc.text, 0, 0, value)))
+}
+
+fn date_is(date: &Option<Date>, iso: &str) -> bool {
+    date.as_ref()
+        .and_then(|d| d.value.date.as_deref())
+        .is_some_and(|d| d == iso)
 }
 
 /// What one piece of a document holds.
@@ -308,5 +370,6 @@ fn item<V>(text: &str, start: usize, end: usize, value: V) -> Item<V> {
         start,
         end,
         value,
+        page: None,
     }
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -28,15 +28,8 @@ const MAGIC: &[u8; 8] = b"CRDLIDX3";
 const ENTRY_BYTES: usize = 1 + 6 * 4 + 4 * 8;
 const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
 
-/// The folder the cache lives in: `CORDIALE_CACHE_DIR`, else the platform cache folder
-/// (`~/.cache/cordiale` on Linux). `None` turns caching off.
-pub fn default_dir() -> Option<PathBuf> {
-    match std::env::var_os("CORDIALE_CACHE_DIR") {
-        Some(d) if d.is_empty() => None,
-        Some(d) => Some(PathBuf::from(d)),
-        None => dirs::cache_dir().map(|d| d.join("cordiale")),
-    }
-}
+use crate::corpus::convert::cache::build_stamp;
+pub use crate::corpus::convert::cache::default_dir;
 
 /// Builds the index, reusing cached entries for documents whose text has not changed, and
 /// refreshes the cache when anything had to be extracted.
@@ -50,11 +43,7 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
         .ok()
         .and_then(|f| decode(std::io::BufReader::with_capacity(1 << 16, f), stamp))
         .unwrap_or_default();
-    let keys: Vec<u128> = corpus
-        .documents
-        .par_iter()
-        .map(|d| content_key(&d.text, d.decoded_from))
-        .collect();
+    let keys: Vec<u128> = corpus.documents.par_iter().map(content_key).collect();
     let fresh: Vec<(usize, DocEntries)> = corpus
         .documents
         .par_iter()
@@ -107,23 +96,15 @@ fn corpus_key(corpus: &Corpus) -> u64 {
     xxh3_64(&names)
 }
 
-fn content_key(text: &str, decoded_from: Option<&str>) -> u128 {
-    xxh3_128(text.as_bytes()) ^ u128::from(decoded_from.is_some())
-}
-
-/// Identifies this build of cordiale: a cache written by another build (with other
-/// extraction rules) is ignored.
-fn build_stamp() -> u64 {
-    let mut id = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
-    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
-        id.extend_from_slice(&meta.len().to_le_bytes());
-        if let Ok(t) = meta.modified()
-            && let Ok(d) = t.duration_since(std::time::UNIX_EPOCH)
-        {
-            id.extend_from_slice(&d.as_nanos().to_le_bytes());
-        }
+/// What a document's extraction depends on: its text and what its format said of it.
+fn content_key(doc: &crate::corpus::Document) -> u128 {
+    let mut meta = vec![u8::from(doc.decoded_from.is_some())];
+    meta.extend_from_slice(doc.source.as_str().as_bytes());
+    for field in [&doc.meta_title, &doc.meta_date] {
+        meta.push(0);
+        meta.extend_from_slice(field.as_deref().unwrap_or("").as_bytes());
     }
-    xxh3_64(&id)
+    xxh3_128(doc.text.as_bytes()) ^ xxh3_128(&meta).rotate_left(1)
 }
 
 fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {

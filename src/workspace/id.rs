@@ -37,6 +37,24 @@ pub fn doc_hash(text: &str) -> Short {
     hex(&Sha256::digest(text.as_bytes()), 16).into()
 }
 
+/// A document as the workspace's `documents` record names it: the hash of its text, then,
+/// for a converted file, the converter that made the text (`3fa2c4d5e6f70812 pdf/1`), so a
+/// reader of the file sees what the anchors index and which converter upgrade re-anchored
+/// them. Anchors carry the hash alone: a new converter that changes the text changes the
+/// hash, and items are placed again exactly as after an edit.
+pub fn document_record(doc: &crate::corpus::Document) -> Short {
+    let hash = doc_hash(&doc.text);
+    match doc.source {
+        crate::corpus::SourceKind::Text => hash,
+        kind => format_compact!("{hash} {}", kind.converter()),
+    }
+}
+
+/// The text hash in a `documents` record (see [`document_record`]).
+pub fn record_hash(record: &str) -> &str {
+    record.split(' ').next().unwrap_or(record)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::anchor::{Placement, anchor, place};
-use super::id::{doc_hash, item_id};
+use super::id::{document_record, item_id, record_hash};
 use super::model::{Item, Origin, Short, Workspace};
 use crate::corpus::Corpus;
 use crate::extract::Extraction;
@@ -35,7 +35,7 @@ pub fn documents(corpus: &Corpus) -> BTreeMap<Short, Short> {
     corpus
         .documents
         .iter()
-        .map(|d| (Short::from(&d.name), doc_hash(&d.text)))
+        .map(|d| (Short::from(&d.name), document_record(d)))
         .collect()
 }
 
@@ -58,7 +58,7 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
             report.orphaned.insert(id.clone());
             continue;
         };
-        if item.anchor.doc_hash == *hash {
+        if item.anchor.doc_hash == record_hash(hash) {
             continue; // the text it was anchored in: nothing to do
         }
         match place(&item.anchor, text) {
@@ -110,6 +110,7 @@ mod tests {
     use super::*;
     use crate::corpus::Document;
     use crate::extract::extract;
+    use crate::workspace::id::doc_hash;
     use crate::workspace::model::{Review, Verdict};
 
     const TEXT: &str = "Paris, 20 August 2015\n\nThe United Kingdom will devote €10 million over \

@@ -34,11 +34,11 @@ const FALLBACK_STACK: usize = 256 << 20;
 
 /// Converts `bytes` (a file whose name claims `named`) safely: in the worker process when
 /// there is one, else on a guarded thread.
-pub fn convert(bytes: Vec<u8>, named: Option<SourceKind>) -> Result<Converted, ConvertError> {
+pub fn convert(bytes: &[u8], named: Option<SourceKind>) -> Result<Converted, ConvertError> {
     let limit = Duration::from_secs(TIMEOUT_SECS);
     match WORKER.get() {
         Some(exe) => in_child(exe, bytes, named, limit),
-        None => in_thread(bytes, named, limit),
+        None => in_thread(bytes.to_vec(), named, limit),
     }
 }
 
@@ -56,7 +56,9 @@ fn in_thread(
             let _ = tx.send(result);
         });
     if let Err(e) = spawned {
-        return Err(ConvertError::Crashed(format!("no thread to convert it: {e}")));
+        return Err(ConvertError::Crashed(format!(
+            "no thread to convert it: {e}"
+        )));
     }
     match rx.recv_timeout(limit) {
         Ok(Ok(result)) => result,
@@ -76,7 +78,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 
 fn in_child(
     exe: &PathBuf,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     named: Option<SourceKind>,
     limit: Duration,
 ) -> Result<Converted, ConvertError> {
@@ -91,41 +93,56 @@ fn in_child(
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| ConvertError::Crashed(format!("could not start the converter: {e}")))?;
-    let mut stdin = child.stdin.take();
-    let writer = std::thread::spawn(move || {
-        if let Some(stdin) = stdin.as_mut() {
-            // A child that dies early closes the pipe: its exit status says why.
-            let _ = stdin.write_all(&bytes);
-        }
-    });
-    let mut stdout = child.stdout.take();
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        if let Some(stdout) = stdout.as_mut() {
-            let _ = stdout.read_to_end(&mut out);
-        }
-        out
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break status,
-            Ok(None) if started.elapsed() >= limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(ConvertError::Timeout(limit.as_secs()));
+    let (mut stdin, mut stdout) = (child.stdin.take(), child.stdout.take());
+    let (status, out) = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            if let Some(stdin) = stdin.as_mut() {
+                // A child that dies early closes the pipe: its exit status says why.
+                let _ = stdin.write_all(bytes);
             }
-            Ok(None) => std::thread::sleep(poll_interval(started.elapsed())),
-            Err(e) => return Err(ConvertError::Crashed(format!("lost the converter: {e}"))),
+        });
+        let reader = scope.spawn(move || {
+            let mut out = Vec::new();
+            if let Some(stdout) = stdout.as_mut() {
+                let _ = stdout.read_to_end(&mut out);
+            }
+            out
+        });
+        let status = wait_within(&mut child, limit);
+        if status.is_err() {
+            // Killed: its pipes close, so both threads end.
+            let _ = child.wait();
         }
-    };
-    let _ = writer.join();
-    let out = reader.join().unwrap_or_default();
+        (status, reader.join().unwrap_or_default())
+    });
+    let status = status?;
     if !status.success() {
         return Err(ConvertError::Crashed(describe_exit(status)));
     }
     serde_json::from_slice::<Result<Converted, ConvertError>>(&out)
         .map_err(|e| ConvertError::Crashed(format!("the converter's answer was unreadable: {e}")))?
+}
+
+/// The child's exit status, or an error once it ran past `limit` (it is then killed).
+fn wait_within(
+    child: &mut std::process::Child,
+    limit: Duration,
+) -> Result<std::process::ExitStatus, ConvertError> {
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) if started.elapsed() >= limit => {
+                let _ = child.kill();
+                return Err(ConvertError::Timeout(limit.as_secs()));
+            }
+            Ok(None) => std::thread::sleep(poll_interval(started.elapsed())),
+            Err(e) => {
+                let _ = child.kill();
+                return Err(ConvertError::Crashed(format!("lost the converter: {e}")));
+            }
+        }
+    }
 }
 
 /// Short waits first (most files convert in milliseconds), longer ones later.

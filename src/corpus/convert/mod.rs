@@ -11,6 +11,7 @@
 //! binary converts every file in a child process with a time limit ([`isolate`]); the
 //! library falls back to a thread with a large stack and a timeout.
 
+pub mod cache;
 pub mod docx;
 pub mod html;
 pub mod isolate;
@@ -40,6 +41,16 @@ impl SourceKind {
             SourceKind::Pdf => "pdf",
             SourceKind::Html => "html",
             SourceKind::Docx => "docx",
+        }
+    }
+
+    /// What a file of this kind is, in a sentence ("its content is a PDF").
+    pub fn describe(self) -> &'static str {
+        match self {
+            SourceKind::Text => "plain text",
+            SourceKind::Pdf => "a PDF",
+            SourceKind::Html => "a web page",
+            SourceKind::Docx => "a Word document",
         }
     }
 
@@ -85,11 +96,16 @@ pub fn page_of(pages: &[Range<usize>], offset: usize) -> Option<usize> {
     if pages.is_empty() {
         return None;
     }
-    Some(pages.partition_point(|r| r.end <= offset).min(pages.len() - 1) + 1)
+    Some(
+        pages
+            .partition_point(|r| r.end <= offset)
+            .min(pages.len() - 1)
+            + 1,
+    )
 }
 
 /// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 200 << 20;
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// A DOCX part may not inflate to more than this (zip bombs).
 pub const MAX_XML_PART_BYTES: u64 = 64 << 20;
 /// A conversion that runs longer than this is stopped.
@@ -107,7 +123,9 @@ pub enum ConvertError {
     PdfDamaged(String),
     #[error("damaged Word file: {0}")]
     DocxDamaged(String),
-    #[error("a Word 97–2003 .doc or a password-protected .docx: save it as .docx without a password")]
+    #[error(
+        "a Word 97–2003 .doc or a password-protected .docx: save it as .docx without a password"
+    )]
     OleContainer,
     #[error("a zip archive, not a Word document (no word/document.xml)")]
     NotWord,

@@ -388,6 +388,7 @@ pub fn find(
             actors,
             deadline,
             figures: figs,
+            page: None,
         });
     }
     out
