@@ -73,6 +73,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::CorpusLoaded(corpus) => {
             let n = corpus.documents.len();
+            if let Some(message) = load_warnings(&corpus.warnings) {
+                state.status = Some(Status {
+                    text: message,
+                    error: true,
+                });
+            }
             state.corpus = Some(corpus);
             state.progress = Some(format!("extracting and indexing {n} documents…"));
             refresh_documents(state);
@@ -281,6 +287,16 @@ pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
             }
         }
     }
+}
+
+/// What the status bar says of a load's warnings (files skipped, converted with notes):
+/// the first in full, the count of the rest, and where to read them all.
+fn load_warnings(warnings: &[crate::corpus::Warning]) -> Option<String> {
+    let first = warnings.first()?;
+    Some(match warnings.len() {
+        1 => first.to_string(),
+        n => format!("{first} (+{} more: `cordiale summary` lists them)", n - 1),
+    })
 }
 
 pub(super) fn say(state: &mut State, text: impl Into<String>) {

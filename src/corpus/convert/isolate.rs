@@ -2,7 +2,7 @@
 //!
 //! The binary registers itself as the worker ([`use_worker`]) and every conversion then runs
 //! in a child process (`cordiale __convert`): the file's bytes go in on stdin, the result
-//! comes back as JSON on stdout, and a child that runs past [`TIMEOUT_SECS`] is killed. A
+//! comes back as JSON on stdout, and a child that runs past [`super::timeout`] is killed. A
 //! stack overflow or an out-of-memory kill ends only the child. Without a worker (library
 //! use, unit tests) the conversion runs on a thread with a large stack under
 //! `catch_unwind` and the same time limit; a thread that hangs cannot be killed, so it is
@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use super::{ConvertError, Converted, SourceKind, TIMEOUT_SECS, convert_bytes};
+use super::{ConvertError, Converted, SourceKind, convert_bytes};
 
 /// The hidden subcommand the worker process runs.
 pub const WORKER_COMMAND: &str = "__convert";
@@ -35,7 +35,7 @@ const FALLBACK_STACK: usize = 256 << 20;
 /// Converts `bytes` (a file whose name claims `named`) safely: in the worker process when
 /// there is one, else on a guarded thread.
 pub fn convert(bytes: &[u8], named: Option<SourceKind>) -> Result<Converted, ConvertError> {
-    let limit = Duration::from_secs(TIMEOUT_SECS);
+    let limit = super::timeout();
     match WORKER.get() {
         Some(exe) => in_child(exe, bytes, named, limit),
         None => in_thread(bytes.to_vec(), named, limit),
@@ -179,7 +179,13 @@ pub fn serve(named: Option<SourceKind>) -> std::io::Result<()> {
         .lock()
         .take(super::MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)?;
-    let result = convert_bytes(&bytes, named);
+    // A large stack here too: deep nesting that would overflow the main thread's 8 MiB is
+    // then converted rather than lost (an overflow beyond it still ends only this process).
+    let result = std::thread::Builder::new()
+        .stack_size(FALLBACK_STACK)
+        .spawn(move || convert_bytes(&bytes, named))?
+        .join()
+        .unwrap_or_else(|panic| Err(ConvertError::Crashed(panic_message(&*panic))));
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, &result).map_err(std::io::Error::other)?;
     out.flush()
@@ -188,6 +194,24 @@ pub fn serve(named: Option<SourceKind>) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_converter_killed_by_a_signal_is_described() {
+        let status = Command::new("sh")
+            .args(["-c", "kill -ABRT $$"])
+            .status()
+            .unwrap();
+        assert_eq!(
+            describe_exit(status),
+            "the converter was aborted, e.g. a stack overflow (signal 6)"
+        );
+        let status = Command::new("sh").args(["-c", "exit 3"]).status().unwrap();
+        assert_eq!(
+            describe_exit(status),
+            "the converter failed (exit status: 3)"
+        );
+    }
 
     #[test]
     fn the_thread_fallback_returns_the_converter_s_answer_and_names_panics_safely() {

@@ -108,8 +108,19 @@ pub fn page_of(pages: &[Range<usize>], offset: usize) -> Option<usize> {
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// A DOCX part may not inflate to more than this (zip bombs).
 pub const MAX_XML_PART_BYTES: u64 = 64 << 20;
-/// A conversion that runs longer than this is stopped.
+/// A conversion that runs longer than this is stopped…
 pub const TIMEOUT_SECS: u64 = 30;
+
+/// …unless `CORDIALE_CONVERT_TIMEOUT` (whole seconds) says otherwise: a slow machine with a
+/// huge file may need more, a test of the limit less.
+pub fn timeout() -> std::time::Duration {
+    let secs = std::env::var("CORDIALE_CONVERT_TIMEOUT")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(TIMEOUT_SECS);
+    std::time::Duration::from_secs(secs)
+}
 
 /// Why a file was skipped. The message is the user's warning (the caller adds the file name)
 /// and says what to do about it.
