@@ -34,10 +34,19 @@ fn big_page() -> Vec<u8> {
 
 fn bench_convert(c: &mut Criterion) {
     let inputs = [
-        ("long100.pdf (100 pages)", std::fs::read(fixture("long100.pdf")).unwrap()),
-        ("lo_long.pdf (127 pages)", std::fs::read(fixture("lo_long.pdf")).unwrap()),
+        (
+            "long100.pdf (100 pages)",
+            std::fs::read(fixture("long100.pdf")).unwrap(),
+        ),
+        (
+            "lo_long.pdf (127 pages)",
+            std::fs::read(fixture("lo_long.pdf")).unwrap(),
+        ),
         ("1 MB web page", big_page()),
-        ("long.docx (800 paragraphs)", std::fs::read(fixture("long.docx")).unwrap()),
+        (
+            "long.docx (800 paragraphs)",
+            std::fs::read(fixture("long.docx")).unwrap(),
+        ),
     ];
     let mut group = c.benchmark_group("convert+extract");
     group.sample_size(10);
@@ -46,7 +55,8 @@ fn bench_convert(c: &mut Criterion) {
         group.bench_function(*name, |b| {
             b.iter(|| {
                 let converted = convert_bytes(bytes, None).expect("converts");
-                let doc = Document::from_converted(name.to_string(), PathBuf::from(name), converted);
+                let doc =
+                    Document::from_converted(name.to_string(), PathBuf::from(name), converted);
                 cordiale::extract::extract(&doc).figures.len()
             })
         });

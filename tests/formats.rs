@@ -418,3 +418,26 @@ fn converted_text_is_cached_and_reused() {
     assert_eq!(first.stdout, second.stdout);
     assert!(!first.stdout.is_empty());
 }
+
+#[test]
+fn find_names_the_page_of_a_pdf_hit() {
+    let file = fixture("same.pdf");
+    let o = cordiale(&["find", "#120", file.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hit: Value = serde_json::from_str(stdout(&o).lines().next().expect("a hit")).unwrap();
+    assert_eq!(
+        (hit["text"].as_str(), hit["page"].as_u64()),
+        (Some("120"), Some(2))
+    );
+    let o = cordiale(&["find", "#120", file.to_str().unwrap()]);
+    assert!(stdout(&o).contains("same.pdf, p. 2"), "{}", stdout(&o));
+    // A text file's hit keeps its line and column, and has no page.
+    let o = cordiale(&[
+        "find",
+        "#120",
+        fixture("same.md").to_str().unwrap(),
+        "--json",
+    ]);
+    let hit: Value = serde_json::from_str(stdout(&o).lines().next().expect("a hit")).unwrap();
+    assert!(hit.get("page").is_none() && hit["line"].is_u64());
+}

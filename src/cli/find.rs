@@ -127,7 +127,7 @@ fn hit_json(index: &Index, hit: &Hit) -> serde_json::Value {
         Kind::Commitment => serde_json::Value::Array(values),
         _ => serde_json::Value::Null,
     };
-    json!({
+    let mut hit = json!({
         "kind": e.kind.name(),
         "doc": doc.name,
         "start": e.start,
@@ -139,7 +139,11 @@ fn hit_json(index: &Index, hit: &Hit) -> serde_json::Value {
         "score": hit.score,
         "value": value,
         "matches": hit.matched,
-    })
+    });
+    if let Some(page) = doc.page_of(e.start as usize) {
+        hit["page"] = json!(page);
+    }
+    hit
 }
 
 fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io::Result<()> {
@@ -150,7 +154,12 @@ fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io
         Kind::Figure | Kind::Date => e.context,
         _ => (e.start, e.end),
     };
-    let place = format!("{}:{line}:{column}", sanitize(&doc.name));
+    // A PDF's place is its page, which a reader can find; its converted text has no lines
+    // anyone sees.
+    let place = match doc.page_of(e.start as usize) {
+        Some(page) => format!("{}, p. {page}", sanitize(&doc.name)),
+        None => format!("{}:{line}:{column}", sanitize(&doc.name)),
+    };
     write!(out, "{:<10} {place:<32} ", e.kind.name())?;
     for Segment { text, matched } in snippet(&doc.text, span, &hit.matched, SNIPPET_WIDTH) {
         match (matched, colour) {
