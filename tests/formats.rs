@@ -441,3 +441,62 @@ fn find_names_the_page_of_a_pdf_hit() {
     let hit: Value = serde_json::from_str(stdout(&o).lines().next().expect("a hit")).unwrap();
     assert!(hit.get("page").is_none() && hit["line"].is_u64());
 }
+
+#[test]
+fn a_workspace_of_a_mixed_folder_records_each_converter_and_checks_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in FORMATS {
+        fs::copy(fixture(name), dir.path().join(name)).unwrap();
+    }
+    let o = cordiale_with(
+        &["init", dir.path().to_str().unwrap()],
+        &[("CORDIALE_REVIEWER", "ana")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ws: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("cordiale.json")).unwrap())
+            .unwrap();
+    let record = |name: &str| ws["documents"][name].as_str().unwrap().to_string();
+    assert!(
+        record("same.pdf").ends_with(" pdf/1"),
+        "{}",
+        record("same.pdf")
+    );
+    assert!(record("same.html").ends_with(" html/1"));
+    assert!(record("same.docx").ends_with(" docx/1"));
+    assert_eq!(
+        record("same.md").len(),
+        16,
+        "a text file's record is its hash alone"
+    );
+    // Items of every format are on the checklist, anchored in the converted text.
+    let docs: BTreeSet<&str> = ws["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|i| i["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(docs.len(), 5, "{docs:?}");
+    let ws_path = dir.path().join("cordiale.json");
+    let o = cordiale(&["check", "--workspace", ws_path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    // A reviewer's verdict on a PDF item goes through like any other.
+    let id = ws["items"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find(|(_, i)| i["doc"] == "same.pdf")
+        .map(|(id, _)| id.clone())
+        .unwrap();
+    let o = cordiale_with(
+        &[
+            "verdict",
+            "--workspace",
+            ws_path.to_str().unwrap(),
+            &id,
+            "kept",
+        ],
+        &[("CORDIALE_REVIEWER", "ana")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+}
