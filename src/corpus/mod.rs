@@ -485,7 +485,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("x.csv"), "C").unwrap();
         let err = load(&[dir.path().to_path_buf()]).unwrap_err();
-        assert!(err.to_string().contains("no documents found (.txt, .md"), "{err}");
+        assert!(
+            err.to_string().contains("no documents found (.txt, .md"),
+            "{err}"
+        );
         // Documents by name that none can be read: the error says why, file by file.
         fs::write(dir.path().join("x.pdf"), "C").unwrap();
         let err = load(&[dir.path().to_path_buf()]).unwrap_err();

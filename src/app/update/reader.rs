@@ -18,8 +18,7 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     save_place(state);
     let r = &mut state.reader;
     r.doc = Some(doc);
-    let flavor = Flavor::of(&document.name, &document.text);
-    r.display = Arc::new(Display::read(&document.text, flavor));
+    r.display = Arc::new(display_of(document));
     r.sentences = split_units(&document.text)
         .iter()
         .map(|u| (u.start, u.end))
@@ -38,6 +37,19 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     r.width = 0; // force a new wrap
     r.top = 0;
     rewrap_keeping(state, place.top_byte);
+}
+
+/// A document as the reader shows it: a text file by its flavor (Markdown, hard-wrapped
+/// or plain); a converted one (PDF, web page, Word file) as its paragraphs, one line each,
+/// with a PDF's page markers: its text is already clean, nothing in it is markup.
+pub fn display_of(document: &crate::corpus::Document) -> Display {
+    match document.source {
+        crate::corpus::SourceKind::Text => {
+            let flavor = Flavor::of(&document.name, &document.text);
+            Display::read(&document.text, flavor)
+        }
+        _ => Display::paged(&document.text, &document.pages),
+    }
 }
 
 pub(super) fn save_place(state: &mut State) {
