@@ -399,8 +399,8 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     let md = String::from_utf8(run_ok(d, &["checklist"]).stdout).unwrap();
     assert!(
         md_table(&md).starts_with(
-            "| id | document | ann | bob | agreement | reconciled | deadline | commitment \
-             | ann note | bob note |"
+            "| id | document | page | ann | bob | agreement | reconciled | deadline \
+             | commitment | ann note | bob note |"
         ),
         "{md}"
     );

@@ -114,13 +114,13 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     if let Some(input) = &rd.search_input {
         let y = area.y + area.height.saturating_sub(1);
         frame.render_widget(Clear, Rect::new(area.x, y, area.width, 1));
-        frame.render_widget(
-            Span::styled("/ ", theme.key),
-            Rect::new(area.x, y, 2.min(area.width), 1),
-        );
+        // The page prompt says what it asks for: a number typed at `/ ` would be searched.
+        let prompt = if rd.page_prompt { "page: " } else { "/ " };
+        let w = (prompt.len() as u16).min(area.width);
+        frame.render_widget(Span::styled(prompt, theme.key), Rect::new(area.x, y, w, 1));
         frame.render_widget(
             input,
-            Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+            Rect::new(area.x + w, y, area.width.saturating_sub(w), 1),
         );
     }
 }

@@ -227,6 +227,54 @@ pub(super) fn search(state: &mut State, forward: bool) {
     say(state, format!("match {n} of {}{note}", all.len()));
 }
 
+/// Opens the page prompt, for a document with pages; says why not otherwise.
+pub(super) fn open_page_prompt(state: &mut State) {
+    if state.reader.doc.is_none() {
+        return say(state, "open a document first");
+    }
+    match state.reader.display.page_starts.len() {
+        0 => say(state, "this document has no pages (not a PDF)"),
+        n => {
+            let r = &mut state.reader;
+            r.search_input = Some(text_input(&format!("page number, 1–{n}")));
+            r.page_prompt = true;
+        }
+    }
+}
+
+/// Goes to the page `typed` names: the cursor on its first word, its marker the top line.
+pub(super) fn goto_page(state: &mut State, typed: &str) {
+    let count = state.reader.display.page_starts.len();
+    if count == 0 {
+        return say(state, "this document has no pages (not a PDF)");
+    }
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return;
+    }
+    let Ok(n) = typed.parse::<usize>() else {
+        let shown = crate::safe_text::sanitize(typed);
+        return say(state, format!("\"{shown}\" is not a page number"));
+    };
+    let Some(&at) = n
+        .checked_sub(1)
+        .and_then(|i| state.reader.display.page_starts.get(i))
+    else {
+        let pages = if count == 1 { "page" } else { "pages" };
+        return say(
+            state,
+            format!("no page {n}: this document has {count} {pages}"),
+        );
+    };
+    goto(state, at, None);
+    let height = reader_height(state);
+    let r = &mut state.reader;
+    if !r.lines.is_empty() {
+        r.top = line_of(&r.lines, at).min(r.lines.len().saturating_sub(height));
+    }
+    say(state, format!("p. {n} of {count}"));
+}
+
 pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
     let (Some(doc), Some(corpus), Some((s, e))) = (
         state.reader.doc,
@@ -242,10 +290,14 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
         .index
         .as_ref()
         .and_then(|i| i.doc_info(doc as u32).date.clone());
-    let citation = match date {
+    let mut citation = match date {
         Some(d) => format!("{}, {d}", state.title(doc)),
         None => state.title(doc),
     };
+    // A PDF's page, as a citation names it: `p. 3`, or `pp. 3–4` across a page break.
+    if let Some(page) = corpus.documents[doc].page_label(s..e) {
+        citation = format!("{citation}, {page}");
+    }
     let copied = format!("“{sentence}” ({citation}; {})", corpus.documents[doc].name);
     say(
         state,
