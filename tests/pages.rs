@@ -343,6 +343,22 @@ fn checklist_rows_and_detail_show_the_page() {
     for line in shown.lines().filter(|l| l.contains("notes.txt")) {
         assert!(!line.contains(" p. "), "{line}");
     }
+    // The workbench's CSV export (`w c`) fills the page column from the corpus loaded.
+    let effects = press(&mut s, &index, "w c");
+    let csv = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Write { contents, .. } => Some(contents.clone()),
+            _ => None,
+        })
+        .expect("an export");
+    let first = csv.lines().nth(1 + first).unwrap();
+    assert!(
+        first.starts_with(&format!("{},{PDF},{page},", pdf_items[0].0)),
+        "{csv}"
+    );
+    let text_row = csv.lines().find(|l| l.contains(",notes.txt,")).unwrap();
+    assert!(text_row.contains(",notes.txt,,"), "{text_row}");
 }
 
 fn item(doc: &str, text: &str, quote: &str) -> Item {

@@ -315,3 +315,35 @@ pub(super) fn open_hit(state: &mut State, hit: &FinderHit) {
     rewrap(state);
     goto(state, hit.start, Some((hit.start, hit.end)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, SourceKind};
+
+    #[test]
+    fn converted_documents_are_shown_plain_whatever_their_text_looks_like() {
+        let text = "# Not a heading\n\nA *starred* word and a [bracket](here).\n";
+        let mut doc = Document::from_text("page.html", text);
+        doc.source = SourceKind::Html;
+        assert_eq!(display_of(&doc), Display::plain(text));
+        assert_eq!(
+            display_of(&doc).text(),
+            "# Not a heading\n\nA *starred* word and a [bracket](here).\n\n"
+        );
+        // The same text in a Markdown file is rendered.
+        let md = Document::from_text("page.md", text);
+        assert_eq!(
+            display_of(&md).text(),
+            "Not a heading\n\nA starred word and a bracket.\n"
+        );
+        // A PDF with pages gets its markers.
+        let mut pdf = Document::from_text("a.pdf", "One.\n\nTwo.");
+        pdf.source = SourceKind::Pdf;
+        pdf.pages = vec![0..4, 4..11];
+        assert_eq!(
+            display_of(&pdf).text(),
+            "── p. 1 ──\nOne.\n\n── p. 2 ──\nTwo.\n"
+        );
+    }
+}
