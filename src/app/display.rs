@@ -1119,4 +1119,46 @@ mod tests {
         assert_eq!(d.page_starts, [0, end, end]);
         assert_eq!(Display::paged(text, &[]), Display::plain(text));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever the text and wherever its pages break (even inside a character), the
+        /// markers come in page order, the file's own cells are exactly those of the plain
+        /// display, in byte order, and every width wraps it.
+        #[test]
+        fn paged_keeps_the_display_invariants(
+            words in proptest::collection::vec("[a-zé€ ]{0,8}|\n|\n\n", 0..40),
+            cuts in proptest::collection::vec(0usize..400, 0..6),
+        ) {
+            let text: String = words.concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (text.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut bounds = vec![0];
+            bounds.extend(cuts);
+            bounds.push(text.len());
+            let pages: Vec<Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+            let d = Display::paged(&text, &pages);
+            let markers: Vec<usize> = d
+                .blocks
+                .iter()
+                .filter_map(|b| match b.kind {
+                    Kind::Page(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            proptest::prop_assert_eq!(markers, (1..=pages.len()).collect::<Vec<_>>());
+            let starts: Vec<usize> = d.cells.iter().map(|c| c.start).collect();
+            proptest::prop_assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+            let real: Vec<Cell> = d.cells.iter().copied().filter(|c| c.end > c.start).collect();
+            proptest::prop_assert_eq!(real, Display::plain(&text).cells);
+            proptest::prop_assert!(d.page_starts.windows(2).all(|w| w[0] <= w[1]));
+            proptest::prop_assert!(d.page_starts.iter().all(|&s| text.is_char_boundary(s)));
+            let re = regex::Regex::new("─|p\\. [0-9]").unwrap();
+            proptest::prop_assert!(d.find_all(&re).is_empty());
+            for width in [1, 7, 30] {
+                let lines = crate::app::wrap::wrap_display(&d, width);
+                proptest::prop_assert!(lines.windows(2).all(|w| w[0].start <= w[1].start));
+            }
+        }
+    }
 }
