@@ -127,7 +127,7 @@ fn hit_json(index: &Index, hit: &Hit) -> serde_json::Value {
         Kind::Commitment => serde_json::Value::Array(values),
         _ => serde_json::Value::Null,
     };
-    json!({
+    let mut out = json!({
         "kind": e.kind.name(),
         "doc": doc.name,
         "start": e.start,
@@ -139,7 +139,12 @@ fn hit_json(index: &Index, hit: &Hit) -> serde_json::Value {
         "score": hit.score,
         "value": value,
         "matches": hit.matched,
-    })
+    });
+    // A PDF's page, as `extract --json` gives it: only when the document has pages.
+    if let (Some(page), Some(map)) = (doc.page_of(e.start as usize), out.as_object_mut()) {
+        map.insert("page".into(), page.into());
+    }
+    out
 }
 
 fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io::Result<()> {
@@ -150,7 +155,10 @@ fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io
         Kind::Figure | Kind::Date => e.context,
         _ => (e.start, e.end),
     };
-    let place = format!("{}:{line}:{column}", sanitize(&doc.name));
+    let page = doc
+        .page_of(e.start as usize)
+        .map_or(String::new(), |p| format!(" p. {p}"));
+    let place = format!("{}:{line}:{column}{page}", sanitize(&doc.name));
     write!(out, "{:<10} {place:<32} ", e.kind.name())?;
     for Segment { text, matched } in snippet(&doc.text, span, &hit.matched, SNIPPET_WIDTH) {
         match (matched, colour) {
@@ -160,4 +168,57 @@ fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io
         }
     }
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::convert::Converted;
+    use crate::corpus::{Corpus, Document, SourceKind};
+
+    /// A hit in a PDF names its page (the line and column stay, for `cordiale text`'s
+    /// output); a hit in a text file does not.
+    #[test]
+    fn hits_in_a_pdf_name_their_page() {
+        let text = "The port opened in spring.\n\nThe city will pay €4 million by 2027.";
+        let second = text.find("The city").unwrap();
+        let pdf = Document::from_converted(
+            "plan.pdf".into(),
+            "plan.pdf".into(),
+            Converted {
+                text: text.into(),
+                pages: vec![0..second, second..text.len()],
+                source: SourceKind::Pdf,
+                ..Converted::default()
+            },
+        );
+        let txt = Document::from_text("memo.txt", "The city will pay €4 million by 2027.\n");
+        let index = Index::build(Arc::new(Corpus {
+            documents: vec![pdf, txt],
+            warnings: Vec::new(),
+        }));
+        let results = search::search(&index, &Query::parse("4m", None), 10);
+        let mut pages = Vec::new();
+        for hit in &results.hits {
+            let json = hit_json(&index, hit);
+            let mut line = Vec::new();
+            write_hit(&mut line, &index, hit, false).unwrap();
+            let line = String::from_utf8(line).unwrap();
+            match json["doc"].as_str().unwrap() {
+                "plan.pdf" => {
+                    assert_eq!(json["page"], 2, "{json}");
+                    assert!(
+                        line.contains("plan.pdf:3:") && line.contains(" p. 2 "),
+                        "{line}"
+                    );
+                }
+                _ => {
+                    assert!(json.get("page").is_none(), "{json}");
+                    assert!(!line.contains(" p. "), "{line}");
+                }
+            }
+            pages.push(json["doc"].clone());
+        }
+        assert!(pages.len() >= 2, "both documents found: {pages:?}");
+    }
 }
