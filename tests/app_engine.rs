@@ -746,6 +746,12 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             assert_eq!(after.reader.at > before.reader.at, forward, "{what}");
         }
         Action::Search => assert!(after.reader.search_input.is_some(), "{what}"),
+        // The seeds are text files: no page to go to (tests/pages.rs goes to PDF pages).
+        Action::GotoPage => assert_eq!(
+            (status(after), after.reader.search_input.is_some()),
+            ("this document has no pages (not a PDF)", false),
+            "{what}"
+        ),
         Action::SearchNext => assert!(after.reader.at > before.reader.at, "{what}"),
         Action::SearchPrev => assert!(after.reader.at < before.reader.at, "{what}"),
         Action::CopySentence => {
@@ -1254,7 +1260,7 @@ fn w_asks_for_a_format_and_writes_that_one_only() {
         .strip_prefix(&format!("{}\n\n", cordiale::corpus::EXPORT_MARK))
         .expect("the export mark first");
     assert!(
-        table.starts_with("| id | document | ann | bob | agreement |"),
+        table.starts_with("| id | document | page | ann | bob | agreement |"),
         "{md}"
     );
     assert_eq!(table.lines().count(), 2 + 3, "{md}");

@@ -117,7 +117,7 @@ fn two_reviewers_their_agreement_and_the_checklist() {
     assert_eq!(md.lines().count(), 2 + 3, "{md}");
     assert!(md.contains("| kept | broken | disagreed |"), "{md}");
     let csv = text(&cordiale(d, &["checklist", "--format", "csv"]).stdout);
-    assert!(csv.starts_with("id,doc,ann,bob,agreement"), "{csv}");
+    assert!(csv.starts_with("id,doc,page,ann,bob,agreement"), "{csv}");
     let r = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
     assert!(r.status.success(), "{}", text(&r.stderr));
     let g = text(&cordiale(d, &["agreement"]).stdout);

@@ -44,6 +44,9 @@ pub enum Kind {
     Title,
     /// The header's date and source line.
     Meta,
+    /// The marker drawn where page `n` (1-based) of a PDF starts: drawn by the reader,
+    /// never part of the text (its cells stand for no byte, at the page's first).
+    Page(usize),
 }
 
 /// The whole document as shown.
@@ -56,6 +59,9 @@ pub struct Display {
     pub front_matter: Option<Range<usize>>,
     /// The first cell of the text after the header.
     pub body: usize,
+    /// Where each page's marker stands, in page order (empty without pages): the byte of
+    /// the page's first word, so a jump to the page lands on text.
+    pub page_starts: Vec<usize>,
 }
 
 /// How a file's text is read.
@@ -136,6 +142,87 @@ impl Display {
         }
     }
 
+    /// A converted document (PDF, web page, Word file) as the reader shows it: its
+    /// paragraphs line for line, and for a PDF a marker block (`── p. 3 ──`) where each
+    /// page starts. A page that starts inside a paragraph splits the shown paragraph there
+    /// (at the start of the word it falls in), so the marker sits where the page breaks.
+    /// Without `pages` this is [`Display::plain`]: a converted text has no front matter.
+    pub fn paged(text: &str, pages: &[Range<usize>]) -> Display {
+        let mut d = Display::default();
+        if pages.is_empty() {
+            d.plain_from(text, 0);
+            return d;
+        }
+        d.page_starts = page_starts(text, pages);
+        let starts = d.page_starts.clone();
+        let mut next = 0; // the page whose marker is due next
+        let mut at = 0;
+        for raw in text.split_inclusive('\n') {
+            let body = raw.strip_suffix('\n').unwrap_or(raw);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            let end = at + body.len();
+            let mut from = at;
+            while next < starts.len() && starts[next] <= end {
+                let b = starts[next].max(from);
+                if b > from {
+                    d.push_cells(text, from..b);
+                }
+                next += 1;
+                d.page_marker(next, b);
+                from = b;
+            }
+            // A line the markers split keeps only what is left of it; a blank line stays.
+            if from == at || from < end {
+                d.push_cells(text, from..end);
+            }
+            at += raw.len();
+        }
+        while next < starts.len() {
+            next += 1;
+            d.page_marker(next, text.len());
+        }
+        if text.ends_with('\n') {
+            d.push_block(d.cells.len(), 0, 0, text.len());
+        }
+        d
+    }
+
+    /// A block of `text[range]` (no line break in it), each character itself.
+    fn push_cells(&mut self, text: &str, range: Range<usize>) {
+        let first = self.cells.len();
+        self.cells
+            .extend(text[range.clone()].char_indices().map(|(i, c)| Cell {
+                c,
+                start: range.start + i,
+                end: range.start + i + c.len_utf8(),
+            }));
+        self.push_block(first, 0, 0, range.start);
+    }
+
+    /// The marker block of page `n`, at byte `at`: cells that stand for no byte.
+    fn page_marker(&mut self, n: usize, at: usize) {
+        let first = self.cells.len();
+        let label = format!("── p. {n} ──");
+        self.cells.extend(label.chars().map(|c| Cell {
+            c,
+            start: at,
+            end: at,
+        }));
+        self.push_block(first, 0, 0, at);
+        if let Some(b) = self.blocks.last_mut() {
+            b.kind = Kind::Page(n);
+        }
+    }
+
+    /// The page (1-based) byte `at` is on, by the markers: the last page starting at or
+    /// before it (a binary search, cheap at every frame). `None` without pages.
+    pub fn page_at(&self, at: usize) -> Option<usize> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        Some(self.page_starts.partition_point(|&s| s <= at).max(1))
+    }
+
     /// `text` as the reader shows a file of this flavor: its front matter as a header (its
     /// title, then its date and source), then the rest.
     pub fn read(text: &str, flavor: Flavor) -> Display {
@@ -161,10 +248,11 @@ impl Display {
     pub fn shows(&self, start: usize, end: usize) -> bool {
         let body = &self.cells[self.body..];
         let i = body.partition_point(|c| c.end <= start);
+        // A page marker's cells stand for no byte: they show nothing of the file.
         body[i..]
             .iter()
             .take_while(|c| c.start < end)
-            .any(|c| !c.c.is_whitespace())
+            .any(|c| !c.c.is_whitespace() && c.end > c.start)
     }
 
     fn header(&mut self, fm: &FrontMatter) {
@@ -224,14 +312,34 @@ impl Display {
 
     /// The file spans of what `re` matches in the text as shown (after the header, a line
     /// break between blocks): search finds what the reader sees — across a file's line
-    /// breaks and markup, never in a URL, a comment or the front matter — and lands on bytes.
+    /// breaks and markup, never in a URL, a comment, the front matter or a page marker —
+    /// and lands on bytes. A line a page marker split is searched as one.
     pub fn find_all(&self, re: &regex::Regex) -> Vec<(usize, usize)> {
         let mut shown = String::new();
         // Where each shown character starts, and its cell (none for a break between blocks).
         let mut at: Vec<(usize, Option<usize>)> = Vec::new();
+        // The end byte of the last text block, while only page markers came after it.
+        let mut split_at: Option<usize> = None;
+        let mut marker = false;
         for b in &self.blocks {
             if b.cells.start < self.body {
                 continue;
+            }
+            if let Kind::Page(_) = b.kind {
+                marker = true;
+                continue;
+            }
+            let first = self
+                .cells
+                .get(b.cells.start)
+                .filter(|_| !b.cells.is_empty());
+            let joined =
+                marker && matches!((split_at, first), (Some(end), Some(c)) if c.start == end);
+            marker = false;
+            if joined {
+                // The rest of the line the marker split: no line break before it.
+                at.pop();
+                shown.pop();
             }
             for i in b.cells.clone() {
                 at.push((shown.len(), Some(i)));
@@ -239,6 +347,7 @@ impl Display {
             }
             at.push((shown.len(), None));
             shown.push('\n');
+            split_at = b.cells.clone().last().map(|i| self.cells[i].end);
         }
         let cell = |byte: usize| at[at.partition_point(|(b, _)| *b < byte)].1;
         re.find_iter(&shown)
@@ -262,6 +371,35 @@ impl Display {
         }
         out
     }
+}
+
+/// Where each page's marker goes: at the page's first word. A page that starts on white
+/// space (the blank line between two paragraphs) starts at the text after it; one that
+/// starts inside a word (a word hyphenated across the page break, joined again) at the
+/// start of that word. Never before the previous page's marker.
+fn page_starts(text: &str, pages: &[Range<usize>]) -> Vec<usize> {
+    let mut starts: Vec<usize> = Vec::with_capacity(pages.len());
+    for page in pages {
+        let mut at = page.start.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let word = |c: char| !c.is_whitespace();
+        let before = text[..at].chars().next_back();
+        match text[at..].chars().next() {
+            Some(c) if word(c) && before.is_some_and(word) => {
+                at = text[..at].rfind(char::is_whitespace).map_or(0, |i| {
+                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            }
+            _ => {
+                at = text[at..].find(word).map_or(text.len(), |i| at + i);
+            }
+        }
+        let floor = starts.last().copied().unwrap_or(0);
+        starts.push(at.max(floor));
+    }
+    starts
 }
 
 /// One line of the file: `text[start..end]` without its line break.
@@ -893,5 +1031,134 @@ mod tests {
              Ann Smith\n\
              - a list item that the file wrapped at the width of all its lines.\n"
         );
+    }
+
+    /// Three invented pages: the second starts inside a paragraph (in the middle of the
+    /// word "harbour", joined again across the break), the third after a blank line.
+    fn three_pages() -> (String, Vec<Range<usize>>) {
+        let text = "The council met in March.\n\nIt agreed to fund the harbour works by 2027.\n\nA second paragraph.\n";
+        let mid = text.find("bour").unwrap();
+        let third = text.find("\n\nA second").unwrap();
+        (
+            text.to_string(),
+            vec![0..mid, mid..third, third..text.len()],
+        )
+    }
+
+    #[test]
+    fn a_pdf_shows_a_marker_where_each_page_starts_splitting_its_paragraph() {
+        let (text, pages) = three_pages();
+        let d = Display::paged(&text, &pages);
+        assert_eq!(
+            d.text(),
+            "── p. 1 ──\nThe council met in March.\n\nIt agreed to fund the \n── p. 2 ──\n\
+             harbour works by 2027.\n\n── p. 3 ──\nA second paragraph.\n\n"
+        );
+        let kinds: Vec<Kind> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds.iter().filter(|k| matches!(k, Kind::Page(_))).count(),
+            3
+        );
+        assert_eq!(kinds[4], Kind::Page(2));
+        // The marker of page 2 stands at the start of the word the page broke, not inside it.
+        let harbour = text.find("harbour").unwrap();
+        assert_eq!(d.page_starts, [0, harbour, text.find("A second").unwrap()]);
+        assert_eq!(d.page_at(0), Some(1));
+        assert_eq!(d.page_at(harbour - 1), Some(1));
+        assert_eq!(d.page_at(harbour), Some(2));
+        assert_eq!(d.page_at(text.len()), Some(3));
+        assert_eq!(Display::plain(&text).page_at(0), None);
+        assert_exact(&text, &d);
+    }
+
+    #[test]
+    fn page_markers_are_not_text_and_keep_the_cells_in_order() {
+        let (text, pages) = three_pages();
+        let d = Display::paged(&text, &pages);
+        let starts: Vec<usize> = d.cells.iter().map(|c| c.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "sorted by byte");
+        // Every byte of the text is in exactly the cells it was in without pages.
+        let real: Vec<Cell> = d
+            .cells
+            .iter()
+            .copied()
+            .filter(|c| c.end > c.start)
+            .collect();
+        assert_eq!(real, Display::plain(&text).cells);
+        let find = |p: &str| -> Vec<&str> {
+            let re = regex::RegexBuilder::new(&regex::escape(p))
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            d.find_all(&re)
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect()
+        };
+        assert!(find("p. 2").is_empty(), "the marker is not searched");
+        assert!(find("──").is_empty());
+        // The paragraph the marker split is still searched as one line.
+        assert_eq!(find("the harbour works"), ["the harbour works"]);
+        assert_eq!(find("March. It"), Vec::<&str>::new());
+        // A sentence around the marker is shown; the marker alone shows nothing.
+        let harbour = text.find("harbour").unwrap();
+        assert!(d.shows(harbour - 4, harbour + 3));
+        let marker = d.cells.iter().find(|c| c.c == '─').unwrap();
+        assert!(!d.shows(marker.start, marker.start));
+    }
+
+    #[test]
+    fn pages_with_no_text_still_get_their_marker_in_order() {
+        let text = "Only page one has words.";
+        let end = text.len();
+        let d = Display::paged(text, &[0..end, end..end, end..end]);
+        assert_eq!(
+            d.text(),
+            "── p. 1 ──\nOnly page one has words.\n── p. 2 ──\n── p. 3 ──\n"
+        );
+        assert_eq!(d.page_starts, [0, end, end]);
+        assert_eq!(Display::paged(text, &[]), Display::plain(text));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Whatever the text and wherever its pages break (even inside a character), the
+        /// markers come in page order, the file's own cells are exactly those of the plain
+        /// display, in byte order, and every width wraps it.
+        #[test]
+        fn paged_keeps_the_display_invariants(
+            words in proptest::collection::vec("[a-zé€ ]{0,8}|\n|\n\n", 0..40),
+            cuts in proptest::collection::vec(0usize..400, 0..6),
+        ) {
+            let text: String = words.concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (text.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut bounds = vec![0];
+            bounds.extend(cuts);
+            bounds.push(text.len());
+            let pages: Vec<Range<usize>> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+            let d = Display::paged(&text, &pages);
+            let markers: Vec<usize> = d
+                .blocks
+                .iter()
+                .filter_map(|b| match b.kind {
+                    Kind::Page(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            proptest::prop_assert_eq!(markers, (1..=pages.len()).collect::<Vec<_>>());
+            let starts: Vec<usize> = d.cells.iter().map(|c| c.start).collect();
+            proptest::prop_assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+            let real: Vec<Cell> = d.cells.iter().copied().filter(|c| c.end > c.start).collect();
+            proptest::prop_assert_eq!(real, Display::plain(&text).cells);
+            proptest::prop_assert!(d.page_starts.windows(2).all(|w| w[0] <= w[1]));
+            proptest::prop_assert!(d.page_starts.iter().all(|&s| text.is_char_boundary(s)));
+            let re = regex::Regex::new("─|p\\. [0-9]").unwrap();
+            proptest::prop_assert!(d.find_all(&re).is_empty());
+            for width in [1, 7, 30] {
+                let lines = crate::app::wrap::wrap_display(&d, width);
+                proptest::prop_assert!(lines.windows(2).all(|w| w[0].start <= w[1].start));
+            }
+        }
     }
 }

@@ -213,6 +213,8 @@ pub struct ReaderState {
     pub places: HashMap<usize, Place>,
     /// The `/` prompt while open, and the last pattern searched.
     pub search_input: Option<TextArea<'static>>,
+    /// The open prompt asks for a page number (`goto_page`), not a search.
+    pub page_prompt: bool,
     pub pattern: String,
 }
 
@@ -342,6 +344,7 @@ impl State {
                 mark: None,
                 places: HashMap::new(),
                 search_input: None,
+                page_prompt: false,
                 pattern: String::new(),
             },
             finder: FinderState {

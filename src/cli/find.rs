@@ -170,3 +170,53 @@ fn write_hit(out: &mut impl Write, index: &Index, hit: &Hit, colour: bool) -> io
     }
     writeln!(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::convert::Converted;
+    use crate::corpus::{Corpus, Document, SourceKind};
+
+    /// A hit in a PDF names its page (the line and column stay, for `cordiale text`'s
+    /// output); a hit in a text file does not.
+    #[test]
+    fn hits_in_a_pdf_name_their_page() {
+        let text = "The port opened in spring.\n\nThe city will pay €4 million by 2027.";
+        let second = text.find("The city").unwrap();
+        let pdf = Document::from_converted(
+            "plan.pdf".into(),
+            "plan.pdf".into(),
+            Converted {
+                text: text.into(),
+                pages: vec![0..second, second..text.len()],
+                source: SourceKind::Pdf,
+                ..Converted::default()
+            },
+        );
+        let txt = Document::from_text("memo.txt", "The city will pay €4 million by 2027.\n");
+        let index = Index::build(Arc::new(Corpus {
+            documents: vec![pdf, txt],
+            warnings: Vec::new(),
+        }));
+        let results = search::search(&index, &Query::parse("4m", None), 10);
+        let mut pages = Vec::new();
+        for hit in &results.hits {
+            let json = hit_json(&index, hit);
+            let mut line = Vec::new();
+            write_hit(&mut line, &index, hit, false).unwrap();
+            let line = String::from_utf8(line).unwrap();
+            match json["doc"].as_str().unwrap() {
+                "plan.pdf" => {
+                    assert_eq!(json["page"], 2, "{json}");
+                    assert!(line.contains("plan.pdf, p. 2 "), "{line}");
+                }
+                _ => {
+                    assert!(json.get("page").is_none(), "{json}");
+                    assert!(!line.contains(" p. "), "{line}");
+                }
+            }
+            pages.push(json["doc"].clone());
+        }
+        assert!(pages.len() >= 2, "both documents found: {pages:?}");
+    }
+}

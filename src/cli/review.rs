@@ -392,7 +392,13 @@ pub fn checklist(
         Format::Csv => export::Format::Csv,
         Format::Json => export::Format::Json,
     };
-    let out = export::checklist(&rows, (&a, &b), &open.report.orphaned, format);
+    let out = export::checklist(
+        &rows,
+        (&a, &b),
+        &open.report.orphaned,
+        Some(&open.corpus),
+        format,
+    );
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }

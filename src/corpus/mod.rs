@@ -100,6 +100,19 @@ impl Document {
     }
 }
 
+impl Corpus {
+    /// The document named `name` (workspace items know their document by name): a binary
+    /// search, the documents being sorted by name as [`load`] leaves them, else a scan.
+    pub fn named(&self, name: &str) -> Option<&Document> {
+        let docs = &self.documents;
+        let i = docs.partition_point(|d| d.name.as_str() < name);
+        match docs.get(i).filter(|d| d.name == name) {
+            Some(d) => Some(d),
+            None => docs.iter().find(|d| d.name == name),
+        }
+    }
+}
+
 /// Something worth telling the user that did not stop the load.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {

@@ -11,7 +11,7 @@ pub enum Context {
     Documents,
     Reader,
     Finder,
-    /// The reader's `/` prompt.
+    /// The reader's `/` prompt (and its page prompt, which takes the same keys).
     Search,
     /// The documents pane's filter prompt.
     Filter,
@@ -135,6 +135,7 @@ actions! {
     NextSentence "next_sentence" [Reader] "cursor to the next sentence";
     PrevSentence "prev_sentence" [Reader] "cursor to the previous sentence";
     Search "search" [Reader] "search in the document";
+    GotoPage "goto_page" [Reader] "go to a page of a PDF: type its number";
     SearchNext "search_next" [Reader] "next search match";
     SearchPrev "search_prev" [Reader] "previous search match";
     CopySentence "copy_sentence" [Reader] "copy the cursor sentence with its citation (OSC 52)";

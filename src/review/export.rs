@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::ItemAgreement;
+use crate::corpus::Corpus;
 use crate::safe_text::{json_pretty, quote, safe_lines};
 use crate::workspace::{Item, Short};
 
@@ -67,6 +68,13 @@ pub fn md_cell(s: &str) -> String {
         .join("<br>")
 }
 
+/// The PDF page `item`'s quote starts on, from its document in `corpus` (items know their
+/// document by name and their quote by its anchor's start): `None` for a document without
+/// pages, or one the corpus does not have.
+pub fn item_page(corpus: &Corpus, item: &Item) -> Option<usize> {
+    corpus.named(&item.doc)?.page_of(item.anchor.start)
+}
+
 /// `who`'s note on `item`, empty when none.
 fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
     item.reviews.get(who).map_or("", |x| x.note.as_str())
@@ -74,14 +82,24 @@ fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
 
 /// `rows` (id, item, agreement), in order, with the pair `(a, b)` as the two columns:
 /// each one's verdict and note, the agreement, the reconciled verdict (who gave it, and
-/// its note), deadline, figures and the quote. Blind mode hides by passing items without
-/// what the active reviewer may not see yet.
+/// its note), deadline, figures and the quote, and the PDF page the quote is on (from
+/// `corpus`; none for an orphaned item, whose quote is nowhere). Blind mode hides by
+/// passing items without what the active reviewer may not see yet.
 pub fn checklist(
     rows: &[(&Short, &Item, ItemAgreement)],
     (a, b): (&str, &str),
     orphaned: &BTreeSet<Short>,
+    corpus: Option<&Corpus>,
     format: Format,
 ) -> String {
+    let page_of = |id: &Short, item: &Item| -> Option<usize> {
+        match orphaned.contains(id) {
+            true => None,
+            false => item_page(corpus?, item),
+        }
+    };
+    let page_cell =
+        |id: &Short, item: &Item| page_of(id, item).map_or(String::new(), |p| p.to_string());
     let verdict_of = |item: &Item, r: &str| item.reviews.get(r).map_or("", |x| x.verdict.name());
     // Reviewers whose verdict predates a re-attachment to changed words.
     let stale_of = |item: &Item| -> Vec<String> {
@@ -101,7 +119,7 @@ pub fn checklist(
             let items: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|(id, item, state)| {
-                    serde_json::json!({
+                    let mut value = serde_json::json!({
                         "id": id,
                         "doc": item.doc,
                         // The exact bytes of the span and of each figure, for scripts that
@@ -114,7 +132,12 @@ pub fn checklist(
                         "agreement": agreement_name(*state),
                         "orphaned": orphaned.contains(*id),
                         "stale": stale_of(item),
-                    })
+                    });
+                    // Only when known: a document without pages has no page, not page 0.
+                    if let (Some(page), Some(map)) = (page_of(id, item), value.as_object_mut()) {
+                        map.insert("page".into(), page.into());
+                    }
+                    value
                 })
                 .collect();
             let doc = serde_json::json!({ "reviewers": [a, b], "items": items });
@@ -124,7 +147,7 @@ pub fn checklist(
         Format::Csv => {
             let _ = writeln!(
                 out,
-                "id,doc,{},{},agreement,reconciled,stale,deadline,figures,text,\
+                "id,doc,page,{},{},agreement,reconciled,stale,deadline,figures,text,\
                  reconciled_by,reconciled_note,{},{}",
                 csv_cell(a),
                 csv_cell(b),
@@ -136,6 +159,7 @@ pub fn checklist(
                 let cells = [
                     id.to_string(),
                     csv_cell(&item.doc),
+                    page_cell(id, item),
                     verdict_of(item, a).to_string(),
                     verdict_of(item, b).to_string(),
                     agreement_name(*state).to_string(),
@@ -164,12 +188,12 @@ pub fn checklist(
             let _ = writeln!(out, "{}\n", crate::corpus::EXPORT_MARK);
             let _ = writeln!(
                 out,
-                "| id | document | {ma} | {mb} | agreement | reconciled | deadline | commitment \
-                 | {} | {} |",
+                "| id | document | page | {ma} | {mb} | agreement | reconciled | deadline \
+                 | commitment | {} | {} |",
                 md_cell(&format!("{a} note")),
                 md_cell(&format!("{b} note")),
             );
-            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
+            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
             for (id, item, state) in rows {
                 let mark = if orphaned.contains(*id) {
                     " (orphaned)"
@@ -185,8 +209,9 @@ pub fn checklist(
                 });
                 let _ = writeln!(
                     out,
-                    "| {id} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
+                    "| {id} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
                     md_cell(&item.doc),
+                    page_cell(id, item),
                     marked(item, a),
                     marked(item, b),
                     agreement_name(*state),
@@ -222,7 +247,7 @@ mod tests {
         let id: Short = "c1".into();
         let rows = [(&id, &item, ItemAgreement::None)];
         let none = BTreeSet::new();
-        let export = |f| checklist(&rows, ("ann", "bob"), &none, f);
+        let export = |f| checklist(&rows, ("ann", "bob"), &none, None, f);
         for f in [Format::Markdown, Format::Csv] {
             let out = export(f);
             assert!(

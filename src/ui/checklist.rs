@@ -9,6 +9,19 @@ use crate::app::state::{ReviewState, VerdictKey};
 use crate::review::{ItemAgreement, item_agreement};
 use crate::workspace::Item;
 
+/// ` p. 3` for an item whose quote is on page 3 of a PDF; empty for other documents and
+/// for an orphaned item (its quote is nowhere). A binary search per row shown.
+fn page_note(state: &State, rv: &ReviewState, id: &str, item: &Item) -> String {
+    if rv.orphaned.contains(id) {
+        return String::new();
+    }
+    state
+        .corpus
+        .as_deref()
+        .and_then(|c| crate::review::export::item_page(c, item))
+        .map_or(String::new(), |p| format!(" p. {p}"))
+}
+
 fn agreement_mark(a: ItemAgreement) -> &'static str {
     match a {
         ItemAgreement::None => " ",
@@ -89,11 +102,16 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         };
         let marker = if i == rv.selected { "▶" } else { " " };
         let orphan = if rv.orphaned.contains(id) { "⚠ " } else { "" };
+        let page = page_note(state, rv, id, item);
+        let doc = format!(
+            "{}{page}",
+            fit(&item.doc, 12usize.saturating_sub(page.width()))
+        );
         let head = format!(
             "{marker}{}{} {state_mark} {:<12}  ",
             verdict_letter(va),
             letter_b,
-            fit(&item.doc, 12)
+            doc
         );
         let used = head.width();
         let text = fit(
@@ -134,9 +152,13 @@ fn detail(
         crate::workspace::Origin::Manual => " · marked by hand",
         _ => "",
     };
+    let page = page_note(state, rv, id, item);
     let mut lines = vec![Line::styled(
         fit(
-            &format!("── deadline {deadline} · {} · {id}{origin} ", item.doc),
+            &format!(
+                "── deadline {deadline} · {}{page} · {id}{origin} ",
+                item.doc
+            ),
             w,
         ),
         theme.dim,

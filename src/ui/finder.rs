@@ -39,12 +39,16 @@ pub(super) fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let mut lines = Vec::new();
     for (i, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
         let selected = i == f.selected;
-        let name = corpus
-            .and_then(|c| c.documents.get(hit.doc))
-            .map_or(String::new(), |d| d.name.clone());
+        let document = corpus.and_then(|c| c.documents.get(hit.doc));
+        let name = document.map_or(String::new(), |d| d.name.clone());
+        // A PDF's page after the name, which gives up the room it needs.
+        let page = document
+            .and_then(|d| d.page_of(hit.start))
+            .map_or(String::new(), |p| format!(" p. {p}"));
+        let name = format!("{}{page}", fit(&name, 18usize.saturating_sub(page.width())));
         // The selection is the marker alone: moving it rewrites two cells, not two rows.
         let marker = if selected { "▶" } else { " " };
-        let head = format!("{:<10} {:<18} ", hit.kind.name(), fit(&name, 18));
+        let head = format!("{:<10} {:<18} ", hit.kind.name(), name);
         let mut used = head.width() + 1;
         let base = Style::default();
         let mut spans = vec![Span::raw(marker), Span::styled(head, theme.dim)];

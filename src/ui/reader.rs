@@ -47,8 +47,14 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     };
     let focused = state.focus == Pane::Reader && state.overlay.is_none();
     let height = pane_inner(state, r).height as usize;
-    // No position in the title: it would change with each line scrolled, and cost bytes.
-    let title = fit(&state.title(doc), r.width.saturating_sub(8) as usize);
+    // No line position in the title: it would change with each line scrolled, and cost
+    // bytes. A PDF's page does, seldom: the page the cursor is on, of how many.
+    let page = rd.display.page_at(rd.at).map_or(String::new(), |p| {
+        format!(" · p. {p}/{}", rd.display.page_starts.len())
+    });
+    let width = r.width.saturating_sub(8) as usize;
+    let title = fit(&state.title(doc), width.saturating_sub(page.width()));
+    let title = format!("{title}{page}");
     frame.render_widget(pane_frame(state, title, focused, theme), r);
     let area = pane_inner(state, r);
     let cursor = cursor_sentence(state);
@@ -59,7 +65,9 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         .unwrap_or(&[]);
     let mut lines = Vec::new();
     for line in rd.lines.iter().skip(rd.top).take(height) {
-        let touches = |(s, e): (usize, usize)| s < line.end.max(line.start + 1) && e > line.start;
+        let marker = matches!(line.kind, Kind::Page(_));
+        let touches =
+            |(s, e): (usize, usize)| !marker && s < line.end.max(line.start + 1) && e > line.start;
         let gutter = if cursor.is_some_and(touches) {
             "▶"
         } else if commitments.iter().any(|&c| touches(c)) {
@@ -79,10 +87,14 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let base = match line.kind {
             Kind::Text => Style::default(),
             Kind::Title => theme.title,
-            Kind::Meta => theme.dim,
+            Kind::Meta | Kind::Page(_) => theme.dim,
         };
         for cell in &rd.display.cells[line.cells.0..line.cells.1] {
-            let style = base.patch(reader_style(state, theme, cell.start));
+            // A page marker is not text: no highlight of the text around it crosses it.
+            let style = match marker {
+                true => base,
+                false => base.patch(reader_style(state, theme, cell.start)),
+            };
             if style != run_style && !run.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut run), run_style));
             }
@@ -102,13 +114,13 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     if let Some(input) = &rd.search_input {
         let y = area.y + area.height.saturating_sub(1);
         frame.render_widget(Clear, Rect::new(area.x, y, area.width, 1));
-        frame.render_widget(
-            Span::styled("/ ", theme.key),
-            Rect::new(area.x, y, 2.min(area.width), 1),
-        );
+        // The page prompt says what it asks for: a number typed at `/ ` would be searched.
+        let prompt = if rd.page_prompt { "page: " } else { "/ " };
+        let w = (prompt.len() as u16).min(area.width);
+        frame.render_widget(Span::styled(prompt, theme.key), Rect::new(area.x, y, w, 1));
         frame.render_widget(
             input,
-            Rect::new(area.x + 2, y, area.width.saturating_sub(2), 1),
+            Rect::new(area.x + w, y, area.width.saturating_sub(w), 1),
         );
     }
 }

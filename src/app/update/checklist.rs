@@ -705,7 +705,7 @@ pub(super) fn export_checklist(
         path: r
             .path
             .with_file_name(format!("{stem}-checklist.{}", format.extension())),
-        contents: export::checklist(&rows, (a, b), &r.orphaned, format),
+        contents: export::checklist(&rows, (a, b), &r.orphaned, state.corpus.as_deref(), format),
         what,
     }]
 }

@@ -408,7 +408,11 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PrevCommitment => jump(state, |m| &m.commitments, false, "commitment"),
         Action::NextSentence => sentence(state, 1),
         Action::PrevSentence => sentence(state, -1),
-        Action::Search => state.reader.search_input = Some(text_input("search this document")),
+        Action::Search => {
+            state.reader.search_input = Some(text_input("search this document"));
+            state.reader.page_prompt = false;
+        }
+        Action::GotoPage => open_page_prompt(state),
         Action::SearchNext => search(state, true),
         Action::SearchPrev => search(state, false),
         Action::CopySentence => return copy_sentence(state),
@@ -509,6 +513,12 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
             };
             open_hit(state, &hit);
         }
+        Context::Search if state.reader.page_prompt => {
+            state.reader.page_prompt = false;
+            if let Some(typed) = state.reader.search_input.take().map(|i| input_text(&i)) {
+                goto_page(state, &typed);
+            }
+        }
         Context::Search => {
             let pattern = state.reader.search_input.take().map(|i| input_text(&i));
             if let Some(p) = pattern.filter(|p| !p.is_empty()) {
@@ -533,7 +543,10 @@ pub(super) fn cancel(state: &mut State, ctx: Context) {
         Context::Help => state.overlay = after_help(state),
         Context::Checklist => cancel_verdict_key(state),
         Context::Timeline => state.timeline = None,
-        Context::Search => state.reader.search_input = None,
+        Context::Search => {
+            state.reader.search_input = None;
+            state.reader.page_prompt = false;
+        }
         Context::Filter => {
             state.documents.filter_input = None;
             state.documents.filter.clear();

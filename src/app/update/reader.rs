@@ -18,8 +18,7 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     save_place(state);
     let r = &mut state.reader;
     r.doc = Some(doc);
-    let flavor = Flavor::of(&document.name, &document.text);
-    r.display = Arc::new(Display::read(&document.text, flavor));
+    r.display = Arc::new(display_of(document));
     r.sentences = split_units(&document.text)
         .iter()
         .map(|u| (u.start, u.end))
@@ -38,6 +37,19 @@ pub(super) fn open_doc(state: &mut State, doc: usize) {
     r.width = 0; // force a new wrap
     r.top = 0;
     rewrap_keeping(state, place.top_byte);
+}
+
+/// A document as the reader shows it: a text file by its flavor (Markdown, hard-wrapped
+/// or plain); a converted one (PDF, web page, Word file) as its paragraphs, one line each,
+/// with a PDF's page markers: its text is already clean, nothing in it is markup.
+pub fn display_of(document: &crate::corpus::Document) -> Display {
+    match document.source {
+        crate::corpus::SourceKind::Text => {
+            let flavor = Flavor::of(&document.name, &document.text);
+            Display::read(&document.text, flavor)
+        }
+        _ => Display::paged(&document.text, &document.pages),
+    }
 }
 
 pub(super) fn save_place(state: &mut State) {
@@ -215,6 +227,54 @@ pub(super) fn search(state: &mut State, forward: bool) {
     say(state, format!("match {n} of {}{note}", all.len()));
 }
 
+/// Opens the page prompt, for a document with pages; says why not otherwise.
+pub(super) fn open_page_prompt(state: &mut State) {
+    if state.reader.doc.is_none() {
+        return say(state, "open a document first");
+    }
+    match state.reader.display.page_starts.len() {
+        0 => say(state, "this document has no pages (not a PDF)"),
+        n => {
+            let r = &mut state.reader;
+            r.search_input = Some(text_input(&format!("page number, 1–{n}")));
+            r.page_prompt = true;
+        }
+    }
+}
+
+/// Goes to the page `typed` names: the cursor on its first word, its marker the top line.
+pub(super) fn goto_page(state: &mut State, typed: &str) {
+    let count = state.reader.display.page_starts.len();
+    if count == 0 {
+        return say(state, "this document has no pages (not a PDF)");
+    }
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return;
+    }
+    let Ok(n) = typed.parse::<usize>() else {
+        let shown = crate::safe_text::sanitize(typed);
+        return say(state, format!("\"{shown}\" is not a page number"));
+    };
+    let Some(&at) = n
+        .checked_sub(1)
+        .and_then(|i| state.reader.display.page_starts.get(i))
+    else {
+        let pages = if count == 1 { "page" } else { "pages" };
+        return say(
+            state,
+            format!("no page {n}: this document has {count} {pages}"),
+        );
+    };
+    goto(state, at, None);
+    let height = reader_height(state);
+    let r = &mut state.reader;
+    if !r.lines.is_empty() {
+        r.top = line_of(&r.lines, at).min(r.lines.len().saturating_sub(height));
+    }
+    say(state, format!("p. {n} of {count}"));
+}
+
 pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
     let (Some(doc), Some(corpus), Some((s, e))) = (
         state.reader.doc,
@@ -230,10 +290,14 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
         .index
         .as_ref()
         .and_then(|i| i.doc_info(doc as u32).date.clone());
-    let citation = match date {
+    let mut citation = match date {
         Some(d) => format!("{}, {d}", state.title(doc)),
         None => state.title(doc),
     };
+    // A PDF's page, as a citation names it: `p. 3`, or `pp. 3–4` across a page break.
+    if let Some(page) = corpus.documents[doc].page_label(s..e) {
+        citation = format!("{citation}, {page}");
+    }
     let copied = format!("“{sentence}” ({citation}; {})", corpus.documents[doc].name);
     say(
         state,
@@ -250,4 +314,36 @@ pub(super) fn open_hit(state: &mut State, hit: &FinderHit) {
     state.focus = Pane::Reader;
     rewrap(state);
     goto(state, hit.start, Some((hit.start, hit.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, SourceKind};
+
+    #[test]
+    fn converted_documents_are_shown_plain_whatever_their_text_looks_like() {
+        let text = "# Not a heading\n\nA *starred* word and a [bracket](here).\n";
+        let mut doc = Document::from_text("page.html", text);
+        doc.source = SourceKind::Html;
+        assert_eq!(display_of(&doc), Display::plain(text));
+        assert_eq!(
+            display_of(&doc).text(),
+            "# Not a heading\n\nA *starred* word and a [bracket](here).\n\n"
+        );
+        // The same text in a Markdown file is rendered.
+        let md = Document::from_text("page.md", text);
+        assert_eq!(
+            display_of(&md).text(),
+            "Not a heading\n\nA starred word and a bracket.\n"
+        );
+        // A PDF with pages gets its markers.
+        let mut pdf = Document::from_text("a.pdf", "One.\n\nTwo.");
+        pdf.source = SourceKind::Pdf;
+        pdf.pages = vec![0..4, 4..11];
+        assert_eq!(
+            display_of(&pdf).text(),
+            "── p. 1 ──\nOne.\n\n── p. 2 ──\nTwo.\n"
+        );
+    }
 }
