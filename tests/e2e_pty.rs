@@ -1031,3 +1031,45 @@ fn the_workbench_keeps_two_corpora_apart_and_names_its_workspace() {
     );
     assert_eq!(std::fs::read(&first).unwrap(), before);
 }
+
+#[test]
+fn a_folder_of_every_format_opens_and_a_pdf_reads_with_its_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let formats = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    for name in ["same.md", "same.txt", "same.pdf", "same.html", "same.docx"] {
+        std::fs::copy(formats.join(name), dir.path().join(name)).unwrap();
+    }
+    // A scanned PDF among them: skipped, and the status bar says why.
+    std::fs::copy(formats.join("scanned.pdf"), dir.path().join("scan.pdf")).unwrap();
+    let mut s = Session::start(120, 40, &[dir.path().to_str().unwrap()], &[]);
+    s.wait_for("scan.pdf: scanned: no text layer");
+    ready(&mut s);
+    // The finder finds a figure in every format, the PDF's hit with its page.
+    s.send("\x10"); // ctrl-p
+    s.wait_for("Find in the corpus");
+    s.send("#120");
+    s.wait_for("p. 2");
+    let screen = s.screen();
+    for name in ["same.md", "same.txt", "same.pdf", "same.html", "same.docx"] {
+        assert!(
+            screen.contains(name) || screen.contains("Joint Declaration"),
+            "{screen}"
+        );
+    }
+    s.send("\x1b");
+    s.wait_gone("Find in the corpus");
+    // Open the PDF (third by name: docx, html, md, pdf…) through the finder, then go to p. 2.
+    s.send("\x10");
+    s.wait_for("Find in the corpus");
+    s.send("#120 volunteers");
+    s.wait_for("p. 2");
+    s.send("\r");
+    s.wait_gone("Find in the corpus");
+    s.wait_for("── p. 2 ──");
+    s.send("p");
+    s.wait_for("page:");
+    s.send("1\r");
+    s.wait_for("── p. 1 ──");
+    s.send("q");
+    assert!(s.finish().0);
+}
