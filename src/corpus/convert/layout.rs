@@ -60,16 +60,16 @@ struct Line {
     col: (f32, f32),
     /// Number of lines of the page in that column.
     col_lines: usize,
+    /// Width of the line's first word: whether it would have fitted on the line before.
+    first_word: f32,
 }
 
 /// A paragraph of one page, with what a page-break join needs to know about its ends.
 #[derive(Debug, Clone)]
 struct Para {
     text: String,
-    first_size: f32,
-    first_indented: bool,
-    last_size: f32,
-    last_full: bool,
+    first: Start,
+    last: End,
 }
 
 /// A gap wider than this (× font size) between glyphs on one baseline separates two line
@@ -77,6 +77,8 @@ struct Para {
 const FRAGMENT_GAP: f32 = 2.5;
 /// A gap wider than this (× font size) between glyphs is a space.
 const SPACE_GAP: f32 = 0.2;
+/// The narrowest a space is (× font size), for "would the next word have fitted".
+const SPACE_WIDTH: f32 = 0.2;
 /// Glyphs whose baselines differ by at most this (× font size) share a line.
 const SAME_LINE: f32 = 0.3;
 /// Running headers and footers live in the top and bottom this fraction of the page.
@@ -213,6 +215,10 @@ fn split_row(row: &[Glyph], out: &mut Vec<Line>) {
         if let Some(line) = cur.as_mut() {
             let gap = g.x - line.x1;
             if gap <= FRAGMENT_GAP * line.size {
+                let space = g.ch.is_whitespace() || gap > SPACE_GAP * line.size;
+                if space && line.first_word.is_nan() {
+                    line.first_word = line.x1 - line.x0;
+                }
                 if gap > SPACE_GAP * line.size && !line.text.ends_with(' ') && g.ch != ' ' {
                     line.text.push(' ');
                 }
@@ -233,6 +239,7 @@ fn split_row(row: &[Glyph], out: &mut Vec<Line>) {
             text: g.ch.to_string(),
             col: (0.0, 0.0),
             col_lines: 0,
+            first_word: f32::NAN,
         });
     }
     out.extend(cur.map(clean_line));
@@ -241,6 +248,9 @@ fn split_row(row: &[Glyph], out: &mut Vec<Line>) {
 /// Rule 3 on a line: characters normalised, whitespace collapsed, soft hyphens kept only at
 /// the end, a bullet followed by a space.
 fn clean_line(mut line: Line) -> Line {
+    if line.first_word.is_nan() {
+        line.first_word = line.x1 - line.x0;
+    }
     let mut s = String::with_capacity(line.text.len());
     normalize_chars(&line.text, &mut s);
     let mut words: Vec<&str> = s.split_whitespace().collect();
@@ -584,16 +594,8 @@ fn paragraphs(ls: &[Line], judge: &HyphenJudge) -> Vec<Para> {
                 let gap = l.y - p.y;
                 if gap < 0.0 {
                     // the next column: the paragraph goes on as it would across a page
-                    let end = LineEnd {
-                        size: p.size,
-                        full: is_full(p),
-                    };
-                    let next = LineStart {
-                        text: &l.text,
-                        size: l.size,
-                        indented: is_indented(l),
-                    };
-                    !continues(out.last().map_or("", |q| q.text.as_str()), end, next)
+                    let before = out.last().map_or("", |q| q.text.as_str());
+                    !continues(before, &End::of(p), &Start::of(l))
                 } else {
                     gap > pitch * 1.3
                         || starts_item(&l.text)
@@ -607,15 +609,12 @@ fn paragraphs(ls: &[Line], judge: &HyphenJudge) -> Vec<Para> {
         match out.last_mut() {
             Some(par) if !brk => {
                 append_line(&mut par.text, &l.text, judge);
-                par.last_size = l.size;
-                par.last_full = is_full(l);
+                par.last = End::of(l);
             }
             _ => out.push(Para {
                 text: l.text.clone(),
-                first_size: l.size,
-                first_indented: is_indented(l),
-                last_size: l.size,
-                last_full: is_full(l),
+                first: Start::of(l),
+                last: End::of(l),
             }),
         }
         prev = Some(l);
@@ -646,41 +645,59 @@ fn line_pitch(ls: &[Line]) -> f32 {
         .min(body * 1.6)
 }
 
-/// A line that reaches its column's right edge (within 5 %): the paragraph may go on.
-fn is_full(l: &Line) -> bool {
-    let (left, right) = l.col;
-    l.col_lines >= 3 && l.x1 >= right - 0.05 * (right - left)
-}
-
-/// A line that starts right of its column's left edge: a new paragraph's first line.
-fn is_indented(l: &Line) -> bool {
-    l.x0 - l.col.0 > 0.5 * l.size
-}
-
-/// How a paragraph's text ends, for a column or page break after it.
+/// How a line ends, for a column or page break after it.
 #[derive(Debug, Clone, Copy)]
-struct LineEnd {
+struct End {
     size: f32,
-    full: bool,
+    /// Room left between the line's end and its column's right edge, `None` when the
+    /// column has too few lines to know its edge.
+    room: Option<f32>,
 }
 
-/// How the line after a column or page break starts.
+impl End {
+    fn of(l: &Line) -> End {
+        End {
+            size: l.size,
+            room: (l.col_lines >= 3).then_some(l.col.1 - l.x1),
+        }
+    }
+}
+
+/// How a line starts, after a column or page break.
 #[derive(Debug, Clone, Copy)]
-struct LineStart<'a> {
-    text: &'a str,
+struct Start {
     size: f32,
+    /// Starts right of its column's left edge: a new paragraph's first line.
     indented: bool,
+    item: bool,
+    first_word: f32,
 }
 
-/// True when the text before a column or page break goes on in the next line: the sentence
-/// is unfinished, or the last line is a full line and the next one does not start a
-/// paragraph (indented); never into a list item or a line of another size.
-fn continues(before: &str, end: LineEnd, next: LineStart) -> bool {
-    if before.is_empty() || starts_item(next.text) || (next.size - end.size).abs() > 1.0 {
+impl Start {
+    fn of(l: &Line) -> Start {
+        Start {
+            size: l.size,
+            indented: l.x0 - l.col.0 > 0.5 * l.size,
+            item: starts_item(&l.text),
+            first_word: l.first_word,
+        }
+    }
+}
+
+/// True when the text before a column or page break goes on after it: never into a list
+/// item or a line of another size; always when the sentence is unfinished; after a finished
+/// sentence, when the next line's first word would not have fitted at the end of the last
+/// one (the line was broken for width, not because the paragraph ended) and the next line
+/// is not indented.
+fn continues(before: &str, end: &End, next: &Start) -> bool {
+    if before.is_empty() || next.item || (next.size - end.size).abs() > 1.0 {
         return false;
     }
     let finished = before.ends_with(['.', ':', ';', '!', '?', '"', '”', '’', ')']);
-    !finished || (end.full && !next.indented)
+    let broken_for_width = end
+        .room
+        .is_some_and(|room| room < SPACE_WIDTH * end.size + next.first_word);
+    !finished || (broken_for_width && !next.indented)
 }
 
 /// Rule 7: pages → one text with contiguous page ranges. A page whose last paragraph goes
@@ -690,17 +707,12 @@ fn join_pages(paras: &[Vec<Para>], judge: &HyphenJudge) -> (String, Vec<Range<us
     let mut text = String::new();
     let mut starts: Vec<usize> = Vec::with_capacity(paras.len());
     // how the text so far ends: empty pages in between do not change it
-    let mut end: Option<LineEnd> = None;
+    let mut end: Option<End> = None;
     for page in paras {
         let mut start = text.len();
         for (k, p) in page.iter().enumerate() {
-            let next = LineStart {
-                text: &p.text,
-                size: p.first_size,
-                indented: p.first_indented,
-            };
             let before = &text[text.rfind("\n\n").map_or(0, |i| i + 2)..];
-            if k == 0 && end.is_some_and(|e| continues(before, e, next)) {
+            if k == 0 && end.is_some_and(|e| continues(before, &e, &p.first)) {
                 let mut tail = text.split_off(text.len() - before.len());
                 append_line(&mut tail, &p.text, judge);
                 text.push_str(&tail);
@@ -715,10 +727,7 @@ fn join_pages(paras: &[Vec<Para>], judge: &HyphenJudge) -> (String, Vec<Range<us
         }
         starts.push(start);
         if let Some(p) = page.last() {
-            end = Some(LineEnd {
-                size: p.last_size,
-                full: p.last_full,
-            });
+            end = Some(p.last);
         }
     }
     // a page left empty before a join whose hyphen was popped would start after the next
