@@ -10,6 +10,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+#[cfg(test)]
+use super::page_of;
+
 /// One glyph as the PDF draws it, in points, `y` measured from the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
@@ -99,14 +102,20 @@ pub fn lay_out(pages: &[PageGlyphs]) -> Laid {
         .flat_map(|p| &p.glyphs)
         .filter(|g| !g.upright && !g.ch.is_whitespace())
         .count();
+    let mut gutters = Vec::with_capacity(pages.len());
     let mut paged: Vec<(f32, Vec<Line>)> = pages
         .iter()
         .map(|p| {
             let (width, height) = page_size(p);
-            (height, reading_order(lines(p), width))
+            let (ls, gutter) = reading_order(lines(p), width);
+            gutters.push(gutter);
+            (height, ls)
         })
         .collect();
     let furniture_removed = remove_furniture(&mut paged);
+    for ((_, ls), gutter) in paged.iter_mut().zip(gutters) {
+        set_columns(ls, gutter);
+    }
     let decide = HyphenJudge::new(&paged);
     let paras: Vec<Vec<Para>> = paged
         .iter()
@@ -276,34 +285,43 @@ fn clean_line(mut line: Line) -> Line {
     line
 }
 
-/// Rule 2: reading order. Lines that cross the page's gutter (titles, full-width paragraphs)
-/// are read in place; between two of them the left column is read before the right one.
-/// Also records each line's column edges, which paragraph and page joins use.
-fn reading_order(mut ls: Vec<Line>, width: f32) -> Vec<Line> {
-    ls.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let gutter = find_gutter(&ls, width);
-    let side = |l: &Line| match gutter {
+/// Which side of the gutter a line lies on: 0 left, 1 across (or no gutter), 2 right.
+fn side(l: &Line, gutter: Option<f32>) -> usize {
+    match gutter {
         Some(g) if l.x1 <= g => 0,
         Some(g) if l.x0 >= g => 2,
         _ => 1,
-    };
+    }
+}
+
+/// Records each line's column edges and line count (after furniture removal: a running
+/// head must not widen the column), which paragraph and page joins use.
+fn set_columns(ls: &mut [Line], gutter: Option<f32>) {
     let mut edges = [(f32::INFINITY, f32::NEG_INFINITY, 0usize); 3];
-    for l in &ls {
-        let e = &mut edges[side(l)];
+    for l in ls.iter() {
+        let e = &mut edges[side(l, gutter)];
         *e = (e.0.min(l.x0), e.1.max(l.x1), e.2 + 1);
     }
-    for l in &mut ls {
-        let e = edges[side(l)];
+    for l in ls.iter_mut() {
+        let e = edges[side(l, gutter)];
         l.col = (e.0, e.1);
         l.col_lines = e.2;
     }
+}
+
+/// Rule 2: reading order, and the gutter found. Lines that cross the page's gutter (titles,
+/// full-width paragraphs) are read in place; between two of them the left column is read
+/// before the right one.
+fn reading_order(mut ls: Vec<Line>, width: f32) -> (Vec<Line>, Option<f32>) {
+    ls.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let gutter = find_gutter(&ls, width);
     if gutter.is_none() {
-        return ls;
+        return (ls, None);
     }
     let mut out = Vec::with_capacity(ls.len());
     let (mut left, mut right) = (Vec::new(), Vec::new());
     for l in ls {
-        match side(&l) {
+        match side(&l, gutter) {
             0 => left.push(l),
             2 => right.push(l),
             _ => {
@@ -315,7 +333,7 @@ fn reading_order(mut ls: Vec<Line>, width: f32) -> Vec<Line> {
     }
     out.append(&mut left);
     out.append(&mut right);
-    out
+    (out, gutter)
 }
 
 /// An x in the middle 30–70 % of the page that at most 10 % of the long lines cross, with at
@@ -741,4 +759,396 @@ fn join_pages(paras: &[Vec<Para>], judge: &HyphenJudge) -> (String, Vec<Range<us
         pages.push(begin..end);
     }
     (text, pages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIZE: f32 = 10.0;
+    /// Every test glyph advances half the font size.
+    const ADV: f32 = SIZE / 2.0;
+
+    /// The glyphs of `s` drawn from (x, y), upright, one per character.
+    fn run(x: f32, y: f32, s: &str) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, ch)| Glyph {
+                x: x + i as f32 * ADV,
+                y,
+                w: ADV,
+                size: SIZE,
+                ch,
+                upright: true,
+            })
+            .collect()
+    }
+
+    /// A 600 × 800 page of lines at x = 50, each `(y, text)`.
+    fn page(lines: &[(f32, &str)]) -> PageGlyphs {
+        PageGlyphs {
+            width: 600.0,
+            height: 800.0,
+            glyphs: lines.iter().flat_map(|(y, s)| run(50.0, *y, s)).collect(),
+        }
+    }
+
+    fn paras(text: &str) -> Vec<&str> {
+        text.split("\n\n").collect()
+    }
+
+    // 40 characters each: 200 pt wide, so a left column at 50–250 and a right one at 320–520
+    const LEFT: [&str; 4] = [
+        "The left column opens with a sentence of",
+        "forty characters on every line and goes",
+        "on in this same column for four lines to",
+        "reach its end here.",
+    ];
+    const RIGHT: [&str; 4] = [
+        "The right column comes after it and has",
+        "its own sentence that runs over the four",
+        "lines of this column, read only once the",
+        "left column has been read in full, here.",
+    ];
+
+    fn two_columns(row_by_row: bool) -> PageGlyphs {
+        let mut glyphs = run(50.0, 100.0, "A title across the whole width");
+        let left = LEFT
+            .iter()
+            .enumerate()
+            .map(|(i, s)| run(50.0, 130.0 + 12.0 * i as f32, s));
+        let right = RIGHT
+            .iter()
+            .enumerate()
+            .map(|(i, s)| run(320.0, 130.0 + 12.0 * i as f32, s));
+        if row_by_row {
+            for (l, r) in left.zip(right) {
+                glyphs.extend(l);
+                glyphs.extend(r);
+            }
+        } else {
+            glyphs.extend(left.flatten());
+            glyphs.extend(right.flatten());
+        }
+        PageGlyphs {
+            width: 600.0,
+            height: 800.0,
+            glyphs,
+        }
+    }
+
+    #[test]
+    fn two_columns_are_read_left_then_right_however_drawn() {
+        let want = format!(
+            "A title across the whole width\n\n{}\n\n{}",
+            LEFT.join(" "),
+            RIGHT.join(" ")
+        );
+        assert_eq!(lay_out(&[two_columns(false)]).text, want);
+        assert_eq!(lay_out(&[two_columns(true)]).text, want);
+    }
+
+    /// Three pages with a running header at y 40 and a footer "Page n of 3" at y 780.
+    fn furnished(first_page_extra: &[(f32, &str)]) -> Vec<PageGlyphs> {
+        (1..=3)
+            .map(|n| {
+                let footer = format!("Page {n} of 3");
+                let body = format!("Body text of page {n} ends here.");
+                let mut lines = vec![
+                    (40.0, "Council of the Coast"),
+                    (300.0, body.as_str()),
+                    (780.0, footer.as_str()),
+                ];
+                if n == 1 {
+                    lines.extend_from_slice(first_page_extra);
+                }
+                page(&lines)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn running_heads_and_page_numbers_are_removed_but_a_title_repeating_them_lower_stays() {
+        let laid = lay_out(&furnished(&[(80.0, "Council of the Coast")]));
+        assert_eq!(
+            paras(&laid.text),
+            [
+                "Council of the Coast",
+                "Body text of page 1 ends here.",
+                "Body text of page 2 ends here.",
+                "Body text of page 3 ends here."
+            ]
+        );
+        assert_eq!(laid.furniture_removed, 6);
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for s in [
+            "3",
+            "– 3 –",
+            "- 12 -",
+            "Page 3 of 4",
+            "page 3",
+            "p. 7",
+            "3/4",
+            "iv",
+        ] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["Article 3", "2024 report", "3 ministers", "Page three", ""] {
+            assert!(!is_page_number(s), "{s}");
+        }
+        // a lone number in the body of the page is not a page number
+        let laid = lay_out(&[page(&[(300.0, "Totals:"), (312.0, "3"), (780.0, "– 1 –")])]);
+        assert_eq!(laid.text, "Totals: 3");
+    }
+
+    #[test]
+    fn line_end_hyphens_follow_the_documents_own_words() {
+        let laid = lay_out(&[page(&[
+            (100.0, "The municipalities and the storm-surge office met."),
+            (130.0, "Fourteen muni-"),
+            (142.0, "cipalities agreed."),
+            (170.0, "A new storm-"),
+            (182.0, "surge model."),
+            (210.0, "The COVID-"),
+            (222.0, "19 rules ended."),
+            (250.0, "Rules were imposed by the government alone."),
+            (280.0, "A government-"),
+            (292.0, "imposed rule."),
+            (320.0, "A one-in-a-hundred-"),
+            (332.0, "year flood."),
+        ])]);
+        assert_eq!(
+            &paras(&laid.text)[1..],
+            [
+                "Fourteen municipalities agreed.",
+                "A new storm-surge model.",
+                "The COVID-19 rules ended.",
+                "Rules were imposed by the government alone.",
+                "A government-imposed rule.",
+                "A one-in-a-hundred-year flood."
+            ]
+        );
+    }
+
+    #[test]
+    fn undecided_hyphens_follow_the_majority_of_decided_ones() {
+        // a typeset document: syllable breaks it can prove ("coordination" is written
+        // whole), so an unknown "admin-" / "istrations" is a syllable break too
+        let typeset = lay_out(&[page(&[
+            (100.0, "Good coordination matters."),
+            (130.0, "Better coor-"),
+            (142.0, "dination and admin-"),
+            (154.0, "istrations."),
+        ])]);
+        assert_eq!(
+            paras(&typeset.text)[1],
+            "Better coordination and administrations."
+        );
+        // a Word-like document: its breaks are after real hyphens, so an unknown one stays
+        let word_like = lay_out(&[page(&[
+            (100.0, "The flood-watch team and the early-warning net."),
+            (130.0, "A flood-"),
+            (142.0, "watch and early-"),
+            (154.0, "warning and sea-"),
+            (166.0, "level data."),
+        ])]);
+        assert_eq!(
+            paras(&word_like.text)[1],
+            "A flood-watch and early-warning and sea-level data."
+        );
+    }
+
+    #[test]
+    fn soft_hyphens_join_and_never_show() {
+        let laid = lay_out(&[page(&[
+            (100.0, "The imple\u{AD}"),
+            (112.0, "mentation of the re\u{AD}view starts."),
+        ])]);
+        assert_eq!(laid.text, "The implementation of the review starts.");
+    }
+
+    #[test]
+    fn characters_are_normalised_but_not_folded() {
+        let mut out = String::new();
+        normalize_chars(
+            "\u{FB01}eld \u{FB03}ce\u{00A0}a\u{2009}b\u{202F}c\u{3000}d z\u{200B}w\u{FEFF} ½ ²",
+            &mut out,
+        );
+        assert_eq!(out, "field ffice a b c d zw ½ ²");
+    }
+
+    #[test]
+    fn private_use_symbol_bullets_become_list_items() {
+        let laid = lay_out(&[page(&[
+            (100.0, "The ministers agreed on two actions:"),
+            (112.0, "\u{F0B7} Strengthen the dunes."),
+            (124.0, "\u{F0A7}Train the volunteers."),
+        ])]);
+        assert_eq!(
+            paras(&laid.text),
+            [
+                "The ministers agreed on two actions:",
+                "• Strengthen the dunes.",
+                "• Train the volunteers."
+            ]
+        );
+    }
+
+    #[test]
+    fn rotated_glyphs_are_left_out_and_counted() {
+        let mut p = page(&[(100.0, "The office opens in 2025.")]);
+        let note: Vec<Glyph> = run(560.0, 300.0, "Margin")
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| Glyph {
+                x: 560.0,
+                y: 300.0 - i as f32 * ADV,
+                upright: false,
+                ..g
+            })
+            .collect();
+        p.glyphs.extend(note);
+        let laid = lay_out(&[p]);
+        assert_eq!(laid.text, "The office opens in 2025.");
+        assert_eq!(laid.rotated, 6);
+    }
+
+    #[test]
+    fn lone_lines_far_apart_are_separate_paragraphs() {
+        let laid = lay_out(&[page(&[
+            (100.0, "First line alone"),
+            (180.0, "second line alone"),
+        ])]);
+        assert_eq!(paras(&laid.text), ["First line alone", "second line alone"]);
+    }
+
+    #[test]
+    fn a_sentence_split_by_a_page_break_is_one_paragraph_on_the_page_of_its_start() {
+        let laid = lay_out(&[
+            page(&[
+                (100.0, "Intro."),
+                (130.0, "The ministers reviewed the flood"),
+            ]),
+            page(&[(100.0, "defences of the southern coast.")]),
+            page(&[(100.0, "The office will hire 30 muni-")]),
+            page(&[(100.0, "cipal staff."), (130.0, "Done.")]),
+        ]);
+        assert_eq!(
+            paras(&laid.text),
+            [
+                "Intro.",
+                "The ministers reviewed the flood defences of the southern coast.",
+                "The office will hire 30 municipal staff.",
+                "Done."
+            ]
+        );
+        assert_pages_contiguous(&laid);
+        let at = |s: &str| laid.text.find(s).map(|i| page_of(&laid.pages, i));
+        assert_eq!(at("The ministers"), Some(Some(1)));
+        assert_eq!(at("defences"), Some(Some(2)));
+        assert_eq!(at("The office"), Some(Some(3)));
+        assert_eq!(at("cipal"), Some(Some(4)));
+    }
+
+    /// Page 1 ends with a finished sentence on a line broken for width (the next word
+    /// would not have fitted); page 2 goes on, or starts a paragraph when indented.
+    fn full_line_break(indent: f32) -> Vec<PageGlyphs> {
+        let first = page(&[
+            (
+                100.0,
+                "The ministers met in the harbour town today and they agreed on",
+            ),
+            (
+                112.0,
+                "a plan for the dunes with money from each of the three states, and",
+            ),
+            (
+                124.0,
+                "then spoke with the mayors of all of the towns on the coast here.",
+            ),
+        ]);
+        let mut second = page(&[(112.0, "a second line of the same paragraph, long enough.")]);
+        second.glyphs.extend(run(
+            50.0 + indent,
+            100.0,
+            "Afterwards they went home again.",
+        ));
+        vec![first, second]
+    }
+
+    #[test]
+    fn a_paragraph_broken_after_a_sentence_at_a_full_line_goes_on_across_the_page() {
+        let joined = lay_out(&full_line_break(0.0));
+        assert_eq!(paras(&joined.text).len(), 1, "{}", joined.text);
+        let indented = lay_out(&full_line_break(20.0));
+        assert_eq!(paras(&indented.text).len(), 2, "{}", indented.text);
+    }
+
+    #[test]
+    fn a_finished_paragraph_with_room_left_does_not_run_into_the_next_page() {
+        let laid = lay_out(&[
+            page(&[
+                (
+                    100.0,
+                    "The ministers met in the harbour town today and they agreed on",
+                ),
+                (
+                    112.0,
+                    "a plan for the dunes with money from each of the three states.",
+                ),
+                (124.0, "It ends."),
+            ]),
+            page(&[(100.0, "Next they left.")]),
+        ]);
+        assert_eq!(paras(&laid.text).len(), 2, "{}", laid.text);
+    }
+
+    fn assert_pages_contiguous(laid: &Laid) {
+        assert_eq!(laid.pages.first().map(|r| r.start), Some(0));
+        assert_eq!(laid.pages.last().map(|r| r.end), Some(laid.text.len()));
+        for w in laid.pages.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(w[0].start <= w[0].end);
+        }
+    }
+
+    #[test]
+    fn pages_without_glyphs_keep_an_empty_range_and_are_reported() {
+        let laid = lay_out(&[
+            page(&[(100.0, "One.")]),
+            PageGlyphs::default(),
+            page(&[(100.0, "Two.")]),
+        ]);
+        assert_eq!(laid.text, "One.\n\nTwo.");
+        assert_eq!(laid.empty_pages, [2]);
+        assert_eq!(laid.pages, [0..4, 4..4, 4..10]);
+    }
+
+    #[test]
+    fn hostile_numbers_do_not_panic() {
+        let mut p = page(&[(100.0, "Some text.")]);
+        p.width = f32::NAN;
+        p.height = -3.0;
+        p.glyphs.push(Glyph {
+            x: f32::INFINITY,
+            y: f32::NAN,
+            w: f32::NAN,
+            size: 0.0,
+            ch: 'x',
+            upright: true,
+        });
+        p.glyphs.push(Glyph {
+            x: 60.0,
+            y: 200.0,
+            w: f32::NAN,
+            size: f32::NAN,
+            ch: 'y',
+            upright: true,
+        });
+        let laid = lay_out(&[p]);
+        assert!(laid.text.starts_with("Some text."));
+    }
 }

@@ -234,6 +234,12 @@ pub fn needs_conversion(path: &Path, bytes: &[u8]) -> bool {
 /// expanded; `None` for junk that says nothing of the document (empty, "untitled", a file
 /// name such as "draft3.docx", "Microsoft Word - …", only punctuation, unreadable bytes).
 pub fn clean_title(raw: &str) -> Option<String> {
+    if raw
+        .chars()
+        .any(|c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
+    {
+        return None;
+    }
     let mut s = String::with_capacity(raw.len());
     layout::normalize_chars(raw, &mut s);
     let title = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -275,8 +281,7 @@ pub fn clean_title(raw: &str) -> Option<String> {
         )
         || app_prefix
         || file_name
-        || !title.chars().any(char::is_alphanumeric)
-        || title.chars().any(|c| c == '\u{FFFD}' || c.is_control());
+        || !title.chars().any(char::is_alphanumeric);
     (!junk).then_some(title)
 }
 

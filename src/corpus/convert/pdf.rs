@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn info_strings_are_decoded() {
         assert_eq!(
-            decode_text_string(b"\xFE\xFF\x00J\x00o\x20\x19s"),
+            decode_text_string(b"\xFE\xFF\x00J\x00o\x20\x19\x00s"),
             "Jo\u{2019}s"
         );
         assert_eq!(
