@@ -585,14 +585,14 @@ fn append_line(par: &mut String, line: &str, judge: &HyphenJudge) {
         par.push_str(line);
         return;
     }
-    if next.is_some_and(char::is_lowercase) {
-        if let Some(head) = hyphen_head(par) {
-            if !judge.keep(head, word_head(line)) {
-                par.pop();
-            }
-            par.push_str(line);
-            return;
+    if next.is_some_and(char::is_lowercase)
+        && let Some(head) = hyphen_head(par)
+    {
+        if !judge.keep(head, word_head(line)) {
+            par.pop();
         }
+        par.push_str(line);
+        return;
     }
     par.push(' ');
     par.push_str(line);
@@ -611,9 +611,10 @@ fn paragraphs(ls: &[Line], judge: &HyphenJudge) -> Vec<Para> {
             Some(p) => {
                 let gap = l.y - p.y;
                 if gap < 0.0 {
-                    // the next column: the paragraph goes on as it would across a page
+                    // the next column: the paragraph goes on when its sentence does (a
+                    // finished one at a full line would join too many: columns are short)
                     let before = out.last().map_or("", |q| q.text.as_str());
-                    !continues(before, &End::of(p), &Start::of(l))
+                    !continues(before, &End::of(p, pitch), &Start::of(l), None)
                 } else {
                     gap > pitch * 1.3
                         || starts_item(&l.text)
@@ -627,12 +628,12 @@ fn paragraphs(ls: &[Line], judge: &HyphenJudge) -> Vec<Para> {
         match out.last_mut() {
             Some(par) if !brk => {
                 append_line(&mut par.text, &l.text, judge);
-                par.last = End::of(l);
+                par.last = End::of(l, pitch);
             }
             _ => out.push(Para {
                 text: l.text.clone(),
                 first: Start::of(l),
-                last: End::of(l),
+                last: End::of(l, pitch),
             }),
         }
         prev = Some(l);
@@ -670,13 +671,18 @@ struct End {
     /// Room left between the line's end and its column's right edge, `None` when the
     /// column has too few lines to know its edge.
     room: Option<f32>,
+    /// Baseline and line pitch: was there room below for more lines?
+    y: f32,
+    pitch: f32,
 }
 
 impl End {
-    fn of(l: &Line) -> End {
+    fn of(l: &Line, pitch: f32) -> End {
         End {
             size: l.size,
             room: (l.col_lines >= 3).then_some(l.col.1 - l.x1),
+            y: l.y,
+            pitch,
         }
     }
 }
@@ -703,11 +709,12 @@ impl Start {
 }
 
 /// True when the text before a column or page break goes on after it: never into a list
-/// item or a line of another size; always when the sentence is unfinished; after a finished
-/// sentence, when the next line's first word would not have fitted at the end of the last
-/// one (the line was broken for width, not because the paragraph ended) and the next line
-/// is not indented.
-fn continues(before: &str, end: &End, next: &Start) -> bool {
+/// item or a line of another size; always when the sentence is unfinished. After a finished
+/// sentence at a page break (`bottom` given: the document's lowest baseline), only when the
+/// next line's first word would not have fitted at the end of the last one (the line was
+/// broken for width), the last line is at the bottom of the text (within two lines: widow
+/// control may leave one empty), and the next line is not indented.
+fn continues(before: &str, end: &End, next: &Start, bottom: Option<f32>) -> bool {
     if before.is_empty() || next.item || (next.size - end.size).abs() > 1.0 {
         return false;
     }
@@ -715,13 +722,20 @@ fn continues(before: &str, end: &End, next: &Start) -> bool {
     let broken_for_width = end
         .room
         .is_some_and(|room| room < SPACE_WIDTH * end.size + next.first_word);
-    !finished || (broken_for_width && !next.indented)
+    let at_bottom = bottom.is_some_and(|b| end.y + 2.0 * end.pitch > b + 0.5);
+    !finished || (broken_for_width && at_bottom && !next.indented)
 }
 
 /// Rule 7: pages → one text with contiguous page ranges. A page whose last paragraph goes
 /// on ([`continues`]) is joined to the next page's first paragraph, so a sentence split by
 /// a page break stays one.
 fn join_pages(paras: &[Vec<Para>], judge: &HyphenJudge) -> (String, Vec<Range<usize>>) {
+    // the lowest baseline of the document: where a full page's text ends
+    let bottom = paras
+        .iter()
+        .flatten()
+        .map(|p| p.last.y)
+        .fold(f32::NEG_INFINITY, f32::max);
     let mut text = String::new();
     let mut starts: Vec<usize> = Vec::with_capacity(paras.len());
     // how the text so far ends: empty pages in between do not change it
@@ -730,7 +744,7 @@ fn join_pages(paras: &[Vec<Para>], judge: &HyphenJudge) -> (String, Vec<Range<us
         let mut start = text.len();
         for (k, p) in page.iter().enumerate() {
             let before = &text[text.rfind("\n\n").map_or(0, |i| i + 2)..];
-            if k == 0 && end.is_some_and(|e| continues(before, &e, &p.first)) {
+            if k == 0 && end.is_some_and(|e| continues(before, &e, &p.first, Some(bottom))) {
                 let mut tail = text.split_off(text.len() - before.len());
                 append_line(&mut tail, &p.text, judge);
                 text.push_str(&tail);
@@ -812,12 +826,16 @@ mod tests {
     ];
 
     fn two_columns(row_by_row: bool) -> PageGlyphs {
+        columns(&LEFT, &RIGHT, row_by_row)
+    }
+
+    fn columns(left: &[&str], right: &[&str], row_by_row: bool) -> PageGlyphs {
         let mut glyphs = run(50.0, 100.0, "A title across the whole width");
-        let left = LEFT
+        let left = left
             .iter()
             .enumerate()
             .map(|(i, s)| run(50.0, 130.0 + 12.0 * i as f32, s));
-        let right = RIGHT
+        let right = right
             .iter()
             .enumerate()
             .map(|(i, s)| run(320.0, 130.0 + 12.0 * i as f32, s));
@@ -846,6 +864,18 @@ mod tests {
         );
         assert_eq!(lay_out(&[two_columns(false)]).text, want);
         assert_eq!(lay_out(&[two_columns(true)]).text, want);
+    }
+
+    #[test]
+    fn a_column_break_joins_an_unfinished_sentence_only() {
+        let mut left = LEFT;
+        left[3] = "reach the next column with its sentence";
+        let laid = lay_out(&[columns(&left, &RIGHT, false)]);
+        assert_eq!(paras(&laid.text).len(), 2, "{}", laid.text);
+        // a finished sentence on a full line ends the paragraph at a column break
+        left[3] = "reach its end at the very end of it all.";
+        let laid = lay_out(&[columns(&left, &RIGHT, false)]);
+        assert_eq!(paras(&laid.text).len(), 3, "{}", laid.text);
     }
 
     /// Three pages with a running header at y 40 and a footer "Page n of 3" at y 780.
@@ -1085,6 +1115,15 @@ mod tests {
         assert_eq!(paras(&joined.text).len(), 1, "{}", joined.text);
         let indented = lay_out(&full_line_break(20.0));
         assert_eq!(paras(&indented.text).len(), 2, "{}", indented.text);
+    }
+
+    #[test]
+    fn a_full_line_above_the_bottom_of_the_text_ends_its_paragraph() {
+        let mut pages = full_line_break(0.0);
+        // a later page shows that the text area goes much lower than page 1's last line
+        pages.push(page(&[(600.0, "Later text.")]));
+        let laid = lay_out(&pages);
+        assert_eq!(paras(&laid.text).len(), 3, "{}", laid.text);
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn page_glyphs(doc: &PdfDocument, index: usize) -> pdf_oxide::Result<PageGlyphs>
 /// Text drawn at (about) 0°: what enters the flow.
 fn upright(degrees: f32) -> bool {
     let d = degrees.rem_euclid(360.0);
-    d < 1.0 || d > 359.0
+    !(1.0..=359.0).contains(&d)
 }
 
 /// "p. 2 has…" / "pp. 2, 5 have…": pages without any glyph, whose text is missing.
