@@ -1167,6 +1167,27 @@ mod tests {
     }
 
     #[test]
+    fn a_page_with_only_running_heads_is_not_called_empty() {
+        let mut pages = furnished(&[]);
+        pages[1] = page(&[(40.0, "Council of the Coast"), (780.0, "Page 2 of 3")]);
+        let laid = lay_out(&pages);
+        assert!(laid.empty_pages.is_empty());
+        assert_eq!(laid.furniture_removed, 6);
+    }
+
+    #[test]
+    fn a_word_hyphenated_across_an_empty_page_keeps_the_ranges_in_order() {
+        let laid = lay_out(&[
+            page(&[(100.0, "They hired thirty muni-")]),
+            PageGlyphs::default(),
+            page(&[(100.0, "cipal staff.")]),
+        ]);
+        assert_eq!(laid.text, "They hired thirty municipal staff.");
+        assert_pages_contiguous(&laid);
+        assert_eq!(laid.text[laid.pages[2].clone()].to_string(), "cipal staff.");
+    }
+
+    #[test]
     fn hostile_numbers_do_not_panic() {
         let mut p = page(&[(100.0, "Some text.")]);
         p.width = f32::NAN;

@@ -82,21 +82,21 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
 /// (y up, from the media box's corner); `/Rotate` does not change them.
 fn page_glyphs(doc: &PdfDocument, index: usize) -> pdf_oxide::Result<PageGlyphs> {
     let chars = doc.extract_chars(index)?;
-    // a missing or broken media box: the layout falls back on the glyphs' extent
+    // a missing or broken media box: the glyphs' own extent stands in for it
     let (x0, y0, x1, y1) = doc
         .get_page_media_box(index)
-        .unwrap_or((0.0, 0.0, f32::NAN, f32::NAN));
+        .ok()
+        .filter(|b| [b.0, b.1, b.2, b.3].iter().all(|v| v.is_finite()) && b.3 > b.1)
+        .unwrap_or_else(|| {
+            let top = chars.iter().map(|c| c.origin_y).fold(0.0f32, f32::max);
+            (0.0, 0.0, f32::NAN, top + 1.0)
+        });
     let (width, height) = (x1 - x0, y1 - y0);
-    let top = if height.is_finite() { y1 } else { 0.0 };
     let glyphs = chars
         .iter()
         .map(|c| Glyph {
-            x: c.origin_x - if x0.is_finite() { x0 } else { 0.0 },
-            y: if height.is_finite() {
-                top - c.origin_y
-            } else {
-                -c.origin_y
-            },
+            x: c.origin_x - x0,
+            y: y1 - c.origin_y,
             w: c.advance_width.max(c.bbox.width),
             size: c.font_size,
             ch: c.char,
