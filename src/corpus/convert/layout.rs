@@ -212,8 +212,17 @@ fn lines(page: &PageGlyphs) -> Vec<Line> {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         split_row(&row, &mut out);
     }
-    out.retain(|l| !l.text.is_empty());
+    out.retain(|l| !l.text.is_empty() && !is_drawn_rule(&l.text));
     out
+}
+
+/// A line of only dashes, underscores, equals signs or dots: a rule or leader drawn with
+/// characters, not prose. Kept, a "---" line opening the text would read as front matter.
+fn is_drawn_rule(s: &str) -> bool {
+    s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '-' | '_' | '=' | '—' | '–' | '.' | '…' | '·')
+        })
 }
 
 /// One row of glyphs (sorted by x) → its fragments, spaces inserted at wide gaps.
@@ -1044,6 +1053,18 @@ mod tests {
         let laid = lay_out(&[p]);
         assert_eq!(laid.text, "The office opens in 2025.");
         assert_eq!(laid.rotated, 6);
+    }
+
+    #[test]
+    fn rules_drawn_with_characters_are_left_out() {
+        let laid = lay_out(&[page(&[
+            (100.0, "---"),
+            (112.0, "Title"),
+            (124.0, "---"),
+            (150.0, "Body text ......... 3"),
+            (162.0, "_____ ====="),
+        ])]);
+        assert_eq!(paras(&laid.text), ["Title", "Body text ......... 3"]);
     }
 
     #[test]
