@@ -56,7 +56,9 @@ fn in_thread(
             let _ = tx.send(result);
         });
     if let Err(e) = spawned {
-        return Err(ConvertError::Crashed(format!("no thread to convert it: {e}")));
+        return Err(ConvertError::Crashed(format!(
+            "no thread to convert it: {e}"
+        )));
     }
     match rx.recv_timeout(limit) {
         Ok(Ok(result)) => result,

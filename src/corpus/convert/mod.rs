@@ -11,6 +11,7 @@
 //! binary converts every file in a child process with a time limit ([`isolate`]); the
 //! library falls back to a thread with a large stack and a timeout.
 
+mod clean;
 pub mod docx;
 pub mod html;
 pub mod isolate;
@@ -85,7 +86,12 @@ pub fn page_of(pages: &[Range<usize>], offset: usize) -> Option<usize> {
     if pages.is_empty() {
         return None;
     }
-    Some(pages.partition_point(|r| r.end <= offset).min(pages.len() - 1) + 1)
+    Some(
+        pages
+            .partition_point(|r| r.end <= offset)
+            .min(pages.len() - 1)
+            + 1,
+    )
 }
 
 /// Files larger than this are refused before they are read.
@@ -107,7 +113,9 @@ pub enum ConvertError {
     PdfDamaged(String),
     #[error("damaged Word file: {0}")]
     DocxDamaged(String),
-    #[error("a Word 97–2003 .doc or a password-protected .docx: save it as .docx without a password")]
+    #[error(
+        "a Word 97–2003 .doc or a password-protected .docx: save it as .docx without a password"
+    )]
     OleContainer,
     #[error("a zip archive, not a Word document (no word/document.xml)")]
     NotWord,
