@@ -7,6 +7,12 @@
 //! space. Never full NFKC: it would also turn "½" into "1⁄2" and "m²" into "m2", which
 //! figures rely on.
 
+/// Separator between the cells of a table row, in every format. A row is one paragraph,
+/// so its cells stay on one line; " | " survives white-space collapsing and reads as a
+/// column break, where a tab would be indistinguishable from a space once collapsed, and
+/// cordiale's splitter neither ends a sentence nor starts a line at it.
+pub const CELL_SEPARATOR: &str = " | ";
+
 /// One unit's text from raw inline text: characters cleaned, white space collapsed, trimmed.
 pub fn inline_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
@@ -125,6 +131,57 @@ pub fn iso_date(raw: &str) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// The marker of item `n` in an ordered list of `kind`, in a form cordiale's splitter reads
+/// as a list marker ("3. ", "c) ", "iii) ", "C) ", "III) ").
+pub fn ordinal_marker(kind: char, n: i64) -> String {
+    let letter = |base: u8| -> Option<String> {
+        (1..=26)
+            .contains(&n)
+            .then(|| char::from(base + (n - 1) as u8).to_string())
+    };
+    let label = match kind {
+        'a' => letter(b'a'),
+        'A' => letter(b'A'),
+        'i' => roman(n),
+        'I' => roman(n).map(|r| r.to_ascii_uppercase()),
+        _ => None,
+    };
+    match label {
+        Some(label) => format!("{label}) "),
+        None => format!("{n}. "),
+    }
+}
+
+/// Lower-case roman numeral for 1..=3999.
+fn roman(mut n: i64) -> Option<String> {
+    if !(1..=3999).contains(&n) {
+        return None;
+    }
+    const DIGITS: &[(i64, &str)] = &[
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    let mut out = String::new();
+    for &(value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +238,27 @@ mod tests {
             "2024-03-140",
         ] {
             assert_eq!(iso_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ordinal_markers_are_read_as_markers_by_the_splitter() {
+        for (kind, n, marker) in [
+            ('1', 3, "3. "),
+            ('a', 3, "c) "),
+            ('A', 2, "B) "),
+            ('i', 4, "iv) "),
+            ('I', 9, "IX) "),
+            ('a', 27, "27. "),
+        ] {
+            let got = ordinal_marker(kind, n);
+            assert_eq!(got, marker);
+            let line = format!("{got}Item text.");
+            assert_eq!(
+                crate::corpus::split::starts_with_marker(&line),
+                Some(got.len()),
+                "{line}"
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use scraper::{ElementRef, Html, Selector};
 
-use super::clean::{clean_title, inline_text, iso_date};
+use super::clean::{CELL_SEPARATOR, clean_title, inline_text, iso_date, ordinal_marker};
 use super::{ConvertError, Converted, Sniffed, SourceKind, sniff_content};
 
 /// Below this many characters of main text the page is navigation, an error page or a
@@ -29,11 +29,6 @@ pub const MIN_MAIN_CHARS: usize = 200;
 /// How many `<article>` elements are weighed when a page has no `<main>`: enough for any
 /// real page, and it bounds the work on a hostile one.
 const MAX_ARTICLES: usize = 50;
-
-/// Separator between the cells of a table row. Cells stay on one line (a row is one
-/// paragraph), and " | " survives white-space collapsing and reads as a column break,
-/// where a tab would be indistinguishable from a space once collapsed.
-pub const CELL_SEPARATOR: &str = " | ";
 
 /// Converts a saved web page.
 pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
@@ -622,57 +617,6 @@ fn list_of(el: ElementRef) -> List {
     }
 }
 
-/// The marker of item `n` in an ordered list of `kind`, in a form cordiale's splitter reads
-/// as a list marker ("3. ", "c) ", "iii) ", "C) ", "III) ").
-pub fn ordinal_marker(kind: char, n: i64) -> String {
-    let letter = |base: u8| -> Option<String> {
-        (1..=26)
-            .contains(&n)
-            .then(|| char::from(base + (n - 1) as u8).to_string())
-    };
-    let label = match kind {
-        'a' => letter(b'a'),
-        'A' => letter(b'A'),
-        'i' => roman(n),
-        'I' => roman(n).map(|r| r.to_ascii_uppercase()),
-        _ => None,
-    };
-    match label {
-        Some(label) => format!("{label}) "),
-        None => format!("{n}. "),
-    }
-}
-
-/// Lower-case roman numeral for 1..=3999.
-fn roman(mut n: i64) -> Option<String> {
-    if !(1..=3999).contains(&n) {
-        return None;
-    }
-    const DIGITS: &[(i64, &str)] = &[
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in DIGITS {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    Some(out)
-}
-
 // ---------------------------------------------------------------------------------------
 // Metadata
 
@@ -849,27 +793,6 @@ mod tests {
             "price",
         ] {
             assert!(!chrome_token(prose), "{prose}");
-        }
-    }
-
-    #[test]
-    fn ordinal_markers_are_read_as_markers_by_the_splitter() {
-        for (kind, n, marker) in [
-            ('1', 3, "3. "),
-            ('a', 3, "c) "),
-            ('A', 2, "B) "),
-            ('i', 4, "iv) "),
-            ('I', 9, "IX) "),
-            ('a', 27, "27. "),
-        ] {
-            let got = ordinal_marker(kind, n);
-            assert_eq!(got, marker);
-            let line = format!("{got}Item text.");
-            assert_eq!(
-                crate::corpus::split::starts_with_marker(&line),
-                Some(got.len()),
-                "{line}"
-            );
         }
     }
 }
