@@ -430,3 +430,39 @@ fn a_header_that_understates_the_size_is_refused() {
     assert!(is_bomb(convert(&bytes)));
     assert!(started.elapsed().as_millis() < 500);
 }
+
+/// Release-build timing for the report (not a benchmark):
+/// `cargo test --release --test convert_docx timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_of_long_docx_and_bombs() {
+    let long = fixture("long.docx");
+    for run in 0..5 {
+        let t = std::time::Instant::now();
+        let c = convert(&long).unwrap();
+        println!(
+            "long.docx ({} bytes of text), run {run}: {:?}",
+            c.text.len(),
+            t.elapsed()
+        );
+    }
+    let bytes = zip_of(&[
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", &big_document(65 << 20)),
+    ]);
+    let t = std::time::Instant::now();
+    assert!(is_bomb(convert(&bytes)));
+    println!(
+        "65 MiB bomb ({} bytes zipped) refused in {:?}",
+        bytes.len(),
+        t.elapsed()
+    );
+    let mut bytes = zip_of(&[
+        ("word/document.xml", &big_document(65 << 20)),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+    ]);
+    lie_about_size(&mut bytes, "word/document.xml", 1 << 20);
+    let t = std::time::Instant::now();
+    assert!(is_bomb(convert(&bytes)));
+    println!("lying 65 MiB bomb refused in {:?}", t.elapsed());
+}

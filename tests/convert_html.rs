@@ -260,7 +260,7 @@ fn table_rows_are_one_paragraph_each_with_cells_separated() {
         "",
         "<table><caption>Budget</caption><thead><tr><th>Measure</th><th>Budget</th></tr></thead>\
          <tbody><tr><td><p>Monitoring office</p></td><td>€45 million</td></tr>\
-         <tr><td>Field officers</td><td></td><td>2026</td></tr>\
+         <tr><td>Field officers</td><td></td><td><span class='tags'>2026</span></td></tr>\
          <tr><td> </td><td></td></tr></tbody></table>",
     );
     let paras = paras_of(&text);
@@ -296,6 +296,7 @@ fn hidden_elements_are_dropped_even_inside_a_paragraph() {
         "<div hidden><p>Hidden attribute.</p></div>\
          <div style='display: none'><p>Display none.</p></div>\
          <div aria-hidden='true'><p>Aria hidden.</p></div>\
+         <div hidden='until-found'><p>Collapsed section.</p></div>\
          <p>Read the <a href='/r'>report<span class='govuk-visually-hidden'> (opens in a new tab)</span></a> now.</p>",
     );
     assert!(
@@ -303,7 +304,10 @@ fn hidden_elements_are_dropped_even_inside_a_paragraph() {
             && !text.contains("Display none")
             && !text.contains("Aria hidden")
     );
-    assert_eq!(paras_of(&text)[0], "Read the report now.");
+    assert_eq!(
+        paras_of(&text)[..2],
+        ["Collapsed section.", "Read the report now."]
+    );
 }
 
 #[test]
@@ -475,4 +479,57 @@ fn the_longest_article_or_role_main_is_the_root() {
         [TITLE, PARAS[0], PARAS[1]],
         "a <header> inside role=main belongs to the content"
     );
+}
+
+/// Release-build timing for the report (not a benchmark):
+/// `cargo test --release --test convert_html timing -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_of_a_1mb_page_and_of_deep_nesting() {
+    let press = String::from_utf8(fixture("gov_press.html")).unwrap();
+    let (start, end) = (
+        press.find("<article>").unwrap(),
+        press.find("</article>").unwrap(),
+    );
+    let article = &press[start + "<article>".len()..end];
+    let mut big = press[..start + "<article>".len()].to_string();
+    while big.len() < 1 << 20 {
+        big.push_str(article);
+    }
+    big.push_str(&press[end..]);
+    for run in 0..3 {
+        let t = std::time::Instant::now();
+        let c = convert(big.as_bytes()).unwrap();
+        println!(
+            "1 MB page ({} bytes, {} bytes of text), run {run}: {:?}",
+            big.len(),
+            c.text.len(),
+            t.elapsed()
+        );
+    }
+    for n in [2_000, 10_000] {
+        let html = format!(
+            "<html><body><main>{}<p>{}</p>{}</main></body></html>",
+            "<div>".repeat(n),
+            PARAS[0].repeat(2),
+            "</div>".repeat(n)
+        );
+        let t = std::time::Instant::now();
+        let c = convert(html.as_bytes()).unwrap();
+        println!(
+            "{n} nested divs: {:?} ({} bytes)",
+            t.elapsed(),
+            c.text.len()
+        );
+    }
+    let n = 100_000;
+    let html = format!(
+        "<html><body><main><p>{}{}x{}</p></main></body></html>",
+        PARAS[0].repeat(2),
+        "<span>".repeat(n),
+        "</span>".repeat(n)
+    );
+    let t = std::time::Instant::now();
+    convert(html.as_bytes()).unwrap();
+    println!("{n} nested spans: {:?}", t.elapsed());
 }

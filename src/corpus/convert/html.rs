@@ -297,7 +297,12 @@ const SECTION_TAGS: &[&str] = &["article", "main", "section"];
 
 fn is_hidden(el: &ElementRef) -> bool {
     let v = el.value();
-    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+    // hidden="until-found" is collapsed content (an accordion's section) that find-in-page
+    // reveals: text, not chrome.
+    let hidden_attr = v
+        .attr("hidden")
+        .is_some_and(|h| !h.trim().eq_ignore_ascii_case("until-found"));
+    if hidden_attr || v.attr("aria-hidden") == Some("true") {
         return true;
     }
     if let Some(style) = v.attr("style") {
@@ -494,6 +499,7 @@ impl Walker {
             "tr" => {
                 self.flush();
                 self.rows.push(0);
+                self.in_unit += 1;
                 Some(Exit::Row)
             }
             _ if is_list(name) => {
@@ -543,6 +549,7 @@ impl Walker {
             Exit::Row => {
                 self.flush();
                 self.rows.pop();
+                self.in_unit = self.in_unit.saturating_sub(1);
             }
             Exit::Space => self.cur.push(' '),
         }
