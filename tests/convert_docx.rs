@@ -197,7 +197,7 @@ const NUMBERING: &str = "<?xml version='1.0'?><w:numbering xmlns:w='http://schem
     </w:numbering>";
 
 const DOC_RELS: &str = "<?xml version='1.0'?><Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>\
-    <Relationship Id='rId1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles' Target='styles.xml'/>\
+    <Relationship Id='rId1' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles' Target='styles2.xml'/>\
     <Relationship Id='rId2' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering' Target='/word/numbering.xml'/>\
     </Relationships>";
 
@@ -215,7 +215,8 @@ fn styled(text: &str, style: &str) -> String {
 fn lists(body: &str) -> Vec<String> {
     let extra = [
         ("word/_rels/document.xml.rels", DOC_RELS),
-        ("word/styles.xml", STYLES),
+        // Named by the main part's relationships, not by the usual name.
+        ("word/styles2.xml", STYLES),
         ("word/numbering.xml", NUMBERING),
     ];
     paras_of(&text_of(body, &extra))
@@ -267,7 +268,7 @@ fn headings_are_units_without_markers_and_stand_in_for_a_junk_title() {
     let body = styled(TITLE, "Titre") + &styled("Background", "Titre1") + &p(PARAS[0]);
     let extra = [
         ("word/_rels/document.xml.rels", DOC_RELS),
-        ("word/styles.xml", STYLES),
+        ("word/styles2.xml", STYLES),
         ("word/numbering.xml", NUMBERING),
         ("docProps/core.xml", &core("Microsoft Word - draft3.docx")),
     ];
@@ -465,4 +466,22 @@ fn timing_of_long_docx_and_bombs() {
     let t = std::time::Instant::now();
     assert!(is_bomb(convert(&bytes)));
     println!("lying 65 MiB bomb refused in {:?}", t.elapsed());
+}
+
+#[test]
+fn a_damaged_numbering_part_or_an_empty_body_is_a_note_not_an_error() {
+    let extra = [("word/numbering.xml", "<w:numbering><w:num></w:abstractNum>")];
+    let c = convert(&docx(&item("One.", "2", 0), &extra)).unwrap();
+    assert_eq!(c.text, "• One.");
+    assert_eq!(c.notes.len(), 1);
+    assert!(
+        c.notes[0].starts_with("word/numbering.xml is damaged"),
+        "{:?}",
+        c.notes
+    );
+    let c = convert(&docx("<w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>", &[])).unwrap();
+    assert_eq!(
+        (c.text.as_str(), c.notes),
+        ("", vec!["the document has no text".to_string()])
+    );
 }
