@@ -12,6 +12,7 @@
 //! library falls back to a thread with a large stack and a timeout.
 
 pub mod cache;
+pub mod clean;
 pub mod docx;
 pub mod html;
 pub mod isolate;
@@ -252,75 +253,6 @@ pub fn needs_conversion(path: &Path, bytes: &[u8]) -> bool {
         )
 }
 
-/// A metadata title as the user should see it: trimmed, whitespace collapsed, ligatures
-/// expanded; `None` for junk that says nothing of the document (empty, "untitled", a file
-/// name such as "draft3.docx", "Microsoft Word - …", only punctuation, unreadable bytes).
-pub fn clean_title(raw: &str) -> Option<String> {
-    if raw
-        .chars()
-        .any(|c| c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace()))
-    {
-        return None;
-    }
-    let mut s = String::with_capacity(raw.len());
-    layout::normalize_chars(raw, &mut s);
-    let title = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = title.to_lowercase();
-    let app_prefix = [
-        "microsoft word - ",
-        "microsoft powerpoint - ",
-        "microsoft excel - ",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p));
-    let file_name = lower.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty()
-            && matches!(
-                ext,
-                "doc"
-                    | "docx"
-                    | "odt"
-                    | "rtf"
-                    | "pdf"
-                    | "txt"
-                    | "md"
-                    | "htm"
-                    | "html"
-                    | "tex"
-                    | "indd"
-                    | "ppt"
-                    | "pptx"
-                    | "xls"
-                    | "xlsx"
-                    | "dvi"
-                    | "ps"
-            )
-    });
-    let junk = title.is_empty()
-        || matches!(
-            lower.as_str(),
-            "untitled" | "untitled document" | "no title"
-        )
-        || app_prefix
-        || file_name
-        || !title.chars().any(char::is_alphanumeric);
-    (!junk).then_some(title)
-}
-
-/// "YYYY-MM-DD" for a real calendar day (proleptic Gregorian), else `None`.
-pub fn iso_date(year: i32, month: u32, day: u32) -> Option<String> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1000..=9999).contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,37 +266,6 @@ mod tests {
         assert_eq!(page_of(&pages, 29), Some(3));
         assert_eq!(page_of(&pages, 30), Some(3));
         assert_eq!(page_of(&[], 3), None);
-    }
-
-    #[test]
-    fn junk_titles_are_left_out() {
-        assert_eq!(
-            clean_title("  Joint  Declaration on \u{FB01}sheries ").as_deref(),
-            Some("Joint Declaration on fisheries")
-        );
-        for junk in [
-            "",
-            "  ",
-            "Untitled",
-            "draft3.docx",
-            "Microsoft Word - notes on dunes",
-            "---",
-            "\u{FFFD}\u{FFFD}x",
-            "a\u{1}b",
-        ] {
-            assert_eq!(clean_title(junk), None, "{junk:?}");
-        }
-        assert_eq!(clean_title("Report 2.5").as_deref(), Some("Report 2.5"));
-    }
-
-    #[test]
-    fn iso_dates_are_real_days() {
-        assert_eq!(iso_date(2024, 2, 29).as_deref(), Some("2024-02-29"));
-        assert_eq!(iso_date(2023, 2, 29), None);
-        assert_eq!(iso_date(1900, 2, 29), None);
-        assert_eq!(iso_date(2024, 4, 31), None);
-        assert_eq!(iso_date(2024, 0, 1), None);
-        assert_eq!(iso_date(24, 1, 1), None);
     }
 
     #[test]

@@ -8,8 +8,9 @@
 
 use pdf_oxide::PdfDocument;
 
+use super::clean::{calendar_day, clean_title};
 use super::layout::{self, Glyph, PageGlyphs};
-use super::{ConvertError, Converted, SourceKind, clean_title, iso_date};
+use super::{ConvertError, Converted, SourceKind};
 
 /// Converts a PDF file's bytes into text with one byte range per page.
 pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
@@ -220,7 +221,7 @@ fn creation_date(s: &str) -> Option<String> {
     let year = s[..4].parse().ok()?;
     let month = s[4..6].parse().ok()?;
     let day = s[6..8].parse().ok()?;
-    iso_date(year, month, day)
+    calendar_day(year, month, day)
 }
 
 #[cfg(test)]
