@@ -94,9 +94,10 @@ fn the_same_declaration_in_every_format_yields_the_same_items() {
     let files: Vec<PathBuf> = FORMATS.iter().map(|f| fixture(f)).collect();
     let xs = extract(&files);
     assert_eq!(xs.len(), 5);
-    let reference = items(&xs[0]);
+    let reference = items(&xs[2]);
+    assert_eq!(xs[2]["doc"], "same.md");
     assert!(
-        reference[0].len() >= 10 && reference[1].len() >= 5 && reference[2].len() >= 5,
+        reference[0].len() >= 9 && reference[1].len() >= 8 && reference[2].len() >= 5,
         "the declaration has figures, dates and commitments: {reference:#?}"
     );
     for x in &xs {
@@ -119,8 +120,21 @@ fn the_same_declaration_in_every_format_yields_the_same_items() {
             );
         }
     }
-    let sources: Vec<&str> = xs.iter().map(|x| x["source"].as_str().unwrap()).collect();
-    assert_eq!(sources, ["text", "text", "pdf", "html", "docx"]);
+    // Documents come in name order.
+    let sources: Vec<(&str, &str)> = xs
+        .iter()
+        .map(|x| (x["doc"].as_str().unwrap(), x["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("same.docx", "docx"),
+            ("same.html", "html"),
+            ("same.md", "text"),
+            ("same.pdf", "pdf"),
+            ("same.txt", "text")
+        ]
+    );
 }
 
 #[test]
@@ -288,6 +302,7 @@ fn bad_files_are_skipped_with_their_own_warning_and_the_rest_loads() {
     put("password.pdf", "enc_aes256_userpw.pdf");
     put("scanned.pdf", "scanned.pdf");
     put("garbage.pdf", "garbage.pdf");
+    put("broken.pdf", "header_only.pdf");
     put("empty.pdf", "empty.pdf");
     put("web-page.pdf", "same.html");
     put("notes.txt", "same.pdf");
@@ -315,7 +330,11 @@ fn bad_files_are_skipped_with_their_own_warning_and_the_rest_loads() {
             "scanned.pdf",
             "scanned: no text layer — run OCR first, e.g. ocrmypdf",
         ),
-        ("garbage.pdf", "damaged PDF: "),
+        (
+            "garbage.pdf",
+            "not a PDF (no %PDF- header): damaged or of another kind",
+        ),
+        ("broken.pdf", "damaged PDF: "),
         ("empty.pdf", "empty file"),
         (
             "legacy.docx",
@@ -327,11 +346,15 @@ fn bad_files_are_skipped_with_their_own_warning_and_the_rest_loads() {
         ("huge.pdf", "too large: 257 MB (the limit is 256 MB)"),
         ("menu.html", "no main text found"),
     ] {
-        let line = format!(
-            "cordiale: warning: skipped {}: {warning}",
+        let head = format!(
+            "cordiale: warning: skipped {}: ",
             dir.path().join(file).display()
         );
-        assert!(err.contains(&line), "missing {line:?} in:\n{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&head) && l.contains(warning)),
+            "missing {head}…{warning} in:\n{err}"
+        );
         assert!(!out.contains(file), "{file} should not be listed:\n{out}");
     }
     assert!(
@@ -344,7 +367,7 @@ fn bad_files_are_skipped_with_their_own_warning_and_the_rest_loads() {
         err.contains("notes.txt: its content is a PDF, not what its name says: read as PDF"),
         "{err}"
     );
-    assert_eq!(err.matches("cordiale: warning:").count(), 12, "{err}");
+    assert_eq!(err.matches("cordiale: warning:").count(), 13, "{err}");
 }
 
 #[test]
