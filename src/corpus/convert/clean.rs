@@ -132,7 +132,7 @@ pub fn iso_date(raw: &str) -> Option<String> {
 /// "YYYY-MM-DD" for a real calendar day (proleptic Gregorian, years 1000–9999), else
 /// `None`.
 pub fn calendar_day(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
