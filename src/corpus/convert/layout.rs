@@ -473,8 +473,10 @@ struct HyphenJudge {
     hyphenated: HashSet<String>,
     /// Words of the document, lowercase, leaving out the fragments around line-end hyphens.
     vocab: HashSet<String>,
-    /// What undecided cases follow: the majority of decided ones (ties: join).
+    /// What undecided cases follow: the majority of decided ones (ties: join)…
     default_keep: bool,
+    /// …when there are enough of them to tell (see [`HyphenJudge::keep`]).
+    decided: usize,
 }
 
 impl HyphenJudge {
@@ -512,6 +514,7 @@ impl HyphenJudge {
             hyphenated,
             vocab,
             default_keep: false,
+            decided: 0,
         };
         let (mut joins, mut keeps) = (0usize, 0usize);
         for pair in all.windows(2) {
@@ -528,6 +531,7 @@ impl HyphenJudge {
             }
         }
         judge.default_keep = keeps > joins;
+        judge.decided = keeps + joins;
         judge
     }
 
@@ -550,8 +554,22 @@ impl HyphenJudge {
         (word(&a) && word(&b)).then_some(true)
     }
 
+    /// Fewer decided cases than this cannot tell a typeset document from a Word-like one.
+    const TELLING: usize = 2;
+
+    /// Undecided, in a document too short to tell: the hyphen stays when the part before it
+    /// is a word of its own elsewhere in the text ("long-" / "lasting", "capacity-" /
+    /// "building"): a syllable break rarely leaves a whole word of four letters or more
+    /// before it ("responsi-", "infra-", "commu-").
     fn keep(&self, head: &str, tail: &str) -> bool {
-        self.decide(head, tail).unwrap_or(self.default_keep)
+        match self.decide(head, tail) {
+            Some(keep) => keep,
+            None if self.decided < Self::TELLING => {
+                let head = head.to_lowercase();
+                head.chars().count() >= 4 && self.vocab.contains(&head)
+            }
+            None => self.default_keep,
+        }
     }
 }
 
@@ -718,7 +736,8 @@ impl Start {
 }
 
 /// True when the text before a column or page break goes on after it: never into a list
-/// item or a line of another size; always when the sentence is unfinished. After a finished
+/// item or a line of another size; when the sentence is unfinished, unless its last line
+/// had room for the next word (a heading, an unpunctuated list item). After a finished
 /// sentence at a page break (`bottom` given: the document's lowest baseline), only when the
 /// next line's first word would not have fitted at the end of the last one (the line was
 /// broken for width), the last line is at the bottom of the text (within two lines: widow
@@ -732,7 +751,11 @@ fn continues(before: &str, end: &End, next: &Start, bottom: Option<f32>) -> bool
         .room
         .is_some_and(|room| room < SPACE_WIDTH * end.size + next.first_word);
     let at_bottom = bottom.is_some_and(|b| end.y + 2.0 * end.pitch > b + 0.5);
-    !finished || (broken_for_width && at_bottom && !next.indented)
+    // An unfinished line with room left for the next word was not broken by the page: it
+    // is a heading or a list item without final punctuation ("Implementation of the
+    // Strategy"), which the next page must not run into.
+    let for_width_if_known = end.room.is_none() || broken_for_width;
+    (!finished && for_width_if_known) || (broken_for_width && at_bottom && !next.indented)
 }
 
 /// Rule 7: pages → one text with contiguous page ranges. A page whose last paragraph goes
@@ -1001,6 +1024,24 @@ mod tests {
     }
 
     #[test]
+    fn with_too_few_decided_hyphens_a_whole_word_before_the_hyphen_keeps_it() {
+        let laid = lay_out(&[page(&[
+            (
+                100.0,
+                "A long review and a capacity plan of the administration.",
+            ),
+            (130.0, "Its long-"),
+            (142.0, "lasting effects need capacity-"),
+            (154.0, "building in each responsi-"),
+            (166.0, "bility area."),
+        ])]);
+        assert_eq!(
+            paras(&laid.text)[1],
+            "Its long-lasting effects need capacity-building in each responsibility area."
+        );
+    }
+
+    #[test]
     fn soft_hyphens_join_and_never_show() {
         let laid = lay_out(&[page(&[
             (100.0, "The imple\u{AD}"),
@@ -1102,6 +1143,38 @@ mod tests {
         assert_eq!(at("defences"), Some(Some(2)));
         assert_eq!(at("The office"), Some(Some(3)));
         assert_eq!(at("cipal"), Some(Some(4)));
+    }
+
+    #[test]
+    fn an_unpunctuated_heading_at_the_foot_of_a_page_does_not_run_into_the_next() {
+        let body = [
+            (
+                100.0,
+                "The ministers met in the harbour town today and they agreed on",
+            ),
+            (
+                112.0,
+                "a plan for the dunes with money from each of the three states.",
+            ),
+            (140.0, "Implementation of the Plan"),
+        ];
+        let laid = lay_out(&[
+            page(&body),
+            page(&[
+                (
+                    100.0,
+                    "The office will hire thirty officers and will report on",
+                ),
+                (112.0, "their work every year."),
+            ]),
+        ]);
+        assert_eq!(
+            &paras(&laid.text)[1..],
+            [
+                "Implementation of the Plan",
+                "The office will hire thirty officers and will report on their work every year."
+            ]
+        );
     }
 
     /// Page 1 ends with a finished sentence on a line broken for width (the next word
