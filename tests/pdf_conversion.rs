@@ -295,8 +295,9 @@ fn broken_files_are_errors_with_a_short_reason() {
             other => panic!("{name}: {other:?}"),
         }
     }
-    // a content stream that cannot be decoded: no text
-    assert_eq!(convert("bad_stream.pdf"), Err(ConvertError::NoTextLayer));
+    // a content stream that cannot be decoded: no glyph and no image, so not a scan (no
+    // OCR hint)
+    assert_eq!(convert("bad_stream.pdf"), Err(ConvertError::PdfNoText));
     // a page tree that loops: the readable page is kept, the other one reported
     let c = ok("cyclic_pages.pdf");
     assert_eq!(c.text, "Cyclic page tree");

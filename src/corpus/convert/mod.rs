@@ -132,6 +132,10 @@ pub enum ConvertError {
     PdfPassword,
     #[error("scanned: no text layer — run OCR first, e.g. ocrmypdf")]
     NoTextLayer,
+    #[error(
+        "no text on any page and no scanned image either (text drawn as shapes, or page contents that cannot be read)"
+    )]
+    PdfNoText,
     #[error("damaged PDF: {0}")]
     PdfDamaged(String),
     #[error("damaged Word file: {0}")]

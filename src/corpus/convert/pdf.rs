@@ -52,7 +52,11 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
         .filter(|p| !failed_pages.contains(p))
         .collect();
     if empty.len() + failed.len() == count {
-        return Err(ConvertError::NoTextLayer);
+        return Err(if has_images(&doc, count) {
+            ConvertError::NoTextLayer
+        } else {
+            ConvertError::PdfNoText
+        });
     }
     let mut notes = Vec::new();
     notes.extend(
@@ -77,6 +81,16 @@ pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
         source: SourceKind::Pdf,
         notes,
     })
+}
+
+/// Pages looked at for images when no page has text: a scan shows on its first pages.
+const IMAGE_PAGES: usize = 3;
+
+/// Whether the first pages draw images: a PDF without text but with images is a scan; one
+/// with neither has its text in shapes or in streams that cannot be read, which OCR would
+/// not help.
+fn has_images(doc: &PdfDocument, count: usize) -> bool {
+    (0..count.min(IMAGE_PAGES)).any(|i| doc.extract_images(i).is_ok_and(|v| !v.is_empty()))
 }
 
 /// One page's characters in top-down page coordinates. pdf_oxide gives origins in PDF space
