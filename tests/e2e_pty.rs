@@ -1042,7 +1042,7 @@ fn a_folder_of_every_format_opens_and_a_pdf_reads_with_its_pages() {
     // A scanned PDF among them: skipped, and the status bar says why.
     std::fs::copy(formats.join("scanned.pdf"), dir.path().join("scan.pdf")).unwrap();
     let mut s = Session::start(120, 40, &[dir.path().to_str().unwrap()], &[]);
-    s.wait_for("scan.pdf: scanned: no text layer");
+    s.wait_for("scan.pdf skipped: scanned: no text layer");
     s.wait_for("Documents 5/5");
     // The finder finds the figure in every format, the PDF's hit with its page.
     s.send("\x10"); // ctrl-p

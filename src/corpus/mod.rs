@@ -158,6 +158,25 @@ impl std::fmt::Display for Warning {
     }
 }
 
+impl Warning {
+    /// The warning in a few words for a status bar: the file's name rather than its path.
+    pub fn brief(&self) -> String {
+        let name = |p: &Path| {
+            p.file_name()
+                .map_or_else(|| shown(p), |n| safe(&n.to_string_lossy()))
+        };
+        match self {
+            Warning::SkippedBinary(p) => format!("{} skipped: binary", name(p)),
+            Warning::DecodedAsWindows1252(p) => format!("{} read as Windows-1252", name(p)),
+            Warning::SkippedSpecial { path, kind } => format!("{} skipped: a {kind}", name(path)),
+            Warning::Unreadable { path, reason } => {
+                format!("{} skipped: {}", name(path), safe(&reason.to_string()))
+            }
+            Warning::Converted { path, note } => format!("{}: {}", name(path), safe(note)),
+        }
+    }
+}
+
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
@@ -602,6 +621,23 @@ mod tests {
                 special(&dangling, DANGLING_LINK)
             ]
         );
+    }
+
+    #[test]
+    fn a_brief_warning_names_the_file_not_its_path() {
+        let w = Warning::Unreadable {
+            path: PathBuf::from("/a/long/folder/scan\u{1b}.pdf"),
+            reason: ConvertError::NoTextLayer,
+        };
+        assert_eq!(
+            w.brief(),
+            "scan\\u{1b}.pdf skipped: scanned: no text layer — run OCR first, e.g. ocrmypdf"
+        );
+        let note = Warning::Converted {
+            path: PathBuf::from("/x/notes.txt"),
+            note: "read as PDF".into(),
+        };
+        assert_eq!(note.brief(), "notes.txt: read as PDF");
     }
 
     #[test]

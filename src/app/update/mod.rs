@@ -292,9 +292,9 @@ pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
 /// What the status bar says of a load's warnings (files skipped, converted with notes):
 /// the first in full, the count of the rest, and where to read them all.
 fn load_warnings(warnings: &[crate::corpus::Warning]) -> Option<String> {
-    let first = warnings.first()?;
+    let first = warnings.first()?.brief();
     Some(match warnings.len() {
-        1 => first.to_string(),
+        1 => first,
         n => format!("{first} (+{} more: `cordiale summary` lists them)", n - 1),
     })
 }
