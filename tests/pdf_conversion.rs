@@ -1,18 +1,12 @@
 //! The PDF converter on the generated fixtures of `tests/fixtures/formats` (invented text,
-//! see `gen/text_source.py`; the sentences below are copied from it).
+//! see `gen/text_source.py`, whose units `declaration_units` holds).
 //! `deep_nesting.pdf` is left out on purpose: it overflows the stack (isolation's job).
 
-use std::path::PathBuf;
+mod declaration_units;
 
 use cordiale::corpus::convert::{ConvertError, Converted, SourceKind, pdf};
+use declaration_units::{LIST_ITEMS, PARAS, TITLE, fixture};
 use cordiale::corpus::split::{UnitKind, split_document};
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests/fixtures/formats", name]
-        .iter()
-        .collect();
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn convert(name: &str) -> Result<Converted, ConvertError> {
     pdf::convert(&fixture(name))
@@ -21,27 +15,6 @@ fn convert(name: &str) -> Result<Converted, ConvertError> {
 fn ok(name: &str) -> Converted {
     convert(name).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
-
-const TITLE: &str = "Joint Declaration on North Sea Coastal Resilience";
-
-/// text_source.PARAS
-const PARAS: [&str; 8] = [
-    "The ministers responsible for coastal protection in Denmark, the Netherlands and Belgium met in Esbjerg on 14 March 2024 to review the flood defences of the southern North Sea.",
-    "Since 2019 the three governments have reinforced 240 kilometres of dikes and dunes, and the number of households exposed to a one-in-a-hundred-year flood has fallen by 18%.",
-    "We will establish a joint coastal monitoring office in Ostend by the end of 2025, with a budget of €45 million over five years.",
-    "The partners shall publish a common sediment management plan by June 2026 and will review its effects every two years.",
-    "Each government will fund at least 30 field officers for the shared early-warning network, and the Netherlands will contribute a further €12.5 million to its satellite component.",
-    "The ministers noted that the efficient, officially certified flood maps prepared in 2023 have been adopted by 14 municipalities.",
-    "The parties agreed to open the monitoring data to researchers and to the public free of charge from 1 January 2027.",
-    "This declaration will be reviewed at the next ministerial meeting, to be held in Middelburg in spring 2027.",
-];
-
-/// text_source.LIST_ITEMS
-const LIST_ITEMS: [&str; 3] = [
-    "Strengthen the Wadden Sea dune belt (€8 million).",
-    "Train 120 volunteers for flood-watch duties by 2026.",
-    "Share storm-surge forecasts within 15 minutes of their issue.",
-];
 
 /// The words text_source.long_paragraphs builds its sentences from.
 const LONG_WORDS: &str = "The partners ministers Each government joint office secretariat \
