@@ -5,8 +5,8 @@
 mod declaration_units;
 
 use cordiale::corpus::convert::{ConvertError, Converted, SourceKind, pdf};
-use declaration_units::{LIST_ITEMS, PARAS, TITLE, fixture};
 use cordiale::corpus::split::{UnitKind, split_document};
+use declaration_units::{LIST_ITEMS, PARAS, TITLE, fixture};
 
 fn convert(name: &str) -> Result<Converted, ConvertError> {
     pdf::convert(&fixture(name))

@@ -967,20 +967,23 @@ mod tests {
         );
     }
 
+    /// What the reader's search finds for `pattern` in `d`, as the text of each match.
+    fn found<'a>(d: &Display, text: &'a str, pattern: &str) -> Vec<&'a str> {
+        let re = regex::RegexBuilder::new(&regex::escape(pattern))
+            .case_insensitive(true)
+            .build()
+            .unwrap();
+        d.find_all(&re)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
     #[test]
     fn search_finds_what_is_shown_on_its_bytes() {
         let text = "---\ntitle: The joint plan\n---\nThe **five-year\n    programme** is a [joint plan](https://x.org/plan)\nfor the <!-- plan --> quays.\n";
         let d = md(text);
-        let find = |p: &str| -> Vec<&str> {
-            let re = regex::RegexBuilder::new(&regex::escape(p))
-                .case_insensitive(true)
-                .build()
-                .unwrap();
-            d.find_all(&re)
-                .into_iter()
-                .map(|(s, e)| &text[s..e])
-                .collect()
-        };
+        let find = |p: &str| found(&d, text, p);
         // Across a line break and emphasis marks; the link text but not its URL, the
         // comment or the title in the front matter.
         assert_eq!(find("five-year programme"), ["five-year\n    programme"]);
@@ -1085,16 +1088,7 @@ mod tests {
             .filter(|c| c.end > c.start)
             .collect();
         assert_eq!(real, Display::plain(&text).cells);
-        let find = |p: &str| -> Vec<&str> {
-            let re = regex::RegexBuilder::new(&regex::escape(p))
-                .case_insensitive(true)
-                .build()
-                .unwrap();
-            d.find_all(&re)
-                .into_iter()
-                .map(|(s, e)| &text[s..e])
-                .collect()
-        };
+        let find = |p: &str| found(&d, &text, p);
         assert!(find("p. 2").is_empty(), "the marker is not searched");
         assert!(find("──").is_empty());
         // The paragraph the marker split is still searched as one line.
