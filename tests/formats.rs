@@ -519,3 +519,20 @@ fn a_workspace_of_a_mixed_folder_records_each_converter_and_checks_clean() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn text_names_one_document_and_says_why_it_cannot_print_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = cordiale(&["text", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a folder; name one document"),
+        "{}",
+        stderr(&o)
+    );
+    let scanned = fixture("scanned.pdf");
+    let o = cordiale(&["text", scanned.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("run OCR first"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}

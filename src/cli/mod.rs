@@ -245,6 +245,12 @@ fn convert_worker(named: Option<&str>) -> ExitCode {
 
 /// Prints the text spans index: exactly, with nothing added on stdout.
 fn text_command(file: &Path, pages: bool) -> Result<(), Failure> {
+    if file.is_dir() {
+        return Err(Failure::Input(format!(
+            "{}: a folder; name one document",
+            sanitize(&file.display().to_string())
+        )));
+    }
     let corpus = load_corpus(std::slice::from_ref(&file.to_path_buf()))?;
     let Some(doc) = corpus.documents.first() else {
         return Err(Failure::Input(format!(

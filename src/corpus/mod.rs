@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::safe_text::sanitize as safe;
 pub use convert::{ConvertError, SourceKind};
 pub use decode::{Decoded, decode};
 pub use split::{Unit, UnitKind, split_units};
@@ -129,11 +130,9 @@ pub enum Warning {
     Converted { path: PathBuf, note: String },
 }
 
-use crate::safe_text::sanitize as safe;
-
 /// A path as it may be shown on a terminal: file names can hold escape sequences.
 fn shown(path: &Path) -> String {
-    crate::safe_text::sanitize(&path.display().to_string())
+    safe(&path.display().to_string())
 }
 
 impl std::fmt::Display for Warning {
