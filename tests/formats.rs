@@ -536,3 +536,78 @@ fn text_names_one_document_and_says_why_it_cannot_print_one() {
     assert!(stderr(&o).contains("run OCR first"), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn items_anchored_by_an_older_converter_are_placed_again_as_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("same.pdf"), dir.path().join("same.pdf")).unwrap();
+    let ws_path = dir.path().join("cordiale.json");
+    let o = cordiale(&["init", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let fresh = fs::read_to_string(&ws_path).unwrap();
+    let ws: Value = serde_json::from_str(&fresh).unwrap();
+    let record = ws["documents"]["same.pdf"].as_str().unwrap().to_string();
+    let hash = record.split(' ').next().unwrap().to_string();
+    // What an older converter would have left: another text (so another hash), in which
+    // every item stood 7 bytes further on.
+    let mut old: Value = ws.clone();
+    old["documents"]["same.pdf"] = Value::from("0123456789abcdef pdf/0");
+    for item in old["items"].as_object_mut().unwrap().values_mut() {
+        let anchor = &mut item["anchor"];
+        anchor["doc_hash"] = Value::from("0123456789abcdef");
+        for key in ["start", "end"] {
+            anchor[key] = Value::from(anchor[key].as_u64().unwrap() + 7);
+        }
+    }
+    fs::write(&ws_path, serde_json::to_string_pretty(&old).unwrap()).unwrap();
+    let id = old["items"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .next()
+        .unwrap()
+        .clone();
+    let o = cordiale_with(
+        &[
+            "verdict",
+            "--workspace",
+            ws_path.to_str().unwrap(),
+            &id,
+            "kept",
+        ],
+        &[("CORDIALE_REVIEWER", "ana")],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let now: Value = serde_json::from_str(&fs::read_to_string(&ws_path).unwrap()).unwrap();
+    assert_eq!(now["documents"]["same.pdf"], record.as_str());
+    for (id, item) in now["items"].as_object().unwrap() {
+        let (a, b) = (&item["anchor"], &ws["items"][id]["anchor"]);
+        assert_eq!(a["doc_hash"], hash.as_str(), "{id}");
+        assert_eq!((&a["start"], &a["end"]), (&b["start"], &b["end"]), "{id}");
+    }
+    // The checklist names each item's page.
+    let o = cordiale(&[
+        "checklist",
+        "--workspace",
+        ws_path.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&o);
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let page = header
+        .iter()
+        .position(|h| *h == "page")
+        .expect("a page column");
+    let pages: BTreeSet<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(page).unwrap_or("").to_string())
+        .collect();
+    assert_eq!(
+        pages,
+        BTreeSet::from(["1".to_string(), "2".to_string()]),
+        "{csv}"
+    );
+}
