@@ -371,6 +371,22 @@ impl State {
         }
     }
 
+    /// The document's title within `max` columns, by the one rule every list follows
+    /// (`extract::metadata::short_title`), sanitized.
+    pub fn short_title(&self, doc: usize, max: usize) -> String {
+        crate::extract::metadata::short_title(&self.title(doc), max)
+    }
+
+    /// The document's date of issue (ISO), once indexed and when it has one.
+    pub fn doc_date(&self, doc: usize) -> Option<String> {
+        self.index.as_ref()?.doc_info(doc as u32).date.clone()
+    }
+
+    /// The index of the document named `name` in the corpus.
+    pub fn doc_named(&self, name: &str) -> Option<usize> {
+        self.corpus.as_ref()?.position(name)
+    }
+
     /// The document's title as the index found it, else its name.
     pub fn title(&self, doc: usize) -> String {
         match &self.index {

@@ -105,11 +105,16 @@ impl Corpus {
     /// The document named `name` (workspace items know their document by name): a binary
     /// search, the documents being sorted by name as [`load`] leaves them, else a scan.
     pub fn named(&self, name: &str) -> Option<&Document> {
+        self.position(name).map(|i| &self.documents[i])
+    }
+
+    /// Where the document named `name` stands in `documents` (its number in the index).
+    pub fn position(&self, name: &str) -> Option<usize> {
         let docs = &self.documents;
         let i = docs.partition_point(|d| d.name.as_str() < name);
         match docs.get(i).filter(|d| d.name == name) {
-            Some(d) => Some(d),
-            None => docs.iter().find(|d| d.name == name),
+            Some(_) => Some(i),
+            None => docs.iter().position(|d| d.name == name),
         }
     }
 }

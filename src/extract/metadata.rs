@@ -329,6 +329,65 @@ pub fn cut(title: &str) -> String {
     format!("{}…", title[..end].trim_end_matches([',', ';', ':', ' ']))
 }
 
+/// The widest a short title is where nothing else limits it (`cordiale agreement`, the
+/// checklist exports): a document is named in a glance, not read.
+pub const SHORT_TITLE_COLUMNS: usize = 60;
+
+/// Where a subtitle starts: after a colon or a spaced dash.
+const SUBTITLE_MARKS: [&str; 5] = [": ", " — ", " – ", " - ", " | "];
+
+/// A title's head before its subtitle is kept only when it names something on its own.
+const MIN_HEAD_COLUMNS: usize = 12;
+
+/// A document's title as every list names it (panes, `agreement`, exports), within `max`
+/// columns: sanitized for the terminal, whole when it fits, else its part before a
+/// subtitle (`Joint statement: …` → `Joint statement`) when that fits, else cut at a word
+/// and ended with `…` (cut inside a word only when its first word alone is too long).
+/// One rule in one place, so the same document reads the same everywhere.
+pub fn short_title(title: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let title = crate::safe_text::sanitize(title.trim());
+    if title.width() <= max {
+        return title;
+    }
+    let head = SUBTITLE_MARKS
+        .iter()
+        .filter_map(|m| title.find(m))
+        .min()
+        .map(|at| title[..at].trim_end());
+    if let Some(head) = head.filter(|h| (MIN_HEAD_COLUMNS..=max).contains(&h.width())) {
+        return head.to_string();
+    }
+    cut_to_width(&title, max)
+}
+
+/// `text` within `max` columns, ended with `…`: at the last word end that leaves at least
+/// half the room used, else mid-word.
+fn cut_to_width(text: &str, max: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if max == 0 {
+        return String::new();
+    }
+    let room = max - 1;
+    let (mut end, mut used, mut space) = (0, 0, None);
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if c == ' ' && used * 2 >= room {
+            space = Some(i);
+        }
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let kept = &text[..space.unwrap_or(end)];
+    format!(
+        "{}…",
+        kept.trim_end_matches([',', ';', ':', ' ', '-', '—', '–', '|'])
+    )
+}
+
 /// The date of issue: a dated place-line, a dated heading or a publication line among the
 /// first lines, else a full date at the very top; `None` when there is none.
 ///
@@ -441,6 +500,25 @@ mod tests {
     fn issue(text: &str) -> Option<String> {
         date_of_issue(text, 0, &tokenize(text))
             .map(|d| format!("{}={}", d.text, d.value.date.unwrap_or_default()))
+    }
+
+    #[test]
+    fn a_short_title_keeps_what_fits_cutting_a_subtitle_then_at_a_word() {
+        let t = "Joint statement on migration: the ministers' plan for Calais";
+        assert_eq!(short_title(t, 80), t);
+        assert_eq!(short_title(t, 40), "Joint statement on migration");
+        assert_eq!(short_title(t, 24), "Joint statement on…");
+        // A head too short to name the document alone is not taken for the title.
+        assert_eq!(short_title("UK: a long subtitle of the summit", 20), "UK: a long subtitle…");
+        assert_eq!(short_title("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(short_title("anything", 0), "");
+        // Escapes are shown, not sent, and count for the width they take.
+        let hostile = short_title("Harbour \u{1b}[31mplan", 80);
+        assert!(!hostile.contains('\u{1b}'), "{hostile:?}");
+        for w in [5, 12, 30] {
+            let s = short_title(t, w);
+            assert!(unicode_width::UnicodeWidthStr::width(s.as_str()) <= w, "{s:?} in {w}");
+        }
     }
 
     #[test]
