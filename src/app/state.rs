@@ -372,9 +372,9 @@ impl State {
     }
 
     /// The document's title within `max` columns, by the one rule every list follows
-    /// (`extract::metadata::short_title`), sanitized.
+    /// (`extract::short_title`), sanitized.
     pub fn short_title(&self, doc: usize, max: usize) -> String {
-        crate::extract::metadata::short_title(&self.title(doc), max)
+        crate::extract::short_title(&self.title(doc), max)
     }
 
     /// The document's date of issue (ISO), once indexed and when it has one.

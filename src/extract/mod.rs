@@ -10,6 +10,7 @@ mod figures;
 mod input_tests;
 pub mod lexicon;
 mod metadata;
+pub use metadata::{SHORT_TITLE_COLUMNS, short_title};
 pub mod numbers;
 pub mod tokens;
 
