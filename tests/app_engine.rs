@@ -961,6 +961,35 @@ fn a_cleared_query_and_a_new_one_show_new_results() {
     assert_eq!(input_text(&b.state.finder.input), "xaug ");
 }
 
+/// Beside the list, the reader previews the selected document from the first screen on,
+/// and follows the selection without taking the focus; alone on a narrow terminal (the
+/// reader hidden) nothing is opened.
+#[test]
+fn the_reader_previews_the_selected_document() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("1");
+    let order = b.state.documents.order.clone();
+    assert_eq!(b.state.reader.doc, Some(order[0]), "the first screen");
+    assert!(!b.state.reader.lines.is_empty(), "wrapped for the pane");
+    b.keys("down");
+    assert_eq!(b.state.reader.doc, Some(order[1]));
+    assert_eq!(b.state.focus, Pane::Documents);
+    assert_eq!(context(&b.state), Context::Documents);
+    // A key that leaves the selection where it was does not open the document again.
+    b.state.reader.top = 3;
+    b.keys("ctrl-l d");
+    assert_eq!(b.state.reader.top, 3, "not opened again");
+    // The filter moves the selection: the preview follows it.
+    b.keys("/");
+    b.type_text("summit");
+    let shown = b.state.documents.order[b.state.documents.selected];
+    assert_eq!(b.state.reader.doc, Some(shown));
+    // Narrow: the list alone, the reader not drawn, nothing opened behind it.
+    let mut narrow = Bench::new("default", 80, 24);
+    narrow.keys("1 down");
+    assert_eq!(narrow.state.reader.doc, None);
+}
+
 #[test]
 fn the_mouse_scrolls_what_is_under_it_and_clicks_select_then_open() {
     use cordiale::app::msg::Mouse;
@@ -968,9 +997,12 @@ fn the_mouse_scrolls_what_is_under_it_and_clicks_select_then_open() {
     // Documents rows start under the border and the header: row 2 is the first document.
     b.send(Msg::Mouse(Mouse::Click, 5, 3));
     assert_eq!(b.state.documents.selected, 1);
-    assert_eq!(b.state.reader.doc, None);
+    // The first click selects: the reader previews it, the list keeps the focus.
+    assert_eq!(b.state.reader.doc, Some(b.state.documents.order[1]));
+    assert_eq!(b.state.focus, Pane::Documents);
     b.send(Msg::Mouse(Mouse::Click, 5, 3));
     assert_eq!(b.state.reader.doc, Some(b.state.documents.order[1]));
+    assert_eq!(b.state.focus, Pane::Reader);
     b.keys("1");
     b.send(Msg::Mouse(Mouse::Click, 5, 2));
     b.send(Msg::Mouse(Mouse::Click, 5, 2));

@@ -59,7 +59,8 @@ pub fn layout(state: &State) -> Areas {
     };
     let checklist = state.review.is_some();
     if w >= THREE_PANES && checklist {
-        let left = (w / 5).clamp(28, 44);
+        // The documents list wide enough for a title beside its date and progress.
+        let left = (w / 4).clamp(30, 52);
         let right = (w * 3 / 10).clamp(36, 72);
         areas.documents = Some(Rect::new(0, 0, left, body.height));
         areas.reader = Some(Rect::new(left, 0, w - left - right, body.height));

@@ -509,7 +509,10 @@ mod tests {
         assert_eq!(short_title(t, 40), "Joint statement on migration");
         assert_eq!(short_title(t, 24), "Joint statement on…");
         // A head too short to name the document alone is not taken for the title.
-        assert_eq!(short_title("UK: a long subtitle of the summit", 20), "UK: a long subtitle…");
+        assert_eq!(
+            short_title("UK: a long subtitle of the summit", 20),
+            "UK: a long subtitle…"
+        );
         assert_eq!(short_title("Supercalifragilistic", 8), "Superca…");
         assert_eq!(short_title("anything", 0), "");
         // Escapes are shown, not sent, and count for the width they take.
@@ -517,7 +520,10 @@ mod tests {
         assert!(!hostile.contains('\u{1b}'), "{hostile:?}");
         for w in [5, 12, 30] {
             let s = short_title(t, w);
-            assert!(unicode_width::UnicodeWidthStr::width(s.as_str()) <= w, "{s:?} in {w}");
+            assert!(
+                unicode_width::UnicodeWidthStr::width(s.as_str()) <= w,
+                "{s:?} in {w}"
+            );
         }
     }
 

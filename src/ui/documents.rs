@@ -19,11 +19,8 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     frame.render_widget(block, r);
     let w = area.width as usize;
     let review = state.review.as_ref();
-    let head = match review {
-        Some(_) => "date        fig dat com  rated  title",
-        None => "date        fig dat com  title",
-    };
-    let mut lines = vec![Line::styled(fit(head, w), theme.dim)];
+    let cols = Columns::for_width(w, review.is_some());
+    let mut lines = vec![Line::styled(fit(&cols.header(), w), theme.dim)];
     let rows = area.height.saturating_sub(1) as usize;
     let rows = if d.filter_input.is_some() {
         rows.saturating_sub(1)
@@ -32,33 +29,35 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     };
     for (i, &doc) in d.order.iter().enumerate().skip(d.offset).take(rows) {
         let info = state.index.as_ref().map(|x| x.doc_info(doc as u32));
-        let date = info.and_then(|i| i.date.clone()).unwrap_or_else(|| {
-            if state.index.is_some() {
-                "—".into()
-            } else {
-                "…".into()
-            }
-        });
-        let counts = info.map_or_else(
-            || "  …   …   … ".to_string(),
-            |i| format!("{:>3} {:>3} {:>3} ", i.figures, i.dates, i.commitments),
-        );
         let selected = i == d.selected;
-        let marker = if selected { "▶" } else { " " };
-        let bar = review.map_or(String::new(), |r| {
+        let mut text = String::from(if selected { "▶" } else { " " });
+        if cols.date > 0 {
+            let date = info.and_then(|i| i.date.clone()).unwrap_or_else(|| {
+                if state.index.is_some() {
+                    "—".into()
+                } else {
+                    "…".into()
+                }
+            });
+            let date: String = date.chars().take(cols.date).collect();
+            text.push_str(&format!("{date:<0$} ", cols.date));
+        }
+        if cols.counts {
+            text.push_str(&info.map_or_else(
+                || "  …   …   …  ".to_string(),
+                |i| format!("{:>3} {:>3} {:>3}  ", i.figures, i.dates, i.commitments),
+            ));
+        }
+        if let (true, Some(r)) = (cols.rated, review) {
             let name = state
                 .corpus
                 .as_ref()
                 .and_then(|c| c.documents.get(doc))
                 .map_or("", |d| d.name.as_str());
             let (rated, items) = r.progress.get(name).copied().unwrap_or_default();
-            format!("{} ", progress_bar(rated, items))
-        });
-        let text = format!(
-            "{marker}{:<10} {counts} {bar}{}",
-            fit(&date, 10),
-            sanitize(&state.title(doc))
-        );
+            text.push_str(&format!("{} ", progress_bar(rated, items)));
+        }
+        text.push_str(&state.short_title(doc, cols.title));
         let style = if selected {
             theme.selected
         } else {
@@ -84,6 +83,83 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     }
 }
 
+/// The list's columns for a pane `w` columns wide. The title matters most, so it gets
+/// its room first ([`TITLE_MIN`] columns, or all there is); then the date, as a year
+/// where a full date does not fit; then the review progress; then the counts; the title
+/// takes whatever is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    /// Characters of the date shown: 10 (`2015-08-20`), 4 (`2015`) or 0.
+    date: usize,
+    counts: bool,
+    rated: bool,
+    title: usize,
+}
+
+/// The columns a title keeps before any other column is shown.
+const TITLE_MIN: usize = 18;
+/// The cells of each column, with the space that follows it.
+const DATE_COLS: usize = 11;
+const YEAR_COLS: usize = 5;
+const COUNTS_COLS: usize = 13;
+const RATED_COLS: usize = 7;
+
+impl Columns {
+    fn for_width(w: usize, review: bool) -> Columns {
+        let mut spare = w.saturating_sub(1 + TITLE_MIN);
+        let mut take = |cols: usize| {
+            let fits = spare >= cols;
+            if fits {
+                spare -= cols;
+            }
+            fits
+        };
+        let date = if take(DATE_COLS) {
+            10
+        } else if take(YEAR_COLS) {
+            4
+        } else {
+            0
+        };
+        let rated = review && take(RATED_COLS);
+        let counts = take(COUNTS_COLS);
+        let used = 1 + [
+            (date == 10, DATE_COLS),
+            (date == 4, YEAR_COLS),
+            (rated, RATED_COLS),
+            (counts, COUNTS_COLS),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, cols)| cols)
+        .sum::<usize>();
+        Columns {
+            date,
+            counts,
+            rated,
+            title: w.saturating_sub(used),
+        }
+    }
+
+    /// The header row, over the same columns.
+    fn header(&self) -> String {
+        let mut h = String::from(" ");
+        match self.date {
+            10 => h.push_str("date       "),
+            4 => h.push_str("year "),
+            _ => {}
+        }
+        if self.counts {
+            h.push_str("fig dat com  ");
+        }
+        if self.rated {
+            h.push_str("rated  ");
+        }
+        h.push_str("title");
+        h
+    }
+}
+
 /// The active reviewer's progress through a document's items, in five cells that read
 /// without colour: `■■■□□`; `-----` when the document has no item.
 fn progress_bar(rated: usize, items: usize) -> String {
@@ -99,7 +175,32 @@ fn progress_bar(rated: usize, items: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::progress_bar;
+    use super::{Columns, progress_bar};
+
+    #[test]
+    fn the_title_gets_its_room_before_any_other_column() {
+        // Three panes at 160 columns: the title and the date, nothing else.
+        let narrow = Columns::for_width(30, true);
+        assert_eq!(
+            (narrow.date, narrow.rated, narrow.counts),
+            (10, false, false)
+        );
+        assert_eq!(narrow.title, 18);
+        // A little more room: progress before counts; the title keeps the rest.
+        let mid = Columns::for_width(38, true);
+        assert_eq!(
+            (mid.date, mid.rated, mid.counts, mid.title),
+            (10, true, false, 19)
+        );
+        // Too narrow for a full date: the year.
+        let tiny = Columns::for_width(24, false);
+        assert_eq!((tiny.date, tiny.title), (4, 18));
+        // Wide: every column, the title widest.
+        let wide = Columns::for_width(78, true);
+        assert!(wide.counts && wide.rated && wide.date == 10);
+        assert_eq!(wide.title, 78 - 1 - 11 - 13 - 7);
+        assert_eq!(wide.header().chars().count(), 1 + 11 + 13 + 7 + 5);
+    }
 
     #[test]
     fn the_bar_is_full_only_when_every_item_is_rated() {

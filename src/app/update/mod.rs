@@ -60,6 +60,34 @@ pub fn context(state: &State) -> Context {
 }
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let effects = handle(state, msg);
+    preview_selection(state);
+    effects
+}
+
+/// While the documents list has the focus and the reader shows beside it, the reader
+/// previews the selected document (opened where it was left, the focus staying on the
+/// list), so the first screen and each step through the list show a document rather than
+/// an empty pane. Only a change of document opens and wraps anything: a key that leaves
+/// the selection where it was costs a comparison. Once indexed only, so the list's first
+/// sort (by date) is not taken for a reader's choice.
+fn preview_selection(state: &mut State) {
+    if state.focus != Pane::Documents
+        || state.overlay.is_some()
+        || state.timeline.is_some()
+        || state.index.is_none()
+    {
+        return;
+    }
+    let Some(&doc) = state.documents.order.get(state.documents.selected) else {
+        return;
+    };
+    if state.reader.doc != Some(doc) && layout(state).reader.is_some() {
+        open_doc(state, doc);
+    }
+}
+
+fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(event) => key(state, event),
         Msg::Paste(text) => paste(state, &text),
