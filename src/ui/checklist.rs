@@ -22,6 +22,66 @@ fn page_note(state: &State, rv: &ReviewState, id: &str, item: &Item) -> String {
         .map_or(String::new(), |p| format!(" p. {p}"))
 }
 
+/// Columns a pane's title may take in `r`: its border's corners, the spaces around the
+/// title and the focus marker take the rest.
+fn title_room(state: &State, r: Rect, focused: bool) -> usize {
+    let marker = if focused { 2 } else { 0 };
+    let corners = if state.size.0 >= crate::app::layout::SIDE_BY_SIDE {
+        2
+    } else {
+        0
+    };
+    (r.width as usize).saturating_sub(corners + 2 + marker)
+}
+
+/// A title of `pieces` (rank, text), shown in their order and joined by ` · ` (the first
+/// by a space), within `room` columns: while it is too wide, the piece of lowest rank
+/// (the last of them first) is left out; empty pieces never show.
+fn pane_title(pieces: &[(u8, &str)], room: usize) -> String {
+    let mut shown: Vec<bool> = pieces.iter().map(|(_, t)| !t.is_empty()).collect();
+    let join = |shown: &[bool]| {
+        let mut out = String::new();
+        for (i, (_, text)) in pieces.iter().enumerate().filter(|(i, _)| shown[*i]) {
+            let sep = match (out.is_empty(), i) {
+                (true, _) => "",
+                (false, 1 | 2) => " ",
+                (false, _) => " · ",
+            };
+            out.push_str(sep);
+            out.push_str(text);
+        }
+        out
+    };
+    loop {
+        let title = join(&shown);
+        if title.width() <= room {
+            return title;
+        }
+        let drop = (0..pieces.len())
+            .filter(|&i| shown[i])
+            .min_by_key(|&i| (pieces[i].0, std::cmp::Reverse(i)));
+        match drop {
+            Some(i) if shown.iter().filter(|s| **s).count() > 1 => shown[i] = false,
+            _ => return fit(&title, room),
+        }
+    }
+}
+
+/// The document column's width in a list `w` columns wide: a quarter of it, at least
+/// 12 and at most 28, so the quote keeps most of the row.
+fn document_columns(w: usize) -> usize {
+    (w / 4).clamp(12, 28)
+}
+
+/// An item's document in `max` columns: its short title once the index knows it, else
+/// its file name (the detail below always names the file).
+fn document_name(state: &State, name: &str, max: usize) -> String {
+    match state.doc_named(name).filter(|_| state.index.is_some()) {
+        Some(doc) => state.short_title(doc, max),
+        None => fit(name, max),
+    }
+}
+
 fn agreement_mark(a: ItemAgreement) -> &'static str {
     match a {
         ItemAgreement::None => " ",
@@ -43,23 +103,34 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let pct = g.percent.map_or("—".into(), |p| format!("{p:.0}%"));
     let kappa = g.kappa.map_or("—".into(), |k| format!("{k:.2}"));
     let mode = match (rv.verdict_key, rv.blind) {
-        (VerdictKey::Reconcile, _) => " · RECONCILING",
-        (VerdictKey::Filter, _) => " · SHOW WHICH VERDICT?",
-        (VerdictKey::Mine, true) => " · blind",
+        (VerdictKey::Reconcile, _) => "RECONCILING",
+        (VerdictKey::Filter, _) => "SHOW WHICH VERDICT?",
+        (VerdictKey::Mine, true) => "blind",
         (VerdictKey::Mine, false) => "",
     };
     let scope = if rv.this_document {
-        " · this document"
+        "this document"
     } else {
         ""
     };
-    let title = format!(
-        "Checklist {}/{} {}{scope}{mode} · {a} rated {rated} · agree {pct} · κ {kappa}",
-        rv.order.len(),
-        rv.ws.items.len(),
-        rv.filter.name(),
-    );
+    let counts = format!("{}/{}", rv.order.len(), rv.ws.items.len());
+    let rated_by = format!("{a} rated {rated}");
+    let agree = format!("agree {pct}");
+    let kappa = format!("κ {kappa}");
+    // Pieces in the order shown, each with its rank: the lowest ranks give way first, so
+    // agreement and κ (and a mode that changes what keys do) outlast the decorations.
+    let pieces = [
+        (4, "Checklist"),
+        (3, counts.as_str()),
+        (2, rv.filter.name()),
+        (2, scope),
+        (6, mode),
+        (1, rated_by.as_str()),
+        (5, agree.as_str()),
+        (5, kappa.as_str()),
+    ];
     let focused = state.focus == Pane::Checklist && state.overlay.is_none();
+    let title = pane_title(&pieces, title_room(state, r, focused));
     frame.render_widget(pane_frame(state, title, focused, theme), r);
     let inside = pane_inner(state, r);
     let detail_rows = checklist_detail_rows(inside.height);
@@ -80,9 +151,15 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     }
     let w = area.width as usize;
     let initial = |n: &str| n.chars().next().map_or(' ', |c| c).to_string();
+    let doc_w = document_columns(w);
     let mut lines = vec![Line::styled(
         fit(
-            &format!(" {}{}   document      commitment", initial(a), initial(b)),
+            &format!(
+                " {}{}   {:<doc_w$}  commitment",
+                initial(a),
+                initial(b),
+                "document"
+            ),
             w,
         ),
         theme.dim,
@@ -105,13 +182,13 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         let page = page_note(state, rv, id, item);
         let doc = format!(
             "{}{page}",
-            fit(&item.doc, 12usize.saturating_sub(page.width()))
+            document_name(state, &item.doc, doc_w.saturating_sub(page.width()))
         );
         let head = format!(
-            "{marker}{}{} {state_mark} {:<12}  ",
+            "{marker}{}{} {state_mark} {}  ",
             verdict_letter(va),
             letter_b,
-            doc
+            pad(&doc, doc_w),
         );
         let used = head.width();
         let text = fit(

@@ -97,7 +97,7 @@ struct Columns {
 }
 
 /// The columns a title keeps before any other column is shown.
-const TITLE_MIN: usize = 18;
+const TITLE_MIN: usize = 28;
 /// The cells of each column, with the space that follows it.
 const DATE_COLS: usize = 11;
 const YEAR_COLS: usize = 5;
@@ -179,22 +179,25 @@ mod tests {
 
     #[test]
     fn the_title_gets_its_room_before_any_other_column() {
-        // Three panes at 160 columns: the title and the date, nothing else.
-        let narrow = Columns::for_width(30, true);
+        // Three panes at 160 columns: the title and the year, nothing else.
+        let narrow = Columns::for_width(38, true);
         assert_eq!(
             (narrow.date, narrow.rated, narrow.counts),
-            (10, false, false)
+            (4, false, false)
         );
-        assert_eq!(narrow.title, 18);
-        // A little more room: progress before counts; the title keeps the rest.
-        let mid = Columns::for_width(38, true);
+        assert_eq!(narrow.title, 32);
+        // At 200: the date and the progress; the counts would leave the title too little.
+        let mid = Columns::for_width(48, true);
         assert_eq!(
             (mid.date, mid.rated, mid.counts, mid.title),
-            (10, true, false, 19)
+            (10, true, false, 29)
         );
-        // Too narrow for a full date: the year.
+        // Beside the reader at 120 columns: the date, no counts.
+        let two = Columns::for_width(46, false);
+        assert_eq!((two.date, two.counts, two.title), (10, false, 34));
+        // Too narrow for anything else: the title alone.
         let tiny = Columns::for_width(24, false);
-        assert_eq!((tiny.date, tiny.title), (4, 18));
+        assert_eq!((tiny.date, tiny.title), (0, 23));
         // Wide: every column, the title widest.
         let wide = Columns::for_width(78, true);
         assert!(wide.counts && wide.rated && wide.date == 10);

@@ -101,6 +101,15 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` fitted to `width` columns and filled with spaces up to them: a column that
+/// lines up whatever the width of its characters.
+fn pad(text: &str, width: usize) -> String {
+    let mut out = fit(text, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 /// A pane's frame: a full border side by side, a title line alone (see `pane_inner`).
 fn pane_frame<'a>(state: &State, title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let block = overlay_block(title, focused, theme);
