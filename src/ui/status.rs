@@ -27,39 +27,60 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
         ),
         None => (String::new(), Style::default()),
     };
-    // The message first: the right takes the room it leaves, down to what must show.
-    let room = w.saturating_sub(format!("{left}{msg}").width() + 1);
-    let right = match (&state.progress, &state.corpus) {
-        (Some(p), _) => p.clone(),
-        (None, Some(c)) => corpus_and_workspace(state, c.documents.len(), room.min(w * 3 / 5)),
-        (None, None) => String::new(),
+    let rights = match (&state.progress, &state.corpus) {
+        (Some(p), _) => vec![p.clone(), String::new()],
+        (None, Some(c)) => corpus_and_workspace(state, c.documents.len()),
+        (None, None) => vec![String::new()],
     };
-    let right_w = right.width().min(w * 3 / 5);
-    let left_text = fit(&format!("{left}{msg}"), w.saturating_sub(right_w + 1));
-    let gap = w.saturating_sub(left_text.width() + right_w);
-    let left_len = fit(&left, w).width().min(left_text.width());
+    let (left, right) = arrange(&left, &msg, &rights, w);
+    let left_text = fit(&format!("{left}{msg}"), w.saturating_sub(right.width() + 1));
+    let gap = w.saturating_sub(left_text.width() + right.width());
+    let left_len = left.width().min(left_text.width());
     let (l1, l2) = split_at_width(&left_text, left_len);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(l1, theme.title),
             Span::styled(l2, msg_style),
             Span::raw(" ".repeat(gap)),
-            Span::styled(fit(&right, right_w), theme.dim),
+            Span::styled(right, theme.dim),
         ]))
         .alignment(Alignment::Left),
         r,
     );
 }
 
-/// The right of the status bar: `corpus · cordiale.json ✓ saved · 5 documents · ? help`,
-/// within `room` columns where it can. A message needs the room more than static hints, so
-/// they give way first: the document count and help hint, then the corpus name, then the
-/// workspace's folders (`…/corpus/cordiale.json`, `cordiale.json`); its file name (up to 24
-/// columns) and its state always stay.
-fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String {
+/// What the status bar keeps of the context on its left and of the right-hand text
+/// (`rights`, longest first) beside the message, in `w` columns. What matters is cut
+/// last: the message shows whole whenever it fits the bar; the right-hand text gives way
+/// first, down to its shortest form, then the context goes, then the right-hand text
+/// altogether; only a message wider than the bar is cut.
+fn arrange(left: &str, msg: &str, rights: &[String], w: usize) -> (String, String) {
+    let fits = |l: &str, r: &str| {
+        l.width() + msg.width() + r.width() < w || r.is_empty() && l.width() + msg.width() <= w
+    };
+    // Every form but the last (nothing) beside the context, then each without it.
+    let keep = rights.len().saturating_sub(1).max(1);
+    let with_context = rights[..keep.min(rights.len())].iter().map(|r| (left, r));
+    with_context
+        .chain(rights.iter().map(|r| ("", r)))
+        .find(|(l, r)| fits(l, r))
+        .map_or_else(Default::default, |(l, r)| (l.to_string(), r.clone()))
+}
+
+/// The right of the status bar, its forms from the longest to the shortest:
+/// `corpus · cordiale.json ✓ saved · 5 documents · ? help` first; then the workspace's
+/// folders shortened (`…/corpus/cordiale.json`, `cordiale.json`) with the document count
+/// and help hint, then without them; then only whether the changes are saved; then
+/// nothing (the status bar makes room for a message this way).
+fn corpus_and_workspace(state: &State, documents: usize) -> Vec<String> {
     let tail = format!(" · {documents} documents · ? help ");
+    let corpus = sanitize(&state.corpus_name);
     let Some(review) = &state.review else {
-        return format!("{}{tail}", sanitize(&state.corpus_name));
+        return vec![
+            format!("{corpus}{tail}"),
+            format!("{corpus} "),
+            String::new(),
+        ];
     };
     let saved = crate::app::review::SaveState::of(review).label();
     let path = sanitize(&review.path.display().to_string());
@@ -70,7 +91,6 @@ fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String 
             .unwrap_or_default()
             .to_string_lossy(),
     );
-    let corpus = sanitize(&state.corpus_name);
     // The path, then its shorter forms down to the file name.
     let mut files = vec![path.clone()];
     let parts: Vec<&str> = path.split('/').collect();
@@ -83,16 +103,10 @@ fn corpus_and_workspace(state: &State, documents: usize, room: usize) -> String 
             candidates.push(format!("{file} {saved}{end}"));
         }
     }
-    if let Some(c) = candidates.into_iter().find(|c| c.width() <= room) {
-        return c;
-    }
-    let file = shorten(
-        &name,
-        &name,
-        room.saturating_sub(saved.width() + 2)
-            .max(name.width().min(24)),
-    );
-    format!("{file} {saved} ")
+    candidates.push(format!("{} {saved} ", shorten(&name, &name, 24)));
+    candidates.push(format!("{saved} "));
+    candidates.push(String::new());
+    candidates
 }
 
 /// A path within `max` columns: whole, else its last folders after `…/`, else its file

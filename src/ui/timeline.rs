@@ -147,17 +147,16 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
             .map_or("n.d.".to_string(), |d| civil(d.first).0.to_string());
         let is_selected = selected_row == Some(k);
         let marker = if is_selected { "▶" } else { " " };
-        let name = fit(
-            &format!("{marker}{year} {}", state.title(row.doc)),
-            titles_w,
-        );
+        let lead = format!("{marker}{year} ");
+        let title = state.short_title(row.doc, titles_w.saturating_sub(lead.width()));
+        let name = fit(&format!("{lead}{title}"), titles_w);
         let style = if is_selected {
             theme.selected
         } else {
             Style::default()
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{name:<titles_w$}"), style)),
+            Paragraph::new(Line::styled(pad(&name, titles_w), style)),
             Rect::new(a.titles.x, y, a.titles.width, 1),
         );
         frame.render_widget(
@@ -209,7 +208,13 @@ fn agenda(
     }
     let w = a.footer.width as usize;
     let mut lines = vec![Line::styled(
-        fit(&format!(" events of {}", state.title(row.doc)), w),
+        fit(
+            &format!(
+                " events of {}",
+                state.short_title(row.doc, w.saturating_sub(" events of ".len()))
+            ),
+            w,
+        ),
         theme.title.add_modifier(Modifier::UNDERLINED),
     )];
     let shown = free - 1;
@@ -330,11 +335,18 @@ fn footer(
         } else {
             String::new()
         };
+        // The document by its short title, then its file name (cut first when the
+        // line is too narrow for both).
+        let file = state
+            .corpus
+            .as_ref()
+            .and_then(|c| c.documents.get(e.doc))
+            .map_or(String::new(), |d| format!(" · {}", d.name));
         let head = format!(
-            "{} {}{written} · {what}{status}{several} · {}",
+            "{} {}{written} · {what}{status}{several} · {}{file}",
             event_glyph(e),
             e.days.iso(),
-            state.title(e.doc)
+            state.short_title(e.doc, crate::extract::SHORT_TITLE_COLUMNS),
         );
         let style = if e.overdue {
             theme.overdue
