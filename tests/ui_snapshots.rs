@@ -256,7 +256,7 @@ fn fixed_today() -> i32 {
 
 #[test]
 fn the_timeline_with_and_without_a_workspace() {
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         let (mut bare, index) = state(w, h);
         bare.today = fixed_today();
         let mut reviewed = bare.clone();
@@ -604,4 +604,82 @@ fn nothing_from_a_markdown_document_reaches_the_terminal_raw() {
         shown.contains("\\u{1b}]0;pwned\\u{7}"),
         "the header:\n{shown}"
     );
+}
+
+/// The status bar's last row, as text.
+fn status_row(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let y = buf.area.height - 1;
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// A message matters more than the static text: at 80 columns a load warning shows whole,
+/// with and without a workspace, the right-hand text and the context giving way.
+#[test]
+fn a_long_message_shows_whole_at_80_columns() {
+    let message = "scanned.pdf skipped: scanned: no text layer — run OCR first, e.g. ocrmypdf";
+    let mut rows = String::new();
+    for workspace in [false, true] {
+        let (mut s, _) = state(80, 24);
+        if workspace {
+            open_new_workspace(&mut s);
+        }
+        s.status = Some(cordiale::app::state::Status {
+            text: message.into(),
+            error: true,
+        });
+        let row = status_row(&render(&s));
+        assert!(row.contains(message), "{row}");
+        rows.push_str(&format!("|{row}|\n"));
+        // A short one leaves the context and the workspace's name and state in place.
+        s.status = Some(cordiale::app::state::Status {
+            text: "documents by title".into(),
+            error: false,
+        });
+        let row = status_row(&render(&s));
+        assert!(row.starts_with(" documents documents by title"), "{row}");
+        if workspace {
+            assert!(row.contains("cordiale.json ○ new"), "{row}");
+        }
+        rows.push_str(&format!("|{row}|\n"));
+    }
+    insta::assert_snapshot!("status_long_message_80", rows);
+}
+
+/// From 100 columns up to three panes, the checklist's title keeps the agreement and κ,
+/// leaving out the decorations first.
+#[test]
+fn the_checklist_title_keeps_agreement_and_kappa() {
+    let mut rows = String::new();
+    for w in [100, 120, 140, 159] {
+        let (mut s, index) = state(w, 30);
+        open_new_workspace(&mut s);
+        {
+            use cordiale::workspace::Verdict;
+            let r = s.review.as_mut().unwrap();
+            let ids: Vec<_> = r.order.iter().take(4).cloned().collect();
+            for (id, theirs) in ids.iter().zip([
+                Verdict::Kept,
+                Verdict::Broken,
+                Verdict::Kept,
+                Verdict::Broken,
+            ]) {
+                let item = r.ws.items.get_mut(id).unwrap();
+                let at = "2026-11-25T08:00:00Z";
+                item.set_review("ann", Verdict::Kept, String::new(), at.into());
+                item.set_review("bob", theirs, String::new(), at.into());
+            }
+            r.pair = ("ann".into(), "bob".into());
+        }
+        // `a` works the figures out again after the verdicts set by hand.
+        press(&mut s, &index, "3 a");
+        let shown = screen(&render(&s));
+        let top = shown.lines().next().unwrap().to_string();
+        assert!(top.contains("agree 50%") && top.contains("κ 0.00"), "{w}: {top}");
+        assert!(top.contains("Checklist"), "{w}: {top}");
+        rows.push_str(&format!("{w:>3} {top}\n"));
+    }
+    insta::assert_snapshot!("checklist_title_100_to_159", rows);
 }
