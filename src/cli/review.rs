@@ -1,6 +1,7 @@
 //! The review subcommands: scripted verdicts, the checklist, agreement, checks and the git
 //! merge driver, on the same library calls the checklist pane will make.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -98,6 +99,8 @@ struct Open {
     stored: Stored,
     ws: Workspace,
     report: SyncReport,
+    /// Each document's title, by file name, as the extraction found it.
+    titles: HashMap<String, String>,
     /// How long a save waits for the lock (`--wait`).
     wait: Duration,
 }
@@ -124,12 +127,19 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     .map_err(input)?;
     let extractions = extract_all(&corpus);
     let report = sync::sync(&mut ws, &corpus, &extractions);
+    let titles = corpus
+        .documents
+        .iter()
+        .zip(&extractions)
+        .map(|(d, x)| (d.name.clone(), x.title.clone()))
+        .collect();
     Ok(Open {
         path,
         corpus,
         stored,
         ws,
         report,
+        titles,
         wait: Duration::from_secs(args.wait),
     })
 }
@@ -397,6 +407,7 @@ pub fn checklist(
         (&a, &b),
         &open.report.orphaned,
         Some(&open.corpus),
+        &|name| open.titles.get(name).cloned(),
         format,
     );
     io::stdout().lock().write_all(out.as_bytes())?;
@@ -438,7 +449,7 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
     docs.dedup();
     for doc in docs {
         let items: Vec<&workspace::Item> = ws.items.values().filter(|i| i.doc == doc).collect();
-        section(&sanitize(doc), items);
+        section(&document_heading(&open.titles, doc), items);
     }
     let _ = writeln!(
         out,
@@ -450,6 +461,20 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
     out.push_str(&matrix(&names, &total.confusion));
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
+}
+
+/// A document's section heading in `agreement`: its short title, then its file name
+/// (`UK-France summit, 2 November 2010 (002_c9d99d6….txt)`); the file name alone when the
+/// corpus no longer has the document.
+fn document_heading(titles: &HashMap<String, String>, doc: &str) -> String {
+    let title = titles
+        .get(doc)
+        .map(|t| crate::extract::short_title(t, crate::extract::SHORT_TITLE_COLUMNS))
+        .filter(|t| !t.is_empty());
+    match title {
+        Some(t) => format!("{t} ({})", sanitize(doc)),
+        None => sanitize(doc),
+    }
 }
 
 /// A confusion matrix as text: one column per name, each as wide as the widest name or

@@ -80,8 +80,13 @@ fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
     item.reviews.get(who).map_or("", |x| x.note.as_str())
 }
 
+/// A document's title by its file name, where the caller knows it (the index in the
+/// workbench, the extraction on the command line).
+pub type TitleOf<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// `rows` (id, item, agreement), in order, with the pair `(a, b)` as the two columns:
-/// each one's verdict and note, the agreement, the reconciled verdict (who gave it, and
+/// the document by file name and by title (`title_of`: short in Markdown and CSV, whole
+/// in JSON for scripts), each one's verdict and note, the agreement, the reconciled verdict (who gave it, and
 /// its note), deadline, figures and the quote, and the PDF page the quote is on (from
 /// `corpus`; none for an orphaned item, whose quote is nowhere). Blind mode hides by
 /// passing items without what the active reviewer may not see yet.
@@ -90,8 +95,13 @@ pub fn checklist(
     (a, b): (&str, &str),
     orphaned: &BTreeSet<Short>,
     corpus: Option<&Corpus>,
+    title_of: TitleOf,
     format: Format,
 ) -> String {
+    let full_title = |item: &Item| title_of(&item.doc).unwrap_or_default();
+    let short = |item: &Item| {
+        crate::extract::short_title(&full_title(item), crate::extract::SHORT_TITLE_COLUMNS)
+    };
     let page_of = |id: &Short, item: &Item| -> Option<usize> {
         match orphaned.contains(id) {
             true => None,
@@ -122,6 +132,7 @@ pub fn checklist(
                     let mut value = serde_json::json!({
                         "id": id,
                         "doc": item.doc,
+                        "title": full_title(item),
                         // The exact bytes of the span and of each figure, for scripts that
                         // find them in the file again; the exports made for people quote.
                         "text": item.anchor.exact,
@@ -147,7 +158,7 @@ pub fn checklist(
         Format::Csv => {
             let _ = writeln!(
                 out,
-                "id,doc,page,{},{},agreement,reconciled,stale,deadline,figures,text,\
+                "id,doc,title,page,{},{},agreement,reconciled,stale,deadline,figures,text,\
                  reconciled_by,reconciled_note,{},{}",
                 csv_cell(a),
                 csv_cell(b),
@@ -159,6 +170,7 @@ pub fn checklist(
                 let cells = [
                     id.to_string(),
                     csv_cell(&item.doc),
+                    csv_cell(&short(item)),
                     page_cell(id, item),
                     verdict_of(item, a).to_string(),
                     verdict_of(item, b).to_string(),
@@ -188,12 +200,12 @@ pub fn checklist(
             let _ = writeln!(out, "{}\n", crate::corpus::EXPORT_MARK);
             let _ = writeln!(
                 out,
-                "| id | document | page | {ma} | {mb} | agreement | reconciled | deadline \
+                "| id | document | title | page | {ma} | {mb} | agreement | reconciled | deadline \
                  | commitment | {} | {} |",
                 md_cell(&format!("{a} note")),
                 md_cell(&format!("{b} note")),
             );
-            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
+            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (id, item, state) in rows {
                 let mark = if orphaned.contains(*id) {
                     " (orphaned)"
@@ -209,8 +221,9 @@ pub fn checklist(
                 });
                 let _ = writeln!(
                     out,
-                    "| {id} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
+                    "| {id} | {} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
                     md_cell(&item.doc),
+                    md_cell(&short(item)),
                     page_cell(id, item),
                     marked(item, a),
                     marked(item, b),
@@ -247,7 +260,7 @@ mod tests {
         let id: Short = "c1".into();
         let rows = [(&id, &item, ItemAgreement::None)];
         let none = BTreeSet::new();
-        let export = |f| checklist(&rows, ("ann", "bob"), &none, None, f);
+        let export = |f| checklist(&rows, ("ann", "bob"), &none, None, &|_| None, f);
         for f in [Format::Markdown, Format::Csv] {
             let out = export(f);
             assert!(

@@ -705,7 +705,19 @@ pub(super) fn export_checklist(
         path: r
             .path
             .with_file_name(format!("{stem}-checklist.{}", format.extension())),
-        contents: export::checklist(&rows, (a, b), &r.orphaned, state.corpus.as_deref(), format),
+        contents: export::checklist(
+            &rows,
+            (a, b),
+            &r.orphaned,
+            state.corpus.as_deref(),
+            &|name| {
+                state
+                    .doc_named(name)
+                    .filter(|_| state.index.is_some())
+                    .map(|doc| state.title(doc))
+            },
+            format,
+        ),
         what,
     }]
 }
