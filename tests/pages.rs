@@ -352,13 +352,25 @@ fn checklist_rows_and_detail_show_the_page() {
             _ => None,
         })
         .expect("an export");
+    // …and its title column from the index, the same short title as the panes show.
+    let short = |name: &str| {
+        s.short_title(
+            s.doc_named(name).unwrap(),
+            cordiale::extract::SHORT_TITLE_COLUMNS,
+        )
+    };
+    let pdf_title = short(PDF);
+    assert_eq!(pdf_title, "Harbour Renewal Plan");
     let first = csv.lines().nth(1 + first).unwrap();
     assert!(
-        first.starts_with(&format!("{},{PDF},{page},", pdf_items[0].0)),
+        first.starts_with(&format!("{},{PDF},{pdf_title},{page},", pdf_items[0].0)),
         "{csv}"
     );
     let text_row = csv.lines().find(|l| l.contains(",notes.txt,")).unwrap();
-    assert!(text_row.contains(",notes.txt,,"), "{text_row}");
+    assert!(
+        text_row.contains(&format!(",notes.txt,{},,", short("notes.txt"))),
+        "{text_row}"
+    );
 }
 
 fn item(doc: &str, text: &str, quote: &str) -> Item {
@@ -399,19 +411,41 @@ fn exports_have_a_page_column_filled_for_pdf_items() {
         .collect();
     // c3 is orphaned: its quote is nowhere, so it is on no page.
     let orphaned: BTreeSet<Short> = [Short::from("c3")].into_iter().collect();
-    let export = |f| export::checklist(&rows, ("ann", "bob"), &orphaned, Some(&corpus), f);
+    let title_of = |name: &str| (name == "harbour-plan.pdf").then(|| "Harbour plan".to_string());
+    let export = |f| {
+        export::checklist(
+            &rows,
+            ("ann", "bob"),
+            &orphaned,
+            Some(&corpus),
+            &title_of,
+            f,
+        )
+    };
 
     let csv = export(Format::Csv);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("id,doc,page,ann,bob,"), "{csv}");
-    assert!(lines[1].starts_with("c1,harbour-plan.pdf,2,"), "{csv}");
-    assert!(lines[2].starts_with("c2,notes.txt,,"), "{csv}");
-    assert!(lines[3].starts_with("c3,harbour-plan.pdf,,"), "{csv}");
+    assert!(lines[0].starts_with("id,doc,title,page,ann,bob,"), "{csv}");
+    assert!(
+        lines[1].starts_with("c1,harbour-plan.pdf,Harbour plan,2,"),
+        "{csv}"
+    );
+    assert!(lines[2].starts_with("c2,notes.txt,,,"), "{csv}");
+    assert!(
+        lines[3].starts_with("c3,harbour-plan.pdf,Harbour plan,,"),
+        "{csv}"
+    );
 
     let md = export(Format::Markdown);
-    assert!(md.contains("| id | document | page | ann | bob |"), "{md}");
-    assert!(md.contains("| c1 | harbour-plan.pdf | 2 |"), "{md}");
-    assert!(md.contains("| c2 | notes.txt |  |"), "{md}");
+    assert!(
+        md.contains("| id | document | title | page | ann | bob |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| c1 | harbour-plan.pdf | Harbour plan | 2 |"),
+        "{md}"
+    );
+    assert!(md.contains("| c2 | notes.txt |  |  |"), "{md}");
     let rule = md.lines().find(|l| l.starts_with("|---")).unwrap();
     let header = md.lines().find(|l| l.starts_with("| id")).unwrap();
     assert_eq!(rule.matches('|').count(), header.matches('|').count());
@@ -422,12 +456,20 @@ fn exports_have_a_page_column_filled_for_pdf_items() {
     assert!(items[1].get("page").is_none(), "no page for a text file");
     assert!(items[2].get("page").is_none(), "no page for an orphan");
     // Without a corpus at hand, no page at all.
-    let none = export::checklist(&rows, ("ann", "bob"), &orphaned, None, Format::Csv);
+    assert_eq!(items[0]["title"], "Harbour plan");
+    let none = export::checklist(
+        &rows,
+        ("ann", "bob"),
+        &orphaned,
+        None,
+        &|_| None,
+        Format::Csv,
+    );
     assert!(
         none.lines()
             .nth(1)
             .unwrap()
-            .starts_with("c1,harbour-plan.pdf,,")
+            .starts_with("c1,harbour-plan.pdf,,,")
     );
 }
 

@@ -117,13 +117,53 @@ fn two_reviewers_their_agreement_and_the_checklist() {
     assert_eq!(md.lines().count(), 2 + 3, "{md}");
     assert!(md.contains("| kept | broken | disagreed |"), "{md}");
     let csv = text(&cordiale(d, &["checklist", "--format", "csv"]).stdout);
-    assert!(csv.starts_with("id,doc,page,ann,bob,agreement"), "{csv}");
+    assert!(
+        csv.starts_with("id,doc,title,page,ann,bob,agreement"),
+        "{csv}"
+    );
     let r = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
     assert!(r.status.success(), "{}", text(&r.stderr));
     let g = text(&cordiale(d, &["agreement"]).stdout);
     assert!(g.contains("reconciled 1"), "{g}");
     let c = cordiale(d, &["check", "--workspace", "cordiale.json"]);
     assert!(c.status.success(), "{}{}", text(&c.stdout), text(&c.stderr));
+}
+
+/// `agreement` heads each document's section with its short title and file name; the
+/// Markdown and CSV exports have a title column after the file name, the JSON export a
+/// title field beside `doc`.
+#[test]
+fn agreement_and_exports_name_documents_by_title() {
+    let (dir, _) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    for id in [&ids[0], &ids[7]] {
+        for (who, v) in [("ann", "kept"), ("bob", "broken")] {
+            let o = cordiale(d, &["verdict", id, v, "--reviewer", who]);
+            assert!(o.status.success(), "{}", text(&o.stderr));
+        }
+    }
+    let json: Value =
+        serde_json::from_slice(&cordiale(d, &["checklist", "--format", "json"]).stdout).unwrap();
+    let first = &json["items"][0];
+    let doc = first["doc"].as_str().unwrap().to_string();
+    assert!(doc.ends_with(".txt"), "the file name stays: {doc}");
+    let title = first["title"].as_str().unwrap().to_string();
+    assert!(title.starts_with("So long as we leave"), "{title}");
+    let short = cordiale::extract::short_title(&title, cordiale::extract::SHORT_TITLE_COLUMNS);
+    assert!(
+        short.chars().count() <= 60 && short.len() < title.len(),
+        "{short}"
+    );
+    let g = text(&cordiale(d, &["agreement"]).stdout);
+    assert!(g.contains(&format!("== {short} ({doc})")), "{g}");
+    let md = text(&cordiale(d, &["checklist"]).stdout);
+    assert!(md.contains("| id | document | title | page |"), "{md}");
+    let row = md.lines().find(|l| l.contains(&doc)).unwrap();
+    assert!(row.contains(&format!("| {doc} | {short} |")), "{row}");
+    let csv = text(&cordiale(d, &["checklist", "--format", "csv"]).stdout);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains(&format!("{doc},{short},")), "{row}");
 }
 
 #[test]

@@ -677,7 +677,10 @@ fn the_checklist_title_keeps_agreement_and_kappa() {
         press(&mut s, &index, "3 a");
         let shown = screen(&render(&s));
         let top = shown.lines().next().unwrap().to_string();
-        assert!(top.contains("agree 50%") && top.contains("κ 0.00"), "{w}: {top}");
+        assert!(
+            top.contains("agree 50%") && top.contains("κ 0.00"),
+            "{w}: {top}"
+        );
         assert!(top.contains("Checklist"), "{w}: {top}");
         rows.push_str(&format!("{w:>3} {top}\n"));
     }
