@@ -1292,7 +1292,7 @@ fn w_asks_for_a_format_and_writes_that_one_only() {
         .strip_prefix(&format!("{}\n\n", cordiale::corpus::EXPORT_MARK))
         .expect("the export mark first");
     assert!(
-        table.starts_with("| id | document | page | ann | bob | agreement |"),
+        table.starts_with("| id | document | title | page | ann | bob | agreement |"),
         "{md}"
     );
     assert_eq!(table.lines().count(), 2 + 3, "{md}");

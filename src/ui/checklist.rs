@@ -118,16 +118,17 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let agree = format!("agree {pct}");
     let kappa = format!("κ {kappa}");
     // Pieces in the order shown, each with its rank: the lowest ranks give way first, so
-    // agreement and κ (and a mode that changes what keys do) outlast the decorations.
+    // agreement and κ, a mode that changes what keys do and a scope that changes what the
+    // list holds outlast the decorations (the pane's name last of them).
     let pieces = [
         (4, "Checklist"),
         (3, counts.as_str()),
         (2, rv.filter.name()),
-        (2, scope),
-        (6, mode),
+        (5, scope),
+        (7, mode),
         (1, rated_by.as_str()),
-        (5, agree.as_str()),
-        (5, kappa.as_str()),
+        (6, agree.as_str()),
+        (6, kappa.as_str()),
     ];
     let focused = state.focus == Pane::Checklist && state.overlay.is_none();
     let title = pane_title(&pieces, title_room(state, r, focused));
