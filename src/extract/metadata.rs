@@ -361,8 +361,9 @@ pub fn short_title(title: &str, max: usize) -> String {
     cut_to_width(&title, max)
 }
 
-/// `text` within `max` columns, ended with `…`: at the last word end that leaves at least
-/// half the room used, else mid-word.
+/// `text` within `max` columns, ended with `…`: at the last word end that uses at least
+/// two thirds of the room (a narrow column would otherwise keep a word or two), else
+/// mid-word.
 fn cut_to_width(text: &str, max: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     if max == 0 {
@@ -372,7 +373,7 @@ fn cut_to_width(text: &str, max: usize) -> String {
     let (mut end, mut used, mut space) = (0, 0, None);
     for (i, c) in text.char_indices() {
         let w = c.width().unwrap_or(0);
-        if c == ' ' && used * 2 >= room {
+        if c == ' ' && used * 3 >= room * 2 {
             space = Some(i);
         }
         if used + w > room {
