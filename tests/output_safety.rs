@@ -300,9 +300,9 @@ fn csv_cells_never_start_a_formula_and_keep_multi_line_notes() {
         row[i].clone()
     };
     // The reviewers' columns are named after them, neutralised too.
-    // (after id, doc and page)
-    assert_eq!(head[3], "'+ann|x\\u{1b}[5m");
-    assert_eq!(head[4], "'=bob\\u{9b}");
+    // (after id, doc, title and page)
+    assert_eq!(head[4], "'+ann|x\\u{1b}[5m");
+    assert_eq!(head[5], "'=bob\\u{9b}");
     assert_eq!(cell("doc"), format!("'-doc\\u{{1b}}]0;owned\\u{{7}}.txt"));
     assert_eq!(
         cell("'+ann|x\\u{1b}[5m note"),
@@ -400,8 +400,8 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     let md = String::from_utf8(run_ok(d, &["checklist"]).stdout).unwrap();
     assert!(
         md_table(&md).starts_with(
-            "| id | document | page | ann | bob | agreement | reconciled | deadline \
-             | commitment | ann note | bob note |"
+            "| id | document | title | page | ann | bob | agreement | reconciled \
+             | deadline | commitment | ann note | bob note |"
         ),
         "{md}"
     );
