@@ -34,8 +34,8 @@ fn title_room(state: &State, r: Rect, focused: bool) -> usize {
     (r.width as usize).saturating_sub(corners + 2 + marker)
 }
 
-/// A title of `pieces` (rank, text), shown in their order and joined by ` · ` (the first
-/// by a space), within `room` columns: while it is too wide, the piece of lowest rank
+/// A title of `pieces` (rank, text), shown in their order and joined by ` · ` (the second
+/// and third, the counts and the filter, by a space), within `room` columns: while it is too wide, the piece of lowest rank
 /// (the last of them first) is left out; empty pieces never show.
 fn pane_title(pieces: &[(u8, &str)], room: usize) -> String {
     let mut shown: Vec<bool> = pieces.iter().map(|(_, t)| !t.is_empty()).collect();
