@@ -681,7 +681,6 @@ fn the_checklist_title_keeps_agreement_and_kappa() {
             top.contains("agree 50%") && top.contains("κ 0.00"),
             "{w}: {top}"
         );
-        assert!(top.contains("Checklist"), "{w}: {top}");
         rows.push_str(&format!("{w:>3} {top}\n"));
     }
     insta::assert_snapshot!("checklist_title_100_to_159", rows);

@@ -117,16 +117,21 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let rated_by = format!("{a} rated {rated}");
     let agree = format!("agree {pct}");
     let kappa = format!("κ {kappa}");
-    // Pieces in the order shown, each with its rank: the lowest ranks give way first, so
-    // agreement and κ, a mode that changes what keys do and a scope that changes what the
-    // list holds outlast the decorations (the pane's name last of them).
+    // Pieces in the order shown, each with its rank: the lowest ranks give way first.
+    // The decorations go first (the pane's name, the filter when it is "all", then the
+    // counts, then the active reviewer's progress); a filter or scope that changes what
+    // the list holds, agreement and κ, and a mode that changes what keys do are cut last.
+    let filter_rank = match rv.filter {
+        crate::app::state::ChecklistFilter::All => 1,
+        _ => 4,
+    };
     let pieces = [
-        (4, "Checklist"),
-        (3, counts.as_str()),
-        (2, rv.filter.name()),
+        (1, "Checklist"),
+        (2, counts.as_str()),
+        (filter_rank, rv.filter.name()),
         (5, scope),
         (7, mode),
-        (1, rated_by.as_str()),
+        (3, rated_by.as_str()),
         (6, agree.as_str()),
         (6, kappa.as_str()),
     ];
