@@ -979,6 +979,11 @@ fn the_reader_previews_the_selected_document() {
     b.state.reader.top = 3;
     b.keys("ctrl-l d");
     assert_eq!(b.state.reader.top, 3, "not opened again");
+    // Enter on the previewed document hands the reader the focus where it stands.
+    b.keys("enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+    assert_eq!(b.state.reader.top, 3);
+    b.keys("1");
     // The filter moves the selection: the preview follows it.
     b.keys("/");
     b.type_text("summit");

@@ -685,3 +685,46 @@ fn the_checklist_title_keeps_agreement_and_kappa() {
     }
     insta::assert_snapshot!("checklist_title_100_to_159", rows);
 }
+
+/// The documents list names every document by its title at every width, with a
+/// workspace open (three panes from 160 columns) and without: never a bare date and counts.
+#[test]
+fn the_documents_list_shows_titles_at_every_width() {
+    for (w, h) in [
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (159, 40),
+        (160, 40),
+        (200, 60),
+    ] {
+        for workspace in [false, true] {
+            let (mut s, index) = state(w, h);
+            if workspace {
+                open_new_workspace(&mut s);
+            }
+            press(&mut s, &index, "1");
+            let t = render(&s);
+            let buf = t.backend().buffer();
+            let pane = cordiale::app::layout::layout(&s).documents.unwrap();
+            let inside: Vec<String> = (pane.y..pane.y + pane.height)
+                .map(|y| {
+                    (pane.x..pane.x + pane.width)
+                        .map(|x| buf[(x, y)].symbol().to_string())
+                        .collect()
+                })
+                .collect();
+            let text = inside.join("\n");
+            for title in [
+                "UK-FRANCE SUMMIT, 2",
+                "Joint statement by",
+                "Bernard Cazeneuve",
+            ] {
+                assert!(
+                    text.contains(title),
+                    "{w}×{h} workspace {workspace}: {title:?} not in\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -417,7 +417,10 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Open if ctx == Context::Timeline => open_event(state),
         Action::Open => {
             if let Some(&doc) = state.documents.order.get(state.documents.selected) {
-                open_doc(state, doc);
+                // Previewed already: the reader only takes the focus.
+                if state.reader.doc != Some(doc) {
+                    open_doc(state, doc);
+                }
                 focus(state, Pane::Reader);
             }
         }
