@@ -286,3 +286,35 @@ fn detail(
     }
     frame.render_widget(Paragraph::new(lines), r);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::pane_title;
+
+    #[test]
+    fn a_title_leaves_out_its_lowest_ranks_first_and_keeps_its_order() {
+        let pieces = [
+            (1, "Checklist"),
+            (2, "70/70"),
+            (1, "all"),
+            (5, ""),
+            (3, "ann rated 4"),
+            (6, "agree 50%"),
+            (6, "κ 0.00"),
+        ];
+        let whole = "Checklist 70/70 all · ann rated 4 · agree 50% · κ 0.00";
+        assert_eq!(pane_title(&pieces, 80), whole);
+        // Of two equal ranks, the later goes first.
+        assert_eq!(
+            pane_title(&pieces, 52),
+            "Checklist 70/70 · ann rated 4 · agree 50% · κ 0.00"
+        );
+        assert_eq!(
+            pane_title(&pieces, 40),
+            "70/70 · ann rated 4 · agree 50% · κ 0.00"
+        );
+        assert_eq!(pane_title(&pieces, 20), "agree 50% · κ 0.00");
+        // The last piece standing is cut rather than dropped.
+        assert_eq!(pane_title(&pieces, 6), "agree…");
+    }
+}
