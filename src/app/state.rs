@@ -377,11 +377,6 @@ impl State {
         crate::extract::short_title(&self.title(doc), max)
     }
 
-    /// The document's date of issue (ISO), once indexed and when it has one.
-    pub fn doc_date(&self, doc: usize) -> Option<String> {
-        self.index.as_ref()?.doc_info(doc as u32).date.clone()
-    }
-
     /// The index of the document named `name` in the corpus.
     pub fn doc_named(&self, name: &str) -> Option<usize> {
         self.corpus.as_ref()?.position(name)
