@@ -2277,3 +2277,58 @@ fn the_save_state_follows_saves_and_failed_saves() {
         SaveState::New
     );
 }
+
+/// What less, lazygit and helix users type first works in the default keymap wherever it
+/// moves something: `j`/`k` in every list and the reader, `g g`/`G` where there is a top
+/// and a bottom. The text prompts (finder, search, filter, note) type them instead.
+#[test]
+fn the_default_keymap_has_j_k_g_g_and_capital_g() {
+    let km = keymap::load(Some("default"), None).unwrap();
+    let seq = |s: &str| keymap::parse_sequence(s).unwrap();
+    let moving = [
+        Context::Documents,
+        Context::Reader,
+        Context::Checklist,
+        Context::Help,
+    ];
+    for ctx in moving {
+        for (keys, action) in [
+            ("j", Action::Down),
+            ("k", Action::Up),
+            ("g g", Action::Top),
+            ("G", Action::Bottom),
+        ] {
+            assert_eq!(
+                km.lookup(ctx, &seq(keys)),
+                Lookup::Action(action),
+                "{ctx:?} {keys}"
+            );
+        }
+    }
+    assert_eq!(
+        km.lookup(Context::Timeline, &seq("j")),
+        Lookup::Action(Action::Down)
+    );
+    assert_eq!(
+        km.lookup(Context::Timeline, &seq("k")),
+        Lookup::Action(Action::Up)
+    );
+    for ctx in [Context::Finder, Context::Search, Context::Filter] {
+        assert_ne!(
+            km.lookup(ctx, &seq("j")),
+            Lookup::Action(Action::Down),
+            "{ctx:?}"
+        );
+    }
+    // Pressed, in the reader: G to the end, g g back to the top.
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    b.keys("G");
+    assert!(b.state.reader.top > 0);
+    b.keys("k");
+    let up = b.state.reader.top;
+    b.keys("j");
+    assert_eq!(b.state.reader.top, up + 1);
+    b.keys("g g");
+    assert_eq!(b.state.reader.top, 0);
+}
