@@ -397,6 +397,44 @@ fn a_bad_keymap_is_reported_before_the_terminal_is_touched() {
     assert!(text.contains("unknown action \"botom\""), "{text}");
 }
 
+/// Help scrolled to its end and closed leaves the screen as it was: no border, no row of
+/// help left behind; `q` in the help closes it and does not quit.
+#[test]
+fn help_scrolled_to_its_end_and_closed_leaves_no_residue() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    ready(&mut s);
+    // Settled: nothing more to draw.
+    s.idle_bytes(Duration::from_millis(300));
+    // What shows: a cell written blank and one never written look the same.
+    let shown = |s: &Session| -> Vec<String> {
+        s.screen()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    };
+    let before = shown(&s);
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    // End (xterm's), then Esc alone.
+    s.send("\x1b[F");
+    s.wait_for("Timeline");
+    s.idle_bytes(Duration::from_millis(200));
+    s.send("\x1b");
+    s.wait_gone("Keys · default.json");
+    s.idle_bytes(Duration::from_millis(300));
+    assert_eq!(shown(&s), before, "the screen after `? End esc`");
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    s.send("q");
+    s.wait_gone("Keys · default.json");
+    s.idle_bytes(Duration::from_millis(300));
+    assert_eq!(shown(&s), before, "the screen after `? q`");
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok);
+    assert!(left_alternate_screen(&raw));
+}
+
 /// A mistyped corpus path or a folder without documents: said on the terminal's normal
 /// screen with exit 2, not a workbench waiting for a corpus that never comes.
 #[test]

@@ -3,10 +3,11 @@
 //! percent agreement and Cohen's kappa in the title.
 
 use super::*;
-use crate::app::checklist::{Tone, detail_body, partner_hidden, verdict_letter};
+use crate::app::checklist::{Tone, agreement_mark, detail_body, partner_hidden, verdict_letter};
 use crate::app::layout::checklist_detail_rows;
+use crate::app::marks;
 use crate::app::state::{ReviewState, VerdictKey};
-use crate::review::{ItemAgreement, item_agreement};
+use crate::review::item_agreement;
 use crate::workspace::Item;
 
 /// ` p. 3` for an item whose quote is on page 3 of a PDF; empty for other documents and
@@ -20,16 +21,6 @@ fn page_note(state: &State, rv: &ReviewState, id: &str, item: &Item) -> String {
         .as_deref()
         .and_then(|c| crate::review::export::item_page(c, item))
         .map_or(String::new(), |p| format!(" p. {p}"))
-}
-
-fn agreement_mark(a: ItemAgreement) -> &'static str {
-    match a {
-        ItemAgreement::None => " ",
-        ItemAgreement::One => "1",
-        ItemAgreement::Agreed => "=",
-        ItemAgreement::Disagreed => "≠",
-        ItemAgreement::Reconciled => "R",
-    }
 }
 
 pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
@@ -94,14 +85,26 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         let vb = item.reviews.get(b).map(|x| x.verdict);
         // Blind: the other's verdict stays hidden until mine is given.
         let hidden = partner_hidden(rv, item);
-        let letter_b = if hidden { "◌" } else { verdict_letter(vb) };
+        let letter_b = if hidden {
+            marks::HIDDEN
+        } else {
+            verdict_letter(vb)
+        };
         let state_mark = if hidden {
             " "
         } else {
             agreement_mark(item_agreement(item, a, b))
         };
-        let marker = if i == rv.selected { "▶" } else { " " };
-        let orphan = if rv.orphaned.contains(id) { "⚠ " } else { "" };
+        let marker = if i == rv.selected {
+            marks::SELECTED
+        } else {
+            " "
+        };
+        let orphan = if rv.orphaned.contains(id) {
+            format!("{} ", marks::ORPHAN)
+        } else {
+            String::new()
+        };
         let page = page_note(state, rv, id, item);
         let doc = format!(
             "{}{page}",

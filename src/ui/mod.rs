@@ -101,6 +101,13 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to `width` columns and padded with spaces to exactly `width`.
+fn pad(text: &str, width: usize) -> String {
+    let text = fit(text, width);
+    let room = width.saturating_sub(text.width());
+    text + &" ".repeat(room)
+}
+
 /// A pane's frame: a full border side by side, a title line alone (see `pane_inner`).
 fn pane_frame<'a>(state: &State, title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let block = overlay_block(title, focused, theme);

@@ -69,9 +69,9 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let touches =
             |(s, e): (usize, usize)| !marker && s < line.end.max(line.start + 1) && e > line.start;
         let gutter = if cursor.is_some_and(touches) {
-            "▶"
+            crate::app::marks::CURSOR
         } else if commitments.iter().any(|&c| touches(c)) {
-            "!"
+            crate::app::marks::COMMITMENT
         } else {
             " "
         };
