@@ -2,9 +2,10 @@
 //! text they show, so highlights (byte spans from extraction) land on the right cells and a
 //! position survives a change of width. Paragraphs are kept: a blank line stays blank.
 
-use unicode_width::UnicodeWidthChar;
+use std::ops::Range;
 
 use super::display::{Cell, Display, HARD_BREAK, Kind};
+use crate::safe_text::is_unsafe;
 
 /// Columns a tab advances to (tabs are expanded; a terminal would move the cursor instead).
 pub const TAB: usize = 4;
@@ -20,13 +21,55 @@ pub struct Line {
     pub kind: Kind,
 }
 
-/// How many columns `c` takes at column `col` (tabs to the next stop; control characters
-/// are shown escaped, as `\u{1b}`, so they take their escape's width).
+/// How many columns `c` alone takes at column `col`, as the reader draws it: tabs to the
+/// next stop, line breaks as a space, other control and bidi characters escaped (as
+/// `\u{1b}`, see [`crate::safe_text::push_safe`]), so they take their escape's width.
 pub fn char_width(c: char, col: usize) -> usize {
     match c {
         '\t' => TAB - col % TAB,
-        c if c.is_control() => format!("\\u{{{:x}}}", c as u32).len(),
-        c => c.width().unwrap_or(0),
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => 1,
+        c if is_unsafe(c) => format!("\\u{{{:x}}}", c as u32).len(),
+        c => crate::width::of_grapheme(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Whether `c` is drawn as something else than itself (see [`char_width`]): always a
+/// unit of its own.
+fn replaced(c: char) -> bool {
+    c == '\t' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c)
+}
+
+/// The grapheme clusters of `cells`, as ranges of their indices: what is drawn as one
+/// unit (an emoji with its variation selector, a ZWJ sequence, a letter and its
+/// combining marks). A line is never broken inside one. A character drawn replaced
+/// (a tab, an escaped control) is a unit alone.
+pub fn clusters(cells: &[Cell]) -> Vec<Range<usize>> {
+    if cells.iter().all(|c| c.c.is_ascii()) {
+        return (0..cells.len()).map(|i| i..i + 1).collect();
+    }
+    let text: String = cells.iter().map(|c| c.c).collect();
+    let mut out = Vec::with_capacity(cells.len());
+    let mut at = 0;
+    for g in crate::width::graphemes(&text) {
+        let n = g.chars().count();
+        if n > 1 && g.chars().any(replaced) {
+            out.extend((at..at + n).map(|i| i..i + 1));
+        } else {
+            out.push(at..at + n);
+        }
+        at += n;
+    }
+    out
+}
+
+/// Columns the cluster `cells` takes at column `col`.
+pub fn cluster_width(cells: &[Cell], col: usize) -> usize {
+    match cells {
+        [one] => char_width(one.c, col),
+        _ => {
+            let text: String = cells.iter().map(|c| c.c).collect();
+            crate::width::of(&text)
+        }
     }
 }
 
@@ -128,9 +171,14 @@ fn wrap_run(
     let mut this_indent = indent.0;
     let mut col = 0;
     let mut last_break: Option<usize> = None; // cell after the last space on this line
-    for i in run.clone() {
-        let c = cells[i].c;
-        let w = char_width(c, col);
+    // Whole clusters: a line breaks between them, and each is measured as drawn.
+    let units: Vec<Range<usize>> = clusters(&cells[run.clone()])
+        .into_iter()
+        .map(|u| u.start + run.start..u.end + run.start)
+        .collect();
+    for (k, unit) in units.iter().enumerate() {
+        let i = unit.start;
+        let w = cluster_width(&cells[unit.clone()], col);
         if col + w > room && i > start {
             let cut = match last_break {
                 Some(b) if b > start => b,
@@ -142,13 +190,16 @@ fn wrap_run(
             this_indent = indent.1;
             room = width.saturating_sub(indent.1).max(1);
             // Re-measure what moved to the new line.
-            col = cells[start..i]
+            col = units[..k]
                 .iter()
-                .fold(0, |col, c| col + char_width(c.c, col));
+                .filter(|u| u.start >= start)
+                .fold(0, |col, u| col + cluster_width(&cells[u.clone()], col));
         }
-        col += char_width(c, col);
-        if c == ' ' || c == '\t' {
-            last_break = Some(i + 1);
+        col += cluster_width(&cells[unit.clone()], col);
+        if let [one] = &cells[unit.clone()]
+            && (one.c == ' ' || one.c == '\t')
+        {
+            last_break = Some(unit.end);
         }
     }
     lines.push(line(start, run.end, this_indent));

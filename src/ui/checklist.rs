@@ -108,15 +108,15 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         let page = page_note(state, rv, id, item);
         let doc = format!(
             "{}{page}",
-            fit(&item.doc, 12usize.saturating_sub(page.width()))
+            fit(&item.doc, 12usize.saturating_sub(width::of(&page)))
         );
         let head = format!(
-            "{marker}{}{} {state_mark} {:<12}  ",
+            "{marker}{}{} {state_mark} {}  ",
             verdict_letter(va),
             letter_b,
-            doc
+            pad(&doc, 12)
         );
-        let used = head.width();
+        let used = width::of(&head);
         let text = fit(
             &format!("{orphan}{}", crate::safe_text::quote(&item.anchor.exact)),
             w.saturating_sub(used),
@@ -175,7 +175,7 @@ fn detail(
             .iter()
             .map(|(text, tone)| {
                 let text = fit(text, w.saturating_sub(used));
-                used += text.width();
+                used += width::of(&text);
                 let style = match tone {
                     Tone::Plain => Style::default(),
                     Tone::Dim => theme.dim,

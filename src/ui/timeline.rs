@@ -158,7 +158,7 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
             Style::default()
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(format!("{name:<titles_w$}"), style)),
+            Paragraph::new(Line::styled(pad(&name, titles_w), style)),
             Rect::new(a.titles.x, y, a.titles.width, 1),
         );
         frame.render_widget(
@@ -238,12 +238,12 @@ fn agenda(
             },
         };
         let head = format!(
-            "{marker}{} {:<17} {:<18} ",
+            "{marker}{} {:<17} {} ",
             event_glyph(e),
             e.days.iso(),
-            fit(&what, 18)
+            pad(&what, 18)
         );
-        let text = fit(&e.text, w.saturating_sub(head.width()));
+        let text = fit(&e.text, w.saturating_sub(width::of(&head)));
         let style = match (i == ts.selected, e.overdue) {
             (true, _) => theme.selected,
             (false, true) => theme.overdue,
@@ -292,7 +292,7 @@ fn axis(
     let head = fit(" document", corner_w);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::styled(format!("{head:<corner_w$}│"), theme.dim),
+            Line::styled(format!("{}│", pad(&head, corner_w)), theme.dim),
             Line::styled(format!("{}┼", "─".repeat(corner_w)), theme.border),
         ]),
         Rect::new(a.titles.x, a.axis.y, a.titles.width + 1, 2),
