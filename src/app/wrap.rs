@@ -178,8 +178,8 @@ fn wrap_run(
         .collect();
     for (k, unit) in units.iter().enumerate() {
         let i = unit.start;
-        let w = cluster_width(&cells[unit.clone()], col);
-        if col + w > room && i > start {
+        // Twice at most: what moved down after the last space may leave no room for this.
+        while col + cluster_width(&cells[unit.clone()], col) > room && i > start {
             let cut = match last_break {
                 Some(b) if b > start => b,
                 _ => i,
@@ -297,5 +297,46 @@ mod tests {
                 kind: Kind::Text
             }]
         );
+    }
+
+    /// Emoji with a selector, a ZWJ family, CJK, combining accents and a flag: at every
+    /// width, no line breaks inside a cluster and none is wider than its pane (but for a
+    /// lone cluster wider than the pane itself).
+    #[test]
+    fn clusters_stay_whole_and_lines_fit_their_width() {
+        let text = "I \u{2764}\u{fe0f} Paris: \u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467} in \
+                    \u{6771}\u{4eac}\u{90fd}, the cafe\u{301} on the Champs-E\u{301}lyse\u{301}es \
+                    \u{1f1eb}\u{1f1f7} and \u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f} today.\n";
+        let d = Display::plain(text);
+        let whole = clusters(&d.cells);
+        let starts: Vec<usize> = whole.iter().map(|u| u.start).collect();
+        for width in 1..60 {
+            let lines = wrap_display(&d, width);
+            for l in &lines {
+                let cells = &d.cells[l.cells.0..l.cells.1];
+                if cells.is_empty() {
+                    continue;
+                }
+                assert!(
+                    starts.contains(&l.cells.0),
+                    "{width}: a line starts inside a cluster"
+                );
+                let units = clusters(cells);
+                let drawn = units
+                    .iter()
+                    .fold(0, |col, u| col + cluster_width(&cells[u.clone()], col));
+                assert!(
+                    drawn <= width || units.len() == 1,
+                    "{width}: {:?} is {drawn} columns",
+                    &text[l.start..l.end]
+                );
+            }
+        }
+        // The heart is two columns: four of them do not fit in seven.
+        let lines = wrap(
+            "\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}",
+            7,
+        );
+        assert_eq!(lines.len(), 2, "{lines:?}");
     }
 }

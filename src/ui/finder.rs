@@ -45,7 +45,10 @@ pub(super) fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let page = document
             .and_then(|d| d.page_of(hit.start))
             .map_or(String::new(), |p| format!(" p. {p}"));
-        let name = format!("{}{page}", fit(&name, 18usize.saturating_sub(width::of(&page))));
+        let name = format!(
+            "{}{page}",
+            fit(&name, 18usize.saturating_sub(width::of(&page)))
+        );
         // The selection is the marker alone: moving it rewrites two cells, not two rows.
         let marker = if selected { "▶" } else { " " };
         let head = format!("{:<10} {} ", hit.kind.name(), pad(&name, 18));
