@@ -33,7 +33,12 @@ fn corpus_dir() -> tempfile::TempDir {
          \u{1f1eb}\u{1f1f7} flags.\n\n\
          The city will open 12 new schools {FAMILY} by June 2026, said the mayor of \
          \u{6771}\u{4eac}\u{90fd} {HEART} in a long statement about \u{5b66}\u{6821}\u{3068}\
-         \u{5bb6}\u{65cf} and what follows.\n"
+         \u{5bb6}\u{65cf} and what follows.\n\n{}\n",
+        // Each word is one column wider than its characters: lines filled to the edge.
+        (0..40)
+            .map(|i| format!("word{i}{HEART}\u{2600}\u{fe0f}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     std::fs::write(
         dir.path()
@@ -204,6 +209,10 @@ fn finder_checklist_and_timeline_rows_stay_in_their_panes() {
         press(&mut tl, &index, "T");
         assert!(tl.timeline.is_some());
         let t = render(&tl);
-        border_whole(t.backend().buffer(), layout(&tl).timeline.unwrap(), "timeline");
+        border_whole(
+            t.backend().buffer(),
+            layout(&tl).timeline.unwrap(),
+            "timeline",
+        );
     }
 }
