@@ -108,6 +108,10 @@ pub fn legend() -> Legend {
             "a fifth of its items rated by me / still to rate",
         ),
         m(marks::PROGRESS_ALL, "every item rated"),
+        m(
+            &marks::PROGRESS_NONE.repeat(5),
+            "no commitment found in the document",
+        ),
     ];
     let reader = vec![
         m(marks::CURSOR, "the line of the cursor's sentence"),

@@ -18,6 +18,8 @@ pub const ORPHAN: &str = "⚠";
 pub const PROGRESS_DONE: &str = "■";
 /// A fifth still to rate.
 pub const PROGRESS_TODO: &str = "□";
+/// Each cell of a document with no item.
+pub const PROGRESS_NONE: &str = "-";
 /// After the cells: every item of the document rated.
 pub const PROGRESS_ALL: &str = "✓";
 

@@ -89,7 +89,7 @@ pub(super) fn documents(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
 fn progress_bar(rated: usize, items: usize) -> String {
     const CELLS: usize = 5;
     if items == 0 {
-        return "-".repeat(CELLS) + " ";
+        return crate::app::marks::PROGRESS_NONE.repeat(CELLS) + " ";
     }
     // Full cells only for what is done: 99 of 100 is not a full bar.
     let full = rated * CELLS / items;
