@@ -2367,6 +2367,16 @@ fn help_scrolls_within_its_text_and_q_closes_it() {
     );
     b.keys("g g");
     assert_eq!(b.state.help_offset, 0);
+    // At the end, then taller: Up moves what is shown at once.
+    b.keys("end");
+    b.send(Msg::Resize(80, 40));
+    let shown = cordiale::app::layout::layout(&b.state)
+        .overlay
+        .map(|r| cordiale::app::layout::inner(r).height as usize)
+        .unwrap();
+    b.keys("up");
+    assert_eq!(b.state.help_offset, rows - shown - 1);
+    b.send(Msg::Resize(80, 24));
     b.keys("q");
     assert_eq!(b.state.overlay, None, "q closes the help");
     assert!(

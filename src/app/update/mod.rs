@@ -478,8 +478,9 @@ pub(super) fn step(state: &mut State, ctx: Context, delta: isize) {
             f.selected = moved(f.selected, f.hits.len());
         }
         Context::Help => {
+            // From where it shows: a resize since may have made the box taller.
             let last = crate::app::help::max_offset(state, help_height(state));
-            state.help_offset = moved(state.help_offset, last + 1);
+            state.help_offset = moved(state.help_offset.min(last), last + 1);
         }
         Context::Timeline => move_row(state, delta),
         _ => scroll(state, delta),
