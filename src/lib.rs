@@ -17,4 +17,5 @@ pub mod safe_text;
 pub mod search;
 pub mod term;
 pub mod ui;
+pub mod width;
 pub mod workspace;

@@ -2314,3 +2314,129 @@ fn the_save_state_follows_saves_and_failed_saves() {
         SaveState::New
     );
 }
+
+/// What less, lazygit and helix users type first works in the default keymap wherever it
+/// moves something: `j`/`k` in every list and the reader, `g g`/`G` where there is a top
+/// and a bottom. The text prompts (finder, search, filter, note) type them instead.
+#[test]
+fn the_default_keymap_has_j_k_g_g_and_capital_g() {
+    let km = keymap::load(Some("default"), None).unwrap();
+    let seq = |s: &str| keymap::parse_sequence(s).unwrap();
+    let moving = [
+        Context::Documents,
+        Context::Reader,
+        Context::Checklist,
+        Context::Help,
+    ];
+    for ctx in moving {
+        for (keys, action) in [
+            ("j", Action::Down),
+            ("k", Action::Up),
+            ("g g", Action::Top),
+            ("G", Action::Bottom),
+        ] {
+            assert_eq!(
+                km.lookup(ctx, &seq(keys)),
+                Lookup::Action(action),
+                "{ctx:?} {keys}"
+            );
+        }
+    }
+    assert_eq!(
+        km.lookup(Context::Timeline, &seq("j")),
+        Lookup::Action(Action::Down)
+    );
+    assert_eq!(
+        km.lookup(Context::Timeline, &seq("k")),
+        Lookup::Action(Action::Up)
+    );
+    for ctx in [Context::Finder, Context::Search, Context::Filter] {
+        assert_ne!(
+            km.lookup(ctx, &seq("j")),
+            Lookup::Action(Action::Down),
+            "{ctx:?}"
+        );
+    }
+    // Pressed, in the reader: G to the end, g g back to the top.
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    b.keys("G");
+    assert!(b.state.reader.top > 0);
+    b.keys("k");
+    let up = b.state.reader.top;
+    b.keys("j");
+    assert_eq!(b.state.reader.top, up + 1);
+    b.keys("g g");
+    assert_eq!(b.state.reader.top, 0);
+}
+
+/// Help scrolls within its text: End shows its last row at the bottom of the box, Up
+/// comes back a row at a time, PageDown moves by the rows shown (none skipped), and `q`
+/// or Esc closes it without quitting.
+#[test]
+fn help_scrolls_within_its_text_and_q_closes_it() {
+    let mut b = Bench::new("default", 80, 24);
+    b.keys("?");
+    let rows = cordiale::app::help::rows(&b.state).len();
+    let shown = cordiale::app::layout::layout(&b.state)
+        .overlay
+        .map(|r| cordiale::app::layout::inner(r).height as usize)
+        .unwrap();
+    assert!(
+        rows > shown,
+        "{rows} rows, {shown} shown: nothing to scroll"
+    );
+    b.keys("pagedown");
+    assert_eq!(b.state.help_offset, shown, "a page is the rows shown");
+    b.keys("pageup end");
+    assert_eq!(
+        b.state.help_offset,
+        rows - shown,
+        "the last row at the bottom"
+    );
+    b.keys("end pagedown down j");
+    assert_eq!(b.state.help_offset, rows - shown, "never past the end");
+    b.keys("up");
+    assert_eq!(
+        b.state.help_offset,
+        rows - shown - 1,
+        "up comes back at once"
+    );
+    b.keys("g g");
+    assert_eq!(b.state.help_offset, 0);
+    // At the end, then taller: Up moves what is shown at once.
+    b.keys("end");
+    b.send(Msg::Resize(80, 40));
+    let shown = cordiale::app::layout::layout(&b.state)
+        .overlay
+        .map(|r| cordiale::app::layout::inner(r).height as usize)
+        .unwrap();
+    b.keys("up");
+    assert_eq!(b.state.help_offset, rows - shown - 1);
+    b.send(Msg::Resize(80, 24));
+    b.keys("q");
+    assert_eq!(b.state.overlay, None, "q closes the help");
+    assert!(
+        b.effects.iter().all(|e| *e != Effect::Quit),
+        "and does not quit"
+    );
+    b.keys("? esc");
+    assert_eq!(b.state.overlay, None);
+    // The legend names the checklist's codes as the checklist draws them.
+    let marks: Vec<String> = cordiale::app::help::rows(&b.state)
+        .into_iter()
+        .filter_map(|r| match r {
+            cordiale::app::help::Row::Mark(m, _) => Some(m),
+            _ => None,
+        })
+        .collect();
+    for mark in [
+        "K", "B", "p", "s", "i", "?", "N", "·", "◌", "1", "=", "≠", "R", "⚠", "▶", "!", "◆", "✗",
+        "●", "■□",
+    ] {
+        assert!(
+            marks.iter().any(|m| m == mark),
+            "{mark} in the legend: {marks:?}"
+        );
+    }
+}

@@ -140,13 +140,19 @@ impl Session {
         self.parser.screen_mut().set_size(nz(rows), nz(cols));
     }
 
-    /// Waits for the process to end; its exit status and everything it wrote.
-    fn finish(mut self) -> (bool, Vec<u8>) {
+    /// Waits for the process to end; whether it succeeded and everything it wrote.
+    fn finish(self) -> (bool, Vec<u8>) {
+        let (code, raw) = self.finish_code();
+        (code == 0, raw)
+    }
+
+    /// Waits for the process to end; its exit code and everything it wrote.
+    fn finish_code(mut self) -> (u32, Vec<u8>) {
         let end = Instant::now() + TIMEOUT;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 while self.pump(Duration::from_millis(100)) > 0 {}
-                return (status.success(), std::mem::take(&mut self.raw));
+                return (status.exit_code(), std::mem::take(&mut self.raw));
             }
             assert!(
                 Instant::now() < end,
@@ -394,6 +400,73 @@ fn a_bad_keymap_is_reported_before_the_terminal_is_touched() {
         "the alternate screen was never entered"
     );
     assert!(text.contains("unknown action \"botom\""), "{text}");
+}
+
+/// Help scrolled to its end and closed leaves the screen as it was: no border, no row of
+/// help left behind; `q` in the help closes it and does not quit.
+#[test]
+fn help_scrolled_to_its_end_and_closed_leaves_no_residue() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    ready(&mut s);
+    // Settled: nothing more to draw.
+    s.idle_bytes(Duration::from_millis(300));
+    // What shows: a cell written blank and one never written look the same.
+    let shown = |s: &Session| -> Vec<String> {
+        s.screen()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect()
+    };
+    let before = shown(&s);
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    // End (xterm's), then Esc alone.
+    s.send("\x1b[F");
+    s.wait_for("Timeline");
+    s.idle_bytes(Duration::from_millis(200));
+    s.send("\x1b");
+    s.wait_gone("Keys · default.json");
+    s.idle_bytes(Duration::from_millis(300));
+    assert_eq!(shown(&s), before, "the screen after `? End esc`");
+    s.send("?");
+    s.wait_for("Keys · default.json");
+    s.send("q");
+    s.wait_gone("Keys · default.json");
+    s.idle_bytes(Duration::from_millis(300));
+    assert_eq!(shown(&s), before, "the screen after `? q`");
+    s.send("q");
+    let (ok, raw) = s.finish();
+    assert!(ok);
+    assert!(left_alternate_screen(&raw));
+}
+
+/// A mistyped corpus path or a folder without documents: said on the terminal's normal
+/// screen with exit 2, not a workbench waiting for a corpus that never comes.
+#[test]
+fn a_missing_path_or_an_empty_folder_is_reported_before_the_terminal_is_touched() {
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::write(empty.path().join("notes.xyz"), "not a document").unwrap();
+    let missing = empty.path().join("no-such-corpus");
+    let cases = [
+        (missing.clone(), "no-such-corpus"),
+        (empty.path().to_path_buf(), "no documents found"),
+    ];
+    for (path, said) in cases {
+        let mut s = Session::start(80, 24, &[path.to_str().unwrap()], &[]);
+        let end = Instant::now() + TIMEOUT;
+        while !s.screen().contains(said) {
+            assert!(Instant::now() < end, "{}", s.screen());
+            s.pump(Duration::from_millis(50));
+        }
+        let (code, raw) = s.finish_code();
+        let text = String::from_utf8_lossy(&raw);
+        assert_eq!(code, 2, "{text}");
+        assert!(
+            !text.contains("\x1b[?1049h"),
+            "the alternate screen was never entered: {text:?}"
+        );
+        assert!(text.contains("cordiale: "), "{text}");
+    }
 }
 
 /// Ctrl-Z under a shell with job control, as people use it: the shell gets its screen

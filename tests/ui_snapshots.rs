@@ -70,6 +70,9 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     press(&mut finder, &index, "ctrl-p 1 0 m");
     let mut help = base.clone();
     press(&mut help, &index, "?");
+    // Its end: the legend of the panes' symbols, the last row at the bottom of the box.
+    let mut help_end = help.clone();
+    press(&mut help_end, &index, "end");
     let mut filter = base.clone();
     press(&mut filter, &index, "/ c a l");
     // A workspace where ann and bob rated the first items (ann first, as the active one).
@@ -160,6 +163,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         ("reader", reader),
         ("finder", finder),
         ("help", help),
+        ("help_end", help_end),
         ("filter", filter),
         ("checklist", checklist),
         ("checklist_blind", blind),

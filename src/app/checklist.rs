@@ -195,6 +195,18 @@ pub fn as_seen<'a>(
     std::borrow::Cow::Owned(seen)
 }
 
+/// Where a pair stands on an item, as one mark (blank when neither has rated it).
+pub fn agreement_mark(a: crate::review::ItemAgreement) -> &'static str {
+    use crate::review::ItemAgreement;
+    match a {
+        ItemAgreement::None => " ",
+        ItemAgreement::One => "1",
+        ItemAgreement::Agreed => "=",
+        ItemAgreement::Disagreed => "≠",
+        ItemAgreement::Reconciled => "R",
+    }
+}
+
 /// A verdict as one letter: upper case for the settled ones.
 pub fn verdict_letter(v: Option<Verdict>) -> &'static str {
     match v {
@@ -274,7 +286,11 @@ pub fn detail_body(
     };
     let (a, b) = (rv.pair.0.as_str(), rv.pair.1.as_str());
     let mut lines = Vec::new();
-    let orphan = if orphaned { "⚠ orphaned: " } else { "" };
+    let orphan = if orphaned {
+        format!("{} orphaned: ", crate::app::marks::ORPHAN)
+    } else {
+        String::new()
+    };
     wrapped(
         &format!("{orphan}“{}”", crate::safe_text::quote(&item.anchor.exact)),
         width,

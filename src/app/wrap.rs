@@ -2,9 +2,10 @@
 //! text they show, so highlights (byte spans from extraction) land on the right cells and a
 //! position survives a change of width. Paragraphs are kept: a blank line stays blank.
 
-use unicode_width::UnicodeWidthChar;
+use std::ops::Range;
 
 use super::display::{Cell, Display, HARD_BREAK, Kind};
+use crate::safe_text::is_unsafe;
 
 /// Columns a tab advances to (tabs are expanded; a terminal would move the cursor instead).
 pub const TAB: usize = 4;
@@ -20,13 +21,72 @@ pub struct Line {
     pub kind: Kind,
 }
 
-/// How many columns `c` takes at column `col` (tabs to the next stop; control characters
-/// are shown escaped, as `\u{1b}`, so they take their escape's width).
+/// How many columns `c` alone takes at column `col`, as the reader draws it: tabs to the
+/// next stop, line breaks as a space, other control and bidi characters escaped (as
+/// `\u{1b}`, see [`crate::safe_text::push_safe`]), so they take their escape's width.
 pub fn char_width(c: char, col: usize) -> usize {
     match c {
         '\t' => TAB - col % TAB,
-        c if c.is_control() => format!("\\u{{{:x}}}", c as u32).len(),
-        c => c.width().unwrap_or(0),
+        '\n' | '\r' | '\u{2028}' | '\u{2029}' => 1,
+        c if is_unsafe(c) => format!("\\u{{{:x}}}", c as u32).len(),
+        c => crate::width::of_grapheme(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Whether `c` is drawn as something else than itself (see [`char_width`]): always a
+/// unit of its own.
+fn replaced(c: char) -> bool {
+    c == '\t' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c)
+}
+
+/// The grapheme clusters of `cells`, as ranges of their indices: what is drawn as one
+/// unit (an emoji with its variation selector, a ZWJ sequence, a letter and its
+/// combining marks). A line is never broken inside one. A character drawn replaced
+/// (a tab, an escaped control) is a unit alone.
+pub fn clusters(cells: &[Cell]) -> Vec<Range<usize>> {
+    if cells.iter().all(|c| alone(c.c)) {
+        return (0..cells.len()).map(|i| i..i + 1).collect();
+    }
+    let text: String = cells.iter().map(|c| c.c).collect();
+    let mut out = Vec::with_capacity(cells.len());
+    let mut at = 0;
+    for g in crate::width::graphemes(&text) {
+        let n = g.chars().count();
+        if n > 1 && g.chars().any(replaced) {
+            out.extend((at..at + n).map(|i| i..i + 1));
+        } else {
+            out.push(at..at + n);
+        }
+        at += n;
+    }
+    out
+}
+
+/// Whether `c` is a cluster by itself whatever is around it: it neither joins the one
+/// before (no combining mark, joiner, selector, modifier, flag half, jamo) nor the one
+/// after (no prepended mark), nor is half of CR LF. The letters and punctuation of most
+/// European text are, so it is measured without the segmenter (about twice as fast).
+fn alone(c: char) -> bool {
+    matches!(c as u32,
+        0x00..=0x09 | 0x0b | 0x0c  // controls but CR and LF
+        | 0x0e..=0x9f              // ASCII, DEL, the C1 controls
+        | 0xa0..=0x2ff             // Latin-1, Latin Extended-A and B, IPA, modifier letters
+        | 0x370..=0x482            // Greek, Cyrillic before its combining marks
+        | 0x1e00..=0x1fff          // Latin Extended Additional (Vietnamese), Greek Extended
+        | 0x2010..=0x2027          // dashes, quotes, bullets, ellipsis
+        | 0x2030..=0x205e          // per mille, primes, guillemets
+        | 0x20a0..=0x20cf          // currency signs
+    )
+}
+
+/// Columns the cluster `cells` takes at column `col`.
+pub fn cluster_width(cells: &[Cell], col: usize) -> usize {
+    match cells {
+        [one] => char_width(one.c, col),
+        _ => {
+            let text: String = cells.iter().map(|c| c.c).collect();
+            crate::width::of(&text)
+        }
     }
 }
 
@@ -128,10 +188,15 @@ fn wrap_run(
     let mut this_indent = indent.0;
     let mut col = 0;
     let mut last_break: Option<usize> = None; // cell after the last space on this line
-    for i in run.clone() {
-        let c = cells[i].c;
-        let w = char_width(c, col);
-        if col + w > room && i > start {
+    // Whole clusters: a line breaks between them, and each is measured as drawn.
+    let units: Vec<Range<usize>> = clusters(&cells[run.clone()])
+        .into_iter()
+        .map(|u| u.start + run.start..u.end + run.start)
+        .collect();
+    for (k, unit) in units.iter().enumerate() {
+        let i = unit.start;
+        // Twice at most: what moved down after the last space may leave no room for this.
+        while col + cluster_width(&cells[unit.clone()], col) > room && i > start {
             let cut = match last_break {
                 Some(b) if b > start => b,
                 _ => i,
@@ -142,13 +207,16 @@ fn wrap_run(
             this_indent = indent.1;
             room = width.saturating_sub(indent.1).max(1);
             // Re-measure what moved to the new line.
-            col = cells[start..i]
+            col = units[..k]
                 .iter()
-                .fold(0, |col, c| col + char_width(c.c, col));
+                .filter(|u| u.start >= start)
+                .fold(0, |col, u| col + cluster_width(&cells[u.clone()], col));
         }
-        col += char_width(c, col);
-        if c == ' ' || c == '\t' {
-            last_break = Some(i + 1);
+        col += cluster_width(&cells[unit.clone()], col);
+        if let [one] = &cells[unit.clone()]
+            && (one.c == ' ' || one.c == '\t')
+        {
+            last_break = Some(unit.end);
         }
     }
     lines.push(line(start, run.end, this_indent));
@@ -246,5 +314,70 @@ mod tests {
                 kind: Kind::Text
             }]
         );
+    }
+
+    /// Emoji with a selector, a ZWJ family, CJK, combining accents and a flag: at every
+    /// width, no line breaks inside a cluster and none is wider than its pane (but for a
+    /// lone cluster wider than the pane itself).
+    #[test]
+    fn clusters_stay_whole_and_lines_fit_their_width() {
+        let text = "I \u{2764}\u{fe0f} Paris: \u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467} in \
+                    \u{6771}\u{4eac}\u{90fd}, the cafe\u{301} on the Champs-E\u{301}lyse\u{301}es \
+                    \u{1f1eb}\u{1f1f7} and \u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f} today.\n";
+        let d = Display::plain(text);
+        let whole = clusters(&d.cells);
+        let starts: Vec<usize> = whole.iter().map(|u| u.start).collect();
+        for width in 1..60 {
+            let lines = wrap_display(&d, width);
+            for l in &lines {
+                let cells = &d.cells[l.cells.0..l.cells.1];
+                if cells.is_empty() {
+                    continue;
+                }
+                assert!(
+                    starts.contains(&l.cells.0),
+                    "{width}: a line starts inside a cluster"
+                );
+                let units = clusters(cells);
+                let drawn = units
+                    .iter()
+                    .fold(0, |col, u| col + cluster_width(&cells[u.clone()], col));
+                assert!(
+                    drawn <= width || units.len() == 1,
+                    "{width}: {:?} is {drawn} columns",
+                    &text[l.start..l.end]
+                );
+            }
+        }
+        // The heart is two columns: four of them do not fit in seven.
+        let lines = wrap(
+            "\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}\u{2764}\u{fe0f}",
+            7,
+        );
+        assert_eq!(lines.len(), 2, "{lines:?}");
+    }
+
+    /// A run of characters each taken alone by the fast path is, to the segmenter too, one
+    /// cluster per character: every such pair splits in two.
+    #[test]
+    fn what_is_taken_alone_is_a_cluster_alone() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let all: Vec<char> = (0..0x2100u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| alone(c))
+            .collect();
+        let sample: Vec<char> = all
+            .iter()
+            .copied()
+            .step_by(17)
+            .chain(['\t', ' ', 'a'])
+            .collect();
+        for &c in &all {
+            for &n in &sample {
+                for s in [format!("{c}{n}"), format!("{n}{c}")] {
+                    assert_eq!(s.graphemes(true).count(), 2, "{s:?}");
+                }
+            }
+        }
     }
 }

@@ -225,6 +225,46 @@ pub fn is_document_path(path: &Path) -> bool {
 /// A link to a regular file is read; a link to a folder is not walked.
 /// A checklist cordiale exported (it starts with [`EXPORT_MARK`]) is not a document.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    let listing = list(paths)?;
+    let cache = convert::cache::default_dir();
+    let read: Vec<Result<FileRead, CorpusError>> = listing
+        .files
+        .into_par_iter()
+        .map(|(path, name)| read_document(path, name, cache.as_deref()))
+        .collect();
+
+    let mut corpus = Corpus {
+        warnings: listing.skipped,
+        ..Corpus::default()
+    };
+    for item in read {
+        let (doc, warnings) = item?;
+        corpus.documents.extend(doc);
+        corpus.warnings.extend(warnings);
+    }
+    if corpus.documents.is_empty() && listing.found_in_folders {
+        return Err(CorpusError::NothingReadable(corpus.warnings));
+    }
+    Ok(corpus)
+}
+
+/// Checks, without reading a document, what [`load`] would refuse first: a path that does
+/// not exist, a folder with no document in it. The workbench asks before it takes the
+/// terminal, so that the message is printed where it can be read, with its exit status.
+pub fn check(paths: &[PathBuf]) -> Result<(), CorpusError> {
+    list(paths).map(|_| ())
+}
+
+/// The files a load reads (path and name, sorted by name), what it skips, and whether any
+/// came from a folder (an empty result is then an error).
+struct Listing {
+    files: Vec<(PathBuf, String)>,
+    skipped: Vec<Warning>,
+    found_in_folders: bool,
+}
+
+/// Walks `paths` for [`load`]: names and metadata only, nothing opened.
+fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut skipped: Vec<Warning> = Vec::new();
     // A folder of files none of which can be read is as useless as an empty one.
@@ -271,26 +311,11 @@ pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
     }
     files.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
     files.dedup_by(|a, b| a.0 == b.0);
-
-    let cache = convert::cache::default_dir();
-    let read: Vec<Result<FileRead, CorpusError>> = files
-        .into_par_iter()
-        .map(|(path, name)| read_document(path, name, cache.as_deref()))
-        .collect();
-
-    let mut corpus = Corpus {
-        warnings: skipped,
-        ..Corpus::default()
-    };
-    for item in read {
-        let (doc, warnings) = item?;
-        corpus.documents.extend(doc);
-        corpus.warnings.extend(warnings);
-    }
-    if corpus.documents.is_empty() && found_in_folders {
-        return Err(CorpusError::NothingReadable(corpus.warnings));
-    }
-    Ok(corpus)
+    Ok(Listing {
+        files,
+        skipped,
+        found_in_folders,
+    })
 }
 
 /// A file read: its document, if it makes one, and what was worth a warning.

@@ -206,8 +206,8 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// Moves the cursor with the shortest sequence that gets there: a carriage return, a
-    /// next-line, a relative step, or an absolute position (its column left out when it
-    /// is the first).
+    /// next-line (not from the bottom row of a scroll region, where it stays), a relative
+    /// step, or an absolute position (its column left out when it is the first).
     fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
         if self.cursor == Some((x, y)) {
             return Ok(());
@@ -221,7 +221,10 @@ impl<W: Write> LeanBackend<W> {
         let relative = match self.cursor {
             // Past the last column the terminal waits to wrap: only CR and CNL are sure.
             Some((_, cy)) if cy == y && x == 0 => Some("\r".to_string()),
-            Some((_, cy)) if cy + 1 == y && x == 0 => Some("\x1b[E".to_string()),
+            // A next-line stops at the bottom of the scroll region.
+            Some((_, cy)) if cy + 1 == y && x == 0 && self.region.is_none_or(|r| r.1 != cy) => {
+                Some("\x1b[E".to_string())
+            }
             Some((cx, cy)) if cy == y && cx < width && x > cx => Some(match x - cx {
                 1 => "\x1b[C".to_string(),
                 n => format!("\x1b[{n}C"),
@@ -484,5 +487,39 @@ mod tests {
             frame(&mut t, &shown);
             assert_eq!(emulate(&t.backend().out, w, h), shown, "at {top}");
         }
+    }
+
+    /// A next-line (CNL) stops at the bottom of a scroll region: the row under a region
+    /// scrolled before is reached by its position, or its erase clears the wrong row.
+    #[test]
+    fn the_row_under_a_scroll_region_is_reached() {
+        let (w, h) = (40u16, 24u16);
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
+        let mut t = Terminal::with_options(
+            LeanBackend::new(Vec::new(), (w, h)),
+            ratatui::TerminalOptions { viewport },
+        )
+        .unwrap();
+        let screen = |top: usize, last: &str| -> Vec<String> {
+            (0..h as usize)
+                .map(|y| match y {
+                    2..=20 => format!("line {} of the text", y + top),
+                    21 => last.to_string(),
+                    _ => String::new(),
+                })
+                .collect()
+        };
+        let border = "└".to_string() + &"─".repeat(30) + "┘";
+        frame(&mut t, &screen(0, &border));
+        // A line scroll: the rows 2 to 20 scroll in a region.
+        frame(&mut t, &screen(1, &border));
+        assert!(String::from_utf8_lossy(&t.backend().out).contains("\x1b[3;21r"));
+        // Each row a little changed (cheaper in place than scrolled), the last one cleared.
+        let mut closed = screen(1, "");
+        for row in &mut closed[2..=20] {
+            row.push('!');
+        }
+        frame(&mut t, &closed);
+        assert_eq!(emulate(&t.backend().out, w, h), closed);
     }
 }

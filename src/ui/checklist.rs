@@ -3,10 +3,11 @@
 //! percent agreement and Cohen's kappa in the title.
 
 use super::*;
-use crate::app::checklist::{Tone, detail_body, partner_hidden, verdict_letter};
+use crate::app::checklist::{Tone, agreement_mark, detail_body, partner_hidden, verdict_letter};
 use crate::app::layout::checklist_detail_rows;
+use crate::app::marks;
 use crate::app::state::{ReviewState, VerdictKey};
-use crate::review::{ItemAgreement, item_agreement};
+use crate::review::item_agreement;
 use crate::workspace::Item;
 
 /// ` p. 3` for an item whose quote is on page 3 of a PDF; empty for other documents and
@@ -54,7 +55,7 @@ fn pane_title(pieces: &[(u8, &str)], room: usize) -> String {
     };
     loop {
         let title = join(&shown);
-        if title.width() <= room {
+        if width::of(&title) <= room {
             return title;
         }
         let drop = (0..pieces.len())
@@ -79,16 +80,6 @@ fn document_name(state: &State, name: &str, max: usize) -> String {
     match state.doc_named(name).filter(|_| state.index.is_some()) {
         Some(doc) => state.short_title(doc, max),
         None => fit(name, max),
-    }
-}
-
-fn agreement_mark(a: ItemAgreement) -> &'static str {
-    match a {
-        ItemAgreement::None => " ",
-        ItemAgreement::One => "1",
-        ItemAgreement::Agreed => "=",
-        ItemAgreement::Disagreed => "≠",
-        ItemAgreement::Reconciled => "R",
     }
 }
 
@@ -177,18 +168,30 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         let vb = item.reviews.get(b).map(|x| x.verdict);
         // Blind: the other's verdict stays hidden until mine is given.
         let hidden = partner_hidden(rv, item);
-        let letter_b = if hidden { "◌" } else { verdict_letter(vb) };
+        let letter_b = if hidden {
+            marks::HIDDEN
+        } else {
+            verdict_letter(vb)
+        };
         let state_mark = if hidden {
             " "
         } else {
             agreement_mark(item_agreement(item, a, b))
         };
-        let marker = if i == rv.selected { "▶" } else { " " };
-        let orphan = if rv.orphaned.contains(id) { "⚠ " } else { "" };
+        let marker = if i == rv.selected {
+            marks::SELECTED
+        } else {
+            " "
+        };
+        let orphan = if rv.orphaned.contains(id) {
+            format!("{} ", marks::ORPHAN)
+        } else {
+            String::new()
+        };
         let page = page_note(state, rv, id, item);
         let doc = format!(
             "{}{page}",
-            document_name(state, &item.doc, doc_w.saturating_sub(page.width()))
+            document_name(state, &item.doc, doc_w.saturating_sub(width::of(&page)))
         );
         let head = format!(
             "{marker}{}{} {state_mark} {}  ",
@@ -196,7 +199,7 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
             letter_b,
             pad(&doc, doc_w),
         );
-        let used = head.width();
+        let used = width::of(&head);
         let text = fit(
             &format!("{orphan}{}", crate::safe_text::quote(&item.anchor.exact)),
             w.saturating_sub(used),
@@ -255,7 +258,7 @@ fn detail(
             .iter()
             .map(|(text, tone)| {
                 let text = fit(text, w.saturating_sub(used));
-                used += text.width();
+                used += width::of(&text);
                 let style = match tone {
                     Tone::Plain => Style::default(),
                     Tone::Dim => theme.dim,

@@ -165,12 +165,17 @@ impl Columns {
 fn progress_bar(rated: usize, items: usize) -> String {
     const CELLS: usize = 5;
     if items == 0 {
-        return "-".repeat(CELLS) + " ";
+        return crate::app::marks::PROGRESS_NONE.repeat(CELLS) + " ";
     }
     // Full cells only for what is done: 99 of 100 is not a full bar.
     let full = rated * CELLS / items;
-    let mark = if rated == items { "✓" } else { " " };
-    format!("{}{}{mark}", "■".repeat(full), "□".repeat(CELLS - full))
+    use crate::app::marks::{PROGRESS_ALL, PROGRESS_DONE, PROGRESS_TODO};
+    let mark = if rated == items { PROGRESS_ALL } else { " " };
+    format!(
+        "{}{}{mark}",
+        PROGRESS_DONE.repeat(full),
+        PROGRESS_TODO.repeat(CELLS - full)
+    )
 }
 
 #[cfg(test)]

@@ -45,11 +45,14 @@ pub(super) fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let page = document
             .and_then(|d| d.page_of(hit.start))
             .map_or(String::new(), |p| format!(" p. {p}"));
-        let name = format!("{}{page}", fit(&name, 18usize.saturating_sub(page.width())));
+        let name = format!(
+            "{}{page}",
+            fit(&name, 18usize.saturating_sub(width::of(&page)))
+        );
         // The selection is the marker alone: moving it rewrites two cells, not two rows.
         let marker = if selected { "▶" } else { " " };
-        let head = format!("{:<10} {:<18} ", hit.kind.name(), name);
-        let mut used = head.width() + 1;
+        let head = format!("{:<10} {} ", hit.kind.name(), pad(&name, 18));
+        let mut used = width::of(&head) + 1;
         let base = Style::default();
         let mut spans = vec![Span::raw(marker), Span::styled(head, theme.dim)];
         for seg in &hit.segments {
@@ -57,7 +60,7 @@ pub(super) fn finder(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
                 break;
             }
             let text = fit(&seg.text, w - used);
-            used += text.width();
+            used += width::of(&text);
             let style = if seg.matched {
                 base.patch(theme.matched)
             } else {

@@ -23,9 +23,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner, layout, pane_inner};
 use crate::app::state::{Overlay, Pane, SortBy, State, input_text};
 use crate::app::update::{context, cursor_sentence};
-use crate::app::wrap::{TAB, char_width};
+use crate::app::wrap::{TAB, cluster_width, clusters};
 use crate::keymap::{Context, display_sequence};
 use crate::safe_text::{push_safe, sanitize};
+use crate::width;
 use theme::Theme;
 
 use checklist::checklist;
@@ -81,33 +82,15 @@ pub fn draw(state: &State, frame: &mut Frame) {
     }
 }
 
-/// `text` cut to `width` columns, with an ellipsis when cut.
+/// `text`, sanitized, in `width` columns, with an ellipsis when cut (by whole grapheme
+/// clusters, see [`crate::width`]).
 fn fit(text: &str, width: usize) -> String {
-    let text = sanitize(text);
-    if text.width() <= width {
-        return text;
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
+    crate::width::fit(&sanitize(text), width)
 }
 
-/// `text` fitted to `width` columns and filled with spaces up to them: a column that
-/// lines up whatever the width of its characters.
+/// `text`, sanitized, cut to `width` columns and padded with spaces to exactly `width`.
 fn pad(text: &str, width: usize) -> String {
-    let mut out = fit(text, width);
-    let used = out.width();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
+    crate::width::pad(&sanitize(text), width)
 }
 
 /// A pane's frame: a full border side by side, a title line alone (see `pane_inner`).

@@ -53,7 +53,7 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         format!(" · p. {p}/{}", rd.display.page_starts.len())
     });
     let width = r.width.saturating_sub(8) as usize;
-    let title = fit(&state.title(doc), width.saturating_sub(page.width()));
+    let title = fit(&state.title(doc), width.saturating_sub(width::of(&page)));
     let title = format!("{title}{page}");
     frame.render_widget(pane_frame(state, title, focused, theme), r);
     let area = pane_inner(state, r);
@@ -69,9 +69,9 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let touches =
             |(s, e): (usize, usize)| !marker && s < line.end.max(line.start + 1) && e > line.start;
         let gutter = if cursor.is_some_and(touches) {
-            "▶"
+            crate::app::marks::CURSOR
         } else if commitments.iter().any(|&c| touches(c)) {
-            "!"
+            crate::app::marks::COMMITMENT
         } else {
             " "
         };
@@ -89,21 +89,27 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
             Kind::Title => theme.title,
             Kind::Meta | Kind::Page(_) => theme.dim,
         };
-        for cell in &rd.display.cells[line.cells.0..line.cells.1] {
+        let cells = &rd.display.cells[line.cells.0..line.cells.1];
+        // A cluster (an emoji and its selector, a letter and its accent) in one style and
+        // one span: split, it would be drawn as two narrower pieces than was measured.
+        for unit in clusters(cells) {
+            let unit = &cells[unit];
             // A page marker is not text: no highlight of the text around it crosses it.
             let style = match marker {
                 true => base,
-                false => base.patch(reader_style(state, theme, cell.start)),
+                false => base.patch(reader_style(state, theme, unit[0].start)),
             };
             if style != run_style && !run.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut run), run_style));
             }
             run_style = style;
-            match cell.c {
-                '\t' => run.push_str(&" ".repeat(TAB - col % TAB)),
-                c => push_safe(&mut run, c),
+            for cell in unit {
+                match cell.c {
+                    '\t' => run.push_str(&" ".repeat(TAB - col % TAB)),
+                    c => push_safe(&mut run, c),
+                }
             }
-            col += char_width(cell.c, col);
+            col += cluster_width(unit, col);
         }
         if !run.is_empty() {
             spans.push(Span::styled(run, run_style));

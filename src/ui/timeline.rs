@@ -5,6 +5,7 @@
 
 use super::*;
 use crate::app::layout::timeline_areas;
+use crate::app::marks::{self, timeline as glyphs};
 use crate::app::state::TimelineState;
 use crate::app::timeline::{Event, EventKind, Zoom, ticks, visible};
 use crate::keymap::Action;
@@ -23,14 +24,14 @@ struct Cell {
 
 fn glyph(cell: &Cell, grid: bool) -> (String, bool) {
     let g = match cell.events {
-        0 if cell.period => "─".to_string(),
-        0 if grid => "┊".to_string(),
+        0 if cell.period => glyphs::PERIOD.to_string(),
+        0 if grid => glyphs::GRID.to_string(),
         0 => " ".to_string(),
-        1 if cell.overdue => "✗".to_string(),
-        1 if cell.deadline => "◆".to_string(),
-        1 => "●".to_string(),
+        1 if cell.overdue => glyphs::OVERDUE.to_string(),
+        1 if cell.deadline => glyphs::DEADLINE.to_string(),
+        1 => glyphs::FIGURE.to_string(),
         n @ 2..=9 => n.to_string(),
-        _ => "+".to_string(),
+        _ => glyphs::MANY.to_string(),
     };
     (g, cell.events == 0)
 }
@@ -47,9 +48,9 @@ fn day_at(zoom: Zoom, day: i32) -> String {
 
 fn event_glyph(e: &Event) -> &'static str {
     match e.kind {
-        EventKind::Deadline if e.overdue => "✗",
-        EventKind::Deadline => "◆",
-        EventKind::Figure => "●",
+        EventKind::Deadline if e.overdue => glyphs::OVERDUE,
+        EventKind::Deadline => glyphs::DEADLINE,
+        EventKind::Figure => glyphs::FIGURE,
     }
 }
 
@@ -146,9 +147,9 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
             .and_then(|d| d.days)
             .map_or("n.d.".to_string(), |d| civil(d.first).0.to_string());
         let is_selected = selected_row == Some(k);
-        let marker = if is_selected { "▶" } else { " " };
+        let marker = if is_selected { marks::SELECTED } else { " " };
         let lead = format!("{marker}{year} ");
-        let title = state.short_title(row.doc, titles_w.saturating_sub(lead.width()));
+        let title = state.short_title(row.doc, titles_w.saturating_sub(width::of(&lead)));
         let name = fit(&format!("{lead}{title}"), titles_w);
         let style = if is_selected {
             theme.selected
@@ -228,7 +229,11 @@ fn agenda(
         .min(row.events.len().saturating_sub(shown));
     for &i in row.events.iter().skip(first).take(shown) {
         let e = &t.events[i];
-        let marker = if i == ts.selected { "▶" } else { " " };
+        let marker = if i == ts.selected {
+            marks::SELECTED
+        } else {
+            " "
+        };
         let what = match e.kind {
             EventKind::Figure => e.label.clone(),
             EventKind::Deadline if e.overdue => "deadline, overdue".to_string(),
@@ -238,12 +243,12 @@ fn agenda(
             },
         };
         let head = format!(
-            "{marker}{} {:<17} {:<18} ",
+            "{marker}{} {:<17} {} ",
             event_glyph(e),
             e.days.iso(),
-            fit(&what, 18)
+            pad(&what, 18)
         );
-        let text = fit(&e.text, w.saturating_sub(head.width()));
+        let text = fit(&e.text, w.saturating_sub(width::of(&head)));
         let style = match (i == ts.selected, e.overdue) {
             (true, _) => theme.selected,
             (false, true) => theme.overdue,
@@ -292,7 +297,7 @@ fn axis(
     let head = fit(" document", corner_w);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::styled(format!("{head:<corner_w$}│"), theme.dim),
+            Line::styled(format!("{}│", pad(&head, corner_w)), theme.dim),
             Line::styled(format!("{}┼", "─".repeat(corner_w)), theme.border),
         ]),
         Rect::new(a.titles.x, a.axis.y, a.titles.width + 1, 2),
@@ -364,8 +369,13 @@ fn footer(
             .unwrap_or("")
             .to_string()
     };
-    let glyphs =
-        "◆ deadline  ✗ overdue deadline  ● dated figure  ─ its period  2-9 several in a column";
+    let legend = format!(
+        "{} deadline  {} overdue deadline  {} dated figure  {} its period  2-9 several in a column",
+        glyphs::DEADLINE,
+        glyphs::OVERDUE,
+        glyphs::FIGURE,
+        glyphs::PERIOD
+    );
     let keys = format!(
         "{}/{} event  {}/{} document  {}/{} zoom  {}/{} pan  {} open  {} close",
         key(Action::PrevEvent),
@@ -379,7 +389,7 @@ fn footer(
         key(Action::Open),
         key(Action::Cancel),
     );
-    lines.push(Line::styled(fit(glyphs, w), theme.dim));
+    lines.push(Line::styled(fit(&legend, w), theme.dim));
     lines.push(Line::styled(fit(&keys, w), theme.dim));
     // The event first, the legend when there is room.
     lines.truncate(r.height as usize);

@@ -474,10 +474,17 @@ pub(super) fn page(state: &State, ctx: Context) -> isize {
         Context::Documents | Context::Filter => documents_height(state),
         Context::Checklist => checklist_height(state),
         Context::Finder => finder_height(state),
-        Context::Help => layout(state).overlay.map_or(1, |r| r.height as usize),
+        Context::Help => help_height(state),
         _ => reader_height(state),
     };
     rows.max(2) as isize
+}
+
+/// The rows of help text on screen: the overlay inside its border.
+fn help_height(state: &State) -> usize {
+    layout(state)
+        .overlay
+        .map_or(1, |r| crate::app::layout::inner(r).height as usize)
 }
 
 /// Moves the selection or the view of `ctx` by `delta` rows.
@@ -501,7 +508,11 @@ pub(super) fn step(state: &mut State, ctx: Context, delta: isize) {
             let f = &mut state.finder;
             f.selected = moved(f.selected, f.hits.len());
         }
-        Context::Help => state.help_offset = moved(state.help_offset, 200),
+        Context::Help => {
+            // From where it shows: a resize since may have made the box taller.
+            let last = crate::app::help::max_offset(state, help_height(state));
+            state.help_offset = moved(state.help_offset.min(last), last + 1);
+        }
         Context::Timeline => move_row(state, delta),
         _ => scroll(state, delta),
     }
