@@ -169,8 +169,13 @@ pub struct FinderHit {
     pub doc: usize,
     pub start: usize,
     pub end: usize,
-    /// The sentence around the hit, with the matched characters flagged.
+    /// The sentence around the hit, with the matched characters flagged (cut around the
+    /// first match; a row cuts it again to its width).
     pub segments: Vec<Segment>,
+    /// What matched, as byte ranges of the document: the preview marks them.
+    pub matched: Vec<(u32, u32)>,
+    /// Identical hits folded into this row (see `search::fold_identical`), 1 for itself.
+    pub count: usize,
 }
 
 #[derive(Debug, Clone)]

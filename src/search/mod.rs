@@ -531,6 +531,27 @@ fn run(
     )
 }
 
+/// Hits that would read the same, folded: the same kind, text and document, in the same
+/// sentence (seven mentions of "2016" in one paragraph of one report are one row). Each
+/// group is named by its best-ranked hit and counts its hits, in rank order.
+pub fn fold_identical(index: &Index, hits: &[Hit]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut seen: HashMap<(Kind, u32, &str, &str), usize> = HashMap::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let e = &index.entries()[hit.entry as usize];
+        let key = (e.kind, e.doc, index.text(e), index.context_text(e));
+        match seen.get(&key) {
+            Some(&g) => groups[g].1 += 1,
+            None => {
+                seen.insert(key, groups.len());
+                groups.push((i, 1));
+            }
+        }
+    }
+    groups
+}
+
 /// Entries whose value answers the query, with the query's other terms matched around them.
 fn value_hits(index: &Index, query: &Query, scorers: &Scorers) -> Vec<Ranked> {
     if query.values.is_empty() {
