@@ -316,7 +316,12 @@ fn a_prefix_keeps_items_whose_own_value_or_text_matches() {
         in_2016.iter().all(|t| t.contains("2016")),
         "only dates of 2016: {in_2016:?}"
     );
-    assert!(find(&idx, "@2016").hits.iter().all(|h| h.tier != Tier::Fuzzy));
+    assert!(
+        find(&idx, "@2016")
+            .hits
+            .iter()
+            .all(|h| h.tier != Tier::Fuzzy)
+    );
     assert!(dates("500").is_empty(), "{:?}", dates("500"));
     assert!(listed(&idx, &find(&idx, "500")).contains(&(Kind::Figure, "€500".into())));
     assert!(find(&idx, "#calais").hits.is_empty());
@@ -332,6 +337,30 @@ fn a_prefix_keeps_items_whose_own_value_or_text_matches() {
         assert!(text.contains("2016") || text.contains("16"), "{text}");
     }
     assert!(r.hits.iter().all(|h| h.tier == Tier::Value), "{r:?}");
+}
+
+/// Hits that read the same (kind, text, document and sentence) fold into one, counted;
+/// the same words in another document or another sentence stay apart.
+#[test]
+fn identical_hits_fold_into_one() {
+    let repeated = "The fund paid €5 million in 2016.";
+    let idx = index_of(&[
+        (
+            "a.txt",
+            &format!("{repeated}\n\n{repeated}\n\nThe board paid €5 million in 2016.\n"),
+        ),
+        ("b.txt", &format!("{repeated}\n")),
+    ]);
+    let r = find(&idx, "#5m");
+    assert_eq!(r.hits.len(), 4, "{:?}", listed(&idx, &r));
+    let folded = search::fold_identical(&idx, &r.hits);
+    let mut counts: Vec<usize> = folded.iter().map(|&(_, n)| n).collect();
+    counts.sort_unstable();
+    assert_eq!(counts, [1, 1, 2]);
+    // Each group is named by its best-ranked hit, in rank order.
+    let firsts: Vec<usize> = folded.iter().map(|&(i, _)| i).collect();
+    assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(firsts[0], 0);
 }
 
 #[test]

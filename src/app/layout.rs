@@ -183,7 +183,10 @@ pub fn finder_areas(state: &State, r: Rect) -> Option<FinderAreas> {
             body.width - list_w - 1,
             body.height,
         );
-        (Rect::new(body.x, body.y, list_w, body.height), Some(preview))
+        (
+            Rect::new(body.x, body.y, list_w, body.height),
+            Some(preview),
+        )
     } else if body.height >= 8 {
         // Below: a third of the rows, the rule included.
         let preview_h = (body.height / 3).max(4);

@@ -6,6 +6,7 @@ pub mod checklist;
 pub mod display;
 pub mod draft;
 pub mod finder;
+pub mod history;
 pub mod layout;
 pub mod msg;
 pub mod review;

@@ -235,6 +235,12 @@ pub struct FinderState {
     pub complete: bool,
     pub selected: usize,
     pub offset: usize,
+    /// Queries run before, oldest first (see `app::history`).
+    pub history: Vec<String>,
+    /// The history entry shown in the input while the history is browsed.
+    pub recalled: Option<usize>,
+    /// What was typed before the history was browsed, given back past its newest entry.
+    pub typed: String,
 }
 
 /// The timeline view, while it is open: its events (built when it opens and when the
@@ -361,6 +367,9 @@ impl State {
                 complete: true,
                 selected: 0,
                 offset: 0,
+                history: Vec::new(),
+                recalled: None,
+                typed: String::new(),
             },
             review: None,
             note: None,

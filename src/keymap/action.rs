@@ -171,6 +171,8 @@ actions! {
     ZoomOut "zoom_out" [Timeline] "timeline: zoom out";
     PanLeft "pan_left" [Timeline] "timeline: show earlier times";
     PanRight "pan_right" [Timeline] "timeline: show later times";
+    HistoryPrev "history_prev" [Finder] "finder: the previous query in the history";
+    HistoryNext "history_next" [Finder] "finder: the next query in the history";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
     Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
     Discard "discard" [Question] "quit without saving / drop the note's changes";

@@ -135,7 +135,11 @@ pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
     }
     let rest: usize = cells[from..].iter().map(|c| c.2).sum();
     // Room for a closing `…` when the rest does not fit.
-    let room = if used + rest <= width { width } else { width - 1 };
+    let room = if used + rest <= width {
+        width
+    } else {
+        width - 1
+    };
     let mut to = from;
     while to < cells.len() && used + cells[to].2 <= room {
         out.push((cells[to].0, cells[to].1));
@@ -149,14 +153,15 @@ pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
 }
 
 /// `segments` broken into lines of at most `width` columns, at spaces where it can be (a
-/// word longer than a line is cut).
+/// word longer than a line is cut). A match is kept on one line when it fits: `€10
+/// million` split over two lines is harder to see than to find.
 pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
     let width = width.max(1);
     let cells = cells_of(segments);
     let mut lines: Vec<Vec<(char, bool)>> = Vec::new();
     let mut line: Vec<(char, bool)> = Vec::new();
     let mut used = 0;
-    let mut words = cells.split(|c| c.0 == ' ').peekable();
+    let mut words = cells.split(|c| c.0 == ' ' && !c.1).peekable();
     while let Some(word) = words.next() {
         let w: usize = word.iter().map(|c| c.2).sum();
         if used > 0 && used + 1 + w > width {
@@ -164,9 +169,7 @@ pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
             used = 0;
         }
         if used > 0 {
-            // The space takes the flag of its neighbours when both matched.
-            let matched = line.last().is_some_and(|c| c.1) && word.first().is_some_and(|c| c.1);
-            line.push((' ', matched));
+            line.push((' ', false));
             used += 1;
         }
         for &(c, matched, cw) in word {
@@ -229,7 +232,11 @@ mod tests {
 
     #[test]
     fn a_row_is_cut_again_around_the_match() {
-        let text = format!("{} We will devote €10 million to it. {}", "x ".repeat(60), "y ".repeat(60));
+        let text = format!(
+            "{} We will devote €10 million to it. {}",
+            "x ".repeat(60),
+            "y ".repeat(60)
+        );
         let at = text.find('€').unwrap() as u32;
         let s = snippet(&text, (0, text.len() as u32), &[(at, at + 13)], 240);
         let row = fit_around_match(&s, 40);
@@ -242,12 +249,24 @@ mod tests {
         assert_eq!(r.find('[').map(|i| r[..i].chars().count()), Some(11));
         // Wide characters count two columns.
         let wide = vec![
-            Segment { text: "漢字".repeat(20), matched: false },
-            Segment { text: "hit".into(), matched: true },
-            Segment { text: "漢字".repeat(20), matched: false },
+            Segment {
+                text: "漢字".repeat(20),
+                matched: false,
+            },
+            Segment {
+                text: "hit".into(),
+                matched: true,
+            },
+            Segment {
+                text: "漢字".repeat(20),
+                matched: false,
+            },
         ];
         let row = fit_around_match(&wide, 20);
-        let cols: usize = row.iter().map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str())).sum();
+        let cols: usize = row
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str()))
+            .sum();
         assert!(cols <= 20, "{row:?}");
         assert!(render(&row).contains("[hit]"));
         // A short line is left whole.
@@ -257,11 +276,31 @@ mod tests {
     #[test]
     fn wrapping_keeps_words_and_flags() {
         let segs = vec![
-            Segment { text: "The board will pay ".into(), matched: false },
-            Segment { text: "€10 million".into(), matched: true },
-            Segment { text: " by 2027.".into(), matched: false },
+            Segment {
+                text: "The board will pay ".into(),
+                matched: false,
+            },
+            Segment {
+                text: "€10 million".into(),
+                matched: true,
+            },
+            Segment {
+                text: " by 2027.".into(),
+                matched: false,
+            },
         ];
         let lines: Vec<String> = wrap(&segs, 14).iter().map(|l| render(l)).collect();
-        assert_eq!(lines, ["The board will", "pay [€10", "million] by", "2027."].map(|l| l.replace("[€10", "[€10]").replace("million]", "[million]")));
+        assert_eq!(
+            lines,
+            ["The board will", "pay", "[€10 million] by", "2027."]
+        );
+        // A match longer than a line is cut like any long word.
+        let lines: Vec<String> = wrap(&segs, 6).iter().map(|l| render(l)).collect();
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.replace(['[', ']'], "").chars().count() <= 6),
+            "{lines:?}"
+        );
     }
 }
