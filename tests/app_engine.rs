@@ -323,25 +323,29 @@ fn the_finder_keeps_and_recalls_its_queries() {
     assert_eq!(input_text(&b.state.finder.input), "10m");
     assert_eq!(b.state.finder.shown, "10m");
     assert!(!b.state.finder.hits.is_empty());
-    // Up again, at the top of a recalled query's rows: the one before; then it stays.
-    b.keys("up");
-    assert_eq!(input_text(&b.state.finder.input), "@2016");
+    // ctrl-p (up) again, at the top of a recalled query's rows: the one before; then it
+    // stays at the oldest.
     b.keys("ctrl-p");
     assert_eq!(input_text(&b.state.finder.input), "@2016");
-    // Down moves in the list; ctrl-n goes forward, then back to what was typed.
-    b.keys("down");
-    assert_eq!(b.state.finder.selected, 1);
-    b.keys("ctrl-n");
+    b.keys("alt-p");
+    assert_eq!(input_text(&b.state.finder.input), "@2016");
+    // Down and ctrl-n move in the list; alt-n goes forward, then back to what was typed.
+    b.keys("down ctrl-n");
+    assert_eq!(b.state.finder.selected, 2);
+    b.keys("alt-n");
     assert_eq!(input_text(&b.state.finder.input), "10m");
-    b.keys("ctrl-n");
+    b.keys("alt-n");
     assert_eq!(input_text(&b.state.finder.input), "");
-    // With text typed, ctrl-p keeps it to come back to; Up moves in the rows.
+    // With text typed, Up moves in the rows, and alt-p keeps the text to come back to.
     b.type_text("calais");
     b.keys("down up");
+    assert_eq!(b.state.finder.selected, 0);
     assert_eq!(input_text(&b.state.finder.input), "calais");
-    b.keys("ctrl-p ctrl-n");
+    b.keys("alt-p");
+    assert_eq!(input_text(&b.state.finder.input), "10m");
+    b.keys("alt-n");
     assert_eq!(input_text(&b.state.finder.input), "calais");
-    // The emacs keymap moves with ctrl-p/ctrl-n and recalls with alt-p/alt-n.
+    // The emacs keymap moves with ctrl-p/ctrl-n and recalls with alt-p/alt-n too.
     let mut e = Bench::new("emacs", 80, 24);
     e.state.finder.history = vec!["10m".into()];
     e.keys("ctrl-x ctrl-f");

@@ -115,7 +115,7 @@ actions! {
     OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
     ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "the timeline of dated figures and deadlines";
     Down "down" [Documents, Reader, Finder, Help, Checklist, Timeline] "down a line / to the next row";
-    Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / to the previous row";
+    Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / row (finder, at the top: older query)";
     HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
     HalfPageUp "half_page_up" [Documents, Reader, Finder, Help, Checklist] "up half a page";
     PageDown "page_down" [Documents, Reader, Finder, Help, Checklist] "down a page";
