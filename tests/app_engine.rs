@@ -312,8 +312,7 @@ fn the_finder_keeps_and_recalls_its_queries() {
     assert_eq!(
         b.effects
             .iter()
-            .filter(|e| matches!(e, Effect::KeepHistory(_)))
-            .last(),
+            .rfind(|e| matches!(e, Effect::KeepHistory(_))),
         Some(&Effect::KeepHistory(vec!["@2016".into(), "10m".into()]))
     );
     // Up on an empty prompt recalls the last query, and shows its results.

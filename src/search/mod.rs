@@ -266,7 +266,7 @@ fn by_value_only(query: &Query, e: &Entry) -> bool {
 
 /// The text a fuzzy term is matched against: the entry's own words, never the sentence
 /// around it, so a kind prefix keeps only items whose own text matches.
-fn haystack<'a>(index: &'a Index, id: u32) -> (&'a str, u64, u32) {
+fn haystack(index: &Index, id: u32) -> (&str, u64, u32) {
     let e = &index.entries()[id as usize];
     (index.text(e), e.masks.mask, e.start)
 }
