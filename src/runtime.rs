@@ -72,6 +72,9 @@ fn run_entered(options: Options) -> io::Result<()> {
     state.mono = ui::theme::no_color_requested();
     state.blind_at_start = options.blind;
     state.today = crate::workspace::today();
+    state.finder.history = crate::app::history::place()
+        .map(|p| crate::app::history::read(&p))
+        .unwrap_or_default();
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
 
@@ -142,6 +145,12 @@ fn event_loop(
                     } => {
                         let written = crate::app::review::write_new(&path, &contents, what);
                         batch.push_front(written);
+                    }
+                    // A history that cannot be kept costs nothing but itself: no message.
+                    Effect::KeepHistory(history) => {
+                        if let Some(p) = crate::app::history::place() {
+                            let _ = crate::app::history::store(&p, &history);
+                        }
                     }
                     Effect::KeepDrafts { workspace, drafts } => {
                         if let Err(e) = crate::app::draft::store(&workspace, &drafts) {

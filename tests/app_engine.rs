@@ -296,6 +296,94 @@ fn the_finder_finds_10m_and_opens_the_exact_span() {
     assert_eq!(input_text(&b.state.finder.input), "10mq aug 2015");
 }
 
+/// The finder's history: enter keeps the query (once, newest last, as an effect the
+/// runtime writes); ctrl-p/ctrl-n and Up on an empty prompt walk it; past the newest entry
+/// the text being typed comes back; typing makes a new query.
+#[test]
+fn the_finder_keeps_and_recalls_its_queries() {
+    let mut b = Bench::new("default", 80, 24);
+    for q in ["10m", "@2016", "10m"] {
+        b.keys("ctrl-p");
+        b.keys("ctrl-u");
+        b.type_text(q);
+        b.keys("enter");
+    }
+    assert_eq!(b.state.finder.history, ["@2016", "10m"]);
+    assert_eq!(
+        b.effects
+            .iter()
+            .rfind(|e| matches!(e, Effect::KeepHistory(_))),
+        Some(&Effect::KeepHistory(vec!["@2016".into(), "10m".into()]))
+    );
+    // Up on an empty prompt recalls the last query, and shows its results.
+    b.keys("ctrl-p");
+    b.keys("ctrl-u");
+    b.keys("up");
+    assert_eq!(input_text(&b.state.finder.input), "10m");
+    assert_eq!(b.state.finder.shown, "10m");
+    assert!(!b.state.finder.hits.is_empty());
+    // ctrl-p (up) again, at the top of a recalled query's rows: the one before; then it
+    // stays at the oldest.
+    b.keys("ctrl-p");
+    assert_eq!(input_text(&b.state.finder.input), "@2016");
+    b.keys("alt-p");
+    assert_eq!(input_text(&b.state.finder.input), "@2016");
+    // Down and ctrl-n move in the list; alt-n goes forward, then back to what was typed.
+    b.keys("down ctrl-n");
+    assert_eq!(b.state.finder.selected, 2);
+    b.keys("alt-n");
+    assert_eq!(input_text(&b.state.finder.input), "10m");
+    b.keys("alt-n");
+    assert_eq!(input_text(&b.state.finder.input), "");
+    // With text typed, Up moves in the rows, and alt-p keeps the text to come back to.
+    b.type_text("calais");
+    b.keys("down up");
+    assert_eq!(b.state.finder.selected, 0);
+    assert_eq!(input_text(&b.state.finder.input), "calais");
+    b.keys("alt-p");
+    assert_eq!(input_text(&b.state.finder.input), "10m");
+    b.keys("alt-n");
+    assert_eq!(input_text(&b.state.finder.input), "calais");
+    // The emacs keymap moves with ctrl-p/ctrl-n and recalls with alt-p/alt-n too.
+    let mut e = Bench::new("emacs", 80, 24);
+    e.state.finder.history = vec!["10m".into()];
+    e.keys("ctrl-x ctrl-f");
+    e.type_text("calais");
+    e.keys("ctrl-n");
+    assert_eq!(e.state.finder.selected, 1);
+    e.keys("alt-p");
+    assert_eq!(input_text(&e.state.finder.input), "10m");
+}
+
+/// `@2016` through the finder: only dates of 2016, and identical hits folded into rows
+/// that count them.
+#[test]
+fn the_finder_lists_own_values_and_folds_identical_hits() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("ctrl-p");
+    b.type_text("@2016");
+    let hits = b.state.finder.hits.clone();
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let text = &b.index.document(h.doc as u32).text[h.start..h.end];
+        assert_eq!(h.kind, cordiale::search::Kind::Date, "{text}");
+        assert!(text.contains("2016") || text.contains("/16"), "{text}");
+    }
+    // A query whose hits repeat: the rows are distinct, and their counts add up.
+    b.keys("ctrl-u");
+    b.type_text("the");
+    let rows = &b.state.finder.hits;
+    let counted: usize = rows.iter().map(|h| h.count).sum();
+    let all = cordiale::search::search(&b.index, &cordiale::search::Query::parse("the", None), 200);
+    assert_eq!(counted, all.hits.len());
+    let mut keys: Vec<_> = rows
+        .iter()
+        .map(|h| (h.kind, h.doc, h.start, h.end))
+        .collect();
+    keys.dedup();
+    assert_eq!(keys.len(), rows.len());
+}
+
 #[test]
 fn late_results_of_an_older_query_are_dropped() {
     let mut b = Bench::new("default", 120, 40);
@@ -404,6 +492,10 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.state.overlay = Some(Overlay::Finder);
             b.type_text("the");
             b.state.finder.selected = 3;
+            // In the middle of the history, browsing it.
+            let f = &mut b.state.finder;
+            f.history = vec!["aug 2015".into(), "calais".into(), "frontex".into()];
+            f.recalled = Some(1);
         }
         Context::Help => {
             b.state.overlay = Some(Overlay::Help);
@@ -635,6 +727,15 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             );
         }
         Action::OpenFinder => assert_eq!(after.overlay, Some(Overlay::Finder), "{what}"),
+        Action::HistoryPrev | Action::HistoryNext => {
+            let wanted = if action == Action::HistoryPrev {
+                "aug 2015"
+            } else {
+                "frontex"
+            };
+            assert_eq!(input_text(&after.finder.input), wanted, "{what}");
+            assert_eq!(after.finder.shown, wanted, "{what}: searched");
+        }
         Action::ToggleTimeline => {
             assert_ne!(
                 before.timeline.is_some(),

@@ -23,6 +23,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The state folder of this run (finder history, drafts): never the user's.
+    _state: tempfile::TempDir,
 }
 
 impl Session {
@@ -48,6 +50,8 @@ impl Session {
         cmd.env_remove("NO_COLOR");
         // No user keymap from the machine running the tests.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent-cordiale-test");
+        let state = tempfile::tempdir().expect("a state folder");
+        cmd.env("XDG_STATE_HOME", state.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -71,6 +75,7 @@ impl Session {
             writer,
             master: pair.master,
             child,
+            _state: state,
         }
     }
 
@@ -259,6 +264,58 @@ fn the_finder_finds_10m_and_opens_the_reader_there() {
         screen.contains("€10 million"),
         "the reader shows the hit:\n{screen}"
     );
+    s.send("q");
+    assert!(s.finish().0);
+}
+
+/// The finder at 80×24: `10m` shows `€10 million` in its selected row and in the preview
+/// below the list; `@2016` lists only dates of 2016.
+#[test]
+fn the_finder_shows_its_match_in_the_row_and_the_preview() {
+    let mut s = Session::start(80, 24, &[], &[]);
+    ready(&mut s);
+    s.send("\x10"); // ctrl-p
+    s.wait_for("Find in the corpus");
+    s.send("10m");
+    s.wait_for("of 2 matches");
+    let screen = s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let selected = lines
+        .iter()
+        .find(|l| l.contains("▶# "))
+        .unwrap_or_else(|| panic!("a selected figure row:\n{screen}"));
+    assert!(selected.contains("€10 million"), "{screen}");
+    let rule = lines
+        .iter()
+        .position(|l| l.contains("│─ "))
+        .unwrap_or_else(|| panic!("the preview's rule:\n{screen}"));
+    assert!(
+        lines[rule + 1..].iter().any(|l| l.contains("€10 million")),
+        "the preview shows the hit:\n{screen}"
+    );
+    // The rows name documents by title, not file name.
+    assert!(!screen.contains(".txt"), "{screen}");
+    s.send("\x15@2016"); // ctrl-u, then the query
+    s.wait_for("> @2016");
+    s.wait_for(" matches");
+    let screen = s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let count = lines.iter().position(|l| l.contains(" matches")).unwrap();
+    let rule = lines.iter().position(|l| l.contains("│─ ")).unwrap();
+    let rows: Vec<&str> = lines[count + 1..rule]
+        .iter()
+        .copied()
+        .filter(|l| l.contains("@ "))
+        .collect();
+    assert!(!rows.is_empty(), "{screen}");
+    for row in rows {
+        assert!(
+            row.contains("2016") || row.contains("/16"),
+            "{row}\n{screen}"
+        );
+    }
+    s.send("\x1b");
+    s.wait_gone("Find in the corpus");
     s.send("q");
     assert!(s.finish().0);
 }

@@ -257,8 +257,8 @@ fn matched_positions_cover_the_match() {
 fn prefixes_narrow_and_combine_with_text() {
     let idx = seeds();
     for (q, kind) in [
-        ("#calais", Kind::Figure),
-        ("@calais", Kind::Date),
+        ("#million", Kind::Figure),
+        ("@august", Kind::Date),
         ("!calais", Kind::Commitment),
         ("^calais", Kind::Document),
     ] {
@@ -290,6 +290,77 @@ fn prefixes_narrow_and_combine_with_text() {
             .iter()
             .all(|h| idx.entries()[h.entry as usize].kind == Kind::Document)
     );
+}
+
+/// A kind prefix keeps only items whose own value or text matches: `@2016` lists the dates
+/// within 2016, not a date of 2015 in a sentence that names 2016; `500` finds no date of
+/// 2005-2008; `#calais` no figure (their own words never say Calais).
+#[test]
+fn a_prefix_keeps_items_whose_own_value_or_text_matches() {
+    let idx = index_of(&[(
+        "a.txt",
+        "In the 2016 report, the audit of 3 March 2015 and the plan of 2017 are cited.\n\n\
+         On 4 May 2016 the board paid €500 for the programme (2005-2008).\n",
+    )]);
+    let dates = |q: &str| {
+        let r = find(&idx, q);
+        listed(&idx, &r)
+            .into_iter()
+            .filter(|(k, _)| *k == Kind::Date)
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+    };
+    let in_2016 = dates("@2016");
+    assert!(in_2016.iter().any(|t| t == "4 May 2016"), "{in_2016:?}");
+    assert!(
+        in_2016.iter().all(|t| t.contains("2016")),
+        "only dates of 2016: {in_2016:?}"
+    );
+    assert!(
+        find(&idx, "@2016")
+            .hits
+            .iter()
+            .all(|h| h.tier != Tier::Fuzzy)
+    );
+    assert!(dates("500").is_empty(), "{:?}", dates("500"));
+    assert!(listed(&idx, &find(&idx, "500")).contains(&(Kind::Figure, "€500".into())));
+    assert!(find(&idx, "#calais").hits.is_empty());
+    // The words beside a value still match the sentence around it.
+    let r = find(&idx, "#500 board");
+    assert_eq!(listed(&idx, &r), [(Kind::Figure, "€500".to_string())]);
+    // On the seeds: every `@2016` hit is a date whose own value lies in 2016.
+    let seeds = seeds();
+    let r = find(seeds, "@2016");
+    assert!(!r.hits.is_empty());
+    for (kind, text) in listed(seeds, &r) {
+        assert_eq!(kind, Kind::Date);
+        assert!(text.contains("2016") || text.contains("16"), "{text}");
+    }
+    assert!(r.hits.iter().all(|h| h.tier == Tier::Value), "{r:?}");
+}
+
+/// Hits that read the same (kind, text, document and sentence) fold into one, counted;
+/// the same words in another document or another sentence stay apart.
+#[test]
+fn identical_hits_fold_into_one() {
+    let repeated = "The fund paid €5 million in 2016.";
+    let idx = index_of(&[
+        (
+            "a.txt",
+            &format!("{repeated}\n\n{repeated}\n\nThe board paid €5 million in 2016.\n"),
+        ),
+        ("b.txt", &format!("{repeated}\n")),
+    ]);
+    let r = find(&idx, "#5m");
+    assert_eq!(r.hits.len(), 4, "{:?}", listed(&idx, &r));
+    let folded = search::fold_identical(&idx, &r.hits);
+    let mut counts: Vec<usize> = folded.iter().map(|&(_, n)| n).collect();
+    counts.sort_unstable();
+    assert_eq!(counts, [1, 1, 2]);
+    // Each group is named by its best-ranked hit, in rank order.
+    let firsts: Vec<usize> = folded.iter().map(|&(i, _)| i).collect();
+    assert!(firsts.windows(2).all(|w| w[0] < w[1]));
+    assert_eq!(firsts[0], 0);
 }
 
 #[test]
@@ -324,6 +395,9 @@ fn narrowing_as_you_type_gives_the_fresh_answer() {
         "aug 2015",
         "10 million",
         "#10m calais",
+        "@2016",
+        "500ab",
+        "calais 2016",
     ] {
         for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
             let query = Query::parse(&q[..end], None);

@@ -165,3 +165,22 @@ fn bad_input_is_reported_plainly() {
     let o = cordiale(&["find", "(a+b)*[c]"], None);
     assert!(o.status.success());
 }
+
+/// `@2016` lists only dates whose own value lies within 2016: no date of 2015 or 2017
+/// matched through the year named elsewhere in its sentence.
+#[test]
+fn a_date_prefix_lists_only_dates_within_the_period() {
+    let o = cordiale(&["find", "--json", "--limit", "0", "@2016"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 3, "{lines:?}");
+    for l in &lines {
+        assert_eq!(l["kind"], "date", "{l}");
+        assert_eq!(l["match"], "value", "{l}");
+        let date = l["value"]["date"].as_str().unwrap_or_default();
+        assert!(date.starts_with("2016"), "{l}");
+    }
+}

@@ -280,17 +280,19 @@ fn finder_rows_show_the_page_of_a_pdf_hit() {
     let page = corpus.documents[hit.doc].page_of(hit.start).unwrap();
     assert_eq!(page, 2);
     let shown = screen(&render(&s));
-    let row = shown
-        .lines()
-        .find(|l| l.contains("▶figure"))
-        .expect("the row");
-    assert!(row.contains(&format!("… p. {page} The mayor")), "{row}");
+    // The selected row (its kind as the `#` prefix, the list being narrow beside the
+    // preview) names the document by title, then its page.
+    let row = shown.lines().find(|l| l.contains("▶# ")).expect("the row");
+    assert!(row.contains(&format!(" p. {page}")), "{row}");
+    assert!(row.contains("340"), "{row}");
     // A hit in a text file has no page.
     press(&mut s, &index, "ctrl-u a c c o u n t s");
+    let hit = s.finder.hits.first().expect("a hit").clone();
+    assert_eq!(corpus.documents[hit.doc].name, "notes.txt");
     let shown = screen(&render(&s));
     let row = shown
         .lines()
-        .find(|l| l.contains("notes.txt"))
+        .find(|l| l.contains(&format!("▶{} ", hit.kind.prefix().unwrap_or('·'))))
         .unwrap_or_else(|| panic!("the text hit: {shown}"));
     assert!(!row.contains(" p. "), "{row}");
 }

@@ -732,3 +732,61 @@ fn the_documents_list_shows_titles_at_every_width() {
         }
     }
 }
+
+/// The finder at 80×24, in colour and without: the selected row shows `€10 million` cut
+/// around the match, its characters marked by more than colour (bold and underlined), the
+/// row names the document by its title and year, and the preview below shows the match in
+/// its paragraph, marked the same way.
+#[test]
+fn the_finder_marks_its_matches_in_the_row_and_the_preview() {
+    for mono in [false, true] {
+        let (mut s, index) = state(80, 24);
+        s.mono = mono;
+        press(&mut s, &index, "ctrl-p 1 0 m");
+        let t = render(&s);
+        let buf = t.backend().buffer();
+        let rows: Vec<String> = (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        let row = rows
+            .iter()
+            .position(|r| r.contains("▶# "))
+            .expect("the selected row");
+        let rule = rows
+            .iter()
+            .position(|r| r.contains("│─ "))
+            .expect("the rule");
+        assert!(rule > row, "the preview is below the list at 80 columns");
+        let title = index.doc_info(s.finder.hits[0].doc as u32).title.clone();
+        assert!(rows[row].contains(&title[..8]), "{}", rows[row]);
+        assert!(rows[rule].contains(&title[..8]), "{}", rows[rule]);
+        for y in [
+            row,
+            rule + 1
+                + rows[rule + 1..]
+                    .iter()
+                    .position(|r| r.contains("€10 million"))
+                    .unwrap(),
+        ] {
+            let x = rows[y][..rows[y].find("€10 million").unwrap()]
+                .chars()
+                .count() as u16;
+            for dx in 0..11 {
+                let cell = &buf[(x + dx, y as u16)];
+                assert!(
+                    cell.modifier.contains(Modifier::BOLD),
+                    "mono {mono}, row {y}: {cell:?}"
+                );
+                if mono {
+                    assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+                }
+            }
+            // The character after the match is plain.
+            let after = &buf[(x + 11, y as u16)];
+            assert!(
+                !after.modifier.contains(Modifier::BOLD),
+                "mono {mono}, row {y}: {after:?}"
+            );
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use super::msg::Msg;
 use super::state::FinderHit;
 use crate::search::snippet::snippet;
-use crate::search::{Index, Kind, Query, Searcher};
+use crate::search::{Index, Kind, Query, Searcher, fold_identical};
 
 /// Characters of a row's sentence kept for drawing.
 const SNIPPET_CHARS: usize = 240;
@@ -15,10 +15,10 @@ const HITS: usize = 200;
 pub fn run(index: &Index, searcher: &mut Searcher, generation: u64, text: &str) -> Msg {
     let query = Query::parse(text, None);
     let results = searcher.search(index, &query, HITS);
-    let hits = results
-        .hits
-        .iter()
-        .map(|hit| {
+    let hits = fold_identical(index, &results.hits)
+        .into_iter()
+        .map(|(first, count)| {
+            let hit = &results.hits[first];
             let e = &index.entries()[hit.entry as usize];
             let doc = index.document(e.doc);
             // A figure or date is shown in its sentence.
@@ -32,6 +32,8 @@ pub fn run(index: &Index, searcher: &mut Searcher, generation: u64, text: &str) 
                 start: e.start as usize,
                 end: e.end as usize,
                 segments: snippet(&doc.text, span, &hit.matched, SNIPPET_CHARS),
+                matched: hit.matched.clone(),
+                count,
             }
         })
         .collect();

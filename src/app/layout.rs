@@ -89,6 +89,10 @@ pub fn layout(state: &State) -> Areas {
     }
     areas.overlay = state.overlay.map(|o| {
         let (ow, oh) = match o {
+            // Wide enough for a preview beside the list: the list keeps its width.
+            Overlay::Finder if w >= PREVIEW_BESIDE => {
+                (w.saturating_sub(4), body.height.saturating_sub(2))
+            }
             Overlay::Finder => (w.saturating_sub(4).min(110), body.height.saturating_sub(2)),
             Overlay::Help => (w.saturating_sub(4).min(72), body.height.saturating_sub(2)),
             Overlay::Note => (
@@ -148,11 +152,67 @@ pub fn documents_height(state: &State) -> usize {
     })
 }
 
-/// Result rows the finder shows (its inside less the input and the count lines).
+/// From this many columns the finder's preview stands beside its list, else below it.
+pub const PREVIEW_BESIDE: u16 = 120;
+
+/// The parts of the finder: its input line, its count line, its list of results and the
+/// preview of the selected one (none when there is no room).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FinderAreas {
+    pub input: Rect,
+    pub count: Rect,
+    pub list: Rect,
+    /// The preview, its first row a rule naming the document.
+    pub preview: Option<Rect>,
+}
+
+/// Where the parts of the finder go inside its frame `r`.
+pub fn finder_areas(state: &State, r: Rect) -> Option<FinderAreas> {
+    let area = inner(r);
+    if area.height < 3 || area.width < 10 {
+        return None;
+    }
+    let input = Rect::new(area.x, area.y, area.width, 1);
+    let count = Rect::new(area.x, area.y + 1, area.width, 1);
+    let body = Rect::new(area.x, area.y + 2, area.width, area.height - 2);
+    let (list, preview) = if state.size.0 >= PREVIEW_BESIDE {
+        // Beside: the list keeps a little more than half, a rule column between.
+        let list_w = body.width * 11 / 20;
+        let preview = Rect::new(
+            body.x + list_w + 1,
+            body.y,
+            body.width - list_w - 1,
+            body.height,
+        );
+        (
+            Rect::new(body.x, body.y, list_w, body.height),
+            Some(preview),
+        )
+    } else if body.height >= 8 {
+        // Below: a third of the rows, the rule included.
+        let preview_h = (body.height / 3).max(4);
+        let list_h = body.height - preview_h;
+        (
+            Rect::new(body.x, body.y, body.width, list_h),
+            Some(Rect::new(body.x, body.y + list_h, body.width, preview_h)),
+        )
+    } else {
+        (body, None)
+    };
+    Some(FinderAreas {
+        input,
+        count,
+        list,
+        preview,
+    })
+}
+
+/// Result rows the finder shows (its list, less the input, count and preview).
 pub fn finder_height(state: &State) -> usize {
     layout(state)
         .overlay
-        .map_or(1, |r| inner(r).height.saturating_sub(2).max(1) as usize)
+        .and_then(|r| finder_areas(state, r))
+        .map_or(1, |a| a.list.height.max(1) as usize)
 }
 
 /// Rows the checklist shows at once (less its header row and the item's detail).

@@ -7,6 +7,7 @@ pub mod display;
 pub mod draft;
 pub mod finder;
 pub mod help;
+pub mod history;
 pub mod layout;
 pub mod marks;
 pub mod msg;

@@ -80,6 +80,9 @@ pub enum Effect {
         workspace: std::path::PathBuf,
         drafts: Vec<super::draft::Draft>,
     },
+    /// Keep the finder's query history (`app::history::store`), oldest first: written
+    /// atomically in the state folder.
+    KeepHistory(Vec<String>),
     /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
     WaitForLock(std::path::PathBuf),
     /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`

@@ -169,8 +169,13 @@ pub struct FinderHit {
     pub doc: usize,
     pub start: usize,
     pub end: usize,
-    /// The sentence around the hit, with the matched characters flagged.
+    /// The sentence around the hit, with the matched characters flagged (cut around the
+    /// first match; a row cuts it again to its width).
     pub segments: Vec<Segment>,
+    /// What matched, as byte ranges of the document: the preview marks them.
+    pub matched: Vec<(u32, u32)>,
+    /// Identical hits folded into this row (see `search::fold_identical`), 1 for itself.
+    pub count: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -230,6 +235,12 @@ pub struct FinderState {
     pub complete: bool,
     pub selected: usize,
     pub offset: usize,
+    /// Queries run before, oldest first (see `app::history`).
+    pub history: Vec<String>,
+    /// The history entry shown in the input while the history is browsed.
+    pub recalled: Option<usize>,
+    /// What was typed before the history was browsed, given back past its newest entry.
+    pub typed: String,
 }
 
 /// The timeline view, while it is open: its events (built when it opens and when the
@@ -356,6 +367,9 @@ impl State {
                 complete: true,
                 selected: 0,
                 offset: 0,
+                history: Vec::new(),
+                recalled: None,
+                typed: String::new(),
             },
             review: None,
             note: None,

@@ -115,7 +115,7 @@ actions! {
     OpenFinder "open_finder" [Global, Documents, Reader, Checklist] "find figures, dates, commitments across the corpus";
     ToggleTimeline "toggle_timeline" [Global, Documents, Reader, Checklist, Timeline] "the timeline of dated figures and deadlines";
     Down "down" [Documents, Reader, Finder, Help, Checklist, Timeline] "down a line / to the next row";
-    Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / to the previous row";
+    Up "up" [Documents, Reader, Finder, Help, Checklist, Timeline] "up a line / row (finder, at the top: older query)";
     HalfPageDown "half_page_down" [Documents, Reader, Finder, Help, Checklist] "down half a page";
     HalfPageUp "half_page_up" [Documents, Reader, Finder, Help, Checklist] "up half a page";
     PageDown "page_down" [Documents, Reader, Finder, Help, Checklist] "down a page";
@@ -171,6 +171,8 @@ actions! {
     ZoomOut "zoom_out" [Timeline] "timeline: zoom out";
     PanLeft "pan_left" [Timeline] "timeline: show earlier times";
     PanRight "pan_right" [Timeline] "timeline: show later times";
+    HistoryPrev "history_prev" [Finder] "finder: the previous query in the history";
+    HistoryNext "history_next" [Finder] "finder: the next query in the history";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
     Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
     Discard "discard" [Question] "quit without saving / drop the note's changes";

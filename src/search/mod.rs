@@ -244,31 +244,31 @@ pub fn search(index: &Index, query: &Query, limit: usize) -> Results {
 }
 
 /// True when every fuzzy match of `query` is also one of `previous`: same kinds, the same
-/// terms with the last one possibly longer, and possibly more terms.
+/// terms with the last one possibly longer, and possibly more terms; and figures and dates
+/// left out of the fuzzy matches before (see [`by_value_only`]) are left out still.
 fn extends(query: &Query, previous: &Query) -> bool {
     let (new, old) = (&query.terms, &previous.terms);
     query.kinds == previous.kinds
+        && (previous.values.is_empty() || !query.values.is_empty())
         && !old.is_empty()
         && new.len() >= old.len()
         && old[..old.len() - 1] == new[..old.len() - 1]
         && new[old.len() - 1].extends(&old[old.len() - 1])
 }
 
-/// True when a figure or date is matched with the sentence around it (see [`haystack`]).
-fn around(query: &Query, e: &Entry) -> bool {
-    query.kinds.is_narrowed() && matches!(e.kind, Kind::Figure | Kind::Date)
+/// True when an entry can only be a hit through its value: a figure or date, when the
+/// query spells a value. Its own words are then not matched as text, or `500` would find
+/// `(2005-2008)` and `@2016` the dates of 2015 in a sentence that names 2016 (the query's
+/// other words still match around a value hit: `#10m calais`).
+fn by_value_only(query: &Query, e: &Entry) -> bool {
+    !query.values.is_empty() && matches!(e.kind, Kind::Figure | Kind::Date)
 }
 
-/// The text a fuzzy term is matched against: a figure's or date's own words, or, when the
-/// user narrowed to that kind, the sentence around it (`#calais` lists the figures of
-/// sentences about Calais).
-fn haystack<'a>(index: &'a Index, id: u32, query: &Query) -> (&'a str, u64, u32) {
+/// The text a fuzzy term is matched against: the entry's own words, never the sentence
+/// around it, so a kind prefix keeps only items whose own text matches.
+fn haystack(index: &Index, id: u32) -> (&str, u64, u32) {
     let e = &index.entries()[id as usize];
-    if around(query, e) {
-        (index.context_text(e), e.masks.context_mask, e.context.0)
-    } else {
-        (index.text(e), e.masks.mask, e.start)
-    }
+    (index.text(e), e.masks.mask, e.start)
 }
 
 fn all_terms_score(scorer: &mut Scorer, text: &str, mask: u64, terms: &[Term]) -> Option<i64> {
@@ -291,12 +291,7 @@ const FINISH_BLOCK: usize = 4 * CHUNK;
 /// the first filter, which reads only the packed array.
 fn possible(index: &Index, query: &Query, needed: u64, id: u32) -> bool {
     let e = &index.entries()[id as usize];
-    let mask = if around(query, e) {
-        e.masks.context_mask
-    } else {
-        e.masks.mask
-    };
-    query.kinds.contains(e.kind) && needed & !mask == 0
+    query.kinds.contains(e.kind) && !by_value_only(query, e) && needed & !e.masks.mask == 0
 }
 
 /// What each term of a query can score at best, with its first character at a word start
@@ -318,13 +313,8 @@ impl Bounds {
         )
     }
 
-    fn of(&self, index: &Index, query: &Query, id: u32) -> i64 {
-        let e = &index.entries()[id as usize];
-        let initials = if around(query, e) {
-            e.masks.context_initials
-        } else {
-            e.masks.initials
-        };
+    fn of(&self, index: &Index, id: u32) -> i64 {
+        let initials = index.entries()[id as usize].masks.initials;
         self.0
             .iter()
             .map(|&(bit, start, inside)| {
@@ -344,15 +334,11 @@ const WARM_GROUP: usize = 64;
 /// Reads a byte of every line of each candidate's text before any is matched. A narrowed
 /// query's candidates are scattered over the corpus, so each read misses the cache; issued
 /// together, the misses overlap instead of waiting in turn.
-fn warm(index: &Index, query: &Query, ids: &[u32]) {
+fn warm(index: &Index, ids: &[u32]) {
     let mut touched = 0u8;
     for &id in ids {
         let e = &index.entries()[id as usize];
-        let (start, end) = if around(query, e) {
-            e.context
-        } else {
-            (e.start, e.end)
-        };
+        let (start, end) = (e.start, e.end);
         let bytes = index.document(e.doc).text.as_bytes();
         // Every line of the span: slicing it checks both ends, and the scan reads it all.
         for at in (start as usize..end as usize)
@@ -381,9 +367,9 @@ fn filter_block(index: &Index, query: &Query, block: &[u32], scorers: &Scorers) 
                         .copied()
                         .filter(|&id| possible(index, query, needed, id)),
                 );
-                warm(index, query, &group);
+                warm(index, &group);
                 for &id in &group {
-                    let (text, mask, _) = haystack(index, id, query);
+                    let (text, mask, _) = haystack(index, id);
                     if query.terms.iter().all(|t| scorer.contains(text, mask, t)) {
                         kept.push(id);
                     }
@@ -427,7 +413,7 @@ fn run(
     let needed: u64 = query.terms.iter().fold(0, |m, t| m | t.mask());
 
     let bounds = Bounds::new(&query.terms, &mut ceiling_scorer);
-    let bound = |id: u32| bounds.of(index, query, id);
+    let bound = |id: u32| bounds.of(index, id);
 
     let mut scan = Scan::default();
     let mut fuzzy: Vec<Ranked> = Vec::new();
@@ -469,9 +455,9 @@ fn run(
                         }
                         group.push(id);
                     }
-                    warm(index, query, &group);
+                    warm(index, &group);
                     for &id in &group {
-                        let (text, mask, _) = haystack(index, id, query);
+                        let (text, mask, _) = haystack(index, id);
                         if let Some(score) = all_terms_score(scorer, text, mask, &query.terms) {
                             out.push((id, Some(score)));
                         }
@@ -543,6 +529,27 @@ fn run(
         },
         scan,
     )
+}
+
+/// Hits that would read the same, folded: the same kind, text and document, in the same
+/// sentence (seven mentions of "2016" in one paragraph of one report are one row). Each
+/// group is named by its best-ranked hit and counts its hits, in rank order.
+pub fn fold_identical(index: &Index, hits: &[Hit]) -> Vec<(usize, usize)> {
+    use std::collections::HashMap;
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut seen: HashMap<(Kind, u32, &str, &str), usize> = HashMap::new();
+    for (i, hit) in hits.iter().enumerate() {
+        let e = &index.entries()[hit.entry as usize];
+        let key = (e.kind, e.doc, index.text(e), index.context_text(e));
+        match seen.get(&key) {
+            Some(&g) => groups[g].1 += 1,
+            None => {
+                seen.insert(key, groups.len());
+                groups.push((i, 1));
+            }
+        }
+    }
+    groups
 }
 
 /// Entries whose value answers the query, with the query's other terms matched around them.
@@ -618,7 +625,7 @@ fn matched_ranges(
     let mut ranges: Vec<(u32, u32)> = Vec::new();
     // Text hits mark their terms; value hits mark the value and the other terms around it.
     let (text, mask, base, terms) = if tier == Tier::Fuzzy {
-        let (text, mask, base) = haystack(index, id, query);
+        let (text, mask, base) = haystack(index, id);
         (text, mask, base, &query.terms)
     } else if e.kind == Kind::Commitment {
         (index.text(e), e.masks.mask, e.start, &query.rest)
@@ -727,9 +734,9 @@ mod tests {
                 let mut scorer = Scorer::default();
                 let bounds = Bounds::new(&query.terms, &mut scorer);
                 for id in 0..index.entries().len() as u32 {
-                    let (hay, mask, _) = haystack(&index, id, &query);
+                    let (hay, mask, _) = haystack(&index, id);
                     if let Some(score) = all_terms_score(&mut scorer, hay, mask, &query.terms) {
-                        let bound = bounds.of(&index, &query, id);
+                        let bound = bounds.of(&index, id);
                         assert!(score <= bound, "{text:?} in {hay:?}: {score} > {bound}");
                     }
                 }

@@ -77,6 +77,116 @@ pub fn snippet(text: &str, span: (u32, u32), matched: &[(u32, u32)], width: usiz
     out
 }
 
+/// Display width of a character as a terminal draws it (control characters were made
+/// visible before, so none is zero-width by accident).
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// Characters of `segments`, each with its flag and width.
+fn cells_of(segments: &[Segment]) -> Vec<(char, bool, usize)> {
+    segments
+        .iter()
+        .flat_map(|s| s.text.chars().map(move |c| (c, s.matched, char_width(c))))
+        .collect()
+}
+
+/// Joins flagged characters back into runs.
+fn runs(cells: impl IntoIterator<Item = (char, bool)>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    for (c, matched) in cells {
+        match out.last_mut() {
+            Some(last) if last.matched == matched => last.text.push(c),
+            _ => out.push(Segment {
+                text: c.to_string(),
+                matched,
+            }),
+        }
+    }
+    out
+}
+
+/// `segments` cut to `width` columns around the first match, as `cordiale find` cuts its
+/// lines: a quarter of the width of context before it, `…` where text was left out. A row
+/// of the finder is narrower than the snippet computed for it, and cut from its start the
+/// match would often be off the edge.
+pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
+    let cells = cells_of(segments);
+    let total: usize = cells.iter().map(|c| c.2).sum();
+    if total <= width {
+        return segments.to_vec();
+    }
+    if width < 2 {
+        return Vec::new();
+    }
+    let first = cells.iter().position(|c| c.1).unwrap_or(0);
+    // Walk back from the match while the lead stays within a quarter of the width.
+    let mut from = first;
+    let mut lead = 0;
+    while from > 0 && lead + cells[from - 1].2 <= width / 4 {
+        from -= 1;
+        lead += cells[from].2;
+    }
+    let mut out: Vec<(char, bool)> = Vec::new();
+    let mut used = 0;
+    if from > 0 {
+        out.push(('…', false));
+        used += 1;
+    }
+    let rest: usize = cells[from..].iter().map(|c| c.2).sum();
+    // Room for a closing `…` when the rest does not fit.
+    let room = if used + rest <= width {
+        width
+    } else {
+        width - 1
+    };
+    let mut to = from;
+    while to < cells.len() && used + cells[to].2 <= room {
+        out.push((cells[to].0, cells[to].1));
+        used += cells[to].2;
+        to += 1;
+    }
+    if to < cells.len() {
+        out.push(('…', false));
+    }
+    runs(out)
+}
+
+/// `segments` broken into lines of at most `width` columns, at spaces where it can be (a
+/// word longer than a line is cut). A match is kept on one line when it fits: `€10
+/// million` split over two lines is harder to see than to find.
+pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
+    let width = width.max(1);
+    let cells = cells_of(segments);
+    let mut lines: Vec<Vec<(char, bool)>> = Vec::new();
+    let mut line: Vec<(char, bool)> = Vec::new();
+    let mut used = 0;
+    let mut words = cells.split(|c| c.0 == ' ' && !c.1).peekable();
+    while let Some(word) = words.next() {
+        let w: usize = word.iter().map(|c| c.2).sum();
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push((' ', false));
+            used += 1;
+        }
+        for &(c, matched, cw) in word {
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push((c, matched));
+            used += cw;
+        }
+        if words.peek().is_none() && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+    }
+    lines.into_iter().map(runs).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +228,79 @@ mod tests {
         assert!(r.starts_with('…') && r.ends_with('…'), "{r}");
         assert!(r.contains("[needle]"));
         assert_eq!(r.chars().count(), 40 + 2 + 2);
+    }
+
+    #[test]
+    fn a_row_is_cut_again_around_the_match() {
+        let text = format!(
+            "{} We will devote €10 million to it. {}",
+            "x ".repeat(60),
+            "y ".repeat(60)
+        );
+        let at = text.find('€').unwrap() as u32;
+        let s = snippet(&text, (0, text.len() as u32), &[(at, at + 13)], 240);
+        let row = fit_around_match(&s, 40);
+        let r = render(&row);
+        assert!(r.starts_with('…') && r.ends_with('…'), "{r}");
+        assert!(r.contains("[€10 million]"), "{r}");
+        let width: usize = row.iter().map(|s| s.text.chars().count()).sum();
+        assert_eq!(width, 40);
+        // The match sits a quarter of the way in, not at the edge.
+        assert_eq!(r.find('[').map(|i| r[..i].chars().count()), Some(11));
+        // Wide characters count two columns.
+        let wide = vec![
+            Segment {
+                text: "漢字".repeat(20),
+                matched: false,
+            },
+            Segment {
+                text: "hit".into(),
+                matched: true,
+            },
+            Segment {
+                text: "漢字".repeat(20),
+                matched: false,
+            },
+        ];
+        let row = fit_around_match(&wide, 20);
+        let cols: usize = row
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str()))
+            .sum();
+        assert!(cols <= 20, "{row:?}");
+        assert!(render(&row).contains("[hit]"));
+        // A short line is left whole.
+        assert_eq!(fit_around_match(&s[..1], 1000), s[..1].to_vec());
+    }
+
+    #[test]
+    fn wrapping_keeps_words_and_flags() {
+        let segs = vec![
+            Segment {
+                text: "The board will pay ".into(),
+                matched: false,
+            },
+            Segment {
+                text: "€10 million".into(),
+                matched: true,
+            },
+            Segment {
+                text: " by 2027.".into(),
+                matched: false,
+            },
+        ];
+        let lines: Vec<String> = wrap(&segs, 14).iter().map(|l| render(l)).collect();
+        assert_eq!(
+            lines,
+            ["The board will", "pay", "[€10 million] by", "2027."]
+        );
+        // A match longer than a line is cut like any long word.
+        let lines: Vec<String> = wrap(&segs, 6).iter().map(|l| render(l)).collect();
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.replace(['[', ']'], "").chars().count() <= 6),
+            "{lines:?}"
+        );
     }
 }

@@ -406,7 +406,11 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::PanLeft => pan(state, -1),
         Action::PanRight => pan(state, 1),
         Action::Down => step(state, ctx, 1),
+        // Up with nothing above to go to recalls the query before, as a shell's prompt does.
+        Action::Up if ctx == Context::Finder && up_recalls(state) => return recall(state, -1),
         Action::Up => step(state, ctx, -1),
+        Action::HistoryPrev => return recall(state, -1),
+        Action::HistoryNext => return recall(state, 1),
         Action::HalfPageDown => step(state, ctx, page(state, ctx) / 2),
         Action::HalfPageUp => step(state, ctx, -(page(state, ctx) / 2)),
         Action::PageDown => step(state, ctx, page(state, ctx)),
@@ -554,6 +558,13 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
                 return Vec::new();
             };
             open_hit(state, &hit);
+            let f = &mut state.finder;
+            let before = f.history.clone();
+            crate::app::history::add(&mut f.history, &input_text(&f.input));
+            f.recalled = None;
+            if f.history != before {
+                return vec![Effect::KeepHistory(f.history.clone())];
+            }
         }
         Context::Search if state.reader.page_prompt => {
             state.reader.page_prompt = false;

@@ -53,7 +53,7 @@ pub(super) fn click(
     areas: &crate::app::layout::Areas,
     y: u16,
 ) -> Vec<Effect> {
-    use crate::app::layout::{inner, pane_inner};
+    use crate::app::layout::pane_inner;
     match ctx {
         Context::Documents | Context::Filter => {
             let Some(r) = areas.documents.map(|r| pane_inner(state, r)) else {
@@ -74,11 +74,18 @@ pub(super) fn click(
             state.documents.selected = index;
         }
         Context::Finder => {
-            let Some(r) = areas.overlay.map(inner) else {
+            let Some(list) = areas
+                .overlay
+                .and_then(|r| crate::app::layout::finder_areas(state, r))
+                .map(|a| a.list)
+            else {
                 return Vec::new();
             };
-            // Below the input and the count lines.
-            let Some(row) = (y as usize).checked_sub(r.y as usize + 2) else {
+            // A click on a row of the list (not the input, count or preview below it).
+            let Some(row) = (y as usize)
+                .checked_sub(list.y as usize)
+                .filter(|&row| row < list.height as usize)
+            else {
                 return Vec::new();
             };
             let index = state.finder.offset + row;

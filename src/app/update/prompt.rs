@@ -71,7 +71,11 @@ pub(super) fn one_line(input: &mut ratatui_textarea::TextArea<'static>) {
 
 pub(super) fn edited(state: &mut State, ctx: Context) -> Vec<Effect> {
     match ctx {
-        Context::Finder => new_query(state),
+        Context::Finder => {
+            // Typing over a recalled query makes it a new one.
+            state.finder.recalled = None;
+            new_query(state)
+        }
         Context::Filter => {
             state.documents.filter = state
                 .documents
@@ -102,6 +106,40 @@ pub(super) fn paste(state: &mut State, text: &str) -> Vec<Effect> {
     };
     input.insert_str(clean);
     edited(state, ctx)
+}
+
+/// True when Up in the finder recalls a query rather than moving: the prompt is empty, or
+/// shows a recalled query with its first row selected (nothing above it).
+pub(super) fn up_recalls(state: &State) -> bool {
+    let f = &state.finder;
+    input_text(&f.input).trim().is_empty() || (f.recalled.is_some() && f.selected == 0)
+}
+
+/// Steps through the finder's history: `-1` an older query, `1` a newer one, and past the
+/// newest, what was being typed before.
+pub(super) fn recall(state: &mut State, delta: isize) -> Vec<Effect> {
+    let f = &mut state.finder;
+    let len = f.history.len();
+    let next = match (f.recalled, delta < 0) {
+        (_, _) if len == 0 => return Vec::new(),
+        (None, true) => {
+            f.typed = input_text(&f.input);
+            Some(len - 1)
+        }
+        (None, false) => return Vec::new(),
+        (Some(i), true) => Some(i.saturating_sub(1)),
+        (Some(i), false) if i + 1 < len => Some(i + 1),
+        (Some(_), false) => None,
+    };
+    let text = next.map_or_else(|| f.typed.clone(), |i| f.history[i].clone());
+    if next == f.recalled && next.is_some() {
+        return Vec::new(); // already at the oldest
+    }
+    f.recalled = next;
+    let mut input = text_input(f.input.placeholder_text());
+    input.insert_str(text);
+    f.input = input;
+    new_query(state)
 }
 
 /// The finder's input changed: a new generation, searched off the UI thread.
