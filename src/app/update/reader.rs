@@ -192,15 +192,9 @@ pub(super) fn search(state: &mut State, forward: bool) {
     if state.reader.doc.is_none() {
         return;
     }
-    let Ok(re) = regex::RegexBuilder::new(&regex::escape(&pattern))
-        .case_insensitive(true)
-        .build()
-    else {
-        return;
-    };
     let at = state.reader.at;
     // What the reader shows, not the file's source: no match in a URL or the front matter.
-    let all = state.reader.display.find_all(&re);
+    let all = state.reader.display.find_all(&pattern);
     if all.is_empty() {
         return say(
             state,
