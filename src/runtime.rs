@@ -72,6 +72,9 @@ fn run_entered(options: Options) -> io::Result<()> {
     state.mono = ui::theme::no_color_requested();
     state.blind_at_start = options.blind;
     state.today = crate::workspace::today();
+    state.state_dir = crate::app::memory::state_dir();
+    state.corpus_key = crate::app::memory::corpus_key(&options.paths);
+    crate::app::memory::load(&mut state);
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
 
@@ -146,6 +149,11 @@ fn event_loop(
                     Effect::KeepDrafts { workspace, drafts } => {
                         if let Err(e) = crate::app::draft::store(&workspace, &drafts) {
                             batch.push_front(Msg::Written(Err(format!("note draft: {e}"))));
+                        }
+                    }
+                    Effect::Remember { path, contents } => {
+                        if let Err(e) = crate::app::memory::write(&path, &contents) {
+                            batch.push_front(Msg::Written(Err(format!("not remembered: {e}"))));
                         }
                     }
                     Effect::Refresh => {

@@ -7,6 +7,7 @@ pub mod display;
 pub mod draft;
 pub mod finder;
 pub mod layout;
+pub mod memory;
 pub mod msg;
 pub mod review;
 pub mod state;

@@ -80,6 +80,12 @@ pub enum Effect {
         workspace: std::path::PathBuf,
         drafts: Vec<super::draft::Draft>,
     },
+    /// Replace a file of the user's state folder (`app::memory`: marks, reading mode,
+    /// search history), atomically. A failure comes back as a message.
+    Remember {
+        path: std::path::PathBuf,
+        contents: String,
+    },
     /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
     WaitForLock(std::path::PathBuf),
     /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`
