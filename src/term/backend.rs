@@ -145,7 +145,10 @@ impl<W: Write> LeanBackend<W> {
                     .filter(|(y, _)| **y < top || **y > bottom)
                     .map(|(_, c)| c)
                     .sum();
-                let bytes = band(top, bottom, shift) + outside;
+                // Setting another region costs its sequence and homes the cursor: the
+                // region already set wins a tie.
+                let region = if self.region == Some((top, bottom)) { 0 } else { 10 };
+                let bytes = band(top, bottom, shift) + outside + region;
                 if best.is_none_or(|b| bytes < b.0) {
                     best = Some((bytes, top, bottom));
                 }

@@ -62,13 +62,13 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         format!(" · p. {p}/{}", rd.display.page_starts.len())
     });
     // The line position at the right, as less shows it: a scrolled line changes only its
-    // digits (a few bytes).
+    // digits (a few bytes), plain, so writing them needs no change of colour.
     let position = position(rd.top, height, rd.lines.len());
     let width = (r.width.saturating_sub(8) as usize).saturating_sub(position.width() + 1);
     let title = fit(&state.title(doc), width.saturating_sub(page.width()));
     let title = format!("{title}{page}");
     let block = pane_frame(state, title, focused, theme)
-        .title(Line::from(Span::styled(position, theme.dim)).right_aligned());
+        .title(Line::from(Span::styled(position, Style::reset())).right_aligned());
     frame.render_widget(block, r);
     let area = pane_inner(state, r);
     let cursor = cursor_sentence(state);
