@@ -147,7 +147,11 @@ impl<W: Write> LeanBackend<W> {
                     .sum();
                 // Setting another region costs its sequence and homes the cursor: the
                 // region already set wins a tie.
-                let region = if self.region == Some((top, bottom)) { 0 } else { 10 };
+                let region = if self.region == Some((top, bottom)) {
+                    0
+                } else {
+                    10
+                };
                 let bytes = band(top, bottom, shift) + outside + region;
                 if best.is_none_or(|b| bytes < b.0) {
                     best = Some((bytes, top, bottom));
@@ -257,7 +261,12 @@ impl<W: Write> LeanBackend<W> {
         let relative = match self.cursor {
             // Past the last column the terminal waits to wrap: only CR and CNL are sure.
             Some((_, cy)) if cy == y && x == 0 => Some("\r".to_string()),
-            Some((_, cy)) if cy + 1 == y && x == 0 => Some("\x1b[E".to_string()),
+            // Not from the scroll region's last row: the cursor would stay on it.
+            Some((_, cy))
+                if cy + 1 == y && x == 0 && self.region.is_none_or(|(_, bottom)| cy != bottom) =>
+            {
+                Some("\x1b[E".to_string())
+            }
             Some((cx, cy)) if cy == y && cx < width && x > cx => Some(match x - cx {
                 1 => "\x1b[C".to_string(),
                 n => format!("\x1b[{n}C"),
@@ -509,7 +518,8 @@ mod tests {
                 (top + rows) * 100 / 80
             )];
             lines.extend(text[top..top + rows].iter().cloned());
-            lines.push("status".to_string());
+            // A status line that changes too: written after the region's last row.
+            lines.push(format!("{top}"));
             lines
         };
         frame(&mut t, &screen_at(0));
