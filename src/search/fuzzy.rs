@@ -96,7 +96,15 @@ fn ligature(c: char) -> Option<&'static str> {
 /// (dots below `ḥ ṭ`, cedillas `ķ ņ`, ogoneks `į ų`, …): the first character of the
 /// canonical decomposition when the rest are combining marks.
 fn base_letter(c: char) -> char {
+    // Symbols, digits, punctuation and CJK have no marks to drop: no table lookup (the
+    // finder folds every non-ASCII character it scans).
+    if !c.is_alphabetic() {
+        return c;
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower >= '\u{3000}' {
+        return lower;
+    }
     let mut first = None;
     let mut marks_only = true;
     unicode_normalization::char::decompose_canonical(lower, |d| match first {
@@ -750,6 +758,11 @@ mod tests {
         // One character in, one out.
         assert_eq!(fold('ﬁ'), 'f');
         assert_eq!(fold('Ș'), 's');
+        // Letters without marks are only lower-cased; other characters are kept.
+        assert_eq!(fold('Ａ'), 'ａ');
+        assert_eq!(fold('Ж'), 'ж');
+        assert_eq!(fold('€'), '€');
+        assert_eq!(fold('漢'), '漢');
     }
 
     #[test]
