@@ -2628,3 +2628,51 @@ fn finder_and_reader_fold_accents_and_marks_below_alike() {
     let (s, e) = state.reader.mark.unwrap();
     assert_eq!(&doc_text[s..e], "IAȘI");
 }
+
+/// Bytes the lean backend writes for each of `steps` presses of `key`, drawn as the
+/// runtime draws (the whole frame each time), after a first full frame.
+fn bytes_per_key(b: &mut Bench, key: &str, steps: usize) -> Vec<usize> {
+    use cordiale::term::backend::LeanBackend;
+    use ratatui::backend::Backend as _;
+    let (w, h) = b.state.size;
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h));
+    let mut t = ratatui::Terminal::with_options(
+        LeanBackend::new(Vec::<u8>::new(), (w, h)),
+        ratatui::TerminalOptions { viewport },
+    )
+    .unwrap();
+    let mut draw = |s: &State| {
+        t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
+        t.backend_mut().flush().unwrap();
+        std::mem::take(t.backend_mut().writer_mut()).len()
+    };
+    draw(&b.state);
+    (0..steps)
+        .map(|_| {
+            b.keys(key);
+            draw(&b.state)
+        })
+        .collect()
+}
+
+#[test]
+fn reading_mode_scrolls_a_line_with_the_terminals_region() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut b = Bench::new("default", w, h);
+        open_richest(&mut b);
+        let beside: usize = bytes_per_key(&mut b, "down", 30).iter().sum();
+        b.keys("home z");
+        let alone = bytes_per_key(&mut b, "down", 30);
+        let mean = alone.iter().sum::<usize>() / alone.len();
+        // One new line of text (at most the width), the scroll, the position's digits,
+        // the gutter: never the whole reader again.
+        assert!(mean < w as usize + 60, "{w}x{h}: {alone:?}");
+        if w >= 100 {
+            assert!(
+                mean * 2 < beside / 30,
+                "{w}x{h}: {mean} B against {} B",
+                beside / 30
+            );
+        }
+    }
+}
