@@ -75,6 +75,9 @@ fn run_entered(options: Options) -> io::Result<()> {
     state.finder.history = crate::app::history::place()
         .map(|p| crate::app::history::read(&p))
         .unwrap_or_default();
+    state.state_dir = crate::app::memory::state_dir();
+    state.corpus_key = crate::app::memory::corpus_key(&options.paths);
+    crate::app::memory::load(&mut state);
     // The first frame, before anything is loaded.
     draw(&mut terminal, &state)?;
 
@@ -155,6 +158,11 @@ fn event_loop(
                     Effect::KeepDrafts { workspace, drafts } => {
                         if let Err(e) = crate::app::draft::store(&workspace, &drafts) {
                             batch.push_front(Msg::Written(Err(format!("note draft: {e}"))));
+                        }
+                    }
+                    Effect::Remember { path, contents } => {
+                        if let Err(e) = crate::app::memory::write(&path, &contents) {
+                            batch.push_front(Msg::Written(Err(format!("not remembered: {e}"))));
                         }
                     }
                     Effect::Refresh => {

@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use cordiale::app::state::{Overlay, Pane, Question, SortBy, VerdictKey, input_text};
+use cordiale::app::state::{
+    MarkKey, Overlay, Pane, Place, Question, SortBy, Spot, VerdictKey, input_text,
+};
 use cordiale::app::undo::Part;
 use cordiale::app::update::{context, cursor_sentence};
 use cordiale::app::wrap::line_of;
@@ -736,6 +738,27 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             assert_eq!(input_text(&after.finder.input), wanted, "{what}");
             assert_eq!(after.finder.shown, wanted, "{what}: searched");
         }
+        Action::JumpBack | Action::JumpForward => {
+            // `aim` left one place on the side it goes to: the workbench is there now, and
+            // the place it left is on the other side.
+            let (from0, from1, to1) = match action {
+                Action::JumpBack => (&before.jumps.back, &after.jumps.back, &after.jumps.forward),
+                _ => (
+                    &before.jumps.forward,
+                    &after.jumps.forward,
+                    &after.jumps.back,
+                ),
+            };
+            let spot = *from0.last().unwrap();
+            assert_eq!(from1.len(), from0.len() - 1, "{what}");
+            assert_eq!(to1.last().map(|s| s.doc), Some(before.reader.doc), "{what}");
+            assert_eq!(after.reader.doc, spot.doc, "{what}");
+            assert_eq!(after.reader.at, spot.place.at, "{what}");
+            assert_eq!(after.focus, spot.focus, "{what}");
+        }
+        Action::SetMark => assert_eq!(after.mark_key, Some(MarkKey::Set), "{what}"),
+        Action::GotoMark => assert_eq!(after.mark_key, Some(MarkKey::Go), "{what}"),
+        Action::ToggleReading => assert_ne!(after.reading, before.reading, "{what}"),
         Action::ToggleTimeline => {
             assert_ne!(
                 before.timeline.is_some(),
@@ -978,7 +1001,8 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
             // A change to take back: a verdict in the checklist, a mark in the reader.
             if ctx == Context::Reader {
                 aim(b, Action::MarkCommitment, ctx);
-                b.keys("m");
+                let mark = key(b, Action::MarkCommitment);
+                b.keys(&mark);
             } else {
                 b.keys("K");
             }
@@ -990,6 +1014,31 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
         }
         (Action::Cancel, Context::Checklist) => {
             b.state.review.as_mut().unwrap().verdict_key = VerdictKey::Reconcile;
+        }
+        (Action::JumpBack | Action::JumpForward, _) => {
+            // A place in another document to go to.
+            let doc = b.state.documents.order[0];
+            let other = b.state.documents.order[1];
+            let spot = Spot {
+                doc: Some(if b.state.reader.doc == Some(doc) {
+                    other
+                } else {
+                    doc
+                }),
+                place: Place { top_byte: 0, at: 0 },
+                focus: Pane::Reader,
+                timeline: None,
+            };
+            match action {
+                Action::JumpBack => b.state.jumps.back.push(spot),
+                _ => b.state.jumps.forward.push(spot),
+            }
+        }
+        (Action::GotoMark, Context::Documents | Context::Checklist) => {
+            // A document in the reader, whose marks it goes to.
+            let focus = b.state.focus;
+            open_richest(b);
+            b.state.focus = focus;
         }
         (Action::DetailDown | Action::DetailUp, _) => {
             // A note longer than the detail, scrolled a little already.
@@ -2276,16 +2325,16 @@ fn undo_leaves_a_partners_change_merged_meanwhile() {
 #[test]
 fn a_marked_sentence_is_undone_from_the_reader_and_redone() {
     use cordiale::workspace::Origin;
-    for (keymap, undo, redo) in [
-        ("default", "u", "ctrl-y"),
-        ("vim", "u", "ctrl-r"),
-        ("emacs", "ctrl-x u", "alt-_"),
+    for (keymap, mark, undo, redo) in [
+        ("default", "m", "u", "ctrl-y"),
+        ("vim", "M", "u", "ctrl-r"),
+        ("emacs", "m", "ctrl-x u", "alt-_"),
     ] {
         let mut b = Bench::new(keymap, 120, 40);
         open_richest(&mut b);
         aim(&mut b, Action::MarkCommitment, Context::Reader);
         let items = b.state.review.as_ref().unwrap().ws.items.len();
-        b.keys("m");
+        b.keys(mark);
         let r = b.state.review.as_ref().unwrap();
         let id = r.order[r.selected].clone();
         let item = r.ws.items[&id].clone();
@@ -2539,5 +2588,355 @@ fn help_scrolls_within_its_text_and_q_closes_it() {
             marks.iter().any(|m| m == mark),
             "{mark} in the legend: {marks:?}"
         );
+    }
+}
+
+/// The reader's place: document, top line, cursor, focus.
+fn place_of(s: &State) -> (Option<usize>, usize, usize, Pane) {
+    (s.reader.doc, s.reader.top, s.reader.at, s.focus)
+}
+
+/// Carries out the bench's `Remember` effects (marks, preferences) as the runtime does.
+fn remember(b: &mut Bench) -> usize {
+    let mut written = 0;
+    for e in std::mem::take(&mut b.effects) {
+        if let Effect::Remember { path, contents } = e {
+            cordiale::app::memory::write(&path, &contents).unwrap();
+            written += 1;
+        }
+    }
+    written
+}
+
+#[test]
+fn ctrl_o_returns_to_the_exact_place_a_jump_left_and_forward_comes_back() {
+    let mut b = Bench::new("default", 120, 40);
+    // Nothing to go back to yet.
+    b.keys("ctrl-o");
+    assert_eq!(status(&b.state), "no earlier place on the jump list");
+    open_richest(&mut b);
+    b.keys("pagedown pagedown ) )");
+    let before = place_of(&b.state);
+    // The finder: Enter on a hit, then back.
+    b.keys("ctrl-p");
+    b.type_text("10m");
+    let hit = b.state.finder.hits[0].clone();
+    b.keys("enter");
+    assert_eq!(b.state.reader.at, hit.start);
+    let at_hit = place_of(&b.state);
+    assert_ne!(at_hit, before);
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), before);
+    assert_eq!(b.state.reader.mark, None);
+    // Forward again, and back again.
+    b.keys("alt-right");
+    assert_eq!(place_of(&b.state), at_hit);
+    b.keys("alt-left");
+    assert_eq!(place_of(&b.state), before);
+    // A new jump forgets the places gone back over.
+    b.keys("f");
+    assert!(b.state.jumps.forward.is_empty());
+    b.keys("alt-right");
+    assert_eq!(status(&b.state), "no later place on the jump list");
+    // The reader's own jumps: next figure, search and its next match.
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), before);
+    b.keys("/");
+    b.type_text("the");
+    b.keys("enter");
+    let first = place_of(&b.state);
+    b.keys("n");
+    assert_ne!(place_of(&b.state), first);
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), first);
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), before);
+    // From the documents pane (the reader previewing its selection), back to that pane.
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("1");
+    let start = place_of(&b.state);
+    assert_eq!(start.3, Pane::Documents);
+    b.keys("ctrl-p");
+    b.type_text("10m");
+    b.keys("enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), start);
+}
+
+#[test]
+fn checklist_and_timeline_jumps_go_back_to_the_list_and_the_event() {
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    b.keys("3 down");
+    let in_list = (b.state.focus, b.state.review.as_ref().unwrap().selected);
+    let reader = (b.state.reader.doc, b.state.reader.at);
+    b.keys("enter");
+    assert_eq!(b.state.focus, Pane::Reader);
+    b.keys("ctrl-o");
+    assert_eq!(b.state.focus, in_list.0);
+    assert_eq!(b.state.review.as_ref().unwrap().selected, in_list.1);
+    assert_eq!((b.state.reader.doc, b.state.reader.at), reader);
+    // The timeline: Enter on an event opens its source; back shows the timeline again on
+    // that event.
+    b.keys("T right right");
+    let event = b.state.timeline.as_ref().unwrap().selected;
+    b.keys("enter");
+    assert!(b.state.timeline.is_none());
+    b.keys("ctrl-o");
+    assert_eq!(b.state.timeline.as_ref().map(|t| t.selected), Some(event));
+    // Vim: tab is forward.
+    let mut b = Bench::new("vim", 120, 40);
+    open_richest(&mut b);
+    let before = place_of(&b.state);
+    b.keys("f");
+    let after = place_of(&b.state);
+    b.keys("ctrl-o");
+    assert_eq!(place_of(&b.state), before);
+    b.keys("tab");
+    assert_eq!(place_of(&b.state), after);
+}
+
+#[test]
+fn marks_are_set_gone_to_and_kept_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = |keymap: &str| {
+        let mut b = Bench::new(keymap, 120, 40);
+        b.state.state_dir = Some(dir.path().to_path_buf());
+        b.state.corpus_key = "seeds".into();
+        cordiale::app::memory::load(&mut b.state);
+        b
+    };
+    let mut b = start("default");
+    open_richest(&mut b);
+    b.keys("pagedown )");
+    let marked = place_of(&b.state);
+    b.keys("M a");
+    assert_eq!(status(&b.state), "mark a set");
+    assert_eq!(remember(&mut b), 1, "the marks are written at once");
+    // Not in the workspace's folder: in the state folder, by corpus.
+    assert!(dir.path().join("marks/seeds.json").exists());
+    b.keys("end");
+    assert_ne!(place_of(&b.state), marked);
+    b.keys("' a");
+    assert_eq!(place_of(&b.state), marked);
+    // A mark is a jump: back to where it was gone to from.
+    b.keys("ctrl-o");
+    assert_ne!(place_of(&b.state), marked);
+    b.keys("' b");
+    assert_eq!(status(&b.state), "no mark b in this document");
+    // Any other key than a letter cancels, and does nothing else.
+    b.keys("M down");
+    assert_eq!(status(&b.state), "cancelled");
+    assert_eq!(b.state.mark_key, None);
+    // The next session, in the vim keymap: the same mark, then one of its own.
+    let mut b = start("vim");
+    open_richest(&mut b);
+    b.keys("' a");
+    assert_eq!(place_of(&b.state), marked);
+    b.keys("G");
+    let bottom = place_of(&b.state);
+    b.keys("m z g g");
+    assert_ne!(place_of(&b.state), bottom);
+    b.keys("` z");
+    assert_eq!(place_of(&b.state), bottom);
+    remember(&mut b);
+    let b = start("emacs");
+    let doc_name = &b.state.corpus.as_ref().unwrap().documents[marked.0.unwrap()].name;
+    let kept = &b.state.bookmarks[doc_name.as_str()];
+    assert_eq!(kept.keys().collect::<String>(), "az");
+    // Emacs: registers.
+    let mut b = b;
+    open_richest(&mut b);
+    b.keys("ctrl-x r j a");
+    assert_eq!(place_of(&b.state), marked);
+}
+
+#[test]
+fn reading_mode_shows_the_reader_alone_and_is_remembered() {
+    use cordiale::app::layout::{layout, reader_text_width};
+    let dir = tempfile::tempdir().unwrap();
+    for (keymap, key) in [("default", "z"), ("vim", "ctrl-w o"), ("emacs", "ctrl-x 1")] {
+        let mut b = Bench::new(keymap, 120, 40);
+        b.state.state_dir = Some(dir.path().to_path_buf());
+        b.keys("1");
+        let beside = layout(&b.state);
+        assert!(beside.documents.is_some());
+        open_richest(&mut b);
+        let narrow = reader_text_width(&b.state);
+        let top_byte = b.state.reader.lines[b.state.reader.top].start;
+        b.keys(key);
+        assert!(b.state.reading, "{keymap}");
+        let alone = layout(&b.state);
+        assert_eq!(alone.reader.unwrap().width, 120, "{keymap}");
+        assert!(alone.documents.is_none() && alone.checklist.is_none());
+        // Full width, no border: the text gets every column but the gutter.
+        assert_eq!(reader_text_width(&b.state), 118);
+        assert!(reader_text_width(&b.state) > narrow);
+        assert_eq!(b.state.reader.width, 118, "wrapped again for the new width");
+        // The top line stays where it was in the text.
+        let top = &b.state.reader.lines[b.state.reader.top];
+        assert!(top.start <= top_byte && top_byte <= top.end.max(top.start));
+        assert_eq!(remember(&mut b), 1);
+        // Another pane focused shows the usual layout; the reader again, alone again.
+        b.keys("1");
+        assert!(layout(&b.state).documents.is_some());
+        b.keys("2");
+        assert_eq!(layout(&b.state).reader.unwrap().width, 120);
+        // The next session starts in reading mode.
+        let mut next = Bench::new(keymap, 120, 40);
+        next.state.state_dir = Some(dir.path().to_path_buf());
+        cordiale::app::memory::load(&mut next.state);
+        assert!(next.state.reading, "{keymap}");
+        next.keys(key);
+        assert!(!next.state.reading);
+        remember(&mut next);
+    }
+}
+
+#[test]
+fn the_reader_shows_its_line_and_percent_as_less_does() {
+    let mut b = Bench::new("default", 120, 40);
+    open_richest(&mut b);
+    let total = b.state.reader.lines.len();
+    let height = cordiale::app::layout::reader_height(&b.state);
+    let screen = screen_text(&b.state);
+    let first = format!(" 1/{total}  {}% ", height * 100 / total);
+    assert!(screen.lines().next().unwrap().contains(&first), "{screen}");
+    b.keys("down down");
+    let screen = screen_text(&b.state);
+    let third = format!(" 3/{total}  {}% ", (height + 2) * 100 / total);
+    assert!(screen.lines().next().unwrap().contains(&third), "{screen}");
+    b.keys("end");
+    let last = format!(" {}/{total}  100% ", total - height + 1);
+    assert!(screen_text(&b.state).contains(&last));
+}
+
+#[test]
+fn the_search_prompt_recalls_earlier_patterns_and_keeps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = Bench::new("default", 120, 40);
+    b.state.state_dir = Some(dir.path().to_path_buf());
+    open_richest(&mut b);
+    for pattern in ["tunnel", "the", "tunnel"] {
+        b.keys("/");
+        b.type_text(pattern);
+        b.keys("enter");
+    }
+    let shown = |b: &Bench| input_text(b.state.reader.search_input.as_ref().unwrap());
+    b.keys("/ up");
+    assert_eq!(shown(&b), "tunnel", "the last, once");
+    b.keys("up");
+    assert_eq!(shown(&b), "the");
+    b.keys("up");
+    assert_eq!(shown(&b), "the", "the oldest stays");
+    b.keys("down");
+    assert_eq!(shown(&b), "tunnel");
+    b.keys("down");
+    assert_eq!(shown(&b), "");
+    b.keys("up enter");
+    assert_eq!(b.state.reader.pattern, "tunnel");
+    remember(&mut b);
+    // Kept for the next session.
+    let mut next = Bench::new("default", 120, 40);
+    next.state.state_dir = Some(dir.path().to_path_buf());
+    cordiale::app::memory::load(&mut next.state);
+    assert_eq!(next.state.reader.history, ["the", "tunnel"]);
+}
+
+#[test]
+fn finder_and_reader_fold_accents_and_marks_below_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The route runs from Kraków to Iași.\n\nIn 2016 the line to IAȘI was rebuilt.\n";
+    std::fs::write(dir.path().join("routes.txt"), text).unwrap();
+    let corpus = Arc::new(corpus::load(&[dir.path().to_path_buf()]).unwrap());
+    let index = Arc::new(Index::build(Arc::clone(&corpus)));
+    let mut state = State::new(keymap::load(None, None).unwrap(), "t".into(), (120, 40));
+    update(&mut state, Msg::CorpusLoaded(Arc::clone(&corpus)));
+    update(&mut state, Msg::IndexReady(Arc::clone(&index)));
+    let mut searcher = Searcher::default();
+    let doc_text = corpus.documents[0].text.clone();
+    for (query, word) in [("krakow", "Kraków"), ("iasi", "Iași")] {
+        // The finder, its query typed anew.
+        press(&mut state, "ctrl-p ctrl-u");
+        for c in query.chars() {
+            for e in press(&mut state, &c.to_string()) {
+                if let Effect::Search { generation, query } = e {
+                    let m = finder::run(&index, &mut searcher, generation, &query);
+                    update(&mut state, m);
+                }
+            }
+        }
+        let hit = state.finder.hits.first().cloned().expect(query);
+        let matched: String = hit
+            .segments
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(matched, word, "finder: {query}");
+        press(&mut state, "enter");
+        // The reader's search, from the top.
+        press(&mut state, "home");
+        state.reader.at = 0;
+        press(&mut state, "/");
+        for c in query.chars() {
+            press(&mut state, &c.to_string());
+        }
+        press(&mut state, "enter");
+        let (s, e) = state.reader.mark.expect(query);
+        assert_eq!(&doc_text[s..e], word, "reader: {query}");
+    }
+    // Both spellings of Iași, the capitals too.
+    press(&mut state, "n");
+    let (s, e) = state.reader.mark.unwrap();
+    assert_eq!(&doc_text[s..e], "IAȘI");
+}
+
+/// Bytes the lean backend writes for each of `steps` presses of `key`, drawn as the
+/// runtime draws (the whole frame each time), after a first full frame.
+fn bytes_per_key(b: &mut Bench, key: &str, steps: usize) -> Vec<usize> {
+    use cordiale::term::backend::LeanBackend;
+    use ratatui::backend::Backend as _;
+    let (w, h) = b.state.size;
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, w, h));
+    let mut t = ratatui::Terminal::with_options(
+        LeanBackend::new(Vec::<u8>::new(), (w, h)),
+        ratatui::TerminalOptions { viewport },
+    )
+    .unwrap();
+    let mut draw = |s: &State| {
+        t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
+        t.backend_mut().flush().unwrap();
+        std::mem::take(t.backend_mut().writer_mut()).len()
+    };
+    draw(&b.state);
+    (0..steps)
+        .map(|_| {
+            b.keys(key);
+            draw(&b.state)
+        })
+        .collect()
+}
+
+#[test]
+fn reading_mode_scrolls_a_line_with_the_terminals_region() {
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut b = Bench::new("default", w, h);
+        open_richest(&mut b);
+        let beside: usize = bytes_per_key(&mut b, "down", 30).iter().sum();
+        b.keys("home z");
+        let alone = bytes_per_key(&mut b, "down", 30);
+        let mean = alone.iter().sum::<usize>() / alone.len();
+        // One new line of text (at most the width), the scroll, the position's digits,
+        // the gutter: never the whole reader again.
+        assert!(mean < w as usize + 60, "{w}x{h}: {alone:?}");
+        if w >= 100 {
+            assert!(
+                mean * 2 < beside / 30,
+                "{w}x{h}: {mean} B against {} B",
+                beside / 30
+            );
+        }
     }
 }

@@ -66,6 +66,9 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
     let (base, index) = state(w, h);
     let mut reader = base.clone();
     press(&mut reader, &index, "enter f");
+    // Reading mode: the reader alone, full width, its position in its title line.
+    let mut reading = reader.clone();
+    press(&mut reading, &index, "z");
     let mut finder = base.clone();
     press(&mut finder, &index, "ctrl-p 1 0 m");
     let mut help = base.clone();
@@ -161,6 +164,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         ("note", note),
         ("documents", base),
         ("reader", reader),
+        ("reading", reading),
         ("finder", finder),
         ("help", help),
         ("help_end", help_end),

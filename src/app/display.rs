@@ -310,14 +310,22 @@ impl Display {
         });
     }
 
-    /// The file spans of what `re` matches in the text as shown (after the header, a line
-    /// break between blocks): search finds what the reader sees — across a file's line
-    /// breaks and markup, never in a URL, a comment, the front matter or a page marker —
-    /// and lands on bytes. A line a page marker split is searched as one.
-    pub fn find_all(&self, re: &regex::Regex) -> Vec<(usize, usize)> {
-        let mut shown = String::new();
-        // Where each shown character starts, and its cell (none for a break between blocks).
-        let mut at: Vec<(usize, Option<usize>)> = Vec::new();
+    /// The file spans where `pattern` occurs in the text as shown (after the header, a
+    /// line break between blocks), both folded as the finder folds them (case, accents,
+    /// marks below, ligatures, quotes: `krakow` finds "Kraków"): search finds what the
+    /// reader sees — across a file's line breaks and markup, never in a URL, a comment, the
+    /// front matter or a page marker — and lands on bytes. A line a page marker split is
+    /// searched as one.
+    pub fn find_all(&self, pattern: &str) -> Vec<(usize, usize)> {
+        let needle = crate::search::fuzzy::fold_str(pattern);
+        if needle.is_empty() {
+            return Vec::new();
+        }
+        // The shown text folded character by character; for each folded character where
+        // it starts and the cells it stands for (a mark dropped by the folding joins the
+        // letter before it; none for a break between blocks).
+        let mut folded = String::new();
+        let mut at: Vec<(usize, Option<(usize, usize)>)> = Vec::new();
         // The end byte of the last text block, while only page markers came after it.
         let mut split_at: Option<usize> = None;
         let mut marker = false;
@@ -339,23 +347,28 @@ impl Display {
             if joined {
                 // The rest of the line the marker split: no line break before it.
                 at.pop();
-                shown.pop();
+                folded.pop();
             }
             for i in b.cells.clone() {
-                at.push((shown.len(), Some(i)));
-                shown.push(self.cells[i].c);
+                let before = folded.len();
+                crate::search::fuzzy::fold_into(self.cells[i].c, &mut folded);
+                if folded.len() > before {
+                    at.push((before, Some((i, i))));
+                } else if let Some((_, Some((_, last)))) = at.last_mut() {
+                    *last = i;
+                }
             }
-            at.push((shown.len(), None));
-            shown.push('\n');
+            at.push((folded.len(), None));
+            folded.push('\n');
             split_at = b.cells.clone().last().map(|i| self.cells[i].end);
         }
-        let cell = |byte: usize| at[at.partition_point(|(b, _)| *b < byte)].1;
-        re.find_iter(&shown)
-            .filter(|m| !m.is_empty())
-            .filter_map(|m| {
-                let first = cell(m.start())?;
-                let end = shown[..m.end()].chars().next_back()?;
-                let last = cell(m.end() - end.len_utf8())?;
+        // The cells of the folded character that holds `byte`.
+        let cells = |byte: usize| at[at.partition_point(|(b, _)| *b <= byte) - 1].1;
+        folded
+            .match_indices(needle.as_str())
+            .filter_map(|(start, m)| {
+                let (first, _) = cells(start)?;
+                let (_, last) = cells(start + m.len() - 1)?;
                 Some((self.cells[first].start, self.cells[last].end))
             })
             .collect()
@@ -969,11 +982,7 @@ mod tests {
 
     /// What the reader's search finds for `pattern` in `d`, as the text of each match.
     fn found<'a>(d: &Display, text: &'a str, pattern: &str) -> Vec<&'a str> {
-        let re = regex::RegexBuilder::new(&regex::escape(pattern))
-            .case_insensitive(true)
-            .build()
-            .unwrap();
-        d.find_all(&re)
+        d.find_all(pattern)
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
@@ -993,6 +1002,21 @@ mod tests {
             ["joint plan](https://x.org/plan)\nfor"]
         );
         assert!(find("x.org").is_empty());
+    }
+
+    #[test]
+    fn search_folds_case_accents_and_marks_below_as_the_finder_does() {
+        let text = "Trains from KRAKÓW to Iași and Ias\u{326}i, a “ﬁnal” plan.\n";
+        let d = Display::plain(text);
+        let find = |p: &str| found(&d, text, p);
+        assert_eq!(find("krakow"), ["KRAKÓW"]);
+        // Precomposed and decomposed comma below; the decomposed mark is inside the span.
+        assert_eq!(find("iasi"), ["Iași", "Ias\u{326}i"]);
+        assert_eq!(find("IAȘI"), ["Iași", "Ias\u{326}i"]);
+        // A ligature spelt out, curly quotes as plain ones.
+        assert_eq!(find("\"final\""), ["“ﬁnal”"]);
+        assert_eq!(find("inal"), ["ﬁnal"]);
+        assert!(find("xyz").is_empty());
     }
 
     #[test]
@@ -1147,8 +1171,11 @@ mod tests {
             proptest::prop_assert_eq!(real, Display::plain(&text).cells);
             proptest::prop_assert!(d.page_starts.windows(2).all(|w| w[0] <= w[1]));
             proptest::prop_assert!(d.page_starts.iter().all(|&s| text.is_char_boundary(s)));
-            let re = regex::Regex::new("─|p\\. [0-9]").unwrap();
-            proptest::prop_assert!(d.find_all(&re).is_empty());
+            for n in 1..=pages.len() {
+                let label = format!("p. {}", n);
+                proptest::prop_assert!(d.find_all(&label).is_empty());
+            }
+            proptest::prop_assert!(d.find_all("─").is_empty());
             for width in [1, 7, 30] {
                 let lines = crate::app::wrap::wrap_display(&d, width);
                 proptest::prop_assert!(lines.windows(2).all(|w| w[0].start <= w[1].start));

@@ -58,7 +58,9 @@ pub fn layout(state: &State) -> Areas {
         ..Areas::default()
     };
     let checklist = state.review.is_some();
-    if w >= THREE_PANES && checklist {
+    if reading_alone(state) {
+        areas.reader = Some(body);
+    } else if w >= THREE_PANES && checklist {
         // The documents list wide enough for a title beside its date and progress.
         let left = (w / 4).clamp(30, 52);
         let right = (w * 3 / 10).clamp(36, 72);
@@ -105,11 +107,23 @@ pub fn layout(state: &State) -> Areas {
     areas
 }
 
+/// Reading mode shows the reader alone, while it has the focus (another pane focused shows
+/// the usual layout; the mode comes back with the reader).
+pub fn reading_alone(state: &State) -> bool {
+    state.reading && state.focus == Pane::Reader
+}
+
+/// Whether panes have borders: side by side they do; a pane alone (a narrow terminal,
+/// reading mode) has only its title line, so its lines span the terminal's width and a
+/// scrolled line is one scroll of the terminal's region, with no border cells.
+pub fn bordered(state: &State) -> bool {
+    state.size.0 >= SIDE_BY_SIDE && !reading_alone(state)
+}
+
 /// The inside of a pane: below its title line, and inside its side borders when panes
-/// stand side by side (alone on a narrow terminal, a pane has none: a scrolled line then
-/// costs no border cells).
+/// stand side by side (see [`bordered`]).
 pub fn pane_inner(state: &State, r: Rect) -> Rect {
-    if state.size.0 >= SIDE_BY_SIDE {
+    if bordered(state) {
         inner(r)
     } else {
         Rect::new(
@@ -140,9 +154,15 @@ pub fn reader_text_width(state: &State) -> usize {
 
 /// Lines the reader shows at once.
 pub fn reader_height(state: &State) -> usize {
-    layout(state)
-        .reader
-        .map_or(1, |r| inner(r).height.max(1) as usize)
+    let alone = reading_alone(state);
+    layout(state).reader.map_or(1, |r| {
+        let inside = if alone {
+            pane_inner(state, r)
+        } else {
+            inner(r)
+        };
+        inside.height.max(1) as usize
+    })
 }
 
 /// Rows the documents list shows at once (less its header row).

@@ -10,6 +10,7 @@ pub mod help;
 pub mod history;
 pub mod layout;
 pub mod marks;
+pub mod memory;
 pub mod msg;
 pub mod review;
 pub mod state;

@@ -83,6 +83,12 @@ pub enum Effect {
     /// Keep the finder's query history (`app::history::store`), oldest first: written
     /// atomically in the state folder.
     KeepHistory(Vec<String>),
+    /// Replace a file of the user's state folder (`app::memory`: marks, reading mode,
+    /// search history), atomically. A failure comes back as a message.
+    Remember {
+        path: std::path::PathBuf,
+        contents: String,
+    },
     /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
     WaitForLock(std::path::PathBuf),
     /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`

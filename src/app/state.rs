@@ -191,14 +191,44 @@ pub struct DocumentsState {
     pub filter_input: Option<TextArea<'static>>,
 }
 
-/// The reader's place in one document, kept when another is opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The reader's place in one document, kept when another is opened (and, for a mark,
+/// across restarts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// The byte the top line starts at (survives a change of width).
     pub top_byte: usize,
     /// The cursor: a byte inside the cursor sentence.
     pub at: usize,
 }
+
+/// Where the workbench was before a jump: what `jump_back` returns to, exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// The document in the reader, if any.
+    pub doc: Option<usize>,
+    /// The cursor byte and the byte the top line starts at.
+    pub place: Place,
+    pub focus: Pane,
+    /// The timeline's selected event, when the jump left from the timeline.
+    pub timeline: Option<usize>,
+}
+
+/// The jump list (vim's): the places jumps left, and those `jump_back` came back from.
+#[derive(Debug, Clone, Default)]
+pub struct Jumps {
+    pub back: Vec<Spot>,
+    pub forward: Vec<Spot>,
+}
+
+/// What the next letter typed does with a mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKey {
+    Set,
+    Go,
+}
+
+/// Marks (vim's `m{a-z}`): per document name, a letter's place. Kept in the state folder.
+pub type Bookmarks = std::collections::BTreeMap<String, std::collections::BTreeMap<char, Place>>;
 
 #[derive(Debug, Clone)]
 pub struct ReaderState {
@@ -221,6 +251,10 @@ pub struct ReaderState {
     /// The open prompt asks for a page number (`goto_page`), not a search.
     pub page_prompt: bool,
     pub pattern: String,
+    /// Patterns searched, oldest first (Up/Down at the `/` prompt), and the one the prompt
+    /// shows while going through them.
+    pub history: Vec<String>,
+    pub history_at: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -307,6 +341,17 @@ pub struct State {
     pub mono: bool,
     /// The checklist opens in blind mode (`--blind`).
     pub blind_at_start: bool,
+    /// Reading mode: the reader alone on the screen, full width, while it has the focus.
+    pub reading: bool,
+    pub jumps: Jumps,
+    pub bookmarks: Bookmarks,
+    /// A mark key (`m`, `'`) waits for its letter.
+    pub mark_key: Option<MarkKey>,
+    /// Where marks, reading mode and the search history are remembered between sessions
+    /// (`$XDG_STATE_HOME/cordiale`); `None`: nothing is (tests, an unknown home).
+    pub state_dir: Option<std::path::PathBuf>,
+    /// Names the corpus's marks file in `state_dir` (a hash of the corpus's paths).
+    pub corpus_key: String,
 }
 
 /// A one-line text input.
@@ -357,6 +402,8 @@ impl State {
                 search_input: None,
                 page_prompt: false,
                 pattern: String::new(),
+                history: Vec::new(),
+                history_at: None,
             },
             finder: FinderState {
                 input: text_input("10m, aug 2015, #figures @dates !commitments"),
@@ -382,6 +429,12 @@ impl State {
             quit: false,
             mono: false,
             blind_at_start: false,
+            reading: false,
+            jumps: Jumps::default(),
+            bookmarks: Bookmarks::new(),
+            mark_key: None,
+            state_dir: None,
+            corpus_key: String::new(),
         }
     }
 

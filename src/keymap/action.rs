@@ -173,6 +173,11 @@ actions! {
     PanRight "pan_right" [Timeline] "timeline: show later times";
     HistoryPrev "history_prev" [Finder] "finder: the previous query in the history";
     HistoryNext "history_next" [Finder] "finder: the next query in the history";
+    JumpBack "jump_back" [Documents, Reader, Checklist, Timeline] "back to where the last jump left (finder, item, event, search, page, figure), exactly";
+    JumpForward "jump_forward" [Documents, Reader, Checklist, Timeline] "forward again along the jumps gone back over";
+    SetMark "set_mark" [Reader] "set a mark at the cursor: then a letter a–z (kept across restarts)";
+    GotoMark "goto_mark" [Documents, Reader, Checklist] "go to a mark of the document in the reader: then its letter";
+    ToggleReading "toggle_reading" [Global, Documents, Reader, Checklist] "reading mode: the reader alone, full width, while it has the focus (remembered)";
     Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
     Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
     Discard "discard" [Question] "quit without saving / drop the note's changes";

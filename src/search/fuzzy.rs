@@ -21,8 +21,11 @@ const MAX_SKIP: usize = 2;
 /// Characters a term may skip to reach the start of the next word.
 const MAX_WORD_JUMP: usize = 16;
 
-/// Folds a character for matching: lower case, Latin accents removed, typographic quotes,
-/// dashes and spaces made plain. One character in, one out, so positions carry over.
+/// Folds a character for matching: lower case, accents and marks removed (above and
+/// below: `á`, `ș`, `ş`, `ṭ`, `ę`), typographic quotes, dashes and spaces made plain. One
+/// character in, one out, so the finder's positions carry over; a ligature (`ﬁ`, `æ`, `ß`)
+/// keeps its first letter here, and [`fold_into`] spells it out where the length may
+/// change. The one folding of the program: the finder and the reader's `/` agree.
 pub fn fold(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
@@ -32,21 +35,85 @@ pub fn fold(c: char) -> char {
         'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' => 'c',
         'ď' | 'Ď' | 'đ' | 'Đ' => 'd',
         'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' | 'ę' | 'Ę' | 'ě' | 'Ě' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'Ī' => 'i',
+        'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'Ī' | 'ı' | 'İ' => 'i',
         'ł' | 'Ł' | 'ľ' | 'Ľ' => 'l',
         'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' => 'n',
         'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ő' | 'Ő' => 'o',
         'ř' | 'Ř' => 'r',
-        'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' => 's',
-        'ť' | 'Ť' | 'ţ' | 'Ţ' => 't',
+        // Comma below (Romanian) and cedilla (Turkish, and Romanian as often typed).
+        'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' | 'ș' | 'Ș' => 's',
+        'ť' | 'Ť' | 'ţ' | 'Ţ' | 'ț' | 'Ț' => 't',
         'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'Ū' | 'ů' | 'Ů' | 'ű' | 'Ű' => 'u',
         'ý' | 'Ý' | 'ÿ' => 'y',
         'ź' | 'Ź' | 'ż' | 'Ż' | 'ž' | 'Ž' => 'z',
-        '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => '\'',
-        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '«' | '»' => '"',
         '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
         '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => ' ',
-        c => c.to_lowercase().next().unwrap_or(c),
+        c => match ligature(c) {
+            Some(spelt) => spelt.as_bytes()[0] as char,
+            None => base_letter(c),
+        },
+    }
+}
+
+/// Appends `c` folded to `out`, a ligature spelt out (`ﬁ` → `fi`, `æ` → `ae`, `ß` → `ss`)
+/// and a lone combining mark (the `̦` of a decomposed `ș`) dropped: for searches that map
+/// what they find back to the text character by character (the reader's `/`).
+pub fn fold_into(c: char, out: &mut String) {
+    if let Some(spelt) = ligature(c) {
+        out.push_str(spelt);
+    } else if !unicode_normalization::char::is_combining_mark(c) {
+        out.push(fold(c));
+    }
+}
+
+/// A whole string folded with [`fold_into`] (a search pattern).
+pub fn fold_str(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    text.chars().for_each(|c| fold_into(c, &mut out));
+    out
+}
+
+/// The letters a ligature stands for.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ß' | 'ẞ' => "ss",
+        'ĳ' | 'Ĳ' => "ij",
+        _ => return None,
+    })
+}
+
+/// Lower case, then the letter without its marks, for the letters not listed in [`fold`]
+/// (dots below `ḥ ṭ`, cedillas `ķ ņ`, ogoneks `į ų`, …): the first character of the
+/// canonical decomposition when the rest are combining marks.
+fn base_letter(c: char) -> char {
+    // Symbols, digits, punctuation and CJK have no marks to drop: no table lookup (the
+    // finder folds every non-ASCII character it scans).
+    if !c.is_alphabetic() {
+        return c;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower >= '\u{3000}' {
+        return lower;
+    }
+    let mut first = None;
+    let mut marks_only = true;
+    unicode_normalization::char::decompose_canonical(lower, |d| match first {
+        None => first = Some(d),
+        Some(_) => marks_only &= unicode_normalization::char::is_combining_mark(d),
+    });
+    match first {
+        Some(base) if marks_only && base != lower => fold(base),
+        _ => lower,
     }
 }
 
@@ -674,6 +741,28 @@ mod tests {
             "the [U][K][’][s] role"
         );
         assert!(find("€10\u{a0}million", "10").is_some());
+        // Marks below: comma (Romanian), cedilla, dot; and Kraków.
+        assert_eq!(find("in Iași", "iasi").unwrap(), "in [I][a][ș][i]");
+        assert!(find("Timișoara and Constanța", "constanta").is_some());
+        assert!(find("Iaşi", "iasi").is_some());
+        assert!(find("Kraków", "krakow").is_some());
+        assert!(find("Aḥmad", "ahmad").is_some());
+        assert!(find("Ķekava", "kekava").is_some());
+    }
+
+    #[test]
+    fn ligatures_and_combining_marks_fold_where_length_may_change() {
+        assert_eq!(fold_str("ﬁnance Œuvre Straße"), "finance oeuvre strasse");
+        assert_eq!(fold_str("Ias\u{326}i"), "iasi");
+        assert_eq!(fold_str("“Kraków”\u{a0}Iași"), "\"krakow\" iasi");
+        // One character in, one out.
+        assert_eq!(fold('ﬁ'), 'f');
+        assert_eq!(fold('Ș'), 's');
+        // Letters without marks are only lower-cased; other characters are kept.
+        assert_eq!(fold('Ａ'), 'ａ');
+        assert_eq!(fold('Ж'), 'ж');
+        assert_eq!(fold('€'), '€');
+        assert_eq!(fold('漢'), '漢');
     }
 
     #[test]

@@ -81,8 +81,11 @@ impl<W: Write> LeanBackend<W> {
     }
 
     /// Moves rows of the terminal (and of the picture) when `next` is mostly the picture
-    /// shifted up or down: the band of rows that changed is scrolled by the shift that
-    /// makes the rest cheapest to write, when that beats writing it in place.
+    /// shifted up or down: a band of the rows that changed is scrolled by the shift that
+    /// makes the rest cheapest to write, when that beats writing it in place. The band may
+    /// leave out a changed row or two at either end, written in place instead: a title
+    /// whose line number changed, a status message, must not make the text below them
+    /// cost a whole screen.
     fn scroll_toward(&mut self, next: &Buffer) -> io::Result<()> {
         let h = self.screen.area.height;
         let changed: Vec<u16> = (0..h)
@@ -94,36 +97,73 @@ impl<W: Write> LeanBackend<W> {
         if last - first < 3 {
             return Ok(());
         }
-        let in_place: usize = (first..=last)
-            .map(|y| Self::row_cost(next, y, Some((&self.screen, y))))
-            .sum();
-        // (bytes, shift): row y shows picture row y + shift, or a blank row.
-        let mut best: Option<(usize, i32)> = None;
+        let in_place: Vec<usize> = changed
+            .iter()
+            .map(|&y| Self::row_cost(next, y, Some((&self.screen, y))))
+            .collect();
+        let total: usize = in_place.iter().sum();
+        // What rows `top..=bottom` cost when shifted by `shift`: row y shows picture row
+        // y + shift, or a blank row.
+        let band = |top: u16, bottom: u16, shift: i32| -> usize {
+            (top..=bottom)
+                .map(|y| {
+                    let from = y as i32 + shift;
+                    let old = (top as i32..=bottom as i32)
+                        .contains(&from)
+                        .then_some((&self.screen, from as u16));
+                    Self::row_cost(next, y, old)
+                })
+                .sum::<usize>()
+                + 12 // the scroll itself
+        };
+        // The shift, found on the whole band (rows at its ends cost alike at every shift).
+        let mut best_shift: Option<(usize, i32)> = None;
         let span = (last - first) as i32;
         for k in 1..=(span / 2).max(1) {
             for shift in [k, -k] {
-                let bytes: usize = (first..=last)
-                    .map(|y| {
-                        let from = y as i32 + shift;
-                        let old = (first as i32..=last as i32)
-                            .contains(&from)
-                            .then_some((&self.screen, from as u16));
-                        Self::row_cost(next, y, old)
-                    })
-                    .sum::<usize>()
-                    + 12; // the scroll itself
-                if best.is_none_or(|b| bytes < b.0) {
-                    best = Some((bytes, shift));
+                let bytes = band(first, last, shift);
+                if best_shift.is_none_or(|b| bytes < b.0) {
+                    best_shift = Some((bytes, shift));
                 }
             }
         }
-        let Some((bytes, shift)) = best else {
+        let Some((_, shift)) = best_shift else {
             return Ok(());
         };
-        if bytes >= in_place {
+        // Then the band: from one of the first changed rows to one of the last.
+        let heads = &changed[..changed.len().min(3)];
+        let tails = &changed[changed.len().saturating_sub(3)..];
+        let mut best: Option<(usize, u16, u16)> = None;
+        for &top in heads {
+            for &bottom in tails {
+                if bottom < top + 3 {
+                    continue;
+                }
+                let outside: usize = changed
+                    .iter()
+                    .zip(&in_place)
+                    .filter(|(y, _)| **y < top || **y > bottom)
+                    .map(|(_, c)| c)
+                    .sum();
+                // Setting another region costs its sequence and homes the cursor: the
+                // region already set wins a tie.
+                let region = if self.region == Some((top, bottom)) {
+                    0
+                } else {
+                    10
+                };
+                let bytes = band(top, bottom, shift) + outside + region;
+                if best.is_none_or(|b| bytes < b.0) {
+                    best = Some((bytes, top, bottom));
+                }
+            }
+        }
+        let Some((bytes, top, bottom)) = best else {
+            return Ok(());
+        };
+        if bytes >= total {
             return Ok(());
         }
-        let (top, bottom) = (first, last);
         let k = shift.unsigned_abs() as u16;
         if self.region != Some((top, bottom)) {
             write!(self.frame, "\x1b[{};{}r", top + 1, bottom + 1)?;
@@ -221,8 +261,10 @@ impl<W: Write> LeanBackend<W> {
         let relative = match self.cursor {
             // Past the last column the terminal waits to wrap: only CR and CNL are sure.
             Some((_, cy)) if cy == y && x == 0 => Some("\r".to_string()),
-            // A next-line stops at the bottom of the scroll region.
-            Some((_, cy)) if cy + 1 == y && x == 0 && self.region.is_none_or(|r| r.1 != cy) => {
+            // Not from the scroll region's last row: the cursor would stay on it.
+            Some((_, cy))
+                if cy + 1 == y && x == 0 && self.region.is_none_or(|(_, bottom)| cy != bottom) =>
+            {
                 Some("\x1b[E".to_string())
             }
             Some((cx, cy)) if cy == y && cx < width && x > cx => Some(match x - cx {
@@ -453,6 +495,46 @@ mod tests {
         t.draw(|f| f.render_widget(Paragraph::new(lines.join("\n")), f.area()))
             .unwrap();
         t.backend().out.len() - before
+    }
+
+    #[test]
+    fn a_title_that_changes_with_each_scroll_stays_out_of_the_scrolled_band() {
+        let (w, h) = (60u16, 14u16);
+        let text: Vec<String> = (0..80)
+            .map(|i| format!("line {i} of the document, some more words"))
+            .collect();
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
+        let mut t = Terminal::with_options(
+            LeanBackend::new(Vec::new(), (w, h)),
+            ratatui::TerminalOptions { viewport },
+        )
+        .unwrap();
+        // A title line with the position (less's `line/total  NN%`), the text, a status line.
+        let screen_at = |top: usize| -> Vec<String> {
+            let rows = h as usize - 2;
+            let mut lines = vec![format!(
+                "Title ──────────── {}/80  {}%",
+                top + 1,
+                (top + rows) * 100 / 80
+            )];
+            lines.extend(text[top..top + rows].iter().cloned());
+            // A status line that changes too: written after the region's last row.
+            lines.push(format!("{top}"));
+            lines
+        };
+        frame(&mut t, &screen_at(0));
+        let mut per_scroll = Vec::new();
+        for top in 1..30 {
+            let shown = screen_at(top);
+            per_scroll.push(frame(&mut t, &shown));
+            assert_eq!(
+                emulate(&t.backend().out, w, h),
+                shown,
+                "after scrolling to {top}"
+            );
+        }
+        // A line of ~42 characters, a scroll, and a few digits of the title.
+        assert!(per_scroll.iter().all(|&n| n < 80), "{per_scroll:?}");
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn pad(text: &str, width: usize) -> String {
 /// A pane's frame: a full border side by side, a title line alone (see `pane_inner`).
 fn pane_frame<'a>(state: &State, title: String, focused: bool, theme: &Theme) -> Block<'a> {
     let block = overlay_block(title, focused, theme);
-    if state.size.0 >= crate::app::layout::SIDE_BY_SIDE {
+    if crate::app::layout::bordered(state) {
         block
     } else {
         block.borders(Borders::TOP)

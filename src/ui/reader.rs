@@ -30,6 +30,16 @@ pub(super) fn reader_style(state: &State, theme: &Theme, at: usize) -> Style {
     style
 }
 
+/// Where the reader is, as less says it: its top line, of how many, and how far the
+/// bottom line shown is into the document (` 120/3400  4% `).
+pub fn position(top: usize, height: usize, total: usize) -> String {
+    if total == 0 {
+        return String::new();
+    }
+    let bottom = (top + height).min(total);
+    format!(" {}/{total}  {}% ", top + 1, bottom * 100 / total)
+}
+
 pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     let rd = &state.reader;
     let (Some(doc), Some(_)) = (rd.doc, state.corpus.as_ref()) else {
@@ -47,15 +57,19 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
     };
     let focused = state.focus == Pane::Reader && state.overlay.is_none();
     let height = pane_inner(state, r).height as usize;
-    // No line position in the title: it would change with each line scrolled, and cost
-    // bytes. A PDF's page does, seldom: the page the cursor is on, of how many.
+    // A PDF's page: the page the cursor is on, of how many.
     let page = rd.display.page_at(rd.at).map_or(String::new(), |p| {
         format!(" · p. {p}/{}", rd.display.page_starts.len())
     });
-    let width = r.width.saturating_sub(8) as usize;
+    // The line position at the right, as less shows it: a scrolled line changes only its
+    // digits (a few bytes), plain, so writing them needs no change of colour.
+    let position = position(rd.top, height, rd.lines.len());
+    let width = (r.width.saturating_sub(8) as usize).saturating_sub(width::of(&position) + 1);
     let title = fit(&state.title(doc), width.saturating_sub(width::of(&page)));
     let title = format!("{title}{page}");
-    frame.render_widget(pane_frame(state, title, focused, theme), r);
+    let block = pane_frame(state, title, focused, theme)
+        .title(Line::from(Span::styled(position, Style::reset())).right_aligned());
+    frame.render_widget(block, r);
     let area = pane_inner(state, r);
     let cursor = cursor_sentence(state);
     let commitments = state

@@ -129,6 +129,7 @@ pub(super) fn open_item(state: &mut State) {
     let Some(doc) = doc else {
         return say(state, format!("{name} is not in the corpus"));
     };
+    record_jump(state);
     open_doc(state, doc);
     focus(state, Pane::Reader);
     goto(state, start, Some((start, end)));
@@ -369,7 +370,10 @@ pub(super) fn goto_item(state: &mut State) {
         return say(state, "no sentence under the cursor");
     };
     match item_at(state, span) {
-        Some(id) => select_item(state, &id),
+        Some(id) => {
+            record_jump(state);
+            select_item(state, &id)
+        }
         None => {
             let mark = reader_key(state, Action::MarkCommitment);
             say(

@@ -22,6 +22,7 @@ use crate::workspace::Verdict;
 mod ask;
 mod checklist;
 mod documents;
+mod jumps;
 mod mouse;
 mod prompt;
 mod reader;
@@ -32,6 +33,7 @@ pub use ask::unsaved;
 use ask::*;
 use checklist::*;
 use documents::*;
+use jumps::*;
 use mouse::*;
 use prompt::*;
 pub use reader::cursor_sentence;
@@ -288,6 +290,11 @@ pub(super) fn key(state: &mut State, event: KeyEvent) -> Vec<Effect> {
     let Some(k) = Key::from_event(&event) else {
         return Vec::new();
     };
+    // The letter of a mark (`m a`, `' a`), whatever the keymap binds to it.
+    if let Some(what) = state.mark_key.take() {
+        state.status = None;
+        return mark_letter(state, what, &k);
+    }
     state.pending.push(k);
     match state.keymap.lookup(ctx, &state.pending) {
         Lookup::Action(action) => {
@@ -398,6 +405,11 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::VerdictPending => return give_verdict(state, Verdict::Pending),
         Action::VerdictNotACommitment => return give_verdict(state, Verdict::NotACommitment),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
+        Action::JumpBack => jump_along(state, true),
+        Action::JumpForward => jump_along(state, false),
+        Action::SetMark => arm_mark(state, crate::app::state::MarkKey::Set),
+        Action::GotoMark => arm_mark(state, crate::app::state::MarkKey::Go),
+        Action::ToggleReading => return toggle_reading(state),
         Action::ToggleTimeline => toggle_timeline(state),
         Action::PrevEvent => move_event(state, -1),
         Action::NextEvent => move_event(state, 1),
@@ -423,6 +435,9 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
             if let Some(&doc) = state.documents.order.get(state.documents.selected) {
                 // Previewed already: the reader only takes the focus.
                 if state.reader.doc != Some(doc) {
+                    if state.reader.doc.is_some() {
+                        record_jump(state);
+                    }
                     open_doc(state, doc);
                 }
                 focus(state, Pane::Reader);
@@ -575,8 +590,9 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
         Context::Search => {
             let pattern = state.reader.search_input.take().map(|i| input_text(&i));
             if let Some(p) = pattern.filter(|p| !p.is_empty()) {
-                state.reader.pattern = p;
+                state.reader.pattern = p.clone();
                 search(state, true);
+                return remember_search(state, &p);
             }
         }
         Context::Filter => state.documents.filter_input = None,
@@ -599,6 +615,7 @@ pub(super) fn cancel(state: &mut State, ctx: Context) {
         Context::Search => {
             state.reader.search_input = None;
             state.reader.page_prompt = false;
+            state.reader.history_at = None;
         }
         Context::Filter => {
             state.documents.filter_input = None;

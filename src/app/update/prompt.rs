@@ -21,6 +21,25 @@ pub(super) fn prompt(
 
 /// An unbound key in a prompt edits it (letters, backspace, arrows, ctrl-w…).
 pub(super) fn type_key(state: &mut State, ctx: Context, event: KeyEvent) -> Vec<Effect> {
+    // Up and Down at the `/` prompt go through the patterns searched before.
+    if ctx == Context::Search && event.modifiers.is_empty() {
+        use ratatui::crossterm::event::KeyCode;
+        match event.code {
+            KeyCode::Up => {
+                return {
+                    search_history(state, true);
+                    Vec::new()
+                };
+            }
+            KeyCode::Down => {
+                return {
+                    search_history(state, false);
+                    Vec::new()
+                };
+            }
+            _ => {}
+        }
+    }
     let Some(input) = prompt(state, ctx) else {
         return Vec::new();
     };

@@ -150,7 +150,10 @@ pub(super) fn jump(
         spans.iter().rev().find(|(s, _)| *s < at).copied()
     };
     match found {
-        Some((s, e)) => goto(state, s, Some((s, e))),
+        Some((s, e)) => {
+            record_jump(state);
+            goto(state, s, Some((s, e)))
+        }
         None => {
             let direction = if forward { "after" } else { "before" };
             say(state, format!("no {what} {direction} the cursor"));
@@ -192,15 +195,9 @@ pub(super) fn search(state: &mut State, forward: bool) {
     if state.reader.doc.is_none() {
         return;
     }
-    let Ok(re) = regex::RegexBuilder::new(&regex::escape(&pattern))
-        .case_insensitive(true)
-        .build()
-    else {
-        return;
-    };
     let at = state.reader.at;
     // What the reader shows, not the file's source: no match in a URL or the front matter.
-    let all = state.reader.display.find_all(&re);
+    let all = state.reader.display.find_all(&pattern);
     if all.is_empty() {
         return say(
             state,
@@ -221,6 +218,7 @@ pub(super) fn search(state: &mut State, forward: bool) {
             None => (all[all.len() - 1], true),
         }
     };
+    record_jump(state);
     goto(state, found.0, Some(found));
     let n = all.iter().position(|m| *m == found).unwrap_or(0) + 1;
     let note = if wrapped { " (wrapped)" } else { "" };
@@ -266,6 +264,7 @@ pub(super) fn goto_page(state: &mut State, typed: &str) {
             format!("no page {n}: this document has {count} {pages}"),
         );
     };
+    record_jump(state);
     goto(state, at, None);
     let height = reader_height(state);
     let r = &mut state.reader;
@@ -308,6 +307,7 @@ pub(super) fn copy_sentence(state: &mut State) -> Vec<Effect> {
 
 /// Opens the reader at a finder hit's exact span.
 pub(super) fn open_hit(state: &mut State, hit: &FinderHit) {
+    record_jump(state);
     state.overlay = None;
     state.timeline = None;
     open_doc(state, hit.doc);

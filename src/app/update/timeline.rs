@@ -201,6 +201,7 @@ pub(super) fn open_event(state: &mut State) {
     else {
         return;
     };
+    record_jump(state);
     state.timeline = None;
     open_doc(state, e.doc);
     focus(state, Pane::Reader);
