@@ -2940,3 +2940,20 @@ fn reading_mode_scrolls_a_line_with_the_terminals_region() {
         }
     }
 }
+
+/// Back to a place where nothing was open yet (the list at 80 columns, no preview): the
+/// list gets the focus again and the reader keeps the document the jump opened.
+#[test]
+fn going_back_to_the_list_keeps_the_reader_s_document() {
+    let mut b = Bench::new("default", 80, 24);
+    b.keys("1");
+    assert_eq!(b.state.reader.doc, None);
+    b.keys("ctrl-p");
+    b.type_text("10m");
+    b.keys("enter");
+    let opened = b.state.reader.doc;
+    assert!(opened.is_some());
+    b.keys("ctrl-o");
+    assert_eq!(b.state.focus, Pane::Documents);
+    assert_eq!(b.state.reader.doc, opened);
+}

@@ -61,22 +61,19 @@ pub(super) fn jump_along(state: &mut State, back: bool) {
 /// focused pane, the timeline and its event.
 fn go_to_spot(state: &mut State, spot: Spot) {
     state.overlay = None;
-    match spot.doc {
-        Some(doc) if state.reader.doc != Some(doc) => open_doc(state, doc),
-        Some(_) => {}
-        None => {
-            save_place(state);
-            let r = &mut state.reader;
-            r.doc = None;
-            r.lines.clear();
-            r.width = 0;
-            r.top = 0;
-        }
+    // A place with no document open (the list, before anything was read) gives back its
+    // pane; the reader keeps what it shows rather than going blank.
+    if let Some(doc) = spot.doc
+        && state.reader.doc != Some(doc)
+    {
+        open_doc(state, doc);
     }
     focus(state, spot.focus);
-    state.reader.at = spot.place.at;
-    state.reader.mark = None;
-    rewrap_keeping(state, spot.place.top_byte);
+    if spot.doc.is_some() {
+        state.reader.at = spot.place.at;
+        state.reader.mark = None;
+        rewrap_keeping(state, spot.place.top_byte);
+    }
     if let Some(selected) = spot.timeline {
         toggle_timeline(state);
         if let Some(t) = state.timeline.as_mut() {
