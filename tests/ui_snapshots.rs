@@ -794,3 +794,35 @@ fn the_finder_marks_its_matches_in_the_row_and_the_preview() {
         }
     }
 }
+
+/// A document previewed beside the list is wrapped again when a workspace opens a third
+/// pane and narrows the reader: no line of it runs past the pane's border.
+#[test]
+fn the_previewed_document_fits_its_pane_once_the_checklist_opens() {
+    let (mut s, _) = state(200, 60);
+    assert!(
+        s.reader.doc.is_some(),
+        "the first screen previews a document"
+    );
+    let before = s.reader.width;
+    open_new_workspace(&mut s);
+    let pane = cordiale::app::layout::layout(&s).reader.unwrap();
+    assert!(
+        s.reader.width < before,
+        "{} then {}",
+        before,
+        s.reader.width
+    );
+    let t = render(&s);
+    let buf = t.backend().buffer();
+    let right = pane.x + pane.width - 1;
+    for y in pane.y + 1..pane.y + pane.height - 1 {
+        assert_eq!(
+            buf[(right, y)].symbol(),
+            "│",
+            "row {y} runs over the border"
+        );
+        let last = buf[(right - 1, y)].symbol();
+        assert_eq!(last, " ", "row {y}: text reaches the border cell");
+    }
+}

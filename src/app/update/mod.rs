@@ -64,7 +64,20 @@ pub fn context(state: &State) -> Context {
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let effects = handle(state, msg);
     preview_selection(state);
+    keep_reader_wrapped(state);
     effects
+}
+
+/// The reader's lines fit its pane whatever changed the pane's width: a resize, a
+/// workspace opening a third pane beside a previewed document, reading mode. A message
+/// that leaves the width alone costs a layout and a comparison.
+fn keep_reader_wrapped(state: &mut State) {
+    if state.reader.doc.is_some() {
+        let width = crate::app::layout::reader_text_width(state);
+        if width != 0 && width != state.reader.width {
+            rewrap(state);
+        }
+    }
 }
 
 /// While the documents list has the focus and the reader shows beside it, the reader
