@@ -72,9 +72,6 @@ fn run_entered(options: Options) -> io::Result<()> {
     state.mono = ui::theme::no_color_requested();
     state.blind_at_start = options.blind;
     state.today = crate::workspace::today();
-    state.finder.history = crate::app::history::place()
-        .map(|p| crate::app::history::read(&p))
-        .unwrap_or_default();
     state.state_dir = crate::app::memory::state_dir();
     state.corpus_key = crate::app::memory::corpus_key(&options.paths);
     crate::app::memory::load(&mut state);
@@ -148,12 +145,6 @@ fn event_loop(
                     } => {
                         let written = crate::app::review::write_new(&path, &contents, what);
                         batch.push_front(written);
-                    }
-                    // A history that cannot be kept costs nothing but itself: no message.
-                    Effect::KeepHistory(history) => {
-                        if let Some(p) = crate::app::history::place() {
-                            let _ = crate::app::history::store(&p, &history);
-                        }
                     }
                     Effect::KeepDrafts { workspace, drafts } => {
                         if let Err(e) = crate::app::draft::store(&workspace, &drafts) {

@@ -303,7 +303,9 @@ fn the_finder_finds_10m_and_opens_the_exact_span() {
 /// the text being typed comes back; typing makes a new query.
 #[test]
 fn the_finder_keeps_and_recalls_its_queries() {
+    let dir = tempfile::tempdir().unwrap();
     let mut b = Bench::new("default", 80, 24);
+    b.state.state_dir = Some(dir.path().to_path_buf());
     for q in ["10m", "@2016", "10m"] {
         b.keys("ctrl-p");
         b.keys("ctrl-u");
@@ -311,12 +313,12 @@ fn the_finder_keeps_and_recalls_its_queries() {
         b.keys("enter");
     }
     assert_eq!(b.state.finder.history, ["@2016", "10m"]);
-    assert_eq!(
-        b.effects
-            .iter()
-            .rfind(|e| matches!(e, Effect::KeepHistory(_))),
-        Some(&Effect::KeepHistory(vec!["@2016".into(), "10m".into()]))
-    );
+    // Kept for the next session, in the state folder beside the other preferences.
+    remember(&mut b);
+    let mut next = Bench::new("default", 80, 24);
+    next.state.state_dir = Some(dir.path().to_path_buf());
+    cordiale::app::memory::load(&mut next.state);
+    assert_eq!(next.state.finder.history, ["@2016", "10m"]);
     // Up on an empty prompt recalls the last query, and shows its results.
     b.keys("ctrl-p");
     b.keys("ctrl-u");

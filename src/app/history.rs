@@ -1,30 +1,9 @@
-//! The finder's query history: the queries a person ran (pressed enter on), recalled with
-//! the history keys at the finder's prompt and kept across sessions.
-//!
-//! It lives in the user's state folder (`$XDG_STATE_HOME/cordiale/finder-history.json`,
-//! else `~/.local/state/cordiale/`), as drafts do: what a person looked for is theirs, not the
-//! workspace's. A missing or unreadable file is an empty history, never a reason not to
-//! start.
+//! A history of what a person typed (the finder's queries, the reader's `/` patterns): the
+//! newest last, each once, bounded. Where it is kept between sessions is `app::memory`'s
+//! business.
 
-use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
-
-/// Queries kept: enough for weeks of work, small enough to write on every query.
+/// Entries kept: enough for weeks of work, small enough to write on every one.
 pub const LIMIT: usize = 100;
-
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct HistoryFile {
-    /// Oldest first.
-    queries: Vec<String>,
-}
-
-/// Where the history is kept, if the machine has a state folder.
-pub fn place() -> Option<PathBuf> {
-    dirs::state_dir()
-        .or_else(dirs::data_local_dir)
-        .map(|d| d.join("cordiale").join("finder-history.json"))
-}
 
 /// `history` with `query` added as the newest: once (an older copy goes), trimmed of
 /// surrounding space, at most [`LIMIT`] kept. An empty query changes nothing.
@@ -40,36 +19,16 @@ pub fn add(history: &mut Vec<String>, query: &str) {
     }
 }
 
-/// The history kept at `path`; empty when there is none or it cannot be read. Entries
-/// that are not one line of printable text (a file edited or damaged by hand) are dropped,
-/// as are repeats.
-pub fn read(path: &Path) -> Vec<String> {
-    let Ok(bytes) = std::fs::read(path) else {
-        return Vec::new();
-    };
-    let Ok(file) = serde_json::from_slice::<HistoryFile>(&bytes) else {
-        return Vec::new();
-    };
+/// A history read back from a file: entries that are not one line of printable text (a
+/// file edited or damaged by hand) are dropped, as are repeats.
+pub fn cleaned(entries: Vec<String>) -> Vec<String> {
     let mut history = Vec::new();
-    for q in file.queries {
+    for q in entries {
         if !q.chars().any(char::is_control) {
             add(&mut history, &q);
         }
     }
     history
-}
-
-/// Writes `history` to `path` atomically (a crash leaves the old file or the new one).
-pub fn store(path: &Path, history: &[String]) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let file = HistoryFile {
-        queries: history.to_vec(),
-    };
-    let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| e.to_string())?;
-    bytes.push(b'\n');
-    crate::workspace::io::write_atomically(path, &bytes).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -95,19 +54,8 @@ mod tests {
     }
 
     #[test]
-    fn the_file_is_written_read_back_and_a_bad_one_ignored() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("state").join("finder-history.json");
-        assert!(read(&path).is_empty(), "missing: empty");
-        store(&path, &["10m".into(), "@2016".into()]).unwrap();
-        assert_eq!(read(&path), ["10m", "@2016"]);
-        std::fs::write(&path, b"{not json").unwrap();
-        assert!(read(&path).is_empty(), "corrupt: empty");
-        std::fs::write(&path, br#"{"queries":["a","\u001b[2J","a","b"]}"#).unwrap();
-        assert_eq!(
-            read(&path),
-            ["a", "b"],
-            "control characters and repeats dropped"
-        );
+    fn a_history_read_back_loses_control_characters_and_repeats() {
+        let read = ["a", "\u{1b}[2J", "a", "b"].map(String::from).to_vec();
+        assert_eq!(cleaned(read), ["a", "b"]);
     }
 }

@@ -1,5 +1,5 @@
-//! What the workbench remembers between sessions, per user: reading mode and the reader's
-//! search history (`prefs.json`), and the marks of each corpus (`marks/<hash>.json`, keyed
+//! What the workbench remembers between sessions, per user: reading mode, the reader's
+//! search history and the finder's query history (`prefs.json`), and the marks of each corpus (`marks/<hash>.json`, keyed
 //! by document name). All in the user's state folder (`$XDG_STATE_HOME/cordiale`, else
 //! `~/.local/state/cordiale`), never in the workspace: they are one person's habits, not
 //! the team's review. Files are written atomically (`Effect::Remember`); one that cannot
@@ -12,15 +12,13 @@ use serde::{Deserialize, Serialize};
 use super::msg::Effect;
 use super::state::{Bookmarks, State};
 
-/// Patterns kept in the search history.
-pub const HISTORY: usize = 100;
-
 /// The preferences file.
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 struct Prefs {
     reading: bool,
     search_history: Vec<String>,
+    finder_history: Vec<String>,
 }
 
 /// A corpus's marks file: the corpus it belongs to (for a person reading it) and its marks.
@@ -70,7 +68,8 @@ pub fn load(state: &mut State) {
         read(prefs_path(&dir)).and_then(|b| serde_json::from_slice::<Prefs>(&b).ok())
     {
         state.reading = prefs.reading;
-        state.reader.history = prefs.search_history;
+        state.reader.history = super::history::cleaned(prefs.search_history);
+        state.finder.history = super::history::cleaned(prefs.finder_history);
     }
     if let Some(file) = read(marks_path(&dir, &state.corpus_key))
         .and_then(|b| serde_json::from_slice::<MarksFile>(&b).ok())
@@ -89,7 +88,7 @@ fn remember(path: PathBuf, value: &impl Serialize) -> Vec<Effect> {
     }
 }
 
-/// Writes reading mode and the search history (nothing without a state folder).
+/// Writes reading mode and both histories (nothing without a state folder).
 pub fn keep_prefs(state: &State) -> Vec<Effect> {
     let Some(dir) = &state.state_dir else {
         return Vec::new();
@@ -97,6 +96,7 @@ pub fn keep_prefs(state: &State) -> Vec<Effect> {
     let prefs = Prefs {
         reading: state.reading,
         search_history: state.reader.history.clone(),
+        finder_history: state.finder.history.clone(),
     };
     remember(prefs_path(dir), &prefs)
 }

@@ -80,9 +80,6 @@ pub enum Effect {
         workspace: std::path::PathBuf,
         drafts: Vec<super::draft::Draft>,
     },
-    /// Keep the finder's query history (`app::history::store`), oldest first: written
-    /// atomically in the state folder.
-    KeepHistory(Vec<String>),
     /// Replace a file of the user's state folder (`app::memory`: marks, reading mode,
     /// search history), atomically. A failure comes back as a message.
     Remember {

@@ -167,12 +167,7 @@ pub(super) fn toggle_reading(state: &mut State) -> Vec<Effect> {
 
 /// A pattern searched goes last in the history (once).
 pub(super) fn remember_search(state: &mut State, pattern: &str) -> Vec<Effect> {
-    let h = &mut state.reader.history;
-    h.retain(|p| p != pattern);
-    h.push(pattern.to_string());
-    if h.len() > memory::HISTORY {
-        h.remove(0);
-    }
+    crate::app::history::add(&mut state.reader.history, pattern);
     state.reader.history_at = None;
     memory::keep_prefs(state)
 }

@@ -591,7 +591,7 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
             crate::app::history::add(&mut f.history, &input_text(&f.input));
             f.recalled = None;
             if f.history != before {
-                return vec![Effect::KeepHistory(f.history.clone())];
+                return crate::app::memory::keep_prefs(state);
             }
         }
         Context::Search if state.reader.page_prompt => {
