@@ -465,12 +465,6 @@ pub fn date_value(text: &str, span: std::ops::Range<usize>) -> Option<Date> {
         .find(|d| Ymd::from_value(&d.value).is_some())
 }
 
-/// The day of an ISO 8601 date or date-time from a file's metadata (`2024-03-14`,
-/// `2024-03-14T09:30:00Z`), when it names a real day.
-pub fn iso_day(s: &str) -> Option<String> {
-    iso_date(s.trim())
-}
-
 /// `YYYY-MM-DD` at the start of `s`, ended there or by a time (`T`, a space); a real day.
 fn iso_date(s: &str) -> Option<String> {
     let b = s.as_bytes();

@@ -280,7 +280,11 @@ fn with_metadata(doc: &Document, title: String, date: Option<Date>) -> (String, 
         .filter(|t| !t.is_empty())
         .map(|t| metadata::cut(&t))
         .unwrap_or(title);
-    let Some(meta) = doc.meta_date.as_deref().and_then(metadata::iso_day) else {
+    let Some(meta) = doc
+        .meta_date
+        .as_deref()
+        .and_then(crate::corpus::convert::clean::iso_date)
+    else {
         return (title, date);
     };
     let text_first = matches!(

@@ -22,8 +22,13 @@ pub fn default_dir() -> Option<PathBuf> {
 }
 
 /// Identifies this build of cordiale: a cache written by another build (with other rules)
-/// is ignored.
+/// is ignored. Worked out once per process: every cached file asks for it.
 pub fn build_stamp() -> u64 {
+    static STAMP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *STAMP.get_or_init(stamp_of_this_build)
+}
+
+fn stamp_of_this_build() -> u64 {
     let mut id = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
     for kind in [SourceKind::Pdf, SourceKind::Html, SourceKind::Docx] {
         id.extend_from_slice(kind.converter().as_bytes());

@@ -13,37 +13,58 @@
 /// cordiale's splitter neither ends a sentence nor starts a line at it.
 pub const CELL_SEPARATOR: &str = " | ";
 
+/// What converted text holds for one character of a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clean {
+    /// The character itself.
+    Keep,
+    /// A space: any white space (no-break, thin, ideographic, line separators).
+    Space,
+    /// Nothing: soft hyphens, zero-width spaces, word joiners, BOMs and control codes are
+    /// invisible and would split a word for search. ZWJ/ZWNJ stay: they shape scripts and
+    /// emoji.
+    Drop,
+    /// A typographic ligature spelled out.
+    Spelled(&'static str),
+}
+
+/// The one rule for a source character, shared by every converter.
+pub fn classify(c: char) -> Clean {
+    match c {
+        '\u{FB00}' => Clean::Spelled("ff"),
+        '\u{FB01}' => Clean::Spelled("fi"),
+        '\u{FB02}' => Clean::Spelled("fl"),
+        '\u{FB03}' => Clean::Spelled("ffi"),
+        '\u{FB04}' => Clean::Spelled("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Clean::Spelled("st"),
+        '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Clean::Drop,
+        c if c.is_whitespace() => Clean::Space,
+        c if c.is_control() => Clean::Drop,
+        _ => Clean::Keep,
+    }
+}
+
 /// One unit's text from raw inline text: characters cleaned, white space collapsed, trimmed.
 pub fn inline_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {
-        if c.is_whitespace() {
-            // Covers U+00A0, U+2007, U+2009, U+202F, U+3000 and line/paragraph separators.
-            space = true;
-            continue;
-        }
-        let expanded = match c {
-            '\u{FB00}' => "ff",
-            '\u{FB01}' => "fi",
-            '\u{FB02}' => "fl",
-            '\u{FB03}' => "ffi",
-            '\u{FB04}' => "ffl",
-            '\u{FB05}' | '\u{FB06}' => "st",
-            // Soft hyphen, zero-width space, word joiner, BOM: invisible, and they would
-            // split a word for search. ZWJ/ZWNJ stay: they shape scripts and emoji.
-            '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => continue,
-            c if c.is_control() => continue,
-            _ => "",
+        let spelled = match classify(c) {
+            Clean::Space => {
+                space = true;
+                continue;
+            }
+            Clean::Drop => continue,
+            Clean::Keep => None,
+            Clean::Spelled(s) => Some(s),
         };
         if space && !out.is_empty() {
             out.push(' ');
         }
         space = false;
-        if expanded.is_empty() {
-            out.push(c);
-        } else {
-            out.push_str(expanded);
+        match spelled {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
         }
     }
     out

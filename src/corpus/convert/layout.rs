@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::clean::{self, Clean};
 #[cfg(test)]
 use super::page_of;
 
@@ -154,27 +155,22 @@ fn page_size(p: &PageGlyphs) -> (f32, f32) {
     (width, height)
 }
 
-/// Ligatures and invisible characters, only these: full NFKC would also rewrite ½, ², …
-/// that figures rely on. Soft hyphens are kept here; [`clean_line`] and [`append_line`]
-/// decide them, since one at a line end means the word goes on.
+/// A line's characters as every converter cleans them ([`clean::classify`]), except two
+/// things only a PDF has: soft hyphens are kept here, for [`clean_line`] and
+/// [`append_line`] to decide (one at a line end means the word goes on), and the Symbol
+/// font bullets Word and LibreOffice map into the Private Use Area become "•".
 pub fn normalize_chars(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                out.push(' ')
-            }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            // Symbol/Wingdings bullets that Word and LibreOffice map into the Private Use Area
+            '\u{AD}' => out.push(c),
             '\u{F0B7}' | '\u{F0A7}' | '\u{F0A8}' | '\u{F0D8}' | '\u{F076}' | '\u{F0FC}'
             | '\u{F06E}' | '\u{F02D}' => out.push('•'),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+            c => match clean::classify(c) {
+                Clean::Keep => out.push(c),
+                Clean::Space => out.push(' '),
+                Clean::Drop => {}
+                Clean::Spelled(s) => out.push_str(s),
+            },
         }
     }
 }
