@@ -184,6 +184,42 @@ fn open_richest(b: &mut Bench) {
     assert_eq!(b.state.focus, Pane::Reader);
 }
 
+/// A line scroll moves the reader's cursor only when it leaves the view, and then to the
+/// middle of the view, where it stays for half a screen of scrolls: at the top it moved
+/// with every sentence scrolled past, and each move redraws its gutter marks.
+#[test]
+fn scrolling_brings_the_cursor_back_at_the_middle_of_the_view() {
+    let mut b = Bench::new("default", 80, 24);
+    open_richest(&mut b);
+    let height = cordiale::app::layout::reader_height(&b.state);
+    let mut moves = 0;
+    for step in 0..60 {
+        let before = b.state.reader.at;
+        b.keys("down");
+        let r = &b.state.reader;
+        let line = line_of(&r.lines, r.at);
+        assert!(line >= r.top && line < r.top + height, "in view at {step}");
+        if r.at != before {
+            moves += 1;
+            assert!(line >= r.top + height / 2, "in the lower half at {step}");
+        }
+    }
+    assert!(moves > 0 && moves <= 60 / (height / 2) + 1, "{moves} moves");
+    // Scrolling back up, the same from the other side.
+    moves = 0;
+    for _ in 0..40 {
+        let before = b.state.reader.at;
+        b.keys("up");
+        if b.state.reader.at != before {
+            moves += 1;
+        }
+    }
+    assert!(
+        moves > 0 && moves <= 40 / (height / 2) + 1,
+        "{moves} moves up"
+    );
+}
+
 #[test]
 fn documents_open_sort_and_filter() {
     let mut b = Bench::new("default", 120, 40);

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
+use ratatui::crossterm::style::Print;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
@@ -207,40 +207,51 @@ impl<W: Write> LeanBackend<W> {
     }
 
     fn reset_style(&mut self) -> io::Result<()> {
-        queue!(self.frame, SetAttribute(Attribute::Reset))?;
+        self.frame.extend_from_slice(b"\x1b[0m");
         self.style = (Color::Reset, Color::Reset, Modifier::empty());
         Ok(())
     }
 
+    /// Changes the attributes to the cell's in one sequence (`ESC [ 0 ; 3 ; 32 m` rather
+    /// than three): a reset when a modifier goes, then what is added.
     fn set_style(&mut self, cell: &Cell) -> io::Result<()> {
-        let (fg, bg, mods) = self.style;
-        if !(mods - cell.modifier).is_empty() {
-            self.reset_style()?;
+        let mut params: Vec<u8> = Vec::new();
+        if !(self.style.2 - cell.modifier).is_empty() {
+            params.push(0);
+            self.style = (Color::Reset, Color::Reset, Modifier::empty());
         }
         let (fg0, bg0, mods0) = self.style;
         let added = cell.modifier - mods0;
-        for (m, a) in [
-            (Modifier::BOLD, Attribute::Bold),
-            (Modifier::DIM, Attribute::Dim),
-            (Modifier::ITALIC, Attribute::Italic),
-            (Modifier::UNDERLINED, Attribute::Underlined),
-            (Modifier::REVERSED, Attribute::Reverse),
-            (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-            (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-            (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-            (Modifier::HIDDEN, Attribute::Hidden),
+        for (m, code) in [
+            (Modifier::BOLD, 1),
+            (Modifier::DIM, 2),
+            (Modifier::ITALIC, 3),
+            (Modifier::UNDERLINED, 4),
+            (Modifier::SLOW_BLINK, 5),
+            (Modifier::RAPID_BLINK, 6),
+            (Modifier::REVERSED, 7),
+            (Modifier::HIDDEN, 8),
+            (Modifier::CROSSED_OUT, 9),
         ] {
             if added.contains(m) {
-                queue!(self.frame, SetAttribute(a))?;
+                params.push(code);
             }
         }
+        let mut sgr = String::new();
+        for p in &params {
+            sgr.push_str(&format!("{p};"));
+        }
         if cell.fg != fg0 {
-            colour(&mut self.frame, cell.fg, false)?;
+            sgr.push_str(&colour(cell.fg, false));
+            sgr.push(';');
         }
         if cell.bg != bg0 {
-            colour(&mut self.frame, cell.bg, true)?;
+            sgr.push_str(&colour(cell.bg, true));
+            sgr.push(';');
         }
-        let _ = (fg, bg);
+        if let Some(params) = sgr.strip_suffix(';') {
+            write!(self.frame, "\x1b[{params}m")?;
+        }
         self.style = (cell.fg, cell.bg, cell.modifier);
         Ok(())
     }
@@ -356,9 +367,9 @@ impl<W: Write> LeanBackend<W> {
     }
 }
 
-/// Sets a colour with the classic SGR codes (`31`, `94`, `39`): 16-colour terminals
-/// understand them, and they are shorter than the 256-colour form.
-fn colour(out: &mut Vec<u8>, c: Color, background: bool) -> io::Result<()> {
+/// A colour's SGR parameters, with the classic codes (`31`, `94`, `39`): 16-colour
+/// terminals understand them, and they are shorter than the 256-colour form.
+fn colour(c: Color, background: bool) -> String {
     let base = if background { 40 } else { 30 };
     let code = match c {
         Color::Reset => base + 9,
@@ -378,10 +389,10 @@ fn colour(out: &mut Vec<u8>, c: Color, background: bool) -> io::Result<()> {
         Color::LightMagenta => base + 65,
         Color::LightCyan => base + 66,
         Color::White => base + 67,
-        Color::Indexed(i) => return write!(out, "\x1b[{};5;{i}m", base + 8),
-        Color::Rgb(r, g, b) => return write!(out, "\x1b[{};2;{r};{g};{b}m", base + 8),
+        Color::Indexed(i) => return format!("{};5;{i}", base + 8),
+        Color::Rgb(r, g, b) => return format!("{};2;{r};{g};{b}", base + 8),
     };
-    write!(out, "\x1b[{code}m")
+    code.to_string()
 }
 
 impl<W: Write> Backend for LeanBackend<W> {
@@ -569,6 +580,42 @@ mod tests {
             frame(&mut t, &shown);
             assert_eq!(emulate(&t.backend().out, w, h), shown, "at {top}");
         }
+    }
+
+    /// Attributes change in one sequence each, and the emulated screen has them right.
+    #[test]
+    fn a_change_of_attributes_is_one_sequence() {
+        use ratatui::style::Style;
+        use ratatui::text::{Line, Span};
+        let (w, h) = (40u16, 2u16);
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
+        let mut t = Terminal::with_options(
+            LeanBackend::new(Vec::new(), (w, h)),
+            ratatui::TerminalOptions { viewport },
+        )
+        .unwrap();
+        let line = Line::from(vec![
+            Span::styled("kept ", Style::new().green().italic()),
+            Span::styled("10m", Style::new().green().italic().bold().yellow()),
+            Span::styled(" plain", Style::new()),
+        ]);
+        t.draw(|f| f.render_widget(Paragraph::new(line), f.area()))
+            .unwrap();
+        let out = String::from_utf8_lossy(&t.backend().out).to_string();
+        assert!(
+            out.contains("\x1b[3;32mkept \x1b[1;33m10m\x1b[0m plain"),
+            "{out:?}"
+        );
+        let mut p = vt100::Parser::new(
+            std::num::NonZeroU16::new(h).unwrap(),
+            std::num::NonZeroU16::new(w).unwrap(),
+            0,
+        );
+        p.process(t.backend().out.as_slice());
+        let cell = |x| p.screen().cell(0, x).unwrap().clone();
+        assert!(cell(0).italic() && cell(0).fgcolor() == vt100::Color::Idx(2));
+        assert!(cell(5).bold() && cell(5).italic() && cell(5).fgcolor() == vt100::Color::Idx(3));
+        assert!(!cell(9).bold() && !cell(9).italic() && cell(9).fgcolor() == vt100::Color::Default);
     }
 
     /// A next-line (CNL) stops at the bottom of a scroll region: the row under a region

@@ -82,19 +82,24 @@ pub(super) fn reader(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
         let marker = matches!(line.kind, Kind::Page(_));
         let touches =
             |(s, e): (usize, usize)| !marker && s < line.end.max(line.start + 1) && e > line.start;
-        let gutter = if cursor.is_some_and(touches) {
-            crate::app::marks::CURSOR
+        // A commitment's mark wears the commitment's style, and so does the gap after it:
+        // the line then changes attributes once, where a mark of its own style would cost
+        // two more changes on every line a scroll brings in. A blank gutter is unstyled.
+        let (gutter, gutter_style) = if cursor.is_some_and(touches) {
+            (crate::app::marks::CURSOR, theme.gutter)
         } else if commitments.iter().any(|&c| touches(c)) {
-            crate::app::marks::COMMITMENT
+            (crate::app::marks::COMMITMENT, theme.commitment)
         } else {
-            " "
+            (" ", Style::default())
         };
-        // A blank gutter is unstyled: a styled space would be one more cell to write.
-        let gutter = match gutter {
-            " " => Span::raw(" "),
-            mark => Span::styled(mark, theme.gutter),
+        let gap = match gutter {
+            crate::app::marks::COMMITMENT => theme.commitment,
+            _ => Style::default(),
         };
-        let mut spans = vec![gutter, Span::raw(" ".repeat(1 + line.indent))];
+        let mut spans = vec![
+            Span::styled(gutter, gutter_style),
+            Span::styled(" ".repeat(1 + line.indent), gap),
+        ];
         let mut run = String::new();
         let mut run_style = Style::default();
         let mut col = 0;

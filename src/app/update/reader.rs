@@ -102,14 +102,22 @@ pub(super) fn scroll(state: &mut State, delta: isize) {
     }
     let cursor_line = line_of(&r.lines, r.at);
     if cursor_line < r.top || cursor_line >= r.top + height {
-        let first = r.lines[r.top].start;
+        let line_start = |i: usize| r.lines[i.min(r.lines.len() - 1)].start;
+        let (first, middle) = (line_start(r.top), line_start(r.top + height / 2));
         let last = r.lines[(r.top + height - 1).min(r.lines.len() - 1)].end;
-        // The first sentence that starts in view, else the one the top line is in.
-        r.at = r
-            .sentences
-            .iter()
-            .find(|(s, _)| *s >= first && *s <= last)
-            .map_or(first, |(s, _)| *s);
+        // Back at the middle of the view: the first sentence starting there or below,
+        // else the first in view, else the one the top line is in. From the middle it
+        // stays for half a screen of scrolls either way; from the top it would move
+        // (and redraw its gutter marks) with every sentence scrolled past.
+        let starting = |from: usize| {
+            r.sentences
+                .iter()
+                .find(|(s, _)| *s >= from && *s <= last)
+                .map(|(s, _)| *s)
+        };
+        r.at = starting(middle)
+            .or_else(|| starting(first))
+            .unwrap_or(first);
     }
 }
 
