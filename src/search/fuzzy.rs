@@ -331,6 +331,31 @@ fn perfect_quality(len: usize) -> i32 {
     4 * n + 3 + 8 - n
 }
 
+/// Between two digits of a term only what separates the digits of one number may be
+/// skipped (`1300` finds `1,300`, `1 300`, `1.4m` finds `1.4 million`): never another digit
+/// or anything else, so `500` does not find `(2005-2008)`, nor `250` `2050`. A plain
+/// space separates only a group of three digits (`10 000`), not two numbers (`2015 20`).
+fn separates_digits(c: char, after: &mut dyn Iterator<Item = char>) -> bool {
+    match c {
+        ',' | '.' | '\'' | '’' | '\u{a0}' | '\u{202f}' | '\u{2009}' => true,
+        ' ' => {
+            let group: Vec<char> = after.take(4).collect();
+            group.len() >= 3
+                && group[..3].iter().all(char::is_ascii_digit)
+                && group.get(3).is_none_or(|c| !c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// The character starting at byte `j` of UTF-8 `bytes`, and the characters after it.
+fn chars_at(bytes: &[u8], j: usize) -> impl Iterator<Item = char> + '_ {
+    // `bytes` is a whole `str`, so a character start begins a valid suffix.
+    std::str::from_utf8(&bytes[j..])
+        .map(str::chars)
+        .unwrap_or_else(|_| "".chars())
+}
+
 /// A term may jump ahead only to the start of the very next word, and only for a letter:
 /// `bordforce` reaches Border Force, but `2011` does not reach "2016 more than 1".
 fn may_jump(want: char, passed_a_word: bool) -> bool {
@@ -377,6 +402,7 @@ fn starts_word(prev: Class, cur: Class) -> bool {
 /// [`MAX_WORD_JUMP`]. Returns its offset and whether it starts a word.
 fn next_hit(bytes: &[u8], at: usize, want: u8) -> Option<(usize, bool)> {
     let mut prev = class(bytes[at]);
+    let in_number = bytes[at].is_ascii_digit() && want.is_ascii_digit();
     let mut skipped = 0;
     let mut passed_a_word = false;
     for (j, &b) in bytes.iter().enumerate().skip(at + 1) {
@@ -389,6 +415,14 @@ fn next_hit(bytes: &[u8], at: usize, want: u8) -> Option<(usize, bool)> {
             && (skipped <= MAX_SKIP || ws && may_jump(want as char, passed_a_word))
         {
             return Some((j, ws));
+        }
+        if in_number && {
+            let mut chars = chars_at(bytes, j);
+            !chars
+                .next()
+                .is_some_and(|c| separates_digits(c, &mut chars))
+        } {
+            return None;
         }
         passed_a_word |= ws;
         skipped += 1;
@@ -456,6 +490,7 @@ fn windows_in_chars(text: &str, pattern: &[char], first_only: bool, w: &mut Wind
         for &want in &pattern[1..] {
             let mut hit = None;
             let mut passed_a_word = false;
+            let in_number = chars[at].1.is_ascii_digit() && want.is_ascii_digit();
             for (skipped, j) in (at + 1..chars.len()).enumerate() {
                 if skipped > MAX_WORD_JUMP {
                     break;
@@ -465,6 +500,11 @@ fn windows_in_chars(text: &str, pattern: &[char], first_only: bool, w: &mut Wind
                     && (skipped <= MAX_SKIP || ws && may_jump(want, passed_a_word))
                 {
                     hit = Some((j, ws));
+                    break;
+                }
+                if in_number
+                    && !separates_digits(chars[j].1, &mut chars[j + 1..].iter().map(|&(_, c)| c))
+                {
                     break;
                 }
                 passed_a_word |= ws && is_alnum(chars[j].1);
@@ -715,6 +755,34 @@ mod tests {
             None
         );
         assert!(find("in Calais, in the tunnel", "calais").is_some());
+    }
+
+    #[test]
+    fn digits_of_a_term_stay_in_one_number() {
+        // The bug: `500` found `(2005-2008)`, 5 of one year and 00 of the next.
+        assert_eq!(find("Police Cooperation (2005-2008) and", "500"), None);
+        assert_eq!(find("net zero by 2050 at the latest", "250"), None);
+        // A term typed so far is a prefix of the number it grows into: `1500` of `15,000`.
+        assert!(find("more than 15,000 people", "1500").is_some());
+        assert_eq!(find("more than 15,050 people", "1550"), None);
+        assert_eq!(find("in 2015 20 projects", "1520"), None);
+        // What separates the digits of one number may be skipped, in both paths (plain
+        // bytes, and characters when the text has accents).
+        for text in [
+            "1,300 police",
+            "1 300 police",
+            "1\u{a0}300 police",
+            "1’300 é",
+        ] {
+            assert!(find(text, "1300").is_some(), "{text}");
+        }
+        assert_eq!(
+            find("£1.4 million", "1.4m").unwrap(),
+            "£[1][.][4] [m]illion"
+        );
+        assert_eq!(find("€10 million", "10m").unwrap(), "€[1][0] [m]illion");
+        assert_eq!(find("Kraków (2005-2008)", "500"), None);
+        assert!(find("Kraków 2,500", "2500").is_some());
     }
 
     #[test]
