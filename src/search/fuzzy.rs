@@ -348,12 +348,16 @@ fn separates_digits(c: char, after: &mut dyn Iterator<Item = char>) -> bool {
     }
 }
 
-/// The character starting at byte `j` of UTF-8 `bytes`, and the characters after it.
-fn chars_at(bytes: &[u8], j: usize) -> impl Iterator<Item = char> + '_ {
-    // `bytes` is a whole `str`, so a character start begins a valid suffix.
-    std::str::from_utf8(&bytes[j..])
-        .map(str::chars)
-        .unwrap_or_else(|_| "".chars())
+/// The character starting at byte `j` of UTF-8 `bytes` and a few after it (enough for
+/// [`separates_digits`]): only those bytes are decoded, not the rest of the text.
+fn chars_at(bytes: &[u8], j: usize) -> std::str::Chars<'_> {
+    let near = &bytes[j..(j + 20).min(bytes.len())];
+    let valid = match std::str::from_utf8(near) {
+        Ok(s) => s,
+        // Cut inside a character at the end: the whole characters before the cut.
+        Err(e) => std::str::from_utf8(&near[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    valid.chars()
 }
 
 /// A term may jump ahead only to the start of the very next word, and only for a letter:
