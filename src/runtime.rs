@@ -311,12 +311,14 @@ fn spawn_loader(
         if tx.send(Msg::CorpusLoaded(Arc::clone(&corpus))).is_err() {
             return;
         }
-        let index = cache::build_cached(Arc::clone(&corpus), cache_dir.as_deref());
+        // One pass: the index and the workspace's digests come from the same extraction of
+        // each changed document (none when the caches are warm).
+        let (index, digests) = cache::build_with_digests(Arc::clone(&corpus), cache_dir.as_deref());
         if tx.send(Msg::IndexReady(Arc::new(index))).is_err() {
             return;
         }
         let _ = tx.send(crate::app::review::open(
-            &workspace, &corpus, &paths, reviewer,
+            &workspace, &corpus, &digests, &paths, reviewer,
         ));
     });
 }

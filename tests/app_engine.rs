@@ -29,7 +29,11 @@ fn reviewed_workspace(corpus: &corpus::Corpus, path: &Path) {
     use cordiale::workspace::store::Stored;
     use cordiale::workspace::{Verdict, Workspace};
     let (mut stored, mut ws) = Stored::open(path, Workspace::default).unwrap();
-    cordiale::workspace::sync::sync(&mut ws, corpus, &cordiale::extract::extract_all(corpus));
+    cordiale::workspace::sync::sync(
+        &mut ws,
+        corpus,
+        &cordiale::search::digests::digests(corpus, None),
+    );
     let ids: Vec<_> = ws.ordered().into_iter().map(|(id, _)| id.clone()).collect();
     for (k, id) in ids.iter().take(6).enumerate() {
         let item = ws.items.get_mut(id).unwrap();
@@ -85,6 +89,7 @@ impl Bench {
         bench.send(cordiale::app::review::open(
             path,
             &corpus,
+            &cordiale::search::digests::digests(&corpus, None),
             &[seeds_path()],
             Some("ann".into()),
         ));
@@ -143,7 +148,13 @@ fn session_for(corpus: &Arc<corpus::Corpus>, folder: &Path, path: &Path) -> Stat
     let paths = [folder.to_path_buf()];
     update(
         &mut state,
-        cordiale::app::review::open(path, corpus, &paths, Some("ann".into())),
+        cordiale::app::review::open(
+            path,
+            corpus,
+            &cordiale::search::digests::digests(corpus, None),
+            &paths,
+            Some("ann".into()),
+        ),
     );
     state
 }
@@ -1422,7 +1433,7 @@ fn a_partner_who_starts_meanwhile_gets_the_second_column() {
     cordiale::workspace::sync::sync(
         &mut theirs,
         &corpus,
-        &cordiale::extract::extract_all(&corpus),
+        &cordiale::search::digests::digests(&corpus, None),
     );
     let first = theirs.ordered()[0].0.clone();
     let at = "2026-11-25T09:00:00Z".into();
@@ -2411,9 +2422,13 @@ fn reopen(
 ) -> State {
     let mut state = State::new(keymap::load(None, None).unwrap(), "seeds".into(), (120, 40));
     update(&mut state, Msg::CorpusLoaded(Arc::clone(corpus)));
-    let Msg::WorkspaceOpened(mut opened) =
-        cordiale::app::review::open(path, corpus, &[seeds_path()], Some(who.into()))
-    else {
+    let Msg::WorkspaceOpened(mut opened) = cordiale::app::review::open(
+        path,
+        corpus,
+        &cordiale::search::digests::digests(corpus, None),
+        &[seeds_path()],
+        Some(who.into()),
+    ) else {
         panic!("the workspace opens");
     };
     opened.drafts = drafts;

@@ -307,6 +307,7 @@ fn checklist_rows_and_detail_show_the_page() {
         cordiale::app::review::open(
             &dir.path().join("cordiale.json"),
             &corpus,
+            &cordiale::search::digests::digests(&corpus, None),
             &[dir.path().to_path_buf()],
             Some("ann".into()),
         ),

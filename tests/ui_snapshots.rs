@@ -55,6 +55,7 @@ fn open_new_workspace_on(s: &mut State, dir: &str) {
         cordiale::app::review::open(
             missing,
             &corpus,
+            &cordiale::search::digests::digests(&corpus, None),
             &[Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)],
             Some("ann".into()),
         ),
@@ -347,7 +348,13 @@ fn the_status_bar_names_the_workspace_and_its_state() {
         s.mono = true;
         let corpus = s.corpus.clone().unwrap();
         let seeds = [Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")];
-        let opened = cordiale::app::review::open(&file, &corpus, &seeds, Some("ann".into()));
+        let opened = cordiale::app::review::open(
+            &file,
+            &corpus,
+            &cordiale::search::digests::digests(&corpus, None),
+            &seeds,
+            Some("ann".into()),
+        );
         update(&mut s, opened);
         let review = s.review.as_mut().unwrap();
         // Shown as given; a long one, so that it must be shortened at 80 columns.

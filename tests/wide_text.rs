@@ -64,7 +64,13 @@ fn state(dir: &Path, (w, h): (u16, u16)) -> (State, Arc<Index>) {
     let missing = Path::new("/nonexistent/cordiale.json");
     update(
         &mut s,
-        cordiale::app::review::open(missing, &corpus, &[dir.to_path_buf()], Some("ann".into())),
+        cordiale::app::review::open(
+            missing,
+            &corpus,
+            &cordiale::search::digests::digests(&corpus, None),
+            &[dir.to_path_buf()],
+            Some("ann".into()),
+        ),
     );
     (s, index)
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::msg::Msg;
 use crate::corpus::Corpus;
-use crate::extract::extract_all;
+use crate::extract::digest::Digest;
 use crate::workspace::place;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{documents, sync};
@@ -26,16 +26,23 @@ pub struct Opened {
     pub drafts: Vec<crate::app::draft::Draft>,
 }
 
-/// Opens `path` for `corpus`, read from `paths`; `me` is the active reviewer. A file that
-/// cannot be read, or that records another corpus, is reported, never replaced.
-pub fn open(path: &Path, corpus: &Corpus, paths: &[PathBuf], me: Option<String>) -> Msg {
+/// Opens `path` for `corpus`, read from `paths`, with each document's `digests` (from the
+/// index build: nothing is extracted here); `me` is the active reviewer. A file that cannot
+/// be read, or that records another corpus, is reported, never replaced.
+pub fn open(
+    path: &Path,
+    corpus: &Corpus,
+    digests: &[Digest],
+    paths: &[PathBuf],
+    me: Option<String>,
+) -> Msg {
     match Stored::open(path, Workspace::default) {
         Ok((mut stored, mut ws)) => {
             let documents = || Some(documents(corpus));
             if let Err(e) = place::adopt(path, stored.exists(), &mut ws, paths, documents) {
                 return Msg::LoadFailed(e.to_string());
             }
-            let report = sync(&mut ws, corpus, &extract_all(corpus));
+            let report = sync(&mut ws, corpus, digests);
             stored.prepare_saves(&ws);
             Msg::WorkspaceOpened(Box::new(Opened {
                 path: path.to_path_buf(),

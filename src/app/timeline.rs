@@ -542,7 +542,7 @@ mod tests {
         crate::workspace::sync::sync(
             &mut ws,
             ix.corpus(),
-            &crate::extract::extract_all(ix.corpus()),
+            &crate::search::digests::digests(ix.corpus(), None),
         );
         let today = n(2026, 11, 25);
         let none = &BTreeSet::new();

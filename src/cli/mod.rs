@@ -295,6 +295,13 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// A corpus that cannot be read is bad input, as [`load_corpus`] reports it.
+impl From<corpus::CorpusError> for Failure {
+    fn from(e: corpus::CorpusError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
 /// Opens the workbench. The keymap is checked first: a bad one is reported, every problem
 /// of it, before the terminal is touched.
 fn workbench(cli: &Cli) -> Result<(), Failure> {
@@ -362,7 +369,7 @@ pub fn bundled_seeds() -> PathBuf {
 }
 
 fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
-    let corpus = corpus::load(paths).map_err(|e| Failure::Input(e.to_string()))?;
+    let corpus = corpus::load(paths)?;
     for w in &corpus.warnings {
         eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
     }
@@ -371,19 +378,28 @@ fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
 
 pub use crate::extract::extract_all;
 
+/// Files `extract` reads, extracts and prints at a time: enough to keep both cores busy,
+/// few enough that memory does not grow with the corpus.
+const EXTRACT_BATCH: usize = 64;
+
+/// `extract`: streams, a batch of documents at a time, in corpus order.
 fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
-    let corpus = load_corpus(paths)?;
-    let extractions = extract_all(&corpus);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for x in &extractions {
-        if json {
-            crate::safe_text::write_json_line(&mut out, x)?;
-            writeln!(out)?;
-        } else {
-            write_listing(&mut out, x)?;
+    corpus::load_in_batches(paths, EXTRACT_BATCH, |batch| {
+        for w in &batch.warnings {
+            eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
         }
-    }
+        for x in &extract_all(&batch) {
+            if json {
+                crate::safe_text::write_json_line(&mut out, x)?;
+                writeln!(out)?;
+            } else {
+                write_listing(&mut out, x)?;
+            }
+        }
+        Ok::<(), Failure>(())
+    })?;
     out.flush()?;
     Ok(())
 }

@@ -9,9 +9,11 @@ use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
 
-use super::{Failure, bundled_seeds, extract_all, load_corpus, sanitize};
+use super::{Failure, bundled_seeds, load_corpus, sanitize};
 use crate::corpus::Corpus;
 use crate::review::{self, ItemAgreement, export};
+use crate::search::cache::default_dir;
+use crate::search::digests::digests;
 use crate::workspace::edit;
 use crate::workspace::id::item_id;
 use crate::workspace::lock;
@@ -125,13 +127,13 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         Some(sync::documents(&corpus))
     })
     .map_err(input)?;
-    let extractions = extract_all(&corpus);
-    let report = sync::sync(&mut ws, &corpus, &extractions);
+    let digests = digests(&corpus, default_dir().as_deref());
+    let report = sync::sync(&mut ws, &corpus, &digests);
     let titles = corpus
         .documents
         .iter()
-        .zip(&extractions)
-        .map(|(d, x)| (d.name.clone(), x.title.clone()))
+        .zip(digests)
+        .map(|(d, x)| (d.name.clone(), x.title))
         .collect();
     Ok(Open {
         path,
@@ -161,7 +163,11 @@ pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failu
     let corpus = load_corpus(&roots)?;
     let mut ws = Workspace::default();
     place::adopt(&path, false, &mut ws, &roots, || None).map_err(input)?;
-    sync::sync(&mut ws, &corpus, &extract_all(&corpus));
+    sync::sync(
+        &mut ws,
+        &corpus,
+        &digests(&corpus, default_dir().as_deref()),
+    );
     if exists() {
         return Err(input(format!(
             "{shown} appeared meanwhile; nothing written"

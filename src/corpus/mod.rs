@@ -225,27 +225,60 @@ pub fn is_document_path(path: &Path) -> bool {
 /// A link to a regular file is read; a link to a folder is not walked.
 /// A checklist cordiale exported (it starts with [`EXPORT_MARK`]) is not a document.
 pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+    let mut corpus = Corpus::default();
+    load_in_batches(paths, usize::MAX, |batch| {
+        corpus.documents.extend(batch.documents);
+        corpus.warnings.extend(batch.warnings);
+        Ok::<(), CorpusError>(())
+    })?;
+    Ok(corpus)
+}
+
+/// [`load`], a batch of up to `files` files at a time: each batch (its documents in the
+/// corpus's order, its warnings) goes to `each` before the next is read, so memory holds
+/// one batch, not the corpus (`cordiale extract` streams this way). The checks of `load`
+/// hold: a folder that yields no document at all is an error, after the last batch.
+pub fn load_in_batches<E: From<CorpusError>>(
+    paths: &[PathBuf],
+    files: usize,
+    mut each: impl FnMut(Corpus) -> Result<(), E>,
+) -> Result<(), E> {
     let listing = list(paths)?;
     let cache = convert::cache::default_dir();
-    let read: Vec<Result<FileRead, CorpusError>> = listing
-        .files
-        .into_par_iter()
-        .map(|(path, name)| read_document(path, name, cache.as_deref()))
-        .collect();
-
-    let mut corpus = Corpus {
-        warnings: listing.skipped,
-        ..Corpus::default()
-    };
-    for item in read {
-        let (doc, warnings) = item?;
-        corpus.documents.extend(doc);
-        corpus.warnings.extend(warnings);
+    let mut warnings = listing.skipped;
+    let mut any = false;
+    for chunk in listing.files.chunks(files.max(1)) {
+        let read: Vec<Result<FileRead, CorpusError>> = chunk
+            .par_iter()
+            .map(|(path, name)| read_document(path.clone(), name.clone(), cache.as_deref()))
+            .collect();
+        let mut batch = Corpus {
+            warnings: std::mem::take(&mut warnings),
+            ..Corpus::default()
+        };
+        for item in read {
+            let (doc, found) = item?;
+            batch.documents.extend(doc);
+            batch.warnings.extend(found);
+        }
+        any |= !batch.documents.is_empty();
+        if !any && listing.found_in_folders {
+            // Nothing readable yet: its warnings wait for the verdict on the whole corpus.
+            warnings = batch.warnings;
+            continue;
+        }
+        each(batch)?;
     }
-    if corpus.documents.is_empty() && listing.found_in_folders {
-        return Err(CorpusError::NothingReadable(corpus.warnings));
+    if !any && listing.found_in_folders {
+        return Err(CorpusError::NothingReadable(warnings).into());
     }
-    Ok(corpus)
+    if !warnings.is_empty() {
+        each(Corpus {
+            warnings,
+            ..Corpus::default()
+        })?;
+    }
+    Ok(())
 }
 
 /// Checks, without reading a document, what [`load`] would refuse first: a path that does
@@ -560,6 +593,58 @@ mod tests {
                  it is plain text; rename it .txt to read it",
                 dir.path().join("x.pdf").display()
             )
+        );
+    }
+
+    /// What `load` gives, a batch at a time: the same documents in the same order, the
+    /// same warnings; and the same error when nothing in a folder can be read.
+    #[test]
+    fn batches_give_what_a_whole_load_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, body) in [
+            ("a.txt", &b"A one."[..]),
+            ("b.txt", b"bin\0ary"),
+            ("c.md", b"C two."),
+            ("d.txt", b"caf\xe9"),
+            ("e.txt", b"E three."),
+        ] {
+            fs::write(dir.path().join(name), body).unwrap();
+        }
+        let paths = [dir.path().to_path_buf()];
+        let whole = load(&paths).unwrap();
+        let mut sizes = Vec::new();
+        let mut joined = Corpus::default();
+        load_in_batches(&paths, 2, |b| {
+            sizes.push(b.documents.len());
+            joined.documents.extend(b.documents);
+            joined.warnings.extend(b.warnings);
+            Ok::<(), CorpusError>(())
+        })
+        .unwrap();
+        assert_eq!(sizes, [1, 2, 1]);
+        let names = |c: &Corpus| {
+            c.documents
+                .iter()
+                .map(|d| d.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&joined), names(&whole));
+        assert_eq!(joined.warnings, whole.warnings);
+        // Nothing readable: the error, with every warning, after the last batch.
+        let bad = tempfile::tempdir().unwrap();
+        for name in ["x.txt", "y.txt", "z.txt"] {
+            fs::write(bad.path().join(name), b"\0\0").unwrap();
+        }
+        let mut called = 0;
+        let err = load_in_batches(&[bad.path().to_path_buf()], 2, |_| {
+            called += 1;
+            Ok::<(), CorpusError>(())
+        })
+        .unwrap_err();
+        assert_eq!(called, 0);
+        assert!(
+            matches!(&err, CorpusError::NothingReadable(w) if w.len() == 3),
+            "{err}"
         );
     }
 

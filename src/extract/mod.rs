@@ -5,6 +5,7 @@
 
 mod commitments;
 mod dates;
+pub mod digest;
 mod figures;
 #[cfg(test)]
 mod input_tests;
@@ -165,6 +166,15 @@ pub struct Extraction {
     pub commitments: Vec<Commitment>,
 }
 
+/// Documents extracted by this process: how tests prove that an unchanged document is
+/// taken from the cache, not extracted again.
+static EXTRACTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many documents this process has extracted so far.
+pub fn extracted_count() -> usize {
+    EXTRACTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Extracts every document of the corpus in parallel, in corpus order.
 pub fn extract_all(corpus: &crate::corpus::Corpus) -> Vec<Extraction> {
     use rayon::prelude::*;
@@ -186,6 +196,7 @@ const PIECE_BYTES: usize = 4 << 20;
 /// the commitments from, so the search index need not split the text again.
 pub fn extract_with_units(doc: &Document) -> (Extraction, Vec<Unit>) {
     use rayon::prelude::*;
+    EXTRACTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let text = doc.text.as_str();
     let (units, layout) = split_document(text);
     let pieces = pieces(text, layout.body, &units);

@@ -16,10 +16,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64, xxh3_128};
 
+use super::digests::Cached;
 use super::index::{DocEntries, DocInfo, Entry, Index, Masks, index_document};
 use super::query::Kind;
 use super::value::{Days, ItemValue};
 use crate::corpus::Corpus;
+use crate::extract::digest::Digest;
 use crate::extract::lexicon::Iso;
 use crate::extract::{self, FigureKind};
 
@@ -34,9 +36,33 @@ pub use crate::corpus::convert::cache::default_dir;
 /// Builds the index, reusing cached entries for documents whose text has not changed, and
 /// refreshes the cache when anything had to be extracted.
 pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
+    build(corpus, dir, false).0
+}
+
+/// The index and each document's digest (what the workspace sync needs), from the caches
+/// where a document is unchanged: each other document is extracted once for both. The
+/// workbench's start, which used to extract the whole corpus again for its workspace.
+pub fn build_with_digests(corpus: Arc<Corpus>, dir: Option<&Path>) -> (Index, Vec<Digest>) {
+    let (index, digests) = build(corpus, dir, true);
+    (index, digests.unwrap_or_default())
+}
+
+fn build(corpus: Arc<Corpus>, dir: Option<&Path>, digests: bool) -> (Index, Option<Vec<Digest>>) {
     let Some(dir) = dir else {
-        return Index::build(corpus);
+        if !digests {
+            return (Index::build(corpus), None);
+        }
+        let (per_doc, digests): (Vec<DocEntries>, Vec<Digest>) = corpus
+            .documents
+            .par_iter()
+            .map(|doc| {
+                let (x, units) = extract::extract_with_units(doc);
+                (index_document(doc, &x, &units), Digest::of(&x))
+            })
+            .unzip();
+        return (Index::assemble(corpus, per_doc), Some(digests));
     };
+    let digest_cache = digests.then(|| Cached::read(dir, &corpus));
     let file = dir.join(format!("index-{:016x}.bin", corpus_key(&corpus)));
     let stamp = build_stamp();
     let mut cached = fs::File::open(&file)
@@ -44,18 +70,28 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
         .and_then(|f| decode(std::io::BufReader::with_capacity(1 << 16, f), stamp))
         .unwrap_or_default();
     let keys: Vec<u128> = corpus.documents.par_iter().map(content_key).collect();
-    let fresh: Vec<(usize, DocEntries)> = corpus
+    let needed =
+        |k: &u128| !cached.contains_key(k) || digest_cache.as_ref().is_some_and(|c| !c.has(*k));
+    let extracted_now: Vec<(usize, DocEntries, Option<Digest>)> = corpus
         .documents
         .par_iter()
         .enumerate()
-        .filter(|(i, _)| !cached.contains_key(&keys[*i]))
+        .filter(|(i, _)| needed(&keys[*i]))
         .map(|(i, doc)| {
             let (x, units) = extract::extract_with_units(doc);
-            (i, index_document(doc, &x, &units))
+            let digest = digests.then(|| Digest::of(&x));
+            (i, index_document(doc, &x, &units), digest)
         })
         .collect();
-    let extracted = !fresh.is_empty();
-    let mut fresh: HashMap<usize, DocEntries> = fresh.into_iter().collect();
+    let extracted = !extracted_now.is_empty();
+    let mut fresh_digests: HashMap<u128, Digest> = HashMap::new();
+    let mut fresh: HashMap<usize, DocEntries> = HashMap::new();
+    for (i, entries, digest) in extracted_now {
+        fresh.insert(i, entries);
+        if let Some(d) = digest {
+            fresh_digests.insert(keys[i], d);
+        }
+    }
     // Move each document's entries out of the cache (or the fresh set); a document whose
     // text another one repeats shares its entries, which only then are cloned.
     let mut first_with: HashMap<u128, usize> = HashMap::new();
@@ -65,7 +101,7 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
             Some(&j) => per_doc[j].clone(),
             None => match fresh.remove(&i).or_else(|| cached.remove(k)) {
                 Some(de) => de,
-                None => return Index::build(corpus),
+                None => return build(corpus, None, digests),
             },
         };
         first_with.entry(*k).or_insert(i);
@@ -80,13 +116,14 @@ pub fn build_cached(corpus: Arc<Corpus>, dir: Option<&Path>) -> Index {
         // A failure to write costs the next run time, nothing else.
         let _ = write_atomically(dir, &file, &encode(&keep, stamp));
     }
-    Index::assemble(corpus, per_doc)
+    let digests = digest_cache.map(|c| c.complete(&keys, fresh_digests));
+    (Index::assemble(corpus, per_doc), digests)
 }
 
 /// Which corpus a cache file belongs to: the documents' absolute paths (not their
 /// contents). Paths are not canonicalized: resolving links costs system calls per file,
 /// and a corpus reached by two paths merely gets two cache files.
-fn corpus_key(corpus: &Corpus) -> u64 {
+pub(super) fn corpus_key(corpus: &Corpus) -> u64 {
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut names = Vec::new();
     for d in &corpus.documents {
@@ -97,7 +134,7 @@ fn corpus_key(corpus: &Corpus) -> u64 {
 }
 
 /// What a document's extraction depends on: its text and what its format said of it.
-fn content_key(doc: &crate::corpus::Document) -> u128 {
+pub(super) fn content_key(doc: &crate::corpus::Document) -> u128 {
     let mut meta = vec![u8::from(doc.decoded_from.is_some())];
     meta.extend_from_slice(doc.source.as_str().as_bytes());
     for field in [&doc.meta_title, &doc.meta_date] {
@@ -107,7 +144,7 @@ fn content_key(doc: &crate::corpus::Document) -> u128 {
     xxh3_128(doc.text.as_bytes()) ^ xxh3_128(&meta).rotate_left(1)
 }
 
-fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(bytes)?;

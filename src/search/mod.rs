@@ -6,6 +6,7 @@
 //! (newest document first, then position), so the same query always gives the same list.
 
 pub mod cache;
+pub mod digests;
 pub mod fuzzy;
 pub mod index;
 pub mod query;

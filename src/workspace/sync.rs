@@ -11,7 +11,7 @@ use super::anchor::{Placement, anchor, place};
 use super::id::{document_record, item_id, record_hash};
 use super::model::{Item, Origin, Short, Workspace};
 use crate::corpus::Corpus;
-use crate::extract::Extraction;
+use crate::extract::digest::Digest;
 
 /// What a sync did and found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,8 +40,9 @@ pub fn documents(corpus: &Corpus) -> BTreeMap<Short, Short> {
 }
 
 /// Adds the extracted commitments that are not items yet, places every item again, and
-/// records the corpus's documents. `extractions` are in corpus order, one per document.
-pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> SyncReport {
+/// records the corpus's documents. `digests` are in corpus order, one per document (from
+/// the cache: [`crate::search::cache::digests`]).
+pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncReport {
     let mut report = SyncReport::default();
     let texts: HashMap<&str, &str> = corpus
         .documents
@@ -76,28 +77,23 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, extractions: &[Extraction]) -> 
         }
     }
 
-    for (doc, x) in corpus.documents.iter().zip(extractions) {
-        for c in &x.commitments {
-            let id = item_id(&doc.name, &c.text);
+    for (doc, digest) in corpus.documents.iter().zip(digests) {
+        for p in &digest.pledges {
+            let Some(text) = doc.text.get(p.start..p.end) else {
+                continue; // not this text's digest: nothing to anchor
+            };
+            let id = item_id(&doc.name, text);
             if ws.items.contains_key(&id) {
                 continue;
             }
             let mut item = Item::new(
                 doc.name.clone(),
                 Origin::Extracted,
-                anchor(&doc.text, c.start, c.end),
+                anchor(&doc.text, p.start, p.end),
             );
-            item.actors = c.actors.iter().map(Short::from).collect();
-            item.deadline = c
-                .deadline
-                .as_ref()
-                .and_then(|d| d.value.date.as_ref().or(d.value.duration.as_ref()))
-                .map(Short::from);
-            item.figures = c
-                .figures
-                .iter()
-                .filter_map(|&i| x.figures.get(i).map(|f| Short::from(&f.text)))
-                .collect();
+            item.actors = p.actors.iter().map(Short::from).collect();
+            item.deadline = p.deadline.as_ref().map(Short::from);
+            item.figures = p.figures.iter().map(Short::from).collect();
             ws.items.insert(id.clone(), item);
             report.added.push(id);
         }
@@ -126,7 +122,11 @@ mod tests {
 
     fn synced(text: &str, ws: &mut Workspace) -> SyncReport {
         let c = corpus(text);
-        let x: Vec<Extraction> = c.documents.iter().map(extract).collect();
+        let x: Vec<Digest> = c
+            .documents
+            .iter()
+            .map(|d| Digest::of(&extract(d)))
+            .collect();
         sync(ws, &c, &x)
     }
 

@@ -1,0 +1,112 @@
+//! The on-disk cache of each document's digest (what review needs of its extraction: the
+//! title and the commitments as items), keyed like the index cache by the document's
+//! content, so that review commands and the workbench's workspace sync extract only the
+//! documents that changed.
+//!
+//! Like the index cache it is never required: a missing, stale, corrupt or unwritable file
+//! costs only the extraction it would have saved. One file per corpus, JSON, written to a
+//! temporary file and renamed into place; another build of cordiale ignores it.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::cache::{content_key, corpus_key, write_atomically};
+use crate::corpus::Corpus;
+use crate::corpus::convert::cache::build_stamp;
+use crate::extract::digest::Digest;
+use crate::extract::extract;
+
+#[derive(Serialize, Deserialize)]
+struct DigestFile {
+    /// The build that wrote it (hex), as the index cache records.
+    build: String,
+    /// (content key in hex, digest), sorted by key: the same corpus writes the same bytes.
+    docs: Vec<(String, Digest)>,
+}
+
+/// The digests a cache folder holds, by content key (empty when there are none usable).
+pub(super) struct Cached {
+    file: PathBuf,
+    by_key: HashMap<u128, Digest>,
+}
+
+impl Cached {
+    pub(super) fn read(dir: &Path, corpus: &Corpus) -> Cached {
+        let file = dir.join(format!("digests-{:016x}.json", corpus_key(corpus)));
+        let by_key = fs::File::open(&file)
+            .ok()
+            .and_then(|f| serde_json::from_reader::<_, DigestFile>(BufReader::new(f)).ok())
+            .filter(|d| d.build == format!("{:016x}", build_stamp()))
+            .map(|d| {
+                d.docs
+                    .into_iter()
+                    .filter_map(|(k, v)| Some((u128::from_str_radix(&k, 16).ok()?, v)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Cached { file, by_key }
+    }
+
+    pub(super) fn has(&self, key: u128) -> bool {
+        self.by_key.contains_key(&key)
+    }
+
+    /// The corpus's digests in its order, `fresh` (by key) filling what the file lacked;
+    /// the file is rewritten when anything was fresh or it holds documents gone since.
+    pub(super) fn complete(mut self, keys: &[u128], fresh: HashMap<u128, Digest>) -> Vec<Digest> {
+        let stale = self.by_key.keys().any(|k| !keys.contains(k));
+        let changed = !fresh.is_empty() || stale;
+        self.by_key.extend(fresh);
+        let out: Vec<Digest> = keys
+            .iter()
+            .map(|k| self.by_key.get(k).cloned().unwrap_or_default())
+            .collect();
+        if changed && let Some(dir) = self.file.parent() {
+            let mut docs: Vec<(u128, &Digest)> =
+                keys.iter().zip(&out).map(|(k, d)| (*k, d)).collect();
+            docs.sort_by_key(|(k, _)| *k);
+            docs.dedup_by_key(|(k, _)| *k);
+            let file = DigestFile {
+                build: format!("{:016x}", build_stamp()),
+                docs: docs
+                    .into_iter()
+                    .map(|(k, d)| (format!("{k:032x}"), d.clone()))
+                    .collect(),
+            };
+            // A failure to write costs the next run time, nothing else.
+            if let Ok(bytes) = serde_json::to_vec(&file) {
+                let _ = write_atomically(dir, &self.file, &bytes);
+            }
+        }
+        out
+    }
+}
+
+/// Each document's digest, in corpus order: from the cache in `dir` where the document's
+/// content is unchanged, extracted otherwise (and the cache refreshed). With no folder,
+/// every document is extracted.
+pub fn digests(corpus: &Corpus, dir: Option<&Path>) -> Vec<Digest> {
+    let Some(dir) = dir else {
+        return corpus
+            .documents
+            .par_iter()
+            .map(|d| Digest::of(&extract(d)))
+            .collect();
+    };
+    let cached = Cached::read(dir, corpus);
+    let keys: Vec<u128> = corpus.documents.par_iter().map(content_key).collect();
+    let mut todo: Vec<usize> = (0..keys.len()).filter(|&i| !cached.has(keys[i])).collect();
+    // A text the corpus holds twice is extracted once.
+    todo.sort_by_key(|&i| keys[i]);
+    todo.dedup_by_key(|i| keys[*i]);
+    let fresh: HashMap<u128, Digest> = todo
+        .par_iter()
+        .map(|&i| (keys[i], Digest::of(&extract(&corpus.documents[i]))))
+        .collect();
+    cached.complete(&keys, fresh)
+}
