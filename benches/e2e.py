@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""End to end, whole process, release build: what issue 19 asks to be proportional to the
+change, for each corpus size given (default 100k; `benches/e2e.py 100k 1m`).
+
+Prints, per corpus:
+  1. a CLI `verdict` on a workspace of every extracted commitment, against the fsync floor
+     of that workspace (`dd conv=fsync` of the same bytes): the ratio;
+  2. `find` warm (index cache filled) and cold (`--no-cache`) against fzf 0.74
+     (`/tmp/fzfvenv/bin/fzf --filter`) on the peers' queries: medians and the ratios;
+  3. peak RSS (GNU time) of warm find, cold find and `extract --json`, divided by the
+     corpus's bytes;
+  4. the workbench: spawn to the last byte of its start-up burst (the index ready and the
+     workspace open), then CPU used over the 2 s after (ttybytes.py);
+  5. extraction speed: corpus bytes / wall time of `extract --json` with no cache.
+
+CORDIALE_BIN picks another build (a before/after comparison). Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md),
+the corpora of ../shared/bench/gen_corpus.py in /tmp/corpus_<size> and /tmp/lines_<size>.txt
+(benches/find.sh makes them). Caches and workspaces go to /tmp/cordiale-e2e; nothing is
+written into the repository. Medians of RUNS runs (env, default 3); the load average is
+printed with each corpus, since a busy machine moves every figure.
+"""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(os.environ.get("CORDIALE_BIN", ROOT / "target/release/cordiale"))
+FZF = Path("/tmp/fzfvenv/bin/fzf")
+SHARED = ROOT.parent / "shared/bench"
+WORK = Path("/tmp/cordiale-e2e")
+RUNS = int(os.environ.get("RUNS", "3"))
+QUERIES = ["10m", "aug 2015", "calais tunnel", "xyzzy"]
+
+
+def timed(cmd, env=None, stdin=None):
+    """Wall seconds and peak RSS (KiB) of one run."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        start = time.perf_counter()
+        subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", t.name, *cmd],
+            env=env,
+            stdin=stdin,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wall = time.perf_counter() - start
+        rss = int(t.read().strip().splitlines()[-1])
+    return wall, rss
+
+
+def median_of(fn):
+    runs = [fn() for _ in range(RUNS)]
+    walls = sorted(r[0] for r in runs)
+    return statistics.median(walls), walls[0], walls[-1], max(r[1] for r in runs)
+
+
+def corpus_bytes(folder):
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+
+def env_with(**kv):
+    env = dict(os.environ)
+    env.update({k: str(v) for k, v in kv.items()})
+    return env
+
+
+def bench(size):
+    corpus = Path(f"/tmp/corpus_{size}")
+    lines = Path(f"/tmp/lines_{size}.txt")
+    if not corpus.is_dir() or not lines.is_file():
+        sys.exit(f"{corpus} or {lines} missing: run benches/find.sh (SIZES={size}) first")
+    total = corpus_bytes(corpus)
+    work = WORK / size
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    cache = work / "cache"
+    env = env_with(CORDIALE_CACHE_DIR=cache, CORDIALE_REVIEWER="ann")
+    print(f"== {size}: {total / 1e6:.1f} MB, load average {os.getloadavg()[0]:.2f}")
+
+    # 5 first, on a cold cache: extraction speed, and the memory of a streamed extract.
+    ext = median_of(
+        lambda: timed([BIN, "extract", "--json", corpus], env=env_with(CORDIALE_CACHE_DIR=""))
+    )
+    print(
+        f"extract --json, no cache: {ext[0]:.2f} s ({ext[1]:.2f}-{ext[2]:.2f}), "
+        f"{total / ext[0] / 1e6:.0f} MB/s (goal >= 150), peak RSS {ext[3] / 1024:.0f} MiB "
+        f"= {ext[3] * 1024 / total:.2f}x the corpus"
+    )
+
+    # 1. verdict against the fsync floor.
+    ws = work / "cordiale.json"
+    subprocess.run(
+        [BIN, "init", corpus, "--workspace", ws], env=env, check=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    item = next(iter(json.loads(ws.read_text())["items"]))
+    verdicts = iter(["kept", "broken"] * RUNS * 2)
+    v = median_of(
+        lambda: timed(
+            [BIN, "verdict", item, next(verdicts), "--workspace", ws, "--corpus", corpus],
+            env=env,
+        )
+    )
+    floor = median_of(
+        lambda: timed(["dd", f"if={ws}", f"of={work / 'floor.json'}", "bs=1M", "conv=fsync"])
+    )
+    print(
+        f"verdict: {v[0]:.3f} s ({v[1]:.3f}-{v[2]:.3f}), peak RSS {v[3] / 1024:.0f} MiB; "
+        f"fsync floor of its {ws.stat().st_size / 1e6:.1f} MB workspace {floor[0]:.3f} s: "
+        f"{v[0] / floor[0]:.1f}x (goal <= 2x)"
+    )
+
+    # 2 and 3. find warm and cold against fzf.
+    print(f"{'query':<14} {'warm s':>8} {'cold s':>8} {'fzf s':>8} {'warm/fzf':>9} "
+          f"{'cold/fzf':>9} {'warm RSS':>9} {'cold RSS':>9}")
+    for q in QUERIES:
+        find = [BIN, "find", q, "--corpus", corpus]
+        timed(find, env=env)  # fills the index cache
+        warm = median_of(lambda: timed(find, env=env))
+        cold = median_of(lambda: timed([*find, "--no-cache"], env=env))
+        with open(lines, "rb") as f:
+            fzf = median_of(lambda: (f.seek(0), timed([FZF, f"--filter={q}"], stdin=f))[1])
+        print(
+            f"{q:<14} {warm[0]:>8.3f} {cold[0]:>8.3f} {fzf[0]:>8.3f} "
+            f"{warm[0] / fzf[0]:>8.2f}x {cold[0] / fzf[0]:>8.2f}x "
+            f"{warm[3] * 1024 / total:>8.2f}x {cold[3] * 1024 / total:>8.2f}x"
+        )
+    print("goals: warm <= 0.5x fzf, cold <= 1.0x; RSS (x corpus bytes) warm <= 1.0, cold <= 1.5")
+
+    # 4. the workbench's start, caches warm (the index cache from find, digests from init).
+    script = work / "start.json"
+    script.write_text(json.dumps({
+        "cmd": [str(BIN), str(corpus), "--workspace", str(ws)],
+        "env": {"CORDIALE_CACHE_DIR": str(cache), "XDG_STATE_HOME": "/dev/null/none"},
+        "settle": 1.0, "max_wait": 120.0,
+        "phases": [
+            {"name": "startup", "settle": 1.0, "max_wait": 120.0},
+            {"name": "idle", "sleep": 2.0},
+            {"name": "quit", "keys": "<C-c>"},
+        ],
+    }))
+    out = work / "start_result.json"
+    subprocess.run(
+        ["python3", SHARED / "ttybytes.py", "--script", script, "--size", "120x40",
+         "--json", out],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    phases = {p["name"]: p for p in json.loads(out.read_text())["results"][0]["phases"]}
+    start = phases["startup"]["summary"]
+    print(
+        f"workbench start (120x40): last byte of the start-up burst {start['last_ms_median']:.0f} ms, "
+        f"CPU {start['cpu_ms']:.0f} ms; the 2 s after: {phases['idle']['summary']['cpu_ms']:.0f} ms CPU "
+        f"(goal: idle within 2 s of ready)"
+    )
+
+
+def main():
+    if not BIN.exists():
+        sys.exit("build first: cargo build --release")
+    for size in sys.argv[1:] or ["100k"]:
+        bench(size)
+
+
+if __name__ == "__main__":
+    main()
