@@ -139,7 +139,7 @@ def verdict_part(corpus, ws, work, env):
 def find_part(corpus, lines, total, env):
     """2 and 3. find warm and cold against fzf, and their memory."""
     print(f"{'query':<14} {'warm s':>8} {'cold s':>8} {'fzf s':>8} {'warm/fzf':>9} "
-          f"{'cold/fzf':>9} {'warm RSS':>9} {'cold RSS':>9}")
+          f"{'cold/fzf':>9} {'warm RSS':>9} {'cold RSS':>9} {'fzf RSS':>9}")
     for q in QUERIES:
         find = [BIN, "find", q, "--corpus", corpus]
         timed(find, env=env)  # fills the index cache
@@ -150,7 +150,8 @@ def find_part(corpus, lines, total, env):
         print(
             f"{q:<14} {warm[0]:>8.3f} {cold[0]:>8.3f} {fzf[0]:>8.3f} "
             f"{warm[0] / fzf[0]:>8.2f}x {cold[0] / fzf[0]:>8.2f}x "
-            f"{warm[3] * 1024 / total:>8.2f}x {cold[3] * 1024 / total:>8.2f}x"
+            f"{warm[3] * 1024 / total:>8.2f}x {cold[3] * 1024 / total:>8.2f}x "
+            f"{fzf[3] * 1024 / total:>8.2f}x"
         )
     print("goals: warm <= 0.5x fzf, cold <= 1.0x; RSS (x corpus bytes) warm <= 1.0, cold <= 1.5")
 
