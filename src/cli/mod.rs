@@ -382,8 +382,23 @@ pub use crate::extract::extract_all;
 /// few enough that memory does not grow with the corpus.
 const EXTRACT_BATCH: usize = 64;
 
+/// Transparent huge pages off for this process, for a command whose memory stays small
+/// and churns. mimalloc asks for them, and each first touch of a 2 MiB page has the kernel
+/// zero all of it: the streamed `extract` of 100k lines peaked at 92 MiB instead of 23 and
+/// spent a quarter of its CPU zeroing (607 ms CPU against 443–450). Not for `find` or the
+/// workbench, which build one large heap fast: without them a warm `find` of 1m lines
+/// takes 0.72 s instead of 0.41.
+fn no_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// `extract`: streams, a batch of documents at a time, in corpus order.
 fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+    no_transparent_huge_pages();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     corpus::load_in_batches(paths, EXTRACT_BATCH, |batch| {
