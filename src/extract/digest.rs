@@ -54,8 +54,3 @@ impl Digest {
         }
     }
 }
-
-/// The digests of extractions in the same order.
-pub fn digests(extractions: &[Extraction]) -> Vec<Digest> {
-    extractions.iter().map(Digest::of).collect()
-}

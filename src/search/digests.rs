@@ -119,3 +119,52 @@ pub fn digests(corpus: &Corpus, dir: Option<&Path>) -> Vec<Digest> {
         .collect();
     cached.complete(&keys, fresh)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn corpus() -> Corpus {
+        Corpus {
+            documents: vec![
+                Document::from_text("a.txt", "We will open two offices by 2027.\n"),
+                Document::from_text("b.txt", "The ministers met.\n"),
+            ],
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cached_digests_equal_fresh_ones_and_bad_files_cost_only_time() {
+        let corpus = corpus();
+        let fresh = digests(&corpus, None);
+        assert_eq!(fresh[0].pledges.len(), 1);
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(digests(&corpus, Some(dir.path())), fresh);
+        let file = fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let written = fs::read(&file).unwrap();
+        // Read back: the same digests, the same bytes (nothing to rewrite).
+        assert_eq!(digests(&corpus, Some(dir.path())), fresh);
+        assert_eq!(fs::read(&file).unwrap(), written);
+        // Corrupt, truncated, or from another build: ignored and rewritten.
+        for bad in [
+            &b"{not json"[..],
+            &written[..written.len() / 2],
+            b"{\"build\":\"0\",\"docs\":[]}",
+        ] {
+            fs::write(&file, bad).unwrap();
+            assert_eq!(digests(&corpus, Some(dir.path())), fresh);
+            assert_eq!(fs::read(&file).unwrap(), written);
+        }
+        // A folder that cannot be made: every document extracted, nothing fails.
+        let blocked = dir.path().join("file");
+        fs::write(&blocked, "x").unwrap();
+        assert_eq!(digests(&corpus, Some(&blocked.join("cache"))), fresh);
+    }
+}

@@ -130,6 +130,28 @@ mod tests {
         sync(ws, &c, &x)
     }
 
+    /// A digest read from a cache that does not fit the text (spans past its end or
+    /// inside a character) adds nothing and panics nowhere.
+    #[test]
+    fn a_digest_that_does_not_fit_the_text_adds_nothing() {
+        use crate::extract::digest::Pledge;
+        let c = corpus("Café: we will act.\n");
+        let pledge = |start, end| Pledge {
+            start,
+            end,
+            actors: Vec::new(),
+            deadline: None,
+            figures: Vec::new(),
+        };
+        let digest = Digest {
+            title: String::new(),
+            pledges: vec![pledge(4, 9), pledge(10, 400), pledge(9, 2)],
+        };
+        let mut ws = Workspace::default();
+        let r = sync(&mut ws, &c, &[digest]);
+        assert!(r.added.is_empty() && ws.items.is_empty(), "{r:?}");
+    }
+
     #[test]
     fn extracted_commitments_become_items_once() {
         let mut ws = Workspace::default();
