@@ -52,6 +52,10 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
     ws.documents = documents(corpus);
     let hashes = &ws.documents;
 
+    // Where items stand in the current texts, by document: a commitment found there is that
+    // item, whatever its id says (a quote confirmed by `reattach` keeps its old id; a
+    // reworded one waits for it as a fuzzy match) and is not added a second time.
+    let mut claimed: HashMap<Short, Vec<(usize, usize)>> = HashMap::new();
     for (id, item) in ws.items.iter_mut() {
         let (Some(text), Some(hash)) =
             (texts.get(item.doc.as_str()), hashes.get(item.doc.as_str()))
@@ -59,17 +63,23 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
             report.orphaned.insert(id.clone());
             continue;
         };
+        let mut claim = |span| claimed.entry(item.doc.clone()).or_default().push(span);
         if item.anchor.doc_hash == record_hash(hash) {
+            claim((item.anchor.start, item.anchor.end));
             continue; // the text it was anchored in: nothing to do
         }
         match place(&item.anchor, text) {
             Placement::Exact { start, end } | Placement::Moved { start, end } => {
+                claim((start, end));
                 if (start, end) != (item.anchor.start, item.anchor.end) {
                     report.moved.push(id.clone());
                 }
                 item.anchor = anchor(text, start, end);
             }
-            Placement::Fuzzy { .. } => report.fuzzy.push(id.clone()),
+            Placement::Fuzzy { start, end, .. } => {
+                claim((start, end));
+                report.fuzzy.push(id.clone());
+            }
             Placement::Ambiguous(_) => report.ambiguous.push(id.clone()),
             Placement::Orphaned => {
                 report.orphaned.insert(id.clone());
@@ -77,11 +87,20 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
         }
     }
 
+    for spans in claimed.values_mut() {
+        spans.sort_unstable();
+    }
     for (doc, digest) in corpus.documents.iter().zip(digests) {
+        let spans = claimed
+            .get(doc.name.as_str())
+            .map_or(&[][..], Vec::as_slice);
         for p in &digest.pledges {
             let Some(text) = doc.text.get(p.start..p.end) else {
                 continue; // not this text's digest: nothing to anchor
             };
+            if is_claimed(spans, (p.start, p.end)) {
+                continue;
+            }
             let id = item_id(&doc.name, text);
             if ws.items.contains_key(&id) {
                 continue;
@@ -99,6 +118,18 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
         }
     }
     report
+}
+
+/// Whether an item stands on most of `span` (or `span` on most of it): `spans` sorted.
+/// Commitments are sentences, so an item's place overlaps at most a few of them; only the
+/// few places starting nearest before the span's end are looked at.
+fn is_claimed(spans: &[(usize, usize)], (start, end): (usize, usize)) -> bool {
+    let upto = spans.partition_point(|&(s, _)| s < end);
+    spans[..upto].iter().rev().take(8).any(|&(s, e)| {
+        let overlap = end.min(e).saturating_sub(start.max(s));
+        let shorter = (end - start).min(e.saturating_sub(s)).max(1);
+        2 * overlap >= shorter
+    })
 }
 
 #[cfg(test)]
@@ -150,6 +181,30 @@ mod tests {
         let mut ws = Workspace::default();
         let r = sync(&mut ws, &c, &[digest]);
         assert!(r.added.is_empty() && ws.items.is_empty(), "{r:?}");
+    }
+
+    /// A reworded commitment is its item, waiting as a fuzzy match for a reviewer to
+    /// confirm the new words: it is not added again beside it, neither before `reattach`
+    /// nor after (which keeps the old id on the new words).
+    #[test]
+    fn a_reworded_commitment_stays_one_item() {
+        let mut ws = Workspace::default();
+        synced(TEXT, &mut ws);
+        assert_eq!(ws.items.len(), 2);
+        let reworded = TEXT.replace("will deploy 500 more", "will send 500 more");
+        let r = synced(&reworded, &mut ws);
+        assert!(r.added.is_empty(), "{r:?}");
+        assert_eq!(r.fuzzy.len(), 1, "{r:?}");
+        let id = r.fuzzy[0].clone();
+        crate::workspace::edit::reattach(&mut ws, &id, &reworded, None, "ann", "t".into()).unwrap();
+        let r = synced(&reworded, &mut ws);
+        assert_eq!(r, SyncReport::default());
+        assert_eq!(ws.items.len(), 2);
+        assert!(ws.items[&id].anchor.exact.contains("will send 500"));
+        // A new commitment beside them is still added.
+        let grown = format!("{reworded}\nThe two governments will open an office in Dover.\n");
+        let r = synced(&grown, &mut ws);
+        assert_eq!(r.added.len(), 1, "{r:?}");
     }
 
     #[test]
