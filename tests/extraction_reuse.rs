@@ -115,6 +115,8 @@ fn review_commands_and_the_workbench_extract_only_changed_documents() {
     assert_eq!(extracted_count() - before, 0);
     assert_eq!(again, digests);
     assert_eq!(index.corpus().documents.len(), documents);
+    // `summary` prints what the index keeps: from the warm index cache, nothing extracted.
+    assert_eq!(extracted_by(&["summary", c]), 0);
     // What the cache gives is what extraction gives.
     let fresh = cordiale::search::digests::digests(&loaded, None);
     assert_eq!(digests, fresh);

@@ -425,8 +425,12 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
     } else {
         paths.to_vec()
     };
-    let corpus = load_corpus(&paths)?;
-    let extractions = extract_all(&corpus);
+    let corpus = std::sync::Arc::new(load_corpus(&paths)?);
+    // What it prints per document is what the index keeps of it: from the index cache, an
+    // unchanged document is not extracted again.
+    let index =
+        crate::search::cache::build_cached(corpus, crate::search::cache::default_dir().as_deref());
+    let documents = index.corpus().documents.len();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
@@ -434,7 +438,7 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
         out,
         "cordiale — corpus {} ({} documents)",
         sanitize(&names.join(", ")),
-        extractions.len()
+        documents
     )?;
     writeln!(out)?;
     writeln!(
@@ -443,25 +447,21 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
         "date", "figures", "dates", "commitments", "document"
     )?;
     let (mut f, mut d, mut c) = (0, 0, 0);
-    for x in &extractions {
-        let date = x
-            .doc_date
-            .as_ref()
-            .and_then(|d| d.value.date.clone())
-            .unwrap_or_else(|| "—".into());
+    for i in 0..documents as u32 {
+        let info = index.doc_info(i);
         writeln!(
             out,
             "{:<12} {:>7} {:>5} {:>11}  {:<28} {}",
-            date,
-            x.figures.len(),
-            x.dates.len(),
-            x.commitments.len(),
-            sanitize(&x.doc),
-            sanitize(&x.title)
+            info.date.as_deref().unwrap_or("—"),
+            info.figures,
+            info.dates,
+            info.commitments,
+            sanitize(&index.document(i).name),
+            sanitize(&info.title)
         )?;
-        f += x.figures.len();
-        d += x.dates.len();
-        c += x.commitments.len();
+        f += info.figures;
+        d += info.dates;
+        c += info.commitments;
     }
     writeln!(out, "{:<12} {:>7} {:>5} {:>11}  total", "", f, d, c)?;
     writeln!(out)?;
