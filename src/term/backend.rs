@@ -486,16 +486,32 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::widgets::Paragraph;
 
-    /// Replays what the backend wrote through a terminal emulator and returns the screen.
-    fn emulate(bytes: &[u8], w: u16, h: u16) -> Vec<String> {
+    /// A terminal of `w`×`h` drawn through the lean backend into a buffer.
+    fn terminal(w: u16, h: u16) -> Terminal<LeanBackend<Vec<u8>>> {
+        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
+        Terminal::with_options(
+            LeanBackend::new(Vec::new(), (w, h)),
+            ratatui::TerminalOptions { viewport },
+        )
+        .unwrap()
+    }
+
+    /// Replays what the backend wrote through a terminal emulator.
+    fn replay(bytes: &[u8], w: u16, h: u16) -> vt100::Parser {
         let mut p = vt100::Parser::new(
             std::num::NonZeroU16::new(h).unwrap(),
             std::num::NonZeroU16::new(w).unwrap(),
             0,
         );
         p.process(bytes);
+        p
+    }
+
+    /// The screen's rows after what the backend wrote.
+    fn emulate(bytes: &[u8], w: u16, h: u16) -> Vec<String> {
         // A written space and an empty cell look the same.
-        p.screen()
+        replay(bytes, w, h)
+            .screen()
             .rows(0, w)
             .map(|r| r.trim_end().to_string())
             .collect()
@@ -514,12 +530,7 @@ mod tests {
         let text: Vec<String> = (0..80)
             .map(|i| format!("line {i} of the document, some more words"))
             .collect();
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
-        let mut t = Terminal::with_options(
-            LeanBackend::new(Vec::new(), (w, h)),
-            ratatui::TerminalOptions { viewport },
-        )
-        .unwrap();
+        let mut t = terminal(w, h);
         // A title line with the position (less's `line/total  NN%`), the text, a status line.
         let screen_at = |top: usize| -> Vec<String> {
             let rows = h as usize - 2;
@@ -554,12 +565,7 @@ mod tests {
         let text: Vec<String> = (0..60)
             .map(|i| format!("line {i} of the document, some words"))
             .collect();
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
-        let mut t = Terminal::with_options(
-            LeanBackend::new(Vec::new(), (w, h)),
-            ratatui::TerminalOptions { viewport },
-        )
-        .unwrap();
+        let mut t = terminal(w, h);
         let mut shown: Vec<String> = text[0..h as usize].to_vec();
         frame(&mut t, &shown);
         let mut per_scroll = Vec::new();
@@ -588,12 +594,7 @@ mod tests {
         use ratatui::style::Style;
         use ratatui::text::{Line, Span};
         let (w, h) = (40u16, 2u16);
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
-        let mut t = Terminal::with_options(
-            LeanBackend::new(Vec::new(), (w, h)),
-            ratatui::TerminalOptions { viewport },
-        )
-        .unwrap();
+        let mut t = terminal(w, h);
         let line = Line::from(vec![
             Span::styled("kept ", Style::new().green().italic()),
             Span::styled("10m", Style::new().green().italic().bold().yellow()),
@@ -606,12 +607,7 @@ mod tests {
             out.contains("\x1b[3;32mkept \x1b[1;33m10m\x1b[0m plain"),
             "{out:?}"
         );
-        let mut p = vt100::Parser::new(
-            std::num::NonZeroU16::new(h).unwrap(),
-            std::num::NonZeroU16::new(w).unwrap(),
-            0,
-        );
-        p.process(t.backend().out.as_slice());
+        let p = replay(&t.backend().out, w, h);
         let cell = |x| p.screen().cell(0, x).unwrap().clone();
         assert!(cell(0).italic() && cell(0).fgcolor() == vt100::Color::Idx(2));
         assert!(cell(5).bold() && cell(5).italic() && cell(5).fgcolor() == vt100::Color::Idx(3));
@@ -623,12 +619,7 @@ mod tests {
     #[test]
     fn the_row_under_a_scroll_region_is_reached() {
         let (w, h) = (40u16, 24u16);
-        let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, w, h));
-        let mut t = Terminal::with_options(
-            LeanBackend::new(Vec::new(), (w, h)),
-            ratatui::TerminalOptions { viewport },
-        )
-        .unwrap();
+        let mut t = terminal(w, h);
         let screen = |top: usize, last: &str| -> Vec<String> {
             (0..h as usize)
                 .map(|y| match y {
