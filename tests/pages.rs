@@ -3,21 +3,21 @@
 //! built in memory (invented text, three pages, the second starting inside a word), as the
 //! converter would hand it over.
 
+mod common;
+use common::{press, render, screen};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use cordiale::app::display::Kind;
-use cordiale::app::{Effect, Msg, State, finder, update};
+use cordiale::app::{Effect, Msg, State, update};
 use cordiale::corpus::convert::Converted;
 use cordiale::corpus::{Corpus, Document, SourceKind};
-use cordiale::keymap::{self, Key};
+use cordiale::keymap::{self};
 use cordiale::review::ItemAgreement;
 use cordiale::review::export::{self, Format};
-use cordiale::search::{Index, Searcher};
+use cordiale::search::Index;
 use cordiale::workspace::{Anchor, Item, Origin, Short};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const PDF: &str = "harbour-plan.pdf";
 const TXT: &str = "notes.txt";
@@ -74,23 +74,6 @@ fn state(w: u16, h: u16) -> (State, Arc<Index>) {
 
 /// Presses the keys of `script` (space-separated key names), running finder queries as
 /// the worker would; returns the effects.
-fn press(s: &mut State, index: &Index, script: &str) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for token in script.split(' ') {
-        let key: Key = token.parse().unwrap();
-        for effect in update(s, Msg::Key(key.to_event())) {
-            match effect {
-                Effect::Search { generation, query } => {
-                    let m = finder::run(index, &mut Searcher::default(), generation, &query);
-                    update(s, m);
-                }
-                e => out.push(e),
-            }
-        }
-    }
-    out
-}
-
 /// Opens the document named `name` in the reader from the documents pane.
 fn open(s: &mut State, index: &Index, name: &str) {
     let corpus = s.corpus.clone().unwrap();
@@ -106,24 +89,6 @@ fn open(s: &mut State, index: &Index, name: &str) {
     }
     press(s, index, "enter");
     assert_eq!(s.reader.doc, Some(doc));
-}
-
-fn render(s: &State) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
-    t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
-    t
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn status(s: &State) -> &str {

@@ -2,12 +2,14 @@
 //! 120×40, 200×60 and below the minimum, and the highlight styles checked cell by cell
 //! (snapshots hold text, not styles).
 
+mod common;
+use common::{press, render, screen};
 use std::path::Path;
 use std::sync::Arc;
 
-use cordiale::app::{Msg, State, finder, update};
+use cordiale::app::{Msg, State, update};
 use cordiale::keymap::{self, Key};
-use cordiale::search::{Index, Searcher};
+use cordiale::search::Index;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -21,24 +23,6 @@ fn state(w: u16, h: u16) -> (State, Arc<Index>) {
     let index = Arc::new(Index::build(corpus));
     update(&mut s, Msg::IndexReady(Arc::clone(&index)));
     (s, index)
-}
-
-fn press(s: &mut State, index: &Index, script: &str) {
-    for token in script.split(' ') {
-        let key: Key = token.parse().unwrap();
-        for effect in update(s, Msg::Key(key.to_event())) {
-            if let cordiale::app::Effect::Search { generation, query } = effect {
-                let m = finder::run(index, &mut Searcher::default(), generation, &query);
-                update(s, m);
-            }
-        }
-    }
-}
-
-fn render(s: &State) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
-    t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
-    t
 }
 
 /// Opens a workspace not yet written (nothing rated), with ann reviewing.
@@ -398,18 +382,6 @@ fn markdown_reader(w: u16, h: u16) -> (State, Arc<Index>) {
     update(&mut s, Msg::IndexReady(Arc::clone(&index)));
     press(&mut s, &index, "enter");
     (s, index)
-}
-
-fn screen(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
 }
 
 #[test]

@@ -4,15 +4,15 @@
 //! TestBackend: no row runs past its pane (the right border stays whole), the reader loses
 //! no word at the right edge, and columns padded after a wide name stay in line.
 
+mod common;
+use common::{press, render};
 use std::path::Path;
 use std::sync::Arc;
 
 use cordiale::app::layout::{layout, pane_inner};
-use cordiale::app::{Msg, State, finder, update};
-use cordiale::keymap::{self, Key};
-use cordiale::search::{Index, Searcher};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use cordiale::app::{Msg, State, update};
+use cordiale::keymap::{self};
+use cordiale::search::Index;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -73,24 +73,6 @@ fn state(dir: &Path, (w, h): (u16, u16)) -> (State, Arc<Index>) {
         ),
     );
     (s, index)
-}
-
-fn press(s: &mut State, index: &Index, script: &str) {
-    for token in script.split(' ') {
-        let key: Key = token.parse().unwrap();
-        for effect in update(s, Msg::Key(key.to_event())) {
-            if let cordiale::app::Effect::Search { generation, query } = effect {
-                let m = finder::run(index, &mut Searcher::default(), generation, &query);
-                update(s, m);
-            }
-        }
-    }
-}
-
-fn render(s: &State) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
-    t.draw(|f| cordiale::ui::draw(s, f)).unwrap();
-    t
 }
 
 /// What row `y` of `r` shows: each drawn grapheme once (the cells a wide one covers skipped).
