@@ -2738,6 +2738,20 @@ fn checklist_and_timeline_jumps_go_back_to_the_list_and_the_event() {
     assert!(b.state.timeline.is_none());
     b.keys("ctrl-o");
     assert_eq!(b.state.timeline.as_ref().map(|t| t.selected), Some(event));
+    // Forward to the source (no timeline there), the timeline opened again meanwhile on
+    // another event, back: the timeline stays open, on the event (a toggle closed it).
+    b.keys("alt-right");
+    assert!(b.state.timeline.is_none());
+    b.keys("T left left left");
+    assert_ne!(b.state.timeline.as_ref().map(|t| t.selected), Some(event));
+    b.keys("ctrl-o");
+    assert_eq!(b.state.timeline.as_ref().map(|t| t.selected), Some(event));
+    // Back to a place that had no timeline, from inside one: the timeline closes.
+    b.keys("T 2");
+    let before_jump = place_of(&b.state);
+    b.keys("f T ctrl-o");
+    assert!(b.state.timeline.is_none());
+    assert_eq!(place_of(&b.state), before_jump);
     // Vim: tab is forward.
     let mut b = Bench::new("vim", 120, 40);
     open_richest(&mut b);

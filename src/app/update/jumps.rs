@@ -74,12 +74,19 @@ fn go_to_spot(state: &mut State, spot: Spot) {
         state.reader.mark = None;
         rewrap_keeping(state, spot.place.top_byte);
     }
-    if let Some(selected) = spot.timeline {
-        toggle_timeline(state);
-        if let Some(t) = state.timeline.as_mut() {
-            t.selected = selected.min(t.timeline.events.len().saturating_sub(1));
+    // The timeline as it was: open on its event, or closed (a toggle would close one
+    // opened since, and leave open one the place did not have).
+    match spot.timeline {
+        Some(selected) => {
+            if state.timeline.is_none() {
+                toggle_timeline(state);
+            }
+            if let Some(t) = state.timeline.as_mut() {
+                t.selected = selected.min(t.timeline.events.len().saturating_sub(1));
+            }
+            keep_in_sight(state);
         }
-        keep_in_sight(state);
+        None => state.timeline = None,
     }
 }
 
