@@ -315,7 +315,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
     let paths = workbench_corpus(&workspace, &cli.paths)?;
     // A mistyped path or an empty folder is said here, with exit 2, not on a workbench
     // that would wait for a corpus that never comes.
-    corpus::check(&paths).map_err(|e| Failure::Input(e.to_string()))?;
+    corpus::check(&paths)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let options = crate::runtime::Options {
         workspace,

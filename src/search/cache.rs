@@ -83,11 +83,16 @@ fn build(corpus: Arc<Corpus>, dir: Option<&Path>, digests: bool) -> (Index, Opti
             (i, index_document(doc, &x, &units), digest)
         })
         .collect();
-    let extracted = !extracted_now.is_empty();
+    // Only entries the index file lacked make it worth writing again; a document
+    // extracted for its digest alone keeps its cached entries.
+    let mut extracted = false;
     let mut fresh_digests: HashMap<u128, Digest> = HashMap::new();
     let mut fresh: HashMap<usize, DocEntries> = HashMap::new();
     for (i, entries, digest) in extracted_now {
-        fresh.insert(i, entries);
+        if !cached.contains_key(&keys[i]) {
+            extracted = true;
+            fresh.insert(i, entries);
+        }
         if let Some(d) = digest {
             fresh_digests.insert(keys[i], d);
         }

@@ -21,12 +21,19 @@ use crate::corpus::convert::cache::build_stamp;
 use crate::extract::digest::Digest;
 use crate::extract::extract;
 
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct DigestFile {
     /// The build that wrote it (hex), as the index cache records.
     build: String,
     /// (content key in hex, digest), sorted by key: the same corpus writes the same bytes.
     docs: Vec<(String, Digest)>,
+}
+
+/// [`DigestFile`] as written: the digests borrowed, not copied.
+#[derive(Serialize)]
+struct DigestFileOut<'a> {
+    build: String,
+    docs: Vec<(String, &'a Digest)>,
 }
 
 /// The digests a cache folder holds, by content key (empty when there are none usable).
@@ -80,11 +87,11 @@ impl Cached {
                 keys.iter().zip(&out).map(|(k, d)| (*k, d)).collect();
             docs.sort_by_key(|(k, _)| *k);
             docs.dedup_by_key(|(k, _)| *k);
-            let file = DigestFile {
+            let file = DigestFileOut {
                 build: format!("{:016x}", build_stamp()),
                 docs: docs
                     .into_iter()
-                    .map(|(k, d)| (format!("{k:032x}"), d.clone()))
+                    .map(|(k, d)| (format!("{k:032x}"), d))
                     .collect(),
             };
             // A failure to write costs the next run time, nothing else.
