@@ -465,32 +465,37 @@ pub fn date_value(text: &str, span: std::ops::Range<usize>) -> Option<Date> {
         .find(|d| Ymd::from_value(&d.value).is_some())
 }
 
-/// `YYYY-MM-DD` at the start of `s`, ended there or by a time (`T`, a space); a real day.
+/// `YYYY-MM-DD` at the very start of `s` (its span's first ten bytes are the date), ended
+/// there or by a time (`T`, a space); a real calendar day, as every converter reads one
+/// ([`crate::corpus::convert::clean::iso_date`]).
 fn iso_date(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r.clone())
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    if !(digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10))
-    {
+    if !matches!(s.as_bytes().get(10), None | Some(b'T' | b't' | b' ')) {
         return None;
     }
-    if !matches!(b.get(10), None | Some(b'T' | b't' | b' ')) {
+    let date = s.get(..10)?;
+    if date.starts_with(char::is_whitespace) {
         return None;
     }
-    let (month, day): (u32, u32) = (s[5..7].parse().ok()?, s[8..10].parse().ok()?);
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| s[..10].to_string())
+    crate::corpus::convert::clean::iso_date(date)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn a_front_matter_iso_date_is_a_real_day_at_the_start() {
+        assert_eq!(
+            iso_date("2021-06-13T10:00:00Z").as_deref(),
+            Some("2021-06-13")
+        );
+        assert_eq!(iso_date("2021/06/13").as_deref(), Some("2021-06-13"));
+        // The copy this replaced took any day up to 31 in any month.
+        assert_eq!(iso_date("2021-02-31"), None);
+        assert_eq!(iso_date(" 2021-06-13"), None);
+        assert_eq!(iso_date("2021-06-130"), None);
+    }
 
     fn issue(text: &str) -> Option<String> {
         date_of_issue(text, 0, &tokenize(text))
