@@ -45,13 +45,16 @@ def timed(cmd, env=None, stdin=None):
     """Wall seconds and peak RSS (KiB) of one run."""
     with tempfile.NamedTemporaryFile("r") as t:
         start = time.perf_counter()
-        subprocess.run(
+        done = subprocess.run(
             ["/usr/bin/time", "-f", "%M", "-o", t.name, *cmd],
             env=env,
             stdin=stdin,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        # A failed run is no figure (fzf exits 1 when nothing matches: that is a result).
+        if done.returncode not in (0, 1) or (done.returncode == 1 and cmd[0] != FZF):
+            sys.exit(f"failed ({done.returncode}): {' '.join(map(str, cmd))}")
         wall = time.perf_counter() - start
         rss = int(t.read().strip().splitlines()[-1])
     return wall, rss

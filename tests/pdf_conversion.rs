@@ -242,13 +242,9 @@ fn encryption_without_a_user_password_is_read_and_a_password_is_asked_for() {
 #[test]
 fn truncated_files_are_recovered() {
     for name in ["truncated_half.pdf", "truncated_tail.pdf"] {
-        match convert(name) {
-            Ok(c) => {
-                assert_eq!(page_of_paragraph(&c, PARAS[0]), 1, "{name}");
-            }
-            Err(ConvertError::PdfDamaged(why)) => assert!(!why.is_empty()),
-            Err(e) => panic!("{name}: {e}"),
-        }
+        // Both are read today (their text up to the cut): a refusal would be a regression.
+        let c = convert(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(page_of_paragraph(&c, PARAS[0]), 1, "{name}");
     }
 }
 
