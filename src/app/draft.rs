@@ -45,13 +45,8 @@ fn full_path(workspace: &Path) -> PathBuf {
 pub fn places(workspace: &Path) -> Vec<PathBuf> {
     let full = full_path(workspace);
     let key = crate::workspace::id::doc_hash(&full.to_string_lossy());
-    let mut places: Vec<PathBuf> = dirs::state_dir()
-        .or_else(dirs::data_local_dir)
-        .map(|d| {
-            d.join("cordiale")
-                .join("drafts")
-                .join(format!("{key}.json"))
-        })
+    let mut places: Vec<PathBuf> = crate::app::memory::state_dir()
+        .map(|d| d.join("drafts").join(format!("{key}.json")))
         .into_iter()
         .collect();
     let mut beside = std::ffi::OsString::from(".");

@@ -154,15 +154,10 @@ pub fn reader_text_width(state: &State) -> usize {
 
 /// Lines the reader shows at once.
 pub fn reader_height(state: &State) -> usize {
-    let alone = reading_alone(state);
-    layout(state).reader.map_or(1, |r| {
-        let inside = if alone {
-            pane_inner(state, r)
-        } else {
-            inner(r)
-        };
-        inside.height.max(1) as usize
-    })
+    // As the reader is drawn: without borders on a narrow screen, one row for its title.
+    layout(state)
+        .reader
+        .map_or(1, |r| pane_inner(state, r).height.max(1) as usize)
 }
 
 /// Rows the documents list shows at once (less its header row).

@@ -96,7 +96,7 @@ fn document_label(state: &State, hit: &FinderHit, width: usize) -> String {
         })
         .map_or(String::new(), |d| format!(" {}", sanitize(&d)));
     let tail = format!("{date}{page}");
-    let title = fit(&state.title(hit.doc), width.saturating_sub(tail.width()));
+    let title = state.short_title(hit.doc, width.saturating_sub(tail.width()));
     format!("{title}{tail}")
 }
 
