@@ -7,6 +7,7 @@ use super::tokens::Token;
 use super::tokens::tokenize_prose;
 use super::{Date, DateValue};
 use crate::corpus::split::{MAX_UNIT_BYTES, floor_char_boundary, is_space};
+use crate::width;
 
 /// Lines that are read for a title or a dated heading.
 const HEADER_LINES: usize = 25;
@@ -345,9 +346,8 @@ const MIN_HEAD_COLUMNS: usize = 12;
 /// and ended with `…` (cut inside a word only when its first word alone is too long).
 /// One rule in one place, so the same document reads the same everywhere.
 pub fn short_title(title: &str, max: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
     let title = crate::safe_text::sanitize(title.trim());
-    if title.width() <= max {
+    if width::of(&title) <= max {
         return title;
     }
     let head = SUBTITLE_MARKS
@@ -355,7 +355,7 @@ pub fn short_title(title: &str, max: usize) -> String {
         .filter_map(|m| title.find(m))
         .min()
         .map(|at| title[..at].trim_end());
-    if let Some(head) = head.filter(|h| (MIN_HEAD_COLUMNS..=max).contains(&h.width())) {
+    if let Some(head) = head.filter(|h| (MIN_HEAD_COLUMNS..=max).contains(&width::of(h))) {
         return head.to_string();
     }
     cut_to_width(&title, max)
@@ -365,22 +365,24 @@ pub fn short_title(title: &str, max: usize) -> String {
 /// two thirds of the room (a narrow column would otherwise keep a word or two), else
 /// mid-word.
 fn cut_to_width(text: &str, max: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
+    use unicode_segmentation::UnicodeSegmentation;
     if max == 0 {
         return String::new();
     }
     let room = max - 1;
     let (mut end, mut used, mut space) = (0, 0, None);
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if c == ' ' && used * 3 >= room * 2 {
+    // By grapheme cluster, measured as drawn (`crate::width`): an emoji with its selector
+    // is two columns, not one.
+    for (i, g) in text.grapheme_indices(true) {
+        let w = width::of_grapheme(g);
+        if g == " " && used * 3 >= room * 2 {
             space = Some(i);
         }
         if used + w > room {
             break;
         }
         used += w;
-        end = i + c.len_utf8();
+        end = i + g.len();
     }
     let kept = &text[..space.unwrap_or(end)];
     format!(
@@ -520,10 +522,15 @@ mod tests {
         assert!(!hostile.contains('\u{1b}'), "{hostile:?}");
         for w in [5, 12, 30] {
             let s = short_title(t, w);
-            assert!(
-                unicode_width::UnicodeWidthStr::width(s.as_str()) <= w,
-                "{s:?} in {w}"
-            );
+            assert!(width::of(&s) <= w, "{s:?} in {w}");
+        }
+        // Measured as drawn: a heart with its selector takes two columns, and is never
+        // split from it.
+        let hearts = "\u{2764}\u{fe0f}".repeat(10);
+        for w in [3, 6, 9] {
+            let s = short_title(&hearts, w);
+            assert!(width::of(&s) <= w, "{s:?} in {w}");
+            assert!(!s.contains("\u{2764}\u{2764}"), "{s:?}");
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::corpus::markup;
 use crate::corpus::split::is_space;
 use crate::safe_text::push_safe;
+use crate::width;
 
 /// A run of a result line that matched, or did not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,24 +80,21 @@ pub fn snippet(text: &str, span: (u32, u32), matched: &[(u32, u32)], width: usiz
 
 /// Display width of a character as a terminal draws it (control characters were made
 /// visible before, so none is zero-width by accident).
-fn char_width(c: char) -> usize {
-    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
-}
-
-/// Characters of `segments`, each with its flag and width.
-fn cells_of(segments: &[Segment]) -> Vec<(char, bool, usize)> {
+/// The grapheme clusters of `segments`, each with its flag and its width as drawn
+/// (`crate::width`: an emoji and its selector are one unit of two columns).
+fn cells_of(segments: &[Segment]) -> Vec<(&str, bool, usize)> {
     segments
         .iter()
-        .flat_map(|s| s.text.chars().map(move |c| (c, s.matched, char_width(c))))
+        .flat_map(|s| width::graphemes(&s.text).map(move |g| (g, s.matched, width::of_grapheme(g))))
         .collect()
 }
 
-/// Joins flagged characters back into runs.
-fn runs(cells: impl IntoIterator<Item = (char, bool)>) -> Vec<Segment> {
+/// Joins flagged clusters back into runs.
+fn runs<'a>(cells: impl IntoIterator<Item = (&'a str, bool)>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     for (c, matched) in cells {
         match out.last_mut() {
-            Some(last) if last.matched == matched => last.text.push(c),
+            Some(last) if last.matched == matched => last.text.push_str(c),
             _ => out.push(Segment {
                 text: c.to_string(),
                 matched,
@@ -127,10 +125,10 @@ pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
         from -= 1;
         lead += cells[from].2;
     }
-    let mut out: Vec<(char, bool)> = Vec::new();
+    let mut out: Vec<(&str, bool)> = Vec::new();
     let mut used = 0;
     if from > 0 {
-        out.push(('…', false));
+        out.push(("…", false));
         used += 1;
     }
     let rest: usize = cells[from..].iter().map(|c| c.2).sum();
@@ -147,7 +145,7 @@ pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
         to += 1;
     }
     if to < cells.len() {
-        out.push(('…', false));
+        out.push(("…", false));
     }
     runs(out)
 }
@@ -158,10 +156,10 @@ pub fn fit_around_match(segments: &[Segment], width: usize) -> Vec<Segment> {
 pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
     let width = width.max(1);
     let cells = cells_of(segments);
-    let mut lines: Vec<Vec<(char, bool)>> = Vec::new();
-    let mut line: Vec<(char, bool)> = Vec::new();
+    let mut lines: Vec<Vec<(&str, bool)>> = Vec::new();
+    let mut line: Vec<(&str, bool)> = Vec::new();
     let mut used = 0;
-    let mut words = cells.split(|c| c.0 == ' ' && !c.1).peekable();
+    let mut words = cells.split(|c| c.0 == " " && !c.1).peekable();
     while let Some(word) = words.next() {
         let w: usize = word.iter().map(|c| c.2).sum();
         if used > 0 && used + 1 + w > width {
@@ -169,7 +167,7 @@ pub fn wrap(segments: &[Segment], width: usize) -> Vec<Vec<Segment>> {
             used = 0;
         }
         if used > 0 {
-            line.push((' ', false));
+            line.push((" ", false));
             used += 1;
         }
         for &(c, matched, cw) in word {
@@ -271,6 +269,35 @@ mod tests {
         assert!(render(&row).contains("[hit]"));
         // A short line is left whole.
         assert_eq!(fit_around_match(&s[..1], 1000), s[..1].to_vec());
+    }
+
+    /// Rows and preview lines measure as drawn: a heart with its selector is one unit of
+    /// two columns, never split from its selector nor counted as one column.
+    #[test]
+    fn wide_clusters_are_measured_as_drawn() {
+        let heart = "\u{2764}\u{fe0f}";
+        let segs = vec![
+            Segment {
+                text: format!("{} love ", heart.repeat(12)),
+                matched: false,
+            },
+            Segment {
+                text: "€10 million".into(),
+                matched: true,
+            },
+        ];
+        for width in [10, 16, 21] {
+            let fitted: String = fit_around_match(&segs, width)
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect();
+            assert!(crate::width::of(&fitted) <= width, "{fitted:?} in {width}");
+            assert!(!fitted.contains("\u{2764}\u{2764}"), "{fitted:?}");
+            for line in wrap(&segs, width) {
+                let text: String = line.iter().map(|s| s.text.as_str()).collect();
+                assert!(crate::width::of(&text) <= width, "{text:?} in {width}");
+            }
+        }
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn document_label(state: &State, hit: &FinderHit, width: usize) -> String {
         })
         .map_or(String::new(), |d| format!(" {}", sanitize(&d)));
     let tail = format!("{date}{page}");
-    let title = state.short_title(hit.doc, width.saturating_sub(tail.width()));
+    let title = state.short_title(hit.doc, width.saturating_sub(width::of(&tail)));
     format!("{title}{tail}")
 }
 
@@ -123,7 +123,7 @@ fn row(
     };
     let label_w = (width / 3).clamp(12, 36);
     let label = document_label(state, hit, label_w);
-    let used = 1 + kind.width() + folded.width();
+    let used = 1 + width::of(&kind) + width::of(&folded);
     let room = width.saturating_sub(used + label_w + 1);
     let mut spans = vec![
         Span::raw(marker),
@@ -133,10 +133,10 @@ fn row(
     let mut text_w = 0;
     for seg in fit_around_match(&hit.segments, room) {
         let text = sanitize(&seg.text);
-        text_w += text.width();
+        text_w += width::of(&text);
         spans.push(segment_span(text, seg.matched, theme));
     }
-    let gap = width.saturating_sub(used + text_w + label.width());
+    let gap = width.saturating_sub(used + text_w + width::of(&label));
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(label, theme.dim));
     Line::from(spans)
@@ -170,7 +170,7 @@ fn preview_pane(state: &State, theme: &Theme, frame: &mut Frame, r: Rect, list: 
         );
     } else {
         let head = format!("─ {label} ");
-        let rule = "─".repeat(width.saturating_sub(head.width()));
+        let rule = "─".repeat(width.saturating_sub(width::of(&head)));
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(fit(&head, width), theme.title),

@@ -33,9 +33,12 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
         (None, None) => vec![String::new()],
     };
     let (left, right) = arrange(&left, &msg, &rights, w);
-    let left_text = fit(&format!("{left}{msg}"), w.saturating_sub(right.width() + 1));
-    let gap = w.saturating_sub(left_text.width() + right.width());
-    let left_len = left.width().min(left_text.width());
+    let left_text = fit(
+        &format!("{left}{msg}"),
+        w.saturating_sub(width::of(&right) + 1),
+    );
+    let gap = w.saturating_sub(width::of(&left_text) + width::of(&right));
+    let left_len = width::of(&left).min(width::of(&left_text));
     let (l1, l2) = split_at_width(&left_text, left_len);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -56,7 +59,8 @@ pub(super) fn status(state: &State, theme: &Theme, frame: &mut Frame, areas: &Ar
 /// altogether; only a message wider than the bar is cut.
 fn arrange(left: &str, msg: &str, rights: &[String], w: usize) -> (String, String) {
     let fits = |l: &str, r: &str| {
-        l.width() + msg.width() + r.width() < w || r.is_empty() && l.width() + msg.width() <= w
+        width::of(l) + width::of(msg) + width::of(r) < w
+            || r.is_empty() && width::of(l) + width::of(msg) <= w
     };
     // Every form but the last (nothing) beside the context, then each without it.
     let keep = rights.len().saturating_sub(1).max(1);
@@ -112,22 +116,22 @@ fn corpus_and_workspace(state: &State, documents: usize) -> Vec<String> {
 /// A path within `max` columns: whole, else its last folders after `…/`, else its file
 /// name, else the end of that.
 fn shorten(path: &str, name: &str, max: usize) -> String {
-    if path.width() <= max {
+    if width::of(path) <= max {
         return path.to_string();
     }
     let parts: Vec<&str> = path.split('/').collect();
     for k in 1..parts.len() {
         let tail = format!("…/{}", parts[k..].join("/"));
-        if tail.width() <= max {
+        if width::of(&tail) <= max {
             return tail;
         }
     }
-    if name.width() <= max {
+    if width::of(name) <= max {
         return name.to_string();
     }
     let mut end = String::new();
     for c in name.chars().rev() {
-        if end.width() + 1 + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max {
+        if width::of(&end) + 1 + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > max {
             break;
         }
         end.insert(0, c);
