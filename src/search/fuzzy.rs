@@ -339,10 +339,10 @@ fn separates_digits(c: char, after: &mut dyn Iterator<Item = char>) -> bool {
     match c {
         ',' | '.' | '\'' | '’' | '\u{a0}' | '\u{202f}' | '\u{2009}' => true,
         ' ' => {
-            let group: Vec<char> = after.take(4).collect();
-            group.len() >= 3
-                && group[..3].iter().all(char::is_ascii_digit)
-                && group.get(3).is_none_or(|c| !c.is_ascii_digit())
+            // Exactly three digits, then the end or a non-digit (no allocation: this runs
+            // inside the matcher's scan).
+            after.take(3).filter(char::is_ascii_digit).count() == 3
+                && after.next().is_none_or(|c| !c.is_ascii_digit())
         }
         _ => false,
     }
