@@ -15,6 +15,7 @@ pub mod review;
 pub mod runtime;
 pub mod safe_text;
 pub mod search;
+pub mod stamp;
 pub mod term;
 pub mod ui;
 pub mod width;

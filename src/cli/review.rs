@@ -16,6 +16,8 @@ use crate::search::cache::default_dir;
 use crate::search::digests::digests;
 use crate::workspace::edit;
 use crate::workspace::id::item_id;
+use crate::workspace::in_place::{self, InPlace};
+use crate::workspace::in_step::{self, InStep};
 use crate::workspace::lock;
 use crate::workspace::merge::merge_into;
 use crate::workspace::place;
@@ -105,6 +107,10 @@ struct Open {
     titles: HashMap<String, String>,
     /// How long a save waits for the lock (`--wait`).
     wait: Duration,
+    /// The corpus paths the workspace was synced with, and their fingerprint taken before
+    /// they were read (`None` when it proves nothing): what a note of being in step holds.
+    roots: Vec<PathBuf>,
+    fingerprint: Option<u128>,
 }
 
 fn input(e: impl std::fmt::Display) -> Failure {
@@ -122,6 +128,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         (true, true) => vec![place::recorded_corpus(&path, &ws.corpus)],
         (true, false) => vec![bundled_seeds()],
     };
+    let fingerprint = crate::corpus::fingerprint(&roots);
     let corpus = load_corpus(&roots)?;
     place::adopt(&path, stored.exists(), &mut ws, &roots, || {
         Some(sync::documents(&corpus))
@@ -143,6 +150,8 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         report,
         titles,
         wait: Duration::from_secs(args.wait),
+        roots,
+        fingerprint,
     })
 }
 
@@ -267,13 +276,14 @@ fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
 
 /// Saves under the lock, merging in what another process saved since we loaded. While
 /// another process holds the lock, waits, up to `--wait`, and says so on stderr once the
-/// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid).
-fn save(open: &mut Open) -> Result<(), Failure> {
+/// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid). True when
+/// what another process saved meanwhile was merged in.
+fn save(open: &mut Open) -> Result<bool, Failure> {
     const UNSAID: Duration = Duration::from_millis(300);
     let give_up = Instant::now() + open.wait;
     let (mut first, mut said) = (None, false);
-    let conflicts = loop {
-        match open.stored.save(&mut open.ws) {
+    let saved = loop {
+        match open.stored.save_state(&open.ws) {
             Err(WorkspaceError::Locked { path, holder }) => {
                 let lock = path.display();
                 let now = Instant::now();
@@ -301,28 +311,59 @@ fn save(open: &mut Open) -> Result<(), Failure> {
             saved => break saved.map_err(input)?,
         }
     };
-    for c in conflicts {
+    let merged = saved.merged.is_some();
+    if let Some(state) = saved.merged {
+        open.ws = state;
+    }
+    open.stored = saved.stored;
+    for c in saved.conflicts {
         eprintln!(
             "cordiale: {}: {}; another session changed it too, ours kept",
             sanitize(&open.path.display().to_string()),
             sanitize(&c.to_string())
         );
     }
-    Ok(())
+    Ok(merged)
 }
 
 /// Opens the workspace, lets `apply` change one item at the current time, and saves.
 /// Returns the item id.
+///
+/// When a note says the file is as this build saved it in step with a corpus whose files
+/// have not changed since, the item is changed in place: neither the corpus nor the other
+/// items are read, and the cost is that of writing the file. Otherwise (and whenever the
+/// change in place declines) the workspace is opened, synced and saved whole, which
+/// leaves such a note for the next change.
 fn change_item(
     args: &WorkspaceArgs,
     id: &str,
-    apply: impl FnOnce(&mut workspace::Item, Short),
+    apply: impl Fn(&mut workspace::Item, Short),
 ) -> Result<Short, Failure> {
+    let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
+    let path = workspace_for(args.workspace.as_deref(), &given);
+    let dir = default_dir();
+    if let Some(dir) = &dir
+        && let Some(note) = in_step::read(dir, &path, &given)
+        && let (Some(corpus), Some(hash)) = (note.corpus(), note.workspace())
+        && crate::corpus::fingerprint(&note.roots) == Some(corpus)
+        && let InPlace::Changed { id, hash } =
+            in_place::change_in_place(&path, hash, id, |_, item| apply(item, now()))
+                .map_err(input)?
+    {
+        in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
+        return Ok(id);
+    }
     let mut open = open(args)?;
     let id = resolve(&open.ws, id)?;
     let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
     apply(item, now());
-    save(&mut open)?;
+    let merged = save(&mut open)?;
+    // Another process's state merged in was synced with the corpus as it saw it: no note.
+    if let (Some(dir), false, Some(corpus), Some(hash)) =
+        (&dir, merged, open.fingerprint, open.stored.content_hash())
+    {
+        in_step::write(dir, &path, &given, &InStep::new(open.roots, corpus, hash));
+    }
     Ok(id)
 }
 

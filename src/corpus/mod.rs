@@ -9,6 +9,7 @@
 
 pub mod convert;
 mod decode;
+mod fingerprint;
 pub mod front_matter;
 pub mod markup;
 pub mod split;
@@ -23,6 +24,7 @@ use rayon::prelude::*;
 use crate::safe_text::sanitize as safe;
 pub use convert::{ConvertError, SourceKind};
 pub use decode::{Decoded, decode};
+pub use fingerprint::fingerprint;
 pub use split::{Unit, UnitKind, split_units};
 
 /// One document of the corpus, as read from disk.
@@ -354,6 +356,15 @@ fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
 /// A file read: its document, if it makes one, and what was worth a warning.
 type FileRead = (Option<Document>, Vec<Warning>);
 
+/// Files this process has read as documents: how tests prove that a change made in place
+/// reads no document.
+static READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many files this process has read as documents so far.
+pub fn read_count() -> usize {
+    READ.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Reads one file: a text file is decoded, a PDF, web page or Word file converted (from
 /// the cache in `cache` when it was converted before).
 fn read_document(
@@ -361,6 +372,7 @@ fn read_document(
     name: String,
     cache: Option<&Path>,
 ) -> Result<FileRead, CorpusError> {
+    READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let io_error = |source| CorpusError::Io {
         path: path.clone(),
         source,

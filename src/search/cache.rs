@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -30,8 +30,8 @@ const MAGIC: &[u8; 8] = b"CRDLIDX3";
 const ENTRY_BYTES: usize = 1 + 6 * 4 + 4 * 8;
 const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
 
-use crate::corpus::convert::cache::build_stamp;
 pub use crate::corpus::convert::cache::default_dir;
+use crate::corpus::convert::cache::{build_stamp, write_entry};
 
 /// Builds the index, reusing cached entries for documents whose text has not changed, and
 /// refreshes the cache when anything had to be extracted.
@@ -119,7 +119,7 @@ fn build(corpus: Arc<Corpus>, dir: Option<&Path>, digests: bool) -> (Index, Opti
             first_with.iter().map(|(k, &i)| (*k, &per_doc[i])).collect();
         keep.sort_by_key(|(k, _)| *k);
         // A failure to write costs the next run time, nothing else.
-        let _ = write_atomically(dir, &file, &encode(&keep, stamp));
+        let _ = write_entry(&file, &encode(&keep, stamp));
     }
     let digests = digest_cache.map(|c| c.complete(&keys, fresh_digests));
     (Index::assemble(corpus, per_doc), digests)
@@ -147,15 +147,6 @@ pub(super) fn content_key(doc: &crate::corpus::Document) -> u128 {
         meta.extend_from_slice(field.as_deref().unwrap_or("").as_bytes());
     }
     xxh3_128(doc.text.as_bytes()) ^ xxh3_128(&meta).rotate_left(1)
-}
-
-pub(super) fn write_atomically(dir: &Path, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(file).map_err(|e| e.error)?;
-    Ok(())
 }
 
 // ---- encoding ------------------------------------------------------------------------

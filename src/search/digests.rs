@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::cache::{content_key, corpus_key, write_atomically};
+use super::cache::{content_key, corpus_key};
 use crate::corpus::Corpus;
 use crate::corpus::convert::cache::build_stamp;
 use crate::extract::digest::Digest;
@@ -82,7 +82,7 @@ impl Cached {
             first.entry(*k).or_insert(i);
             out.push(digest);
         }
-        if changed && let Some(dir) = self.file.parent() {
+        if changed {
             let mut docs: Vec<(u128, &Digest)> =
                 keys.iter().zip(&out).map(|(k, d)| (*k, d)).collect();
             docs.sort_by_key(|(k, _)| *k);
@@ -96,7 +96,7 @@ impl Cached {
             };
             // A failure to write costs the next run time, nothing else.
             if let Ok(bytes) = serde_json::to_vec(&file) {
-                let _ = write_atomically(dir, &self.file, &bytes);
+                let _ = crate::corpus::convert::cache::write_entry(&self.file, &bytes);
             }
         }
         out

@@ -513,6 +513,20 @@ pub(super) fn folder_of(path: &Path) -> PathBuf {
 /// umask's mode (0644 with the usual 022). A read-only file, or one we may not write, is
 /// refused and left as it is, as is anything that is not a regular file.
 pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<fs::File, WorkspaceError> {
+    save_written_by(path, |out| bytes.write_to(out))
+}
+
+/// `save_encoded` for bytes in several slices, written one after the other.
+pub(super) fn save_slices(path: &Path, slices: &[&[u8]]) -> Result<fs::File, WorkspaceError> {
+    save_written_by(path, |out| super::write::write_slices(out, slices))
+}
+
+/// The one way a workspace file is saved, whoever makes its bytes: `write` fills the
+/// temporary file.
+fn save_written_by(
+    path: &Path,
+    write: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+) -> Result<fs::File, WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
         source,
@@ -530,7 +544,7 @@ pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<fs::File, Wor
     if let Some(old) = &existing {
         keep_owner_and_mode(tmp.as_file(), old).map_err(io)?;
     }
-    bytes.write_to(&mut tmp).map_err(io)?;
+    write(&mut tmp).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     let file = tmp.persist(&target).map_err(|e| io(e.error))?;
     // The rename itself must reach the disk too.

@@ -8,6 +8,8 @@ pub mod anchor;
 mod arb;
 pub mod edit;
 pub mod id;
+pub mod in_place;
+pub mod in_step;
 pub mod io;
 pub mod lock;
 pub mod merge;

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use super::io::{
     Encoded, WorkspaceError, encode, from_bytes, open_regular, remove_stale_temps, save_encoded,
@@ -15,6 +15,7 @@ use super::io::{
 use super::lock::{Lock, lock_path};
 use super::merge::{Conflict, merge_into};
 use super::model::{Short, Workspace};
+use crate::stamp::Stamp;
 
 /// A workspace file as this process last read or wrote it: the merge base for the next
 /// save. The bytes are kept rather than the state, so saving costs no copy of the state,
@@ -38,49 +39,12 @@ struct Seen {
     trusted: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    mtime: (i64, i64),
-    ctime: (i64, i64),
-}
-
-/// How old a file's last change must have been when we looked at it for a later change
-/// to be sure to get another time: the kernel stamps changes with a clock that ticks
-/// once a jiffy (at most 10 ms).
-const TICK_MARGIN: Duration = Duration::from_millis(15);
-
-#[cfg(unix)]
-fn stamp(m: &fs::Metadata) -> Option<Stamp> {
-    use std::os::unix::fs::MetadataExt;
-    Some(Stamp {
-        dev: m.dev(),
-        ino: m.ino(),
-        len: m.len(),
-        mtime: (m.mtime(), m.mtime_nsec()),
-        ctime: (m.ctime(), m.ctime_nsec()),
-    })
-}
-
-#[cfg(not(unix))]
-fn stamp(_: &fs::Metadata) -> Option<Stamp> {
-    None
-}
-
 impl Seen {
     /// The metadata of an open file, now.
     fn of(file: fs::File) -> Option<Seen> {
         let m = file.metadata().ok()?;
-        let looked = SystemTime::now();
-        let stamp = stamp(&m)?;
-        let age = m
-            .modified()
-            .ok()
-            .and_then(|t| looked.duration_since(t).ok());
-        // A whole-second time says the file system keeps coarse times: never trusted.
-        let trusted = stamp.mtime.1 != 0 && age.is_some_and(|a| a > TICK_MARGIN);
+        let stamp = Stamp::of(&m)?;
+        let trusted = stamp.written_before(SystemTime::now());
         Some(Seen {
             _file: Arc::new(file),
             stamp,
@@ -193,6 +157,15 @@ impl Stored {
     pub fn lock_path(&self) -> PathBuf {
         let target = written_path(&self.path).unwrap_or_else(|_| self.path.clone());
         lock_path(&target)
+    }
+
+    /// The hash of the file's bytes as we last read or wrote them
+    /// ([`super::in_place::content_hash`]); `None` before the file exists.
+    pub fn content_hash(&self) -> Option<u128> {
+        match self.base.as_ref()? {
+            Base::Read(bytes) => Some(super::in_place::content_hash(&[bytes])),
+            Base::Written(encoded) => Some(encoded.content_hash()),
+        }
     }
 
     /// Saves `ws`. Under an exclusive lock, reads the file again: if its content is not
@@ -313,7 +286,7 @@ impl Stored {
         seen.trusted
             && fs::metadata(&self.path)
                 .ok()
-                .and_then(|m| stamp(&m))
+                .and_then(|m| Stamp::of(&m))
                 .is_some_and(|now| now == seen.stamp)
     }
 

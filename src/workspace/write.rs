@@ -329,23 +329,16 @@ impl Encoded {
         bytes.is_empty()
     }
 
-    /// Writes the pieces with as few system calls as the pieces allow (up to 1,024 a call).
+    /// Writes the pieces with as few system calls as the pieces allow.
     pub fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        use std::io::IoSlice;
-        let all: Vec<&[u8]> = self.slices().filter(|s| !s.is_empty()).collect();
-        for batch in all.chunks(1024) {
-            let mut slices: Vec<IoSlice> = batch.iter().map(|s| IoSlice::new(s)).collect();
-            let mut rest = &mut slices[..];
-            while !rest.is_empty() {
-                match out.write_vectored(rest) {
-                    Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-                    Ok(n) => IoSlice::advance_slices(&mut rest, n),
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-        Ok(())
+        let all: Vec<&[u8]> = self.slices().collect();
+        write_slices(out, &all)
+    }
+
+    /// [`super::in_place::content_hash`] of these bytes.
+    pub fn content_hash(&self) -> u128 {
+        let slices: Vec<&[u8]> = self.slices().collect();
+        super::in_place::content_hash(&slices)
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
@@ -388,6 +381,25 @@ impl Encoded {
     }
 }
 
+/// Writes `slices` one after the other, up to 1,024 of them a system call.
+pub fn write_slices(out: &mut impl std::io::Write, slices: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::IoSlice;
+    let all: Vec<&[u8]> = slices.iter().copied().filter(|s| !s.is_empty()).collect();
+    for batch in all.chunks(1024) {
+        let mut slices: Vec<IoSlice> = batch.iter().map(|s| IoSlice::new(s)).collect();
+        let mut rest = &mut slices[..];
+        while !rest.is_empty() {
+            match out.write_vectored(rest) {
+                Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+                Ok(n) => IoSlice::advance_slices(&mut rest, n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Items one after the other in one buffer, each as `,\n    "id": {…}` (as it follows
 /// another in the items object), and where each one's bytes are.
 fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
@@ -415,6 +427,19 @@ fn chunk_pieces(chunk: &[(&Short, &Item)]) -> Vec<Piece> {
             to,
         })
         .collect()
+}
+
+/// One item's bytes as they stand in the file, `\n    "id": {…\n    }`, without the comma
+/// that parts it from the item before: what a change of one item in place writes back.
+pub fn item_bytes(id: &Short, it: &Item) -> Vec<u8> {
+    let mut w = Pretty {
+        out: Vec::with_capacity(1024),
+        indent: 2,
+        has_value: false,
+    };
+    w.key(id);
+    item(&mut w, it);
+    w.out
 }
 
 fn head(ws: &Workspace) -> Vec<u8> {

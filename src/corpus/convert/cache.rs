@@ -73,17 +73,22 @@ fn pages_fit(c: &Converted) -> bool {
 
 /// Keeps the conversion of `bytes`; a failure only costs the next run time.
 pub fn put(dir: &Path, bytes: &[u8], converted: &Converted) {
-    let file = entry_path(dir, bytes);
-    let Some(folder) = file.parent() else { return };
-    let write = || -> std::io::Result<()> {
-        fs::create_dir_all(folder)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-        serde_json::to_writer(&mut tmp, converted).map_err(std::io::Error::other)?;
-        tmp.flush()?;
-        tmp.persist(&file).map_err(|e| e.error)?;
-        Ok(())
-    };
-    let _ = write();
+    if let Ok(json) = serde_json::to_vec(converted) {
+        let _ = write_entry(&entry_path(dir, bytes), &json);
+    }
+}
+
+/// Writes a file of the cache folder whole or not at all: a temporary file beside it,
+/// flushed to disk, renamed into place (its folders made first). Every cache file is
+/// written so; readers still check what they read, since a cache is never trusted.
+pub fn write_entry(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = file.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
+    fs::create_dir_all(folder)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
