@@ -117,6 +117,24 @@ fn review_commands_and_the_workbench_extract_only_changed_documents() {
     assert_eq!(index.corpus().documents.len(), documents);
     // `summary` prints what the index keeps: from the warm index cache, nothing extracted.
     assert_eq!(extracted_by(&["summary", c]), 0);
+    // `find` (and `summary`) leave the mapped index, from which the next `find` reads no
+    // document at all, while the corpus's files are as they were.
+    std::thread::sleep(cordiale::stamp::TICK_MARGIN * 2);
+    extracted_by(&["find", "calais", c]);
+    let read = cordiale::corpus::read_count();
+    assert_eq!(extracted_by(&["find", "10m", c]), 0);
+    assert_eq!(cordiale::corpus::read_count(), read, "no document read");
+    fs::write(corpus.join("new.txt"), "The council will meet by 2028.\n").unwrap();
+    std::thread::sleep(cordiale::stamp::TICK_MARGIN * 2);
+    assert_eq!(
+        extracted_by(&["find", "council", c]),
+        1,
+        "the new document only"
+    );
+    assert!(
+        cordiale::corpus::read_count() > read,
+        "read again after a change"
+    );
     // What the cache gives is what extraction gives.
     let fresh = cordiale::search::digests::digests(&loaded, None);
     assert_eq!(digests, fresh);

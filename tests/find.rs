@@ -26,7 +26,7 @@ fn many_seeds() -> &'static Index {
             for d in &base.corpus().documents {
                 documents.push(Document::from_text(
                     format!("{copy:02}-{}", d.name),
-                    d.text.clone(),
+                    d.text.to_string(),
                 ));
             }
         }

@@ -131,16 +131,31 @@ fn the_index_cache_is_written_reused_and_optional() {
     let cache = tempfile::tempdir().unwrap();
     let first = cordiale(&["find", "--json", "calais"], Some(cache.path()));
     assert!(first.status.success(), "{}", stderr(&first));
-    let files: Vec<_> = fs::read_dir(cache.path()).unwrap().collect();
-    assert_eq!(files.len(), 1);
+    // The per-document cache, and the mapped index a warm `find` reads in place.
+    let mut files: Vec<_> = fs::read_dir(cache.path())
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    files.sort();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("index-") && names[1].starts_with("mapped-"));
     let second = cordiale(&["find", "--json", "calais"], Some(cache.path()));
     assert_eq!(stdout(&first), stdout(&second));
-    // A garbled cache is ignored and replaced.
-    let file = files[0].as_ref().unwrap().path();
-    fs::write(&file, b"not an index").unwrap();
-    let third = cordiale(&["find", "--json", "calais"], Some(cache.path()));
-    assert_eq!(stdout(&first), stdout(&third));
-    assert_ne!(fs::read(&file).unwrap(), b"not an index");
+    // A garbled cache is ignored and replaced: the mapped index alone, then both.
+    for garbled in [&files[1..], &files[..]] {
+        for file in garbled {
+            fs::write(file, b"not an index").unwrap();
+        }
+        let again = cordiale(&["find", "--json", "calais"], Some(cache.path()));
+        assert_eq!(stdout(&first), stdout(&again));
+        for file in garbled {
+            assert_ne!(fs::read(file).unwrap(), b"not an index");
+        }
+    }
     // --no-cache neither reads nor writes.
     let other = tempfile::tempdir().unwrap();
     let o = cordiale(&["find", "--no-cache", "calais"], Some(other.path()));

@@ -2,14 +2,13 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
-use super::{Failure, bundled_seeds, load_corpus, sanitize};
+use super::{Failure, bundled_seeds, index_of, sanitize};
 use crate::search::snippet::{Segment, snippet};
-use crate::search::{self, Hit, Index, Kind, Query, Tier, cache};
+use crate::search::{self, Hit, Index, Kind, Query, Tier};
 
 #[derive(Debug, Args)]
 pub struct FindArgs {
@@ -65,12 +64,7 @@ pub fn run(args: FindArgs) -> Result<(), Failure> {
     if paths.is_empty() {
         paths.push(bundled_seeds());
     }
-    let corpus = Arc::new(load_corpus(&paths)?);
-    let index = if args.no_cache {
-        Index::build(corpus)
-    } else {
-        cache::build_cached(corpus, cache::default_dir().as_deref())
-    };
+    let index = index_of(&paths, !args.no_cache)?;
     let query = Query::parse(&args.query, args.kind.map(Kind::from));
     let limit = if args.limit == 0 {
         usize::MAX
@@ -194,7 +188,7 @@ mod tests {
             },
         );
         let txt = Document::from_text("memo.txt", "The city will pay €4 million by 2027.\n");
-        let index = Index::build(Arc::new(Corpus {
+        let index = Index::build(std::sync::Arc::new(Corpus {
             documents: vec![pdf, txt],
             warnings: Vec::new(),
         }));

@@ -376,6 +376,34 @@ fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
     Ok(corpus)
 }
 
+/// The index of the corpus `paths`, as cheaply as it can be had: with the cache on and
+/// the corpus's files unchanged since the last build, the mapped index file, which reads
+/// no document; else the corpus loaded and indexed (from the per-document cache where a
+/// document is unchanged), leaving a mapped index file for the next time.
+fn index_of(paths: &[PathBuf], cached: bool) -> Result<crate::search::Index, Failure> {
+    use crate::search::{Index, cache, mapped};
+    let dir = cached.then(cache::default_dir).flatten();
+    let Some(dir) = dir else {
+        return Ok(Index::build(std::sync::Arc::new(load_corpus(paths)?)));
+    };
+    if let Some((index, warnings)) = mapped::open(&dir, paths) {
+        for w in warnings {
+            eprintln!("cordiale: warning: {}", sanitize(&w));
+        }
+        return Ok(index);
+    }
+    // Taken before the files are read: a change made while they are read shows next time.
+    let fingerprint = corpus::fingerprint(paths);
+    let corpus = load_corpus(paths)?;
+    let warnings: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
+    let index = cache::build_cached(std::sync::Arc::new(corpus), Some(&dir));
+    if let Some(fingerprint) = fingerprint {
+        // A failure to write costs the next run time, nothing else.
+        let _ = mapped::write(&dir, paths, fingerprint, &index, &warnings);
+    }
+    Ok(index)
+}
+
 pub use crate::extract::extract_all;
 
 /// Files `extract` reads, extracts and prints at a time: enough to keep both cores busy,
@@ -425,11 +453,9 @@ fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
     } else {
         paths.to_vec()
     };
-    let corpus = std::sync::Arc::new(load_corpus(&paths)?);
     // What it prints per document is what the index keeps of it: from the index cache, an
     // unchanged document is not extracted again.
-    let index =
-        crate::search::cache::build_cached(corpus, crate::search::cache::default_dir().as_deref());
+    let index = index_of(&paths, true)?;
     let documents = index.corpus().documents.len();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

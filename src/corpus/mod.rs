@@ -13,6 +13,7 @@ mod fingerprint;
 pub mod front_matter;
 pub mod markup;
 pub mod split;
+mod text;
 
 use std::fs;
 use std::io::Read;
@@ -26,6 +27,7 @@ pub use convert::{ConvertError, SourceKind};
 pub use decode::{Decoded, decode};
 pub use fingerprint::fingerprint;
 pub use split::{Unit, UnitKind, split_units};
+pub use text::Text;
 
 /// One document of the corpus, as read from disk.
 #[derive(Debug, Clone)]
@@ -36,7 +38,7 @@ pub struct Document {
     pub path: PathBuf,
     /// The text every span refers to: the file's bytes when they are UTF-8, else their
     /// Windows-1252 decoding.
-    pub text: String,
+    pub text: Text,
     /// `Some("windows-1252")` when the file was not valid UTF-8.
     pub decoded_from: Option<&'static str>,
     /// What the text was converted from.
@@ -56,7 +58,7 @@ impl Document {
         Document {
             path: PathBuf::from(&name),
             name,
-            text: text.into(),
+            text: Text::from(text.into()),
             decoded_from: None,
             source: SourceKind::Text,
             pages: Vec::new(),
@@ -75,7 +77,7 @@ impl Document {
         Document {
             name,
             path,
-            text: converted.text,
+            text: converted.text.into(),
             decoded_from: None,
             source: converted.source,
             pages: converted.pages,
@@ -667,7 +669,7 @@ mod tests {
         fs::write(dir.path().join("cp.txt"), b"caf\xe9 \x80 5").unwrap();
         let corpus = load(&[dir.path().to_path_buf()]).unwrap();
         assert_eq!(corpus.documents.len(), 1);
-        assert_eq!(corpus.documents[0].text, "café € 5");
+        assert_eq!(corpus.documents[0].text.as_str(), "café € 5");
         assert_eq!(corpus.documents[0].decoded_from, Some("windows-1252"));
         assert_eq!(corpus.warnings.len(), 2);
         assert!(

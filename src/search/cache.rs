@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -28,7 +28,7 @@ use crate::extract::{self, FigureKind};
 const MAGIC: &[u8; 8] = b"CRDLIDX3";
 /// Bytes of one entry record (kind, six u32, four u64 masks) and of one value record.
 const ENTRY_BYTES: usize = 1 + 6 * 4 + 4 * 8;
-const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
+pub(super) const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
 
 pub use crate::corpus::convert::cache::default_dir;
 use crate::corpus::convert::cache::{build_stamp, write_entry};
@@ -125,17 +125,31 @@ fn build(corpus: Arc<Corpus>, dir: Option<&Path>, digests: bool) -> (Index, Opti
     (Index::assemble(corpus, per_doc), digests)
 }
 
-/// Which corpus a cache file belongs to: the documents' absolute paths (not their
-/// contents). Paths are not canonicalized: resolving links costs system calls per file,
-/// and a corpus reached by two paths merely gets two cache files.
+/// Which corpus a cache file belongs to: the folder that holds all its documents (their
+/// deepest common ancestor, by absolute path), so that adding or removing a document keeps
+/// the file and only the new document is extracted. Paths are not canonicalized:
+/// resolving links costs system calls per file, and a corpus reached by two paths merely
+/// gets two cache files. Corpora named file by file in one folder share a file, which
+/// then keeps the last one's entries.
 pub(super) fn corpus_key(corpus: &Corpus) -> u64 {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let mut names = Vec::new();
+    let mut common: Option<PathBuf> = None;
     for d in &corpus.documents {
-        names.extend_from_slice(cwd.join(&d.path).to_string_lossy().as_bytes());
-        names.push(0);
+        let path = cwd.join(&d.path);
+        let folder = path
+            .parent()
+            .map_or_else(|| path.clone(), Path::to_path_buf);
+        common = Some(match common {
+            None => folder,
+            Some(c) => c
+                .components()
+                .zip(folder.components())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
     }
-    xxh3_64(&names)
+    xxh3_64(common.unwrap_or_default().as_os_str().as_encoded_bytes())
 }
 
 /// What a document's extraction depends on: its text and what its format said of it.
@@ -160,26 +174,26 @@ const FIGURE_KINDS: [FigureKind; 5] = [
     FigureKind::Fraction,
 ];
 
-struct Out(Vec<u8>);
+pub(super) struct Out(pub(super) Vec<u8>);
 
 impl Out {
-    fn u8(&mut self, v: u8) {
+    pub(super) fn u8(&mut self, v: u8) {
         self.0.push(v);
     }
-    fn u32(&mut self, v: u32) {
+    pub(super) fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn u64(&mut self, v: u64) {
+    pub(super) fn u64(&mut self, v: u64) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }
-    fn f64(&mut self, v: f64) {
+    pub(super) fn f64(&mut self, v: f64) {
         self.u64(v.to_bits());
     }
-    fn str(&mut self, s: &str) {
+    pub(super) fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.0.extend_from_slice(s.as_bytes());
     }
-    fn opt_f64(&mut self, v: Option<f64>) {
+    pub(super) fn opt_f64(&mut self, v: Option<f64>) {
         self.u8(v.is_some() as u8);
         self.f64(v.unwrap_or(0.0));
     }
@@ -223,37 +237,7 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
         }
         o.u32(d.values.len() as u32);
         for v in &d.values {
-            match *v {
-                ItemValue::Figure {
-                    kind,
-                    number,
-                    min,
-                    max,
-                    currency,
-                    approx,
-                    per,
-                } => {
-                    o.u8(0);
-                    o.u8(FIGURE_KINDS.iter().position(|k| *k == kind).unwrap_or(1) as u8);
-                    o.f64(number);
-                    o.opt_f64(min);
-                    o.opt_f64(max);
-                    o.u8(currency
-                        .and_then(|c| Iso::ALL.iter().position(|i| i.code() == c))
-                        .map_or(u8::MAX, |i| i as u8));
-                    o.u8(approx as u8);
-                    o.u8(per
-                        .and_then(|p| PER.iter().position(|x| *x == p))
-                        .map_or(u8::MAX, |i| i as u8));
-                }
-                ItemValue::Date(d) => {
-                    // Padded to a figure's size: every value record is VALUE_BYTES long.
-                    o.u8(1);
-                    o.u32(d.first as u32);
-                    o.u32(d.last as u32);
-                    o.0.extend_from_slice(&[0; VALUE_BYTES - 9]);
-                }
-            }
+            write_value(&mut o, v);
         }
     }
     let sum = xxh3_64(&o.0);
@@ -261,31 +245,66 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
     o.0
 }
 
+/// One value record, VALUE_BYTES long whatever the value.
+pub(super) fn write_value(o: &mut Out, v: &ItemValue) {
+    match *v {
+        ItemValue::Figure {
+            kind,
+            number,
+            min,
+            max,
+            currency,
+            approx,
+            per,
+        } => {
+            o.u8(0);
+            o.u8(FIGURE_KINDS.iter().position(|k| *k == kind).unwrap_or(1) as u8);
+            o.f64(number);
+            o.opt_f64(min);
+            o.opt_f64(max);
+            o.u8(currency
+                .and_then(|c| Iso::ALL.iter().position(|i| i.code() == c))
+                .map_or(u8::MAX, |i| i as u8));
+            o.u8(approx as u8);
+            o.u8(per
+                .and_then(|p| PER.iter().position(|x| *x == p))
+                .map_or(u8::MAX, |i| i as u8));
+        }
+        ItemValue::Date(d) => {
+            // Padded to a figure's size: every value record is VALUE_BYTES long.
+            o.u8(1);
+            o.u32(d.first as u32);
+            o.u32(d.last as u32);
+            o.0.extend_from_slice(&[0; VALUE_BYTES - 9]);
+        }
+    }
+}
+
 /// Reads fixed-size fields from a slice; `None` past its end.
-struct In<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(super) struct In<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> In<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    pub(super) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
         self.at += n;
         Some(s)
     }
-    fn u8(&mut self) -> Option<u8> {
+    pub(super) fn u8(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
     }
-    fn u32(&mut self) -> Option<u32> {
+    pub(super) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn u64(&mut self) -> Option<u64> {
+    pub(super) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn f64(&mut self) -> Option<f64> {
+    pub(super) fn f64(&mut self) -> Option<f64> {
         Some(f64::from_bits(self.u64()?))
     }
-    fn opt_f64(&mut self) -> Option<Option<f64>> {
+    pub(super) fn opt_f64(&mut self) -> Option<Option<f64>> {
         let some = self.u8()? != 0;
         let v = self.f64()?;
         Some(some.then_some(v))
@@ -420,7 +439,7 @@ fn decode(reader: impl Read, stamp: u64) -> Option<HashMap<u128, DocEntries>> {
     (at_end && u64::from_le_bytes(sum) == computed).then_some(docs)
 }
 
-fn read_value(mut r: In<'_>) -> Option<ItemValue> {
+pub(super) fn read_value(mut r: In<'_>) -> Option<ItemValue> {
     Some(match r.u8()? {
         0 => ItemValue::Figure {
             kind: *FIGURE_KINDS.get(r.u8()? as usize)?,

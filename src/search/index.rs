@@ -17,9 +17,10 @@ use crate::corpus::{Corpus, Document, Unit};
 use crate::extract::{self, Extraction};
 
 /// One searchable item. One cache line: a query that visits scattered entries (narrowing
-/// as the user types) pays one memory miss per entry, not one per field group.
+/// as the user types) pays one memory miss per entry, not one per field group. A fixed
+/// layout, since a mapped index file holds entries as they lie in memory.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[repr(align(64))]
+#[repr(C, align(64))]
 pub struct Entry {
     pub kind: Kind,
     /// Index of the document in the corpus.
@@ -59,7 +60,7 @@ pub struct DocEntries {
 pub struct Index {
     corpus: Arc<Corpus>,
     docs: Vec<DocInfo>,
-    entries: Vec<Entry>,
+    entries: Entries,
     values: Vec<ItemValue>,
     /// Every (number, entry) of figure values, sorted by number; entries whose figures span
     /// a range; every (first day, last day, entry) of dates, sorted by first day.
@@ -68,10 +69,83 @@ pub struct Index {
     by_day: Vec<(i32, i32, u32)>,
 }
 
+/// The entries in ranking order: built by this process, or read in place from a mapped
+/// index file (`super::mapped`), of which a search touches only the pages it visits.
+pub(super) enum Entries {
+    Owned(Vec<Entry>),
+    Mapped {
+        map: Arc<memmap2::Mmap>,
+        offset: usize,
+        len: usize,
+    },
+}
+
+impl Entries {
+    /// `len` entries at `offset` of a mapped file.
+    ///
+    /// # Safety
+    /// The bytes must be entries as this build lays them out in memory (each written by
+    /// [`Entry::image`]), checked against the hash written beside them, in a file only ever
+    /// replaced by a rename, never changed in place.
+    pub(super) unsafe fn mapped(map: Arc<memmap2::Mmap>, offset: usize, len: usize) -> Entries {
+        let end = len
+            .checked_mul(size_of::<Entry>())
+            .and_then(|n| n.checked_add(offset));
+        assert!(
+            end.is_some_and(|end| end <= map.len()),
+            "entries inside the map"
+        );
+        assert_eq!(
+            (map.as_ptr() as usize + offset) % align_of::<Entry>(),
+            0,
+            "entries aligned"
+        );
+        Entries::Mapped { map, offset, len }
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        match self {
+            Entries::Owned(v) => v,
+            // SAFETY: `Entries::mapped`'s contract; bounds and alignment checked there.
+            Entries::Mapped { map, offset, len } => unsafe {
+                std::slice::from_raw_parts(map.as_ptr().add(*offset).cast::<Entry>(), *len)
+            },
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's bytes as it lies in memory, its padding zeroed (what a mapped index
+    /// file holds; padding must not be read uninitialized).
+    pub(super) fn image(&self) -> [u8; size_of::<Entry>()] {
+        #[repr(C, align(64))]
+        struct Slot([u8; size_of::<Entry>()]);
+        let mut slot = Slot([0; size_of::<Entry>()]);
+        let p = slot.0.as_mut_ptr().cast::<Entry>();
+        // SAFETY: `slot` is an aligned, writable place of an entry's size; each field is
+        // written where it lies, and the bytes between fields stay zero.
+        unsafe {
+            std::ptr::addr_of_mut!((*p).kind).write(self.kind);
+            std::ptr::addr_of_mut!((*p).doc).write(self.doc);
+            std::ptr::addr_of_mut!((*p).start).write(self.start);
+            std::ptr::addr_of_mut!((*p).end).write(self.end);
+            std::ptr::addr_of_mut!((*p).context).write(self.context);
+            std::ptr::addr_of_mut!((*p).values).write(self.values);
+            std::ptr::addr_of_mut!((*p).masks).write(self.masks);
+        }
+        slot.0
+    }
+}
+
 /// What a query's first filter and its score bound need of an entry: which letters and
 /// digits its text holds (see [`text_masks`]) and which of them start a word, in its own
 /// span and in its context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(C)]
 pub struct Masks {
     pub mask: u64,
     pub context_mask: u64,
@@ -135,12 +209,27 @@ impl Index {
             docs.push((d, de.info));
         }
         docs.sort_by_key(|(d, _)| *d);
+        let docs = docs.into_iter().map(|(_, info)| info).collect();
+        Index::from_parts(corpus, docs, Entries::Owned(entries), values)
+    }
+
+    /// An index of entries already in ranking order, with their values: the look-up
+    /// tables of values are made here.
+    pub(super) fn from_parts(
+        corpus: Arc<Corpus>,
+        docs: Vec<DocInfo>,
+        entries: Entries,
+        values: Vec<ItemValue>,
+    ) -> Index {
         let mut by_number = Vec::new();
         let mut ranged = Vec::new();
         let mut by_day = Vec::new();
         for (id, e) in entries.iter().enumerate() {
             let id = id as u32;
-            for v in &values[e.values.0 as usize..e.values.1 as usize] {
+            for v in values
+                .get(e.values.0 as usize..e.values.1 as usize)
+                .unwrap_or(&[])
+            {
                 match *v {
                     ItemValue::Figure {
                         number, min, max, ..
@@ -158,7 +247,7 @@ impl Index {
         ranged.dedup();
         by_day.sort_unstable();
         Index {
-            docs: docs.into_iter().map(|(_, info)| info).collect(),
+            docs,
             corpus,
             entries,
             values,
@@ -207,6 +296,11 @@ impl Index {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Every entry's values, in entry order.
+    pub fn all_values(&self) -> &[ItemValue] {
+        &self.values
     }
 
     pub fn values(&self, e: &Entry) -> &[ItemValue] {

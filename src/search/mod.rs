@@ -9,6 +9,7 @@ pub mod cache;
 pub mod digests;
 pub mod fuzzy;
 pub mod index;
+pub mod mapped;
 pub mod query;
 pub mod snippet;
 pub mod value;

@@ -7,6 +7,7 @@ use crate::extract::lexicon::{Lex, classify};
 
 /// The kinds of searchable items, in the order results list them on ties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
 pub enum Kind {
     Figure,
     Date,

@@ -82,10 +82,18 @@ pub fn put(dir: &Path, bytes: &[u8], converted: &Converted) {
 /// flushed to disk, renamed into place (its folders made first). Every cache file is
 /// written so; readers still check what they read, since a cache is never trusted.
 pub fn write_entry(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_entry_with(file, |out| out.write_all(bytes))
+}
+
+/// [`write_entry`] for a file too large to make in memory first: `fill` writes it.
+pub fn write_entry_with(
+    file: &Path,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let folder = file.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
     fs::create_dir_all(folder)?;
     let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-    tmp.write_all(bytes)?;
+    fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(file).map_err(|e| e.error)?;
     Ok(())
