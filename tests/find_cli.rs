@@ -171,14 +171,21 @@ fn bad_input_is_reported_plainly() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
     fs::write(&empty, "").unwrap();
-    let o = cordiale(&["find", "10m", empty.to_str().unwrap()], None);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o), "");
+    // Nothing found is exit 1 with nothing printed on either stream, as grep does; a
+    // query of any shape is only a query.
     let long = "x".repeat(10_000);
-    let o = cordiale(&["find", &long], None);
-    assert!(o.status.success());
-    let o = cordiale(&["find", "(a+b)*[c]"], None);
-    assert!(o.status.success());
+    for (query, path) in [
+        ("10m", Some(empty.to_str().unwrap())),
+        (long.as_str(), None),
+        ("(a+b)*[c]", None),
+    ] {
+        let args: Vec<&str> = ["find", query].into_iter().chain(path).collect();
+        let o = cordiale(&args, None);
+        assert_eq!(o.status.code(), Some(1), "{query:.20}: {}", stderr(&o));
+        assert_eq!((stdout(&o).as_str(), stderr(&o).as_str()), ("", ""));
+    }
+    let o = cordiale(&["find", "calais"], None);
+    assert_eq!(o.status.code(), Some(0), "found: exit 0");
 }
 
 /// `@2016` lists only dates whose own value lies within 2016: no date of 2015 or 2017

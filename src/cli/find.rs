@@ -92,6 +92,9 @@ pub fn run(args: FindArgs) -> Result<(), Failure> {
         )?;
     }
     out.flush()?;
+    if results.total == 0 {
+        return Err(Failure::NothingFound);
+    }
     Ok(())
 }
 

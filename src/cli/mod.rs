@@ -214,6 +214,7 @@ pub fn run(cli: Cli) -> ExitCode {
             print(&msg);
             ExitCode::from(1)
         }
+        Err(Failure::NothingFound) => ExitCode::from(1),
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(e)) => {
             print(&format!("cannot write output: {e}"));
@@ -286,6 +287,8 @@ enum Failure {
     Input(String),
     /// The command ran and found problems (conflicts, orphans): exit 1.
     Problems(String),
+    /// `find` ran and nothing matched: exit 1 with nothing said, as grep and ripgrep do.
+    NothingFound,
     Output(io::Error),
 }
 
