@@ -186,7 +186,9 @@ fn bad_verdicts_and_bad_files_change_nothing() {
     let before = fs::read(&ws).unwrap();
     let o = cordiale(d, &["verdict", &ids[0], "done", "--reviewer", "ann"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("unknown verdict `done`"));
+    let err = text(&o.stderr);
+    assert!(err.contains("invalid value 'done'"), "{err}");
+    assert!(err.contains("kept, broken, not-a-commitment"), "the verdicts offered: {err}");
     let o = cordiale(
         d,
         &["verdict", "cffffffffffff", "kept", "--reviewer", "ann"],

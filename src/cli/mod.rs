@@ -66,8 +66,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: review::Format,
         /// `mine` (not yet rated by me), `disagreements`, or a verdict.
-        #[arg(long)]
-        filter: Option<String>,
+        #[arg(long, value_enum)]
+        filter: Option<review::Filter>,
         #[arg(long)]
         reviewer: Option<String>,
     },
@@ -179,7 +179,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             filter,
             reviewer,
-        }) => review::checklist(&ws, format, filter.as_deref(), reviewer.as_deref()),
+        }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
         Some(Command::Agreement { ws }) => review::agreement(&ws),

@@ -47,8 +47,8 @@ pub struct WorkspaceArgs {
 pub struct ChangeArgs {
     /// The item id (or a unique start of it).
     pub id: String,
-    /// pending, in-progress, stalled, partial, kept, broken or not-a-commitment.
-    pub verdict: String,
+    #[arg(value_enum)]
+    pub verdict: Verdict,
     #[arg(long)]
     pub note: Option<String>,
     /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
@@ -248,14 +248,53 @@ pub fn reviewer(given: Option<&str>) -> Result<String, Failure> {
     })
 }
 
-fn parse_verdict(name: &str) -> Result<Verdict, Failure> {
-    Verdict::from_name(name).ok_or_else(|| {
-        let all: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
-        Failure::Input(format!(
-            "unknown verdict `{name}`; one of: {}",
-            all.join(", ")
-        ))
-    })
+/// Verdicts as the command line takes them (and completions offer them): their names in
+/// the file.
+impl ValueEnum for Verdict {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Verdict::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}
+
+/// Which items `checklist --filter` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    /// Those the active reviewer has not rated yet.
+    Mine,
+    /// Those the pair rated differently.
+    Disagreements,
+    /// Those either reviewer, or the pair's reconciliation, gave this verdict.
+    Verdict(Verdict),
+}
+
+const FILTERS: [Filter; 9] = [
+    Filter::Mine,
+    Filter::Disagreements,
+    Filter::Verdict(Verdict::Pending),
+    Filter::Verdict(Verdict::InProgress),
+    Filter::Verdict(Verdict::Stalled),
+    Filter::Verdict(Verdict::Partial),
+    Filter::Verdict(Verdict::Kept),
+    Filter::Verdict(Verdict::Broken),
+    Filter::Verdict(Verdict::NotACommitment),
+];
+
+impl ValueEnum for Filter {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FILTERS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            Filter::Mine => "mine",
+            Filter::Disagreements => "disagreements",
+            Filter::Verdict(v) => v.name(),
+        }))
+    }
 }
 
 /// The item an id or unique id prefix names.
@@ -368,7 +407,7 @@ fn change_item(
 }
 
 pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
-    let verdict = parse_verdict(&change.verdict)?;
+    let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
     let id = change_item(&change.ws, &change.id, |item, at| {
         // A verdict without --note keeps the note the reviewer wrote before.
@@ -384,7 +423,7 @@ pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
 }
 
 pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
-    let verdict = parse_verdict(&change.verdict)?;
+    let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
     let id = change_item(&change.ws, &change.id, |item, at| {
         let note = change.note.clone().unwrap_or_default();
@@ -401,7 +440,7 @@ pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
 pub fn checklist(
     args: &WorkspaceArgs,
     format: Format,
-    filter: Option<&str>,
+    filter: Option<Filter>,
     who: Option<&str>,
 ) -> Result<(), Failure> {
     let open = open(args)?;
@@ -415,29 +454,25 @@ pub fn checklist(
         )
     });
     let me = match filter {
-        Some("mine") => Some(reviewer(who)?),
+        Some(Filter::Mine) => Some(reviewer(who)?),
         _ => None,
-    };
-    let wanted_verdict = match filter {
-        Some("mine") | Some("disagreements") | None => None,
-        Some(v) => Some(parse_verdict(v)?),
     };
     let mut rows = Vec::new();
     for (id, item) in ws.ordered() {
         let state = review::item_agreement(item, &a, &b);
         let keep = match filter {
             None => true,
-            Some("disagreements") => state == ItemAgreement::Disagreed,
-            Some("mine") => me.as_ref().is_some_and(|m| {
+            Some(Filter::Disagreements) => state == ItemAgreement::Disagreed,
+            Some(Filter::Mine) => me.as_ref().is_some_and(|m| {
                 item.reviews
                     .get(m.as_str())
                     .is_none_or(|r| r.verdict == Verdict::Pending)
             }),
-            _ => {
+            Some(Filter::Verdict(wanted)) => {
                 [&a, &b]
                     .iter()
-                    .any(|r| item.reviews.get(r.as_str()).map(|x| x.verdict) == wanted_verdict)
-                    || item.reconciled.as_ref().map(|r| r.verdict) == wanted_verdict
+                    .any(|r| item.reviews.get(r.as_str()).map(|x| x.verdict) == Some(wanted))
+                    || item.reconciled.as_ref().map(|r| r.verdict) == Some(wanted)
             }
         };
         if keep {
