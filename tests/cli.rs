@@ -412,3 +412,69 @@ fn a_fifo_named_directly_is_skipped_and_its_name_made_safe() {
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
     assert!(stdout(&o).contains("(1 documents)"), "{}", stdout(&o));
 }
+
+/// Runs `script` in `shell` with the completion script on stdin; the shell's verdict on
+/// its syntax.
+fn shell_accepts(shell: &str, check: &[&str], script: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(shell)
+        .args(check)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the shell runs");
+    child.stdin.take().unwrap().write_all(script).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn completions_are_valid_scripts_that_offer_the_verdicts() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = cordiale(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(
+            script.contains("not-a-commitment"),
+            "{shell} offers the verdicts"
+        );
+        assert!(
+            script.contains("disagreements"),
+            "{shell} offers the filters"
+        );
+    }
+    let bash = cordiale(&["completions", "bash"]).stdout;
+    let checked = shell_accepts("bash", &["-n"], &bash);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    // A shell that does not exist is refused by name.
+    let o = cordiale(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_manual_page_is_clean_roff() {
+    let o = cordiale(&["man"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = o.stdout;
+    assert!(
+        page.starts_with(b".ie") || page.starts_with(b".TH"),
+        "a roff page"
+    );
+    assert!(String::from_utf8_lossy(&page).contains("completions"));
+    // groff with every warning on, output discarded: it says nothing of a clean page.
+    let checked = shell_accepts("groff", &["-man", "-Tutf8", "-ww", "-z"], &page);
+    assert!(
+        checked.status.success() && checked.stderr.is_empty(),
+        "{}",
+        stderr(&checked)
+    );
+}
+
+#[test]
+fn workbench_options_belong_to_the_workbench_only() {
+    let o = cordiale(&["find", "--keymap", "vim", "calais"]);
+    assert_eq!(o.status.code(), Some(2), "not an option of find");
+    let help = stdout(&cordiale(&["find", "--help"]));
+    assert!(!help.contains("--keymap"), "{help}");
+    assert!(stdout(&cordiale(&["--help"])).contains("--keymap"));
+}

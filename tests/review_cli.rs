@@ -188,7 +188,10 @@ fn bad_verdicts_and_bad_files_change_nothing() {
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(err.contains("invalid value 'done'"), "{err}");
-    assert!(err.contains("kept, broken, not-a-commitment"), "the verdicts offered: {err}");
+    assert!(
+        err.contains("kept, broken, not-a-commitment"),
+        "the verdicts offered: {err}"
+    );
     let o = cordiale(
         d,
         &["verdict", "cffffffffffff", "kept", "--reviewer", "ann"],

@@ -23,7 +23,7 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
     /// The workbench's keys: default, vim, emacs, or a keymap file. keymap.json in the
     /// config folder (~/.config/cordiale/ on Linux) applies on top.
-    #[arg(long, value_name = "NAME|FILE", global = true)]
+    #[arg(long, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
     /// Capture the mouse in the workbench: the wheel scrolls, a click selects (a second
     /// click opens). Off by default, so the terminal can select text.
@@ -141,6 +141,16 @@ pub enum Command {
         #[arg(long)]
         pages: bool,
     },
+    /// Print a completion script for a shell: `cordiale completions bash >
+    /// ~/.local/share/bash-completion/completions/cordiale` (zsh: a file `_cordiale` in a
+    /// folder of `$fpath`; fish: `~/.config/fish/completions/cordiale.fish`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `cordiale man | man -l -`, or save it as
+    /// `~/.local/share/man/man1/cordiale.1`.
+    Man,
     /// Convert the bytes on stdin in this process and print the result as JSON: the
     /// isolated worker the other commands start for each PDF, web page or Word file.
     #[command(name = "__convert", hide = true)]
@@ -198,6 +208,15 @@ pub fn run(cli: Cli) -> ExitCode {
             review::init(corpus.as_deref(), workspace.as_deref())
         }
         Some(Command::Summary { paths }) => summary_command(&paths),
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "cordiale", &mut io::stdout());
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let page = clap_mangen::Man::new(<Cli as clap::CommandFactory>::command());
+            page.render(&mut io::stdout()).map_err(Failure::Output)
+        }
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => workbench(&cli),
         None => summary_command(&cli.paths),
     };
