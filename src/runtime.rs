@@ -32,6 +32,8 @@ pub struct Options {
     pub reviewer: Option<String>,
     /// Open the checklist in blind mode (`--blind`).
     pub blind: bool,
+    /// `--color`: `never` (or `NO_COLOR`) draws with modifiers and markers only.
+    pub color: ui::theme::ColorChoice,
 }
 
 type Backend = LeanBackend<BufWriter<io::Stdout>>;
@@ -69,7 +71,7 @@ fn run_entered(options: Options) -> io::Result<()> {
     let size = ratatui::crossterm::terminal::size()?;
     let mut terminal = new_terminal(size)?;
     let mut state = State::new(options.keymap, options.corpus_name, size);
-    state.mono = ui::theme::no_color_requested();
+    state.mono = !ui::theme::colour(options.color, true);
     state.blind_at_start = options.blind;
     state.today = crate::workspace::today();
     state.state_dir = crate::app::memory::state_dir();

@@ -371,6 +371,18 @@ fn no_color_writes_no_colour() {
     s.send("q");
     let (_, raw) = s.finish();
     assert!(!colour_sgr(&raw).is_empty());
+    // --color never does what NO_COLOR does; --color always overrides NO_COLOR.
+    for (args, env, coloured) in [
+        (&["--color", "never"][..], &[][..], false),
+        (&["--color", "always"][..], &[("NO_COLOR", "1")][..], true),
+    ] {
+        let mut s = Session::start(120, 40, args, env);
+        ready(&mut s);
+        s.send("q");
+        let (ok, raw) = s.finish();
+        assert!(ok);
+        assert_eq!(!colour_sgr(&raw).is_empty(), coloured, "{args:?}");
+    }
 }
 
 #[test]

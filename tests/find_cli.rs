@@ -206,3 +206,41 @@ fn a_date_prefix_lists_only_dates_within_the_period() {
         assert!(date.starts_with("2016"), "{l}");
     }
 }
+
+/// `--color` wins over the environment; with `auto`, NO_COLOR wins over CLICOLOR_FORCE,
+/// which colours a pipe; a pipe is otherwise plain.
+#[test]
+fn colour_follows_the_option_then_the_environment() {
+    let coloured = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cordiale"));
+        cmd.args(["find", "calais"])
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("CORDIALE_CACHE_DIR", "")
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        o.stdout.contains(&0x1b)
+    };
+    assert!(!coloured(&[], &[]), "a pipe is plain");
+    assert!(coloured(&["--color", "always"], &[]));
+    assert!(
+        coloured(&["--color", "always"], &[("NO_COLOR", "1")]),
+        "the option wins"
+    );
+    assert!(!coloured(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(coloured(&[], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!coloured(&[], &[("CLICOLOR_FORCE", "0")]));
+    assert!(!coloured(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(
+        coloured(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "")]),
+        "empty is unset"
+    );
+}

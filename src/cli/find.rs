@@ -32,6 +32,10 @@ pub struct FindArgs {
     /// Neither read nor write the index cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Colour the matches: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE=1
+    /// colours a pipe too), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: crate::ui::theme::ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -73,7 +77,7 @@ pub fn run(args: FindArgs) -> Result<(), Failure> {
     };
     let results = search::search(&index, &query, limit);
     let stdout = io::stdout();
-    let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let colour = crate::ui::theme::colour(args.color, stdout.is_terminal());
     let mut out = io::BufWriter::new(stdout.lock());
     for hit in &results.hits {
         if args.json {

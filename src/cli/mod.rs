@@ -42,6 +42,10 @@ pub struct Cli {
     /// on each item until you have given yours.
     #[arg(long)]
     pub blind: bool,
+    /// Colours in the workbench: auto follows NO_COLOR; never draws with bold, underline,
+    /// italic, reverse and markers only.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: crate::ui::theme::ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -348,6 +352,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
         cache_dir: crate::search::cache::default_dir(),
         mouse: cli.mouse,
         blind: cli.blind,
+        color: cli.color,
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }

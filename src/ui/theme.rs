@@ -72,7 +72,28 @@ impl Theme {
     }
 }
 
-/// Whether the environment asks for no colour (`NO_COLOR` set and not empty).
-pub fn no_color_requested() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// `--color`: whether output is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour for a terminal, unless `NO_COLOR` says otherwise or `CLICOLOR_FORCE` asks
+    /// for colour everywhere.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Whether output going to a terminal (`terminal`) or not is coloured. The option wins
+/// (no-color.org: a per-run argument overrides the environment); with `auto`, `NO_COLOR`
+/// set and not empty means none, then `CLICOLOR_FORCE` set and not `0` means colour even
+/// into a pipe, then colour for a terminal only.
+pub fn colour(choice: ColorChoice, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if set("NO_COLOR").is_some() => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") => true,
+        ColorChoice::Auto => terminal,
+    }
 }
