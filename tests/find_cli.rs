@@ -244,3 +244,19 @@ fn colour_follows_the_option_then_the_environment() {
         "empty is unset"
     );
 }
+
+/// `--cache-dir` (also `CORDIALE_CACHE_DIR`) names where the caches go; the option wins.
+#[test]
+fn the_cache_folder_is_an_option_too() {
+    let chosen = tempfile::tempdir().unwrap();
+    let by_env = tempfile::tempdir().unwrap();
+    let dir = chosen.path().to_str().unwrap();
+    let o = cordiale(&["find", "calais", "--cache-dir", dir], Some(by_env.path()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(fs::read_dir(chosen.path()).unwrap().count() >= 2);
+    assert_eq!(fs::read_dir(by_env.path()).unwrap().count(), 0);
+    let help = stdout(&cordiale(&["find", "--help"], None));
+    assert!(help.contains("CORDIALE_CACHE_DIR"), "{help}");
+    let help = stdout(&cordiale(&["verdict", "--help"], None));
+    assert!(help.contains("env: CORDIALE_REVIEWER"), "{help}");
+}

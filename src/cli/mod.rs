@@ -25,6 +25,13 @@ pub struct Cli {
     /// config folder (~/.config/cordiale/ on Linux) applies on top.
     #[arg(long, value_name = "NAME|FILE")]
     pub keymap: Option<String>,
+    /// Where the caches live (converted documents, the index, the workspace notes); empty
+    /// turns them off. Default: CORDIALE_CACHE_DIR (empty: off), else ~/.cache/cordiale
+    /// (the platform's cache folder).
+    // Not `env =`: clap refuses an empty value from the environment, and an empty
+    // CORDIALE_CACHE_DIR is how caching is turned off.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub cache_dir: Option<PathBuf>,
     /// Capture the mouse in the workbench: the wheel scrolls, a click selects (a second
     /// click opens). Off by default, so the terminal can select text.
     #[arg(long)]
@@ -36,7 +43,7 @@ pub struct Cli {
     pub workspace: Option<PathBuf>,
     /// Who is reviewing in the workbench (default: CORDIALE_REVIEWER, else git config
     /// user.name).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
     pub reviewer: Option<String>,
     /// Open the checklist in blind mode: the other reviewer's verdict and note stay hidden
     /// on each item until you have given yours.
@@ -72,7 +79,7 @@ pub enum Command {
         /// `mine` (not yet rated by me), `disagreements`, or a verdict.
         #[arg(long, value_enum)]
         filter: Option<review::Filter>,
-        #[arg(long)]
+        #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
         reviewer: Option<String>,
     },
     /// Give your verdict on an item (pending, in-progress, stalled, partial, kept, broken,
@@ -175,6 +182,9 @@ pub enum Command {
 
 /// Runs the command line; the exit code is 0 on success, 2 on bad input, 1 on I/O failure.
 pub fn run(cli: Cli) -> ExitCode {
+    if let Some(dir) = &cli.cache_dir {
+        crate::corpus::convert::cache::choose_dir(dir);
+    }
     if let Some(Command::Convert { named }) = &cli.command {
         return convert_worker(named.as_deref());
     }

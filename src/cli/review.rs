@@ -52,7 +52,7 @@ pub struct ChangeArgs {
     #[arg(long)]
     pub note: Option<String>,
     /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
-    #[arg(long)]
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
     pub reviewer: Option<String>,
     #[command(flatten)]
     pub ws: WorkspaceArgs,
@@ -68,7 +68,7 @@ pub struct AddArgs {
     /// Where the quote stands, in bytes, when it stands more than once.
     #[arg(long, value_name = "BYTE")]
     pub at: Option<usize>,
-    #[arg(long)]
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
     pub reviewer: Option<String>,
     #[command(flatten)]
     pub ws: WorkspaceArgs,
@@ -82,7 +82,7 @@ pub struct ReattachArgs {
     /// Which place to take, in bytes, when the quote stands in several.
     #[arg(long, value_name = "BYTE")]
     pub at: Option<usize>,
-    #[arg(long)]
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
     pub reviewer: Option<String>,
     #[command(flatten)]
     pub ws: WorkspaceArgs,

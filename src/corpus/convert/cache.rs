@@ -11,9 +11,20 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::{Converted, SourceKind};
 
+/// The folder `--cache-dir` named for this process (empty: no cache), set once at start.
+static CHOSEN: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+
+/// Makes `dir` the cache folder of this process (`--cache-dir`; empty turns caching off).
+pub fn choose_dir(dir: &Path) {
+    let _ = CHOSEN.set((!dir.as_os_str().is_empty()).then(|| dir.to_path_buf()));
+}
+
 /// The folder caches live in: `CORDIALE_CACHE_DIR` (empty turns caching off), else the
 /// platform cache folder (`~/.cache/cordiale` on Linux).
 pub fn default_dir() -> Option<PathBuf> {
+    if let Some(chosen) = CHOSEN.get() {
+        return chosen.clone();
+    }
     match std::env::var_os("CORDIALE_CACHE_DIR") {
         Some(d) if d.is_empty() => None,
         Some(d) => Some(PathBuf::from(d)),
