@@ -7,6 +7,7 @@
 //! calls the same functions the workbench will.
 
 pub mod app;
+pub mod cache_dir;
 pub mod cli;
 pub mod corpus;
 pub mod extract;

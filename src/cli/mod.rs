@@ -183,7 +183,7 @@ pub enum Command {
 /// Runs the command line; the exit code is 0 on success, 2 on bad input, 1 on I/O failure.
 pub fn run(cli: Cli) -> ExitCode {
     if let Some(dir) = &cli.cache_dir {
-        crate::corpus::convert::cache::choose_dir(dir);
+        crate::cache_dir::choose_dir(dir);
     }
     if let Some(Command::Convert { named }) = &cli.command {
         return convert_worker(named.as_deref());

@@ -248,7 +248,7 @@ pub fn load_in_batches<E: From<CorpusError>>(
     mut each: impl FnMut(Corpus) -> Result<(), E>,
 ) -> Result<(), E> {
     let listing = list(paths)?;
-    let cache = convert::cache::default_dir();
+    let cache = crate::cache_dir::default_dir();
     let mut warnings = listing.skipped;
     let mut any = false;
     for chunk in listing.files.chunks(files.max(1)) {

@@ -30,8 +30,8 @@ const MAGIC: &[u8; 8] = b"CRDLIDX3";
 const ENTRY_BYTES: usize = 1 + 6 * 4 + 4 * 8;
 pub(super) const VALUE_BYTES: usize = 1 + 1 + 8 + 9 + 9 + 1 + 1 + 1;
 
-pub use crate::corpus::convert::cache::default_dir;
-use crate::corpus::convert::cache::{build_stamp, write_entry};
+pub use crate::cache_dir::default_dir;
+use crate::cache_dir::{build_stamp, write_entry};
 
 /// Builds the index, reusing cached entries for documents whose text has not changed, and
 /// refreshes the cache when anything had to be extracted.
@@ -68,6 +68,7 @@ fn build(corpus: Arc<Corpus>, dir: Option<&Path>, digests: bool) -> (Index, Opti
     let mut cached = fs::File::open(&file)
         .ok()
         .and_then(|f| decode(std::io::BufReader::with_capacity(1 << 16, f), stamp))
+        .inspect(|_| crate::cache_dir::mark_used(&file))
         .unwrap_or_default();
     let keys: Vec<u128> = corpus.documents.par_iter().map(content_key).collect();
     let needed =

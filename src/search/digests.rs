@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::cache::{content_key, corpus_key};
+use crate::cache_dir::build_stamp;
 use crate::corpus::Corpus;
-use crate::corpus::convert::cache::build_stamp;
 use crate::extract::digest::Digest;
 use crate::extract::extract;
 
@@ -49,6 +49,7 @@ impl Cached {
             .ok()
             .and_then(|f| serde_json::from_reader::<_, DigestFile>(BufReader::new(f)).ok())
             .filter(|d| d.build == format!("{:016x}", build_stamp()))
+            .inspect(|_| crate::cache_dir::mark_used(&file))
             .map(|d| {
                 d.docs
                     .into_iter()
@@ -96,7 +97,7 @@ impl Cached {
             };
             // A failure to write costs the next run time, nothing else.
             if let Ok(bytes) = serde_json::to_vec(&file) {
-                let _ = crate::corpus::convert::cache::write_entry(&self.file, &bytes);
+                let _ = crate::cache_dir::write_entry(&self.file, &bytes);
             }
         }
         out

@@ -25,7 +25,7 @@ use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 use super::cache::{In, Out, VALUE_BYTES, read_value, write_value};
 use super::index::{DocInfo, Entries, Entry, Index};
 use super::value::Days;
-use crate::corpus::convert::cache::{build_stamp, write_entry_with};
+use crate::cache_dir::{build_stamp, write_entry_with};
 use crate::corpus::{Corpus, Document, SourceKind, Text};
 
 const MAGIC: &[u8; 8] = b"CRDLMAP1";
@@ -239,6 +239,7 @@ pub fn open(dir: &Path, roots: &[PathBuf]) -> Option<(Index, Vec<String>)> {
     }) {
         return None;
     }
+    crate::cache_dir::mark_used(&path);
     let corpus = Arc::new(Corpus {
         documents,
         warnings: Vec::new(),

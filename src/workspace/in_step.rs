@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::corpus::convert::cache::{build_stamp, write_entry};
+use crate::cache_dir::{build_stamp, write_entry};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InStep {
@@ -59,7 +59,9 @@ fn note_path(dir: &Path, file: &Path, given: &[PathBuf]) -> PathBuf {
 
 /// The note of this build for the workspace `file` opened with `given`, if any.
 pub fn read(dir: &Path, file: &Path, given: &[PathBuf]) -> Option<InStep> {
-    let bytes = std::fs::read(note_path(dir, file, given)).ok()?;
+    let path = note_path(dir, file, given);
+    let bytes = std::fs::read(&path).ok()?;
+    crate::cache_dir::mark_used(&path);
     let note: InStep = serde_json::from_slice(&bytes).ok()?;
     (note.build == format!("{:016x}", build_stamp())).then_some(note)
 }

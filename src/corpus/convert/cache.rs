@@ -4,56 +4,12 @@
 //! per converted file, written to a temporary file and renamed into place.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::xxh3_128;
 
-use super::{Converted, SourceKind};
-
-/// The folder `--cache-dir` named for this process (empty: no cache), set once at start.
-static CHOSEN: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
-
-/// Makes `dir` the cache folder of this process (`--cache-dir`; empty turns caching off).
-pub fn choose_dir(dir: &Path) {
-    let _ = CHOSEN.set((!dir.as_os_str().is_empty()).then(|| dir.to_path_buf()));
-}
-
-/// The folder caches live in: `CORDIALE_CACHE_DIR` (empty turns caching off), else the
-/// platform cache folder (`~/.cache/cordiale` on Linux).
-pub fn default_dir() -> Option<PathBuf> {
-    if let Some(chosen) = CHOSEN.get() {
-        return chosen.clone();
-    }
-    match std::env::var_os("CORDIALE_CACHE_DIR") {
-        Some(d) if d.is_empty() => None,
-        Some(d) => Some(PathBuf::from(d)),
-        None => dirs::cache_dir().map(|d| d.join("cordiale")),
-    }
-}
-
-/// Identifies this build of cordiale: a cache written by another build (with other rules)
-/// is ignored. Worked out once per process: every cached file asks for it.
-pub fn build_stamp() -> u64 {
-    static STAMP: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *STAMP.get_or_init(stamp_of_this_build)
-}
-
-fn stamp_of_this_build() -> u64 {
-    let mut id = env!("CARGO_PKG_VERSION").as_bytes().to_vec();
-    for kind in [SourceKind::Pdf, SourceKind::Html, SourceKind::Docx] {
-        id.extend_from_slice(kind.converter().as_bytes());
-    }
-    if let Ok(meta) = std::env::current_exe().and_then(fs::metadata) {
-        id.extend_from_slice(&meta.len().to_le_bytes());
-        if let Ok(t) = meta.modified()
-            && let Ok(d) = t.duration_since(std::time::UNIX_EPOCH)
-        {
-            id.extend_from_slice(&d.as_nanos().to_le_bytes());
-        }
-    }
-    xxh3_64(&id)
-}
+use super::Converted;
+use crate::cache_dir::{build_stamp, write_entry};
 
 /// Where the conversion of `bytes` is kept inside the cache folder `dir`.
 pub fn entry_path(dir: &Path, bytes: &[u8]) -> PathBuf {
@@ -66,9 +22,14 @@ pub fn entry_path(dir: &Path, bytes: &[u8]) -> PathBuf {
 
 /// The cached conversion of `bytes`, if a whole one is there.
 pub fn get(dir: &Path, bytes: &[u8]) -> Option<Converted> {
-    let data = fs::read(entry_path(dir, bytes)).ok()?;
+    let file = entry_path(dir, bytes);
+    let data = fs::read(&file).ok()?;
     let converted: Converted = serde_json::from_slice(&data).ok()?;
-    pages_fit(&converted).then_some(converted)
+    let fits = pages_fit(&converted);
+    if fits {
+        crate::cache_dir::mark_used(&file);
+    }
+    fits.then_some(converted)
 }
 
 /// A cached entry is used only when its pages are ranges of its text, so a damaged entry
@@ -89,30 +50,10 @@ pub fn put(dir: &Path, bytes: &[u8], converted: &Converted) {
     }
 }
 
-/// Writes a file of the cache folder whole or not at all: a temporary file beside it,
-/// flushed to disk, renamed into place (its folders made first). Every cache file is
-/// written so; readers still check what they read, since a cache is never trusted.
-pub fn write_entry(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_entry_with(file, |out| out.write_all(bytes))
-}
-
-/// [`write_entry`] for a file too large to make in memory first: `fill` writes it.
-pub fn write_entry_with(
-    file: &Path,
-    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let folder = file.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
-    fs::create_dir_all(folder)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-    fill(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(file).map_err(|e| e.error)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::convert::SourceKind;
 
     #[test]
     fn a_conversion_comes_back_whole_and_a_bad_entry_is_ignored() {
