@@ -14,6 +14,9 @@ use cordiale::cli::{Cli, run};
 use cordiale::extract::extracted_count;
 use cordiale::search::cache;
 
+#[path = "common/seeds.rs"]
+mod seeds;
+
 /// Runs a `cordiale` command line in this process and returns how many documents it
 /// extracted.
 fn extracted_by(args: &[&str]) -> usize {
@@ -39,25 +42,9 @@ fn first_item(workspace: &Path) -> String {
 #[test]
 fn review_commands_and_the_workbench_extract_only_changed_documents() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut names = Vec::new();
-    for entry in fs::read_dir(&seeds).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
-            names.push(path.file_name().unwrap().to_owned());
-        }
-    }
-    names.sort();
+    let (corpus, names) = seeds::copy_seeds(dir.path());
     let documents = names.len();
-    assert!(documents >= 5);
-    // This binary's only test: the cache folder and the reviewer are its own.
-    unsafe {
-        std::env::set_var("CORDIALE_CACHE_DIR", dir.path().join("cache"));
-        std::env::set_var("CORDIALE_REVIEWER", "ann");
-    }
+    seeds::own_cache_and_reviewer(dir.path());
     let ws = dir.path().join("cordiale.json");
     let (c, w) = (corpus.to_str().unwrap(), ws.to_str().unwrap());
 

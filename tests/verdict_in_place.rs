@@ -16,6 +16,9 @@ use cordiale::corpus::read_count;
 use cordiale::extract::extracted_count;
 use cordiale::workspace::{Verdict, load, to_bytes};
 
+#[path = "common/seeds.rs"]
+mod seeds;
+
 /// Runs a `cordiale` command line in this process: (documents read, documents extracted).
 fn reads_of(args: &[&str]) -> (usize, usize) {
     let before = (read_count(), extracted_count());
@@ -39,23 +42,9 @@ fn verdict_of(ws: &Path, id: &str) -> Option<Verdict> {
 #[test]
 fn a_verdict_in_step_reads_no_document_and_an_edit_brings_the_sync_back() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    fs::create_dir(&corpus).unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut documents = 0;
-    for entry in fs::read_dir(&seeds).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
-            documents += 1;
-        }
-    }
-    assert!(documents >= 5);
-    // This binary's only test: the cache folder and the reviewer are its own.
-    unsafe {
-        std::env::set_var("CORDIALE_CACHE_DIR", dir.path().join("cache"));
-        std::env::set_var("CORDIALE_REVIEWER", "ann");
-    }
+    let (corpus, names) = seeds::copy_seeds(dir.path());
+    let documents = names.len();
+    seeds::own_cache_and_reviewer(dir.path());
     let ws = dir.path().join("cordiale.json");
     let (c, w) = (corpus.to_str().unwrap(), ws.to_str().unwrap());
     settle();

@@ -207,17 +207,7 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
     o.u32(docs.len() as u32);
     for (key, d) in docs {
         o.0.extend_from_slice(&key.to_le_bytes());
-        let info = &d.info;
-        o.str(&info.title);
-        o.u8(info.date.is_some() as u8);
-        o.str(info.date.as_deref().unwrap_or(""));
-        o.u8(info.days.is_some() as u8);
-        let days = info.days.unwrap_or(Days { first: 0, last: 0 });
-        o.u32(days.first as u32);
-        o.u32(days.last as u32);
-        o.u32(info.figures as u32);
-        o.u32(info.dates as u32);
-        o.u32(info.commitments as u32);
+        write_info(&mut o, &d.info);
         o.u32(d.entries.len() as u32);
         for e in &d.entries {
             let q = &e.masks;
@@ -244,6 +234,20 @@ fn encode(docs: &[(u128, &DocEntries)], stamp: u64) -> Vec<u8> {
     let sum = xxh3_64(&o.0);
     o.u64(sum);
     o.0
+}
+
+/// What the index knows of a document: its title, date and counts.
+pub(super) fn write_info(o: &mut Out, info: &DocInfo) {
+    o.str(&info.title);
+    o.u8(info.date.is_some() as u8);
+    o.str(info.date.as_deref().unwrap_or(""));
+    o.u8(info.days.is_some() as u8);
+    let days = info.days.unwrap_or(Days { first: 0, last: 0 });
+    o.u32(days.first as u32);
+    o.u32(days.last as u32);
+    o.u32(info.figures as u32);
+    o.u32(info.dates as u32);
+    o.u32(info.commitments as u32);
 }
 
 /// One value record, VALUE_BYTES long whatever the value.

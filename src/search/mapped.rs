@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
-use super::cache::{In, Out, VALUE_BYTES, read_value, write_value};
+use super::cache::{In, Out, VALUE_BYTES, read_value, write_info, write_value};
 use super::index::{DocInfo, Entries, Entry, Index};
 use super::value::Days;
 use crate::cache_dir::{build_stamp, write_entry_with};
@@ -112,17 +112,7 @@ pub fn write(
         meta.u64(text_at);
         text_at += doc.text.len() as u64;
         meta.u64(text_at);
-        let info = index.doc_info(d as u32);
-        meta.str(&info.title);
-        meta.u8(info.date.is_some() as u8);
-        meta.str(info.date.as_deref().unwrap_or(""));
-        meta.u8(info.days.is_some() as u8);
-        let days = info.days.unwrap_or(Days { first: 0, last: 0 });
-        meta.u32(days.first as u32);
-        meta.u32(days.last as u32);
-        for n in [info.figures, info.dates, info.commitments] {
-            meta.u64(n as u64);
-        }
+        write_info(&mut meta, index.doc_info(d as u32));
     }
     let values = index.all_values();
     meta.u32(values.len() as u32);
@@ -318,6 +308,7 @@ fn decode_meta(meta: &[u8], layout: &Layout, map: &Arc<memmap2::Mmap>) -> Option
             meta_title,
             meta_date,
         });
+        // As `write_info` wrote it.
         let title = str(&mut r)?;
         let has_date = r.u8()? != 0;
         let date = str(&mut r)?;
@@ -330,9 +321,9 @@ fn decode_meta(meta: &[u8], layout: &Layout, map: &Arc<memmap2::Mmap>) -> Option
             title,
             date: has_date.then_some(date),
             days: has_days.then_some(days),
-            figures: r.u64()? as usize,
-            dates: r.u64()? as usize,
-            commitments: r.u64()? as usize,
+            figures: r.u32()? as usize,
+            dates: r.u32()? as usize,
+            commitments: r.u32()? as usize,
         });
     }
     let n = r.u32()? as usize;
