@@ -16,6 +16,7 @@ pub mod review;
 pub mod runtime;
 pub mod safe_text;
 pub mod search;
+pub mod seeds;
 pub mod stamp;
 pub mod term;
 pub mod ui;

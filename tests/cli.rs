@@ -10,8 +10,15 @@ fn cordiale(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cordiale"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("XDG_DATA_HOME", data_home())
         .output()
         .expect("binary runs")
+}
+
+/// Where the bundled seeds are unpacked for this test binary: never the user's folder.
+fn data_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
 fn stdout(o: &Output) -> String {

@@ -52,6 +52,8 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", "/nonexistent-cordiale-test");
         let state = tempfile::tempdir().expect("a state folder");
         cmd.env("XDG_STATE_HOME", state.path());
+        // The bundled seeds are unpacked there too, with their workspace.
+        cmd.env("XDG_DATA_HOME", state.path());
         for (k, v) in env {
             cmd.env(k, v);
         }

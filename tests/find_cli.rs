@@ -15,8 +15,15 @@ fn cordiale(args: &[&str], cache: Option<&Path>) -> Output {
             "CORDIALE_CACHE_DIR",
             cache.map_or("".into(), |c| c.to_path_buf()),
         )
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        .env("XDG_DATA_HOME", data_home());
     cmd.output().expect("binary runs")
+}
+
+/// Where the bundled seeds are unpacked for this test binary: never the user's folder.
+fn data_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().unwrap()).path()
 }
 
 fn stdout(o: &Output) -> String {
@@ -219,6 +226,7 @@ fn colour_follows_the_option_then_the_environment() {
             .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .env("CORDIALE_CACHE_DIR", "")
+            .env("XDG_DATA_HOME", data_home())
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE");
         for (k, v) in env {

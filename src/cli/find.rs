@@ -66,7 +66,7 @@ pub fn run(args: FindArgs) -> Result<(), Failure> {
     let mut paths = args.paths.clone();
     paths.extend(args.corpus.iter().cloned());
     if paths.is_empty() {
-        paths.push(bundled_seeds());
+        paths.push(bundled_seeds()?);
     }
     let index = index_of(&paths, !args.no_cache)?;
     let query = Query::parse(&args.query, args.kind.map(Kind::from));

@@ -347,7 +347,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
     for w in &keymap.warnings {
         eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
     }
-    let workspace = review::workspace_for(cli.workspace.as_deref(), &cli.paths);
+    let workspace = review::workspace_for(cli.workspace.as_deref(), &cli.paths)?;
     let paths = workbench_corpus(&workspace, &cli.paths)?;
     // A mistyped path or an empty folder is said here, with exit 2, not on a workbench
     // that would wait for a corpus that never comes.
@@ -375,7 +375,7 @@ fn workbench_corpus(workspace: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>,
     use crate::workspace::{io::read_record, place};
     let Ok(record) = read_record(workspace) else {
         return Ok(match given {
-            [] => vec![bundled_seeds()],
+            [] => vec![bundled_seeds()?],
             paths => paths.to_vec(),
         });
     };
@@ -395,14 +395,9 @@ fn workbench_corpus(workspace: &Path, given: &[PathBuf]) -> Result<Vec<PathBuf>,
     }
 }
 
-/// The bundled demo corpus: `seeds/` in the current folder, else the one this binary was
-/// built from.
-pub fn bundled_seeds() -> PathBuf {
-    let here = Path::new("seeds");
-    if here.is_dir() {
-        return here.to_path_buf();
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+/// The bundled demo corpus, unpacked from the binary into the data folder.
+fn bundled_seeds() -> Result<PathBuf, Failure> {
+    crate::seeds::folder().map_err(|e| Failure::Input(e.to_string()))
 }
 
 fn load_corpus(paths: &[PathBuf]) -> Result<Corpus, Failure> {
@@ -486,7 +481,7 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
 
 fn summary_command(paths: &[PathBuf]) -> Result<(), Failure> {
     let paths = if paths.is_empty() {
-        vec![bundled_seeds()]
+        vec![bundled_seeds()?]
     } else {
         paths.to_vec()
     };

@@ -121,12 +121,12 @@ fn input(e: impl std::fmt::Display) -> Failure {
 /// workspace that records another corpus than `--corpus`.
 fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
-    let path = workspace_for(args.workspace.as_deref(), &given);
+    let path = workspace_for(args.workspace.as_deref(), &given)?;
     let (stored, mut ws) = Stored::open(&path, Workspace::default).map_err(input)?;
     let roots = match (given.is_empty(), stored.exists()) {
         (false, _) => given,
         (true, true) => vec![place::recorded_corpus(&path, &ws.corpus)],
-        (true, false) => vec![bundled_seeds()],
+        (true, false) => vec![bundled_seeds()?],
     };
     let fingerprint = crate::corpus::fingerprint(&roots);
     let corpus = load_corpus(&roots)?;
@@ -160,7 +160,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
 /// from one item set; sets git up when the file is in a git work tree.
 pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failure> {
     let roots = vec![corpus.map_or_else(|| PathBuf::from("."), Path::to_path_buf)];
-    let path = workspace_for(workspace, &roots);
+    let path = workspace_for(workspace, &roots)?;
     let shown = sanitize(&path.display().to_string());
     let exists = || path.symlink_metadata().is_ok();
     if exists() {
@@ -229,13 +229,13 @@ pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failu
 /// The workspace file: `--workspace`; else, for a corpus named, its default
 /// (`store::default_path`); else `cordiale.json` here, whatever corpus it records; else
 /// the bundled seeds' default. The workbench chooses with this too.
-pub(super) fn workspace_for(given: Option<&Path>, corpus: &[PathBuf]) -> PathBuf {
-    match (given, corpus) {
+pub(super) fn workspace_for(given: Option<&Path>, corpus: &[PathBuf]) -> Result<PathBuf, Failure> {
+    Ok(match (given, corpus) {
         (Some(p), _) => p.to_path_buf(),
         (None, []) if Path::new(place::FILE_NAME).exists() => PathBuf::from(place::FILE_NAME),
-        (None, []) => crate::workspace::store::default_path(&[bundled_seeds()]),
+        (None, []) => crate::workspace::store::default_path(&[bundled_seeds()?]),
         (None, paths) => crate::workspace::store::default_path(paths),
-    }
+    })
 }
 
 /// The active reviewer: `--reviewer`, else `CORDIALE_REVIEWER`, else `git config user.name`.
@@ -379,7 +379,7 @@ fn change_item(
     apply: impl Fn(&mut workspace::Item, Short),
 ) -> Result<Short, Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
-    let path = workspace_for(args.workspace.as_deref(), &given);
+    let path = workspace_for(args.workspace.as_deref(), &given)?;
     let dir = default_dir();
     if let Some(dir) = &dir
         && let Some(note) = in_step::read(dir, &path, &given)
@@ -807,7 +807,7 @@ pub fn schema(args: &WorkspaceArgs, write: bool) -> Result<(), Failure> {
         return Ok(());
     }
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
-    let path = workspace_for(args.workspace.as_deref(), &given)
+    let path = workspace_for(args.workspace.as_deref(), &given)?
         .with_file_name(workspace::model::SCHEMA_REF);
     std::fs::write(&path, WORKSPACE_SCHEMA)
         .map_err(|e| input(format!("{}: {e}", path.display())))?;
