@@ -12,6 +12,7 @@ pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod keymap;
+pub mod log;
 pub mod review;
 pub mod runtime;
 pub mod safe_text;

@@ -32,6 +32,8 @@ pub struct Options {
     pub reviewer: Option<String>,
     /// Open the checklist in blind mode (`--blind`).
     pub blind: bool,
+    /// `--log FILE`: what the workbench did, for a bug report.
+    pub log: Arc<crate::log::Log>,
     /// `--color`: `never` (or `NO_COLOR`) draws with modifiers and markers only.
     pub color: ui::theme::ColorChoice,
 }
@@ -86,14 +88,26 @@ fn run_entered(options: Options) -> io::Result<()> {
     let finder = spawn_finder(tx.clone());
     let watcher = watch(tx.clone(), &options.workspace);
     let review = (options.workspace, options.reviewer);
-    spawn_loader(tx.clone(), options.paths, options.cache_dir, review);
+    let log = options.log;
+    log.line(&format!("terminal {}x{}", size.0, size.1));
+    spawn_loader(
+        tx.clone(),
+        options.paths,
+        options.cache_dir,
+        review,
+        Arc::clone(&log),
+    );
     let result = event_loop(
         &mut terminal,
         &mut state,
         (&tx, &rx),
         &finder,
-        options.mouse,
+        (options.mouse, &log),
     );
+    log.line(&match &result {
+        Ok(()) => "quit".to_string(),
+        Err(e) => format!("ended: {e}"),
+    });
     drop(watcher);
     result
 }
@@ -103,7 +117,7 @@ fn event_loop(
     state: &mut State,
     (tx, rx): (&Sender<Msg>, &Receiver<Msg>),
     finder: &Sender<(u64, String, Arc<Index>)>,
-    mouse: bool,
+    (mouse, log): (bool, &crate::log::Log),
 ) -> io::Result<()> {
     let test_panic = std::env::var_os("CORDIALE_TEST_PANIC").is_some();
     // Whether a thread waits for the workspace's lock (one at a time).
@@ -119,7 +133,19 @@ fn event_loop(
             if matches!(msg, Msg::LockFree) {
                 waiting_for_lock = false;
             }
-            for effect in update(state, msg) {
+            let described = log.is_on().then(|| msg.describe());
+            let began = std::time::Instant::now();
+            let effects = update(state, msg);
+            if let Some(what) = described {
+                let kinds: Vec<&str> = effects.iter().map(Effect::kind).collect();
+                log.line(&format!(
+                    "{what}: update {} µs{}{}",
+                    began.elapsed().as_micros(),
+                    if kinds.is_empty() { "" } else { ", then " },
+                    kinds.join(", ")
+                ));
+            }
+            for effect in effects {
                 match effect {
                     Effect::Quit => return Ok(()),
                     Effect::Suspend => {
@@ -183,7 +209,11 @@ fn event_loop(
         if repaint || (area.width, area.height) != state.size {
             repaint_all(terminal, state.size)?;
         }
+        let began = std::time::Instant::now();
         draw(terminal, state)?;
+        if log.is_on() {
+            log.line(&format!("frame {} µs", began.elapsed().as_micros()));
+        }
     }
     Ok(())
 }
@@ -301,8 +331,11 @@ fn spawn_loader(
     paths: Vec<PathBuf>,
     cache_dir: Option<PathBuf>,
     (workspace, reviewer): (PathBuf, Option<String>),
+    log: Arc<crate::log::Log>,
 ) {
     thread::spawn(move || {
+        let began = std::time::Instant::now();
+        let extracted = crate::extract::extracted_count();
         let corpus = match corpus::load(&paths) {
             Ok(c) => Arc::new(c),
             Err(e) => {
@@ -310,17 +343,30 @@ fn spawn_loader(
                 return;
             }
         };
+        log.line(&format!(
+            "loader: corpus read in {} ms",
+            began.elapsed().as_millis()
+        ));
         if tx.send(Msg::CorpusLoaded(Arc::clone(&corpus))).is_err() {
             return;
         }
         // One pass: the index and the workspace's digests come from the same extraction of
         // each changed document (none when the caches are warm).
         let (index, digests) = cache::build_with_digests(Arc::clone(&corpus), cache_dir.as_deref());
+        log.line(&format!(
+            "loader: index ready at {} ms, {} documents extracted",
+            began.elapsed().as_millis(),
+            crate::extract::extracted_count() - extracted
+        ));
         if tx.send(Msg::IndexReady(Arc::new(index))).is_err() {
             return;
         }
         let _ = tx.send(crate::app::review::open(
             &workspace, &corpus, &digests, &paths, reviewer,
+        ));
+        log.line(&format!(
+            "loader: workspace open at {} ms",
+            began.elapsed().as_millis()
         ));
     });
 }

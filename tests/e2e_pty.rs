@@ -1285,3 +1285,37 @@ fn enter_on_a_finder_hit_then_ctrl_o_returns_to_the_exact_place() {
     s.send("q");
     assert!(s.finish().0);
 }
+
+/// `--log FILE` keeps what the workbench did, with timings, and never what was typed.
+#[test]
+fn the_log_tells_what_happened_but_not_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("cordiale.log");
+    let mut s = Session::start(120, 40, &["--log", log.to_str().unwrap()], &[]);
+    ready(&mut s);
+    s.send("\x10"); // ctrl-p
+    s.wait_for("Find in the corpus");
+    s.send("calais");
+    s.wait_for("matches");
+    s.send("\x1b");
+    s.wait_gone("Find in the corpus");
+    s.send("q");
+    assert!(s.finish().0);
+    let text = std::fs::read_to_string(&log).unwrap();
+    for said in [
+        "started",
+        "loader: index ready",
+        "workspace opened",
+        "key char",
+        "then search",
+        "finder results",
+        "frame ",
+        "quit",
+    ] {
+        assert!(text.contains(said), "{said:?} in:\n{text}");
+    }
+    assert!(
+        !text.to_lowercase().contains("calais"),
+        "typed text in the log:\n{text}"
+    );
+}

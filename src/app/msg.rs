@@ -50,6 +50,54 @@ pub enum Msg {
     Terminate,
 }
 
+impl Msg {
+    /// What the message is, for the log: its kind and small facts, never what was typed
+    /// (a character key is `char`, a paste its length).
+    pub fn describe(&self) -> String {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        match self {
+            Msg::Key(k) => {
+                let code = match k.code {
+                    KeyCode::Char(_) if k.modifiers.difference(KeyModifiers::SHIFT).is_empty() => {
+                        "char".to_string()
+                    }
+                    code => format!("{code:?}"),
+                };
+                format!("key {code} {:?}", k.modifiers)
+            }
+            Msg::Paste(text) => format!("paste of {} bytes", text.len()),
+            Msg::Mouse(m, x, y) => format!("mouse {m:?} at {x},{y}"),
+            Msg::Resize(w, h) => format!("resize {w}x{h}"),
+            Msg::CorpusLoaded(c) => format!("corpus loaded: {} documents", c.documents.len()),
+            Msg::IndexReady(i) => format!("index ready: {} entries", i.entries().len()),
+            Msg::WorkspaceOpened(_) => "workspace opened".into(),
+            Msg::Saved(_) => "saved".into(),
+            Msg::SaveFailed(e) => format!("save failed: {e}"),
+            Msg::LockHeld { lock, holder } => {
+                format!("lock {} held by {holder}", lock.display())
+            }
+            Msg::LockFree => "lock free".into(),
+            Msg::DiskChanged => "workspace changed on disk".into(),
+            Msg::Written(Ok(_)) => "written".into(),
+            Msg::Written(Err(e)) => format!("not written: {e}"),
+            Msg::Refreshed(_) => "refreshed from disk".into(),
+            Msg::LoadFailed(e) => format!("load failed: {e}"),
+            Msg::FinderResults {
+                generation,
+                hits,
+                total,
+                complete,
+            } => format!(
+                "finder results #{generation}: {} shown of {total}{}",
+                hits.len(),
+                if *complete { "" } else { "+" }
+            ),
+            Msg::Resumed => "resumed".into(),
+            Msg::Terminate => "terminate".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mouse {
     WheelUp,
@@ -96,4 +144,23 @@ pub enum Effect {
         /// What the file holds, for the status line.
         what: String,
     },
+}
+
+impl Effect {
+    /// What the effect is, for the log (never its text: a copied sentence, a query).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Effect::Quit => "quit",
+            Effect::Suspend => "suspend",
+            Effect::Redraw => "redraw",
+            Effect::Copy(_) => "copy",
+            Effect::Search { .. } => "search",
+            Effect::Save => "save",
+            Effect::Refresh => "refresh",
+            Effect::KeepDrafts { .. } => "keep drafts",
+            Effect::Remember { .. } => "remember",
+            Effect::WaitForLock(_) => "wait for lock",
+            Effect::Write { .. } => "write",
+        }
+    }
 }

@@ -49,6 +49,10 @@ pub struct Cli {
     /// on each item until you have given yours.
     #[arg(long)]
     pub blind: bool,
+    /// Append what the workbench does to FILE, for a bug report: a line per message with
+    /// its timings (keys as `char`, never what was typed).
+    #[arg(long, value_name = "FILE", env = "CORDIALE_LOG")]
+    pub log: Option<PathBuf>,
     /// Colours in the workbench: auto follows NO_COLOR; never draws with bold, underline,
     /// italic, reverse and markers only.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
@@ -353,6 +357,11 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
     // that would wait for a corpus that never comes.
     corpus::check(&paths)?;
     let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let log = match &cli.log {
+        Some(path) => crate::log::Log::open(path)
+            .map_err(|e| Failure::Input(format!("--log {}: {e}", path.display())))?,
+        None => crate::log::Log::default(),
+    };
     let options = crate::runtime::Options {
         workspace,
         reviewer: crate::review::active_reviewer(cli.reviewer.as_deref()),
@@ -363,6 +372,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
         mouse: cli.mouse,
         blind: cli.blind,
         color: cli.color,
+        log: std::sync::Arc::new(log),
     };
     crate::runtime::run(options).map_err(|e| Failure::Problems(format!("terminal: {e}")))
 }
