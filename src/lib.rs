@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cache_dir;
+pub mod calendar;
 pub mod cli;
 pub mod corpus;
 pub mod extract;

@@ -10,7 +10,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::search::value::{Days, civil, day_number, days_in_month};
+use crate::calendar::{civil, day_number, days_in_month};
+use crate::search::value::Days;
 use crate::search::{Index, Kind};
 use crate::workspace::{Short, Verdict, Workspace};
 

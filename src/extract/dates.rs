@@ -5,6 +5,7 @@ use super::lexicon::{Lex, REFERENCE_WORDS, TimeUnit, is, is_any, quarter_ordinal
 use super::numbers::parse_words;
 use super::tokens::{Gap, Kind, Token, Tokens};
 use super::{Date, DateValue, item};
+use crate::calendar::days_in_month;
 
 /// Words before a number that make it a quantity (`about 2000`, `more than 1950`), not a year.
 const NUMBER_CONTEXT: &[&str] = &[
@@ -192,15 +193,6 @@ impl Ymd {
             month: m,
             day: d,
         })
-    }
-}
-
-fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
     }
 }
 

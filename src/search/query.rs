@@ -512,7 +512,8 @@ fn part_at(p: &[Piece], i: usize) -> Option<((u32, u32), usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::value::{day_number, months, year};
+    use crate::calendar::day_number;
+    use crate::search::value::{months, year};
 
     fn values(q: &str) -> Vec<ValueQuery> {
         Query::parse(q, None).values

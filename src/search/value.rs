@@ -4,6 +4,7 @@
 //! intervals of days, so `aug 2015` (a month) contains `20 August 2015` (a day) and
 //! `2011` contains `by the end of 2011`.
 
+use crate::calendar::{civil, day_number, days_in_month};
 use crate::extract::{DateValue, FigureKind, FigureValue};
 
 /// A calendar interval, in days since 1970-01-01, both ends included.
@@ -45,40 +46,6 @@ impl Days {
             first: a.first,
             last: b.last,
         })
-    }
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-pub fn day_number(year: i32, month: u32, day: u32) -> i32 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = month as i32;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The calendar date of a day number (the inverse of [`day_number`]).
-pub fn civil(n: i32) -> (i32, u32, u32) {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + (m <= 2) as i32;
-    (y, m, d)
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
     }
 }
 

@@ -8,8 +8,9 @@ use crate::app::layout::timeline_areas;
 use crate::app::marks::{self, timeline as glyphs};
 use crate::app::state::TimelineState;
 use crate::app::timeline::{Event, EventKind, Zoom, ticks, visible};
+use crate::calendar::civil;
 use crate::keymap::Action;
-use crate::search::value::{Days, civil};
+use crate::search::value::Days;
 
 /// What one column of one document row holds.
 #[derive(Debug, Clone, Copy, Default)]

@@ -381,7 +381,7 @@ pub fn today() -> i32 {
 /// Now, as RFC 3339 UTC to the second: the `at` of reviews and events.
 pub fn now() -> Short {
     let secs = unix_seconds();
-    let (y, m, d) = crate::search::value::civil(secs.div_euclid(86_400) as i32);
+    let (y, m, d) = crate::calendar::civil(secs.div_euclid(86_400) as i32);
     let s = secs.rem_euclid(86_400);
     compact_str::format_compact!(
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",

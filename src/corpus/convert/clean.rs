@@ -147,22 +147,7 @@ pub fn iso_date(raw: &str) -> Option<String> {
     if s.get(10).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    calendar_day(year, month, day)
-}
-
-/// "YYYY-MM-DD" for a real calendar day (proleptic Gregorian, years 1000–9999), else
-/// `None`.
-pub fn calendar_day(year: u32, month: u32, day: u32) -> Option<String> {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    ((1000..=9999).contains(&year) && (1..=days).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    crate::calendar::iso_day(year, month, day)
 }
 
 /// The marker of item `n` in an ordered list of `kind`, in a form cordiale's splitter reads
@@ -262,10 +247,6 @@ mod tests {
 
     #[test]
     fn iso_dates_are_validated() {
-        assert_eq!(calendar_day(2024, 2, 29).as_deref(), Some("2024-02-29"));
-        assert_eq!(calendar_day(1900, 2, 29), None);
-        assert_eq!(calendar_day(2024, 4, 31), None);
-        assert_eq!(calendar_day(24, 1, 1), None);
         assert_eq!(
             iso_date("2024-03-14T09:30:00+01:00"),
             Some("2024-03-14".into())

@@ -8,9 +8,10 @@
 
 use pdf_oxide::PdfDocument;
 
-use super::clean::{calendar_day, clean_title};
+use super::clean::clean_title;
 use super::layout::{self, Glyph, PageGlyphs};
 use super::{ConvertError, Converted, SourceKind};
+use crate::calendar::iso_day;
 
 /// Converts a PDF file's bytes into text with one byte range per page.
 pub fn convert(bytes: &[u8]) -> Result<Converted, ConvertError> {
@@ -235,7 +236,7 @@ fn creation_date(s: &str) -> Option<String> {
     let year = s[..4].parse().ok()?;
     let month = s[4..6].parse().ok()?;
     let day = s[6..8].parse().ok()?;
-    calendar_day(year, month, day)
+    iso_day(year, month, day)
 }
 
 #[cfg(test)]
