@@ -131,24 +131,10 @@ pub(super) fn normalize(s: &str) -> Normalized {
     Normalized { text, origin }
 }
 
-/// Levenshtein similarity of two strings, by characters: 1 for equal, 0 for nothing alike.
+/// Levenshtein similarity of two strings, by characters: 1 for equal, 0 for nothing alike
+/// (strsim's, which clap brings in anyway).
 fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    strsim::normalized_levenshtein(a, b)
 }
 
 /// Where `a` lands in `text`.
