@@ -100,8 +100,10 @@ fn best_of(text: &str, spans: Vec<(usize, usize)>, a: &Anchor) -> Option<Placeme
     })
 }
 
-/// Text with runs of whitespace made one space and curly quotes straightened, with the
-/// byte offset in the original of each byte kept.
+/// Text folded as the finder and the reader's search fold it (case, accents and marks,
+/// ligatures, quotes, dashes: [`crate::search::fuzzy::fold_into`]) with runs of whitespace
+/// made one space, and the byte offset in the original of each byte kept: a quote is found
+/// again after its words were re-cased, re-accented or re-spaced.
 pub(super) struct Normalized {
     pub(super) text: String,
     origin: Vec<usize>,
@@ -112,20 +114,18 @@ pub(super) fn normalize(s: &str) -> Normalized {
     let mut origin = Vec::with_capacity(s.len());
     let mut in_space = false;
     for (i, c) in s.char_indices() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        };
-        if c == ' ' && in_space {
+        if c.is_whitespace() {
+            if !in_space {
+                text.push(' ');
+                origin.push(i);
+            }
+            in_space = true;
             continue;
         }
-        in_space = c == ' ';
-        for _ in 0..c.len_utf8() {
-            origin.push(i);
-        }
-        text.push(c);
+        in_space = false;
+        let before = text.len();
+        crate::search::fuzzy::fold_into(c, &mut text);
+        origin.resize(origin.len() + (text.len() - before), i);
     }
     origin.push(s.len());
     Normalized { text, origin }
@@ -267,6 +267,18 @@ mod tests {
             panic!("{:?}", place(&a, &edited));
         };
         assert_eq!(&edited[start..end], "The two\n  ministers  met in Calais.");
+    }
+
+    /// Anchors fold text as the finder does: case, accents, marks below.
+    #[test]
+    fn case_accents_and_ligatures_do_not_matter_either() {
+        let quote = "The two ministers met in Calais.";
+        let a = anchor_of(quote);
+        let edited = DOC.replace("two ministers met in Calais", "two MINISTERS met in Călaiș");
+        let Placement::Moved { start, end } = place(&a, &edited) else {
+            panic!("{:?}", place(&a, &edited));
+        };
+        assert_eq!(&edited[start..end], "The two MINISTERS met in Călaiș.");
     }
 
     #[test]

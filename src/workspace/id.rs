@@ -6,11 +6,27 @@ use sha2::{Digest, Sha256};
 
 use super::model::Short;
 
-/// The quoted text as ids see it: runs of whitespace are one space, curly quotes are
-/// straight, the ends are trimmed (the anchor's normalization); so re-wrapping a paragraph
-/// keeps every id.
+/// The quoted text as ids see it: runs of whitespace are one space, curly single and
+/// double quotes are straight, the ends are trimmed; so re-wrapping a paragraph keeps every
+/// id. Part of the file format: every id in every workspace was made with it, so it never
+/// changes (placing an anchor folds more, `anchor::normalize`).
 pub fn normalize_quote(quote: &str) -> String {
-    super::anchor::normalize(quote).text.trim().to_string()
+    let mut out = String::with_capacity(quote.len());
+    let mut in_space = false;
+    for c in quote.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && in_space {
+            continue;
+        }
+        in_space = c == ' ';
+        out.push(c);
+    }
+    out.trim().to_string()
 }
 
 fn hex(bytes: &[u8], digits: usize) -> String {
@@ -75,6 +91,12 @@ mod tests {
             item_id("a.txt", "We will act."),
             item_id("b.txt", "We will act.")
         );
+        // Ids do not fold case or accents, though placing an anchor does.
+        assert_ne!(
+            item_id("a.txt", "We will act."),
+            item_id("a.txt", "we will act.")
+        );
+        assert_ne!(item_id("a.txt", "Brașov"), item_id("a.txt", "Brasov"));
         // SHA-256 itself, checked against Python's hashlib.
         assert_eq!(item_id("a.txt", "We will act."), "cc27bf489177d");
         assert_eq!(doc_hash(""), "e3b0c44298fc1c14");
