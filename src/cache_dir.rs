@@ -59,8 +59,8 @@ fn stamp_of_this_build() -> u64 {
     xxh3_64(&id)
 }
 
-/// Writes a file of the cache folder whole or not at all: a temporary file beside it,
-/// flushed to disk, renamed into place (its folders made first). Every cache file is
+/// Writes a file of the cache folder whole or not at all ([`crate::atomic`]), its folders
+/// made first. Every cache file is
 /// written so; readers still check what they read, since a cache is never trusted.
 pub fn write_entry(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_entry_with(file, |out| out.write_all(bytes))
@@ -74,10 +74,7 @@ pub fn write_entry_with(
 ) -> std::io::Result<()> {
     let folder = file.parent().ok_or(std::io::ErrorKind::InvalidInput)?;
     fs::create_dir_all(folder)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(folder)?;
-    fill(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(file).map_err(|e| e.error)?;
+    crate::atomic::replace_with(file, &crate::atomic::Temp::default(), fill)?;
     if let Some(dir) = root_of(folder) {
         prune_daily(&dir, SystemTime::now());
     }
@@ -116,7 +113,7 @@ fn prune_daily(dir: &Path, now: SystemTime) {
     if last.is_some_and(|t| now.duration_since(t).is_ok_and(|age| age < PRUNE_EVERY)) {
         return;
     }
-    let _ = fs::write(&marker, b"");
+    let _ = crate::atomic::replace(&marker, b"");
     prune(dir, now, MAX_AGE, MAX_BYTES);
 }
 

@@ -7,6 +7,7 @@
 //! calls the same functions the workbench will.
 
 pub mod app;
+pub mod atomic;
 pub mod cache_dir;
 pub mod calendar;
 pub mod cli;

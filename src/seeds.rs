@@ -37,9 +37,7 @@ pub fn folder() -> Result<PathBuf, SeedsError> {
         if fs::read(&path).is_ok_and(|there| there == *bytes) {
             continue;
         }
-        let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-        std::io::Write::write_all(&mut tmp, bytes).map_err(io)?;
-        tmp.persist(&path).map_err(|e| io(e.error))?;
+        crate::atomic::replace(&path, bytes).map_err(io)?;
     }
     Ok(dir)
 }

@@ -791,7 +791,7 @@ fn add_lines(path: &Path, lines: &[&str]) -> Result<(), Failure> {
         }
     }
     if text != current {
-        std::fs::write(path, text).map_err(|e| input(format!("{name}: {e}")))?;
+        workspace::io::write_atomically(path, text.as_bytes()).map_err(input)?;
     }
     Ok(())
 }
@@ -809,8 +809,7 @@ pub fn schema(args: &WorkspaceArgs, write: bool) -> Result<(), Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
     let path = workspace_for(args.workspace.as_deref(), &given)?
         .with_file_name(workspace::model::SCHEMA_REF);
-    std::fs::write(&path, WORKSPACE_SCHEMA)
-        .map_err(|e| input(format!("{}: {e}", path.display())))?;
+    workspace::io::write_atomically(&path, WORKSPACE_SCHEMA.as_bytes()).map_err(input)?;
     println!("wrote {}", sanitize(&path.display().to_string()));
     Ok(())
 }

@@ -497,13 +497,7 @@ pub(super) fn remove_stale_temps(target: &Path) {
     }
 }
 
-/// The folder a file is in (`.` for a bare name).
-pub(super) fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
+pub(super) use crate::atomic::folder_of;
 
 /// `save` for bytes already made by `encode`; the file written comes back, still open.
 ///
@@ -525,7 +519,7 @@ pub(super) fn save_slices(path: &Path, slices: &[&[u8]]) -> Result<fs::File, Wor
 /// temporary file.
 fn save_written_by(
     path: &Path,
-    write: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> Result<fs::File, WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
@@ -533,25 +527,18 @@ fn save_written_by(
     };
     let target = written_path(path)?;
     let existing = writable(path, &target)?;
-    let dir = folder_of(&target);
-    let prefix = temp_prefix(&target);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).rand_bytes(TEMP_RANDOM);
-    if let Some(mode) = new_file_mode(existing.as_ref()) {
-        builder.permissions(mode);
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(io)?;
-    if let Some(old) = &existing {
-        keep_owner_and_mode(tmp.as_file(), old).map_err(io)?;
-    }
-    write(&mut tmp).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    let file = tmp.persist(&target).map_err(|e| io(e.error))?;
-    // The rename itself must reach the disk too.
-    if let Ok(d) = fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(file)
+    let temp = crate::atomic::Temp {
+        prefix: temp_prefix(&target),
+        random: TEMP_RANDOM,
+        mode: new_file_mode(existing.as_ref()),
+    };
+    crate::atomic::replace_with(&target, &temp, |file| {
+        if let Some(old) = &existing {
+            keep_owner_and_mode(file, old)?;
+        }
+        write(file)
+    })
+    .map_err(io)
 }
 
 /// The file's metadata when there is one we may replace; `None` when there is none yet.
