@@ -711,6 +711,117 @@ mod tests {
         assert_eq!(to_bytes(&back), bytes);
     }
 
+    /// A workspace with every field of every kind filled in.
+    fn fully_populated() -> Workspace {
+        use crate::workspace::model::{Event, Reconciled};
+        let mut ws = sample();
+        let it = ws.items.get_mut("czzz").unwrap();
+        it.figures = vec!["€10 million".into()];
+        it.reviews.insert(
+            "bob",
+            Review {
+                verdict: Verdict::Broken,
+                note: "stale note".into(),
+                at: "2026-11-25T09:00:00Z".into(),
+                stale: true,
+            },
+        );
+        it.reconciled = Some(Reconciled {
+            verdict: Verdict::Kept,
+            note: "agreed".into(),
+            by: "ann".into(),
+            at: "2026-11-26T08:00:00Z".into(),
+        });
+        it.history = vec![Event {
+            at: "2026-11-24T08:00:00Z".into(),
+            by: "ann".into(),
+            what: "reanchor".into(),
+            verdict: Some(Verdict::Stalled),
+            note: "before".into(),
+            quote: Some("We would act.".into()),
+        }];
+        ws
+    }
+
+    /// The schema's objects met while walking a file (by where they are in the schema),
+    /// with their members and which of those the file had somewhere.
+    type Seen<'s> = std::collections::BTreeMap<String, (Vec<&'s str>, Vec<String>)>;
+
+    /// Walks `value` with the schema node `node` (named `name`): every member the file has
+    /// must be one the schema names (checked here), and every member the schema names must
+    /// be somewhere in the file (checked on `seen` after the walk). `$ref`s are followed.
+    fn walk<'s>(
+        value: &serde_json::Value,
+        (node, name): (&'s serde_json::Value, String),
+        root: &'s serde_json::Value,
+        seen: &mut Seen<'s>,
+    ) {
+        use serde_json::Value;
+        if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+            let def = r.strip_prefix("#/$defs/").expect("local refs only");
+            return walk(value, (&root["$defs"][def], def.to_string()), root, seen);
+        }
+        if let Some(props) = node.get("properties").and_then(Value::as_object) {
+            let object = value
+                .as_object()
+                .unwrap_or_else(|| panic!("{name}: not an object"));
+            let entry = seen
+                .entry(name.clone())
+                .or_insert_with(|| (props.keys().map(String::as_str).collect(), Vec::new()));
+            entry.1.extend(object.keys().cloned());
+            for (key, v) in object {
+                let schema = props
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{name}.{key}: in the file, not in the schema"));
+                walk(v, (schema, format!("{name}.{key}")), root, seen);
+            }
+        } else if let Some(each) = node.get("additionalProperties").filter(|a| a.is_object()) {
+            for v in value.as_object().expect("a map").values() {
+                walk(v, (each, format!("{name}[]")), root, seen);
+            }
+        } else if let Some(each) = node.get("items") {
+            for v in value.as_array().expect("an array") {
+                walk(v, (each, format!("{name}[]")), root, seen);
+            }
+        }
+    }
+
+    /// The four descriptions of the file (the serde model, the hand-written writer, the
+    /// parallel reader and the JSON Schema) agree on every field: a field added to one and
+    /// not the others fails here.
+    #[test]
+    fn model_writer_parallel_reader_and_schema_agree_on_every_field() {
+        let ws = fully_populated();
+        let bytes = to_bytes(&ws);
+        // The writer writes what the serde model reads back, and the parallel reader too.
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let by_serde: Raw = serde_json::from_str(text).unwrap();
+        assert_eq!(by_serde.into_workspace(), ws, "serde model");
+        assert_eq!(parse_parallel(&bytes), Some(ws.clone()), "parallel reader");
+        assert_eq!(
+            to_bytes(&from_bytes(Path::new("w"), &bytes).unwrap()),
+            bytes
+        );
+        // And the schema names exactly the fields written.
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../../schema/workspace.schema.json")).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let mut seen = Seen::new();
+        walk(&value, (&schema, "file".into()), &schema, &mut seen);
+        for (name, (named, had)) in &seen {
+            for key in named {
+                assert!(
+                    had.iter().any(|h| h == key),
+                    "{name}.{key}: in the schema, not in the file"
+                );
+            }
+        }
+        assert!(
+            seen.contains_key("event") && seen.contains_key("reconciled"),
+            "{seen:?}"
+        );
+    }
+
     #[test]
     fn only_the_canonical_layout_is_read_in_parallel() {
         let text = String::from_utf8(to_bytes(&sample())).unwrap();
