@@ -6,6 +6,10 @@
 //! [`workspace`] file and [`review`] compares two reviewers. The command line in [`cli`]
 //! calls the same functions the workbench will.
 
+// A panic is never an answer to bad input: no unwrap or expect outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod app;
 pub mod atomic;
 pub mod cache_dir;

@@ -1,5 +1,8 @@
 //! The `cordiale` binary: parses the command line and hands over to the library.
 
+// A panic is never an answer to bad input: no unwrap or expect outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -134,7 +134,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
     }
 }
 
-/// Writes `value` as JSON on one line, terminal-safe (see [`SafeJson`]).
+/// Writes `value` as JSON on one line, terminal-safe (see `SafeJson`).
 pub fn write_json_line<W: io::Write, T: serde::Serialize + ?Sized>(
     writer: W,
     value: &T,
@@ -144,7 +144,7 @@ pub fn write_json_line<W: io::Write, T: serde::Serialize + ?Sized>(
     value.serialize(&mut ser).map_err(io::Error::other)
 }
 
-/// `value` as indented JSON, terminal-safe (see [`SafeJson`]).
+/// `value` as indented JSON, terminal-safe (see `SafeJson`).
 pub fn json_pretty<T: serde::Serialize + ?Sized>(value: &T) -> io::Result<String> {
     let mut out = Vec::new();
     let formatter = SafeJson(serde_json::ser::PrettyFormatter::new());

@@ -458,6 +458,7 @@ const EXTRACT_BATCH: usize = 64;
 /// spent a quarter of its CPU zeroing (607 ms CPU against 443–450). Not for `find` or the
 /// workbench, which build one large heap fast: without them a warm `find` of 1m lines
 /// takes 0.72 s instead of 0.41.
+#[allow(unsafe_code, reason = "prctl takes plain integers (see SAFETY)")]
 fn no_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.

@@ -28,6 +28,7 @@ impl Text {
     /// Those bytes must be UTF-8 and stay as they are while the map lives: the file is one
     /// this build wrote from a `str`, checked against the hash it wrote beside it, and
     /// only ever replaced by renaming another file over it, never changed in place.
+    #[allow(unsafe_code, reason = "the caller vouches for the bytes (see Safety)")]
     pub unsafe fn mapped(map: Arc<Mmap>, start: usize, end: usize) -> Text {
         assert!(start <= end && end <= map.len(), "a span of the map");
         Text(Repr::Mapped { map, start, end })
@@ -38,6 +39,10 @@ impl Text {
     }
 }
 
+#[allow(
+    unsafe_code,
+    reason = "mapped text is UTF-8 by `Text::mapped`'s contract"
+)]
 impl Deref for Text {
     type Target = str;
 

@@ -454,7 +454,7 @@ const JOINS: [bool; 256] = {
 };
 
 /// Classifies one word token. Inlined into the tokenizer, which asks it of every word: the
-/// common case is one table lookup, the rest lies out of line in [`classify_compound`].
+/// common case is one table lookup, the rest lies out of line in `classify_compound`.
 #[inline]
 pub fn classify(word: &str) -> Lex {
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built

@@ -87,6 +87,7 @@ impl Entries {
     /// The bytes must be entries as this build lays them out in memory (each written by
     /// [`Entry::image`]), checked against the hash written beside them, in a file only ever
     /// replaced by a rename, never changed in place.
+    #[allow(unsafe_code, reason = "the caller vouches for the bytes (see Safety)")]
     pub(super) unsafe fn mapped(map: Arc<memmap2::Mmap>, offset: usize, len: usize) -> Entries {
         let end = len
             .checked_mul(size_of::<Entry>())
@@ -104,6 +105,7 @@ impl Entries {
     }
 }
 
+#[allow(unsafe_code, reason = "mapped entries by `Entries::mapped`'s contract")]
 impl std::ops::Deref for Entries {
     type Target = [Entry];
 
@@ -121,6 +123,7 @@ impl std::ops::Deref for Entries {
 impl Entry {
     /// The entry's bytes as it lies in memory, its padding zeroed (what a mapped index
     /// file holds; padding must not be read uninitialized).
+    #[allow(unsafe_code, reason = "field writes into a zeroed, aligned slot")]
     pub(super) fn image(&self) -> [u8; size_of::<Entry>()] {
         #[repr(C, align(64))]
         struct Slot([u8; size_of::<Entry>()]);

@@ -183,6 +183,10 @@ impl<W: Write> Hashing<W> {
 /// The mapped index of the corpus `roots`, when its file is this build's, records the
 /// corpus's fingerprint of now, and checks out; with the load's warnings. `None`
 /// otherwise: the caller loads and builds.
+#[allow(
+    unsafe_code,
+    reason = "maps a file checked against its hash (see SAFETY)"
+)]
 pub fn open(dir: &Path, roots: &[PathBuf]) -> Option<(Index, Vec<String>)> {
     let fingerprint = crate::corpus::fingerprint(roots)?;
     let path = file_for(dir, roots);
@@ -262,6 +266,7 @@ type Decoded = (
     Vec<String>,
 );
 
+#[allow(unsafe_code, reason = "texts of the checked file (see SAFETY)")]
 fn decode_meta(meta: &[u8], layout: &Layout, map: &Arc<memmap2::Mmap>) -> Option<Decoded> {
     let mut r = In { bytes: meta, at: 0 };
     let str = |r: &mut In| -> Option<String> {

@@ -41,7 +41,7 @@ pub fn documents(corpus: &Corpus) -> BTreeMap<Short, Short> {
 
 /// Adds the extracted commitments that are not items yet, places every item again, and
 /// records the corpus's documents. `digests` are in corpus order, one per document (from
-/// the cache: [`crate::search::cache::digests`]).
+/// the cache: [`crate::search::digests::digests`]).
 pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncReport {
     let mut report = SyncReport::default();
     let texts: HashMap<&str, &str> = corpus

@@ -26,6 +26,10 @@ pub fn copy_seeds(dir: &Path) -> (PathBuf, Vec<OsString>) {
 
 /// For a test binary with one test that runs commands in its own process: the cache
 /// folder (`dir/cache`) and the reviewer (`ann`) are its own.
+#[allow(
+    unsafe_code,
+    reason = "set_var before the test starts threads of its own"
+)]
 pub fn own_cache_and_reviewer(dir: &Path) {
     // SAFETY: the binary's only test sets these before it starts any thread of its own.
     unsafe {

@@ -135,6 +135,10 @@ pub struct Page {
     pub date: Option<String>,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "constant selectors, each used by the tests"
+)]
 fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a constant selector")
 }
@@ -326,7 +330,7 @@ fn is_hidden(el: &ElementRef) -> bool {
     })
 }
 
-/// True when a class or id token has one of the [`CHROME_WORDS`] as a whole part.
+/// True when a class or id token has one of the `CHROME_WORDS` as a whole part.
 pub fn chrome_token(token: &str) -> bool {
     token
         .to_ascii_lowercase()

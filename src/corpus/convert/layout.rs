@@ -156,8 +156,8 @@ fn page_size(p: &PageGlyphs) -> (f32, f32) {
 }
 
 /// A line's characters as every converter cleans them ([`clean::classify`]), except two
-/// things only a PDF has: soft hyphens are kept here, for [`clean_line`] and
-/// [`append_line`] to decide (one at a line end means the word goes on), and the Symbol
+/// things only a PDF has: soft hyphens are kept here, for `clean_line` and
+/// `append_line` to decide (one at a line end means the word goes on), and the Symbol
 /// font bullets Word and LibreOffice map into the Private Use Area become "•".
 pub fn normalize_chars(s: &str, out: &mut String) {
     for c in s.chars() {
