@@ -324,7 +324,7 @@ fn pledges(n: usize) -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn two_writers_at_once_lose_no_verdict() {
-    const N: usize = 300;
+    const N: usize = 100;
     let (dir, ws) = pledges(N);
     let d = dir.path().to_path_buf();
     let ids = item_ids(&d);
@@ -618,7 +618,7 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let good = fs::read_to_string(&ws).unwrap();
     let mut big = String::from("[");
-    while big.len() < 100_000_000 {
+    while big.len() < 20_000_000 {
         big.push_str("1234567890,");
     }
     big.push_str("0]");
@@ -657,7 +657,7 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         ("empty", Vec::new(), "empty file"),
         (
-            "100 MB of JSON",
+            "20 MB of JSON",
             big.into_bytes(),
             "not a cordiale workspace",
         ),
