@@ -4,6 +4,7 @@
 //! file, fsync and rename) to the `Saved` message applied, and the watcher's follow-up
 //! (`refresh` after our own save, which must find nothing).
 //! Run: `cargo bench --bench checklist -- --warm-up-time 1 --measurement-time 3`.
+#![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! Converting and extracting the formats of issue 17, in-process (the binary adds a child
 //! process per file, measured end to end by `benches/convert.sh`): a 100-page PDF, a
 //! 127-page LibreOffice PDF, a 1 MB web page and an 800-paragraph Word file.
+#![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,6 @@
 //! Extraction throughput: the bundled seeds, and a large corpus when `CORDIALE_BENCH_CORPUS`
 //! names one (made by `../shared/bench/gen_corpus.py`; see `benches/README.md`).
+#![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
 use std::path::PathBuf;
 

@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 /// find the ones a killed write left), and its mode from the start.
 #[derive(Debug, Clone)]
 pub struct Temp {
+    /// How the temporary file's name starts.
     pub prefix: OsString,
+    /// How many random characters follow the prefix.
     pub random: usize,
+    /// The permissions the file is made with (`None`: the system's default).
     pub mode: Option<fs::Permissions>,
 }
 

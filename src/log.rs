@@ -45,6 +45,7 @@ impl Log {
         Ok(log)
     }
 
+    /// Whether a log was asked for.
     pub fn is_on(&self) -> bool {
         self.0.is_some()
     }

@@ -19,16 +19,21 @@ use crate::search::{Index, Searcher, cache};
 use crate::term::backend::LeanBackend;
 use crate::{corpus, term, ui};
 
+/// What the workbench is started with, from the command line.
 pub struct Options {
+    /// The documents and folders to load.
     pub paths: Vec<PathBuf>,
     /// Shown in the status bar.
     pub corpus_name: String,
+    /// The key bindings.
     pub keymap: Keymap,
+    /// Where the index cache lives (`None`: no cache).
     pub cache_dir: Option<PathBuf>,
     /// Capture the mouse (wheel and clicks); off by default so text can be selected.
     pub mouse: bool,
     /// The review workspace file, and who is reviewing.
     pub workspace: PathBuf,
+    /// Who is reviewing (`None`: nobody named, the checklist is read-only).
     pub reviewer: Option<String>,
     /// Open the checklist in blind mode (`--blind`).
     pub blind: bool,

@@ -10,11 +10,15 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 /// Why the seeds cannot be had.
 #[derive(Debug, thiserror::Error)]
 pub enum SeedsError {
+    /// There is no home or data folder to unpack into.
     #[error("no data folder to unpack the bundled seeds into (set HOME or XDG_DATA_HOME)")]
     NoDataFolder,
+    /// Unpacking failed.
     #[error("cannot unpack the bundled seeds into {path}: {source}")]
     Io {
+        /// The file or folder being written.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }

@@ -7,10 +7,15 @@ use std::time::{Duration, SystemTime};
 /// Device, inode, length, and modification and status-change times to the nanosecond.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
+    /// The device the file is on.
     pub dev: u64,
+    /// The file's inode number.
     pub ino: u64,
+    /// The file's length, in bytes.
     pub len: u64,
+    /// The last modification: seconds since 1970-01-01 UTC, and nanoseconds.
     pub mtime: (i64, i64),
+    /// The last status change: seconds since 1970-01-01 UTC, and nanoseconds.
     pub ctime: (i64, i64),
 }
 
@@ -20,6 +25,7 @@ pub struct Stamp {
 pub const TICK_MARGIN: Duration = Duration::from_millis(15);
 
 impl Stamp {
+    /// The stamp of a file, from its metadata.
     #[cfg(unix)]
     pub fn of(m: &fs::Metadata) -> Option<Stamp> {
         use std::os::unix::fs::MetadataExt;

@@ -243,10 +243,13 @@ pub fn detail_window(
 /// How a line of the item's detail is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Ordinary text.
     Plain,
+    /// Labels and asides, in less weight.
     Dim,
     /// A reviewer's name.
     Reviewer,
+    /// The item's figures, styled as figures are.
     Figures,
 }
 

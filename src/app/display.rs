@@ -15,8 +15,11 @@ use crate::corpus::markup::{self, Hidden};
 /// space the line break, indentation or markup (a URL, a comment) it replaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
+    /// The character shown.
     pub c: char,
+    /// Byte offset in the file of the first byte it stands for.
     pub start: usize,
+    /// Byte offset just past the last byte it stands for (`start` when it stands for none).
     pub end: usize,
 }
 
@@ -27,17 +30,22 @@ pub const HARD_BREAK: char = '\n';
 /// line is indented `indent` columns, the lines after it `hang` (under a list item's text).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// Its cells, as a range of [`Display::cells`].
     pub cells: Range<usize>,
+    /// Columns the first line is indented by.
     pub indent: usize,
+    /// Columns the lines after the first are indented by.
     pub hang: usize,
     /// The file byte an empty block (a blank line) stands at.
     pub at: usize,
+    /// What the block is, for how it is drawn.
     pub kind: Kind,
 }
 
 /// What a block is, for how it is drawn and which bytes its lines stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Kind {
+    /// The document's own text.
     #[default]
     Text,
     /// The header's title line, from the front matter.
@@ -52,7 +60,9 @@ pub enum Kind {
 /// The whole document as shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Display {
+    /// Every character shown, in order, each with the bytes it stands for.
     pub cells: Vec<Cell>,
+    /// The paragraphs, headings and list items, in order.
     pub blocks: Vec<Block>,
     /// The front matter's bytes, shown as the header: the lines of its blocks stand for
     /// all of it (so a position inside it is on the header), their cells for each field.
@@ -72,8 +82,10 @@ pub enum Flavor {
     /// A plain text file wrapped by hand at `width` columns: lines the next word would not
     /// have fitted on are joined again.
     HardWrapped {
+        /// The longest line's width, in characters: what the file was wrapped at.
         width: usize,
     },
+    /// Markdown (by the file's extension): paragraphs reflowed, markup rendered.
     Markdown,
 }
 

@@ -17,8 +17,11 @@ use crate::workspace::Short;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Draft {
+    /// The item the note is on.
     pub item: Short,
+    /// The reviewer who was typing it.
     pub reviewer: Short,
+    /// The note as typed so far.
     pub text: String,
     /// RFC 3339, UTC: when it was kept.
     pub at: Short,

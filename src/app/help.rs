@@ -19,6 +19,7 @@ pub enum Row {
     Keys(String, Action),
     /// A symbol the panes draw, and what it means.
     Mark(String, String),
+    /// An empty line between sections.
     Blank,
 }
 

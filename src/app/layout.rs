@@ -7,23 +7,31 @@ use super::state::{Overlay, Pane, State};
 
 /// Below this the workbench shows "terminal too small" instead.
 pub const MIN_WIDTH: u16 = 40;
+/// Below this many rows the workbench shows "terminal too small" instead.
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width the panes stand side by side; below it, one at a time under tabs.
 pub const SIDE_BY_SIDE: u16 = 100;
 /// From this width documents, reader and checklist all show.
 pub const THREE_PANES: u16 = 160;
 
+/// Where each part of the screen is drawn; a part not shown is `None`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     /// The tab bar (narrow terminals only).
     pub tabs: Option<Rect>,
+    /// The documents pane, when shown.
     pub documents: Option<Rect>,
+    /// The reader pane, when shown.
     pub reader: Option<Rect>,
+    /// The checklist pane, when shown (only with a workspace).
     pub checklist: Option<Rect>,
+    /// The status bar: the last row (the whole screen when it is too small).
     pub status: Rect,
+    /// The overlay (help, finder or note editor), centred over the panes, when open.
     pub overlay: Option<Rect>,
     /// The timeline view, over the panes, when open.
     pub timeline: Option<Rect>,
+    /// The terminal is under `MIN_WIDTH` × `MIN_HEIGHT`: only a notice is drawn.
     pub too_small: bool,
 }
 
@@ -174,8 +182,11 @@ pub const PREVIEW_BESIDE: u16 = 120;
 /// preview of the selected one (none when there is no room).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FinderAreas {
+    /// The query's input line.
     pub input: Rect,
+    /// The line that counts the matches.
     pub count: Rect,
+    /// The result rows.
     pub list: Rect,
     /// The preview, its first row a rule naming the document.
     pub preview: Option<Rect>,

@@ -25,8 +25,11 @@ pub const PROGRESS_ALL: &str = "✓";
 
 /// The timeline's glyphs, one column each.
 pub mod timeline {
+    /// A column holding one deadline.
     pub const DEADLINE: &str = "◆";
+    /// A column holding one overdue deadline.
     pub const OVERDUE: &str = "✗";
+    /// A column holding one dated figure.
     pub const FIGURE: &str = "●";
     /// The rest of a dated figure's period after its start.
     pub const PERIOD: &str = "─";

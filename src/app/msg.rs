@@ -9,24 +9,33 @@ use super::state::FinderHit;
 use crate::corpus::Corpus;
 use crate::search::Index;
 
+/// What happened: a key, a paste, a resize, or work done off the UI thread coming back.
 #[derive(Debug, Clone)]
 pub enum Msg {
+    /// A key pressed (or repeated; releases are not sent).
     Key(KeyEvent),
     /// Bracketed paste: text, never keys.
     Paste(String),
     /// A mouse event at (column, row), when the mouse is captured (`--mouse`).
     Mouse(Mouse, u16, u16),
+    /// The terminal's new size, columns × rows.
     Resize(u16, u16),
+    /// The corpus is loaded; the index is still being built.
     CorpusLoaded(Arc<Corpus>),
+    /// The finder's index is built.
     IndexReady(Arc<Index>),
+    /// The workspace file is opened and brought up to date with the corpus.
     WorkspaceOpened(Box<super::review::Opened>),
     /// A save went through (with another process's changes merged in, if any).
     Saved(Box<crate::workspace::store::Saved>),
+    /// A save failed, with why: the changes stay unsaved.
     SaveFailed(String),
     /// A save found the workspace's lock file (`lock`) held by another process (`holder`,
     /// as it signed the file): nothing was written; it is tried again once the lock is free.
     LockHeld {
+        /// The lock file.
         lock: std::path::PathBuf,
+        /// Who holds it, as its holder wrote it.
         holder: String,
     },
     /// The lock a save waited for came free (`Effect::WaitForLock`).
@@ -37,11 +46,17 @@ pub enum Msg {
     Written(Result<super::review::Written, String>),
     /// What another process saved, merged into the open state.
     Refreshed(Box<crate::workspace::store::Saved>),
+    /// The corpus or the workspace could not be opened, with why.
     LoadFailed(String),
+    /// The results of a finder query (`Effect::Search`).
     FinderResults {
+        /// The query's number: results of an older query than the one typed are dropped.
         generation: u64,
+        /// The rows to show, best first.
         hits: Vec<FinderHit>,
+        /// How many entries matched; a lower bound when `complete` is false.
         total: usize,
+        /// False when the search stopped before counting every match.
         complete: bool,
     },
     /// Back from a suspension (Ctrl-Z, or a stop and SIGCONT from outside).
@@ -98,16 +113,23 @@ impl Msg {
     }
 }
 
+/// What the mouse did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mouse {
+    /// The wheel scrolled up.
     WheelUp,
+    /// The wheel scrolled down.
     WheelDown,
+    /// The left button was pressed.
     Click,
 }
 
+/// What `update` asks the runtime to do: all the I/O the workbench does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Leave the workbench.
     Quit,
+    /// Give the terminal back and stop (Ctrl-Z) until resumed.
     Suspend,
     /// Clear and repaint the whole screen.
     Redraw,
@@ -115,7 +137,9 @@ pub enum Effect {
     Copy(String),
     /// Run a finder query off the UI thread; results come back as `Msg::FinderResults`.
     Search {
+        /// The query's number, sent back with its results.
         generation: u64,
+        /// The query as typed.
         query: String,
     },
     /// Write the workspace now (`app::review::save`); the outcome comes back as a message.
@@ -125,13 +149,17 @@ pub enum Effect {
     /// Keep exactly these note drafts for the workspace (`app::draft::store`): written
     /// atomically, or removed when there are none. A failure comes back as a message.
     KeepDrafts {
+        /// The workspace file the drafts belong to.
         workspace: std::path::PathBuf,
+        /// The drafts to keep (none: remove the file).
         drafts: Vec<super::draft::Draft>,
     },
     /// Replace a file of the user's state folder (`app::memory`: marks, reading mode,
     /// search history), atomically. A failure comes back as a message.
     Remember {
+        /// The file to replace.
         path: std::path::PathBuf,
+        /// Its new contents.
         contents: String,
     },
     /// Wait off the UI thread until the lock file is free, then send `Msg::LockFree`.
@@ -139,7 +167,9 @@ pub enum Effect {
     /// Write a new file (an export) at `path`, or at a numbered name beside it when `path`
     /// exists: never over a file. The outcome comes back as `Msg::Written` (`what` with it).
     Write {
+        /// Where to write it.
         path: std::path::PathBuf,
+        /// The file's contents.
         contents: String,
         /// What the file holds, for the status line.
         what: String,

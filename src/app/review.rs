@@ -17,10 +17,15 @@ use crate::workspace::{Short, Workspace, WorkspaceError};
 /// A workspace opened and brought up to date with the corpus.
 #[derive(Debug, Clone)]
 pub struct Opened {
+    /// The workspace file.
     pub path: PathBuf,
+    /// The file as read: the base for merging at the next save.
     pub stored: Stored,
+    /// The workspace, brought up to date with the corpus.
     pub ws: Workspace,
+    /// Items whose quote fits nowhere in their document any more.
     pub orphaned: BTreeSet<Short>,
+    /// The active reviewer, if one is named.
     pub me: Option<String>,
     /// Notes kept from an earlier session that was ended while they were being typed.
     pub drafts: Vec<crate::app::draft::Draft>,
@@ -71,6 +76,7 @@ pub enum SaveState {
 }
 
 impl SaveState {
+    /// Where `review`'s changes stand now.
     pub fn of(review: &crate::app::state::ReviewState) -> SaveState {
         match (review.saving.is_some(), review.unsaved.is_empty()) {
             (true, _) => SaveState::Saving,
@@ -123,8 +129,11 @@ pub fn refresh(state: &crate::app::State) -> Option<Msg> {
 /// that one was taken) and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
+    /// The path the export was asked for.
     pub asked: PathBuf,
+    /// The file written: `asked`, or a numbered name beside it when that was taken.
     pub path: PathBuf,
+    /// What the file holds, for the status line.
     pub what: String,
 }
 

@@ -15,17 +15,22 @@ use crate::search::{Index, Kind};
 /// The panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
+    /// The list of documents in the corpus.
     Documents,
+    /// The open document's text.
     Reader,
+    /// The workspace's items to review, with both reviewers' verdicts.
     Checklist,
 }
 
 /// Which items the checklist shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChecklistFilter {
+    /// Every item.
     All,
     /// Not yet rated by the active reviewer.
     Mine,
+    /// Items the pair rated differently and has not reconciled.
     Disagreements,
     /// Items whose quote fits nowhere in their document any more.
     Orphaned,
@@ -35,6 +40,7 @@ pub enum ChecklistFilter {
 }
 
 impl ChecklistFilter {
+    /// The filter as the checklist's title names it.
     pub fn name(self) -> &'static str {
         match self {
             ChecklistFilter::All => "all",
@@ -60,30 +66,37 @@ pub enum VerdictKey {
 /// The review workspace, as the checklist pane shows it.
 #[derive(Debug, Clone)]
 pub struct ReviewState {
+    /// The workspace file.
     pub path: std::path::PathBuf,
     /// The file as last read or written: the base for merging at the next save.
     pub stored: crate::workspace::store::Stored,
+    /// The workspace as it stands in memory, with this session's changes.
     pub ws: crate::workspace::Workspace,
     /// The items changed since the last save, which the next save encodes again (the
     /// others' bytes are kept from that save): every change to an item of `ws` names it
     /// here, through `changed` (debug builds check that saves find no other).
     pub unsaved: Vec<crate::workspace::Short>,
+    /// Items whose quote fits nowhere in their document any more.
     pub orphaned: std::collections::BTreeSet<crate::workspace::Short>,
     /// The active reviewer; `None` when nobody is named (the checklist is read-only).
     pub me: Option<String>,
     /// The two reviewers shown side by side (the active one first).
     pub pair: (String, String),
+    /// Which items the checklist shows.
     pub filter: ChecklistFilter,
     /// Item ids shown, in file order, after the filter.
     pub order: Vec<crate::workspace::Short>,
     /// Agreement over every item, and how many the active reviewer rated: the checklist's
     /// title, worked out when the items change rather than at each frame.
     pub figures: crate::review::Agreement,
+    /// How many items the active reviewer has rated.
     pub rated: usize,
     /// Per document name: items the active reviewer has rated, and items (the documents
     /// pane's progress bars).
     pub progress: HashMap<String, (usize, usize)>,
+    /// The selected row, into `order`.
     pub selected: usize,
+    /// The first row shown.
     pub offset: usize,
     /// Blind mode: the other reviewer's verdict stays hidden on an item until the active
     /// reviewer has given theirs (a convention of the screen: the file holds both).
@@ -124,7 +137,9 @@ impl ReviewState {
 /// What covers the panes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
+    /// The help: the keys bound, those of the pane under it first, and the marks' legend.
     Help,
+    /// The finder: search the whole corpus for figures, dates, commitments or words.
     Finder,
     /// The note editor, on the active reviewer's note of an item.
     Note,
@@ -143,31 +158,42 @@ pub enum Question {
 /// The note being written.
 #[derive(Debug, Clone)]
 pub struct NoteState {
+    /// The item whose note it is.
     pub id: crate::workspace::Short,
+    /// The note's text as typed so far.
     pub input: TextArea<'static>,
 }
 
+/// How the documents list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortBy {
     /// Newest first; undated last.
     Date,
+    /// Alphabetical by title.
     Title,
 }
 
 /// Where the extraction found things in one document: byte spans, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marks {
+    /// The figures found (amounts, counts, percentages and the like).
     pub figures: Vec<(usize, usize)>,
+    /// The dates found.
     pub dates: Vec<(usize, usize)>,
+    /// The commitments found.
     pub commitments: Vec<(usize, usize)>,
 }
 
 /// One row of the finder's results, ready to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinderHit {
+    /// What the hit is: a figure, date, commitment, sentence or title.
     pub kind: Kind,
+    /// The document, as a corpus index.
     pub doc: usize,
+    /// Byte offset of the hit's start in the document's text.
     pub start: usize,
+    /// Byte offset just past the hit's end.
     pub end: usize,
     /// The sentence around the hit, with the matched characters flagged (cut around the
     /// first match; a row cuts it again to its width).
@@ -178,14 +204,18 @@ pub struct FinderHit {
     pub count: usize,
 }
 
+/// The documents pane: its order, selection and filter.
 #[derive(Debug, Clone)]
 pub struct DocumentsState {
     /// Documents shown, as corpus indices, after sorting and filtering.
     pub order: Vec<usize>,
     /// The selected row (into `order`) and the first row shown.
     pub selected: usize,
+    /// The first row shown.
     pub offset: usize,
+    /// How the documents are ordered.
     pub sort: SortBy,
+    /// The filter applied: documents whose title or name holds it, ignoring case (empty: all).
     pub filter: String,
     /// The filter prompt, while it is open.
     pub filter_input: Option<TextArea<'static>>,
@@ -208,6 +238,7 @@ pub struct Spot {
     pub doc: Option<usize>,
     /// The cursor byte and the byte the top line starts at.
     pub place: Place,
+    /// The pane that had the focus.
     pub focus: Pane,
     /// The timeline's selected event, when the jump left from the timeline.
     pub timeline: Option<usize>,
@@ -216,58 +247,76 @@ pub struct Spot {
 /// The jump list (vim's): the places jumps left, and those `jump_back` came back from.
 #[derive(Debug, Clone, Default)]
 pub struct Jumps {
+    /// Places left by jumps, the latest last: `jump_back` pops from here.
     pub back: Vec<Spot>,
+    /// Places `jump_back` came back from, for jumping forward again.
     pub forward: Vec<Spot>,
 }
 
 /// What the next letter typed does with a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKey {
+    /// `m`: the letter sets a mark at the cursor.
     Set,
+    /// `'`: the letter jumps to its mark.
     Go,
 }
 
 /// Marks (vim's `m{a-z}`): per document name, a letter's place. Kept in the state folder.
 pub type Bookmarks = std::collections::BTreeMap<String, std::collections::BTreeMap<char, Place>>;
 
+/// The reader pane: the open document, how it is wrapped, and where it looks.
 #[derive(Debug, Clone)]
 pub struct ReaderState {
+    /// The open document, as a corpus index.
     pub doc: Option<usize>,
     /// The document as shown (reflowed, its markup rendered), each cell mapped to its bytes.
     pub display: std::sync::Arc<Display>,
     /// `display` wrapped at `width` columns.
     pub lines: Vec<Line>,
+    /// The width, in columns, `lines` was wrapped at (0: wrap again before drawing).
     pub width: usize,
     /// The first line shown.
     pub top: usize,
+    /// The cursor: a byte offset inside the cursor sentence.
     pub at: usize,
     /// The document's sentences and list items, as byte spans.
     pub sentences: Vec<(usize, usize)>,
     /// A span to show picked out: the finder hit, figure or search match just jumped to.
     pub mark: Option<(usize, usize)>,
+    /// Per document (corpus index): where it was left, restored when it is opened again.
     pub places: HashMap<usize, Place>,
     /// The `/` prompt while open, and the last pattern searched.
     pub search_input: Option<TextArea<'static>>,
     /// The open prompt asks for a page number (`goto_page`), not a search.
     pub page_prompt: bool,
+    /// The last pattern searched, which `n` and `N` search for again.
     pub pattern: String,
     /// Patterns searched, oldest first (Up/Down at the `/` prompt), and the one the prompt
     /// shows while going through them.
     pub history: Vec<String>,
+    /// The history entry shown at the prompt while it is browsed (`None`: what was typed).
     pub history_at: Option<usize>,
 }
 
+/// The finder overlay: its query, its results and the history of queries.
 #[derive(Debug, Clone)]
 pub struct FinderState {
+    /// The query as typed.
     pub input: TextArea<'static>,
     /// Raised with each query, so results of an older query are dropped.
     pub generation: u64,
     /// The query whose results are shown.
     pub shown: String,
+    /// The results shown, best first.
     pub hits: Vec<FinderHit>,
+    /// How many entries matched; a lower bound when `complete` is false.
     pub total: usize,
+    /// False when the search stopped before counting every match (the count shows a `+`).
     pub complete: bool,
+    /// The selected row, into `hits`.
     pub selected: usize,
+    /// The first row shown.
     pub offset: usize,
     /// Queries run before, oldest first (see `app::history`).
     pub history: Vec<String>,
@@ -281,7 +330,9 @@ pub struct FinderState {
 /// workspace changes, never while drawing) and where it looks.
 #[derive(Debug, Clone)]
 pub struct TimelineState {
+    /// Every dated event of the corpus, and a row per document that has any.
     pub timeline: super::timeline::Timeline,
+    /// How long a period one column stands for.
     pub zoom: super::timeline::Zoom,
     /// The first column shown, as a period number at `zoom` (see `Zoom::cell`).
     pub start: i64,
@@ -294,41 +345,54 @@ pub struct TimelineState {
 /// A message in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
+    /// The text shown.
     pub text: String,
+    /// An error (shown as one), not a notice.
     pub error: bool,
 }
 
 /// The whole state of the workbench.
 #[derive(Debug, Clone)]
 pub struct State {
+    /// The key bindings in force.
     pub keymap: Keymap,
     /// The terminal's size, columns × rows.
     pub size: (u16, u16),
+    /// The pane keys go to.
     pub focus: Pane,
     /// The list last focused (documents or checklist), shown left of the reader when only
     /// two panes fit.
     pub left: Pane,
+    /// What covers the panes, if anything.
     pub overlay: Option<Overlay>,
+    /// The first line of the help shown (its scroll).
     pub help_offset: usize,
     /// Where the corpus comes from, for the status bar.
     pub corpus_name: String,
+    /// The corpus, once loaded.
     pub corpus: Option<Arc<Corpus>>,
+    /// The finder's index of the corpus, once built.
     pub index: Option<Arc<Index>>,
     /// Marks per document, once indexed.
     pub marks: Vec<Marks>,
     /// What the loader is doing, while it works.
     pub progress: Option<String>,
+    /// The documents pane.
     pub documents: DocumentsState,
+    /// The reader pane.
     pub reader: ReaderState,
+    /// The finder overlay.
     pub finder: FinderState,
     /// The workspace, once opened.
     pub review: Option<ReviewState>,
+    /// The note being written, while the note editor is open.
     pub note: Option<NoteState>,
     /// The timeline view, when open (it covers the panes).
     pub timeline: Option<TimelineState>,
     /// Today, in days since 1970-01-01: what a deadline is overdue against. The runtime
     /// sets it from the clock; tests set a fixed day, so nothing depends on when they run.
     pub today: i32,
+    /// The message in the status bar, if any.
     pub status: Option<Status>,
     /// A question waiting for its answer.
     pub ask: Option<Question>,
@@ -336,6 +400,7 @@ pub struct State {
     pub quit_after_save: bool,
     /// Keys of a sequence typed so far (`g` of `g g`).
     pub pending: Vec<Key>,
+    /// The workbench leaves at the end of this update.
     pub quit: bool,
     /// No colour (`NO_COLOR`): styles by modifiers and markers only.
     pub mono: bool,
@@ -343,7 +408,9 @@ pub struct State {
     pub blind_at_start: bool,
     /// Reading mode: the reader alone on the screen, full width, while it has the focus.
     pub reading: bool,
+    /// Where jumps left from, to go back to.
     pub jumps: Jumps,
+    /// Marks set, per document name (saved in the state folder).
     pub bookmarks: Bookmarks,
     /// A mark key (`m`, `'`) waits for its letter.
     pub mark_key: Option<MarkKey>,
@@ -368,6 +435,7 @@ pub fn input_text(t: &TextArea<'_>) -> String {
 }
 
 impl State {
+    /// The state at start: the corpus loading, nothing open, the documents pane focused.
     pub fn new(keymap: Keymap, corpus_name: String, size: (u16, u16)) -> State {
         State {
             keymap,

@@ -25,6 +25,7 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// The kind as the footer names it.
     pub fn name(self) -> &'static str {
         match self {
             EventKind::Deadline => "deadline",
@@ -38,6 +39,7 @@ impl EventKind {
 pub struct Event {
     /// The document, as a corpus index.
     pub doc: usize,
+    /// A deadline or a dated figure.
     pub kind: EventKind,
     /// The period the date names: a day, a month, a year, or an interval.
     pub days: Days,
@@ -60,6 +62,7 @@ pub struct Event {
 /// One document's line of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The document, as a corpus index.
     pub doc: usize,
     /// Its events, as indices into [`Timeline::events`], in time order.
     pub events: Vec<usize>,
@@ -68,6 +71,7 @@ pub struct Row {
 /// Every event of a corpus, in time order, and the documents that have any.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Timeline {
+    /// Every event, in time order.
     pub events: Vec<Event>,
     /// Oldest document first (by date of issue); undated documents last.
     pub rows: Vec<Row>,
@@ -82,6 +86,7 @@ impl Timeline {
         self.rows.iter().position(|r| r.doc == doc)
     }
 
+    /// How many events are overdue deadlines.
     pub fn overdue(&self) -> usize {
         self.events.iter().filter(|e| e.overdue).count()
     }
@@ -273,10 +278,15 @@ pub fn build(
 /// How much time one column of the timeline holds: years down to days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Zoom {
+    /// A year a column.
     Years,
+    /// A quarter a column.
     Quarters,
+    /// A month a column.
     Months,
+    /// A week a column, Monday to Sunday.
     Weeks,
+    /// A day a column.
     Days,
 }
 

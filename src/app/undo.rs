@@ -9,9 +9,13 @@ use crate::workspace::{Event, Item, Reconciled, Review, Short, Verdict, Workspac
 /// What a change was, for the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A reviewer's verdict was given or changed.
     Verdict,
+    /// A reviewer's note was saved.
     Note,
+    /// The pair's reconciled verdict was recorded.
     Reconcile,
+    /// A span of the reader was marked as a commitment: a new checklist item.
     Mark,
 }
 
@@ -20,6 +24,7 @@ pub enum Kind {
 pub enum Part {
     /// One reviewer's review (`None`: not rated).
     Review(Short, Option<Review>),
+    /// The pair's reconciliation (`None`: not reconciled).
     Reconciled(Option<Reconciled>),
     /// The whole item (`None`: not on the checklist).
     Item(Option<Box<Item>>),
@@ -28,24 +33,31 @@ pub enum Part {
 /// One change of this session, undoable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
+    /// The item changed.
     pub id: Short,
+    /// What the change was.
     pub kind: Kind,
     /// Who made it: the active reviewer then.
     pub by: Short,
+    /// The part as it was before the change.
     pub before: Part,
+    /// The part as the change left it.
     pub after: Part,
 }
 
 /// The session's changes, newest last, and those undone (to redo), last undone last.
 #[derive(Debug, Clone, Default)]
 pub struct Undo {
+    /// Changes made, oldest first: undo takes the last.
     pub done: Vec<Change>,
+    /// Changes undone, to redo: redo takes the last.
     pub undone: Vec<Change>,
 }
 
 /// Why a change cannot be taken back or made again.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum UndoError {
+    /// The item no longer holds what the change left: another session or a merge changed it.
     #[error("item {0} changed elsewhere since (another session or a merge): left as it is")]
     ChangedElsewhere(Short),
 }

@@ -14,10 +14,15 @@ pub const TAB: usize = 4;
 /// of the file, drawn after `indent` columns of space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
+    /// Byte offset in the file where the line starts.
     pub start: usize,
+    /// Byte offset just past where it ends.
     pub end: usize,
+    /// Its cells of the [`Display`], as a range of indices (start, end).
     pub cells: (usize, usize),
+    /// Columns of space drawn before it.
     pub indent: usize,
+    /// The kind of the block it belongs to.
     pub kind: Kind,
 }
 

@@ -17,6 +17,8 @@ pub use crate::safe_text::sanitize;
 #[derive(Debug, Parser)]
 #[command(name = "cordiale", version, about)]
 pub struct Cli {
+    /// The subcommand; none opens the workbench (or prints the summary when output is not
+    /// a terminal).
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Documents or folders (.txt, .md, .pdf, .html, .docx) (default: the bundled seeds).
@@ -59,6 +61,7 @@ pub struct Cli {
     pub color: crate::ui::theme::ColorChoice,
 }
 
+/// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print each document's date, title and counts of figures, dates and commitments
@@ -76,13 +79,17 @@ pub enum Command {
     Find(find::FindArgs),
     /// Export the checklist with both reviewers' verdicts and their agreement.
     Checklist {
+        /// The workspace to read.
         #[command(flatten)]
         ws: review::WorkspaceArgs,
+        /// The output format.
         #[arg(long, value_enum, default_value = "md")]
         format: review::Format,
         /// `mine` (not yet rated by me), `disagreements`, or a verdict.
         #[arg(long, value_enum)]
         filter: Option<review::Filter>,
+        /// Who you are, for `--filter mine` (default: CORDIALE_REVIEWER, else git config
+        /// user.name).
         #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
         reviewer: Option<String>,
     },
@@ -93,19 +100,25 @@ pub enum Command {
     Reconcile(review::ChangeArgs),
     /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
     Agreement {
+        /// The workspace to read.
         #[command(flatten)]
         ws: review::WorkspaceArgs,
     },
     /// Validate a workspace and its anchors; non-zero exit on problems.
     Check {
+        /// The workspace to check.
         #[command(flatten)]
         ws: review::WorkspaceArgs,
     },
     /// The git merge driver: merges OURS with THEIRS item by item, into OURS.
     Merge {
+        /// The common ancestor's version (git's %O).
         base: PathBuf,
+        /// Our version (git's %A), where the merged workspace is written.
         ours: PathBuf,
+        /// Their version (git's %B).
         theirs: PathBuf,
+        /// How git names the file and the two sides, for messages.
         #[command(flatten)]
         names: review::MergeNames,
     },
@@ -124,8 +137,10 @@ pub enum Command {
     /// Print the JSON Schema of workspace files (or, with --write, put it beside the
     /// workspace, where its "$schema" points).
     Schema {
+        /// The workspace the schema is written beside.
         #[command(flatten)]
         ws: review::WorkspaceArgs,
+        /// Write the schema beside the workspace instead of printing it.
         #[arg(long)]
         write: bool,
     },
@@ -160,6 +175,7 @@ pub enum Command {
     /// ~/.local/share/bash-completion/completions/cordiale` (zsh: a file `_cordiale` in a
     /// folder of `$fpath`; fish: `~/.config/fish/completions/cordiale.fish`).
     Completions {
+        /// The shell to write the script for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },

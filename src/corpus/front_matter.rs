@@ -16,6 +16,7 @@ pub struct FrontMatter {
     /// Bytes of the whole block, from the opening fence to the end of the closing fence's line
     /// (its line break included): the prose starts at `range.end`.
     pub range: Range<usize>,
+    /// Which syntax the block is written in.
     pub format: Format,
     /// `title`.
     pub title: Option<Field>,
@@ -28,7 +29,9 @@ pub struct FrontMatter {
 /// Which syntax the block is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// YAML, between `---` fences.
     Yaml,
+    /// TOML, between `+++` fences.
     Toml,
 }
 

@@ -15,6 +15,7 @@ use std::ops::Range;
 /// A stretch of markup the tokenizer skips.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hidden {
+    /// The markup's bytes in the text.
     pub range: Range<usize>,
     /// True when the markup stands between words (a URL, a comment, a block tag): it separates
     /// the tokens around it like a space. False for markup inside a word or a number

@@ -35,6 +35,7 @@ pub struct Document {
     /// Name shown to people and written in JSON: the path relative to the corpus root it was
     /// found under, or the file name when it was named directly.
     pub name: String,
+    /// Where the file was read from.
     pub path: PathBuf,
     /// The text every span refers to: the file's bytes when they are UTF-8, else their
     /// Windows-1252 decoding.
@@ -132,11 +133,26 @@ pub enum Warning {
     DecodedAsWindows1252(PathBuf),
     /// Not a regular file (a FIFO, socket, device, dangling symbolic link, or a folder behind
     /// a document's name): never opened, since reading one may block forever or never end.
-    SkippedSpecial { path: PathBuf, kind: &'static str },
+    SkippedSpecial {
+        /// The path skipped.
+        path: PathBuf,
+        /// What it is (`FIFO (named pipe)`, `socket`…), as the warning names it.
+        kind: &'static str,
+    },
     /// A PDF, web page or Word file that could not be converted, and why.
-    Unreadable { path: PathBuf, reason: ConvertError },
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why it could not be converted.
+        reason: ConvertError,
+    },
     /// Something a conversion noticed but got past ("p. 2 has no text layer").
-    Converted { path: PathBuf, note: String },
+    Converted {
+        /// The file.
+        path: PathBuf,
+        /// What the conversion noticed.
+        note: String,
+    },
 }
 
 /// A path as it may be shown on a terminal: file names can hold escape sequences.
@@ -188,16 +204,22 @@ impl Warning {
 /// Why a corpus could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    /// A path given does not exist.
     #[error("{}: no such file or folder", shown(.0))]
     Missing(PathBuf),
+    /// A file or folder could not be read.
     #[error("{}: {source}", shown(path))]
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
+    /// A folder holds no file of a kind cordiale reads.
     #[error("{}: no documents found (.txt, .md, .pdf, .html, .htm, .docx)", shown(.0))]
     NoDocuments(PathBuf),
+    /// Documents were found but none could be read: why, for each.
     #[error("no document could be read:{}", .0.iter().map(|w| format!("\n  {w}")).collect::<String>())]
     NothingReadable(Vec<Warning>),
 }
@@ -205,7 +227,9 @@ pub enum CorpusError {
 /// The loaded documents, in a stable order (by name), and what was worth a warning.
 #[derive(Debug, Default)]
 pub struct Corpus {
+    /// The documents, by name.
     pub documents: Vec<Document>,
+    /// What was skipped or read with a caveat, for the user to know.
     pub warnings: Vec<Warning>,
 }
 

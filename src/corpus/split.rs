@@ -28,8 +28,11 @@ pub enum UnitKind {
 /// One unit of text: `text[start..end]`, trimmed, without its list marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
+    /// Byte offset of the unit's start in the text.
     pub start: usize,
+    /// Byte offset just past its end.
     pub end: usize,
+    /// A sentence, a list item or a heading.
     pub kind: UnitKind,
     /// Index of the paragraph (blank-line separated block, after joining) it belongs to.
     pub paragraph: usize,

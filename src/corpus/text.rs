@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use memmap2::Mmap;
 
+/// A document's text, owned or mapped: it reads as a `str` either way (`Deref`).
 #[derive(Clone)]
 pub struct Text(Repr);
 
@@ -34,6 +35,7 @@ impl Text {
         Text(Repr::Mapped { map, start, end })
     }
 
+    /// The whole text as a `&str` (what `Deref` gives).
     pub fn as_str(&self) -> &str {
         self
     }

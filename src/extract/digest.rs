@@ -10,7 +10,9 @@ use super::Extraction;
 /// A document's extraction as review sees it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Digest {
+    /// The document's title, as extracted.
     pub title: String,
+    /// The document's commitments, in order.
     pub pledges: Vec<Pledge>,
 }
 
@@ -18,8 +20,11 @@ pub struct Digest {
 /// there), who, by when, how much.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pledge {
+    /// Byte offset of the commitment's start in the document's text.
     pub start: usize,
+    /// Byte offset just past its end.
     pub end: usize,
+    /// Who pledges, as written.
     pub actors: Vec<String>,
     /// The deadline's value: a date, else a duration (`within two years`).
     pub deadline: Option<String>,
@@ -28,6 +33,7 @@ pub struct Pledge {
 }
 
 impl Digest {
+    /// The digest of an extraction.
     pub fn of(x: &Extraction) -> Digest {
         let pledges = x
             .commitments

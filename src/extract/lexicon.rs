@@ -4,9 +4,11 @@
 /// What a word means to the figure and date rules.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Lex {
+    /// Nothing to the figure and date rules: an ordinary word.
     None,
     /// January = 1.
     Month(u8),
+    /// `monday` … `sunday`.
     Weekday,
     /// `two`, `twenty`, `twenty-five`, `fifteen`.
     Number(u32),
@@ -23,7 +25,9 @@ pub enum Lex {
     /// The plural of a unit used as a vague quantity (`dozens`, `tens`, `hundreds`,
     /// `thousands`, `millions`): the unit is `base × 10^power`.
     Many {
+        /// The unit's leading factor (`dozens`: 12).
         base: u8,
+        /// The unit's power of ten (`thousands`: 3).
         power: u8,
     },
     /// `euros`, `pounds`, `dollars`, `EUR`, `GBP`: the ISO 4217 currency.
@@ -48,26 +52,44 @@ pub enum Lex {
 /// The currencies the lexicon names, by ISO 4217 code. A one-byte payload keeps tokens small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Iso {
+    /// Australian dollar.
     AUD,
+    /// Brazilian real.
     BRL,
+    /// Canadian dollar.
     CAD,
+    /// Swiss franc.
     CHF,
+    /// Chinese yuan.
     CNY,
+    /// Danish krone.
     DKK,
+    /// Euro.
     EUR,
+    /// Pound sterling.
     GBP,
+    /// Indian rupee.
     INR,
+    /// Japanese yen.
     JPY,
+    /// Norwegian krone.
     NOK,
+    /// New Zealand dollar.
     NZD,
+    /// Polish złoty.
     PLN,
+    /// Russian rouble.
     RUB,
+    /// Swedish krona.
     SEK,
+    /// US dollar.
     USD,
+    /// South African rand.
     ZAR,
 }
 
 impl Iso {
+    /// Every currency the lexicon names.
     pub const ALL: [Iso; 17] = [
         Iso::AUD,
         Iso::BRL,
@@ -130,12 +152,18 @@ impl Lex {
     }
 }
 
+/// What a time word counts in: how a deadline (`within two years`) is added to a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeUnit {
+    /// `year`, `years`.
     Year,
+    /// `month`, `months`.
     Month,
+    /// `week`, `weeks`.
     Week,
+    /// `day`, `days`.
     Day,
+    /// A time word no deadline is counted in (`hours`, `decades`, `mid-century`).
     Other,
 }
 

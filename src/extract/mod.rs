@@ -41,23 +41,31 @@ impl Serialize for Number {
 /// `percent`, `multiplier`, `fraction`) is set; it holds the first number written.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FigureValue {
+    /// Money, in whole units of `currency` (`€10 million`: 10000000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Number>,
+    /// A plain quantity (`1,500 schools`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<Number>,
+    /// A percentage, as written (`75%`: 75).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<Number>,
+    /// How many times (`tenfold`: 10).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub multiplier: Option<Number>,
+    /// A share as a number between 0 and 1 (`two-thirds`: 0.6667).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fraction: Option<Number>,
     /// ISO 4217 code, for money.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<&'static str>,
+    /// The lower bound of a range, or the bound of `more than`, `at least`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Number>,
+    /// The upper bound of a range, or the bound of `up to`, `as many as`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Number>,
+    /// `Some(true)` when the figure is hedged (`about`, `approximately`, `thousands`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approx: Option<bool>,
     /// A rate: `year`, `month`, `week` or `day`.
@@ -68,14 +76,20 @@ pub struct FigureValue {
 /// What kind of quantity a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FigureKind {
+    /// An amount of a currency.
     Money,
+    /// A plain quantity.
     Count,
+    /// A percentage.
     Percent,
+    /// A multiple (`tenfold`, `twice`).
     Multiplier,
+    /// A share (`two-thirds`).
     Fraction,
 }
 
 impl FigureValue {
+    /// Which kind field is set (`Count` when none of the others is).
     pub fn kind(&self) -> FigureKind {
         if self.amount.is_some() {
             FigureKind::Money
@@ -110,8 +124,10 @@ impl FigureValue {
 /// duration when a deadline (`within two years`) has no date of issue to count from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateValue {
+    /// ISO 8601: a day, month, year, quarter or interval.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// An ISO 8601 duration (`P2Y`), for a deadline with no date of issue to count from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
 }
@@ -119,23 +135,32 @@ pub struct DateValue {
 /// A figure or a date: where it is, what it says, what it means.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item<V> {
+    /// The text as written in the document.
     pub text: String,
+    /// Byte offset of the item's start in the document's text.
     pub start: usize,
+    /// Byte offset just past the item's end.
     pub end: usize,
+    /// What the text means, normalized.
     pub value: V,
     /// The PDF page the item starts on (documents with pages only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<usize>,
 }
 
+/// A figure found in a document: an amount, count, percentage, multiple or share.
 pub type Figure = Item<FigureValue>;
+/// A date found in a document.
 pub type Date = Item<DateValue>;
 
 /// A unit in which an actor pledges a future action.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Commitment {
+    /// The unit's text (a list item ends at its `; and`).
     pub text: String,
+    /// Byte offset of the unit's start in the document's text.
     pub start: usize,
+    /// Byte offset just past the commitment's end.
     pub end: usize,
     /// Who pledges, as written (pronouns in lower case, except `I`).
     pub actors: Vec<String>,
@@ -151,18 +176,25 @@ pub struct Commitment {
 /// Everything extracted from one document, in the shape of `cordiale extract --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Extraction {
+    /// The document's name, as the corpus gives it.
     pub doc: String,
     /// Spans are UTF-8 byte offsets…
     pub offsets: &'static str,
     /// …into the text of this kind of source: a text file's own, or a PDF's, web page's or
     /// Word file's as converted (`cordiale text FILE` prints it).
     pub source: &'static str,
+    /// `Some("windows-1252")` when the file was not valid UTF-8.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decoded_from: Option<&'static str>,
+    /// The title: from the file's metadata or front matter, else read from its first lines.
     pub title: String,
+    /// The date of issue, from the dateline, front matter or the file's metadata.
     pub doc_date: Option<Date>,
+    /// Figures, in document order.
     pub figures: Vec<Figure>,
+    /// Dates, in document order.
     pub dates: Vec<Date>,
+    /// Commitments, in document order.
     pub commitments: Vec<Commitment>,
 }
 

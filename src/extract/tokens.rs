@@ -19,6 +19,7 @@ pub enum Gap {
     Paragraph,
 }
 
+/// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Letters, with inner hyphens and apostrophes (`two-thirds`, `we’ll`).
@@ -29,11 +30,16 @@ pub enum Kind {
     Sym,
 }
 
+/// A word, number or symbol of the text, with what separates it from the one before.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
+    /// Byte offset of the token's start in the text.
     pub start: usize,
+    /// Byte offset just past its end.
     pub end: usize,
+    /// A word, a number or a symbol.
     pub kind: Kind,
+    /// What lies between it and the token before.
     pub gap: Gap,
     /// For words: what the lexicon knows of them.
     pub lex: Lex,
@@ -48,6 +54,7 @@ impl Token {
         !(self.kind == Kind::Word && self.lex == Lex::None)
     }
 
+    /// The token's text, out of `text` (the text it was cut from).
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -57,11 +64,14 @@ impl Token {
 /// and commitment scanners wrap it and reach these helpers through `Deref`.
 #[derive(Debug, Clone, Copy)]
 pub struct Tokens<'a> {
+    /// The text the tokens were cut from.
     pub text: &'a str,
+    /// The tokens, in order.
     pub toks: &'a [Token],
 }
 
 impl<'a> Tokens<'a> {
+    /// Token `i`, if there is one.
     #[inline]
     pub fn tok(&self, i: usize) -> Option<&'a Token> {
         self.toks.get(i)

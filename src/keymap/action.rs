@@ -7,16 +7,23 @@ use std::fmt;
 /// Where a binding applies. `global` applies everywhere a context does not bind the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Context {
+    /// Keys that apply wherever a context does not bind them.
     Global,
+    /// The documents pane.
     Documents,
+    /// The reader pane.
     Reader,
+    /// The finder overlay (its input takes typed text).
     Finder,
     /// The reader's `/` prompt (and its page prompt, which takes the same keys).
     Search,
     /// The documents pane's filter prompt.
     Filter,
+    /// The help overlay.
     Help,
+    /// The checklist pane.
     Checklist,
+    /// The note editor (it takes typed text).
     NoteEditor,
     /// The timeline view of dates and deadlines.
     Timeline,
@@ -26,6 +33,7 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, `global` first.
     pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Documents,
@@ -40,6 +48,7 @@ impl Context {
         Context::Question,
     ];
 
+    /// The name keymap files use.
     pub fn name(self) -> &'static str {
         match self {
             Context::Global => "global",
@@ -56,6 +65,7 @@ impl Context {
         }
     }
 
+    /// The context keymap files name `name`.
     pub fn from_name(name: &str) -> Option<Context> {
         Context::ALL.into_iter().find(|c| c.name() == name)
     }
@@ -79,9 +89,10 @@ macro_rules! actions {
     ($( $variant:ident $name:literal [$($ctx:ident),*] $help:literal ;)*) => {
         /// A bindable command.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Action { $($variant),* }
+        pub enum Action { $(#[doc = concat!("`", $name, "`: ", $help, ".")] $variant),* }
 
         impl Action {
+            /// Every action, in declaration order.
             pub const ALL: &'static [Action] = &[$(Action::$variant),*];
 
             /// The name keymap files use.
@@ -184,6 +195,7 @@ actions! {
 }
 
 impl Action {
+    /// The action keymap files name `name`.
     pub fn from_name(name: &str) -> Option<Action> {
         Action::ALL.iter().copied().find(|a| a.name() == name)
     }

@@ -11,26 +11,44 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum Base {
     /// A printable character; case matters (`G` is shift-g).
     Char(char),
+    /// A key with a name (`esc`, `pagedown`, `space`…).
     Named(Named),
+    /// A function key by number: `f1` to `f12` in keymap files.
     F(u8),
 }
 
+/// The keys a keymap names in words, not by their character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Named {
+    /// `esc` (also `escape`).
     Esc,
+    /// `enter` (also `return`).
     Enter,
+    /// `tab`; `shift-tab` is back-tab.
     Tab,
+    /// `backspace`.
     Backspace,
+    /// `delete` (also `del`).
     Delete,
+    /// `insert`.
     Insert,
+    /// `home`.
     Home,
+    /// `end`.
     End,
+    /// `pageup` (also `pgup`).
     PageUp,
+    /// `pagedown` (also `pgdown`).
     PageDown,
+    /// `up`, the arrow.
     Up,
+    /// `down`, the arrow.
     Down,
+    /// `left`, the arrow.
     Left,
+    /// `right`, the arrow.
     Right,
+    /// `space` (a typed ` ` is this key too).
     Space,
 }
 
@@ -66,13 +84,18 @@ const ALIASES: [(&str, &str); 6] = [
 /// character's case), `backtab` is `shift-tab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
+    /// Control held (`ctrl-`).
     pub ctrl: bool,
+    /// Alt (meta) held (`alt-`).
     pub alt: bool,
+    /// Shift held (`shift-`): never on a character, whose case says it.
     pub shift: bool,
+    /// The key itself.
     pub base: Base,
 }
 
 impl Key {
+    /// The key without modifiers.
     pub const fn plain(base: Base) -> Key {
         Key {
             ctrl: false,
@@ -183,14 +206,19 @@ impl Key {
 /// Why a key could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeyError {
+    /// Nothing was written where a key was expected.
     #[error("empty key")]
     Empty,
+    /// Not a character, a key name or an alias (with the nearest name, if one is close).
     #[error("unknown key `{0}`{hint}", hint = suggest(.0))]
     Unknown(String),
+    /// A prefix that is not `ctrl`, `alt` or `shift`.
     #[error("unknown modifier `{0}` (ctrl, alt or shift)")]
     Modifier(String),
+    /// A key ending in `-` after a modifier (`ctrl--`), which must be written `ctrl-minus`.
     #[error("`{0}`: write `-` as `minus` after a modifier (`ctrl-minus`)")]
     Minus(String),
+    /// A sequence of more than three keys.
     #[error("a sequence has at most 3 keys")]
     TooLong,
 }
@@ -307,6 +335,7 @@ pub fn parse_sequence(text: &str) -> Result<Vec<Key>, KeyError> {
     Ok(keys)
 }
 
+/// A key sequence as keymap files write it: the keys separated by single spaces.
 pub fn display_sequence(keys: &[Key]) -> String {
     keys.iter()
         .map(Key::to_string)

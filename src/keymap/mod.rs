@@ -28,8 +28,11 @@ pub const BUNDLED: [(&str, &str); 3] = [
 pub struct Problem {
     /// The file (a bundled keymap by its name, `default.json`).
     pub file: String,
+    /// The context the problem is in, when it is in one.
     pub context: Option<String>,
+    /// The key sequence at fault, as the file writes it.
     pub binding: Option<String>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -87,6 +90,7 @@ pub struct Keymap {
 /// What a key sequence does in a context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lookup {
+    /// The action bound to the sequence.
     Action(Action),
     /// The start of a longer binding: wait for the next key.
     Pending,

@@ -12,7 +12,9 @@ pub enum ItemAgreement {
     None,
     /// One of the two has.
     One,
+    /// Both rated it, with the same verdict.
     Agreed,
+    /// Both rated it, with different verdicts, and the pair has not reconciled them.
     Disagreed,
     /// The pair recorded a verdict together (after a disagreement).
     Reconciled,
@@ -25,6 +27,7 @@ fn rated(item: &Item, reviewer: &str) -> Option<Verdict> {
         .filter(|v| *v != Verdict::Pending)
 }
 
+/// Where reviewers `a` and `b` stand on `item`.
 pub fn item_agreement(item: &Item, a: &str, b: &str) -> ItemAgreement {
     rated_agreement(rated(item, a), rated(item, b), item.reconciled.is_some())
 }
@@ -67,10 +70,13 @@ pub fn pair<'a>(items: impl IntoIterator<Item = &'a Item>) -> Option<(String, St
 /// Agreement figures for a set of items.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
+    /// Items counted.
     pub items: usize,
     /// Items both reviewers rated (the base of the figures below).
     pub both: usize,
+    /// Items both reviewers rated with the same verdict.
     pub agreed: usize,
+    /// Items the pair reconciled.
     pub reconciled: usize,
     /// Agreed / both, as a percentage; `None` when nothing was rated twice.
     pub percent: Option<f64>,
@@ -89,6 +95,7 @@ const FEW_ITEMS: usize = 20;
 /// paradox: high agreement, low kappa).
 const DOMINANT_SHARE: f64 = 0.9;
 
+/// Agreement between reviewers `a` and `b` over `items`.
 pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str) -> Agreement {
     rated_figures(
         items

@@ -10,16 +10,22 @@ use crate::corpus::Corpus;
 use crate::safe_text::{json_pretty, quote, safe_lines};
 use crate::workspace::{Item, Short};
 
+/// The file format of a checklist export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// A Markdown table.
     Markdown,
+    /// CSV, safe to open in a spreadsheet.
     Csv,
+    /// JSON.
     Json,
 }
 
 impl Format {
+    /// Every format.
     pub const ALL: [Format; 3] = [Format::Markdown, Format::Csv, Format::Json];
 
+    /// The file name extension (`md`, `csv`, `json`).
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -29,6 +35,7 @@ impl Format {
     }
 }
 
+/// The pair's standing on an item, as exports write it (`agreed`, `disagreed`…).
 pub fn agreement_name(a: ItemAgreement) -> &'static str {
     match a {
         ItemAgreement::None => "none",

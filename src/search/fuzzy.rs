@@ -237,6 +237,8 @@ impl Term {
         &self.text
     }
 
+    /// The ASCII letters and digits of the folded term, as bits (see [`text_masks`]): a
+    /// text that lacks one cannot match.
     pub fn mask(&self) -> u64 {
         self.mask
     }
@@ -260,7 +262,9 @@ impl Term {
 /// character, and its score.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TermMatch {
+    /// How well it matched: higher is better.
     pub score: i64,
+    /// Byte offset of each matched character in the searched text, in order.
     pub positions: Vec<u32>,
 }
 

@@ -22,28 +22,37 @@ use crate::extract::{self, Extraction};
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(C, align(64))]
 pub struct Entry {
+    /// What the entry is: a figure, date, commitment, sentence or title (see [`Kind`]).
     pub kind: Kind,
     /// Index of the document in the corpus.
     pub doc: u32,
+    /// Byte offset of the entry's start in its document's text.
     pub start: u32,
+    /// Byte offset just past the entry's end.
     pub end: u32,
     /// The unit (sentence or list item) around a figure or date; the span itself otherwise.
     pub context: (u32, u32),
     /// The values this entry answers to: its own (figures, dates) or those of the figures
     /// and deadline inside it (commitments), as a range of [`Index::values`].
     pub values: (u32, u32),
+    /// Which letters and digits the span and its context hold, for a query's first filter.
     pub masks: Masks,
 }
 
 /// What the index knows of a document beyond its entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocInfo {
+    /// The document's title, as extracted.
     pub title: String,
     /// The date of issue, as extracted (ISO) and on the calendar.
     pub date: Option<String>,
+    /// The date of issue on the calendar, as days since 1970-01-01.
     pub days: Option<Days>,
+    /// How many figures were extracted from the document.
     pub figures: usize,
+    /// How many dates were extracted.
     pub dates: usize,
+    /// How many commitments were extracted.
     pub commitments: usize,
 }
 
@@ -51,8 +60,11 @@ pub struct DocInfo {
 /// cache stores per document).
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocEntries {
+    /// What is known of the document beyond its entries.
     pub info: DocInfo,
+    /// The document's entries, by position.
     pub entries: Vec<Entry>,
+    /// The entries' values, which their `values` ranges index.
     pub values: Vec<ItemValue>,
 }
 
@@ -150,9 +162,13 @@ impl Entry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[repr(C)]
 pub struct Masks {
+    /// The letters and digits of the entry's own span, as bits (see [`text_masks`]).
     pub mask: u64,
+    /// The same for the span's context (its unit, for a figure or date), the span included.
     pub context_mask: u64,
+    /// The letters and digits that start a word in the span.
     pub initials: u64,
+    /// Those that start a word in the context.
     pub context_initials: u64,
 }
 
@@ -260,10 +276,12 @@ impl Index {
         }
     }
 
+    /// The corpus the index was built from.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
     }
 
+    /// Every entry, in ranking order: newest document first, then position.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -306,14 +324,17 @@ impl Index {
         &self.values
     }
 
+    /// The values entry `e` answers to (see [`Entry::values`]).
     pub fn values(&self, e: &Entry) -> &[ItemValue] {
         &self.values[e.values.0 as usize..e.values.1 as usize]
     }
 
+    /// What the index knows of document `doc` (a corpus index).
     pub fn doc_info(&self, doc: u32) -> &DocInfo {
         &self.docs[doc as usize]
     }
 
+    /// Document `doc` of the corpus.
     pub fn document(&self, doc: u32) -> &Document {
         &self.corpus.documents[doc as usize]
     }
@@ -323,6 +344,7 @@ impl Index {
         &self.document(e.doc).text[e.start as usize..e.end as usize]
     }
 
+    /// The entry's context: the unit around a figure or date, else the entry's own text.
     pub fn context_text(&self, e: &Entry) -> &str {
         &self.document(e.doc).text[e.context.0 as usize..e.context.1 as usize]
     }

@@ -41,7 +41,9 @@ pub enum Tier {
 pub struct Hit {
     /// Index into [`Index::entries`].
     pub entry: u32,
+    /// Why the entry is a hit: ranks before `score`.
     pub tier: Tier,
+    /// How well it matched, within its tier: higher is better.
     pub score: i64,
     /// What matched, as byte ranges of the document (for highlighting).
     pub matched: Vec<(u32, u32)>,
@@ -50,6 +52,7 @@ pub struct Hit {
 /// The best hits, in rank order, and how many entries matched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
+    /// The best hits, best first, at most the limit asked for.
     pub hits: Vec<Hit>,
     /// How many entries matched; a lower bound when `complete` is false.
     pub total: usize,
@@ -195,6 +198,7 @@ pub struct Searcher {
 }
 
 impl Searcher {
+    /// The best `limit` hits of `query`; narrows the last search's when `query` extends it.
     pub fn search(&mut self, index: &Index, query: &Query, limit: usize) -> Results {
         let pending = match &self.last {
             Some((old, scan)) if extends(query, old) => scan.narrowed(),

@@ -9,14 +9,20 @@ use crate::extract::lexicon::{Lex, classify};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 pub enum Kind {
+    /// A figure (`#`).
     Figure,
+    /// A date (`@`).
     Date,
+    /// A commitment (`!`).
     Commitment,
+    /// A sentence or list item no commitment covers (no prefix).
     Sentence,
+    /// A document, by its title (`^`).
     Document,
 }
 
 impl Kind {
+    /// Every kind, in tie order.
     pub const ALL: [Kind; 5] = [
         Kind::Figure,
         Kind::Date,
@@ -25,6 +31,7 @@ impl Kind {
         Kind::Document,
     ];
 
+    /// The kind's name, as `--kind` takes it.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Figure => "figure",
@@ -46,6 +53,7 @@ impl Kind {
         }
     }
 
+    /// The kind named `name`, singular or plural (`figure`, `figures`).
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL
             .into_iter()
@@ -58,12 +66,15 @@ impl Kind {
 pub struct Kinds(u8);
 
 impl Kinds {
+    /// Every kind.
     pub const ALL: Kinds = Kinds(0b1_1111);
 
+    /// Just `kind`.
     pub fn only(kind: Kind) -> Kinds {
         Kinds(1 << kind as u8)
     }
 
+    /// Whether `kind` is in the set.
     pub fn contains(self, kind: Kind) -> bool {
         self.0 & (1 << kind as u8) != 0
     }
@@ -77,6 +88,7 @@ impl Kinds {
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
+    /// The kinds to search (all, unless a prefix or `--kind` narrowed them).
     pub kinds: Kinds,
     /// Every whitespace-separated term, each matched fuzzily; all must match.
     pub terms: Vec<Term>,
@@ -117,6 +129,7 @@ impl Query {
         }
     }
 
+    /// No term was typed.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }

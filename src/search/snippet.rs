@@ -9,7 +9,9 @@ use crate::width;
 /// A run of a result line that matched, or did not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
+    /// The characters of the run, made safe to print.
     pub text: String,
+    /// Whether the query matched them.
     pub matched: bool,
 }
 

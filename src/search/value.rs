@@ -10,7 +10,9 @@ use crate::extract::{DateValue, FigureKind, FigureValue};
 /// A calendar interval, in days since 1970-01-01, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Days {
+    /// The first day.
     pub first: i32,
+    /// The last day (equal to `first` for a single day).
     pub last: i32,
 }
 
@@ -70,6 +72,7 @@ pub fn months(year: i32, from: u32, to: u32) -> Option<Days> {
     })
 }
 
+/// A whole calendar year.
 pub fn year(year: i32) -> Days {
     Days {
         first: day_number(year, 1, 1),
@@ -107,20 +110,29 @@ pub fn parse_iso(s: &str) -> Option<Days> {
 /// What an indexed figure or date means, in comparable form.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemValue {
+    /// A figure: its kind, its number and what qualifies it.
     Figure {
+        /// Money, count, percentage, multiple or share.
         kind: FigureKind,
+        /// The number the kind field held (see [`FigureValue::number`]).
         number: f64,
         /// The range a figure spans (`from 150 to 250`), when it is one.
         min: Option<f64>,
+        /// The range's upper end.
         max: Option<f64>,
+        /// ISO 4217 code, for money.
         currency: Option<&'static str>,
+        /// Hedged (`about`, `approximately`).
         approx: bool,
+        /// A rate: `year`, `month`, `week` or `day`.
         per: Option<&'static str>,
     },
+    /// A date or period, as the days it covers.
     Date(Days),
 }
 
 impl ItemValue {
+    /// The comparable form of an extracted figure.
     pub fn of_figure(v: &FigureValue) -> ItemValue {
         ItemValue::Figure {
             kind: v.kind(),
@@ -164,6 +176,8 @@ impl ItemValue {
         }
     }
 
+    /// The comparable form of an extracted date; `None` when it is not on the calendar (a
+    /// year-less date, a duration).
     pub fn of_date(v: &DateValue) -> Option<ItemValue> {
         v.date.as_deref().and_then(parse_iso).map(ItemValue::Date)
     }
@@ -174,11 +188,16 @@ impl ItemValue {
 pub enum ValueQuery {
     /// A number or a range of numbers; `currency` and `percent` narrow, their absence does not.
     Number {
+        /// The smallest number that matches.
         low: f64,
+        /// The largest number that matches (equal to `low` for a single number).
         high: f64,
+        /// Only figures in this currency (ISO 4217 code).
         currency: Option<&'static str>,
+        /// Only percentages.
         percent: bool,
     },
+    /// A date or period: items whose date lies wholly inside it.
     Date(Days),
 }
 
@@ -196,6 +215,7 @@ fn same_number(a: f64, b: f64) -> bool {
 }
 
 impl ValueQuery {
+    /// How well `item` answers the query; `None` when it does not.
     pub fn matches(&self, item: &ItemValue) -> Option<ValueMatch> {
         match (*self, *item) {
             (ValueQuery::Date(q), ItemValue::Date(d)) => d.within(q).then_some(ValueMatch::Exact),

@@ -27,6 +27,7 @@ const SYNC_BYTES: usize = 1024;
 /// Unchanged cells written rather than jumped over (a jump is `ESC [ row ; col H`).
 const GAP: u16 = 7;
 
+/// A backend that sends only what changed, by the cheapest means (see the module's notes).
 pub struct LeanBackend<W: Write> {
     out: W,
     frame: Vec<u8>,
@@ -52,6 +53,7 @@ impl<W: Write> LeanBackend<W> {
         }
     }
 
+    /// The output it writes to, for sequences of its own (the clipboard's OSC 52).
     pub fn writer_mut(&mut self) -> &mut W {
         &mut self.out
     }

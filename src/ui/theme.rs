@@ -4,27 +4,41 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The styles every pane draws with.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// A pane's border when it does not have the focus.
     pub border: Style,
+    /// The border of the pane with the focus.
     pub focused_border: Style,
+    /// Titles and headings.
     pub title: Style,
+    /// The selected row.
     pub selected: Style,
+    /// Hints and text of less weight (metadata, page markers, placeholders).
     pub dim: Style,
+    /// How figures are picked out.
     pub figure: Style,
+    /// How dates are picked out.
     pub date: Style,
+    /// How commitments are picked out (and their mark in the reader's margin).
     pub commitment: Style,
     /// A span just jumped to (finder hit, figure, search match).
     pub mark: Style,
+    /// The characters a query matched.
     pub matched: Style,
+    /// The reader's cursor mark in the left margin.
     pub gutter: Style,
+    /// An error message.
     pub error: Style,
+    /// Keys, in the help and before a prompt.
     pub key: Style,
     /// An overdue deadline on the timeline (its glyph differs too: never style alone).
     pub overdue: Style,
 }
 
 impl Theme {
+    /// The default theme: the 16 named ANSI colours.
     pub fn colour() -> Theme {
         let fg = |c: Color| Style::default().fg(c);
         Theme {
@@ -67,6 +81,7 @@ impl Theme {
         }
     }
 
+    /// The `NO_COLOR` theme when `mono`, else the colour one.
     pub fn pick(mono: bool) -> Theme {
         if mono { Theme::mono() } else { Theme::colour() }
     }
@@ -79,7 +94,9 @@ pub enum ColorChoice {
     /// for colour everywhere.
     #[default]
     Auto,
+    /// Colour, even into a pipe.
     Always,
+    /// No colour, even on a terminal.
     Never,
 }
 

@@ -22,23 +22,31 @@ const FUZZY_MIN: f64 = 0.85;
 pub enum Placement {
     /// The text at the recorded position is the quote.
     Exact {
+        /// Byte offset of the quote's start.
         start: usize,
+        /// Byte offset just past its end.
         end: usize,
     },
     /// The quote (or its whitespace- and quote-normalized form) stands elsewhere.
     Moved {
+        /// Byte offset of the quote's new start.
         start: usize,
+        /// Byte offset just past its new end.
         end: usize,
     },
     /// A close variant of the quote stands between the old context: the reviewer should
     /// confirm it.
     Fuzzy {
+        /// Byte offset of the variant's start.
         start: usize,
+        /// Byte offset just past its end.
         end: usize,
+        /// How close the variant is to the quote, from 0 to 1 (at least `FUZZY_MIN`).
         similarity: f64,
     },
     /// The quote stands in several equally good places.
     Ambiguous(Vec<(usize, usize)>),
+    /// Neither the quote nor a close variant is found: the item keeps its stored quote.
     Orphaned,
 }
 

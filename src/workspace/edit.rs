@@ -9,26 +9,36 @@ use super::model::{Event, Item, Origin, Short, Workspace};
 /// Why a reviewer's change to the item set cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// The span is not one of the text (out of it, reversed, or off character boundaries).
     #[error("{start}..{end} is not a span of the text ({len} bytes, on character boundaries)")]
     BadSpan {
+        /// Byte offset of the span's start.
         start: usize,
+        /// Byte offset just past its end.
         end: usize,
+        /// The text's length, in bytes.
         len: usize,
     },
+    /// The span holds only whitespace.
     #[error("the span is blank")]
     Blank,
+    /// An item (this id) already quotes the same text of the document.
     #[error("item {0} already quotes this text")]
     Exists(Short),
+    /// No item has this id.
     #[error("no item {0}")]
     NoItem(Short),
+    /// The quote is still in the document, where it was or moved: nothing to re-attach.
     #[error("the item's quote stands unchanged in its document: nothing to re-attach")]
     InPlace,
+    /// The quote stands in several places (these byte spans): one must be chosen.
     #[error(
         "the item's quote stands in {} places (at bytes {}); choose one",
         .0.len(),
         .0.iter().map(|(s, _)| s.to_string()).collect::<Vec<_>>().join(", ")
     )]
     Ambiguous(Vec<(usize, usize)>),
+    /// The quote, or a close variant of it, is nowhere in the document.
     #[error("the item's quote is no longer in its document: it stays orphaned")]
     Orphaned,
 }

@@ -22,7 +22,12 @@ use super::write::item_bytes;
 #[derive(Debug, PartialEq, Eq)]
 pub enum InPlace {
     /// The item `id` was changed and the file written; `hash` is that of its new bytes.
-    Changed { id: Short, hash: u128 },
+    Changed {
+        /// The item changed.
+        id: Short,
+        /// [`content_hash`] of the bytes written.
+        hash: u128,
+    },
     /// Nothing written: the file is not the one expected, the lock is held, the id does
     /// not name exactly one item, or the layout is not the canonical one.
     Declined,

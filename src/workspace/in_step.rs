@@ -11,6 +11,7 @@ use xxhash_rust::xxh3::Xxh3Default;
 
 use crate::cache_dir::{build_stamp, write_entry};
 
+/// The note that a workspace file was saved in step with its corpus (see the module).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InStep {
     build: String,
@@ -21,6 +22,8 @@ pub struct InStep {
 }
 
 impl InStep {
+    /// The note for this build: the corpus paths, the corpus's fingerprint and the hash of
+    /// the workspace file's bytes.
     pub fn new(roots: Vec<PathBuf>, corpus: u128, workspace: u128) -> InStep {
         InStep {
             build: format!("{:016x}", build_stamp()),

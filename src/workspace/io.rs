@@ -20,64 +20,115 @@ pub use super::write::{Encoded, encode, to_bytes};
 /// Why a workspace file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
+    /// Reading or writing the file failed.
     #[error("{path}: {source}")]
     Io {
+        /// The workspace file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The file is not UTF-8 text.
     #[error("{path}: not UTF-8 text, so not a workspace file")]
-    NotUtf8 { path: PathBuf },
+    NotUtf8 {
+        /// The workspace file.
+        path: PathBuf,
+    },
+    /// The file is empty.
     #[error("{path}: empty file, not a workspace")]
-    Empty { path: PathBuf },
+    Empty {
+        /// The workspace file.
+        path: PathBuf,
+    },
+    /// The file is not valid JSON.
     #[error("{path}:{line}:{column}: not valid JSON: {message}")]
     Syntax {
+        /// The workspace file.
         path: PathBuf,
+        /// Where the JSON parser stopped: line, from 1.
         line: usize,
+        /// Column, from 1.
         column: usize,
+        /// The parser's message.
         message: String,
     },
+    /// Valid JSON, but not in the shape of a workspace.
     #[error("{path}:{line}:{column}: not a cordiale workspace: {message}")]
     NotAWorkspace {
+        /// The workspace file.
         path: PathBuf,
+        /// Where the reader found the problem: line, from 1.
         line: usize,
+        /// Column, from 1.
         column: usize,
+        /// What is wrong there.
         message: String,
     },
+    /// The file's schema is newer than this build reads: it is left untouched.
     #[error(
         "{path}: written by a newer cordiale (schema {found}; this one reads up to {supported}); \
          left untouched, update cordiale to open it"
     )]
     NewerSchema {
+        /// The workspace file.
         path: PathBuf,
+        /// The schema number in the file.
         found: u64,
+        /// The newest schema this build reads (`SCHEMA`).
         supported: u32,
     },
+    /// Git merged the file without the merge driver and left conflict markers in it.
     #[error(
         "{path}: holds git conflict markers (merged without cordiale's merge driver); \
          recover with `cordiale git-setup --write && git checkout -m {path}`"
     )]
-    ConflictMarkers { path: PathBuf },
+    ConflictMarkers {
+        /// The workspace file.
+        path: PathBuf,
+    },
+    /// The path is a folder, a pipe, a socket or a device, not a regular file.
     #[error("{path}: a {kind}, not a regular file, so not a workspace file")]
-    NotAFile { path: PathBuf, kind: &'static str },
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What it is instead (`folder`, `socket`…), as the message names it.
+        kind: &'static str,
+    },
+    /// The file's mode bits forbid writing it: it is not saved over.
     #[error(
         "{path}: read-only (mode {mode:04o}), so it is left as it is; \
          make it writable (chmod u+w) to save"
     )]
-    ReadOnly { path: PathBuf, mode: u32 },
+    ReadOnly {
+        /// The workspace file.
+        path: PathBuf,
+        /// The file's permission bits.
+        mode: u32,
+    },
+    /// The system refuses this user write access to the file.
     #[error("{path}: not writable by this user ({source}), so it is left as it is")]
     NotWritable {
+        /// The workspace file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// The lock file (named) could not be made or taken.
     #[error("{path}: cannot take the workspace's lock: {source}")]
     Lock {
+        /// The lock file.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
     /// Another process holds the lock file (named): try again once it is free.
     #[error("{path} is held by {holder}")]
-    Locked { path: PathBuf, holder: String },
+    Locked {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds it, as its holder wrote it in the lock file, or "another process".
+        holder: String,
+    },
 }
 
 /// The file's top level, as read.

@@ -32,7 +32,9 @@ impl std::fmt::Display for Conflict {
 /// The merged workspace and the true conflicts (ours kept for each).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
+    /// The merged state.
     pub workspace: Workspace,
+    /// Where both sides changed the same thing differently: ours was kept.
     pub conflicts: Vec<Conflict>,
 }
 

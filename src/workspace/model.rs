@@ -26,16 +26,22 @@ pub const SCHEMA_REF: &str = "cordiale-workspace.schema.json";
 pub enum Verdict {
     /// Not yet rated.
     Pending,
+    /// Work toward it is under way, not finished.
     InProgress,
+    /// Work toward it has stopped or not started.
     Stalled,
+    /// Kept in part.
     Partial,
+    /// Done as pledged.
     Kept,
+    /// Not kept.
     Broken,
     /// The extraction was wrong: this is not a commitment.
     NotACommitment,
 }
 
 impl Verdict {
+    /// Every verdict, `Pending` first.
     pub const ALL: [Verdict; 7] = [
         Verdict::Pending,
         Verdict::InProgress,
@@ -59,6 +65,7 @@ impl Verdict {
         }
     }
 
+    /// The verdict with this file and command-line name (see `name`).
     pub fn from_name(name: &str) -> Option<Verdict> {
         Verdict::ALL.into_iter().find(|v| v.name() == name)
     }
@@ -69,11 +76,15 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
+    /// The quote: the item's text exactly as it stood in the document.
     pub exact: String,
+    /// Up to `CONTEXT_CHARS` characters just before the quote, to find it again.
     pub prefix: String,
+    /// Up to `CONTEXT_CHARS` characters just after the quote.
     pub suffix: String,
     /// Byte span in the document when the anchor was last placed.
     pub start: usize,
+    /// Byte offset just past the quote, when the anchor was last placed.
     pub end: usize,
     /// Hash of the document text the position refers to (hex SHA-256, first 16 digits).
     pub doc_hash: Short,
@@ -83,12 +94,14 @@ pub struct Anchor {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Origin {
+    /// Found by the extraction.
     Extracted,
     /// Added by a reviewer from a span of the text.
     Manual,
 }
 
 impl Origin {
+    /// The name written in the file (`extracted`, `manual`).
     pub fn name(self) -> &'static str {
         match self {
             Origin::Extracted => "extracted",
@@ -101,7 +114,9 @@ impl Origin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
+    /// What the reviewer judged.
     pub verdict: Verdict,
+    /// The reviewer's note (empty: none, and not written in the file).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// RFC 3339, UTC, to the second.
@@ -125,14 +140,17 @@ impl Reviews {
         self.0.binary_search_by(|(n, _)| n.as_str().cmp(name))
     }
 
+    /// The review by `name`.
     pub fn get(&self, name: &str) -> Option<&Review> {
         self.find(name).ok().map(|i| &self.0[i].1)
     }
 
+    /// The review by `name`, to change it.
     pub fn get_mut(&mut self, name: &str) -> Option<&mut Review> {
         self.find(name).ok().map(|i| &mut self.0[i].1)
     }
 
+    /// Whether `name` has reviewed the item.
     pub fn contains_key(&self, name: &str) -> bool {
         self.find(name).is_ok()
     }
@@ -149,34 +167,42 @@ impl Reviews {
         }
     }
 
+    /// Takes away `name`'s review and returns it.
     pub fn remove(&mut self, name: &str) -> Option<Review> {
         self.find(name).ok().map(|i| self.0.remove(i).1)
     }
 
+    /// Takes away every review.
     pub fn clear(&mut self) {
         self.0.clear();
     }
 
+    /// How many reviewers reviewed the item.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// No reviewer has reviewed the item.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Reviewer names and their reviews, in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&Short, &Review)> {
         self.0.iter().map(|(n, r)| (n, r))
     }
 
+    /// Reviewer names, in order.
     pub fn keys(&self) -> impl Iterator<Item = &Short> {
         self.0.iter().map(|(n, _)| n)
     }
 
+    /// The reviews, in reviewer name order.
     pub fn values(&self) -> impl Iterator<Item = &Review> {
         self.0.iter().map(|(_, r)| r)
     }
 
+    /// The reviews, in reviewer name order, to change them.
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Review> {
         self.0.iter_mut().map(|(_, r)| r)
     }
@@ -252,10 +278,14 @@ impl<'de> Deserialize<'de> for Reviews {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reconciled {
+    /// The verdict the pair settled on.
     pub verdict: Verdict,
+    /// Why, if the reconciler wrote it down (empty: not written in the file).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The reviewer who recorded it.
     pub by: Short,
+    /// RFC 3339, UTC, to the second.
     pub at: Short,
 }
 
@@ -269,12 +299,15 @@ pub struct Event {
     /// When the replaced state was given (when it was replaced is the next state's time);
     /// for `reanchor`, `added`, `undo` and `redo`, when that was done.
     pub at: Short,
+    /// The reviewer whose state it was, or who did it.
     pub by: Short,
     /// `verdict`, `reconcile`, `reanchor`, `added`, or `undo` / `redo` (the workbench's:
     /// the verdict and note they replaced, none when there was no review before).
     pub what: Short,
+    /// The verdict replaced, if there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// The note replaced (empty: none).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// The quote before a re-anchoring changed it.
@@ -288,8 +321,11 @@ pub struct Event {
 pub struct Item {
     /// The document's name in the corpus.
     pub doc: Short,
+    /// Found by the extraction, or added by hand.
     pub origin: Origin,
+    /// Where the item's text is in its document.
     pub anchor: Anchor,
+    /// Who pledges, as extracted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<Short>,
     /// The deadline as extracted (ISO 8601), when there is one.
@@ -301,8 +337,10 @@ pub struct Item {
     /// Each reviewer's verdict, by reviewer name.
     #[serde(default)]
     pub reviews: Reviews,
+    /// The pair's verdict after a disagreement, once recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reconciled: Option<Reconciled>,
+    /// Earlier states of the item (see [`Event`]): nothing anyone typed is lost.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
 }
@@ -409,13 +447,18 @@ pub struct Workspace {
 /// without a pass over the items.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FileKey {
+    /// The document's name.
     pub doc: Short,
+    /// Byte offset of the anchor's start.
     pub start: usize,
+    /// Byte offset just past the anchor's end.
     pub end: usize,
+    /// The item's id.
     pub id: Short,
 }
 
 impl FileKey {
+    /// The key of item `id`.
     pub fn of(id: &Short, item: &Item) -> FileKey {
         FileKey {
             doc: item.doc.clone(),

@@ -179,10 +179,15 @@ pub fn adopt(
      unchanged from its new place, or set \"corpus\" in {workspace}."
 )]
 pub struct OtherCorpus {
+    /// The workspace file, as given.
     pub workspace: String,
+    /// The corpus the workspace records, resolved.
     pub recorded: String,
+    /// The paths given for the corpus, as typed.
     pub given: String,
+    /// The corpus given, resolved.
     pub given_full: String,
+    /// The workspace file to use for the corpus given.
     pub instead: String,
 }
 

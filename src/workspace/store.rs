@@ -22,6 +22,7 @@ use crate::stamp::Stamp;
 /// and the base is parsed only in the rare case that someone else changed the file.
 #[derive(Debug, Clone)]
 pub struct Stored {
+    /// The workspace file.
     pub path: PathBuf,
     /// The file's bytes when we last read or wrote it; `None` when it did not exist.
     base: Option<Base>,
@@ -322,6 +323,7 @@ pub struct Saved {
     /// The state written, when another process's changes were merged in; `None` when it
     /// was exactly the state given.
     pub merged: Option<Workspace>,
+    /// What both this process and the other changed differently (ours kept).
     pub conflicts: Vec<Conflict>,
 }
 

@@ -310,10 +310,12 @@ impl Encoded {
             .chain(std::iter::once(self.tail.as_slice()))
     }
 
+    /// The number of bytes.
     pub fn len(&self) -> usize {
         self.slices().map(<[u8]>::len).sum()
     }
 
+    /// No bytes at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -341,6 +343,7 @@ impl Encoded {
         super::in_place::content_hash(&slices)
     }
 
+    /// The bytes in one buffer.
     pub fn to_vec(&self) -> Vec<u8> {
         self.slices().collect::<Vec<_>>().concat()
     }

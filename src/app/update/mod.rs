@@ -61,6 +61,7 @@ pub fn context(state: &State) -> Context {
     }
 }
 
+/// Applies a message to the state; what comes back is for the runtime to carry out.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let effects = handle(state, msg);
     preview_selection(state);

@@ -130,8 +130,11 @@ fn declared_charset(head: &[u8]) -> Option<&'static Encoding> {
 /// What the page gives: its main text and metadata.
 #[derive(Debug, Default)]
 pub struct Page {
+    /// The main text: its paragraphs, headings and list items separated by blank lines.
     pub text: String,
+    /// The page's title, from its metadata or its first `<h1>`.
     pub title: Option<String>,
+    /// The date of publication its metadata (or text) gives.
     pub date: Option<String>,
 }
 

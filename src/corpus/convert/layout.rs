@@ -23,7 +23,9 @@ pub struct Glyph {
     pub y: f32,
     /// Advance width (0 when unknown: half the font size per character is assumed).
     pub w: f32,
+    /// Font size.
     pub size: f32,
+    /// The character drawn.
     pub ch: char,
     /// False for rotated or skewed text (margin notes, watermarks): left out of the flow.
     pub upright: bool,
@@ -32,8 +34,11 @@ pub struct Glyph {
 /// One page's glyphs and size (points).
 #[derive(Debug, Clone, Default)]
 pub struct PageGlyphs {
+    /// Page width (NaN when the page's media box cannot be used).
     pub width: f32,
+    /// Page height.
     pub height: f32,
+    /// The page's glyphs, in the order the PDF gives them.
     pub glyphs: Vec<Glyph>,
 }
 

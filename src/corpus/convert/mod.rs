@@ -28,10 +28,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
+    /// A text file (`.txt`, `.md`).
     #[default]
     Text,
+    /// A PDF.
     Pdf,
+    /// A web page.
     Html,
+    /// A Word file (`.docx`).
     Docx,
 }
 
@@ -72,6 +76,7 @@ impl SourceKind {
 /// A converted file: the text every span indexes, and what its format said about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Converted {
+    /// The document's text: what spans index, search runs on and the reader shows.
     pub text: String,
     /// PDF only: the byte range of each page in `text`, contiguous and in page order
     /// (`pages[i].end == pages[i + 1].start`). Empty for formats without pages.
@@ -81,6 +86,7 @@ pub struct Converted {
     pub title: Option<String>,
     /// The date of issue the format's metadata gives, as an ISO 8601 date (`2024-03-14`).
     pub date: Option<String>,
+    /// The format it was converted from.
     pub source: SourceKind,
     /// Non-fatal things the user should know ("p. 2 has no text layer").
     pub notes: Vec<String>,
@@ -128,36 +134,65 @@ pub fn timeout() -> std::time::Duration {
 /// and says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum ConvertError {
+    /// The PDF is encrypted and needs a password to open.
     #[error("encrypted PDF: it needs a password to open; save an unprotected copy")]
     PdfPassword,
+    /// No page has text, but some have images: a scan that needs OCR.
     #[error("scanned: no text layer — run OCR first, e.g. ocrmypdf")]
     NoTextLayer,
+    /// No page has text, and none has an image either.
     #[error(
         "no text on any page and no scanned image either (text drawn as shapes, or page contents that cannot be read)"
     )]
     PdfNoText,
+    /// The PDF could not be parsed (with the parser's message).
     #[error("damaged PDF: {0}")]
     PdfDamaged(String),
+    /// The Word file could not be read (with why).
     #[error("damaged Word file: {0}")]
     DocxDamaged(String),
+    /// An OLE compound file: a Word 97–2003 `.doc`, or a password-protected `.docx`.
     #[error(
         "a Word 97–2003 .doc or a password-protected .docx: save it as .docx without a password"
     )]
     OleContainer,
+    /// A zip archive without `word/document.xml`.
     #[error("a zip archive, not a Word document (no word/document.xml)")]
     NotWord,
+    /// A part of a Word file would expand past the limit when unzipped.
     #[error("refused: {part} would expand to more than {limit_mb} MB (a zip bomb?)")]
-    ZipBomb { part: String, limit_mb: u64 },
+    ZipBomb {
+        /// The part's name in the archive.
+        part: String,
+        /// The limit, in megabytes.
+        limit_mb: u64,
+    },
+    /// A web page with under `html::MIN_MAIN_CHARS` of main text (navigation, an error page).
     #[error("no main text found (a navigation or error page?)")]
     NoMainText,
+    /// The content is not what the file's name or the caller says it is.
     #[error("not a {expected}: {found}")]
-    WrongKind { expected: String, found: String },
+    WrongKind {
+        /// What was expected, with how it was told (`PDF (no %PDF- header)`).
+        expected: String,
+        /// What the bytes look like instead, and what to do about it.
+        found: String,
+    },
+    /// The file is over `MAX_FILE_BYTES`: it is not read.
     #[error("too large: {size_mb} MB (the limit is {limit_mb} MB)")]
-    TooLarge { size_mb: u64, limit_mb: u64 },
+    TooLarge {
+        /// The file's size, in megabytes (rounded down).
+        size_mb: u64,
+        /// The limit, in megabytes.
+        limit_mb: u64,
+    },
+    /// Conversion ran past its time limit, in seconds.
     #[error("gave up after {0} s: the file is too complex or malformed")]
     Timeout(u64),
+    /// The converter panicked, or its process died or could not start (with what is known).
     #[error("could not be read ({0}); please report it with the file if you can share it")]
     Crashed(String),
+    /// The file has no bytes.
     #[error("empty file")]
     Empty,
 }
@@ -192,11 +227,14 @@ pub fn sniff_content(bytes: &[u8]) -> Option<Sniffed> {
 /// What the first bytes of a file say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sniffed {
+    /// Starts with a `%PDF-` header (within its first kilobyte).
     Pdf,
     /// A zip archive: a DOCX when it holds a Word document.
     Zip,
     /// An OLE compound file: a Word 97–2003 `.doc`, or an encrypted `.docx`.
     Ole,
+    /// Markup that opens like a web page (`<!doctype html`, `<html`, or a `<head>` or
+    /// `<body>` early on).
     Html,
 }
 
