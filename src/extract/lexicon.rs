@@ -468,8 +468,9 @@ pub fn classify(word: &str) -> Lex {
 }
 
 /// [`classify`] for a word with no joiner (`-`, `'`, `’`, `‐`, `‑`): the tokenizer knows when
-/// a word is ASCII letters only and spares the byte-by-byte check.
-#[inline]
+/// a word is ASCII letters only and spares the byte-by-byte check. Inlined with the lookup
+/// into the tokenizer, which asks it of nearly every word.
+#[inline(always)]
 pub fn classify_unjoined(word: &str) -> Lex {
     let bytes = word.as_bytes();
     if bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold") {
@@ -860,7 +861,7 @@ const TABLE: ([[u32; LANES]; BUCKETS], [[u16; LANES]; BUCKETS]) = {
 /// Looks a word up in any case (ASCII only; other words are in no list). All lanes of the
 /// word's bucket are compared with its fingerprint at once, so the usual word, in no list,
 /// costs one well-predicted test instead of a probe loop that ends at an unpredictable slot.
-#[inline]
+#[inline(always)]
 fn lookup(word: &[u8]) -> Option<Lex> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;

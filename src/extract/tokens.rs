@@ -316,7 +316,9 @@ fn scan_number(text: &str, mut i: usize) -> usize {
 }
 
 /// Where the word starting at `start` ends, and whether it is ASCII letters only (then it
-/// holds no joiner, which spares the lexicon its compound checks).
+/// holds no joiner, which spares the lexicon its compound checks). Inlined: called for
+/// every word.
+#[inline(always)]
 fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let j = ascii_letters_end(bytes, start);
