@@ -485,6 +485,7 @@ fn no_transparent_huge_pages() {
 
 /// `extract`: streams, a batch of documents at a time, in corpus order.
 fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
+    use rayon::prelude::*;
     no_transparent_huge_pages();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -492,13 +493,25 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<(), Failure> {
         for w in &batch.warnings {
             eprintln!("cordiale: warning: {}", sanitize(&w.to_string()));
         }
-        for x in &extract_all(&batch) {
-            if json {
-                crate::safe_text::write_json_line(&mut out, x)?;
-                writeln!(out)?;
-            } else {
-                write_listing(&mut out, x)?;
-            }
+        // Each document is printed into its own buffer on the pool, beside its extraction:
+        // printed here, one after another, it kept a core idle for a tenth of the run.
+        let printed: Vec<io::Result<Vec<u8>>> = batch
+            .documents
+            .par_iter()
+            .map(|doc| {
+                let x = crate::extract::extract(doc);
+                let mut buf = Vec::new();
+                if json {
+                    crate::safe_text::write_json_line(&mut buf, &x)?;
+                    writeln!(buf)?;
+                } else {
+                    write_listing(&mut buf, &x)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for buf in printed {
+            out.write_all(&buf?)?;
         }
         Ok::<(), Failure>(())
     })?;

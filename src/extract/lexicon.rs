@@ -488,14 +488,23 @@ pub fn classify(word: &str) -> Lex {
     // Compounds (`twenty-five`, `ten-fold`, `tenfold`) and contractions (`we’ll`) are built
     // from listed parts and take the slow path; every other word is one table lookup.
     // (’, ‐ and ‑ all start with the byte 0xE2.)
-    let bytes = word.as_bytes();
-    let joined = bytes.iter().fold(false, |any, &b| any | JOINS[b as usize]);
-    let compound =
-        joined || bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold");
-    if !compound {
-        return lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex));
+    let joined = word.bytes().fold(false, |any, b| any | JOINS[b as usize]);
+    if joined {
+        return classify_compound(word);
     }
-    classify_compound(word)
+    classify_unjoined(word)
+}
+
+/// [`classify`] for a word with no joiner (`-`, `'`, `’`, `‐`, `‑`): the tokenizer knows when
+/// a word is ASCII letters only and spares the byte-by-byte check. Inlined with the lookup
+/// into the tokenizer, which asks it of nearly every word.
+#[inline(always)]
+pub fn classify_unjoined(word: &str) -> Lex {
+    let bytes = word.as_bytes();
+    if bytes.len() > 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return classify_compound(word);
+    }
+    lookup(bytes).map_or(Lex::None, |lex| currency_case(word, lex))
 }
 
 /// A word with a joiner (`twenty-five`, `we’ll`, `mid-July`) or ending in `fold`.
@@ -800,13 +809,15 @@ const ENTRIES: &[(&str, Lex)] = &[
     ("zero", Lex::Number(0)),
 ];
 
-/// Slots of the lookup table: a power of two, more than twice the number of words.
-const SLOTS: usize = 2048;
+/// Buckets of the lookup table (a power of two), and the words each can hold.
+const BUCKETS: usize = 256;
+const LANES: usize = 8;
 
 /// A hash of the length and the first two and last two bytes, folded to lower case (`| 0x20`
 /// lower-cases ASCII letters and leaves `'` and `-` alone): the same for `EUR` and `eur`, and
-/// cheap enough to run on every word of a corpus.
-const fn hash(word: &[u8]) -> usize {
+/// cheap enough to run on every word of a corpus. Its low bits pick a bucket; all of it is
+/// the word's fingerprint.
+const fn hash(word: &[u8]) -> u32 {
     let n = word.len();
     let h = (n as u32)
         .wrapping_mul(0x9e37_79b9)
@@ -814,7 +825,11 @@ const fn hash(word: &[u8]) -> usize {
         .wrapping_add(((word[n / 2] | 0x20) as u32).wrapping_mul(0xc2b2_ae35))
         .wrapping_add(((word[n - 1] | 0x20) as u32).wrapping_mul(0x27d4_eb2f))
         .wrapping_add(((word[n.saturating_sub(2)] | 0x20) as u32).wrapping_mul(0x1656_67b1));
-    ((h ^ (h >> 15)) as usize) & (SLOTS - 1)
+    h ^ (h >> 15)
+}
+
+const fn bucket(h: u32) -> usize {
+    h as usize & (BUCKETS - 1)
 }
 
 /// The word and class of index `i` over `ENTRIES`, the commissive lists and `REPORTING`.
@@ -846,41 +861,59 @@ const ALL: [(&str, Lex); WORDS] = {
     all
 };
 
-/// An open-addressing hash table built at compile time: each slot holds 1 + the index of a
-/// word (0 is empty). One hash and usually one comparison classify a word.
-const TABLE: [u16; SLOTS] = {
-    assert!(WORDS * 2 < SLOTS, "the lexicon table is too full");
-    let mut table = [0u16; SLOTS];
+/// A lane no word's fingerprint equals.
+const EMPTY: u32 = u32::MAX;
+
+/// A hash table built at compile time: each bucket holds the fingerprints of its words
+/// (`EMPTY` in unused lanes) and, lane for lane, 1 + their indices.
+const TABLE: ([[u32; LANES]; BUCKETS], [[u16; LANES]; BUCKETS]) = {
+    let mut fingerprints = [[EMPTY; LANES]; BUCKETS];
+    let mut indices = [[0u16; LANES]; BUCKETS];
     let mut i = 0;
     while i < WORDS {
-        let mut slot = hash(word_at(i).0.as_bytes());
-        while table[slot] != 0 {
-            slot = (slot + 1) & (SLOTS - 1);
+        let h = hash(word_at(i).0.as_bytes());
+        assert!(h != EMPTY, "a word's fingerprint marks unused lanes");
+        let b = bucket(h);
+        let mut lane = 0;
+        while indices[b][lane] != 0 {
+            lane += 1;
+            assert!(lane < LANES, "a bucket of the lexicon table is full");
         }
-        table[slot] = (i + 1) as u16;
+        fingerprints[b][lane] = h;
+        indices[b][lane] = (i + 1) as u16;
         i += 1;
     }
-    table
+    (fingerprints, indices)
 };
 
-/// Looks a word up in any case (ASCII only; other words are in no list).
-#[inline]
+/// Looks a word up in any case (ASCII only; other words are in no list). All lanes of the
+/// word's bucket are compared with its fingerprint at once, so the usual word, in no list,
+/// costs one well-predicted test instead of a probe loop that ends at an unpredictable slot.
+#[inline(always)]
 fn lookup(word: &[u8]) -> Option<Lex> {
     if word.is_empty() || word.len() > MAX_WORD {
         return None;
     }
-    let mut slot = hash(word);
-    loop {
-        let index = TABLE[slot] as usize;
-        if index == 0 {
-            return None;
-        }
-        let (candidate, lex) = ALL[index - 1];
+    let h = hash(word);
+    if h == EMPTY {
+        // No word of the lexicon has it (checked as the table is built).
+        return None;
+    }
+    let b = bucket(h);
+    let mut hits = TABLE.0[b]
+        .iter()
+        .enumerate()
+        .fold(0u32, |hits, (lane, &f)| hits | ((f == h) as u32) << lane);
+    // Words may share a fingerprint (`fivefold`, `fourfold`): each is checked.
+    while hits != 0 {
+        let lane = hits.trailing_zeros() as usize;
+        hits &= hits - 1;
+        let (candidate, lex) = ALL[TABLE.1[b][lane] as usize - 1];
         if candidate.len() == word.len() && candidate.as_bytes().eq_ignore_ascii_case(word) {
             return Some(lex);
         }
-        slot = (slot + 1) & (SLOTS - 1);
     }
+    None
 }
 
 fn simple(w: &str) -> Option<Lex> {

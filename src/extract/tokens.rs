@@ -2,7 +2,7 @@
 //! what separates it from the previous token. Every rule of the extractor reads these tokens,
 //! so NBSP, narrow NBSP, tabs and CRLF are settled here once: they are spaces.
 
-use super::lexicon::{Lex, classify, is};
+use super::lexicon::{Lex, classify, classify_unjoined, is};
 use crate::corpus::markup::Hidden;
 use crate::corpus::split::is_space;
 
@@ -127,6 +127,45 @@ fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || c == '\u{00ad}'
 }
 
+/// What a byte starts, to the tokenizer: one table lookup instead of a chain of tests.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    /// An ASCII letter: a word.
+    Letter,
+    /// An ASCII digit: a number.
+    Digit,
+    /// ` `, `\t`, `\r`.
+    Space,
+    Newline,
+    /// Any other ASCII byte: a symbol.
+    Other,
+    /// A byte of a multi-byte character: decoded to tell.
+    Multi,
+}
+
+const BYTE: [Byte; 256] = {
+    let mut t = [Byte::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            Byte::Multi
+        } else if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else if c == b'\n' {
+            Byte::Newline
+        } else if matches!(c, b' ' | b'\t' | b'\r') {
+            Byte::Space
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     tokenize_prose(text, 0..text.len(), &[], &[])
@@ -168,8 +207,8 @@ pub fn tokenize_prose(
             continue;
         }
         let b = bytes[i];
-        // ASCII fast paths.
-        if b == b'\n' {
+        let class = BYTE[b as usize];
+        if class == Byte::Newline {
             while soft.get(sb).is_some_and(|&x| x < i) {
                 sb += 1;
             }
@@ -190,43 +229,53 @@ pub fn tokenize_prose(
             i += 1;
             continue;
         }
-        if b == b' ' || b == b'\t' || b == b'\r' {
+        if class == Byte::Space {
             if gap == Gap::None {
                 gap = Gap::Space;
             }
             i += 1;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            text[i..].chars().next().unwrap_or(' ')
-        };
-        if b >= 0x80 && is_space(c) {
-            if gap == Gap::None {
-                gap = Gap::Space;
-            }
-            i += c.len_utf8();
-            continue;
-        }
         let start = i;
         // A token never runs into markup.
-        let scan = &text[..next_hidden.min(text.len())];
-        let kind;
-        if b.is_ascii_digit() {
-            kind = Kind::Num;
-            i = scan_number(scan, i);
-        } else if is_word_char(c) {
-            kind = Kind::Word;
-            i = scan_word(scan, i);
-        } else {
-            kind = Kind::Sym;
-            i += c.len_utf8();
-        }
-        let lex = if kind == Kind::Word {
-            classify(&text[start..i])
-        } else {
-            Lex::None
+        let scan = || &text[..next_hidden.min(text.len())];
+        let (kind, lex) = match class {
+            Byte::Letter => {
+                let (end, letters_only) = scan_word(scan(), i);
+                i = end;
+                let word = &text[start..i];
+                let lex = if letters_only {
+                    classify_unjoined(word)
+                } else {
+                    classify(word)
+                };
+                (Kind::Word, lex)
+            }
+            Byte::Digit => {
+                i = scan_number(scan(), i);
+                (Kind::Num, Lex::None)
+            }
+            Byte::Multi => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if is_space(c) {
+                    if gap == Gap::None {
+                        gap = Gap::Space;
+                    }
+                    i += c.len_utf8();
+                    continue;
+                }
+                if is_word_char(c) {
+                    i = scan_word(scan(), i).0;
+                    (Kind::Word, classify(&text[start..i]))
+                } else {
+                    i += c.len_utf8();
+                    (Kind::Sym, Lex::None)
+                }
+            }
+            _ => {
+                i += 1;
+                (Kind::Sym, Lex::None)
+            }
         };
         out.push(Token {
             start,
@@ -276,14 +325,30 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     }
 }
 
-fn scan_word(text: &str, start: usize) -> usize {
+/// Where the word starting at `start` ends, and whether it is ASCII letters only (then it
+/// holds no joiner, which spares the lexicon its compound checks). Inlined: called for
+/// every word.
+#[inline(always)]
+fn scan_word(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let j = ascii_letters_end(bytes, start);
+    // Any ASCII byte but a joiner ends the word (the common case: a space or a comma).
+    if bytes
+        .get(j)
+        .is_none_or(|&b| b < 0x80 && b != b'-' && b != b'\'')
+    {
+        return (j, true);
+    }
+    let end = scan_word_rest(text, j);
+    (end, end == j)
+}
+
+fn scan_word_rest(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let word_char_at = |j: usize| text[j..].chars().next().is_some_and(is_word_char);
     let mut j = start;
     loop {
-        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
-            j += 1;
-        }
+        j = ascii_letters_end(bytes, j);
         let Some(c) = text[j..].chars().next() else {
             return j;
         };
@@ -300,6 +365,40 @@ fn scan_word(text: &str, start: usize) -> usize {
         }
         return j;
     }
+}
+
+/// The end of the run of ASCII letters from `j`, eight bytes at a time: words end at
+/// lengths no branch predictor guesses, and a byte-by-byte loop paid a miss on most words.
+fn ascii_letters_end(bytes: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = bytes.get(j..j + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let others = !ascii_letters(u64::from_le_bytes(eight)) & HIGH_BITS;
+        if others != 0 {
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    j
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    b as u64 * 0x0101_0101_0101_0101
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter. Each byte is folded to lower
+/// case and to seven bits, so the additions and subtractions never carry between bytes.
+fn ascii_letters(x: u64) -> u64 {
+    let t = (x | splat(0x20)) & splat(0x7f);
+    let from_a = t + splat(0x80 - b'a');
+    let to_z = splat(0x80 + b'z') - t;
+    from_a & to_z & !x & HIGH_BITS
 }
 
 /// Sets each token's `ahead`: how many tokens ahead the next one that can carry a figure or

@@ -431,11 +431,15 @@ fn contracted_be(w: &str) -> bool {
 impl UnitText<'_> {
     /// The first commissive cue of the unit, with the actors it names.
     pub(super) fn cue(&self) -> Option<Cue> {
-        (0..self.toks.len()).find_map(|i| {
-            self.cue_at(i)
-                .filter(|_| !self.reported(i) && !self.after_condition(i) && !self.welcomed(i))
-                .map(|actors| Cue { actors, at: i })
-        })
+        // The lexicon's mark is tested here, inline: the reading of a cue is a large function,
+        // and calling it for every token cost more than most tokens need.
+        (0..self.toks.len())
+            .filter(|&i| self.toks[i].lex == Lex::Commissive)
+            .find_map(|i| {
+                self.cue_at(i)
+                    .filter(|_| !self.reported(i) && !self.after_condition(i) && !self.welcomed(i))
+                    .map(|actors| Cue { actors, at: i })
+            })
     }
 
     fn cue_at(&self, i: usize) -> Option<Vec<String>> {
