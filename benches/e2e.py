@@ -13,7 +13,7 @@ Prints, per corpus:
      workspace open), then CPU used over the 2 s after (ttybytes.py);
   5. extraction speed: corpus bytes / wall time of `extract --json` with no cache.
 
-CORDIALE_BIN picks another build (a before/after comparison). Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md),
+CORDIALE_BIN picks another build (a before/after comparison). Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md) and /tmp/fzfvenv/bin/rg (pip install ripgrep),
 the corpora of ../shared/bench/gen_corpus.py in /tmp/corpus_<size> and /tmp/lines_<size>.txt
 (benches/find.sh makes them). Caches and workspaces go to /tmp/cordiale-e2e; nothing is
 written into the repository. Medians of RUNS runs (env, default 3); the load average is
@@ -21,6 +21,7 @@ printed with each corpus, since a busy machine moves every figure.
 """
 
 import json
+import re
 import os
 import shutil
 import statistics
@@ -33,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(os.environ.get("CORDIALE_BIN", ROOT / "target/release/cordiale"))
 FZF = Path("/tmp/fzfvenv/bin/fzf")
+# ripgrep 15 (`pip install ripgrep` in the same venv): what a user greps the corpus with.
+RG = Path("/tmp/fzfvenv/bin/rg")
 SHARED = ROOT.parent / "shared/bench"
 WORK = Path("/tmp/cordiale-e2e")
 RUNS = int(os.environ.get("RUNS", "3"))
@@ -52,8 +55,12 @@ def timed(cmd, env=None, stdin=None):
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        # A failed run is no figure (fzf exits 1 when nothing matches: that is a result).
-        if done.returncode not in (0, 1) or (done.returncode == 1 and cmd[0] != FZF):
+        # A failed run is no figure (fzf and `cordiale find` exit 1 when nothing matches:
+        # that is a result).
+        nothing_found = done.returncode == 1 and (
+            cmd[0] in (FZF, RG) or "find" in map(str, cmd)
+        )
+        if done.returncode != 0 and not nothing_found:
             sys.exit(f"failed ({done.returncode}): {' '.join(map(str, cmd))}")
         wall = time.perf_counter() - start
         rss = int(t.read().strip().splitlines()[-1])
@@ -121,13 +128,16 @@ def extract_part(corpus, total):
 def verdict_part(corpus, ws, work, env):
     """1. A verdict against the fsync floor."""
     item = next(iter(json.loads(ws.read_text())["items"]))
-    verdicts = iter(["kept", "broken"] * RUNS * 2)
-    v = median_of(
-        lambda: timed(
-            [BIN, "verdict", item, next(verdicts), "--workspace", ws, "--corpus", corpus],
-            env=env,
-        )
+    verdicts = iter(["kept", "broken"] * RUNS * 2 + ["partial"])
+    give = lambda: timed(
+        [BIN, "verdict", item, next(verdicts), "--workspace", ws, "--corpus", corpus],
+        env=env,
     )
+    # The first verdict on a workspace that no verdict has saved yet opens and syncs it
+    # whole, and leaves the note that lets the next ones change it in place.
+    first = give()
+    print(f"first verdict (the whole way): {first[0]:.3f} s, peak RSS {first[1] / 1024:.0f} MiB")
+    v = median_of(give)
     floor = median_of(
         lambda: timed(["dd", f"if={ws}", f"of={work / 'floor.json'}", "bs=1M", "conv=fsync"])
     )
@@ -141,8 +151,8 @@ def verdict_part(corpus, ws, work, env):
 
 def find_part(corpus, lines, total, env):
     """2 and 3. find warm and cold against fzf, and their memory."""
-    print(f"{'query':<14} {'warm s':>8} {'cold s':>8} {'fzf s':>8} {'warm/fzf':>9} "
-          f"{'cold/fzf':>9} {'warm RSS':>9} {'cold RSS':>9} {'fzf RSS':>9}")
+    print(f"{'query':<14} {'warm s':>8} {'cold s':>8} {'fzf s':>8} {'rg s':>8} {'warm/fzf':>9} "
+          f"{'cold/fzf':>9} {'warm RSS':>9} {'cold RSS':>9} {'fzf RSS':>9} {'rg RSS':>9}")
     for q in QUERIES:
         find = [BIN, "find", q, "--corpus", corpus]
         timed(find, env=env)  # fills the index cache
@@ -150,11 +160,15 @@ def find_part(corpus, lines, total, env):
         cold = median_of(lambda: timed([*find, "--no-cache"], env=env))
         with open(lines, "rb") as f:
             fzf = median_of(lambda: (f.seek(0), timed([FZF, f"--filter={q}"], stdin=f))[1])
+        # rg over the corpus folder, case-insensitive, the words in order on a line (the
+        # nearest a grep comes to a fuzzy query; it knows no value such as `10m`).
+        pattern = ".*".join(map(re.escape, q.split()))
+        rg = median_of(lambda: timed([RG, "-i", "-c", pattern, corpus]))
         print(
-            f"{q:<14} {warm[0]:>8.3f} {cold[0]:>8.3f} {fzf[0]:>8.3f} "
+            f"{q:<14} {warm[0]:>8.3f} {cold[0]:>8.3f} {fzf[0]:>8.3f} {rg[0]:>8.3f} "
             f"{warm[0] / fzf[0]:>8.2f}x {cold[0] / fzf[0]:>8.2f}x "
             f"{warm[3] * 1024 / total:>8.2f}x {cold[3] * 1024 / total:>8.2f}x "
-            f"{fzf[3] * 1024 / total:>8.2f}x"
+            f"{fzf[3] * 1024 / total:>8.2f}x {rg[3] * 1024 / total:>8.2f}x"
         )
     print("goals: warm <= 0.5x fzf, cold <= 1.0x; RSS (x corpus bytes) warm <= 1.0, cold <= 1.5")
 
