@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod export;
+pub mod reliability;
 
 pub use agreement::{
     Agreement, ItemAgreement, agreement, item_agreement, pair, rated_agreement, rated_figures,
