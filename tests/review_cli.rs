@@ -1054,3 +1054,90 @@ fn an_exported_checklist_in_the_corpus_is_not_a_document() {
         "skipped without a word"
     );
 }
+
+/// Three reviewers: `agreement` keeps the pair's Cohen's kappa and adds every reviewer's
+/// reliability (Fleiss, AC1, Krippendorff's alpha nominal and ordinal, with intervals),
+/// in text and as JSON, equal to what the library computes from the same ratings.
+#[test]
+fn agreement_reports_every_reviewers_reliability() {
+    use cordiale::review::reliability::{Level, Ratings, Statistic};
+    let (dir, _ws) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    let plan = [
+        (
+            "ann",
+            ["kept", "kept", "broken", "partial", "kept", "stalled"],
+        ),
+        (
+            "bob",
+            ["kept", "partial", "broken", "partial", "kept", "kept"],
+        ),
+        (
+            "cy",
+            ["kept", "kept", "broken", "stalled", "broken", "stalled"],
+        ),
+    ];
+    for (who, verdicts) in plan {
+        for (id, v) in ids.iter().zip(verdicts) {
+            let o = cordiale(
+                d,
+                &["verdict", id, v, "--reviewer", who, "--corpus", "corpus"],
+            );
+            assert!(o.status.success(), "{}", text(&o.stderr));
+        }
+    }
+    let o = cordiale(d, &["agreement", "--corpus", "corpus"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("all 3 reviewers (ann, bob, cy), 6 items rated twice or more"),
+        "{out}"
+    );
+    assert!(out.contains("Krippendorff's alpha, ordinal"), "{out}");
+
+    let o = cordiale(d, &["agreement", "--corpus", "corpus", "--json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let all = &v["corpus"]["all"];
+    assert_eq!(all["reviewers"], serde_json::json!(["ann", "bob", "cy"]));
+    assert!(v["corpus"]["pair"]["cohen_kappa"].is_number());
+    // The same ratings by hand: nominal categories in-progress, stalled, partial, kept,
+    // broken, not-a-commitment; ordinal broken < stalled < in-progress < partial < kept.
+    let nominal = |v: &str| {
+        ["in-progress", "stalled", "partial", "kept", "broken"]
+            .iter()
+            .position(|x| *x == v)
+    };
+    let ordinal = |v: &str| {
+        ["broken", "stalled", "in-progress", "partial", "kept"]
+            .iter()
+            .position(|x| *x == v)
+    };
+    let ratings = |categories, at: &dyn Fn(&str) -> Option<usize>| Ratings {
+        categories,
+        rows: (0..6)
+            .map(|i| plan.iter().map(|(_, vs)| at(vs[i])).collect())
+            .collect(),
+    };
+    let (n, o_) = (ratings(6, &nominal), ratings(5, &ordinal));
+    let close = |key: &str, want: Option<f64>| {
+        let got = all[key]["value"].as_f64();
+        assert!(
+            (got.unwrap() - want.unwrap()).abs() < 1e-9,
+            "{key}: {got:?} {want:?}"
+        );
+        let (lo, hi) = (
+            all[key]["interval"][0].as_f64(),
+            all[key]["interval"][1].as_f64(),
+        );
+        assert!(lo.unwrap() <= hi.unwrap(), "{key}");
+    };
+    close("fleiss_kappa", n.value(Statistic::FleissKappa));
+    close("gwet_ac1", n.value(Statistic::GwetAc1));
+    close("alpha_nominal", n.value(Statistic::Alpha(Level::Nominal)));
+    close("alpha_ordinal", o_.value(Statistic::Alpha(Level::Ordinal)));
+    assert_eq!(
+        v["documents"].as_array().map(Vec::len).unwrap_or(0) >= 1,
+        true
+    );
+}

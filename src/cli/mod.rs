@@ -103,6 +103,10 @@ pub enum Command {
         /// The workspace to read.
         #[command(flatten)]
         ws: review::WorkspaceArgs,
+        /// One JSON object: the pair's figures and every reviewer's reliability, for the
+        /// corpus and per document.
+        #[arg(long)]
+        json: bool,
     },
     /// Validate a workspace and its anchors; non-zero exit on problems.
     Check {
@@ -226,7 +230,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
-        Some(Command::Agreement { ws }) => review::agreement(&ws),
+        Some(Command::Agreement { ws, json }) => review::agreement(&ws, json),
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge {
             base,

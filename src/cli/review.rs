@@ -496,16 +496,46 @@ pub fn checklist(
     Ok(())
 }
 
-pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
+/// One reliability figure and its interval, as `agreement` prints it.
+fn figure_text(f: Option<review::reliability::Figure>) -> String {
+    match f {
+        None => "undefined".into(),
+        Some(f) => match f.interval {
+            Some((lo, hi)) => format!("{:.3} [{lo:.3}, {hi:.3}]", f.value),
+            None => format!("{:.3}", f.value),
+        },
+    }
+}
+
+/// The pair's figures as JSON.
+fn pair_json(g: &review::Agreement) -> serde_json::Value {
+    serde_json::json!({
+        "items": g.items,
+        "rated_by_both": g.both,
+        "agreed": g.agreed,
+        "reconciled": g.reconciled,
+        "percent": g.percent,
+        "cohen_kappa": g.kappa,
+        "warnings": g.warnings,
+    })
+}
+
+pub fn agreement(args: &WorkspaceArgs, json: bool) -> Result<(), Failure> {
     let open = open(args)?;
     let ws = &open.ws;
     let Some((a, b)) = review::pair(ws.items.values()) else {
-        println!("Fewer than two reviewers have given verdicts: nothing to compare.");
+        if json {
+            println!("{{\"reviewers\": []}}");
+        } else {
+            println!("Fewer than two reviewers have given verdicts: nothing to compare.");
+        }
         return Ok(());
     };
     let mut out = String::new();
-    let mut section = |title: &str, items: Vec<&workspace::Item>| {
-        let g = review::agreement(items, &a, &b);
+    let mut sections: Vec<serde_json::Value> = Vec::new();
+    let mut section = |title: &str, doc: Option<&str>, items: Vec<&workspace::Item>| {
+        let g = review::agreement(items.iter().copied(), &a, &b);
+        let all = review::reliability::reliability(items.iter().copied());
         let _ = writeln!(out, "== {title}");
         let _ = writeln!(
             out,
@@ -518,12 +548,36 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
         for w in &g.warnings {
             let _ = writeln!(out, "warning: {w}");
         }
+        let names: Vec<String> = all.reviewers.iter().map(|r| sanitize(r)).collect();
+        let _ = writeln!(
+            out,
+            "all {} reviewers ({}), {} items rated twice or more [95% bootstrap interval]:",
+            all.reviewers.len(),
+            names.join(", "),
+            all.rated_twice,
+        );
+        for (name, f) in [
+            ("agreement", all.percent),
+            ("Fleiss' kappa", all.fleiss_kappa),
+            ("Gwet's AC1", all.gwet_ac1),
+            ("Krippendorff's alpha, nominal", all.alpha_nominal),
+            ("Krippendorff's alpha, ordinal", all.alpha_ordinal),
+        ] {
+            let _ = writeln!(out, "  {name:<30} {}", figure_text(f));
+        }
         out.push('\n');
+        sections.push(serde_json::json!({
+            "document": doc,
+            "title": doc.and_then(|d| open.titles.get(d)),
+            "pair": pair_json(&g),
+            "all": all,
+        }));
         g
     };
     let all: Vec<&workspace::Item> = ws.items.values().collect();
     let total = section(
         &format!("corpus ({} vs {})", sanitize(&a), sanitize(&b)),
+        None,
         all,
     );
     let mut docs: Vec<&str> = ws.items.values().map(|i| i.doc.as_str()).collect();
@@ -531,7 +585,16 @@ pub fn agreement(args: &WorkspaceArgs) -> Result<(), Failure> {
     docs.dedup();
     for doc in docs {
         let items: Vec<&workspace::Item> = ws.items.values().filter(|i| i.doc == doc).collect();
-        section(&document_heading(&open.titles, doc), items);
+        section(&document_heading(&open.titles, doc), Some(doc), items);
+    }
+    if json {
+        let mut corpus = sections.remove(0);
+        corpus["pair"]["reviewers"] = serde_json::json!([a, b]);
+        let report = serde_json::json!({ "corpus": corpus, "documents": sections });
+        let mut stdout = io::stdout().lock();
+        crate::safe_text::write_json_line(&mut stdout, &report)?;
+        writeln!(stdout)?;
+        return Ok(());
     }
     let _ = writeln!(
         out,

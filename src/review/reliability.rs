@@ -16,6 +16,8 @@
 //!   `α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck`; nominal `δ² = [c ≠ k]`, ordinal
 //!   `δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²` over the categories in the scale's order.
 
+use crate::workspace::{Item, Verdict};
+
 /// Ratings of items by reviewers: for each item, each reviewer's category (an index into a
 /// scale of `categories`, in the scale's order), or `None` when that reviewer gave none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,79 +37,44 @@ pub enum Level {
     Ordinal,
 }
 
-impl Ratings {
-    /// Each item's count of ratings per category, and the number of ratings.
-    fn counts(&self) -> Vec<(Vec<f64>, f64)> {
-        self.rows
-            .iter()
-            .map(|row| {
-                let mut by = vec![0.0; self.categories];
-                for k in row.iter().flatten() {
-                    if let Some(slot) = by.get_mut(*k) {
-                        *slot += 1.0;
-                    }
-                }
-                let total = by.iter().sum();
-                (by, total)
-            })
-            .collect()
-    }
+/// What every statistic needs, summed over items: each is a function of these sums, so a
+/// bootstrap resample costs additions, not a copy of the ratings.
+#[derive(Debug, Clone)]
+struct Sums {
+    /// Σ over items rated twice or more of their pairwise agreement, and how many.
+    agreement: f64,
+    rated_twice: f64,
+    /// Σ over items rated at least once of each category's share, and how many.
+    shares: Vec<f64>,
+    rated: f64,
+    /// Krippendorff's coincidence matrix, row-major.
+    coincidences: Vec<f64>,
+}
 
-    /// Observed agreement: the chance that two ratings of one item, drawn without
-    /// replacement, agree, averaged over items rated at least twice.
-    pub fn percent_agreement(&self) -> Option<f64> {
-        let counts = self.counts();
-        let paired: Vec<f64> = counts
-            .iter()
-            .filter(|(_, r)| *r >= 2.0)
-            .map(|(by, r)| by.iter().map(|x| x * (x - 1.0)).sum::<f64>() / (r * (r - 1.0)))
-            .collect();
-        (!paired.is_empty()).then(|| paired.iter().sum::<f64>() / paired.len() as f64)
-    }
-
-    /// Each category's share of the ratings, averaged over items rated at least once.
-    fn shares(&self) -> Option<Vec<f64>> {
-        let counts = self.counts();
-        let rated: Vec<&(Vec<f64>, f64)> = counts.iter().filter(|(_, r)| *r >= 1.0).collect();
-        if rated.is_empty() {
-            return None;
+impl Sums {
+    fn new(q: usize) -> Sums {
+        Sums {
+            agreement: 0.0,
+            rated_twice: 0.0,
+            shares: vec![0.0; q],
+            rated: 0.0,
+            coincidences: vec![0.0; q * q],
         }
-        let mut pi = vec![0.0; self.categories];
-        for (by, r) in &rated {
-            for (p, x) in pi.iter_mut().zip(by) {
-                *p += x / r;
+    }
+
+    /// Adds one item, given its count of ratings per category.
+    fn add(&mut self, by: &[f64]) {
+        let q = by.len();
+        let r: f64 = by.iter().sum();
+        if r >= 1.0 {
+            self.rated += 1.0;
+            for (s, x) in self.shares.iter_mut().zip(by) {
+                *s += x / r;
             }
         }
-        Some(pi.into_iter().map(|p| p / rated.len() as f64).collect())
-    }
-
-    fn beyond_chance(&self, pe: impl Fn(&[f64]) -> f64) -> Option<f64> {
-        let pa = self.percent_agreement()?;
-        let pe = pe(&self.shares()?);
-        ((1.0 - pe).abs() > 1e-12).then(|| (pa - pe) / (1.0 - pe))
-    }
-
-    /// Fleiss' κ (Gwet's form for items rated by different numbers of reviewers).
-    pub fn fleiss_kappa(&self) -> Option<f64> {
-        self.beyond_chance(|pi| pi.iter().map(|p| p * p).sum())
-    }
-
-    /// Gwet's AC1: chance agreement from how far the shares are from uniform, so one
-    /// dominant verdict does not make near-perfect agreement look like none (κ's paradox).
-    pub fn gwet_ac1(&self) -> Option<f64> {
-        let q = self.categories as f64;
-        (q >= 2.0).then_some(())?;
-        self.beyond_chance(|pi| pi.iter().map(|p| p * (1.0 - p)).sum::<f64>() / (q - 1.0))
-    }
-
-    /// Krippendorff's α at `level`; items rated once carry no information and are left out.
-    pub fn krippendorff_alpha(&self, level: Level) -> Option<f64> {
-        let q = self.categories;
-        let mut o = vec![vec![0.0; q]; q];
-        for (by, r) in self.counts() {
-            if r < 2.0 {
-                continue;
-            }
+        if r >= 2.0 {
+            self.rated_twice += 1.0;
+            self.agreement += by.iter().map(|x| x * (x - 1.0)).sum::<f64>() / (r * (r - 1.0));
             for c in 0..q {
                 for k in 0..q {
                     let pairs = if c == k {
@@ -115,11 +82,41 @@ impl Ratings {
                     } else {
                         by[c] * by[k]
                     };
-                    o[c][k] += pairs / (r - 1.0);
+                    self.coincidences[c * q + k] += pairs / (r - 1.0);
                 }
             }
         }
-        let n_c: Vec<f64> = o.iter().map(|row| row.iter().sum()).collect();
+    }
+
+    fn percent_agreement(&self) -> Option<f64> {
+        (self.rated_twice > 0.0).then(|| self.agreement / self.rated_twice)
+    }
+
+    fn beyond_chance(&self, pe: impl Fn(&[f64]) -> f64) -> Option<f64> {
+        let pa = self.percent_agreement()?;
+        (self.rated > 0.0).then_some(())?;
+        let pi: Vec<f64> = self.shares.iter().map(|s| s / self.rated).collect();
+        let pe = pe(&pi);
+        ((1.0 - pe).abs() > 1e-12).then(|| (pa - pe) / (1.0 - pe))
+    }
+
+    fn fleiss_kappa(&self) -> Option<f64> {
+        self.beyond_chance(|pi| pi.iter().map(|p| p * p).sum())
+    }
+
+    fn gwet_ac1(&self) -> Option<f64> {
+        let q = self.shares.len() as f64;
+        (q >= 2.0).then_some(())?;
+        self.beyond_chance(|pi| pi.iter().map(|p| p * (1.0 - p)).sum::<f64>() / (q - 1.0))
+    }
+
+    fn krippendorff_alpha(&self, level: Level) -> Option<f64> {
+        let q = self.shares.len();
+        let n_c: Vec<f64> = self
+            .coincidences
+            .chunks(q.max(1))
+            .map(|row| row.iter().sum())
+            .collect();
         let n: f64 = n_c.iter().sum();
         let delta = |c: usize, k: usize| -> f64 {
             match level {
@@ -135,22 +132,75 @@ impl Ratings {
         for c in 0..q {
             for k in 0..q {
                 let d = delta(c, k);
-                observed += o[c][k] * d;
+                observed += self.coincidences[c * q + k] * d;
                 expected += n_c[c] * n_c[k] * d;
             }
         }
         (n > 1.0 && expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected)
     }
+}
+
+/// A statistic of the summed ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statistic {
+    /// Observed agreement: the chance that two ratings of one item, drawn without
+    /// replacement, agree, averaged over items rated at least twice.
+    PercentAgreement,
+    /// Fleiss' κ (Gwet's form for items rated by different numbers of reviewers).
+    FleissKappa,
+    /// Gwet's AC1: chance agreement from how far the shares are from uniform, so one
+    /// dominant verdict does not make near-perfect agreement look like none (κ's paradox).
+    GwetAc1,
+    /// Krippendorff's α at a level; items rated once carry no information.
+    Alpha(Level),
+}
+
+impl Statistic {
+    fn of(self, sums: &Sums) -> Option<f64> {
+        match self {
+            Statistic::PercentAgreement => sums.percent_agreement(),
+            Statistic::FleissKappa => sums.fleiss_kappa(),
+            Statistic::GwetAc1 => sums.gwet_ac1(),
+            Statistic::Alpha(level) => sums.krippendorff_alpha(level),
+        }
+    }
+}
+
+impl Ratings {
+    /// Each item's count of ratings per category.
+    fn counts(&self) -> Vec<Vec<f64>> {
+        self.rows
+            .iter()
+            .map(|row| {
+                let mut by = vec![0.0; self.categories];
+                for k in row.iter().flatten() {
+                    if let Some(slot) = by.get_mut(*k) {
+                        *slot += 1.0;
+                    }
+                }
+                by
+            })
+            .collect()
+    }
+
+    fn sums(&self) -> Sums {
+        let mut sums = Sums::new(self.categories);
+        self.counts().iter().for_each(|by| sums.add(by));
+        sums
+    }
+
+    /// `statistic` over all items; `None` when it is undefined (nothing rated twice, or
+    /// chance agreement of 1).
+    pub fn value(&self, statistic: Statistic) -> Option<f64> {
+        statistic.of(&self.sums())
+    }
 
     /// A 95 % interval for `statistic`: the 2.5th and 97.5th percentiles over `rounds`
     /// resamples of the items with replacement (a fixed seed: the same ratings give the
     /// same interval). `None` when too few resamples give a value.
-    pub fn bootstrap(
-        &self,
-        statistic: impl Fn(&Ratings) -> Option<f64>,
-        rounds: usize,
-    ) -> Option<(f64, f64)> {
-        if self.rows.is_empty() {
+    pub fn bootstrap(&self, statistic: Statistic, rounds: usize) -> Option<(f64, f64)> {
+        let counts = self.counts();
+        if counts.is_empty() {
             return None;
         }
         // xorshift64*: enough to draw item indices, and the same on every platform.
@@ -163,16 +213,14 @@ impl Ratings {
         };
         let mut values: Vec<f64> = (0..rounds)
             .filter_map(|_| {
-                let rows = (0..self.rows.len())
-                    .map(|_| self.rows[next(self.rows.len())].clone())
-                    .collect();
-                statistic(&Ratings {
-                    categories: self.categories,
-                    rows,
-                })
+                let mut sums = Sums::new(self.categories);
+                for _ in 0..counts.len() {
+                    sums.add(&counts[next(counts.len())]);
+                }
+                statistic.of(&sums)
             })
             .collect();
-        if values.len() < rounds / 2 || values.is_empty() {
+        if values.is_empty() || values.len() < rounds / 2 {
             return None;
         }
         values.sort_by(f64::total_cmp);
@@ -218,11 +266,11 @@ mod tests {
     #[test]
     fn krippendorffs_worked_example() {
         let r = krippendorff_2011();
-        close(r.krippendorff_alpha(Level::Nominal), 0.743_421);
-        close(r.krippendorff_alpha(Level::Ordinal), 0.815_388);
-        close(r.percent_agreement(), 0.818_18);
-        close(r.fleiss_kappa(), 0.761_17);
-        close(r.gwet_ac1(), 0.775_44);
+        close(r.value(Statistic::Alpha(Level::Nominal)), 0.743_421);
+        close(r.value(Statistic::Alpha(Level::Ordinal)), 0.815_388);
+        close(r.value(Statistic::PercentAgreement), 0.818_18);
+        close(r.value(Statistic::FleissKappa), 0.761_17);
+        close(r.value(Statistic::GwetAc1), 0.775_44);
     }
 
     /// Two reviewers, six items, one verdict dominant, half agreed: κ is below zero while
@@ -241,9 +289,9 @@ mod tests {
                 vec![kept, broken],
             ],
         };
-        close(r.percent_agreement(), 0.5);
-        close(r.gwet_ac1(), 0.2);
-        close(r.fleiss_kappa(), -1.0 / 3.0);
+        close(r.value(Statistic::PercentAgreement), 0.5);
+        close(r.value(Statistic::GwetAc1), 0.2);
+        close(r.value(Statistic::FleissKappa), -1.0 / 3.0);
     }
 
     #[test]
@@ -252,17 +300,117 @@ mod tests {
             categories: 3,
             rows: vec![vec![Some(0), None], vec![None, Some(2)]],
         };
-        assert_eq!(single.percent_agreement(), None);
-        assert_eq!(single.krippendorff_alpha(Level::Nominal), None);
+        assert_eq!(single.value(Statistic::PercentAgreement), None);
+        assert_eq!(single.value(Statistic::Alpha(Level::Nominal)), None);
         let r = krippendorff_2011();
-        let (lo, hi) = r
-            .bootstrap(|r| r.krippendorff_alpha(Level::Nominal), 500)
-            .unwrap();
+        let (lo, hi) = r.bootstrap(Statistic::Alpha(Level::Nominal), 500).unwrap();
         assert!(lo < 0.743 && 0.743 < hi && hi <= 1.0, "{lo} {hi}");
         assert_eq!(
-            r.bootstrap(|r| r.gwet_ac1(), 200),
-            r.bootstrap(|r| r.gwet_ac1(), 200),
+            r.bootstrap(Statistic::GwetAc1, 200),
+            r.bootstrap(Statistic::GwetAc1, 200),
             "the same ratings give the same interval"
         );
+    }
+}
+
+/// Bootstrap resamples behind each interval.
+const ROUNDS: usize = 1000;
+
+/// One reliability figure with its bootstrap 95 % interval.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Figure {
+    /// The statistic over all items.
+    pub value: f64,
+    /// Its 2.5th and 97.5th bootstrap percentiles, when enough resamples give a value.
+    pub interval: Option<(f64, f64)>,
+}
+
+/// The reliability of a review among all its reviewers.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Reliability {
+    /// Everyone who gave a verdict, by name.
+    pub reviewers: Vec<String>,
+    /// Items counted.
+    pub items: usize,
+    /// Items with two verdicts or more (the base of every figure).
+    pub rated_twice: usize,
+    /// Observed agreement between two verdicts on one item, over all pairs.
+    pub percent: Option<Figure>,
+    /// Fleiss' κ.
+    pub fleiss_kappa: Option<Figure>,
+    /// Gwet's AC1.
+    pub gwet_ac1: Option<Figure>,
+    /// Krippendorff's α, every verdict a category of its own.
+    pub alpha_nominal: Option<Figure>,
+    /// Krippendorff's α over the verdicts' order (broken < stalled < in-progress < partial
+    /// < kept); `not-a-commitment` is left out.
+    pub alpha_ordinal: Option<Figure>,
+}
+
+/// The verdicts that are ratings (`pending` is none), as nominal categories.
+const NOMINAL: [Verdict; 6] = [
+    Verdict::InProgress,
+    Verdict::Stalled,
+    Verdict::Partial,
+    Verdict::Kept,
+    Verdict::Broken,
+    Verdict::NotACommitment,
+];
+
+/// The verdicts in the order of how far a commitment was kept.
+const ORDINAL: [Verdict; 5] = [
+    Verdict::Broken,
+    Verdict::Stalled,
+    Verdict::InProgress,
+    Verdict::Partial,
+    Verdict::Kept,
+];
+
+/// The reliability of `items` among everyone who rated them.
+pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability {
+    let items: Vec<&Item> = items.into_iter().collect();
+    let mut reviewers: Vec<String> = items
+        .iter()
+        .flat_map(|i| i.reviews.keys())
+        .map(|n| n.to_string())
+        .collect();
+    reviewers.sort();
+    reviewers.dedup();
+    let on = |scale: &[Verdict]| Ratings {
+        categories: scale.len(),
+        rows: items
+            .iter()
+            .map(|item| {
+                reviewers
+                    .iter()
+                    .map(|who| {
+                        let v = item.reviews.get(who)?.verdict;
+                        scale.iter().position(|s| *s == v)
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let (nominal, ordinal) = (on(&NOMINAL), on(&ORDINAL));
+    let figure = |ratings: &Ratings, statistic: Statistic| {
+        ratings.value(statistic).map(|value| Figure {
+            value,
+            interval: ratings.bootstrap(statistic, ROUNDS),
+        })
+    };
+    let rated_twice = nominal
+        .rows
+        .iter()
+        .filter(|row| row.iter().flatten().count() >= 2)
+        .count();
+    Reliability {
+        items: items.len(),
+        rated_twice,
+        percent: figure(&nominal, Statistic::PercentAgreement),
+        fleiss_kappa: figure(&nominal, Statistic::FleissKappa),
+        gwet_ac1: figure(&nominal, Statistic::GwetAc1),
+        alpha_nominal: figure(&nominal, Statistic::Alpha(Level::Nominal)),
+        alpha_ordinal: figure(&ordinal, Statistic::Alpha(Level::Ordinal)),
+        reviewers,
     }
 }
