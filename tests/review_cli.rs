@@ -1136,8 +1136,5 @@ fn agreement_reports_every_reviewers_reliability() {
     close("gwet_ac1", n.value(Statistic::GwetAc1));
     close("alpha_nominal", n.value(Statistic::Alpha(Level::Nominal)));
     close("alpha_ordinal", o_.value(Statistic::Alpha(Level::Ordinal)));
-    assert_eq!(
-        v["documents"].as_array().map(Vec::len).unwrap_or(0) >= 1,
-        true
-    );
+    assert!(v["documents"].as_array().is_some_and(|d| !d.is_empty()));
 }
