@@ -1339,6 +1339,38 @@ fn a_held_lock_is_reported_and_the_save_is_tried_again_when_free() {
     assert_eq!(update(&mut state, Msg::LockFree), Vec::<Effect>::new());
 }
 
+/// ctrl-r reaches every reviewer in turn, by name, the one before shown beside.
+#[test]
+fn ctrl_r_takes_every_reviewer_in_turn() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3");
+    assert_eq!(b.state.review.as_ref().unwrap().me.as_deref(), Some("ann"));
+    let last = b.state.review.as_ref().unwrap().order[1].clone();
+    let r = b.state.review.as_mut().unwrap();
+    r.ws.items.get_mut(&last).unwrap().set_review(
+        "cy",
+        Verdict::Kept,
+        String::new(),
+        "2026-12-07T15:00:00Z".into(),
+    );
+    let turns: Vec<(String, String)> = (0..3)
+        .map(|_| {
+            b.keys("ctrl-r");
+            b.state.review.as_ref().unwrap().pair.clone()
+        })
+        .collect();
+    let names = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        turns,
+        names(&[("bob", "ann"), ("cy", "bob"), ("ann", "cy")])
+    );
+}
+
 #[test]
 fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
     use cordiale::workspace::Verdict;

@@ -165,7 +165,7 @@ actions! {
     VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress";
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
-    SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the other reviewer takes the keys (a pair)";
+    SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the next reviewer (by name) takes the keys";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     ExportMarkdown "export_markdown" [Checklist] "write the checklist shown beside the workspace as Markdown (never over a file)";

@@ -1,7 +1,7 @@
 //! How far any number of reviewers agree beyond chance, with items rated by some of them
 //! only: Fleiss' κ, Gwet's AC1 and Krippendorff's α (nominal and ordinal), each with a
 //! bootstrap 95 % interval. These are the figures reliability studies publish; Cohen's κ for
-//! one pair stays in [`super::agreement`].
+//! one pair stays in [`mod@super::agreement`].
 //!
 //! The formulas, with `r_ik` the reviewers who gave category `k` to item `i` and `r_i` all
 //! who rated item `i` (K. L. Gwet, *Handbook of Inter-Rater Reliability*, 4th ed., 2014,

@@ -213,15 +213,29 @@ pub(super) fn save_change(state: &mut State, what: String) -> Vec<Effect> {
     vec![Effect::Save]
 }
 
-/// A pair at one terminal takes turns: the other reviewer becomes the active one.
+/// Reviewers at one terminal take turns: the next reviewer by name (of everyone who has
+/// given a verdict, and the two shown) becomes the active one, and the one who was active
+/// is shown beside. With two, they swap; with three or more, each is reached in turn.
 pub(super) fn switch_reviewer(state: &mut State) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
-    if r.pair.1.is_empty() {
+    let mut everyone: Vec<String> =
+        r.ws.items
+            .values()
+            .flat_map(|i| i.reviews.keys())
+            .map(|n| n.to_string())
+            .chain([r.pair.0.clone(), r.pair.1.clone()])
+            .filter(|n| !n.is_empty())
+            .collect();
+    everyone.sort();
+    everyone.dedup();
+    if everyone.len() < 2 {
         return say(state, "no second reviewer in this workspace yet");
     }
-    r.pair = (r.pair.1.clone(), r.pair.0.clone());
+    let at = everyone.iter().position(|n| *n == r.pair.0).unwrap_or(0);
+    let next = everyone[(at + 1) % everyone.len()].clone();
+    r.pair = (next, r.pair.0.clone());
     r.me = Some(r.pair.0.clone());
     let me = r.pair.0.clone();
     refresh_checklist(state);
