@@ -1137,4 +1137,15 @@ fn agreement_reports_every_reviewers_reliability() {
     close("alpha_nominal", n.value(Statistic::Alpha(Level::Nominal)));
     close("alpha_ordinal", o_.value(Statistic::Alpha(Level::Ordinal)));
     assert!(v["documents"].as_array().is_some_and(|d| !d.is_empty()));
+    assert!(all["per_verdict"].as_array().is_some_and(|p| !p.is_empty()));
+
+    // Any pair's matrix: bob and cy, not the default ann and bob.
+    let o = cordiale(d, &["agreement", "--corpus", "corpus", "--pair", "bob,cy"]);
+    let out = text(&o.stdout);
+    assert!(out.starts_with("== corpus (bob vs cy)"), "{out}");
+    assert!(out.contains("rows bob, columns cy"), "{out}");
+    for bad in ["bob", "bob,bob", "bob,zed"] {
+        let o = cordiale(d, &["agreement", "--corpus", "corpus", "--pair", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
 }

@@ -107,6 +107,10 @@ pub enum Command {
         /// corpus and per document.
         #[arg(long)]
         json: bool,
+        /// The pair whose Cohen's kappa and confusion matrix are shown (default: the two
+        /// reviewers with the most verdicts).
+        #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
+        pair: Option<Vec<String>>,
     },
     /// Validate a workspace and its anchors; non-zero exit on problems.
     Check {
@@ -230,7 +234,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
-        Some(Command::Agreement { ws, json }) => review::agreement(&ws, json),
+        Some(Command::Agreement { ws, json, pair }) => {
+            review::agreement(&ws, json, pair.as_deref())
+        }
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge {
             base,

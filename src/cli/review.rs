@@ -520,10 +520,31 @@ fn pair_json(g: &review::Agreement) -> serde_json::Value {
     })
 }
 
-pub fn agreement(args: &WorkspaceArgs, json: bool) -> Result<(), Failure> {
+pub fn agreement(
+    args: &WorkspaceArgs,
+    json: bool,
+    chosen: Option<&[String]>,
+) -> Result<(), Failure> {
     let open = open(args)?;
     let ws = &open.ws;
-    let Some((a, b)) = review::pair(ws.items.values()) else {
+    let found = match chosen {
+        None => review::pair(ws.items.values()),
+        Some([a, b]) if a != b => {
+            let rated = |who: &str| ws.items.values().any(|i| i.reviews.get(who).is_some());
+            for who in [a, b] {
+                if !rated(who) {
+                    return Err(input(format!("--pair: {who} has given no verdict here")));
+                }
+            }
+            Some((a.clone(), b.clone()))
+        }
+        Some(_) => {
+            return Err(input(
+                "--pair takes two different reviewers: --pair ann,bob",
+            ));
+        }
+    };
+    let Some((a, b)) = found else {
         if json {
             println!("{{\"reviewers\": []}}");
         } else {
@@ -564,6 +585,14 @@ pub fn agreement(args: &WorkspaceArgs, json: bool) -> Result<(), Failure> {
             ("Krippendorff's alpha, ordinal", all.alpha_ordinal),
         ] {
             let _ = writeln!(out, "  {name:<30} {}", figure_text(f));
+        }
+        if !all.per_verdict.is_empty() {
+            let each: Vec<String> = all
+                .per_verdict
+                .iter()
+                .map(|(v, a)| format!("{v} {a:.3}"))
+                .collect();
+            let _ = writeln!(out, "  {:<30} {}", "specific agreement", each.join(", "));
         }
         out.push('\n');
         sections.push(serde_json::json!({
