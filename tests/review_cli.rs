@@ -1139,6 +1139,23 @@ fn agreement_reports_every_reviewers_reliability() {
     assert!(v["documents"].as_array().is_some_and(|d| !d.is_empty()));
     assert!(all["per_verdict"].as_array().is_some_and(|p| !p.is_empty()));
 
+    // CSV: the same figures, one per row, every row the same columns.
+    let o = cordiale(d, &["agreement", "--corpus", "corpus", "--csv"]);
+    let csv = text(&o.stdout);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "scope,document,title,statistic,value,low,high");
+    let fleiss = rows
+        .iter()
+        .find(|r| r.starts_with("corpus,,,Fleiss' kappa,"))
+        .unwrap_or_else(|| panic!("{csv}"));
+    let value: f64 = fleiss.split(',').nth(4).unwrap().parse().unwrap();
+    assert!((value - all["fleiss_kappa"]["value"].as_f64().unwrap()).abs() < 1e-6);
+    assert!(
+        rows.iter()
+            .skip(1)
+            .all(|r| r.starts_with("corpus,") || r.starts_with("document,"))
+    );
+
     // Any pair's matrix: bob and cy, not the default ann and bob.
     let o = cordiale(d, &["agreement", "--corpus", "corpus", "--pair", "bob,cy"]);
     let out = text(&o.stdout);

@@ -107,6 +107,10 @@ pub enum Command {
         /// corpus and per document.
         #[arg(long)]
         json: bool,
+        /// The same figures as CSV, one per row: scope, document, title, statistic,
+        /// value, and the 95% interval's ends.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
         /// The pair whose Cohen's kappa and confusion matrix are shown (default: the two
         /// reviewers with the most verdicts).
         #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
@@ -234,9 +238,12 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
-        Some(Command::Agreement { ws, json, pair }) => {
-            review::agreement(&ws, json, pair.as_deref())
-        }
+        Some(Command::Agreement {
+            ws,
+            json,
+            csv,
+            pair,
+        }) => review::agreement(&ws, (json, csv), pair.as_deref()),
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge {
             base,

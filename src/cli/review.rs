@@ -507,6 +507,55 @@ fn figure_text(f: Option<review::reliability::Figure>) -> String {
     }
 }
 
+/// `agreement --csv`: a row per figure of each section (the corpus first, then each
+/// document), long rather than wide so every row has the same columns.
+fn agreement_csv(sections: &[serde_json::Value]) -> String {
+    use crate::review::export::csv_cell;
+    let number = |v: &serde_json::Value| v.as_f64().map_or(String::new(), |x| format!("{x:.6}"));
+    let mut out = String::from("scope,document,title,statistic,value,low,high\n");
+    for s in sections {
+        let doc = s["document"].as_str();
+        let scope = if doc.is_some() { "document" } else { "corpus" };
+        let (doc, title) = (doc.unwrap_or(""), s["title"].as_str().unwrap_or(""));
+        let mut row = |statistic: &str, value: String, low: String, high: String| {
+            let cells = [scope, doc, title, statistic].map(csv_cell);
+            let _ = writeln!(out, "{},{value},{low},{high}", cells.join(","));
+        };
+        row(
+            "pair percent agreement",
+            number(&s["pair"]["percent"]),
+            String::new(),
+            String::new(),
+        );
+        row(
+            "pair Cohen's kappa",
+            number(&s["pair"]["cohen_kappa"]),
+            String::new(),
+            String::new(),
+        );
+        for (key, name) in [
+            ("percent", "agreement"),
+            ("fleiss_kappa", "Fleiss' kappa"),
+            ("gwet_ac1", "Gwet's AC1"),
+            ("alpha_nominal", "Krippendorff's alpha, nominal"),
+            ("alpha_ordinal", "Krippendorff's alpha, ordinal"),
+        ] {
+            let f = &s["all"][key];
+            row(
+                name,
+                number(&f["value"]),
+                number(&f["interval"][0]),
+                number(&f["interval"][1]),
+            );
+        }
+        for pair in s["all"]["per_verdict"].as_array().into_iter().flatten() {
+            let name = format!("specific agreement, {}", pair[0].as_str().unwrap_or(""));
+            row(&name, number(&pair[1]), String::new(), String::new());
+        }
+    }
+    out
+}
+
 /// The pair's figures as JSON.
 fn pair_json(g: &review::Agreement) -> serde_json::Value {
     serde_json::json!({
@@ -522,7 +571,7 @@ fn pair_json(g: &review::Agreement) -> serde_json::Value {
 
 pub fn agreement(
     args: &WorkspaceArgs,
-    json: bool,
+    (json, csv): (bool, bool),
     chosen: Option<&[String]>,
 ) -> Result<(), Failure> {
     let open = open(args)?;
@@ -547,6 +596,8 @@ pub fn agreement(
     let Some((a, b)) = found else {
         if json {
             println!("{{\"reviewers\": []}}");
+        } else if csv {
+            print!("{}", agreement_csv(&[]));
         } else {
             println!("Fewer than two reviewers have given verdicts: nothing to compare.");
         }
@@ -615,6 +666,12 @@ pub fn agreement(
     for doc in docs {
         let items: Vec<&workspace::Item> = ws.items.values().filter(|i| i.doc == doc).collect();
         section(&document_heading(&open.titles, doc), Some(doc), items);
+    }
+    if csv {
+        io::stdout()
+            .lock()
+            .write_all(agreement_csv(&sections).as_bytes())?;
+        return Ok(());
     }
     if json {
         let mut corpus = sections.remove(0);
