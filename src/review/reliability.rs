@@ -318,6 +318,42 @@ mod tests {
         close(specific[1], 0.0);
     }
 
+    /// The title's quick α is the full computation's value.
+    #[test]
+    fn the_quick_alpha_is_the_alpha() {
+        use crate::workspace::{Anchor, Origin};
+        let verdicts = [
+            ["kept", "kept", "partial"],
+            ["broken", "broken", "broken"],
+            ["kept", "stalled", "kept"],
+            ["not-a-commitment", "kept", "pending"],
+        ];
+        let items: Vec<Item> = verdicts
+            .iter()
+            .enumerate()
+            .map(|(i, vs)| {
+                let anchor = Anchor {
+                    exact: format!("q{i}"),
+                    prefix: String::new(),
+                    suffix: String::new(),
+                    start: i,
+                    end: i + 2,
+                    doc_hash: "h".into(),
+                };
+                let mut item = Item::new("a.txt", Origin::Extracted, anchor);
+                for (who, v) in ["ann", "bob", "cy"].iter().zip(vs) {
+                    let v = Verdict::from_name(v).unwrap();
+                    item.set_review(who, v, String::new(), "2026-12-07T00:00:00Z".into());
+                }
+                item
+            })
+            .collect();
+        let full = reliability(&items);
+        let (reviewers, alpha) = alpha_at_a_glance(&items);
+        assert_eq!(reviewers, 3);
+        close(alpha, full.alpha_nominal.unwrap().value);
+    }
+
     #[test]
     fn nothing_to_compare_gives_no_figure_and_intervals_hold_the_value() {
         let single = Ratings {
@@ -392,6 +428,28 @@ const ORDINAL: [Verdict; 5] = [
     Verdict::Partial,
     Verdict::Kept,
 ];
+
+/// How many reviewers rated `items`, and Krippendorff's α (nominal) among all of them, with
+/// no interval: cheap enough for the checklist's title after every verdict (one pass, no
+/// copy of the ratings).
+pub fn alpha_at_a_glance<'a>(items: impl IntoIterator<Item = &'a Item>) -> (usize, Option<f64>) {
+    let mut reviewers: Vec<&str> = Vec::new();
+    let mut sums = Sums::new(NOMINAL.len());
+    let mut by = vec![0.0; NOMINAL.len()];
+    for item in items {
+        by.iter_mut().for_each(|x| *x = 0.0);
+        for (name, review) in &item.reviews {
+            if let Some(k) = NOMINAL.iter().position(|v| *v == review.verdict) {
+                by[k] += 1.0;
+                if let Err(at) = reviewers.binary_search(&name.as_str()) {
+                    reviewers.insert(at, name.as_str());
+                }
+            }
+        }
+        sums.add(&by);
+    }
+    (reviewers.len(), sums.krippendorff_alpha(Level::Nominal))
+}
 
 /// The reliability of `items` among everyone who rated them.
 pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability {

@@ -108,6 +108,11 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let rated_by = format!("{a} rated {rated}");
     let agree = format!("agree {pct}");
     let kappa = format!("κ {kappa}");
+    // Three reviewers or more: Krippendorff's α among all of them, and how many.
+    let everyone = match rv.everyone {
+        (n, Some(alpha)) if n >= 3 => format!("α {alpha:.2} ({n})"),
+        _ => String::new(),
+    };
     // Pieces in the order shown, each with its rank: the lowest ranks give way first.
     // The decorations go first (the pane's name, the filter when it is "all", then the
     // counts, then the active reviewer's progress); a filter or scope that changes what
@@ -125,6 +130,7 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         (3, rated_by.as_str()),
         (6, agree.as_str()),
         (6, kappa.as_str()),
+        (6, everyone.as_str()),
     ];
     let focused = state.focus == Pane::Checklist && state.overlay.is_none();
     let title = pane_title(&pieces, title_room(state, r, focused));
