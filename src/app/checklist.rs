@@ -32,6 +32,9 @@ struct Row {
     reconciled: bool,
     /// The verdicts as given, `pending` included, and the pair's: the verdict filter's.
     given: [Option<Verdict>; 3],
+    /// Every reviewer's verdicts, counted per rating category (the reliability figures'
+    /// input: `review::reliability::category`).
+    counts: crate::review::reliability::Counts,
 }
 
 /// A reviewer's verdict, `pending` as not given.
@@ -55,6 +58,7 @@ impl Row {
                 item.reviews.get(b).map(|r| r.verdict),
                 item.reconciled.as_ref().map(|r| r.verdict),
             ],
+            counts: crate::review::reliability::counts_of(item),
         }
     }
 }
@@ -115,6 +119,20 @@ impl Rows {
             }
             Err(_) => false,
         }
+    }
+
+    /// Krippendorff's α (nominal) among every reviewer, when some item has three verdicts
+    /// or more (with two, the title's κ says it); from the rows, not the workspace.
+    pub fn alpha_of_everyone(&self) -> Option<f64> {
+        let three = self
+            .rows
+            .iter()
+            .any(|r| r.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3);
+        three
+            .then(|| {
+                crate::review::reliability::alpha_of_counts(self.rows.iter().map(|r| &r.counts))
+            })
+            .flatten()
     }
 
     /// Agreement over every item.

@@ -89,9 +89,9 @@ pub struct ReviewState {
     /// Agreement over every item, and how many the active reviewer rated: the checklist's
     /// title, worked out when the items change rather than at each frame.
     pub figures: crate::review::Agreement,
-    /// How many reviewers have given verdicts, and Krippendorff's α (nominal) among all of
-    /// them: the title shows it once there are three or more.
-    pub everyone: (usize, Option<f64>),
+    /// Krippendorff's α (nominal) among every reviewer, once some item has three verdicts
+    /// or more: the title shows it.
+    pub everyone: Option<f64>,
     /// How many items the active reviewer has rated.
     pub rated: usize,
     /// Per document name: items the active reviewer has rated, and items (the documents

@@ -108,11 +108,10 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     let rated_by = format!("{a} rated {rated}");
     let agree = format!("agree {pct}");
     let kappa = format!("κ {kappa}");
-    // Three reviewers or more: Krippendorff's α among all of them, and how many.
-    let everyone = match rv.everyone {
-        (n, Some(alpha)) if n >= 3 => format!("α {alpha:.2} ({n})"),
-        _ => String::new(),
-    };
+    // Three verdicts on an item or more: Krippendorff's α among every reviewer.
+    let everyone = rv
+        .everyone
+        .map_or(String::new(), |alpha| format!("α {alpha:.2} (all)"));
     // Pieces in the order shown, each with its rank: the lowest ranks give way first.
     // The decorations go first (the pane's name, the filter when it is "all", then the
     // counts, then the active reviewer's progress); a filter or scope that changes what

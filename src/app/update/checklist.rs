@@ -41,7 +41,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         filter: ChecklistFilter::All,
         order: Vec::new(),
         figures: agreement(std::iter::empty(), "", ""),
-        everyone: (0, None),
+        everyone: None,
         rated: 0,
         progress: Default::default(),
         selected: 0,
@@ -86,7 +86,7 @@ pub(super) fn refresh_checklist(state: &mut State) {
     let me = r.me.as_deref().unwrap_or("");
     r.rows.update(&r.ws, a, b, me);
     r.figures = r.rows.figures();
-    r.everyone = crate::review::reliability::alpha_at_a_glance(r.ws.items.values());
+    r.everyone = r.rows.alpha_of_everyone();
     r.rated = r.rows.rated();
     r.progress = r.rows.progress();
     let doc = open_doc.as_deref().filter(|_| r.this_document);
