@@ -1166,3 +1166,53 @@ fn agreement_reports_every_reviewers_reliability() {
         assert_eq!(o.status.code(), Some(2), "{bad}");
     }
 }
+
+/// Three reviewers on three git branches: the driver merges them item by item, every
+/// verdict is kept, and `agreement` counts all three.
+#[test]
+fn three_reviewers_branches_merge_with_the_driver() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    git_ok(d, &["init", "-q", "-b", "main"]);
+    git_ok(d, &["config", "user.name", "Test"]);
+    git_ok(d, &["config", "user.email", "test@example.invalid"]);
+    assert!(cordiale(d, &["git-setup", "--write"]).status.success());
+    let ids = item_ids(d);
+    git_ok(d, &["add", "-A"]);
+    git_ok(d, &["commit", "-q", "-m", "base"]);
+    let plan = [("ann", "kept"), ("bob", "broken"), ("cy", "partial")];
+    for (who, verdict) in plan {
+        git_ok(d, &["checkout", "-q", "-b", who, "main"]);
+        for id in &ids[..4] {
+            let o = cordiale(d, &["verdict", id, verdict, "--reviewer", who]);
+            assert!(o.status.success(), "{}", text(&o.stderr));
+        }
+        git_ok(d, &["commit", "-q", "-am", who]);
+    }
+    git_ok(d, &["checkout", "-q", "main"]);
+    for (who, _) in plan {
+        let m = git(d, &["merge", "-q", "--no-edit", who]);
+        assert!(
+            m.status.success(),
+            "{who}: {}{}",
+            text(&m.stdout),
+            text(&m.stderr)
+        );
+    }
+    let merged: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    for id in &ids[..4] {
+        for (who, verdict) in plan {
+            assert_eq!(
+                merged["items"][id]["reviews"][who]["verdict"], verdict,
+                "{id} {who}"
+            );
+        }
+    }
+    let o = cordiale(d, &["agreement", "--corpus", "corpus", "--json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["corpus"]["all"]["reviewers"],
+        serde_json::json!(["ann", "bob", "cy"])
+    );
+    assert_eq!(v["corpus"]["all"]["rated_twice"], 4);
+}
