@@ -1371,15 +1371,7 @@ fn ctrl_r_takes_every_reviewer_in_turn() {
     );
     // Three reviewers: the checklist's title gives Krippendorff's α among them all.
     let alpha = b.state.review.as_ref().unwrap().everyone;
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| cordiale::ui::draw(&b.state, f)).unwrap();
-    let screen: String = t
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&b.state);
     let shown = format!("α {:.2} (all)", alpha.unwrap());
     assert!(screen.contains(&shown), "{shown} in:\n{screen}");
 }

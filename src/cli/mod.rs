@@ -461,14 +461,15 @@ fn index_of(paths: &[PathBuf], cached: bool) -> Result<crate::search::Index, Fai
     let Some(dir) = dir else {
         return Ok(Index::build(std::sync::Arc::new(load_corpus(paths)?)));
     };
-    if let Some((index, warnings)) = mapped::open(&dir, paths) {
+    // Taken before the files are read (a change made while they are read shows next
+    // time), and once: it both finds the mapped index and stamps a new one.
+    let fingerprint = corpus::fingerprint(paths);
+    if let Some((index, warnings)) = fingerprint.and_then(|f| mapped::open(&dir, paths, f)) {
         for w in warnings {
             eprintln!("cordiale: warning: {}", sanitize(&w));
         }
         return Ok(index);
     }
-    // Taken before the files are read: a change made while they are read shows next time.
-    let fingerprint = corpus::fingerprint(paths);
     let corpus = load_corpus(paths)?;
     let warnings: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
     let index = cache::build_cached(std::sync::Arc::new(corpus), Some(&dir));

@@ -411,15 +411,9 @@ pub struct Reliability {
     pub per_verdict: Vec<(&'static str, f64)>,
 }
 
-/// The verdicts that are ratings (`pending` is none), as nominal categories.
-const NOMINAL: [Verdict; 6] = [
-    Verdict::InProgress,
-    Verdict::Stalled,
-    Verdict::Partial,
-    Verdict::Kept,
-    Verdict::Broken,
-    Verdict::NotACommitment,
-];
+/// The verdicts that are ratings, as nominal categories: every verdict but `pending`
+/// (the first of `Verdict::ALL`).
+const NOMINAL: &[Verdict] = Verdict::ALL.split_at(1).1;
 
 /// The verdicts in the order of how far a commitment was kept.
 const ORDINAL: [Verdict; 5] = [
@@ -483,7 +477,7 @@ pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability
             })
             .collect(),
     };
-    let (nominal, ordinal) = (on(&NOMINAL), on(&ORDINAL));
+    let (nominal, ordinal) = (on(NOMINAL), on(&ORDINAL));
     let figure = |ratings: &Ratings, statistic: Statistic| {
         ratings.value(statistic).map(|value| Figure {
             value,

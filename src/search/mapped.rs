@@ -180,15 +180,15 @@ impl<W: Write> Hashing<W> {
     }
 }
 
-/// The mapped index of the corpus `roots`, when its file is this build's, records the
-/// corpus's fingerprint of now, and checks out; with the load's warnings. `None`
-/// otherwise: the caller loads and builds.
+/// The mapped index of the corpus `roots`, when its file is this build's, records
+/// `fingerprint` (the corpus's now: `corpus::fingerprint`, which the caller keeps for a
+/// rebuild), and checks out; with the load's warnings. `None` otherwise: the caller loads
+/// and builds.
 #[allow(
     unsafe_code,
     reason = "maps a file checked against its hash (see SAFETY)"
 )]
-pub fn open(dir: &Path, roots: &[PathBuf]) -> Option<(Index, Vec<String>)> {
-    let fingerprint = crate::corpus::fingerprint(roots)?;
+pub fn open(dir: &Path, roots: &[PathBuf], fingerprint: u128) -> Option<(Index, Vec<String>)> {
     let path = file_for(dir, roots);
     // Only a regular file is opened (a FIFO in its place would block the open).
     if !fs::metadata(&path).ok()?.is_file() {
@@ -399,8 +399,11 @@ mod tests {
         let corpus = settled_corpus();
         let cache = tempfile::tempdir().unwrap();
         let roots = vec![corpus.path().to_path_buf()];
-        assert!(open(cache.path(), &roots).is_none(), "nothing written yet");
         let fingerprint = crate::corpus::fingerprint(&roots).unwrap();
+        assert!(
+            open(cache.path(), &roots, fingerprint).is_none(),
+            "nothing written yet"
+        );
         let index = built(&roots);
         write(
             cache.path(),
@@ -410,7 +413,7 @@ mod tests {
             &["a warning".into()],
         )
         .unwrap();
-        let (mapped, warnings) = open(cache.path(), &roots).expect("in step");
+        let (mapped, warnings) = open(cache.path(), &roots, fingerprint).expect("in step");
         assert_eq!(warnings, ["a warning"]);
         same(&index, &mapped);
     }
@@ -429,15 +432,23 @@ mod tests {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x40;
             fs::write(&file, &damaged).unwrap();
-            assert!(open(cache.path(), &roots).is_none(), "byte {at} flipped");
+            assert!(
+                open(cache.path(), &roots, fingerprint).is_none(),
+                "byte {at} flipped"
+            );
         }
         fs::write(&file, &bytes[..bytes.len() - 64]).unwrap();
-        assert!(open(cache.path(), &roots).is_none(), "cut");
+        assert!(open(cache.path(), &roots, fingerprint).is_none(), "cut");
         fs::write(&file, &bytes).unwrap();
-        assert!(open(cache.path(), &roots).is_some());
+        assert!(open(cache.path(), &roots, fingerprint).is_some());
         // Another file in the corpus: another fingerprint.
         fs::write(corpus.path().join("c.txt"), "We will act.").unwrap();
         std::thread::sleep(crate::stamp::TICK_MARGIN + std::time::Duration::from_millis(5));
-        assert!(open(cache.path(), &roots).is_none(), "the corpus changed");
+        let now = crate::corpus::fingerprint(&roots).unwrap();
+        assert_ne!(now, fingerprint);
+        assert!(
+            open(cache.path(), &roots, now).is_none(),
+            "the corpus changed"
+        );
     }
 }
