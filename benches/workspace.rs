@@ -56,7 +56,7 @@ fn time_with<I, T>(
 
 fn main() {
     let docs = common::documents();
-    let ws = common::workspace(&docs, |_| (Verdict::Kept, Verdict::Partial));
+    let ws = common::workspace(&docs, |_| (Verdict::KEPT, Verdict::PARTIAL));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cordiale.json");
 
@@ -69,12 +69,12 @@ fn main() {
     let mut theirs = ws.clone();
     for (k, item) in ours.items.values_mut().enumerate() {
         if k % 2 == 0 {
-            item.reviews.get_mut("ann").unwrap().verdict = Verdict::Broken;
+            item.reviews.get_mut("ann").unwrap().verdict = Verdict::BROKEN;
         }
     }
     for (k, item) in theirs.items.values_mut().enumerate() {
         if k % 3 == 0 {
-            item.reviews.get_mut("bob").unwrap().verdict = Verdict::Stalled;
+            item.reviews.get_mut("bob").unwrap().verdict = Verdict::STALLED;
         }
     }
     let (merge_t, (merged, conflicts)) = time_with(
@@ -90,7 +90,7 @@ fn main() {
         merged
             .items
             .values()
-            .filter(|i| i.reviews["bob"].verdict == Verdict::Stalled)
+            .filter(|i| i.reviews["bob"].verdict == Verdict::STALLED)
             .count(),
         ws.items.len().div_ceil(3)
     );

@@ -39,14 +39,14 @@ fn reviewed_workspace(corpus: &corpus::Corpus, path: &Path) {
         let item = ws.items.get_mut(id).unwrap();
         item.set_review(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             String::new(),
             "2026-11-25T08:00:00Z".into(),
         );
         let theirs = if k % 2 == 0 {
-            Verdict::Kept
+            Verdict::KEPT
         } else {
-            Verdict::Broken
+            Verdict::BROKEN
         };
         item.set_review("bob", theirs, String::new(), "2026-11-25T08:00:00Z".into());
     }
@@ -762,22 +762,23 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             };
             assert_eq!(now, wanted, "{what}");
         }
-        Action::VerdictKept
-        | Action::VerdictBroken
-        | Action::VerdictPartial
-        | Action::VerdictStalled
-        | Action::VerdictInProgress
+        Action::Verdict1
+        | Action::Verdict2
+        | Action::Verdict3
+        | Action::Verdict4
+        | Action::Verdict5
+        | Action::Verdict6
+        | Action::Verdict7
+        | Action::Verdict8
+        | Action::Verdict9
         | Action::VerdictPending
         | Action::VerdictNotACommitment => {
             use cordiale::workspace::Verdict as V;
+            let scale = &before.review.as_ref().unwrap().ws.scale;
             let wanted = match action {
-                Action::VerdictKept => V::Kept,
-                Action::VerdictBroken => V::Broken,
-                Action::VerdictPartial => V::Partial,
-                Action::VerdictStalled => V::Stalled,
-                Action::VerdictInProgress => V::InProgress,
-                Action::VerdictPending => V::Pending,
-                _ => V::NotACommitment,
+                Action::VerdictPending => V::PENDING,
+                Action::VerdictNotACommitment => V::NOT_A_COMMITMENT,
+                slot => scale.verdicts[slot.verdict_slot().unwrap()].name,
             };
             let r = before.review.as_ref().unwrap();
             let id = &r.order[r.selected];
@@ -1281,7 +1282,7 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
         .items
         .get_mut(&last)
         .unwrap()
-        .set_review("bob", Verdict::Stalled, String::new(), at);
+        .set_review("bob", Verdict::STALLED, String::new(), at);
     partner.save(&mut theirs).unwrap();
     // ann gives a verdict on the ninth item with one key.
     update(&mut state, Msg::Key("3".parse::<Key>().unwrap().to_event()));
@@ -1292,16 +1293,16 @@ fn a_verdict_key_is_saved_at_once_and_a_partners_save_is_merged() {
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
     let on_disk = cordiale::workspace::load(&path).unwrap();
-    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::Kept);
+    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::KEPT);
     assert_eq!(
         on_disk.items[&last].reviews["bob"].verdict,
-        Verdict::Stalled,
+        Verdict::STALLED,
         "bob's kept"
     );
     let shown = &state.review.as_ref().unwrap().ws;
     assert_eq!(
         shown.items[&last].reviews["bob"].verdict,
-        Verdict::Stalled,
+        Verdict::STALLED,
         "and shown"
     );
     assert!(status(&state).contains("with changes made elsewhere"));
@@ -1350,7 +1351,7 @@ fn ctrl_r_takes_every_reviewer_in_turn() {
     let r = b.state.review.as_mut().unwrap();
     r.ws.items.get_mut(&last).unwrap().set_review(
         "cy",
-        Verdict::Kept,
+        Verdict::KEPT,
         String::new(),
         "2026-12-07T15:00:00Z".into(),
     );
@@ -1411,7 +1412,7 @@ fn blind_mode_hides_the_partner_and_a_pair_reconciles() {
     b.keys("R P");
     let item = &b.state.review.as_ref().unwrap().ws.items[&id];
     let r = item.reconciled.as_ref().unwrap();
-    assert_eq!((r.verdict, r.by.as_str()), (Verdict::Partial, "ann"));
+    assert_eq!((r.verdict, r.by.as_str()), (Verdict::PARTIAL, "ann"));
     assert!(b.effects.contains(&Effect::Save));
     assert_eq!(
         b.state.review.as_ref().unwrap().verdict_key,
@@ -1438,7 +1439,7 @@ fn a_note_is_written_in_the_editor_and_saved_on_leaving() {
     assert_eq!(item.reviews["ann"].note, "Checked\nin the 2017\nreport");
     assert_eq!(
         item.reviews["ann"].verdict,
-        Verdict::Pending,
+        Verdict::PENDING,
         "a note alone rates nothing"
     );
     assert!(b.effects.contains(&Effect::Save));
@@ -1458,13 +1459,13 @@ fn a_change_saved_elsewhere_is_merged_into_the_open_session() {
         .items
         .get_mut(&last)
         .unwrap()
-        .set_review("bob", Verdict::Broken, String::new(), at);
+        .set_review("bob", Verdict::BROKEN, String::new(), at);
     partner.save(&mut theirs).unwrap();
     assert_eq!(update(&mut state, Msg::DiskChanged), vec![Effect::Refresh]);
     let merged = cordiale::app::review::refresh(&state).expect("a change to merge");
     update(&mut state, merged);
     let shown = &state.review.as_ref().unwrap().ws;
-    assert_eq!(shown.items[&last].reviews["bob"].verdict, Verdict::Broken);
+    assert_eq!(shown.items[&last].reviews["bob"].verdict, Verdict::BROKEN);
     assert!(status(&state).contains("merged changes made elsewhere"));
     // And the merged file is the new base: reading again finds nothing new.
     assert!(cordiale::app::review::refresh(&state).is_none());
@@ -1495,7 +1496,7 @@ fn a_partner_who_starts_meanwhile_gets_the_second_column() {
         .items
         .get_mut(&first)
         .unwrap()
-        .set_review("bob", Verdict::Kept, String::new(), at);
+        .set_review("bob", Verdict::KEPT, String::new(), at);
     partner.save(&mut theirs).unwrap();
     let merged = cordiale::app::review::refresh(&state).expect("a change to merge");
     update(&mut state, merged);
@@ -1630,7 +1631,7 @@ fn a_blind_export_leaves_out_what_blind_mode_hides() {
     item.reviews.remove("ann");
     item.set_review(
         "bob",
-        cordiale::workspace::Verdict::Broken,
+        cordiale::workspace::Verdict::BROKEN,
         "secret reasons".into(),
         "2026-11-25T09:00:00Z".into(),
     );
@@ -1669,7 +1670,7 @@ fn the_partners_whole_note_is_read_in_the_detail_and_scrolls() {
         let at = "2026-11-25T09:00:00Z";
         item.set_review(
             "bob",
-            cordiale::workspace::Verdict::Broken,
+            cordiale::workspace::Verdict::BROKEN,
             note.into(),
             at.into(),
         );
@@ -1693,7 +1694,7 @@ fn the_partners_whole_note_is_read_in_the_detail_and_scrolls() {
         let item = r.ws.items.get_mut(&id).unwrap();
         item.set_review(
             "bob",
-            cordiale::workspace::Verdict::Broken,
+            cordiale::workspace::Verdict::BROKEN,
             long.join("\n"),
             at.into(),
         );
@@ -1744,16 +1745,16 @@ fn a_verdict_filter_waits_for_its_verdict_key_and_esc_forgets_it() {
         b.state.review.as_ref().unwrap().verdict_key,
         VerdictKey::Filter
     );
-    assert!(status(&b.state).contains("K B P S I U N"));
+    assert!(status(&b.state).contains("K P I S B U N"));
     let before = b.state.review.as_ref().unwrap().ws.clone();
     b.keys("B");
     let r = b.state.review.as_ref().unwrap();
-    assert_eq!(r.filter, ChecklistFilter::Verdict(Verdict::Broken));
+    assert_eq!(r.filter, ChecklistFilter::Verdict(Verdict::BROKEN));
     assert_eq!(r.order.len(), 3);
     assert!(
         r.order
             .iter()
-            .all(|id| r.ws.items[id].reviews["bob"].verdict == Verdict::Broken)
+            .all(|id| r.ws.items[id].reviews["bob"].verdict == Verdict::BROKEN)
     );
     assert_eq!(r.ws, before, "choosing a filter gives no verdict");
     assert!(b.effects.is_empty(), "and saves nothing");
@@ -1770,7 +1771,7 @@ fn a_verdict_filter_waits_for_its_verdict_key_and_esc_forgets_it() {
     let r = b.state.review.as_ref().unwrap();
     let id = &r.order[r.selected];
     assert!(r.ws.items[id].reconciled.is_none());
-    assert_eq!(r.ws.items[id].reviews["ann"].verdict, Verdict::Kept);
+    assert_eq!(r.ws.items[id].reviews["ann"].verdict, Verdict::KEPT);
 }
 
 #[test]
@@ -1798,7 +1799,7 @@ fn the_disagreements_view_walks_each_conflict_until_none_is_left() {
         let r = b.state.review.as_ref().unwrap();
         assert_eq!(
             r.ws.items[id].reconciled.as_ref().unwrap().verdict,
-            Verdict::Partial
+            Verdict::PARTIAL
         );
         assert_eq!(r.order.len(), left);
     }
@@ -1919,7 +1920,7 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
         .items
         .get_mut(&id)
         .unwrap()
-        .set_review("bob", Verdict::Stalled, "asked".into(), at);
+        .set_review("bob", Verdict::STALLED, "asked".into(), at);
     partner.save(&mut theirs).unwrap();
     assert_eq!(update(&mut state, Msg::DiskChanged), vec![Effect::Refresh]);
     let merged = cordiale::app::review::refresh(&state).expect("the change is seen");
@@ -1927,7 +1928,7 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     assert_eq!(state.overlay, Some(Overlay::Note), "the editor stays open");
     assert_eq!(state.note.as_ref().unwrap().input.lines(), ["draft"]);
     let shown = &state.review.as_ref().unwrap().ws.items[&id];
-    assert_eq!(shown.reviews["bob"].verdict, Verdict::Stalled);
+    assert_eq!(shown.reviews["bob"].verdict, Verdict::STALLED);
     assert_eq!(press(&mut state, "ctrl-s"), vec![Effect::Save]);
     let outcome = cordiale::app::review::save(&state).unwrap();
     update(&mut state, outcome);
@@ -1938,7 +1939,7 @@ fn a_note_being_typed_survives_a_partners_save_merged_meanwhile() {
     );
     let on_disk = cordiale::workspace::load(&path).unwrap();
     assert_eq!(on_disk.items[&id].reviews["ann"].note, "draft");
-    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Stalled);
+    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::STALLED);
     assert_eq!(on_disk.items[&id].reviews["bob"].note, "asked");
 }
 
@@ -2047,7 +2048,7 @@ fn a_verdict_merged_from_elsewhere_updates_the_open_timeline() {
         .unwrap();
     saved.ws.items.get_mut(&id).unwrap().set_review(
         "bob",
-        Verdict::Kept,
+        Verdict::KEPT,
         String::new(),
         "2026-11-25T09:00:00Z".into(),
     );
@@ -2063,7 +2064,7 @@ fn a_verdict_merged_from_elsewhere_updates_the_open_timeline() {
     let same = &ts.timeline.events[ts.selected];
     assert_eq!(
         (same.span, same.overdue, same.settled),
-        (e.span, false, Some(Verdict::Kept))
+        (e.span, false, Some(Verdict::KEPT))
     );
 }
 
@@ -2166,7 +2167,7 @@ fn quitting_after_a_failed_save_asks_and_saves_first() {
     let on_disk = cordiale::workspace::load(&path).unwrap();
     assert_eq!(
         on_disk.items[&id].reviews["ann"].verdict,
-        cordiale::workspace::Verdict::Kept
+        cordiale::workspace::Verdict::KEPT
     );
 }
 
@@ -2300,7 +2301,7 @@ fn a_verdict_a_note_and_a_reconcile_are_undone_and_redone_and_recorded() {
     let undo = item.history.last().unwrap();
     assert_eq!(
         (undo.what.as_str(), undo.by.as_str(), undo.verdict),
-        ("undo", "ann", Some(Verdict::Broken))
+        ("undo", "ann", Some(Verdict::BROKEN))
     );
     let on_disk = cordiale::workspace::load(&path).unwrap();
     assert!(!on_disk.items[&id].reviews.contains_key("ann"));
@@ -2313,10 +2314,10 @@ fn a_verdict_a_note_and_a_reconcile_are_undone_and_redone_and_recorded() {
     );
     run_effects(&mut state, effects);
     let item = item_of(&state, &id);
-    assert_eq!(item.reviews["ann"].verdict, Verdict::Broken);
+    assert_eq!(item.reviews["ann"].verdict, Verdict::BROKEN);
     assert_eq!(item.history.last().unwrap().what, "redo");
     let on_disk = cordiale::workspace::load(&path).unwrap();
-    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::Broken);
+    assert_eq!(on_disk.items[&id].reviews["ann"].verdict, Verdict::BROKEN);
 
     // A note: undo gives back the review as it was, note and time.
     let before = item_of(&state, &id).reviews["ann"].clone();
@@ -2353,7 +2354,7 @@ fn a_verdict_a_note_and_a_reconcile_are_undone_and_redone_and_recorded() {
             .reconciled
             .as_ref()
             .map(|r| r.verdict),
-        Some(Verdict::Partial)
+        Some(Verdict::PARTIAL)
     );
     // Nothing more to redo; a new change forgets what could be redone.
     press(&mut state, "ctrl-y");
@@ -2381,7 +2382,7 @@ fn undo_leaves_a_partners_change_merged_meanwhile() {
     for x in [&id, &last] {
         theirs.items.get_mut(x).unwrap().set_review(
             "bob",
-            Verdict::Partial,
+            Verdict::PARTIAL,
             "seen the report".into(),
             "2026-11-25T09:00:00Z".into(),
         );
@@ -2394,22 +2395,22 @@ fn undo_leaves_a_partners_change_merged_meanwhile() {
     run_effects(&mut state, effects);
     let on_disk = cordiale::workspace::load(&path).unwrap();
     assert_eq!(on_disk.items[&id].reviews["ann"], ann_before);
-    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::Partial);
+    assert_eq!(on_disk.items[&id].reviews["bob"].verdict, Verdict::PARTIAL);
     assert_eq!(
         on_disk.items[&last].reviews["bob"].verdict,
-        Verdict::Partial
+        Verdict::PARTIAL
     );
     // A change to ann's own verdict made elsewhere is not undone blindly.
     let effects = press(&mut state, "ctrl-y");
     run_effects(&mut state, effects);
     assert_eq!(
         item_of(&state, &id).reviews["ann"].verdict,
-        Verdict::Stalled
+        Verdict::STALLED
     );
     let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
     theirs.items.get_mut(&id).unwrap().set_review(
         "ann",
-        Verdict::Kept,
+        Verdict::KEPT,
         "from my laptop".into(),
         "2026-11-25T10:00:00Z".into(),
     );
@@ -2688,7 +2689,7 @@ fn help_scrolls_within_its_text_and_q_closes_it() {
         })
         .collect();
     for mark in [
-        "K", "B", "p", "s", "i", "?", "N", "·", "◌", "1", "=", "≠", "R", "⚠", "▶", "!", "◆", "✗",
+        "K", "B", "P", "S", "I", "?", "N", "·", "◌", "1", "=", "≠", "R", "⚠", "▶", "!", "◆", "✗",
         "●", "■□",
     ] {
         assert!(

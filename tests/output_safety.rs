@@ -450,11 +450,11 @@ fn the_confusion_matrix_keeps_every_header_apart() {
         names,
         [
             "pending",
-            "in-progress",
+            "broken",
             "stalled",
+            "in-progress",
             "partial",
             "kept",
-            "broken",
             "not-a-commitment"
         ],
         "{g}"

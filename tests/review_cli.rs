@@ -187,11 +187,15 @@ fn bad_verdicts_and_bad_files_change_nothing() {
     let o = cordiale(d, &["verdict", &ids[0], "done", "--reviewer", "ann"]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
-    assert!(err.contains("invalid value 'done'"), "{err}");
+    assert!(err.contains("scale standard has no verdict done"), "{err}");
     assert!(
-        err.contains("kept, broken, not-a-commitment"),
+        err.contains("partial, kept, not-a-commitment"),
         "the verdicts offered: {err}"
     );
+    let o = cordiale(d, &["verdict", &ids[0], "Done!", "--reviewer", "ann"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("is not a verdict name"), "{err}");
     let o = cordiale(
         d,
         &["verdict", "cffffffffffff", "kept", "--reviewer", "ann"],
@@ -583,13 +587,15 @@ fn workspaces_validate_against_the_shipped_schema() {
     );
     // And it refuses what cordiale refuses.
     let mut bad = saved.clone();
-    bad["items"][&ids[0]]["reviews"]["ann"]["verdict"] = "done".into();
+    // (A verdict off the workspace's scale is cordiale's to refuse: the schema cannot
+    // know the scale; a name no verdict can have it refuses.)
+    bad["items"][&ids[0]]["reviews"]["ann"]["verdict"] = "Done!".into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved.clone();
     bad["items"][&ids[0]]["colour"] = "red".into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved.clone();
-    bad["schema"] = 4.into();
+    bad["schema"] = 5.into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved;
     bad.as_object_mut().unwrap().remove("documents");
@@ -641,9 +647,9 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         (
             "a newer schema",
-            good.replacen("\"schema\": 3", "\"schema\": 4", 1)
+            good.replacen("\"schema\": 4", "\"schema\": 5", 1)
                 .into_bytes(),
-            "newer cordiale (schema 4",
+            "newer cordiale (schema 5",
         ),
         (
             "truncated",
@@ -652,7 +658,7 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         (
             "not UTF-8",
-            [b"{\"schema\": 3, \"corpus\": \"", &b"\xff\xfe"[..], b"\"}"].concat(),
+            [b"{\"schema\": 4, \"corpus\": \"", &b"\xff\xfe"[..], b"\"}"].concat(),
             "not UTF-8",
         ),
         ("empty", Vec::new(), "empty file"),
@@ -664,7 +670,12 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         (
             "an unknown verdict",
             good.replacen("\"kept\"", "\"done\"", 1).into_bytes(),
-            "unknown variant `done`",
+            "gave the verdict \"done\", which the scale \"standard\" does not have",
+        ),
+        (
+            "a verdict that is no name",
+            good.replacen("\"kept\"", "\"Done!\"", 1).into_bytes(),
+            "\"Done!\" is not a verdict name",
         ),
         (
             "a duplicate id",
@@ -730,7 +741,7 @@ fn a_schema_1_workspace_is_migrated_on_the_next_save() {
     let o = cordiale(d, &["verdict", fresh, "stalled", "--reviewer", "bob"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let new: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
-    assert_eq!(new["schema"], 3);
+    assert_eq!(new["schema"], 4);
     assert_eq!(
         new["documents"].as_object().unwrap().len(),
         5,

@@ -74,15 +74,15 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
             let item = r.ws.items.get_mut(id).unwrap();
             item.set_review(
                 "ann",
-                Verdict::Kept,
+                Verdict::KEPT,
                 String::new(),
                 "2026-11-25T08:00:00Z".into(),
             );
             let v = [
-                Verdict::Kept,
-                Verdict::Broken,
-                Verdict::Partial,
-                Verdict::Kept,
+                Verdict::KEPT,
+                Verdict::BROKEN,
+                Verdict::PARTIAL,
+                Verdict::KEPT,
             ][k];
             let note = match k {
                 1 => "No trace of the second tranche.\nAsked the ministry on 3 May.",
@@ -94,7 +94,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         let item = r.ws.items.get_mut(&ids[1]).unwrap();
         item.set_review(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             ann_note.into(),
             "2026-11-25T08:00:00Z".into(),
         );
@@ -102,7 +102,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         let fifth = r.order[4].clone();
         r.ws.items.get_mut(&fifth).unwrap().set_review(
             "bob",
-            Verdict::Stalled,
+            Verdict::STALLED,
             "Nothing since the summit.".into(),
             "2026-11-25T08:00:00Z".into(),
         );
@@ -137,7 +137,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
             .collect();
         r.ws.items.get_mut(&id).unwrap().set_review(
             "bob",
-            cordiale::workspace::Verdict::Broken,
+            cordiale::workspace::Verdict::BROKEN,
             note.join("\n"),
             "2026-11-25T08:00:00Z".into(),
         );
@@ -267,7 +267,7 @@ fn the_timeline_with_and_without_a_workspace() {
             let item = r.ws.items.get_mut(&id).unwrap();
             item.set_review(
                 "ann",
-                Verdict::Kept,
+                Verdict::KEPT,
                 String::new(),
                 "2026-11-25T08:00:00Z".into(),
             );
@@ -648,14 +648,14 @@ fn the_checklist_title_keeps_agreement_and_kappa() {
             let r = s.review.as_mut().unwrap();
             let ids: Vec<_> = r.order.iter().take(4).cloned().collect();
             for (id, theirs) in ids.iter().zip([
-                Verdict::Kept,
-                Verdict::Broken,
-                Verdict::Kept,
-                Verdict::Broken,
+                Verdict::KEPT,
+                Verdict::BROKEN,
+                Verdict::KEPT,
+                Verdict::BROKEN,
             ]) {
                 let item = r.ws.items.get_mut(id).unwrap();
                 let at = "2026-11-25T08:00:00Z";
-                item.set_review("ann", Verdict::Kept, String::new(), at.into());
+                item.set_review("ann", Verdict::KEPT, String::new(), at.into());
                 item.set_review("bob", theirs, String::new(), at.into());
             }
             r.pair = ("ann".into(), "bob".into());

@@ -72,8 +72,8 @@ fn a_verdict_in_step_reads_no_document_and_an_edit_brings_the_sync_back() {
     // What was written in place is what a whole save writes, and holds every verdict.
     let bytes = fs::read(&ws).unwrap();
     assert_eq!(to_bytes(&load(&ws).unwrap()), bytes);
-    assert_eq!(verdict_of(&ws, &ids[0]), Some(Verdict::Partial));
-    assert_eq!(verdict_of(&ws, &ids[1]), Some(Verdict::Broken));
+    assert_eq!(verdict_of(&ws, &ids[0]), Some(Verdict::PARTIAL));
+    assert_eq!(verdict_of(&ws, &ids[1]), Some(Verdict::BROKEN));
     let history = load(&ws).unwrap().items[ids[0].as_str()].history.len();
     assert_eq!(history, 1, "the replaced verdict went to the history");
 
@@ -114,10 +114,10 @@ fn a_verdict_in_step_reads_no_document_and_an_edit_brings_the_sync_back() {
     assert_eq!(verdict(&ids[1], "kept").0, documents);
     assert_eq!(
         verdict_of(&ws, &ids[0]),
-        Some(Verdict::Stalled),
+        Some(Verdict::STALLED),
         "their change kept"
     );
-    assert_eq!(verdict_of(&ws, &ids[1]), Some(Verdict::Kept));
+    assert_eq!(verdict_of(&ws, &ids[1]), Some(Verdict::KEPT));
 
     // An id that names no item fails the same way on either path.
     settle();

@@ -63,9 +63,9 @@ pub fn workspace(docs: &[Document], verdicts: impl Fn(usize) -> (Verdict, Verdic
 #[allow(dead_code)] // not every benchmark uses it
 pub fn mixed_verdicts(n: usize) -> (Verdict, Verdict) {
     match n % 4 {
-        0 => (Verdict::Kept, Verdict::Kept),
-        1 => (Verdict::Kept, Verdict::Broken),
-        2 => (Verdict::Pending, Verdict::Partial),
-        _ => (Verdict::Partial, Verdict::Partial),
+        0 => (Verdict::KEPT, Verdict::KEPT),
+        1 => (Verdict::KEPT, Verdict::BROKEN),
+        2 => (Verdict::PENDING, Verdict::PARTIAL),
+        _ => (Verdict::PARTIAL, Verdict::PARTIAL),
     }
 }

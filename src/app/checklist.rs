@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use crate::app::state::ChecklistFilter;
 use crate::review::{Agreement, ItemAgreement, rated_agreement, rated_figures};
-use crate::workspace::{FileKey, Item, Short, Verdict, Workspace};
+use crate::workspace::{FileKey, Item, Scale, Short, Verdict, Workspace};
 
 /// What the checklist needs of every item, in file order, for two reviewers and the
 /// active one.
@@ -20,6 +20,8 @@ pub struct Rows {
     touched: Vec<Short>,
     /// The whole workspace was replaced since.
     stale: bool,
+    /// The scale the rows' counts are by.
+    scale: Scale,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,11 +44,11 @@ fn rated(item: &Item, who: &str) -> Option<Verdict> {
     item.reviews
         .get(who)
         .map(|r| r.verdict)
-        .filter(|v| *v != Verdict::Pending)
+        .filter(|v| *v != Verdict::PENDING)
 }
 
 impl Row {
-    fn of(id: &Short, item: &Item, (a, b, me): (&str, &str, &str)) -> Row {
+    fn of(id: &Short, item: &Item, (a, b, me): (&str, &str, &str), scale: &Scale) -> Row {
         Row {
             key: FileKey::of(id, item),
             a: rated(item, a),
@@ -58,7 +60,7 @@ impl Row {
                 item.reviews.get(b).map(|r| r.verdict),
                 item.reconciled.as_ref().map(|r| r.verdict),
             ],
-            counts: crate::review::reliability::counts_of(item),
+            counts: crate::review::reliability::counts_of(item, scale),
         }
     }
 }
@@ -84,12 +86,14 @@ impl Rows {
             .as_ref()
             .is_some_and(|(x, y, z)| (x.as_str(), y.as_str(), z.as_str()) == names);
         let in_place = !self.stale
+            && self.scale == ws.scale
             && same_names
             && self.rows.len() == ws.items.len()
             && touched.iter().all(|id| self.remake(ws, id, names));
         if !in_place {
             self.rows = Self::make(ws, names);
             self.names = Some((a.into(), b.into(), me.into()));
+            self.scale = ws.scale.clone();
             self.stale = false;
         }
         debug_assert_eq!(
@@ -102,7 +106,7 @@ impl Rows {
     fn make(ws: &Workspace, names: (&str, &str, &str)) -> Vec<Row> {
         ws.ordered()
             .into_iter()
-            .map(|(id, item)| Row::of(id, item, names))
+            .map(|(id, item)| Row::of(id, item, names, &ws.scale))
             .collect()
     }
 
@@ -111,7 +115,7 @@ impl Rows {
         let Some(item) = ws.items.get(id) else {
             return false;
         };
-        let row = Row::of(id, item, names);
+        let row = Row::of(id, item, names, &ws.scale);
         match self.rows.binary_search_by(|r| r.key.cmp(&row.key)) {
             Ok(at) => {
                 self.rows[at] = row;
@@ -130,14 +134,20 @@ impl Rows {
             .any(|r| r.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3);
         three
             .then(|| {
-                crate::review::reliability::alpha_of_counts(self.rows.iter().map(|r| &r.counts))
+                crate::review::reliability::alpha_of_counts(
+                    self.rows.iter().map(|r| &r.counts),
+                    &self.scale,
+                )
             })
             .flatten()
     }
 
     /// Agreement over every item.
     pub fn figures(&self) -> Agreement {
-        rated_figures(self.rows.iter().map(|r| (r.a, r.b, r.reconciled)))
+        rated_figures(
+            self.rows.iter().map(|r| (r.a, r.b, r.reconciled)),
+            &self.scale,
+        )
     }
 
     /// Items the first of the pair rated.
@@ -190,7 +200,7 @@ pub fn partner_hidden(rv: &crate::app::state::ReviewState, item: &Item) -> bool 
         && item
             .reviews
             .get(&rv.pair.0)
-            .is_none_or(|x| x.verdict == Verdict::Pending)
+            .is_none_or(|x| x.verdict == Verdict::PENDING)
 }
 
 /// `item` as the active reviewer may see it: whole, or in blind mode (`partner_hidden`)
@@ -225,18 +235,16 @@ pub fn agreement_mark(a: crate::review::ItemAgreement) -> &'static str {
     }
 }
 
-/// A verdict as one letter: upper case for the settled ones.
-pub fn verdict_letter(v: Option<Verdict>) -> &'static str {
-    match v {
-        None => "·",
-        Some(Verdict::Pending) => "?",
-        Some(Verdict::InProgress) => "i",
-        Some(Verdict::Stalled) => "s",
-        Some(Verdict::Partial) => "p",
-        Some(Verdict::Kept) => "K",
-        Some(Verdict::Broken) => "B",
-        Some(Verdict::NotACommitment) => "N",
-    }
+/// A verdict as one character: its key on the scale (which gives it), `?` for pending,
+/// `N` for not a commitment, `·` for none.
+pub fn verdict_letter(v: Option<Verdict>, scale: &Scale) -> String {
+    let c = match v {
+        None => '·',
+        Some(Verdict::PENDING) => '?',
+        Some(Verdict::NOT_A_COMMITMENT) => 'N',
+        Some(v) => scale.step(v).map_or('?', |s| s.key),
+    };
+    c.to_string()
 }
 
 /// The detail's window on `total` body lines in `rows` rows: the first line shown and how
@@ -354,9 +362,12 @@ pub fn detail_body(
                     true => " (stale: the words changed)",
                     false => "",
                 };
-                let letter = verdict_letter(Some(x.verdict));
+                let letter = verdict_letter(Some(x.verdict), &rv.ws.scale);
                 (
-                    format!("{letter} {}{stale}", x.verdict.name()),
+                    format!(
+                        "{letter} {}{stale}",
+                        crate::safe_text::sanitize(rv.ws.scale.label(x.verdict))
+                    ),
                     x.note.as_str(),
                 )
             }

@@ -8,15 +8,16 @@ use crate::app::marks::{self, timeline as glyphs};
 use crate::app::state::{Pane, State};
 use crate::keymap::{Action, Context};
 use crate::review::ItemAgreement;
-use crate::workspace::Verdict;
+use crate::workspace::Scale;
 
 /// One row of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     /// A context's name, or a part of the legend.
     Heading(String),
-    /// The keys bound to an action, as the keymap shows them.
-    Keys(String, Action),
+    /// The keys bound to an action, as the keymap shows them, and what the action does
+    /// (a verdict slot says its verdict on the workspace's scale).
+    Keys(String, Action, String),
     /// A symbol the panes draw, and what it means.
     Mark(String, String),
     /// An empty line between sections.
@@ -31,6 +32,25 @@ fn under(state: &State) -> Context {
         Pane::Documents => Context::Documents,
         Pane::Reader => Context::Reader,
         Pane::Checklist => Context::Checklist,
+    }
+}
+
+/// The scale of the open workspace (the default one before it opens).
+fn scale_of(state: &State) -> Scale {
+    state
+        .review
+        .as_ref()
+        .map_or_else(Scale::default, |r| r.ws.scale.clone())
+}
+
+/// What `action` does, as the help says it: a verdict slot by its verdict's label.
+fn action_help(state: &State, action: Action) -> String {
+    let Some(slot) = action.verdict_slot() else {
+        return action.help().to_string();
+    };
+    match scale_of(state).verdicts.get(slot) {
+        Some(step) => format!("my verdict: {}", crate::safe_text::sanitize(&step.label)),
+        None => format!("{} (not on this scale)", action.help()),
     }
 }
 
@@ -51,10 +71,13 @@ pub fn rows(state: &State) -> Vec<Row> {
             continue;
         }
         rows.push(Row::Heading(ctx.to_string()));
-        rows.extend(keys.into_iter().map(|(k, a)| Row::Keys(k, a)));
+        rows.extend(
+            keys.into_iter()
+                .map(|(k, a)| Row::Keys(k, a, action_help(state, a))),
+        );
         rows.push(Row::Blank);
     }
-    for (heading, marks) in legend() {
+    for (heading, marks) in legend(&scale_of(state)) {
         rows.push(Row::Heading(heading.to_string()));
         rows.extend(marks.into_iter().map(|(m, what)| Row::Mark(m, what)));
         rows.push(Row::Blank);
@@ -72,17 +95,18 @@ pub fn max_offset(state: &State, visible: usize) -> usize {
 type Legend = Vec<(&'static str, Vec<(String, String)>)>;
 
 /// Each pane's symbols, taken from the functions and constants the panes draw with.
-pub fn legend() -> Legend {
+pub fn legend(scale: &Scale) -> Legend {
     let m = |mark: &str, what: &str| (mark.to_string(), what.to_string());
     let mut checklist: Vec<(String, String)> =
         vec![m("", "columns: my verdict, my partner's, the pair's mark")];
-    checklist.extend(
-        Verdict::ALL
-            .iter()
-            .map(|v| m(verdict_letter(Some(*v)), v.name())),
-    );
+    checklist.extend(scale.all().map(|v| {
+        m(
+            &verdict_letter(Some(v), scale),
+            &crate::safe_text::sanitize(scale.label(v)),
+        )
+    }));
     checklist.extend([
-        m(verdict_letter(None), "no verdict yet"),
+        m(&verdict_letter(None, scale), "no verdict yet"),
         m(marks::HIDDEN, "partner's verdict hidden (blind mode)"),
         m(
             agreement_mark(ItemAgreement::One),

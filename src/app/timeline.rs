@@ -102,7 +102,7 @@ impl Timeline {
 /// The verdict that settles an item's deadline: the pair's reconciled verdict decides when
 /// there is one; otherwise any reviewer's `kept` or `not-a-commitment`.
 pub fn settling_verdict(item: &crate::workspace::Item) -> Option<Verdict> {
-    let settles = |v: Verdict| matches!(v, Verdict::Kept | Verdict::NotACommitment);
+    let settles = |v: Verdict| matches!(v, Verdict::KEPT | Verdict::NOT_A_COMMITMENT);
     match &item.reconciled {
         Some(r) => settles(r.verdict).then_some(r.verdict),
         None => item
@@ -526,7 +526,7 @@ mod tests {
         assert_eq!(overdue(n(2011, 3, 31)), 0, "due that day: not yet late");
         assert_eq!(overdue(n(2011, 4, 1)), 1);
         let march = parse_iso("2011-03").unwrap();
-        assert!(!is_overdue(march, Some(Verdict::Kept), n(2020, 1, 1)));
+        assert!(!is_overdue(march, Some(Verdict::KEPT), n(2020, 1, 1)));
         assert!(is_overdue(march, None, n(2020, 1, 1)));
     }
 
@@ -536,14 +536,14 @@ mod tests {
         let mut item = Item::new("0.txt", Origin::Extracted, anchor(SUMMIT, 0, 10));
         let at: Short = "2026-01-01T00:00:00Z".into();
         assert_eq!(settling_verdict(&item), None);
-        item.set_review("ann", Verdict::Broken, String::new(), at.clone());
+        item.set_review("ann", Verdict::BROKEN, String::new(), at.clone());
         assert_eq!(settling_verdict(&item), None);
-        item.set_review("bob", Verdict::Kept, String::new(), at.clone());
-        assert_eq!(settling_verdict(&item), Some(Verdict::Kept));
-        item.set_reconciled("ann", Verdict::Broken, String::new(), at.clone());
+        item.set_review("bob", Verdict::KEPT, String::new(), at.clone());
+        assert_eq!(settling_verdict(&item), Some(Verdict::KEPT));
+        item.set_reconciled("ann", Verdict::BROKEN, String::new(), at.clone());
         assert_eq!(settling_verdict(&item), None, "the pair's verdict decides");
-        item.set_reconciled("ann", Verdict::NotACommitment, String::new(), at);
-        assert_eq!(settling_verdict(&item), Some(Verdict::NotACommitment));
+        item.set_reconciled("ann", Verdict::NOT_A_COMMITMENT, String::new(), at);
+        assert_eq!(settling_verdict(&item), Some(Verdict::NOT_A_COMMITMENT));
     }
 
     #[test]
@@ -576,14 +576,14 @@ mod tests {
         ws.items
             .get_mut(&id)
             .unwrap()
-            .set_review("ann", Verdict::Kept, String::new(), at);
+            .set_review("ann", Verdict::KEPT, String::new(), at);
         let t = build(&ix, Some((&ws, none)), today);
         let e = t
             .events
             .iter()
             .find(|e| e.kind == EventKind::Deadline)
             .unwrap();
-        assert_eq!((e.overdue, e.settled), (false, Some(Verdict::Kept)));
+        assert_eq!((e.overdue, e.settled), (false, Some(Verdict::KEPT)));
         // An orphaned item has nowhere to open: no event.
         let t = build(&ix, Some((&ws, &BTreeSet::from([id.clone()]))), today);
         assert!(t.events.iter().all(|e| e.kind != EventKind::Deadline));

@@ -130,6 +130,7 @@ pub fn apply(
         verdict,
         note,
         quote: None,
+        actor: None,
     };
     match to {
         Part::Item(None) => {
@@ -198,30 +199,30 @@ mod tests {
         let item = ws.items.get_mut(&id).unwrap();
         item.set_review(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             "n".into(),
             "2026-01-01T00:00:00Z".into(),
         );
-        item.set_review("bob", Verdict::Broken, String::new(), "t".into());
+        item.set_review("bob", Verdict::BROKEN, String::new(), "t".into());
         let after = part_of(&ws, &id, &first);
         apply(&mut ws, &id, (&after, &first), "undo", "ann", "t2".into()).unwrap();
         let item = &ws.items[&id];
         assert!(!item.reviews.contains_key("ann"));
-        assert_eq!(item.reviews["bob"].verdict, Verdict::Broken, "bob's stays");
+        assert_eq!(item.reviews["bob"].verdict, Verdict::BROKEN, "bob's stays");
         let e = item.history.last().unwrap();
         assert_eq!(
             (e.what.as_str(), e.verdict, e.note.as_str(), e.at.as_str()),
-            ("undo", Some(Verdict::Kept), "n", "t2")
+            ("undo", Some(Verdict::KEPT), "n", "t2")
         );
         // Redo, then an undo over a change made elsewhere is refused.
         apply(&mut ws, &id, (&first, &after), "redo", "ann", "t3".into()).unwrap();
         assert_eq!(part_of(&ws, &id, &first), after);
         let item = ws.items.get_mut(&id).unwrap();
-        item.set_review("ann", Verdict::Partial, String::new(), "t4".into());
+        item.set_review("ann", Verdict::PARTIAL, String::new(), "t4".into());
         assert_eq!(
             apply(&mut ws, &id, (&after, &first), "undo", "ann", "t5".into()),
             Err(UndoError::ChangedElsewhere(id.clone()))
         );
-        assert_eq!(ws.items[&id].reviews["ann"].verdict, Verdict::Partial);
+        assert_eq!(ws.items[&id].reviews["ann"].verdict, Verdict::PARTIAL);
     }
 }

@@ -86,15 +86,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "md")]
         format: review::Format,
         /// `mine` (not yet rated by me), `disagreements`, or a verdict.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = review::FilterParser)]
         filter: Option<review::Filter>,
         /// Who you are, for `--filter mine` (default: CORDIALE_REVIEWER, else git config
         /// user.name).
         #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
         reviewer: Option<String>,
     },
-    /// Give your verdict on an item (pending, in-progress, stalled, partial, kept, broken,
-    /// not-a-commitment).
+    /// Give your verdict on an item: one of the workspace's scale (by default pending,
+    /// in-progress, stalled, partial, kept, broken, not-a-commitment).
     Verdict(review::ChangeArgs),
     /// Record the verdict a pair agreed on.
     Reconcile(review::ChangeArgs),

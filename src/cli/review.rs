@@ -47,7 +47,8 @@ pub struct WorkspaceArgs {
 pub struct ChangeArgs {
     /// The item id (or a unique start of it).
     pub id: String,
-    #[arg(value_enum)]
+    /// A verdict of the workspace's scale (`cordiale scale` lists them).
+    #[arg(value_parser = VerdictParser)]
     pub verdict: Verdict,
     #[arg(long)]
     pub note: Option<String>,
@@ -248,16 +249,66 @@ pub fn reviewer(given: Option<&str>) -> Result<String, Failure> {
     })
 }
 
-/// Verdicts as the command line takes them (and completions offer them): their names in
-/// the file.
-impl ValueEnum for Verdict {
-    fn value_variants<'a>() -> &'a [Self] {
-        &Verdict::ALL
+/// Verdicts as the command line takes them: any well-formed name (whether the
+/// workspace's scale has it is known once the workspace is read); completions offer the
+/// built-in scales' verdicts.
+#[derive(Debug, Clone, Copy)]
+pub struct VerdictParser;
+
+/// Every built-in scale's verdicts, once each, for completions and help.
+fn built_in_verdicts() -> Vec<Verdict> {
+    let mut all: Vec<Verdict> = Vec::new();
+    for name in workspace::Scale::BUILT_IN {
+        let scale = workspace::Scale::built_in(name).unwrap_or_default();
+        for v in scale.all() {
+            if !all.contains(&v) {
+                all.push(v);
+            }
+        }
+    }
+    all
+}
+
+impl clap::builder::TypedValueParser for VerdictParser {
+    type Value = Verdict;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Verdict, clap::Error> {
+        value.to_str().and_then(Verdict::from_name).ok_or_else(|| {
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!(
+                    "{} is not a verdict name (lowercase letters, digits and hyphens)\n",
+                    sanitize(&value.to_string_lossy())
+                ),
+            )
+        })
     }
 
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(self.name()))
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            built_in_verdicts()
+                .into_iter()
+                .map(|v| clap::builder::PossibleValue::new(v.name())),
+        ))
     }
+}
+
+/// The error for a verdict the workspace's scale does not have.
+fn not_on_scale(scale: &workspace::Scale, v: Verdict) -> Failure {
+    let known: Vec<&str> = scale.all().map(Verdict::name).collect();
+    Failure::Input(format!(
+        "the workspace's scale {} has no verdict {} (it has {})",
+        sanitize(&scale.name),
+        v.name(),
+        known.join(", ")
+    ))
 }
 
 /// Which items `checklist --filter` keeps.
@@ -271,29 +322,38 @@ pub enum Filter {
     Verdict(Verdict),
 }
 
-const FILTERS: [Filter; 9] = [
-    Filter::Mine,
-    Filter::Disagreements,
-    Filter::Verdict(Verdict::Pending),
-    Filter::Verdict(Verdict::InProgress),
-    Filter::Verdict(Verdict::Stalled),
-    Filter::Verdict(Verdict::Partial),
-    Filter::Verdict(Verdict::Kept),
-    Filter::Verdict(Verdict::Broken),
-    Filter::Verdict(Verdict::NotACommitment),
-];
+/// `checklist --filter`'s values: `mine`, `disagreements`, or a verdict's name.
+#[derive(Debug, Clone, Copy)]
+pub struct FilterParser;
 
-impl ValueEnum for Filter {
-    fn value_variants<'a>() -> &'a [Self] {
-        &FILTERS
+impl clap::builder::TypedValueParser for FilterParser {
+    type Value = Filter;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Filter, clap::Error> {
+        match value.to_str() {
+            Some("mine") => Ok(Filter::Mine),
+            Some("disagreements") => Ok(Filter::Disagreements),
+            _ => VerdictParser
+                .parse_ref(cmd, arg, value)
+                .map(Filter::Verdict),
+        }
     }
 
-    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        Some(clap::builder::PossibleValue::new(match self {
-            Filter::Mine => "mine",
-            Filter::Disagreements => "disagreements",
-            Filter::Verdict(v) => v.name(),
-        }))
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let verdicts = built_in_verdicts().into_iter().map(Verdict::name);
+        Some(Box::new(
+            ["mine", "disagreements"]
+                .into_iter()
+                .chain(verdicts)
+                .map(clap::builder::PossibleValue::new),
+        ))
     }
 }
 
@@ -376,6 +436,7 @@ fn save(open: &mut Open) -> Result<bool, Failure> {
 fn change_item(
     args: &WorkspaceArgs,
     id: &str,
+    verdict: Verdict,
     apply: impl Fn(&mut workspace::Item, Short),
 ) -> Result<Short, Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
@@ -386,13 +447,22 @@ fn change_item(
         && let (Some(corpus), Some(hash)) = (note.corpus(), note.workspace())
         && crate::corpus::fingerprint(&note.roots) == Some(corpus)
         && let InPlace::Changed { id, hash } =
-            in_place::change_in_place(&path, hash, id, |_, item| apply(item, now()))
-                .map_err(input)?
+            in_place::change_in_place(&path, hash, id, |scale, _, item| {
+                // A verdict the scale lacks goes the whole way, which says why.
+                scale.has(verdict) && {
+                    apply(item, now());
+                    true
+                }
+            })
+            .map_err(input)?
     {
         in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
         return Ok(id);
     }
     let mut open = open(args)?;
+    if !open.ws.scale.has(verdict) {
+        return Err(not_on_scale(&open.ws.scale, verdict));
+    }
     let id = resolve(&open.ws, id)?;
     let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
     apply(item, now());
@@ -409,7 +479,7 @@ fn change_item(
 pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
-    let id = change_item(&change.ws, &change.id, |item, at| {
+    let id = change_item(&change.ws, &change.id, verdict, |item, at| {
         // A verdict without --note keeps the note the reviewer wrote before.
         let note = change
             .note
@@ -425,7 +495,7 @@ pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
 pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
-    let id = change_item(&change.ws, &change.id, |item, at| {
+    let id = change_item(&change.ws, &change.id, verdict, |item, at| {
         let note = change.note.clone().unwrap_or_default();
         item.set_reconciled(&who, verdict, note, at);
     })?;
@@ -466,7 +536,7 @@ pub fn checklist(
             Some(Filter::Mine) => me.as_ref().is_some_and(|m| {
                 item.reviews
                     .get(m.as_str())
-                    .is_none_or(|r| r.verdict == Verdict::Pending)
+                    .is_none_or(|r| r.verdict == Verdict::PENDING)
             }),
             Some(Filter::Verdict(wanted)) => {
                 [&a, &b]
@@ -606,8 +676,8 @@ pub fn agreement(
     let mut out = String::new();
     let mut sections: Vec<serde_json::Value> = Vec::new();
     let mut section = |title: &str, doc: Option<&str>, items: Vec<&workspace::Item>| {
-        let g = review::agreement(items.iter().copied(), &a, &b);
-        let all = review::reliability::reliability(items.iter().copied());
+        let g = review::agreement(items.iter().copied(), &a, &b, &ws.scale);
+        let all = review::reliability::reliability(items.iter().copied(), &ws.scale);
         let _ = writeln!(out, "== {title}");
         let _ = writeln!(
             out,
@@ -688,7 +758,7 @@ pub fn agreement(
         sanitize(&a),
         sanitize(&b)
     );
-    let names: Vec<&str> = Verdict::ALL.iter().map(|v| v.name()).collect();
+    let names: Vec<&str> = total.verdicts.iter().map(|v| v.name()).collect();
     out.push_str(&matrix(&names, &total.confusion));
     io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
@@ -845,6 +915,9 @@ pub fn merge_driver(
         ..Default::default()
     });
     let conflicts = merge_into(&b, &mut merged, &t);
+    // A verdict the merged scale lacks (a branch rated on another scale) is refused before
+    // anything is written: git keeps the conflict and both sides stay as they were.
+    workspace::io::check_verdicts(ours, &merged).map_err(failed)?;
     workspace::save(ours, &merged).map_err(failed)?;
     if conflicts.is_empty() {
         return Ok(());

@@ -158,11 +158,15 @@ actions! {
     ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
     ShowVerdict "show_verdict" [Checklist] "checklist: the next verdict key shows the items with that verdict";
     ToggleThisDocument "toggle_this_document" [Checklist] "checklist: only the document in the reader, or the whole corpus";
-    VerdictKept "verdict_kept" [Checklist] "my verdict: kept";
-    VerdictBroken "verdict_broken" [Checklist] "my verdict: broken";
-    VerdictPartial "verdict_partial" [Checklist] "my verdict: partial";
-    VerdictStalled "verdict_stalled" [Checklist] "my verdict: stalled";
-    VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress";
+    Verdict1 "verdict_1" [Checklist] "my verdict: the scale's 1st (lowest)";
+    Verdict2 "verdict_2" [Checklist] "my verdict: the scale's 2nd";
+    Verdict3 "verdict_3" [Checklist] "my verdict: the scale's 3rd";
+    Verdict4 "verdict_4" [Checklist] "my verdict: the scale's 4th";
+    Verdict5 "verdict_5" [Checklist] "my verdict: the scale's 5th";
+    Verdict6 "verdict_6" [Checklist] "my verdict: the scale's 6th";
+    Verdict7 "verdict_7" [Checklist] "my verdict: the scale's 7th";
+    Verdict8 "verdict_8" [Checklist] "my verdict: the scale's 8th";
+    Verdict9 "verdict_9" [Checklist] "my verdict: the scale's 9th";
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the next reviewer (by name) takes the keys";
@@ -194,10 +198,48 @@ actions! {
     Discard "discard" [Question] "quit without saving / drop the note's changes";
 }
 
+/// The scale's verdict slots, lowest first: `verdict_1` gives the scale's first verdict.
+pub const VERDICT_SLOTS: [Action; crate::workspace::scale::MAX_STEPS] = [
+    Action::Verdict1,
+    Action::Verdict2,
+    Action::Verdict3,
+    Action::Verdict4,
+    Action::Verdict5,
+    Action::Verdict6,
+    Action::Verdict7,
+    Action::Verdict8,
+    Action::Verdict9,
+];
+
+/// The names keymap files used before scales were configurable, and the default scale's
+/// slot each now is, so older keymap files keep working.
+pub const OLD_VERDICT_NAMES: [(&str, Action); 5] = [
+    ("verdict_broken", Action::Verdict1),
+    ("verdict_stalled", Action::Verdict2),
+    ("verdict_in_progress", Action::Verdict3),
+    ("verdict_partial", Action::Verdict4),
+    ("verdict_kept", Action::Verdict5),
+];
+
 impl Action {
-    /// The action keymap files name `name`.
+    /// The action keymap files name `name` (the default scale's verdict names of older
+    /// files included).
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.iter().copied().find(|a| a.name() == name)
+        Action::ALL
+            .iter()
+            .copied()
+            .find(|a| a.name() == name)
+            .or_else(|| {
+                OLD_VERDICT_NAMES
+                    .iter()
+                    .find(|(old, _)| *old == name)
+                    .map(|(_, a)| *a)
+            })
+    }
+
+    /// The scale step a verdict slot gives (0 first), for `verdict_1`…`verdict_9`.
+    pub fn verdict_slot(self) -> Option<usize> {
+        VERDICT_SLOTS.iter().position(|a| *a == self)
     }
 }
 

@@ -531,6 +531,43 @@ impl Keymap {
         }
     }
 
+    /// Binds each verdict of `scale` to its key in the checklist, as slot `verdict_N`,
+    /// replacing the bindings an earlier scale made. A slot a keymap file binds keeps the
+    /// file's keys, and a key a file binds in the checklist keeps its action: the scale's
+    /// key is then left out, with a warning.
+    pub fn bind_scale(&mut self, scale: &crate::workspace::Scale) {
+        const FROM_SCALE: &str = "(the scale)";
+        let map = self.bindings.entry(Context::Checklist).or_default();
+        map.retain(|_, b| b.file != FROM_SCALE);
+        self.warnings.retain(|w| !w.starts_with("the scale "));
+        for (step, slot) in scale.verdicts.iter().zip(action::VERDICT_SLOTS) {
+            let keys = vec![Key::plain(key::Base::Char(step.key))];
+            let slot_bound = map.values().any(|b| b.action == slot);
+            if slot_bound {
+                continue;
+            }
+            if let Some(taken) = map.get(&keys) {
+                self.warnings.push(format!(
+                    "the scale {}: key {} of {} is bound to {} by {}; use {} in a keymap file",
+                    crate::safe_text::sanitize(&scale.name),
+                    crate::safe_text::sanitize(&display_sequence(&keys)),
+                    step.name,
+                    taken.action,
+                    taken.file,
+                    slot,
+                ));
+                continue;
+            }
+            map.insert(
+                keys,
+                Bound {
+                    action: slot,
+                    file: FROM_SCALE.into(),
+                },
+            );
+        }
+    }
+
     /// Every (context, keys, action) bound, for tests that walk all bindings.
     pub fn all(&self) -> Vec<(Context, Vec<Key>, Action)> {
         self.bindings

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::workspace::{Item, Verdict};
+use crate::workspace::{Item, Scale, Verdict};
 
 /// Where one item stands between two reviewers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ fn rated(item: &Item, reviewer: &str) -> Option<Verdict> {
     item.reviews
         .get(reviewer)
         .map(|r| r.verdict)
-        .filter(|v| *v != Verdict::Pending)
+        .filter(|v| *v != Verdict::PENDING)
 }
 
 /// Where reviewers `a` and `b` stand on `item`.
@@ -51,7 +51,7 @@ pub fn pair<'a>(items: impl IntoIterator<Item = &'a Item>) -> Option<(String, St
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for item in items {
         for (name, r) in &item.reviews {
-            if r.verdict != Verdict::Pending {
+            if r.verdict != Verdict::PENDING {
                 *counts.entry(name.as_str()).or_default() += 1;
             }
         }
@@ -82,9 +82,11 @@ pub struct Agreement {
     pub percent: Option<f64>,
     /// Cohen's kappa; `None` when it is undefined (no items, or chance agreement is 1).
     pub kappa: Option<f64>,
-    /// `confusion[i][j]`: items the first reviewer rated `Verdict::ALL[i]` and the second
-    /// `Verdict::ALL[j]`.
-    pub confusion: [[usize; 7]; 7],
+    /// The verdicts the confusion matrix is by: the scale's, pending first.
+    pub verdicts: Vec<Verdict>,
+    /// `confusion[i][j]`: items the first reviewer rated `verdicts[i]` and the second
+    /// `verdicts[j]`.
+    pub confusion: Vec<Vec<usize>>,
     /// Why the kappa should be read with care.
     pub warnings: Vec<String>,
 }
@@ -96,11 +98,17 @@ const FEW_ITEMS: usize = 20;
 const DOMINANT_SHARE: f64 = 0.9;
 
 /// Agreement between reviewers `a` and `b` over `items`.
-pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str) -> Agreement {
+pub fn agreement<'a>(
+    items: impl IntoIterator<Item = &'a Item>,
+    a: &str,
+    b: &str,
+    scale: &Scale,
+) -> Agreement {
     rated_figures(
         items
             .into_iter()
             .map(|i| (rated(i, a), rated(i, b), i.reconciled.is_some())),
+        scale,
     )
 }
 
@@ -108,9 +116,12 @@ pub fn agreement<'a>(items: impl IntoIterator<Item = &'a Item>, a: &str, b: &str
 /// reconciled it.
 pub fn rated_figures(
     items: impl IntoIterator<Item = (Option<Verdict>, Option<Verdict>, bool)>,
+    scale: &Scale,
 ) -> Agreement {
-    let index = |v: Verdict| Verdict::ALL.iter().position(|x| *x == v).unwrap_or(0);
-    let mut confusion = [[0usize; 7]; 7];
+    let verdicts: Vec<Verdict> = scale.all().collect();
+    let n = verdicts.len();
+    let index = |v: Verdict| verdicts.iter().position(|x| *x == v).unwrap_or(0);
+    let mut confusion = vec![vec![0usize; n]; n];
     let (mut n_items, mut reconciled) = (0, 0);
     for (a, b, settled) in items {
         n_items += 1;
@@ -122,18 +133,18 @@ pub fn rated_figures(
         }
     }
     let both: usize = confusion.iter().flatten().sum();
-    let agreed: usize = (0..7).map(|k| confusion[k][k]).sum();
+    let agreed: usize = (0..n).map(|k| confusion[k][k]).sum();
     let mut warnings = Vec::new();
     let (percent, kappa) = if both == 0 {
         (None, None)
     } else {
-        let n = both as f64;
-        let po = agreed as f64 / n;
-        let pe: f64 = (0..7)
+        let total = both as f64;
+        let po = agreed as f64 / total;
+        let pe: f64 = (0..n)
             .map(|k| {
                 let row: usize = confusion[k].iter().sum();
-                let col: usize = (0..7).map(|i| confusion[i][k]).sum();
-                (row as f64 / n) * (col as f64 / n)
+                let col: usize = (0..n).map(|i| confusion[i][k]).sum();
+                (row as f64 / total) * (col as f64 / total)
             })
             .sum();
         let kappa = if (1.0 - pe).abs() < 1e-12 {
@@ -151,9 +162,9 @@ pub fn rated_figures(
             "only {both} items rated by both: kappa is unstable below {FEW_ITEMS}"
         ));
     }
-    for (k, v) in Verdict::ALL.iter().enumerate() {
+    for (k, v) in verdicts.iter().enumerate() {
         let uses: usize =
-            confusion[k].iter().sum::<usize>() + (0..7).map(|i| confusion[i][k]).sum::<usize>();
+            confusion[k].iter().sum::<usize>() + (0..n).map(|i| confusion[i][k]).sum::<usize>();
         if both > 0 && uses as f64 / (2 * both) as f64 > DOMINANT_SHARE {
             warnings.push(format!(
                 "`{}` is {:.0}% of all verdicts: kappa understates agreement when one verdict dominates",
@@ -169,6 +180,7 @@ pub fn rated_figures(
         reconciled,
         percent,
         kappa,
+        verdicts,
         confusion,
         warnings,
     }
@@ -190,6 +202,7 @@ mod tests {
                         note: String::new(),
                         at: "2026-11-25T08:00:00Z".into(),
                         stale: false,
+                        ..Default::default()
                     },
                 );
             }
@@ -216,16 +229,16 @@ mod tests {
     fn cohens_kappa_on_the_textbook_example() {
         // 50 items: both yes 20, A yes B no 5, A no B yes 10, both no 15 → po 0.7, pe 0.5,
         // kappa 0.4 (the standard worked example).
-        use Verdict::{Broken, Kept};
-        let mut items = many(20, Kept, Kept);
-        items.extend(many(5, Kept, Broken));
-        items.extend(many(10, Broken, Kept));
-        items.extend(many(15, Broken, Broken));
-        let g = agreement(&items, "ann", "bob");
+        let mut items = many(20, Verdict::KEPT, Verdict::KEPT);
+        items.extend(many(5, Verdict::KEPT, Verdict::BROKEN));
+        items.extend(many(10, Verdict::BROKEN, Verdict::KEPT));
+        items.extend(many(15, Verdict::BROKEN, Verdict::BROKEN));
+        let g = agreement(&items, "ann", "bob", &Scale::default());
         assert_eq!((g.items, g.both, g.agreed), (50, 50, 35));
         assert!((g.percent.unwrap() - 70.0).abs() < 1e-9);
         assert!((g.kappa.unwrap() - 0.4).abs() < 1e-9, "{:?}", g.kappa);
-        let (k, b) = (4, 5); // Kept, Broken in Verdict::ALL
+        let at = |v| g.verdicts.iter().position(|x| *x == v).unwrap();
+        let (k, b) = (at(Verdict::KEPT), at(Verdict::BROKEN));
         assert_eq!(g.confusion[k][k], 20);
         assert_eq!(g.confusion[k][b], 5);
         assert_eq!(g.confusion[b][k], 10);
@@ -234,26 +247,37 @@ mod tests {
 
     #[test]
     fn per_item_states_and_pending() {
-        use Verdict::{Kept, Partial, Pending};
         assert_eq!(
             item_agreement(&item(None, None), "ann", "bob"),
             ItemAgreement::None
         );
         assert_eq!(
-            item_agreement(&item(Some(Pending), Some(Kept)), "ann", "bob"),
+            item_agreement(
+                &item(Some(Verdict::PENDING), Some(Verdict::KEPT)),
+                "ann",
+                "bob"
+            ),
             ItemAgreement::One
         );
         assert_eq!(
-            item_agreement(&item(Some(Kept), Some(Kept)), "ann", "bob"),
+            item_agreement(
+                &item(Some(Verdict::KEPT), Some(Verdict::KEPT)),
+                "ann",
+                "bob"
+            ),
             ItemAgreement::Agreed
         );
         assert_eq!(
-            item_agreement(&item(Some(Kept), Some(Partial)), "ann", "bob"),
+            item_agreement(
+                &item(Some(Verdict::KEPT), Some(Verdict::PARTIAL)),
+                "ann",
+                "bob"
+            ),
             ItemAgreement::Disagreed
         );
-        let mut settled = item(Some(Kept), Some(Partial));
+        let mut settled = item(Some(Verdict::KEPT), Some(Verdict::PARTIAL));
         settled.reconciled = Some(Reconciled {
-            verdict: Partial,
+            verdict: Verdict::PARTIAL,
             note: String::new(),
             by: "ann+bob".into(),
             at: "2026-11-25T09:00:00Z".into(),
@@ -266,31 +290,33 @@ mod tests {
 
     #[test]
     fn unstable_kappas_are_flagged() {
-        use Verdict::{Broken, Kept};
-        let few = many(3, Kept, Broken);
-        let g = agreement(&few, "ann", "bob");
+        let few = many(3, Verdict::KEPT, Verdict::BROKEN);
+        let g = agreement(&few, "ann", "bob", &Scale::default());
         assert!(g.warnings.iter().any(|w| w.contains("only 3 items")));
-        let same = many(30, Kept, Kept);
-        let g = agreement(&same, "ann", "bob");
+        let same = many(30, Verdict::KEPT, Verdict::KEPT);
+        let g = agreement(&same, "ann", "bob", &Scale::default());
         assert_eq!(g.kappa, None);
         assert_eq!(g.percent, Some(100.0));
         assert!(g.warnings.iter().any(|w| w.contains("undefined")));
-        let mut skewed = many(57, Kept, Kept);
-        skewed.extend(many(3, Kept, Broken));
-        let g = agreement(&skewed, "ann", "bob");
+        let mut skewed = many(57, Verdict::KEPT, Verdict::KEPT);
+        skewed.extend(many(3, Verdict::KEPT, Verdict::BROKEN));
+        let g = agreement(&skewed, "ann", "bob", &Scale::default());
         assert!(
             g.warnings.iter().any(|w| w.contains("`kept` is 98%")),
             "{:?}",
             g.warnings
         );
-        assert_eq!(agreement(&[], "ann", "bob").percent, None);
+        assert_eq!(
+            agreement(&[], "ann", "bob", &Scale::default()).percent,
+            None
+        );
     }
 
     #[test]
     fn the_pair_is_the_two_busiest_reviewers() {
         let items = vec![
-            item(Some(Verdict::Kept), None),
-            item(Some(Verdict::Kept), Some(Verdict::Kept)),
+            item(Some(Verdict::KEPT), None),
+            item(Some(Verdict::KEPT), Some(Verdict::KEPT)),
         ];
         assert_eq!(pair(&items), Some(("ann".into(), "bob".into())));
         assert_eq!(pair(&items[..1]), None);

@@ -16,7 +16,8 @@
 //!   `α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck`; nominal `δ² = [c ≠ k]`, ordinal
 //!   `δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k)/2)²` over the categories in the scale's order.
 
-use crate::workspace::{Item, Verdict};
+use crate::workspace::scale::MAX_STEPS;
+use crate::workspace::{Item, Scale, Verdict};
 
 /// Ratings of items by reviewers: for each item, each reviewer's category (an index into a
 /// scale of `categories`, in the scale's order), or `None` when that reviewer gave none.
@@ -350,9 +351,13 @@ mod tests {
                 item
             })
             .collect();
-        let full = reliability(&items);
-        let counts: Vec<Counts> = items.iter().map(counts_of).collect();
-        close(alpha_of_counts(&counts), full.alpha_nominal.unwrap().value);
+        let scale = Scale::default();
+        let full = reliability(&items, &scale);
+        let counts: Vec<Counts> = items.iter().map(|i| counts_of(i, &scale)).collect();
+        close(
+            alpha_of_counts(&counts, &scale),
+            full.alpha_nominal.unwrap().value,
+        );
     }
 
     #[test]
@@ -403,35 +408,23 @@ pub struct Reliability {
     pub gwet_ac1: Option<Figure>,
     /// Krippendorff's α, every verdict a category of its own.
     pub alpha_nominal: Option<Figure>,
-    /// Krippendorff's α over the verdicts' order (broken < stalled < in-progress < partial
-    /// < kept); `not-a-commitment` is left out.
+    /// Krippendorff's α over the scale's order (by default broken < stalled < in-progress
+    /// < partial < kept); `not-a-commitment` is left out.
     pub alpha_ordinal: Option<Figure>,
     /// Per verdict, its specific agreement ([`Ratings::specific_agreement`]), for the
     /// verdicts some item rated twice or more was given.
     pub per_verdict: Vec<(&'static str, f64)>,
 }
 
-/// The verdicts that are ratings, as nominal categories: every verdict but `pending`
-/// (the first of `Verdict::ALL`).
-const NOMINAL: &[Verdict] = Verdict::ALL.split_at(1).1;
+/// One item's verdicts counted per nominal category of its scale (`Scale::categories`:
+/// the ratings, then not-a-commitment; `pending` is none). Room for the largest scale.
+pub type Counts = [u8; MAX_STEPS + 1];
 
-/// The verdicts in the order of how far a commitment was kept.
-const ORDINAL: [Verdict; 5] = [
-    Verdict::Broken,
-    Verdict::Stalled,
-    Verdict::InProgress,
-    Verdict::Partial,
-    Verdict::Kept,
-];
-
-/// One item's verdicts counted per nominal category (`pending` is none).
-pub type Counts = [u8; NOMINAL.len()];
-
-/// Counts the verdicts an item was given, per nominal category.
-pub fn counts_of(item: &Item) -> Counts {
-    let mut counts = [0u8; NOMINAL.len()];
+/// Counts the verdicts an item was given, per nominal category of `scale`.
+pub fn counts_of(item: &Item, scale: &Scale) -> Counts {
+    let mut counts = [0u8; MAX_STEPS + 1];
     for (_, review) in &item.reviews {
-        if let Some(k) = NOMINAL.iter().position(|v| *v == review.verdict) {
+        if let Some(k) = scale.category(review.verdict) {
             counts[k] = counts[k].saturating_add(1);
         }
     }
@@ -440,9 +433,13 @@ pub fn counts_of(item: &Item) -> Counts {
 
 /// Krippendorff's α (nominal) from each item's counts, with no interval: cheap enough for
 /// the checklist's title after every verdict.
-pub fn alpha_of_counts<'a>(items: impl IntoIterator<Item = &'a Counts>) -> Option<f64> {
-    let mut sums = Sums::new(NOMINAL.len());
-    let mut by = [0.0; NOMINAL.len()];
+pub fn alpha_of_counts<'a>(
+    items: impl IntoIterator<Item = &'a Counts>,
+    scale: &Scale,
+) -> Option<f64> {
+    let n = scale.categories().count();
+    let mut sums = Sums::new(n);
+    let mut by = vec![0.0; n];
     for counts in items {
         for (b, c) in by.iter_mut().zip(counts) {
             *b = f64::from(*c);
@@ -452,8 +449,11 @@ pub fn alpha_of_counts<'a>(items: impl IntoIterator<Item = &'a Counts>) -> Optio
     sums.krippendorff_alpha(Level::Nominal)
 }
 
-/// The reliability of `items` among everyone who rated them.
-pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability {
+/// The reliability of `items` among everyone who rated them, on `scale` (nominal: every
+/// category; ordinal: the ratings in the scale's order, not-a-commitment left out).
+pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>, scale: &Scale) -> Reliability {
+    let nominal_scale: Vec<Verdict> = scale.categories().collect();
+    let ordinal_scale: Vec<Verdict> = scale.verdicts.iter().map(|s| s.name).collect();
     let items: Vec<&Item> = items.into_iter().collect();
     let mut reviewers: Vec<String> = items
         .iter()
@@ -477,7 +477,7 @@ pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability
             })
             .collect(),
     };
-    let (nominal, ordinal) = (on(NOMINAL), on(&ORDINAL));
+    let (nominal, ordinal) = (on(&nominal_scale), on(&ordinal_scale));
     let figure = |ratings: &Ratings, statistic: Statistic| {
         ratings.value(statistic).map(|value| Figure {
             value,
@@ -497,7 +497,7 @@ pub fn reliability<'a>(items: impl IntoIterator<Item = &'a Item>) -> Reliability
         gwet_ac1: figure(&nominal, Statistic::GwetAc1),
         alpha_nominal: figure(&nominal, Statistic::Alpha(Level::Nominal)),
         alpha_ordinal: figure(&ordinal, Statistic::Alpha(Level::Ordinal)),
-        per_verdict: NOMINAL
+        per_verdict: nominal_scale
             .iter()
             .zip(nominal.specific_agreement())
             .filter_map(|(v, a)| Some((v.name(), a?)))

@@ -174,9 +174,9 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         // Blind: the other's verdict stays hidden until mine is given.
         let hidden = partner_hidden(rv, item);
         let letter_b = if hidden {
-            marks::HIDDEN
+            marks::HIDDEN.to_string()
         } else {
-            verdict_letter(vb)
+            verdict_letter(vb, &rv.ws.scale)
         };
         let state_mark = if hidden {
             " "
@@ -200,7 +200,7 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         );
         let head = format!(
             "{marker}{}{} {state_mark} {}  ",
-            verdict_letter(va),
+            verdict_letter(va, &rv.ws.scale),
             letter_b,
             pad(&doc, doc_w),
         );

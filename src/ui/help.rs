@@ -28,9 +28,9 @@ pub(super) fn help(state: &State, theme: &Theme, frame: &mut Frame, r: Rect) {
                 fit(&text, w),
                 theme.title.add_modifier(Modifier::UNDERLINED),
             ),
-            Row::Keys(keys, action) => Line::from(vec![
+            Row::Keys(keys, _, what) => Line::from(vec![
                 Span::styled(format!("  {}", pad(&keys, KEYS)), theme.key),
-                Span::raw(fit(action.help(), what_w)),
+                Span::raw(fit(&what, what_w)),
             ]),
             Row::Mark(mark, what) => Line::from(vec![
                 Span::styled(format!("  {}", pad(&mark, KEYS)), theme.key),

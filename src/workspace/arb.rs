@@ -3,7 +3,11 @@
 
 use proptest::prelude::*;
 
-use super::model::{Anchor, Event, Item, Origin, Reconciled, Review, Short, Verdict, Workspace};
+use super::model::{
+    ActorVerdicts, Anchor, Event, Evidence, Item, Origin, Reconciled, Review, Scale, Short,
+    Verdict, Workspace,
+};
+use super::scale::Step;
 
 fn text(max: usize) -> impl Strategy<Value = String> {
     proptest::string::string_regex(&format!(
@@ -21,54 +25,96 @@ fn stamp() -> impl Strategy<Value = Short> {
         .prop_map(|t| format!("2026-11-{:02}T{:02}:{:02}:00Z", 1 + t % 28, t % 24, t % 60).into())
 }
 
-fn verdict() -> impl Strategy<Value = Verdict> {
-    proptest::sample::select(Verdict::ALL.to_vec())
+fn verdict(scale: &Scale) -> impl Strategy<Value = Verdict> + use<> {
+    proptest::sample::select(scale.all().collect::<Vec<_>>())
 }
 
-fn review() -> impl Strategy<Value = Review> {
-    (verdict(), text(12), stamp(), any::<bool>()).prop_map(|(verdict, note, at, stale)| Review {
-        verdict,
-        note,
-        at,
-        stale,
+fn anchor() -> impl Strategy<Value = Anchor> {
+    (0usize..5000, text(40), text(8), text(8)).prop_map(|(start, exact, prefix, suffix)| {
+        let end = start + exact.len();
+        Anchor {
+            exact,
+            prefix,
+            suffix,
+            start,
+            end,
+            doc_hash: "0123456789abcdef".into(),
+        }
     })
 }
 
-fn event() -> impl Strategy<Value = Event> {
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (
+        proptest::option::of(short(10)),
+        proptest::option::of(("[a-c]\\.txt", anchor())),
+        text(12),
+        text(12),
+        stamp(),
+    )
+        .prop_map(|(date, passage, source, excerpt, at)| {
+            let (doc, anchor) = match passage {
+                Some((doc, anchor)) => (Some(doc.into()), Some(anchor)),
+                None => (None, None),
+            };
+            Evidence {
+                date,
+                doc,
+                anchor,
+                source,
+                excerpt,
+                at,
+            }
+        })
+}
+
+fn review(scale: &Scale) -> impl Strategy<Value = Review> + use<> {
+    (
+        verdict(scale),
+        text(12),
+        stamp(),
+        any::<bool>(),
+        proptest::collection::btree_map(short(6), verdict(scale), 0..3),
+        proptest::collection::vec(evidence(), 0..2),
+    )
+        .prop_map(|(verdict, note, at, stale, actors, evidence)| {
+            let mut by_actor = ActorVerdicts::default();
+            for (a, v) in actors {
+                by_actor.insert(a, v);
+            }
+            Review {
+                verdict,
+                note,
+                at,
+                stale,
+                actors: by_actor,
+                evidence,
+            }
+        })
+}
+
+fn event(scale: &Scale) -> impl Strategy<Value = Event> + use<> {
     (
         (stamp(), short(6), short(9)),
-        proptest::option::of(verdict()),
+        proptest::option::of(verdict(scale)),
         text(6),
         proptest::option::of(text(10)),
+        proptest::option::of(short(6)),
     )
-        .prop_map(|((at, by, what), verdict, note, quote)| Event {
+        .prop_map(|((at, by, what), verdict, note, quote, actor)| Event {
             at,
             by,
             what,
             verdict,
             note,
             quote,
+            actor,
         })
 }
 
-pub fn item() -> impl Strategy<Value = Item> {
-    let anchor = ("[a-c]\\.txt", 0usize..5000, text(40), text(8), text(8)).prop_map(
-        |(doc, start, exact, prefix, suffix)| {
-            let end = start + exact.len();
-            (
-                doc,
-                Anchor {
-                    exact,
-                    prefix,
-                    suffix,
-                    start,
-                    end,
-                    doc_hash: "0123456789abcdef".into(),
-                },
-            )
-        },
-    );
-    let reconciled = proptest::option::of((verdict(), text(8), short(6), stamp()).prop_map(
+/// An item whose verdicts are on `scale`.
+pub fn item_on(scale: &Scale) -> impl Strategy<Value = Item> + use<> {
+    let anchor = ("[a-c]\\.txt", anchor());
+    let reconciled = proptest::option::of((verdict(scale), text(8), short(6), stamp()).prop_map(
         |(verdict, note, by, at)| Reconciled {
             verdict,
             note,
@@ -82,9 +128,9 @@ pub fn item() -> impl Strategy<Value = Item> {
         proptest::collection::vec(short(8), 0..3),
         proptest::option::of(short(10)),
         proptest::collection::vec(short(8), 0..3),
-        proptest::collection::btree_map(short(6), review(), 0..3),
+        proptest::collection::btree_map(short(6), review(scale), 0..3),
         reconciled,
-        proptest::collection::vec(event(), 0..3),
+        proptest::collection::vec(event(scale), 0..3),
     )
         .prop_map(
             |((doc, anchor), manual, actors, deadline, figures, reviews, reconciled, history)| {
@@ -106,16 +152,48 @@ pub fn item() -> impl Strategy<Value = Item> {
         )
 }
 
+/// A scale: a built-in one, or one declared with labels that need escaping.
+fn scale() -> impl Strategy<Value = Scale> {
+    let declared = (text(8), text(10), -10i32..=10).prop_map(|(name, label, score)| Scale {
+        name: format!("mine {}", name.replace(|c: char| c.is_control(), "")),
+        verdicts: vec![
+            Step {
+                name: Verdict::from_name("no").unwrap_or(Verdict::BROKEN),
+                key: 'n',
+                label: label.replace(|c: char| c.is_control(), ""),
+                score: f64::from(score) / 10.0,
+            },
+            Step {
+                name: Verdict::from_name("yes-1").unwrap_or(Verdict::KEPT),
+                key: 'y',
+                label: "yes".into(),
+                score: 1.0,
+            },
+        ],
+    });
+    prop_oneof![
+        Just(Scale::standard()),
+        Just(Scale::g7()),
+        Just(Scale::meter()),
+        declared,
+    ]
+}
+
 pub fn workspace() -> impl Strategy<Value = Workspace> {
-    let documents = proptest::collection::btree_map(short(8), short(16), 0..4);
-    (
-        text(10),
-        documents,
-        proptest::collection::vec(item(), 0..12),
-    )
-        .prop_map(|(corpus, documents, items)| {
+    scale()
+        .prop_flat_map(|scale| {
+            let documents = proptest::collection::btree_map(short(8), short(16), 0..4);
+            (
+                Just(scale.clone()),
+                text(10),
+                documents,
+                proptest::collection::vec(item_on(&scale), 0..12),
+            )
+        })
+        .prop_map(|(scale, corpus, documents, items)| {
             let mut ws = Workspace {
                 corpus,
+                scale,
                 documents,
                 ..Default::default()
             };

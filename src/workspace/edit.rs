@@ -83,6 +83,7 @@ pub fn add_span(
         verdict: None,
         note: String::new(),
         quote: None,
+        actor: None,
     });
     ws.items.insert(id.clone(), item);
     Ok(id)
@@ -126,6 +127,7 @@ pub fn reattach(
         verdict: None,
         note: String::new(),
         quote: Some(old.exact),
+        actor: None,
     });
     Ok(())
 }
@@ -177,7 +179,7 @@ mod tests {
         let item = ws.items.get_mut(&id).unwrap();
         item.set_review(
             "ann",
-            crate::workspace::Verdict::Kept,
+            crate::workspace::Verdict::KEPT,
             String::new(),
             "t1".into(),
         );

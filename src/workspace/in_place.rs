@@ -13,9 +13,11 @@ use std::path::Path;
 use memchr::memmem;
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::io::{WorkspaceError, open_regular, remove_stale_temps, save_slices, written_path};
+use super::io::{
+    WorkspaceError, head_scale, open_regular, remove_stale_temps, save_slices, written_path,
+};
 use super::lock::Lock;
-use super::model::{Item, Short};
+use super::model::{Item, Scale, Short};
 use super::write::item_bytes;
 
 /// What a change in place came to.
@@ -49,7 +51,7 @@ pub fn change_in_place(
     path: &Path,
     expected: u128,
     id: &str,
-    apply: impl FnOnce(&Short, &mut Item),
+    apply: impl FnOnce(&Scale, &Short, &mut Item) -> bool,
 ) -> Result<InPlace, WorkspaceError> {
     let target = written_path(path)?;
     let _lock = match Lock::take(&target) {
@@ -78,7 +80,12 @@ pub fn change_in_place(
     let Some(mut item) = parse_item(&bytes[span.clone()]) else {
         return Ok(InPlace::Declined);
     };
-    apply(&found, &mut item);
+    let Some(scale) = head_scale(&bytes) else {
+        return Ok(InPlace::Declined);
+    };
+    if !apply(&scale, &found, &mut item) {
+        return Ok(InPlace::Declined);
+    }
     let new = item_bytes(&found, &item);
     let pieces = [&bytes[..span.start], &new[..], &bytes[span.end..]];
     save_slices(path, &pieces)?;
@@ -192,18 +199,19 @@ mod tests {
         let mut ws = sample();
         let (path, hash) = saved(dir.path(), &ws);
         let at: Short = "2026-12-07T14:00:00Z".into();
-        let outcome = change_in_place(&path, hash, "c2fe3", |_, it| {
+        let outcome = change_in_place(&path, hash, "c2fe3", |_, _, it| {
             it.set_review(
                 "ann",
-                Verdict::Kept,
+                Verdict::KEPT,
                 "a \"note\"\nover lines".into(),
                 at.clone(),
-            )
+            );
+            true
         })
         .unwrap();
         ws.items.get_mut("c2fe3df7").unwrap().set_review(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             "a \"note\"\nover lines".into(),
             at,
         );
@@ -224,8 +232,13 @@ mod tests {
         let (path, hash) = saved(dir.path(), &sample());
         let before = std::fs::read(&path).unwrap();
         let mut touched = false;
-        let mut try_it =
-            |hash, id: &str| change_in_place(&path, hash, id, |_, _| touched = true).unwrap();
+        let mut try_it = |hash, id: &str| {
+            change_in_place(&path, hash, id, |_, _, _| {
+                touched = true;
+                true
+            })
+            .unwrap()
+        };
         assert_eq!(try_it(hash ^ 1, "c2fe3"), InPlace::Declined, "other bytes");
         assert_eq!(
             try_it(hash, "c2fe"),
@@ -242,7 +255,7 @@ mod tests {
         assert!(!touched);
         assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
         // An id that another id extends still names its own item.
-        let outcome = change_in_place(&path, hash, "0aa", |id, _| assert_eq!(id, "0aa"));
+        let outcome = change_in_place(&path, hash, "0aa", |_, id, _| id == "0aa");
         assert!(matches!(outcome.unwrap(), InPlace::Changed { id, .. } if id == "0aa"));
     }
 
@@ -255,11 +268,28 @@ mod tests {
         let (path, hash) = saved(dir.path(), &ws);
         let lock = Lock::take(&path).unwrap();
         assert_eq!(
-            change_in_place(&path, hash, "c2fe3", |_, _| {}).unwrap(),
+            change_in_place(&path, hash, "c2fe3", |_, _, _| true).unwrap(),
             InPlace::Declined
         );
         drop(lock);
-        let outcome = change_in_place(&path, hash, "c2fe3", |_, _| {}).unwrap();
+        let outcome = change_in_place(&path, hash, "c2fe3", |_, _, _| true).unwrap();
+        assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
+        // A change the file's scale refuses (the closure says no) declines, writing nothing.
+        let hash = content_hash(&[&std::fs::read(&path).unwrap()]);
+        let before = std::fs::read(&path).unwrap();
+        let outcome = change_in_place(&path, hash, "c2fe3", |scale, _, _| {
+            scale.has(Verdict::from_name("full-compliance").unwrap())
+        })
+        .unwrap();
+        assert_eq!(outcome, InPlace::Declined);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        // On a g7 workspace the same change is made, the head read from the file.
+        ws.scale = crate::workspace::Scale::g7();
+        let (path, hash) = saved(dir.path(), &ws);
+        let outcome = change_in_place(&path, hash, "c2fe3", |scale, _, _| {
+            scale.has(Verdict::from_name("full-compliance").unwrap())
+        })
+        .unwrap();
         assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
     }
 }

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 
-use super::model::{Item, SCHEMA, SCHEMA_REF, Short, Workspace};
+use super::model::{Item, SCHEMA, SCHEMA_REF, Scale, Short, Verdict, Workspace};
 pub use super::write::{Encoded, encode, to_bytes};
 
 /// Why a workspace file could not be read or written.
@@ -121,6 +121,15 @@ pub enum WorkspaceError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// An item holds a verdict the workspace's scale does not have (a branch that rated
+    /// on another scale was merged in, or a hand edit).
+    #[error("{path}: {detail}; nothing was changed")]
+    UnknownVerdict {
+        /// The workspace file.
+        path: PathBuf,
+        /// Which item, who, which verdict, and the verdicts the scale has.
+        detail: String,
+    },
     /// Another process holds the lock file (named): try again once it is free.
     #[error("{path} is held by {holder}")]
     Locked {
@@ -140,6 +149,8 @@ struct Raw {
     _schema_ref: Option<String>,
     schema: u64,
     corpus: String,
+    #[serde(default, deserialize_with = "scale_field")]
+    scale: Scale,
     documents: BTreeMap<Short, Short>,
     #[serde(deserialize_with = "unique_items")]
     items: BTreeMap<Short, Item>,
@@ -149,10 +160,84 @@ impl Raw {
     fn into_workspace(self) -> Workspace {
         Workspace {
             corpus: self.corpus,
+            scale: self.scale,
             documents: self.documents,
             items: self.items,
         }
     }
+}
+
+/// The file's `"scale"`: a built-in scale's name, or a declared scale (checked).
+fn scale_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Scale, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Field {
+        Named(String),
+        Declared(Scale),
+    }
+    let scale = match Field::deserialize(d).map_err(|_| {
+        de::Error::custom(
+            "\"scale\" is a built-in scale's name (standard, g7, meter) or an object \
+             {name, verdicts: [{name, key, label, score}…]}",
+        )
+    })? {
+        Field::Named(name) => Scale::built_in(&name).map_err(de::Error::custom)?,
+        Field::Declared(scale) => scale,
+    };
+    scale.validate().map_err(de::Error::custom)?;
+    Ok(scale)
+}
+
+/// The scale a file in the canonical layout declares, read from its head alone (the
+/// bytes before `"items"`), for a change that reads one item.
+pub(super) fn head_scale(bytes: &[u8]) -> Option<Scale> {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default, deserialize_with = "scale_field")]
+        scale: Scale,
+    }
+    let at = memchr::memmem::find(bytes, b"\n  \"items\": {")?;
+    let head = bytes[..at].strip_suffix(b",")?;
+    let head: Head = serde_json::from_slice(&[head, b"}"].concat()).ok()?;
+    Some(head.scale)
+}
+
+/// Refuses a workspace with a verdict its scale does not have: a branch that rated on
+/// another scale, merged in. Read as data, it would be a verdict nobody can give, count or
+/// see explained; refused, the file stays as it is for a person to settle.
+pub fn check_verdicts(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
+    for (id, item) in &ws.items {
+        let given = item
+            .reviews
+            .iter()
+            .map(|(who, r)| (who.as_str(), r.verdict))
+            .chain(
+                item.reconciled
+                    .iter()
+                    .map(|r| ("the reconciliation", r.verdict)),
+            )
+            .chain(
+                item.reviews
+                    .iter()
+                    .flat_map(|(who, r)| r.actors.iter().map(move |(_, v)| (who.as_str(), v))),
+            );
+        for (by, verdict) in given {
+            if !ws.scale.has(verdict) {
+                let known: Vec<&str> = ws.scale.all().map(Verdict::name).collect();
+                return Err(WorkspaceError::UnknownVerdict {
+                    path: path.to_path_buf(),
+                    detail: format!(
+                        "item {id}: {by} gave the verdict {:?}, which the scale {:?} does not \
+                         have (it has {})",
+                        verdict.name(),
+                        ws.scale.name,
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Only the item ids of a file of any schema, to refuse a repeated one before the file is
@@ -193,6 +278,12 @@ where
 
 /// Reads a state from a file's bytes; `path` names the file in errors.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError> {
+    let ws = read_bytes(path, bytes)?;
+    check_verdicts(path, &ws)?;
+    Ok(ws)
+}
+
+fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Workspace, WorkspaceError> {
     if let Some(ws) = parse_parallel(bytes) {
         return Ok(ws);
     }
@@ -295,6 +386,7 @@ fn migrate(mut value: serde_json::Value, from: u64) -> Result<serde_json::Value,
         value = match version {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
+            3 => v3_to_v4(value),
             _ => return Err(format!("unknown schema {version}")),
         };
     }
@@ -319,6 +411,15 @@ fn v2_to_v3(mut value: serde_json::Value) -> serde_json::Value {
             serde_json::Value::Object(Default::default()),
         );
         top.insert("schema".into(), 3.into());
+    }
+    value
+}
+
+/// Schema 4 may declare a verdict scale and give verdicts per actor; a file of schema 3
+/// rated on the default scale, which is what a file without `"scale"` means.
+fn v3_to_v4(mut value: serde_json::Value) -> serde_json::Value {
+    if let Some(top) = value.as_object_mut() {
+        top.insert("schema".into(), 4.into());
     }
     value
 }
@@ -423,6 +524,8 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
     struct Head {
         schema: u64,
         corpus: String,
+        #[serde(default, deserialize_with = "scale_field")]
+        scale: Scale,
         #[serde(default)]
         documents: BTreeMap<Short, Short>,
         #[allow(dead_code)]
@@ -432,6 +535,7 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
     match serde_json::from_slice::<Head>(&bytes) {
         Ok(head) if head.schema <= SCHEMA as u64 => Ok(Workspace {
             corpus: head.corpus,
+            scale: head.scale,
             documents: head.documents,
             items: BTreeMap::new(),
         }),
@@ -712,19 +816,21 @@ mod tests {
         b.reviews.insert(
             "zoe",
             Review {
-                verdict: Verdict::Kept,
+                verdict: Verdict::KEPT,
                 note: "done in 2017".into(),
                 at: "2026-11-25T08:00:00Z".into(),
                 stale: false,
+                ..Default::default()
             },
         );
         b.reviews.insert(
             "ann",
             Review {
-                verdict: Verdict::Partial,
+                verdict: Verdict::PARTIAL,
                 note: String::new(),
                 at: "2026-11-25T08:01:00Z".into(),
                 stale: false,
+                ..Default::default()
             },
         );
         ws.items.insert("czzz".into(), b);
@@ -743,7 +849,7 @@ mod tests {
         assert!(text.ends_with("}\n"));
         assert!(
             text.starts_with(
-                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 3,\n  \
+                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 4,\n  \
                  \"corpus\": \"seeds\",\n  \"documents\": {\n    \"a.txt\": \"0123456789abcdef\",\n    \
                  \"b.txt\": \"fedcba9876543210\"\n  },\n  \"items\": {\n"
             ),
@@ -771,14 +877,25 @@ mod tests {
         it.reviews.insert(
             "bob",
             Review {
-                verdict: Verdict::Broken,
+                verdict: Verdict::BROKEN,
                 note: "stale note".into(),
                 at: "2026-11-25T09:00:00Z".into(),
                 stale: true,
+                ..Default::default()
             },
         );
+        let bob = it.reviews.get_mut("bob").unwrap();
+        bob.actors.insert("France", Verdict::KEPT);
+        bob.evidence.push(crate::workspace::model::Evidence {
+            date: Some("2026-03-01".into()),
+            doc: Some("b.txt".into()),
+            anchor: Some(it.anchor.clone()),
+            source: "https://example.org/report".into(),
+            excerpt: "funds disbursed".into(),
+            at: "2026-11-25T09:00:00Z".into(),
+        });
         it.reconciled = Some(Reconciled {
-            verdict: Verdict::Kept,
+            verdict: Verdict::KEPT,
             note: "agreed".into(),
             by: "ann".into(),
             at: "2026-11-26T08:00:00Z".into(),
@@ -787,10 +904,15 @@ mod tests {
             at: "2026-11-24T08:00:00Z".into(),
             by: "ann".into(),
             what: "reanchor".into(),
-            verdict: Some(Verdict::Stalled),
+            verdict: Some(Verdict::STALLED),
             note: "before".into(),
             quote: Some("We would act.".into()),
+            actor: Some("France".into()),
         }];
+        let mut scale = crate::workspace::Scale::standard();
+        scale.name = "ours".into();
+        scale.verdicts[0].label = "not kept at all".into();
+        ws.scale = scale;
         ws
     }
 
@@ -902,7 +1024,7 @@ mod tests {
                  \"b.txt\": \"fedcba9876543210\"\n  },\n",
                 "",
             )
-            .replace("\"schema\": 3", "\"schema\": 2");
+            .replace("\"schema\": 4", "\"schema\": 2");
         assert!(!v2.contains("documents"), "{v2}");
         v2
     }
@@ -941,6 +1063,57 @@ mod tests {
     }
 
     #[test]
+    fn schema_3_files_are_on_the_default_scale() {
+        let v4 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v3 = v4.replace("\"schema\": 4", "\"schema\": 3");
+        assert_eq!(
+            from_bytes(Path::new("w.json"), v3.as_bytes()).unwrap(),
+            sample()
+        );
+    }
+
+    #[test]
+    fn a_scale_is_named_or_declared_and_checked() {
+        let mut ws = sample();
+        ws.items.values_mut().for_each(|it| it.reviews.clear());
+        ws.scale = Scale::g7();
+        let text = String::from_utf8(to_bytes(&ws)).unwrap();
+        assert!(text.contains("\n  \"scale\": \"g7\",\n"), "{text}");
+        assert_eq!(
+            from_bytes(Path::new("w.json"), text.as_bytes()).unwrap(),
+            ws
+        );
+        assert_eq!(head_scale(text.as_bytes()), Some(Scale::g7()));
+        let e = error(text.replace("\"g7\"", "\"g8\"").as_bytes());
+        assert!(e.contains("no built-in scale is named \"g8\""), "{e}");
+        // A declared scale is written whole and read back; a broken one is refused.
+        ws.scale.name = "two-step".into();
+        ws.scale.verdicts.remove(1);
+        let text = String::from_utf8(to_bytes(&ws)).unwrap();
+        assert!(text.contains("\"verdicts\": ["), "{text}");
+        assert_eq!(
+            from_bytes(Path::new("w.json"), text.as_bytes()).unwrap(),
+            ws
+        );
+        let e = error(text.replace("\"key\": \"F\"", "\"key\": \"X\"").as_bytes());
+        assert!(e.contains("key X is given to two verdicts"), "{e}");
+        // A g7 verdict in a workspace on the default scale: refused, named.
+        let mut other = sample();
+        let g7 = Scale::g7().verdicts[2].name;
+        other.items.get_mut("czzz").unwrap().set_review(
+            "ann",
+            g7,
+            String::new(),
+            "2026-01-01T00:00:00Z".into(),
+        );
+        let e = error(&to_bytes(&other));
+        assert!(
+            e.contains("item czzz: ann gave the verdict \"full-compliance\""),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn schema_1_files_are_migrated() {
         let v2 = sample_v2();
         let v1 = v2
@@ -975,7 +1148,12 @@ mod tests {
         text = text.replace("\"kept\"", "\"done\"");
         let e = error(text.as_bytes());
         assert!(
-            e.contains("not a cordiale workspace") && e.contains("done"),
+            e.contains("the verdict \"done\"") && e.contains("scale \"standard\" does not have"),
+            "{e}"
+        );
+        let e = error(text.replace("\"done\"", "\"Done!\"").as_bytes());
+        assert!(
+            e.contains("not a cordiale workspace") && e.contains("not a verdict name"),
             "{e}"
         );
         let dup = "{\"schema\": 1, \"corpus\": \"s\", \"items\": {\"c1\": ITEM, \"c1\": ITEM}}"

@@ -176,7 +176,33 @@ fn merge_item(
                         verdict: Some(t.verdict),
                         note: t.note.clone(),
                         quote: None,
+                        actor: None,
                     });
+                }
+                if let (Some(o), Some(t)) = (o, t) {
+                    // Ours is kept whole but for what adds up: their evidence joins ours,
+                    // and their differing actor verdicts go to the history.
+                    let mut kept = o.clone();
+                    for e in &t.evidence {
+                        if !kept.evidence.contains(e) {
+                            kept.evidence.push(e.clone());
+                        }
+                    }
+                    for (actor, v) in t.actors.iter() {
+                        if o.actors.get(actor) != Some(v) {
+                            lost.push(Event {
+                                at: t.at.clone(),
+                                by: name.clone(),
+                                what: "actor".into(),
+                                verdict: Some(v),
+                                note: String::new(),
+                                quote: None,
+                                actor: Some(actor.clone()),
+                            });
+                        }
+                    }
+                    item.reviews.insert(name.clone(), kept);
+                    continue;
                 }
                 o.or(t)
             }
@@ -197,6 +223,7 @@ fn merge_item(
             verdict: Some(t.verdict),
             note: t.note.clone(),
             quote: None,
+            actor: None,
         });
     }
     item.history = union_history(&ours.history, &theirs.history);
@@ -218,6 +245,14 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) ->
         &theirs.corpus,
         "",
         "corpus",
+        &mut conflicts,
+    );
+    ours.scale = pick_or_conflict(
+        &base.scale,
+        &ours.scale,
+        &theirs.scale,
+        "",
+        "scale",
         &mut conflicts,
     );
     merge_documents(base, ours, theirs);
@@ -359,12 +394,12 @@ mod tests {
         let mut ours = b.clone();
         let mut theirs = b.clone();
         for id in ["c000", "c001", "c002"] {
-            review(&mut ours, id, "ann", Verdict::Kept, "2026-11-25T08:00:00Z");
+            review(&mut ours, id, "ann", Verdict::KEPT, "2026-11-25T08:00:00Z");
             review(
                 &mut theirs,
                 id,
                 "bob",
-                Verdict::Broken,
+                Verdict::BROKEN,
                 "2026-11-25T08:05:00Z",
             );
         }
@@ -382,21 +417,21 @@ mod tests {
             &mut ours2,
             "c001",
             "ann",
-            Verdict::Partial,
+            Verdict::PARTIAL,
             "2026-11-26T08:00:00Z",
         );
         review(
             &mut theirs2,
             "c001",
             "bob",
-            Verdict::Kept,
+            Verdict::KEPT,
             "2026-11-26T09:00:00Z",
         );
         let m2 = merge(&b, &ours2, &theirs2);
         assert!(m2.conflicts.is_empty(), "{:?}", m2.conflicts);
         let it = &m2.workspace.items["c001"];
-        assert_eq!(it.reviews["ann"].verdict, Verdict::Partial);
-        assert_eq!(it.reviews["bob"].verdict, Verdict::Kept);
+        assert_eq!(it.reviews["ann"].verdict, Verdict::PARTIAL);
+        assert_eq!(it.reviews["bob"].verdict, Verdict::KEPT);
         let earlier: Vec<(&str, Option<Verdict>)> = it
             .history
             .iter()
@@ -404,7 +439,7 @@ mod tests {
             .collect();
         assert_eq!(
             earlier,
-            [("ann", Some(Verdict::Kept)), ("bob", Some(Verdict::Broken))]
+            [("ann", Some(Verdict::KEPT)), ("bob", Some(Verdict::BROKEN))]
         );
     }
 
@@ -417,14 +452,14 @@ mod tests {
             &mut ours,
             "c000",
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             "2026-11-25T08:00:00Z",
         );
         review(
             &mut theirs,
             "c000",
             "ann",
-            Verdict::Broken,
+            Verdict::BROKEN,
             "2026-11-25T09:00:00Z",
         );
         let m = merge(&b, &ours, &theirs);
@@ -436,13 +471,13 @@ mod tests {
             }]
         );
         let it = &m.workspace.items["c000"];
-        assert_eq!(it.reviews["ann"].verdict, Verdict::Kept, "ours kept");
+        assert_eq!(it.reviews["ann"].verdict, Verdict::KEPT, "ours kept");
         // Theirs is not lost: it is in the history.
         assert_eq!(it.history.len(), 1);
         let e = &it.history[0];
         assert_eq!(
             (e.by.as_str(), e.verdict, e.at.as_str()),
-            ("ann", Some(Verdict::Broken), "2026-11-25T09:00:00Z")
+            ("ann", Some(Verdict::BROKEN), "2026-11-25T09:00:00Z")
         );
     }
 
@@ -504,14 +539,14 @@ mod tests {
             &mut theirs,
             "c000",
             "bob",
-            Verdict::Kept,
+            Verdict::KEPT,
             "2026-11-25T08:00:00Z",
         );
         let m = merge(&b, &ours, &theirs);
         assert_eq!(m.conflicts.len(), 1);
         assert_eq!(
             m.workspace.items["c000"].reviews["bob"].verdict,
-            Verdict::Kept
+            Verdict::KEPT
         );
     }
 
@@ -542,7 +577,8 @@ mod tests {
                     }
                     v if ws.items.contains_key(id.as_str()) => {
                         let at = format!("2026-11-25T08:{:02}:00Z", k % 60);
-                        review(&mut ws, &id, who, Verdict::ALL[*v], &at);
+                        let all: Vec<Verdict> = crate::workspace::Scale::default().all().collect();
+                        review(&mut ws, &id, who, all[*v], &at);
                     }
                     _ => {}
                 }

@@ -15,12 +15,13 @@ pub mod lock;
 pub mod merge;
 pub mod model;
 pub mod place;
+pub mod scale;
 pub mod store;
 pub mod sync;
 mod write;
 
 pub use io::{Encoded, WorkspaceError, encode, from_bytes, load, save, to_bytes};
 pub use model::{
-    Anchor, Event, FileKey, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Short, Verdict,
-    Workspace, now, today,
+    Anchor, Event, FileKey, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Scale, Short,
+    Verdict, Workspace, now, today,
 };

@@ -13,63 +13,14 @@ use serde::{Deserialize, Serialize};
 pub type Short = CompactString;
 
 /// The schema this build writes; older ones are migrated when read (see `migrate`).
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 /// The file's `"$schema"`: the JSON Schema that editors validate it with, which
 /// `cordiale schema --write` puts beside the workspace (`schema/workspace.schema.json` in
 /// the repository).
 pub const SCHEMA_REF: &str = "cordiale-workspace.schema.json";
 
-/// A promise-tracker verdict on one commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Not yet rated.
-    Pending,
-    /// Work toward it is under way, not finished.
-    InProgress,
-    /// Work toward it has stopped or not started.
-    Stalled,
-    /// Kept in part.
-    Partial,
-    /// Done as pledged.
-    Kept,
-    /// Not kept.
-    Broken,
-    /// The extraction was wrong: this is not a commitment.
-    NotACommitment,
-}
-
-impl Verdict {
-    /// Every verdict, `Pending` first.
-    pub const ALL: [Verdict; 7] = [
-        Verdict::Pending,
-        Verdict::InProgress,
-        Verdict::Stalled,
-        Verdict::Partial,
-        Verdict::Kept,
-        Verdict::Broken,
-        Verdict::NotACommitment,
-    ];
-
-    /// The name written in the file and typed on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Pending => "pending",
-            Verdict::InProgress => "in-progress",
-            Verdict::Stalled => "stalled",
-            Verdict::Partial => "partial",
-            Verdict::Kept => "kept",
-            Verdict::Broken => "broken",
-            Verdict::NotACommitment => "not-a-commitment",
-        }
-    }
-
-    /// The verdict with this file and command-line name (see `name`).
-    pub fn from_name(name: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.name() == name)
-    }
-}
+pub use super::scale::{Scale, Verdict};
 
 /// Where an item's text is, robustly: the exact quote with a little context (which find it
 /// again after the document is edited) and the byte position as a hint.
@@ -111,7 +62,7 @@ impl Origin {
 }
 
 /// One reviewer's verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Review {
     /// What the reviewer judged.
@@ -126,6 +77,151 @@ pub struct Review {
     /// changes). Cleared by the reviewer's next verdict.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stale: bool,
+    /// The reviewer's verdict for each actor of a commitment several pledged (the G7
+    /// method scores each member), by actor name.
+    #[serde(default, skip_serializing_if = "ActorVerdicts::is_empty")]
+    pub actors: ActorVerdicts,
+    /// What the verdict rests on, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Verdicts by actor, in name order (a sorted vector: an item has a few actors).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorVerdicts(Vec<(Short, Verdict)>);
+
+impl ActorVerdicts {
+    /// The verdict for `actor`.
+    pub fn get(&self, actor: &str) -> Option<Verdict> {
+        self.0
+            .binary_search_by(|(a, _)| a.as_str().cmp(actor))
+            .ok()
+            .map(|i| self.0[i].1)
+    }
+
+    /// Sets the verdict for `actor`; returns the one it replaces.
+    pub fn insert(&mut self, actor: impl Into<Short>, verdict: Verdict) -> Option<Verdict> {
+        let actor = actor.into();
+        match self.0.binary_search_by(|(a, _)| a.cmp(&actor)) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, verdict)),
+            Err(i) => {
+                self.0.insert(i, (actor, verdict));
+                None
+            }
+        }
+    }
+
+    /// Takes away the verdict for `actor`.
+    pub fn remove(&mut self, actor: &str) -> Option<Verdict> {
+        self.0
+            .binary_search_by(|(a, _)| a.as_str().cmp(actor))
+            .ok()
+            .map(|i| self.0.remove(i).1)
+    }
+
+    /// No actor has a verdict of its own.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many actors have a verdict.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Actor names and verdicts, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Short, Verdict)> {
+        self.0.iter().map(|(a, v)| (a, *v))
+    }
+}
+
+impl Serialize for ActorVerdicts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(a, v)| (a, v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for ActorVerdicts {
+    /// Reads the object of verdicts by actor, refusing an actor named twice.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let pairs: Vec<(Short, Verdict)> = d.deserialize_map(PairsVisitor::default())?;
+        let mut out = ActorVerdicts::default();
+        for (actor, verdict) in pairs {
+            if out.insert(actor.clone(), verdict).is_some() {
+                return Err(serde::de::Error::custom(format!(
+                    "actor {actor} appears twice"
+                )));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Reads a JSON object as its (key, value) pairs in file order.
+struct PairsVisitor<V>(std::marker::PhantomData<V>);
+
+impl<V> Default for PairsVisitor<V> {
+    fn default() -> Self {
+        PairsVisitor(std::marker::PhantomData)
+    }
+}
+
+impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for PairsVisitor<V> {
+    type Value = Vec<(Short, V)>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(pair) = map.next_entry()? {
+            out.push(pair);
+        }
+        Ok(out)
+    }
+}
+
+/// What a verdict rests on: a passage of a corpus document (anchored as items are, so it
+/// is found again after the document is edited), or an outside source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The date the evidence speaks from (ISO 8601 day): the document's date of issue, or
+    /// the outside source's date. It decides whether the evidence counts at an assessment
+    /// date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Short>,
+    /// The corpus document the passage is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc: Option<Short>,
+    /// Where the passage is in that document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
+    /// An outside source: its URL or citation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// The words quoted from an outside source.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub excerpt: String,
+    /// When the reviewer cited it, RFC 3339 UTC.
+    pub at: Short,
+}
+
+impl Evidence {
+    /// The quoted words: the passage's, or the outside source's excerpt.
+    pub fn quote(&self) -> &str {
+        match &self.anchor {
+            Some(a) => &a.exact,
+            None => &self.excerpt,
+        }
+    }
+
+    /// Where it comes from, in a few words: the document's name or the source.
+    pub fn origin(&self) -> &str {
+        match &self.doc {
+            Some(d) => d,
+            None => &self.source,
+        }
+    }
 }
 
 /// Each reviewer's verdict on an item, by reviewer name, in name order.
@@ -310,9 +406,13 @@ pub struct Event {
     /// The note replaced (empty: none).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// The quote before a re-anchoring changed it.
+    /// The quote before a re-anchoring changed it; for `evidence`, the evidence removed
+    /// (its origin and quote).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// For an `actor` event, the actor whose verdict was replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<Short>,
 }
 
 /// One checklist item.
@@ -364,13 +464,20 @@ impl Item {
 
 impl Item {
     /// Sets `who`'s verdict and note; the review it replaces goes to the history.
+    /// Per-actor verdicts and evidence stay: they are given apart.
     pub fn set_review(&mut self, who: &str, verdict: Verdict, note: String, at: Short) {
-        let new = Review {
+        let mut new = Review {
             verdict,
             note,
             at,
             stale: false,
+            actors: ActorVerdicts::default(),
+            evidence: Vec::new(),
         };
+        if let Some(old) = self.reviews.get_mut(who) {
+            new.actors = std::mem::take(&mut old.actors);
+            new.evidence = std::mem::take(&mut old.evidence);
+        }
         if let Some(old) = self.reviews.insert(who, new) {
             self.history.push(Event {
                 at: old.at,
@@ -379,8 +486,65 @@ impl Item {
                 verdict: Some(old.verdict),
                 note: old.note,
                 quote: None,
+                actor: None,
             });
         }
+    }
+
+    /// Sets `who`'s verdict for one actor (the item's overall verdict becomes pending if
+    /// `who` had none); the verdict it replaces goes to the history.
+    pub fn set_actor_verdict(&mut self, who: &str, actor: &str, verdict: Verdict, at: Short) {
+        if !self.reviews.contains_key(who) {
+            self.set_review(who, Verdict::PENDING, String::new(), at.clone());
+        }
+        let Some(review) = self.reviews.get_mut(who) else {
+            return;
+        };
+        if let Some(old) = review.actors.insert(actor, verdict) {
+            self.history.push(Event {
+                at: at.clone(),
+                by: who.into(),
+                what: "actor".into(),
+                verdict: Some(old),
+                note: String::new(),
+                quote: None,
+                actor: Some(actor.into()),
+            });
+        }
+    }
+
+    /// Adds evidence to `who`'s verdict (pending if `who` had none).
+    pub fn add_evidence(&mut self, who: &str, evidence: Evidence) {
+        if !self.reviews.contains_key(who) {
+            self.set_review(who, Verdict::PENDING, String::new(), evidence.at.clone());
+        }
+        if let Some(review) = self.reviews.get_mut(who) {
+            review.evidence.push(evidence);
+        }
+    }
+
+    /// Takes away `who`'s evidence number `k` (0 first); the history keeps what it was.
+    pub fn remove_evidence(&mut self, who: &str, k: usize, at: Short) -> Option<Evidence> {
+        let review = self.reviews.get_mut(who)?;
+        if k >= review.evidence.len() {
+            return None;
+        }
+        let gone = review.evidence.remove(k);
+        self.history.push(Event {
+            at,
+            by: who.into(),
+            what: "evidence".into(),
+            verdict: None,
+            note: String::new(),
+            quote: Some(format!(
+                "{} ({}): {}",
+                gone.origin(),
+                gone.date.as_deref().unwrap_or("undated"),
+                gone.quote()
+            )),
+            actor: None,
+        });
+        Some(gone)
     }
 
     /// Records the pair's verdict after a disagreement; one it replaces goes to the history.
@@ -399,6 +563,7 @@ impl Item {
                 verdict: Some(old.verdict),
                 note: old.note,
                 quote: None,
+                actor: None,
             });
         }
     }
@@ -438,6 +603,8 @@ pub struct Workspace {
     /// the hash anchors carry). With `corpus` it tells this corpus from another one, and a
     /// corpus that moved from one that did not (`workspace::place`).
     pub documents: BTreeMap<Short, Short>,
+    /// The verdicts its reviewers give (the default scale when the file names none).
+    pub scale: Scale,
     /// Items by id.
     pub items: BTreeMap<Short, Item>,
 }
@@ -515,26 +682,26 @@ mod tests {
         let mut it = Item::new("a.txt", Origin::Extracted, anchor);
         it.set_review(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             "first".into(),
             "2026-01-01T00:00:00Z".into(),
         );
         assert!(it.history.is_empty());
         it.set_review(
             "ann",
-            Verdict::Broken,
+            Verdict::BROKEN,
             "second".into(),
             "2026-02-01T00:00:00Z".into(),
         );
         it.set_reconciled(
             "bob",
-            Verdict::Partial,
+            Verdict::PARTIAL,
             "r1".into(),
             "2026-03-01T00:00:00Z".into(),
         );
         it.set_reconciled(
             "ann",
-            Verdict::Kept,
+            Verdict::KEPT,
             String::new(),
             "2026-04-01T00:00:00Z".into(),
         );
@@ -548,8 +715,8 @@ mod tests {
         assert_eq!(
             kept,
             [
-                ("verdict", "ann", Some(Verdict::Kept), "first"),
-                ("reconcile", "bob", Some(Verdict::Partial), "r1"),
+                ("verdict", "ann", Some(Verdict::KEPT), "first"),
+                ("reconcile", "bob", Some(Verdict::PARTIAL), "r1"),
             ]
         );
     }
@@ -566,11 +733,11 @@ mod tests {
 
     #[test]
     fn verdict_names_round_trip() {
-        for v in Verdict::ALL {
+        for v in Scale::default().all() {
             assert_eq!(Verdict::from_name(v.name()), Some(v));
             let json = serde_json::to_string(&v).unwrap();
             assert_eq!(json, format!("\"{}\"", v.name()));
         }
-        assert_eq!(Verdict::from_name("done"), None);
+        assert_eq!(Scale::default().get("done"), None);
     }
 }

@@ -360,10 +360,11 @@ mod tests {
         ws.items.get_mut(id).unwrap().reviews.insert(
             who,
             Review {
-                verdict: Verdict::Kept,
+                verdict: Verdict::KEPT,
                 note: String::new(),
                 at: "2026-11-25T08:00:00Z".into(),
                 stale: false,
+                ..Default::default()
             },
         );
     }

@@ -240,10 +240,11 @@ mod tests {
         ws.items.get_mut(&id).unwrap().reviews.insert(
             "ann",
             Review {
-                verdict: Verdict::Kept,
+                verdict: Verdict::KEPT,
                 note: String::new(),
                 at: "2026-11-25T08:00:00Z".into(),
                 stale: false,
+                ..Default::default()
             },
         );
         let edited = TEXT.replace("Paris,", "Paris (joint statement),");
@@ -255,7 +256,7 @@ mod tests {
             &edited[item.anchor.start..item.anchor.end],
             item.anchor.exact
         );
-        assert_eq!(item.reviews["ann"].verdict, Verdict::Kept);
+        assert_eq!(item.reviews["ann"].verdict, Verdict::KEPT);
 
         // The pledge deleted: its item stays, orphaned, with its quote and verdict.
         let gone = edited.replace(

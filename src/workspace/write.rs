@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use std::sync::Arc;
 
 use super::model::{
-    Anchor, Event, FileKey, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Short, Workspace,
+    Anchor, Event, Evidence, FileKey, Item, Reconciled, Review, SCHEMA, SCHEMA_REF, Scale, Short,
+    Workspace,
 };
 
 /// Items serialized per parallel task: large enough to amortize the task, small enough to
@@ -191,6 +192,71 @@ fn review(w: &mut Pretty, r: &Review) {
         w.key("stale");
         w.out.extend_from_slice(b"true");
     }
+    if !r.actors.is_empty() {
+        w.key("actors");
+        w.begin(b'{');
+        for (actor, v) in r.actors.iter() {
+            w.string_field(actor, v.name());
+        }
+        w.end(b'}');
+    }
+    if !r.evidence.is_empty() {
+        w.key("evidence");
+        w.begin(b'[');
+        for e in &r.evidence {
+            w.next();
+            evidence(w, e);
+        }
+        w.end(b']');
+    }
+    w.end(b'}');
+}
+
+fn evidence(w: &mut Pretty, e: &Evidence) {
+    w.begin(b'{');
+    if let Some(d) = &e.date {
+        w.string_field("date", d);
+    }
+    if let Some(d) = &e.doc {
+        w.string_field("doc", d);
+    }
+    if let Some(a) = &e.anchor {
+        w.key("anchor");
+        anchor(w, a);
+    }
+    if !e.source.is_empty() {
+        w.string_field("source", &e.source);
+    }
+    if !e.excerpt.is_empty() {
+        w.string_field("excerpt", &e.excerpt);
+    }
+    w.string_field("at", &e.at);
+    w.end(b'}');
+}
+
+/// The head's `"scale"`: a built-in scale by name, a declared one whole.
+fn scale(w: &mut Pretty, s: &Scale) {
+    if s.is_built_in() {
+        return w.string_field("scale", &s.name);
+    }
+    w.key("scale");
+    w.begin(b'{');
+    w.string_field("name", &s.name);
+    w.key("verdicts");
+    w.begin(b'[');
+    for step in &s.verdicts {
+        w.next();
+        w.begin(b'{');
+        w.string_field("name", step.name.name());
+        w.string_field("key", step.key.encode_utf8(&mut [0; 4]));
+        w.string_field("label", &step.label);
+        w.key("score");
+        // A few numbers in the head: serde_json's own float formatting, to be its bytes.
+        let score = serde_json::to_string(&step.score).unwrap_or_else(|_| "0.0".into());
+        w.out.extend_from_slice(score.as_bytes());
+        w.end(b'}');
+    }
+    w.end(b']');
     w.end(b'}');
 }
 
@@ -218,6 +284,9 @@ fn event(w: &mut Pretty, e: &Event) {
     }
     if let Some(q) = &e.quote {
         w.string_field("quote", q);
+    }
+    if let Some(a) = &e.actor {
+        w.string_field("actor", a);
     }
     w.end(b'}');
 }
@@ -456,6 +525,9 @@ fn head(ws: &Workspace) -> Vec<u8> {
     head.key("schema");
     head.number(SCHEMA.into());
     head.string_field("corpus", &ws.corpus);
+    if ws.scale != Scale::default() {
+        scale(&mut head, &ws.scale);
+    }
     // One line per document, in name order: a git diff shows which documents changed.
     head.key("documents");
     head.begin(b'{');
@@ -529,6 +601,13 @@ mod tests {
             st.serialize_field("$schema", SCHEMA_REF)?;
             st.serialize_field("schema", &SCHEMA)?;
             st.serialize_field("corpus", &self.0.corpus)?;
+            if self.0.scale != Scale::default() {
+                if self.0.scale.is_built_in() {
+                    st.serialize_field("scale", &self.0.scale.name)?;
+                } else {
+                    st.serialize_field("scale", &self.0.scale)?;
+                }
+            }
             st.serialize_field("documents", &self.0.documents)?;
             st.serialize_field("items", &OrderedItems(self.0))?;
             st.end()

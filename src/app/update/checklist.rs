@@ -40,7 +40,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         pair,
         filter: ChecklistFilter::All,
         order: Vec::new(),
-        figures: agreement(std::iter::empty(), "", ""),
+        figures: agreement(std::iter::empty(), "", "", &Default::default()),
         everyone: None,
         rated: 0,
         progress: Default::default(),
@@ -69,6 +69,8 @@ pub(super) fn refresh_checklist(state: &mut State) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
+    // The scale's keys, bound again if a merge brought another scale.
+    state.keymap.bind_scale(&r.ws.scale);
     // A partner who started reviewing since (merged from their save) gets the column.
     if r.pair.1.is_empty() {
         let first = r.pair.0.clone();
@@ -290,17 +292,14 @@ pub(super) fn cancel_verdict_key(state: &mut State) {
 
 /// The checklist's verdict keys of the active keymap, for the prompts that wait for one.
 fn verdict_keys(state: &State) -> String {
-    let verdicts = [
-        Action::VerdictKept,
-        Action::VerdictBroken,
-        Action::VerdictPartial,
-        Action::VerdictStalled,
-        Action::VerdictInProgress,
-        Action::VerdictPending,
-        Action::VerdictNotACommitment,
-    ];
-    verdicts
-        .into_iter()
+    let steps = state
+        .review
+        .as_ref()
+        .map_or(0, |r| r.ws.scale.verdicts.len());
+    let slots = crate::keymap::action::VERDICT_SLOTS.into_iter().take(steps);
+    slots
+        .rev()
+        .chain([Action::VerdictPending, Action::VerdictNotACommitment])
         .filter_map(|a| state.keymap.keys_for(Context::Checklist, a))
         .collect::<Vec<_>>()
         .join(" ")
@@ -620,7 +619,7 @@ pub(super) fn save_note(state: &mut State) -> Vec<Effect> {
     if old.map_or(text.is_empty(), |o| shown_note(&o.note).trim_end() == text) {
         return drafts; // nothing changed
     }
-    let verdict = old.map_or(Verdict::Pending, |o| o.verdict);
+    let verdict = old.map_or(Verdict::PENDING, |o| o.verdict);
     item.set_review(&me, verdict, text, crate::workspace::now());
     let after = part_of(&r.ws, &note.id, &part);
     r.undo.record(Change {

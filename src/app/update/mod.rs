@@ -411,13 +411,35 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::DetailUp => scroll_detail(state, -1),
         Action::ToggleBlind => toggle_blind(state),
         Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
-        Action::VerdictKept => return give_verdict(state, Verdict::Kept),
-        Action::VerdictBroken => return give_verdict(state, Verdict::Broken),
-        Action::VerdictPartial => return give_verdict(state, Verdict::Partial),
-        Action::VerdictStalled => return give_verdict(state, Verdict::Stalled),
-        Action::VerdictInProgress => return give_verdict(state, Verdict::InProgress),
-        Action::VerdictPending => return give_verdict(state, Verdict::Pending),
-        Action::VerdictNotACommitment => return give_verdict(state, Verdict::NotACommitment),
+        Action::Verdict1
+        | Action::Verdict2
+        | Action::Verdict3
+        | Action::Verdict4
+        | Action::Verdict5
+        | Action::Verdict6
+        | Action::Verdict7
+        | Action::Verdict8
+        | Action::Verdict9 => {
+            let slot = action.verdict_slot().unwrap_or(0);
+            let step = state.review.as_ref().map(|r| {
+                let scale = &r.ws.scale;
+                (scale.verdicts.get(slot).map(|s| s.name), scale.name.clone())
+            });
+            match step {
+                Some((Some(v), _)) => return give_verdict(state, v),
+                Some((None, scale)) => say(
+                    state,
+                    format!(
+                        "the scale {} has no verdict {}",
+                        crate::safe_text::sanitize(&scale),
+                        slot + 1
+                    ),
+                ),
+                None => say(state, "no workspace open yet"),
+            }
+        }
+        Action::VerdictPending => return give_verdict(state, Verdict::PENDING),
+        Action::VerdictNotACommitment => return give_verdict(state, Verdict::NOT_A_COMMITMENT),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
         Action::JumpBack => jump_along(state, true),
         Action::JumpForward => jump_along(state, false),
