@@ -397,11 +397,29 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
             "half paid",
         ],
     );
+    // Evidence from an outside source whose words would be a formula and an escape.
+    run_ok(
+        d,
+        &[
+            "evidence",
+            &id,
+            "--source",
+            "=HYPERLINK(\"http://x\")",
+            "--excerpt",
+            "paid \u{1b}[31min full",
+            "--date",
+            "2021-03-01",
+            "--reviewer",
+            "bob",
+        ],
+    );
+    let listed = run_ok(d, &["evidence", &id]).stdout;
+    assert_clean("evidence", &listed);
     let md = String::from_utf8(run_ok(d, &["checklist"]).stdout).unwrap();
     assert!(
         md_table(&md).starts_with(
             "| id | document | title | page | ann | bob | agreement | reconciled \
-             | deadline | commitment | ann note | bob note |"
+             | deadline | commitment | ann note | bob note | per actor | evidence |"
         ),
         "{md}"
     );
@@ -414,13 +432,25 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     let records = assert_csv_safe(&csv);
     let row: Vec<&str> = records[1].iter().map(String::as_str).collect();
     assert_eq!(
-        &row[row.len() - 4..],
+        &row[row.len() - 6..row.len() - 2],
         ["ann", "half paid", "paid\nin 2019", "not paid"],
         "{csv}"
     );
+    let evidence = row[row.len() - 1];
+    assert!(
+        evidence.starts_with("bob, 2021-03-01, =HYPERLINK") && evidence.contains("\\u{1b}"),
+        "{evidence:?}"
+    );
     assert_eq!(
-        records[0][records[0].len() - 4..],
-        ["reconciled_by", "reconciled_note", "ann note", "bob note"]
+        records[0][records[0].len() - 6..],
+        [
+            "reconciled_by",
+            "reconciled_note",
+            "ann note",
+            "bob note",
+            "actor_verdicts",
+            "evidence"
+        ]
     );
     let json: Value =
         serde_json::from_slice(&run_ok(d, &["checklist", "--format", "json"]).stdout).unwrap();
@@ -429,6 +459,12 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     assert_eq!(item["reviews"]["bob"]["note"], "not paid");
     assert_eq!(item["reconciled"]["by"], "ann");
     assert_eq!(item["reconciled"]["note"], "half paid");
+    let cited = &item["reviews"]["bob"]["evidence"][0];
+    assert_eq!(cited["date"], "2021-03-01");
+    assert_eq!(
+        cited["excerpt"], "paid \u{1b}[31min full",
+        "JSON keeps the bytes, escaped"
+    );
 }
 
 #[test]

@@ -1227,3 +1227,145 @@ fn three_reviewers_branches_merge_with_the_driver() {
     );
     assert_eq!(v["corpus"]["all"]["rated_twice"], 4);
 }
+
+/// A workspace on the G7 compliance scale takes its verdicts and refuses others; its scale
+/// changes only when every verdict given fits the new one; and a branch that rated on
+/// another scale cannot be merged into it without a person deciding (the driver refuses,
+/// nothing is written).
+#[test]
+fn a_g7_workspace_takes_its_verdicts_and_refuses_a_branch_on_another_scale() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    let o = cordiale(d, &["scale"]);
+    assert!(
+        text(&o.stdout).starts_with("scale standard\n"),
+        "{}",
+        text(&o.stdout)
+    );
+    git_ok(d, &["init", "-q", "-b", "main"]);
+    git_ok(d, &["config", "user.name", "Test"]);
+    git_ok(d, &["config", "user.email", "test@example.invalid"]);
+    assert!(cordiale(d, &["git-setup", "--write"]).status.success());
+    git_ok(d, &["add", "-A"]);
+    git_ok(d, &["commit", "-q", "-m", "base"]);
+    // ann rates on the standard scale on her branch.
+    git_ok(d, &["checkout", "-q", "-b", "ann", "main"]);
+    let o = cordiale(d, &["verdict", &ids[0], "kept", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = cordiale(d, &["scale", "g7"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("the scale g7 has no verdict kept ×1"),
+        "{}",
+        text(&o.stderr)
+    );
+    git_ok(d, &["commit", "-q", "-am", "ann"]);
+    // bob moves the workspace to the G7 scale and rates on it.
+    git_ok(d, &["checkout", "-q", "-b", "bob", "main"]);
+    let o = cordiale(d, &["scale", "g7"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("F  full-compliance      +1.0"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = cordiale(d, &["verdict", &ids[0], "kept", "--reviewer", "bob"]);
+    assert_eq!(o.status.code(), Some(2), "kept is not on the g7 scale");
+    assert!(text(&o.stderr).contains("scale g7 has no verdict kept"));
+    for (id, v) in [(&ids[0], "full-compliance"), (&ids[1], "non-compliance")] {
+        let o = cordiale(d, &["verdict", id, v, "--reviewer", "bob"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    // The change in place (second verdict) read the scale from the file's head.
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(saved["scale"], "g7");
+    assert_eq!(
+        saved["items"][&ids[1]]["reviews"]["bob"]["verdict"],
+        "non-compliance"
+    );
+    git_ok(d, &["commit", "-q", "-am", "bob"]);
+    // main takes bob's branch; ann's "kept" has no meaning on it: the merge stops.
+    git_ok(d, &["checkout", "-q", "main"]);
+    git_ok(d, &["merge", "-q", "--no-edit", "bob"]);
+    let before = fs::read(&ws).unwrap();
+    let m = git(d, &["merge", "-q", "--no-edit", "ann"]);
+    assert!(!m.status.success(), "the merge must stop");
+    let said = text(&m.stderr) + &text(&m.stdout);
+    assert!(
+        said.contains("gave the verdict \"kept\", which the scale \"g7\" does not have"),
+        "{said}"
+    );
+    assert_eq!(fs::read(&ws).unwrap(), before, "ours untouched");
+}
+
+/// Evidence cited from another document of the corpus is found again after that document
+/// is edited, and dated by that document's date of issue.
+#[test]
+fn evidence_from_another_document_survives_its_edit() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let ids = item_ids(d);
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    let doc_of = |id: &str| saved["items"][id]["doc"].as_str().unwrap().to_string();
+    let item_doc = doc_of(&ids[0]);
+    let other = fs::read_dir(d.join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // Dated documents of the seeds (the summary shows their dates of issue).
+        .filter(|n| *n != item_doc && (n.starts_with("003_") || n.starts_with("004_")))
+        .min()
+        .unwrap();
+    let path = d.join("corpus").join(&other);
+    let body = fs::read_to_string(&path).unwrap();
+    // A sentence of the other document's body: a line of some length, to its first stop.
+    let line = body.lines().skip(3).find(|l| l.len() > 60).unwrap();
+    let quote = &line[..line.find(". ").map_or(line.len(), |i| i + 1)];
+    let o = cordiale(
+        d,
+        &[
+            "evidence",
+            &ids[0],
+            "--doc",
+            &other,
+            "--quote",
+            quote,
+            "--reviewer",
+            "ann",
+        ],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let cited = |ws: &Path| -> Value {
+        let v: Value = serde_json::from_slice(&fs::read(ws).unwrap()).unwrap();
+        v["items"][&ids[0]]["reviews"]["ann"]["evidence"][0].clone()
+    };
+    let first = cited(&ws);
+    assert_eq!(first["doc"], other.as_str());
+    let issued = if other.starts_with("003_") {
+        "2015-08-20"
+    } else {
+        "2010-11-02"
+    };
+    assert_eq!(first["date"], issued, "{first}");
+    // The other document gains a paragraph at its top: the passage moves, and is found.
+    fs::write(
+        &path,
+        format!("An added first paragraph, of some length.\n\n{body}"),
+    )
+    .unwrap();
+    let o = cordiale(d, &["evidence", &ids[0]]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains(&other), "{}", text(&o.stdout));
+    // The next save (any change) writes the evidence where it now stands.
+    let o = cordiale(d, &["verdict", &ids[1], "kept", "--reviewer", "bob"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let moved = cited(&ws);
+    let edited = fs::read_to_string(&path).unwrap();
+    let (start, end) = (
+        moved["anchor"]["start"].as_u64().unwrap() as usize,
+        moved["anchor"]["end"].as_u64().unwrap() as usize,
+    );
+    assert!(start > first["anchor"]["start"].as_u64().unwrap() as usize);
+    assert_eq!(&edited[start..end], quote);
+    assert_ne!(moved["anchor"]["doc_hash"], first["anchor"]["doc_hash"]);
+}

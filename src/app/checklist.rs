@@ -285,6 +285,52 @@ pub type DetailLine = Vec<(String, Tone)>;
 /// Columns a note's lines are indented under its reviewer.
 const NOTE_INDENT: usize = 2;
 
+/// A review's verdicts per actor and its evidence, under its verdict and note: one line
+/// per actor (`France: K kept`), one per piece of evidence (`▸ 2016-03-01 b.txt "…"`).
+fn review_extras(
+    review: &crate::workspace::Review,
+    scale: &Scale,
+    width: usize,
+    out: &mut Vec<DetailLine>,
+) {
+    let pad = " ".repeat(NOTE_INDENT);
+    for (actor, v) in review.actors.iter() {
+        out.push(vec![
+            (
+                format!("{pad}{}: ", crate::safe_text::sanitize(actor)),
+                Tone::Dim,
+            ),
+            (
+                format!(
+                    "{} {}",
+                    verdict_letter(Some(v), scale),
+                    crate::safe_text::sanitize(scale.label(v))
+                ),
+                Tone::Plain,
+            ),
+        ]);
+    }
+    for e in &review.evidence {
+        let date = e.date.as_deref().unwrap_or("undated");
+        out.push(vec![(
+            format!(
+                "{pad}{} {} {}",
+                crate::app::marks::EVIDENCE,
+                crate::safe_text::sanitize(date),
+                crate::safe_text::sanitize(e.origin())
+            ),
+            Tone::Dim,
+        )]);
+        wrapped(
+            &crate::safe_text::quote(e.quote()),
+            width,
+            NOTE_INDENT * 2,
+            Tone::Plain,
+            out,
+        );
+    }
+}
+
 /// `text` (any line breaks in it kept) sanitized and wrapped to `width` columns, each line
 /// after `indent` spaces.
 fn wrapped(text: &str, width: usize, indent: usize, tone: Tone, out: &mut Vec<DetailLine>) {
@@ -374,6 +420,9 @@ pub fn detail_body(
         };
         lines.push(vec![head, (body, Tone::Plain)]);
         wrapped(note.trim_end(), width, NOTE_INDENT, Tone::Plain, &mut lines);
+        if let Some(x) = review.filter(|_| mine || !hidden) {
+            review_extras(x, &rv.ws.scale, width, &mut lines);
+        }
     }
     let standing = match (&item.reconciled, crate::review::item_agreement(item, a, b)) {
         _ if hidden => None,

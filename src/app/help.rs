@@ -126,6 +126,7 @@ pub fn legend(scale: &Scale) -> Legend {
             "orphaned: its quote is no longer in the document",
         ),
         m(marks::SELECTED, "the selected row"),
+        m(marks::EVIDENCE, "evidence a reviewer cited (in the detail)"),
     ]);
     let documents = vec![
         m(

@@ -12,6 +12,8 @@ pub const CURSOR: &str = "▶";
 pub const COMMITMENT: &str = "!";
 /// The partner's verdict, hidden in blind mode until mine is given.
 pub const HIDDEN: &str = "◌";
+/// Before a piece of evidence in the checklist's detail.
+pub const EVIDENCE: &str = "▸";
 /// Before an orphaned item's quote: its text is no longer found in its document.
 pub const ORPHAN: &str = "⚠";
 /// A done fifth of a document's items, in the documents' progress cells.

@@ -170,7 +170,27 @@ pub enum Command {
         /// The workspace file to create (default: cordiale.json inside the corpus folder).
         #[arg(long, value_name = "FILE")]
         workspace: Option<PathBuf>,
+        /// The verdict scale: standard (default), g7 (the G7 Research Group's −1/0/+1),
+        /// meter (a PolitiFact-style meter), or a JSON file declaring one.
+        #[arg(long, value_name = "NAME|FILE")]
+        scale: Option<String>,
     },
+    /// Print the workspace's verdict scale (keys, names, scores, lowest first), or change
+    /// it: to a built-in scale (standard, g7, meter) or one a JSON file declares, when
+    /// every verdict already given is on it.
+    Scale {
+        /// The scale to change to.
+        #[arg(value_name = "NAME|FILE")]
+        to: Option<String>,
+        /// The workspace.
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+    },
+    /// Cite evidence for your verdict on an item: a passage of a corpus document (--doc,
+    /// --quote; dated by the document's date of issue) or an outside source (--source,
+    /// --excerpt, --date); --remove N takes one away; with none of them, lists the
+    /// item's evidence.
+    Evidence(review::EvidenceArgs),
     /// Print the text cordiale reads in a document: a PDF, web page or Word file as
     /// converted, a text file as decoded. Every span `extract` reports indexes it.
     ///
@@ -255,9 +275,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Add(args)) => review::add(&args),
         Some(Command::Reattach(args)) => review::reattach(&args),
         Some(Command::Schema { ws, write }) => review::schema(&ws, write),
-        Some(Command::Init { corpus, workspace }) => {
-            review::init(corpus.as_deref(), workspace.as_deref())
-        }
+        Some(Command::Init {
+            corpus,
+            workspace,
+            scale,
+        }) => review::init(corpus.as_deref(), workspace.as_deref(), scale.as_deref()),
+        Some(Command::Scale { to, ws }) => review::scale(&ws, to.as_deref()),
+        Some(Command::Evidence(args)) => review::evidence(&args),
         Some(Command::Summary { paths }) => summary_command(&paths),
         Some(Command::Completions { shell }) => {
             let mut command = <Cli as clap::CommandFactory>::command();

@@ -1,7 +1,7 @@
 //! The review subcommands: scripted verdicts, the checklist, agreement, checks and the git
 //! merge driver, on the same library calls the checklist pane will make.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -106,6 +106,8 @@ struct Open {
     report: SyncReport,
     /// Each document's title, by file name, as the extraction found it.
     titles: HashMap<String, String>,
+    /// Each document's date of issue (ISO 8601 day), by file name, when one was found.
+    dates: HashMap<String, String>,
     /// How long a save waits for the lock (`--wait`).
     wait: Duration,
     /// The corpus paths the workspace was synced with, and their fingerprint taken before
@@ -137,6 +139,12 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     .map_err(input)?;
     let digests = digests(&corpus, default_dir().as_deref());
     let report = sync::sync(&mut ws, &corpus, &digests);
+    let dates = corpus
+        .documents
+        .iter()
+        .zip(&digests)
+        .filter_map(|(d, x)| Some((d.name.clone(), x.date.clone()?)))
+        .collect();
     let titles = corpus
         .documents
         .iter()
@@ -150,6 +158,7 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
         ws,
         report,
         titles,
+        dates,
         wait: Duration::from_secs(args.wait),
         roots,
         fingerprint,
@@ -159,7 +168,12 @@ fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
 /// `init [CORPUS] [--workspace FILE]`: creates the workspace of a corpus, with every
 /// commitment extracted from it as an item to review, so that the pair's branches start
 /// from one item set; sets git up when the file is in a git work tree.
-pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failure> {
+pub fn init(
+    corpus: Option<&Path>,
+    workspace: Option<&Path>,
+    scale: Option<&str>,
+) -> Result<(), Failure> {
+    let scale = scale.map(scale_named).transpose()?;
     let roots = vec![corpus.map_or_else(|| PathBuf::from("."), Path::to_path_buf)];
     let path = workspace_for(workspace, &roots)?;
     let shown = sanitize(&path.display().to_string());
@@ -172,6 +186,9 @@ pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failu
     }
     let corpus = load_corpus(&roots)?;
     let mut ws = Workspace::default();
+    if let Some(scale) = scale {
+        ws.scale = scale;
+    }
     place::adopt(&path, false, &mut ws, &roots, || None).map_err(input)?;
     sync::sync(
         &mut ws,
@@ -185,10 +202,11 @@ pub fn init(corpus: Option<&Path>, workspace: Option<&Path>) -> Result<(), Failu
     }
     workspace::save(&path, &ws).map_err(input)?;
     println!(
-        "created {shown}: corpus {}, {} documents, {} items to review",
+        "created {shown}: corpus {}, {} documents, {} items to review, scale {}",
         sanitize(&ws.corpus),
         ws.documents.len(),
-        ws.items.len()
+        ws.items.len(),
+        sanitize(&ws.scale.name)
     );
     let folder = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -1101,5 +1119,239 @@ pub fn reattach(args: &ReattachArgs) -> Result<(), Failure> {
     save(&mut open)?;
     let quote = crate::safe_text::quote(&open.ws.items[&id].anchor.exact);
     println!("{id}: re-attached to \"{quote}\"");
+    Ok(())
+}
+
+/// A scale named on the command line: a built-in one's name, or a JSON file declaring one
+/// (`{"name": …, "verdicts": [{"name", "key", "label", "score"}…]}`, lowest first).
+fn scale_named(given: &str) -> Result<workspace::Scale, Failure> {
+    if let Ok(scale) = workspace::Scale::built_in(given) {
+        return Ok(scale);
+    }
+    let path = Path::new(given);
+    if !path.is_file() {
+        return Err(input(format!(
+            "{} is neither a built-in scale (standard, g7, meter) nor a file declaring one",
+            sanitize(given)
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 1 << 20), &mut bytes))
+        .map_err(|e| input(format!("{}: {e}", sanitize(given))))?;
+    let scale: workspace::Scale = serde_json::from_slice(&bytes)
+        .map_err(|e| input(format!("{}: not a scale: {e}", sanitize(given))))?;
+    scale.validate().map_err(input)?;
+    Ok(scale)
+}
+
+/// `scale [NAME|FILE]`: prints the workspace's scale, or changes it to another one when
+/// every verdict already given is on the new scale (else nothing changes, and the verdicts
+/// in the way are named).
+pub fn scale(args: &WorkspaceArgs, to: Option<&str>) -> Result<(), Failure> {
+    let mut open = open(args)?;
+    if let Some(to) = to {
+        let new = scale_named(to)?;
+        let mut off: BTreeMap<Verdict, usize> = BTreeMap::new();
+        for item in open.ws.items.values() {
+            let given = item
+                .reviews
+                .values()
+                .flat_map(|r| std::iter::once(r.verdict).chain(r.actors.iter().map(|(_, v)| v)))
+                .chain(item.reconciled.iter().map(|r| r.verdict));
+            for v in given.filter(|v| !new.has(*v)) {
+                *off.entry(v).or_default() += 1;
+            }
+        }
+        if !off.is_empty() {
+            let listed: Vec<String> = off.iter().map(|(v, n)| format!("{v} ×{n}")).collect();
+            return Err(input(format!(
+                "the scale {} has no verdict {}: those verdicts would lose their meaning; \
+                 nothing was changed",
+                sanitize(&new.name),
+                listed.join(", ")
+            )));
+        }
+        open.ws.scale = new;
+        save(&mut open)?;
+    }
+    let scale = &open.ws.scale;
+    let mut out = format!("scale {}\n", sanitize(&scale.name));
+    for step in &scale.verdicts {
+        let _ = writeln!(
+            out,
+            "  {}  {:<20} {:+.1}  {}",
+            sanitize(&step.key.to_string()),
+            step.name.name(),
+            step.score,
+            sanitize(&step.label)
+        );
+    }
+    out.push_str("  U  pending              (not rated)\n");
+    out.push_str("  N  not-a-commitment     (the extraction was wrong; not scored)\n");
+    io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// Evidence to cite, remove or list (`evidence`).
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// The item id (or a unique start of it).
+    pub id: String,
+    /// Cite a passage of this corpus document (with --quote).
+    #[arg(long, value_name = "DOC", requires = "quote", conflicts_with_all = ["source", "remove"])]
+    pub doc: Option<String>,
+    /// The passage's exact text in --doc.
+    #[arg(long, value_name = "TEXT", requires = "doc")]
+    pub quote: Option<String>,
+    /// Where the passage stands, in bytes, when it stands more than once.
+    #[arg(long, value_name = "BYTE", requires = "doc")]
+    pub at: Option<usize>,
+    /// Cite an outside source: its URL or citation (with --excerpt and --date).
+    #[arg(long, value_name = "URL", requires_all = ["excerpt", "date"], conflicts_with = "remove")]
+    pub source: Option<String>,
+    /// The words quoted from --source.
+    #[arg(long, value_name = "TEXT", requires = "source")]
+    pub excerpt: Option<String>,
+    /// The day the evidence speaks from (YYYY-MM-DD); for a passage, the document's date
+    /// of issue by default.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Take away your evidence number N (as listed, 1 first); the history keeps it.
+    #[arg(long, value_name = "N")]
+    pub remove: Option<usize>,
+    /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
+    pub reviewer: Option<String>,
+    #[command(flatten)]
+    pub ws: WorkspaceArgs,
+}
+
+/// A day as `YYYY-MM-DD`, checked.
+fn iso_day(text: &str) -> Result<Short, Failure> {
+    let bad = || input(format!("{} is not a date (YYYY-MM-DD)", sanitize(text)));
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
+    crate::calendar::iso_day(number(y)?, number(m)?, number(d)?)
+        .map(Short::from)
+        .ok_or_else(bad)
+}
+
+/// `evidence ID …`: cites a passage of a corpus document or an outside source for your
+/// verdict on an item, takes one away, or (with neither) lists every reviewer's.
+pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
+    let mut open = open(&args.ws)?;
+    let id = resolve(&open.ws, &args.id)?;
+    let date = args.date.as_deref().map(iso_day).transpose()?;
+    if args.doc.is_some() || args.source.is_some() || args.remove.is_some() {
+        let who = reviewer(args.reviewer.as_deref())?;
+        let at = now();
+        let cited = if let (Some(doc), Some(quote)) = (&args.doc, &args.quote) {
+            let document = open
+                .corpus
+                .documents
+                .iter()
+                .find(|d| d.name == *doc)
+                .ok_or_else(|| input(format!("no document {} in the corpus", sanitize(doc))))?;
+            let quote = quote.trim();
+            let found: Vec<usize> = document.text.match_indices(quote).map(|(i, _)| i).collect();
+            if quote.is_empty() || found.is_empty() {
+                return Err(input(format!(
+                    "\"{}\" is not in {}",
+                    sanitize(quote),
+                    sanitize(doc)
+                )));
+            }
+            let start = match (found.as_slice(), args.at) {
+                ([one], _) => *one,
+                (many, Some(at)) => *many
+                    .iter()
+                    .min_by_key(|s| s.abs_diff(at))
+                    .unwrap_or(&many[0]),
+                (many, None) => {
+                    let at: Vec<String> = many.iter().map(usize::to_string).collect();
+                    return Err(input(format!(
+                        "the passage stands {} times in {} (at bytes {}); choose one with --at BYTE",
+                        many.len(),
+                        sanitize(doc),
+                        at.join(", ")
+                    )));
+                }
+            };
+            let date = date.or_else(|| open.dates.get(doc.as_str()).map(Short::from));
+            Some(workspace::Evidence {
+                date,
+                doc: Some(doc.as_str().into()),
+                anchor: Some(workspace::anchor::anchor(
+                    &document.text,
+                    start,
+                    start + quote.len(),
+                )),
+                source: String::new(),
+                excerpt: String::new(),
+                at: at.clone(),
+            })
+        } else if let (Some(source), Some(excerpt)) = (&args.source, &args.excerpt) {
+            Some(workspace::Evidence {
+                date,
+                doc: None,
+                anchor: None,
+                source: source.clone(),
+                excerpt: excerpt.clone(),
+                at: at.clone(),
+            })
+        } else {
+            None
+        };
+        let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+        match (cited, args.remove) {
+            (Some(e), _) => {
+                item.add_evidence(&who, e);
+                save(&mut open)?;
+                println!("{id}: evidence added by {}", sanitize(&who));
+            }
+            (None, Some(n)) => {
+                let gone = n
+                    .checked_sub(1)
+                    .and_then(|k| item.remove_evidence(&who, k, at))
+                    .ok_or_else(|| {
+                        input(format!("{} has no evidence {n} on {id}", sanitize(&who)))
+                    })?;
+                save(&mut open)?;
+                println!(
+                    "{id}: evidence {n} ({}) removed by {}",
+                    sanitize(gone.origin()),
+                    sanitize(&who)
+                );
+            }
+            (None, None) => {}
+        }
+        return Ok(());
+    }
+    let item = &open.ws.items[&id];
+    let mut out = String::new();
+    for (who, review) in &item.reviews {
+        for (k, e) in review.evidence.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{} {}. {} ({}): {}",
+                sanitize(who),
+                k + 1,
+                sanitize(e.origin()),
+                e.date.as_deref().map_or("undated".into(), sanitize),
+                crate::safe_text::quote(e.quote())
+            );
+        }
+    }
+    if out.is_empty() {
+        out = format!("{id}: no evidence yet\n");
+    }
+    io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
 }

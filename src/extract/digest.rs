@@ -12,6 +12,10 @@ use super::Extraction;
 pub struct Digest {
     /// The document's title, as extracted.
     pub title: String,
+    /// Its date of issue (ISO 8601 day), when one was found: what dates evidence taken
+    /// from it.
+    #[serde(default)]
+    pub date: Option<String>,
     /// The document's commitments, in order.
     pub pledges: Vec<Pledge>,
 }
@@ -56,6 +60,7 @@ impl Digest {
             .collect();
         Digest {
             title: x.title.clone(),
+            date: x.doc_date.as_ref().and_then(|d| d.value.date.clone()),
             pledges,
         }
     }

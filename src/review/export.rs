@@ -87,6 +87,36 @@ fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
     item.reviews.get(who).map_or("", |x| x.note.as_str())
 }
 
+/// Every reviewer's verdicts per actor on `item`: `ann: France kept; UK partial`.
+fn actor_verdicts(item: &Item) -> String {
+    item.reviews
+        .iter()
+        .filter(|(_, r)| !r.actors.is_empty())
+        .map(|(who, r)| {
+            let each: Vec<String> = r.actors.iter().map(|(a, v)| format!("{a} {v}")).collect();
+            format!("{who}: {}", each.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Every reviewer's evidence on `item`, one line each: `ann, 2016-03-01, b.txt: "…"`.
+fn evidence_lines(item: &Item) -> Vec<String> {
+    item.reviews
+        .iter()
+        .flat_map(|(who, r)| {
+            r.evidence.iter().map(move |e| {
+                format!(
+                    "{who}, {}, {}: {}",
+                    e.date.as_deref().unwrap_or("undated"),
+                    e.origin(),
+                    quote(e.quote())
+                )
+            })
+        })
+        .collect()
+}
+
 /// A document's title by its file name, where the caller knows it (the index in the
 /// workbench, the extraction on the command line).
 pub type TitleOf<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -166,7 +196,7 @@ pub fn checklist(
             let _ = writeln!(
                 out,
                 "id,doc,title,page,{},{},agreement,reconciled,stale,deadline,figures,text,\
-                 reconciled_by,reconciled_note,{},{}",
+                 reconciled_by,reconciled_note,{},{},actor_verdicts,evidence",
                 csv_cell(a),
                 csv_cell(b),
                 csv_cell(&format!("{a} note")),
@@ -198,6 +228,8 @@ pub fn checklist(
                     csv_cell(rec.map_or("", |r| r.note.as_str())),
                     csv_cell(note_of(item, a)),
                     csv_cell(note_of(item, b)),
+                    csv_cell(&actor_verdicts(item)),
+                    csv_cell(&evidence_lines(item).join("\n")),
                 ];
                 let _ = writeln!(out, "{}", cells.join(","));
             }
@@ -208,11 +240,14 @@ pub fn checklist(
             let _ = writeln!(
                 out,
                 "| id | document | title | page | {ma} | {mb} | agreement | reconciled | deadline \
-                 | commitment | {} | {} |",
+                 | commitment | {} | {} | per actor | evidence |",
                 md_cell(&format!("{a} note")),
                 md_cell(&format!("{b} note")),
             );
-            let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+            let _ = writeln!(
+                out,
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            );
             for (id, item, state) in rows {
                 let mark = if orphaned.contains(*id) {
                     " (orphaned)"
@@ -228,7 +263,8 @@ pub fn checklist(
                 });
                 let _ = writeln!(
                     out,
-                    "| {id} | {} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} |",
+                    "| {id} | {} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} \
+                     | {} | {} |",
                     md_cell(&item.doc),
                     md_cell(&short(item)),
                     page_cell(id, item),
@@ -239,6 +275,8 @@ pub fn checklist(
                     md_cell(&quote(&item.anchor.exact)),
                     md_cell(note_of(item, a)),
                     md_cell(note_of(item, b)),
+                    md_cell(&actor_verdicts(item)),
+                    md_cell(&evidence_lines(item).join("\n")),
                 );
             }
         }

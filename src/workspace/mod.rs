@@ -22,6 +22,6 @@ mod write;
 
 pub use io::{Encoded, WorkspaceError, encode, from_bytes, load, save, to_bytes};
 pub use model::{
-    Anchor, Event, FileKey, Item, Origin, Reconciled, Review, Reviews, SCHEMA, Scale, Short,
-    Verdict, Workspace, now, today,
+    ActorVerdicts, Anchor, Event, Evidence, FileKey, Item, Origin, Reconciled, Review, Reviews,
+    SCHEMA, Scale, Short, Verdict, Workspace, now, today,
 };

@@ -27,6 +27,9 @@ pub struct SyncReport {
     /// Items that fit nowhere, or whose document is gone: a set, since every list that
     /// marks or filters them asks of each of its items whether it is one.
     pub orphaned: BTreeSet<Short>,
+    /// Passages cited as evidence that fit nowhere in their document's current text (or
+    /// whose document is gone): they keep the quote cited.
+    pub evidence_unplaced: usize,
 }
 
 /// A corpus's documents as a workspace records them: name → hash of the text, the hash
@@ -87,6 +90,8 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
         }
     }
 
+    place_evidence(ws, &texts, &mut report);
+
     for spans in claimed.values_mut() {
         spans.sort_unstable();
     }
@@ -118,6 +123,36 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
         }
     }
     report
+}
+
+/// Places every passage cited as evidence again in the current text of its document, as
+/// items are: found where it was or moved, it is re-anchored there; changed or gone, it
+/// keeps its quote (what the reviewer cited) and is counted as unplaced.
+fn place_evidence(ws: &mut Workspace, texts: &HashMap<&str, &str>, report: &mut SyncReport) {
+    let hashes = &ws.documents;
+    for item in ws.items.values_mut() {
+        for review in item.reviews.values_mut() {
+            for e in &mut review.evidence {
+                let (Some(doc), Some(a)) = (&e.doc, &mut e.anchor) else {
+                    continue;
+                };
+                let (Some(text), Some(hash)) = (texts.get(doc.as_str()), hashes.get(doc.as_str()))
+                else {
+                    report.evidence_unplaced += 1;
+                    continue;
+                };
+                if a.doc_hash == record_hash(hash) {
+                    continue;
+                }
+                match place(a, text) {
+                    Placement::Exact { start, end } | Placement::Moved { start, end } => {
+                        *a = anchor(text, start, end);
+                    }
+                    _ => report.evidence_unplaced += 1,
+                }
+            }
+        }
+    }
 }
 
 /// Whether an item stands on most of `span` (or `span` on most of it): `spans` sorted.
@@ -176,6 +211,7 @@ mod tests {
         };
         let digest = Digest {
             title: String::new(),
+            date: None,
             pledges: vec![pledge(4, 9), pledge(10, 400), pledge(9, 2)],
         };
         let mut ws = Workspace::default();
@@ -273,5 +309,60 @@ mod tests {
         let r = sync(&mut other, &empty, &[]);
         assert_eq!(r.orphaned.len(), 2);
         assert_eq!(other.items.len(), 2);
+    }
+
+    /// Evidence cited from another document is found again after that document is edited,
+    /// as items are; cut from it, the evidence keeps its quote and is counted.
+    #[test]
+    fn evidence_from_another_document_survives_its_edits() {
+        const LATER: &str = "London, 1 March 2016\n\nThe port received the €10 million \
+            promised for its security.\n";
+        let both = |later: &str| Corpus {
+            documents: vec![
+                Document::from_text("a.txt", TEXT),
+                Document::from_text("b.txt", later),
+            ],
+            warnings: Vec::new(),
+        };
+        let sync_with = |ws: &mut Workspace, later: &str| {
+            let c = both(later);
+            let x: Vec<Digest> = c
+                .documents
+                .iter()
+                .map(|d| Digest::of(&extract(d)))
+                .collect();
+            sync(ws, &c, &x)
+        };
+        let mut ws = Workspace::default();
+        sync_with(&mut ws, LATER);
+        let id = ws
+            .items
+            .iter()
+            .find(|(_, i)| i.doc == "a.txt")
+            .unwrap()
+            .0
+            .clone();
+        let quote = "The port received the €10 million promised for its security.";
+        let start = LATER.find(quote).unwrap();
+        let cited = crate::workspace::model::Evidence {
+            date: Some("2016-03-01".into()),
+            doc: Some("b.txt".into()),
+            anchor: Some(anchor(LATER, start, start + quote.len())),
+            source: String::new(),
+            excerpt: String::new(),
+            at: "2026-12-07T00:00:00Z".into(),
+        };
+        ws.items.get_mut(&id).unwrap().add_evidence("ann", cited);
+        let edited = LATER.replace("London,", "London (press release),");
+        let r = sync_with(&mut ws, &edited);
+        assert_eq!(r.evidence_unplaced, 0);
+        let e = &ws.items[&id].reviews["ann"].evidence[0];
+        let a = e.anchor.as_ref().unwrap();
+        assert_eq!(&edited[a.start..a.end], quote);
+        assert_eq!(a.doc_hash, record_hash(&ws.documents["b.txt"]));
+        let r = sync_with(&mut ws, "London, 1 March 2016\n\nNothing was paid.\n");
+        assert_eq!(r.evidence_unplaced, 1);
+        let e = &ws.items[&id].reviews["ann"].evidence[0];
+        assert_eq!(e.quote(), quote, "the quote cited is kept");
     }
 }
