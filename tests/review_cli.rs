@@ -1111,7 +1111,22 @@ fn agreement_reports_every_reviewers_reliability() {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let all = &v["corpus"]["all"];
     assert_eq!(all["reviewers"], serde_json::json!(["ann", "bob", "cy"]));
-    assert!(v["corpus"]["pair"]["cohen_kappa"].is_number());
+    let pair = &v["corpus"]["pair"];
+    let kappa = pair["cohen_kappa"].as_f64().unwrap();
+    let interval = &pair["cohen_kappa_interval"];
+    assert!(
+        interval[0].as_f64().unwrap() <= kappa && kappa <= interval[1].as_f64().unwrap(),
+        "{pair}"
+    );
+    // The confusion matrix, by the scale's verdicts, counts every item both rated.
+    let counts = pair["confusion"]["counts"].as_array().unwrap();
+    assert_eq!(pair["confusion"]["verdicts"][0], "pending");
+    let total: u64 = counts
+        .iter()
+        .flat_map(|r| r.as_array().unwrap())
+        .map(|c| c.as_u64().unwrap())
+        .sum();
+    assert_eq!(total, pair["rated_by_both"].as_u64().unwrap());
     // The same ratings by hand: nominal categories in-progress, stalled, partial, kept,
     // broken, not-a-commitment; ordinal broken < stalled < in-progress < partial < kept.
     let nominal = |v: &str| {

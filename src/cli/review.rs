@@ -618,8 +618,8 @@ fn agreement_csv(sections: &[serde_json::Value]) -> String {
         row(
             "pair Cohen's kappa",
             number(&s["pair"]["cohen_kappa"]),
-            String::new(),
-            String::new(),
+            number(&s["pair"]["cohen_kappa_interval"][0]),
+            number(&s["pair"]["cohen_kappa_interval"][1]),
         );
         for (key, name) in [
             ("percent", "agreement"),
@@ -645,7 +645,7 @@ fn agreement_csv(sections: &[serde_json::Value]) -> String {
 }
 
 /// The pair's figures as JSON.
-fn pair_json(g: &review::Agreement) -> serde_json::Value {
+fn pair_json(g: &review::Agreement, kappa_interval: Option<(f64, f64)>) -> serde_json::Value {
     serde_json::json!({
         "items": g.items,
         "rated_by_both": g.both,
@@ -653,6 +653,11 @@ fn pair_json(g: &review::Agreement) -> serde_json::Value {
         "reconciled": g.reconciled,
         "percent": g.percent,
         "cohen_kappa": g.kappa,
+        "cohen_kappa_interval": kappa_interval,
+        "confusion": {
+            "verdicts": g.verdicts,
+            "counts": g.confusion,
+        },
         "warnings": g.warnings,
     })
 }
@@ -695,6 +700,12 @@ pub fn agreement(
     let mut sections: Vec<serde_json::Value> = Vec::new();
     let mut section = |title: &str, doc: Option<&str>, items: Vec<&workspace::Item>| {
         let g = review::agreement(items.iter().copied(), &a, &b, &ws.scale);
+        let kappa_interval = review::agreement::kappa_interval(
+            items.iter().copied(),
+            (&a, &b),
+            &ws.scale,
+            review::reliability::ROUNDS,
+        );
         let all = review::reliability::reliability(items.iter().copied(), &ws.scale);
         let _ = writeln!(out, "== {title}");
         let _ = writeln!(
@@ -703,7 +714,11 @@ pub fn agreement(
             g.items, g.both, g.agreed, g.reconciled
         );
         let pct = g.percent.map_or("—".into(), |p| format!("{p:.1}%"));
-        let kappa = g.kappa.map_or("undefined".into(), |k| format!("{k:.3}"));
+        let kappa = match (g.kappa, kappa_interval) {
+            (None, _) => "undefined".into(),
+            (Some(k), None) => format!("{k:.3}"),
+            (Some(k), Some((lo, hi))) => format!("{k:.3} [{lo:.3}, {hi:.3}]"),
+        };
         let _ = writeln!(out, "percent agreement {pct}, Cohen's kappa {kappa}");
         for w in &g.warnings {
             let _ = writeln!(out, "warning: {w}");
@@ -737,7 +752,7 @@ pub fn agreement(
         sections.push(serde_json::json!({
             "document": doc,
             "title": doc.and_then(|d| open.titles.get(d)),
-            "pair": pair_json(&g),
+            "pair": pair_json(&g, kappa_interval),
             "all": all,
         }));
         g

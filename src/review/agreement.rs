@@ -112,6 +112,51 @@ pub fn agreement<'a>(
     )
 }
 
+/// A 95 % bootstrap interval for the Cohen's κ of `a` and `b` over `items`: the items
+/// both rated, resampled with replacement `rounds` times (the seed fixed, so the same
+/// verdicts give the same interval). Apart from [`agreement`] because the checklist's title
+/// recomputes that after every verdict, and a thousand resamples are for reports.
+pub fn kappa_interval<'a>(
+    items: impl IntoIterator<Item = &'a Item>,
+    (a, b): (&str, &str),
+    scale: &Scale,
+    rounds: usize,
+) -> Option<(f64, f64)> {
+    let verdicts: Vec<Verdict> = scale.all().collect();
+    let index = |v: Verdict| verdicts.iter().position(|x| *x == v).unwrap_or(0);
+    let pairs: Vec<(usize, usize)> = items
+        .into_iter()
+        .filter_map(|i| Some((index(rated(i, a)?), index(rated(i, b)?))))
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let n = verdicts.len();
+    let mut next = super::reliability::draws();
+    let (mut rows, mut cols) = (vec![0usize; n], vec![0usize; n]);
+    let values: Vec<f64> = (0..rounds)
+        .filter_map(|_| {
+            rows.iter_mut().chain(cols.iter_mut()).for_each(|c| *c = 0);
+            let mut agreed = 0;
+            for _ in 0..pairs.len() {
+                let (x, y) = pairs[next(pairs.len())];
+                rows[x] += 1;
+                cols[y] += 1;
+                agreed += usize::from(x == y);
+            }
+            let total = pairs.len() as f64;
+            let po = agreed as f64 / total;
+            let pe: f64 = rows
+                .iter()
+                .zip(&cols)
+                .map(|(r, c)| (*r as f64 / total) * (*c as f64 / total))
+                .sum();
+            ((1.0 - pe).abs() > 1e-12).then(|| (po - pe) / (1.0 - pe))
+        })
+        .collect();
+    super::reliability::percentile_interval(values, rounds)
+}
+
 /// `agreement` from each item's two verdicts (`pending` as `None`) and whether the pair
 /// reconciled it.
 pub fn rated_figures(
@@ -243,6 +288,15 @@ mod tests {
         assert_eq!(g.confusion[k][b], 5);
         assert_eq!(g.confusion[b][k], 10);
         assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+        let (lo, hi) = kappa_interval(&items, ("ann", "bob"), &Scale::default(), 1000).unwrap();
+        // The textbook κ's asymptotic standard error here is about 0.13: a 95 % interval
+        // some ±0.25 around 0.4; the bootstrap's must hold 0.4 and be about as wide.
+        assert!(lo < 0.4 && 0.4 < hi, "{lo} {hi}");
+        assert!((0.3..0.7).contains(&(hi - lo)), "{lo} {hi}");
+        assert_eq!(
+            kappa_interval(&items, ("ann", "bob"), &Scale::default(), 1000),
+            Some((lo, hi))
+        );
     }
 
     #[test]

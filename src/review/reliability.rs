@@ -226,15 +226,8 @@ impl Ratings {
         if counts.is_empty() {
             return None;
         }
-        // xorshift64*: enough to draw item indices, and the same on every platform.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |bound: usize| -> usize {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            (state.wrapping_mul(0x2545_f491_4f6c_dd1d) % bound as u64) as usize
-        };
-        let mut values: Vec<f64> = (0..rounds)
+        let mut next = draws();
+        let values: Vec<f64> = (0..rounds)
             .filter_map(|_| {
                 let mut sums = Sums::new(self.categories);
                 for _ in 0..counts.len() {
@@ -243,13 +236,31 @@ impl Ratings {
                 statistic.of(&sums)
             })
             .collect();
-        if values.is_empty() || values.len() < rounds / 2 {
-            return None;
-        }
-        values.sort_by(f64::total_cmp);
-        let at = |p: f64| values[((values.len() - 1) as f64 * p).round() as usize];
-        Some((at(0.025), at(0.975)))
+        percentile_interval(values, rounds)
     }
+}
+
+/// Draws of item indices below a bound, for bootstrap resamples: xorshift64* from a fixed
+/// seed, enough for indices and the same on every platform (an interval is reproducible).
+pub(super) fn draws() -> impl FnMut(usize) -> usize {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    move |bound: usize| -> usize {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_f491_4f6c_dd1d) % bound.max(1) as u64) as usize
+    }
+}
+
+/// The 2.5th and 97.5th percentiles of the values `rounds` resamples gave; `None` when
+/// fewer than half gave one.
+pub(super) fn percentile_interval(mut values: Vec<f64>, rounds: usize) -> Option<(f64, f64)> {
+    if values.is_empty() || values.len() < rounds / 2 {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let at = |p: f64| values[((values.len() - 1) as f64 * p).round() as usize];
+    Some((at(0.025), at(0.975)))
 }
 
 #[cfg(test)]
@@ -380,7 +391,7 @@ mod tests {
 }
 
 /// Bootstrap resamples behind each interval.
-const ROUNDS: usize = 1000;
+pub const ROUNDS: usize = 1000;
 
 /// One reliability figure with its bootstrap 95 % interval.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
