@@ -709,6 +709,21 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                 (item.anchor.start, item.anchor.end)
             );
         }
+        Action::CiteEvidence => {
+            let sentence = cursor_sentence(before).unwrap();
+            let r = after.review.as_ref().unwrap();
+            let id = &r.order[r.selected];
+            let cited = r.ws.items[id].reviews["ann"]
+                .evidence
+                .last()
+                .expect("cited");
+            let doc = &after.corpus.as_ref().unwrap().documents[after.reader.doc.unwrap()];
+            let a = cited.anchor.as_ref().unwrap();
+            assert_eq!(cited.doc.as_deref(), Some(doc.name.as_str()), "{what}");
+            assert_eq!((a.start, a.end), sentence, "{what}");
+            assert_eq!(&doc.text[a.start..a.end], a.exact, "{what}");
+            assert!(effects.contains(&Effect::Save), "{what}: saved at once");
+        }
         Action::MarkCommitment => {
             let sentence = cursor_sentence(before).unwrap();
             let (r0, r1) = (
@@ -1116,6 +1131,26 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
             let v = item.reviews["ann"].verdict;
             item.set_review("ann", v, note.join("\n"), "2026-11-25T09:00:00Z".into());
             r.detail_top = Some((id, 3));
+        }
+        (Action::CiteEvidence, _) => {
+            // A sentence that is not the selected item's own words.
+            let r = b.state.review.as_ref().unwrap();
+            let item = r.ws.items[&r.order[r.selected]].clone();
+            let doc = b.state.reader.doc.unwrap();
+            let name = b.state.corpus.as_ref().unwrap().documents[doc].name.clone();
+            let at = b
+                .state
+                .reader
+                .sentences
+                .iter()
+                .find(|s| {
+                    s.1 - s.0 > 20
+                        && (item.doc != name.as_str()
+                            || s.1 <= item.anchor.start
+                            || item.anchor.end <= s.0)
+                })
+                .expect("a sentence to cite");
+            b.state.reader.at = at.0;
         }
         (Action::GotoItem | Action::MarkCommitment, _) => {
             let want = action == Action::GotoItem;

@@ -150,6 +150,10 @@ pub fn legend(scale: &Scale) -> Legend {
             "a deadline passed without a settled verdict",
         ),
         m(glyphs::FIGURE, "a dated figure"),
+        m(
+            glyphs::EVIDENCE,
+            "evidence cited for a commitment of the row, at its date",
+        ),
         m(glyphs::PERIOD, "the rest of a dated figure's period"),
         m("2-9", "as many events in one column"),
         m(glyphs::MANY, "more than nine events in one column"),

@@ -29,6 +29,8 @@ pub const PROGRESS_ALL: &str = "✓";
 pub mod timeline {
     /// A column holding one deadline.
     pub const DEADLINE: &str = "◆";
+    /// A column holding evidence cited for a commitment of the row.
+    pub const EVIDENCE: &str = "▸";
     /// A column holding one overdue deadline.
     pub const OVERDUE: &str = "✗";
     /// A column holding one dated figure.

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::calendar::{civil, day_number, days_in_month};
 use crate::search::value::Days;
 use crate::search::{Index, Kind};
-use crate::workspace::{Short, Verdict, Workspace};
+use crate::workspace::{Scale, Short, Verdict, Workspace};
 
 /// What an event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -22,6 +22,8 @@ pub enum EventKind {
     Deadline,
     /// A figure in a sentence that carries a date.
     Figure,
+    /// The date of evidence a reviewer cited for the commitment, on its document's row.
+    Evidence,
 }
 
 impl EventKind {
@@ -30,6 +32,7 @@ impl EventKind {
         match self {
             EventKind::Deadline => "deadline",
             EventKind::Figure => "dated figure",
+            EventKind::Evidence => "evidence",
         }
     }
 }
@@ -100,9 +103,10 @@ impl Timeline {
 }
 
 /// The verdict that settles an item's deadline: the pair's reconciled verdict decides when
-/// there is one; otherwise any reviewer's `kept` or `not-a-commitment`.
-pub fn settling_verdict(item: &crate::workspace::Item) -> Option<Verdict> {
-    let settles = |v: Verdict| matches!(v, Verdict::KEPT | Verdict::NOT_A_COMMITMENT);
+/// there is one; otherwise any reviewer's verdict of full compliance (the scale's score
+/// +1: `kept`, `full-compliance`) or `not-a-commitment`.
+pub fn settling_verdict(item: &crate::workspace::Item, scale: &Scale) -> Option<Verdict> {
+    let settles = |v: Verdict| v == Verdict::NOT_A_COMMITMENT || scale.score(v) == Some(1.0);
     match &item.reconciled {
         Some(r) => settles(r.verdict).then_some(r.verdict),
         None => item
@@ -236,7 +240,42 @@ pub fn build(
                     continue;
                 }
                 let span = (item.anchor.start, item.anchor.end);
-                events.extend(deadline(doc, span, days, settling_verdict(item)));
+                events.extend(deadline(doc, span, days, settling_verdict(item, &ws.scale)));
+            }
+            // Each piece of evidence at its date, on the row of the commitment it is for:
+            // how a promise's record unfolds beside its deadline.
+            for (id, item) in ws.ordered() {
+                let Some(&doc) = by_name.get(item.doc.as_str()) else {
+                    continue;
+                };
+                if orphaned.contains(id) {
+                    continue;
+                }
+                for (who, review) in &item.reviews {
+                    for e in &review.evidence {
+                        let Some(days) =
+                            e.date.as_deref().and_then(crate::search::value::parse_iso)
+                        else {
+                            continue;
+                        };
+                        events.push(Event {
+                            doc,
+                            kind: EventKind::Evidence,
+                            days,
+                            at: days.first,
+                            span: (item.anchor.start, item.anchor.end),
+                            label: format!(
+                                "{}'s evidence: {}",
+                                crate::safe_text::sanitize(who),
+                                crate::safe_text::sanitize(e.origin())
+                            ),
+                            text: crate::safe_text::quote(e.quote()),
+                            written: e.date.as_deref().map(crate::safe_text::sanitize),
+                            overdue: false,
+                            settled: None,
+                        });
+                    }
+                }
             }
         }
         None => {
@@ -535,15 +574,25 @@ mod tests {
         use crate::workspace::{Item, Origin, anchor::anchor};
         let mut item = Item::new("0.txt", Origin::Extracted, anchor(SUMMIT, 0, 10));
         let at: Short = "2026-01-01T00:00:00Z".into();
-        assert_eq!(settling_verdict(&item), None);
+        assert_eq!(settling_verdict(&item, &Scale::default()), None);
         item.set_review("ann", Verdict::BROKEN, String::new(), at.clone());
-        assert_eq!(settling_verdict(&item), None);
+        assert_eq!(settling_verdict(&item, &Scale::default()), None);
         item.set_review("bob", Verdict::KEPT, String::new(), at.clone());
-        assert_eq!(settling_verdict(&item), Some(Verdict::KEPT));
+        assert_eq!(
+            settling_verdict(&item, &Scale::default()),
+            Some(Verdict::KEPT)
+        );
         item.set_reconciled("ann", Verdict::BROKEN, String::new(), at.clone());
-        assert_eq!(settling_verdict(&item), None, "the pair's verdict decides");
+        assert_eq!(
+            settling_verdict(&item, &Scale::default()),
+            None,
+            "the pair's verdict decides"
+        );
         item.set_reconciled("ann", Verdict::NOT_A_COMMITMENT, String::new(), at);
-        assert_eq!(settling_verdict(&item), Some(Verdict::NOT_A_COMMITMENT));
+        assert_eq!(
+            settling_verdict(&item, &Scale::default()),
+            Some(Verdict::NOT_A_COMMITMENT)
+        );
     }
 
     #[test]
@@ -710,5 +759,51 @@ mod tests {
             short(labelled(Zoom::Weeks, n(2010, 12, 1), 12)),
             [s(0, "Dec"), s(4, "2011"), s(9, "Feb")]
         );
+    }
+
+    #[test]
+    fn evidence_sits_at_its_date_on_its_commitments_row() {
+        let ix = index(&[SUMMIT, "Nothing dated here.\n"]);
+        let mut ws = Workspace::default();
+        crate::workspace::sync::sync(
+            &mut ws,
+            ix.corpus(),
+            &crate::search::digests::digests(ix.corpus(), None),
+        );
+        let id = ws.items.keys().next().unwrap().clone();
+        let item = ws.items.get_mut(&id).unwrap();
+        let span = (item.anchor.start, item.anchor.end);
+        let mut cited = |date: Option<&str>| {
+            item.add_evidence(
+                "ann",
+                crate::workspace::Evidence {
+                    date: date.map(Into::into),
+                    doc: None,
+                    anchor: None,
+                    source: "https://example.org/report".into(),
+                    excerpt: "the funds were paid".into(),
+                    at: "2026-01-01T00:00:00Z".into(),
+                },
+            )
+        };
+        cited(Some("2012-05-01"));
+        cited(None);
+        let t = build(&ix, Some((&ws, &BTreeSet::new())), n(2026, 11, 25));
+        let evidence: Vec<&Event> = t
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Evidence)
+            .collect();
+        assert_eq!(evidence.len(), 1, "undated evidence has no place");
+        let e = evidence[0];
+        assert_eq!((e.at, e.span, e.doc), (n(2012, 5, 1), span, 0));
+        assert!(
+            e.label
+                .contains("ann's evidence: https://example.org/report")
+        );
+        let row = t
+            .row_of(t.events.iter().position(|x| x == e).unwrap())
+            .unwrap();
+        assert_eq!(t.rows[row].doc, 0, "on the commitment's document's row");
     }
 }

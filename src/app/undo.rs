@@ -17,6 +17,8 @@ pub enum Kind {
     Reconcile,
     /// A span of the reader was marked as a commitment: a new checklist item.
     Mark,
+    /// A passage of the reader was cited as evidence for a reviewer's verdict.
+    Evidence,
 }
 
 /// The part of an item a change replaced, as it was before or after.

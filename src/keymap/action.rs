@@ -152,6 +152,7 @@ actions! {
     CopySentence "copy_sentence" [Reader] "copy the cursor sentence with its citation (OSC 52)";
     GotoItem "goto_item" [Reader] "the cursor sentence's checklist item";
     MarkCommitment "mark_commitment" [Reader] "mark the cursor sentence as a commitment (a checklist item)";
+    CiteEvidence "cite_evidence" [Reader] "cite the cursor sentence as evidence for my verdict on the checklist's selected item";
     ShowAll "show_all" [Checklist] "checklist: every item";
     ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
     ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";

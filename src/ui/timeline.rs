@@ -18,6 +18,7 @@ struct Cell {
     events: usize,
     overdue: bool,
     deadline: bool,
+    evidence: bool,
     /// Inside a dated figure's period, after its start.
     period: bool,
     selected: bool,
@@ -30,6 +31,7 @@ fn glyph(cell: &Cell, grid: bool) -> (String, bool) {
         0 => " ".to_string(),
         1 if cell.overdue => glyphs::OVERDUE.to_string(),
         1 if cell.deadline => glyphs::DEADLINE.to_string(),
+        1 if cell.evidence => glyphs::EVIDENCE.to_string(),
         1 => glyphs::FIGURE.to_string(),
         n @ 2..=9 => n.to_string(),
         _ => glyphs::MANY.to_string(),
@@ -52,6 +54,7 @@ fn event_glyph(e: &Event) -> &'static str {
         EventKind::Deadline if e.overdue => glyphs::OVERDUE,
         EventKind::Deadline => glyphs::DEADLINE,
         EventKind::Figure => glyphs::FIGURE,
+        EventKind::Evidence => glyphs::EVIDENCE,
     }
 }
 
@@ -117,6 +120,7 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
             c.events += 1;
             c.overdue |= e.overdue;
             c.deadline |= e.kind == EventKind::Deadline;
+            c.evidence |= e.kind == EventKind::Evidence;
             c.selected |= i == ts.selected;
         }
         if let Some(c) = cells.iter().find(|c| c.selected) {
@@ -236,7 +240,7 @@ fn agenda(
             " "
         };
         let what = match e.kind {
-            EventKind::Figure => e.label.clone(),
+            EventKind::Figure | EventKind::Evidence => e.label.clone(),
             EventKind::Deadline if e.overdue => "deadline, overdue".to_string(),
             EventKind::Deadline => match e.settled {
                 Some(v) => format!("deadline, {}", v.name()),
@@ -334,6 +338,7 @@ fn footer(
         };
         let what = match e.kind {
             EventKind::Figure => format!("dated figure {}", e.label),
+            EventKind::Evidence => e.label.clone(),
             EventKind::Deadline => "deadline".to_string(),
         };
         let several = if here > 1 {

@@ -401,6 +401,88 @@ pub(super) fn goto_item(state: &mut State) {
 
 /// Adds the reader's cursor sentence to the checklist as a commitment the extraction
 /// missed (`origin: manual`), saved at once, and shows it there.
+/// Cites the reader's cursor sentence as evidence for my verdict on the checklist's
+/// selected item: anchored like an item (so it is found again when its document changes)
+/// and dated by its document's date of issue.
+pub(super) fn cite_evidence(state: &mut State) -> Vec<Effect> {
+    let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
+        let why = match state.review {
+            None => "no workspace open yet",
+            Some(_) => NO_REVIEWER,
+        };
+        say(state, why);
+        return Vec::new();
+    };
+    let Some(id) = state
+        .review
+        .as_ref()
+        .and_then(|r| r.order.get(r.selected).cloned())
+    else {
+        say(state, "no checklist item selected to cite evidence for");
+        return Vec::new();
+    };
+    let Some(span) = cursor_sentence(state) else {
+        say(state, "no sentence under the cursor");
+        return Vec::new();
+    };
+    let (Some(name), Some(corpus)) = (open_doc_name(state), state.corpus.clone()) else {
+        return Vec::new();
+    };
+    let Some((n, document)) = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.name == name)
+    else {
+        return Vec::new();
+    };
+    let date = state
+        .index
+        .as_ref()
+        .and_then(|x| x.doc_info(n as u32).date.clone());
+    let Some(r) = state.review.as_mut() else {
+        return Vec::new();
+    };
+    let Some(item) = r.ws.items.get(&id) else {
+        return Vec::new();
+    };
+    if item.doc == name && item.anchor.start < span.1 && span.0 < item.anchor.end {
+        say(
+            state,
+            "that is the commitment itself: cite a passage that shows what became of it",
+        );
+        return Vec::new();
+    }
+    let part = Part::Review(me.as_str().into(), None);
+    let before = part_of(&r.ws, &id, &part);
+    let evidence = crate::workspace::Evidence {
+        date: date.map(Into::into),
+        doc: Some(name.as_str().into()),
+        anchor: Some(crate::workspace::anchor::anchor(
+            &document.text,
+            span.0,
+            span.1,
+        )),
+        source: String::new(),
+        excerpt: String::new(),
+        at: crate::workspace::now(),
+    };
+    if let Some(item) = r.ws.items.get_mut(&id) {
+        item.add_evidence(&me, evidence);
+    }
+    let after = part_of(&r.ws, &id, &part);
+    r.undo.record(Change {
+        id: id.clone(),
+        kind: Kind::Evidence,
+        by: me.as_str().into(),
+        before,
+        after,
+    });
+    r.changed(id.clone());
+    refresh_checklist(state);
+    save_change(state, format!("{me} cited evidence for item {id}"))
+}
+
 pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
     let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
         let why = match state.review {

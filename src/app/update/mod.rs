@@ -402,6 +402,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleThisDocument => toggle_this_document(state),
         Action::GotoItem => goto_item(state),
         Action::MarkCommitment => return mark_commitment(state),
+        Action::CiteEvidence => return checklist::cite_evidence(state),
         Action::SwitchReviewer => switch_reviewer(state),
         Action::EditNote => edit_note(state),
         Action::ExportMarkdown => return export_checklist(state, ExportFormat::Markdown),

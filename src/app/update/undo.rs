@@ -78,6 +78,7 @@ fn describe(change: &Change) -> String {
         }
         (Kind::Note, _) => format!("{by}'s note on {}", change.id),
         (Kind::Mark, _) => format!("{by}'s mark: item {}", change.id),
+        (Kind::Evidence, _) => format!("{by}'s evidence on {}", change.id),
         _ => format!("{by}'s change on {}", change.id),
     }
 }
