@@ -1319,3 +1319,65 @@ fn the_log_tells_what_happened_but_not_what_was_typed() {
         "typed text in the log:\n{text}"
     );
 }
+
+/// A workspace on the G7 scale in a real terminal: its keys give its verdicts, the help
+/// names them, and `e` in the reader cites the cursor sentence as evidence for the selected
+/// item, saved at once.
+#[test]
+fn a_g7_workspace_rates_with_its_keys_and_cites_evidence_from_the_reader() {
+    let (dir, corpus) = seeds_copy();
+    let ws = dir.path().join("cordiale.json");
+    let init = std::process::Command::new(env!("CARGO_BIN_EXE_cordiale"))
+        .args(["init", corpus.to_str().unwrap(), "--workspace"])
+        .arg(&ws)
+        .args(["--scale", "g7"])
+        .env("CORDIALE_CACHE_DIR", "")
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let args = [
+        corpus.to_str().unwrap(),
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--reviewer",
+        "ann",
+    ];
+    let mut s = Session::start(120, 40, &args, &[]);
+    ready(&mut s);
+    focus_checklist(&mut s);
+    s.send("?");
+    s.wait_for("my verdict: full compliance (+1)");
+    s.send("q");
+    s.send("F");
+    s.wait_for("saved to");
+    // The item's source in the reader, the next sentence cited.
+    s.send("\r");
+    s.pump(Duration::from_millis(300));
+    s.send(")");
+    s.send("e");
+    s.wait_for("cited evidence for item");
+    s.wait_for("saved to");
+    s.send("q");
+    let _ = s.finish();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(saved["scale"], "g7");
+    let ann: Vec<&serde_json::Value> = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|i| i["reviews"].get("ann"))
+        .collect();
+    assert_eq!(ann.len(), 1, "{saved}");
+    assert_eq!(ann[0]["verdict"], "full-compliance");
+    let cited = &ann[0]["evidence"][0];
+    assert!(
+        cited["anchor"]["exact"]
+            .as_str()
+            .is_some_and(|q| q.len() > 10),
+        "{cited}"
+    );
+}
