@@ -117,8 +117,8 @@ pub enum Command {
         #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
         pair: Option<Vec<String>>,
     },
-    /// Compliance as the G7 Research Group reports it: mean score (−1 … +1) and
-    /// percentage ((mean + 1) / 2 × 100) for the corpus, each catalyst (a numerical
+    /// Compliance as the G7 Research Group reports it: mean score (-1 to +1) and
+    /// percentage ((mean + 1) / 2 * 100) for the corpus, each catalyst (a numerical
     /// target, a timeline, and their absence), document, actor and commitment.
     ///
     /// A commitment scores the pair's reconciled verdict, else its reviewers' score where
