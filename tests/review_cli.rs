@@ -1384,3 +1384,179 @@ fn evidence_from_another_document_survives_its_edit() {
     assert_eq!(&edited[start..end], quote);
     assert_ne!(moved["anchor"]["doc_hash"], first["anchor"]["doc_hash"]);
 }
+
+/// Issue 21: a G7-scale workspace with per-actor verdicts gives the right percentages, per
+/// commitment, actor, document, catalyst and for the corpus.
+#[test]
+fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let o = cordiale(d, &["scale", "g7"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(saved["scale"], "g7");
+    // Items chosen by what the extraction found in them: the Calais visit (003) has
+    // commitments with two actors, with figures, with a deadline and with both.
+    let loaded = cordiale::workspace::load(&ws).unwrap();
+    let find = |doc: &str, two: bool, target: bool, timeline: bool, not: &[&str]| {
+        loaded
+            .items
+            .iter()
+            .find(|(id, i)| {
+                i.doc.starts_with(doc)
+                    && (i.actors.len() >= 2 || !two)
+                    && i.figures.is_empty() != target
+                    && i.deadline.is_some() == timeline
+                    && !not.contains(&id.as_str())
+            })
+            .map(|(id, i)| (id.to_string(), i.actors.clone()))
+            .unwrap()
+    };
+    let (a, actors) = find("003_", true, false, false, &[]);
+    let (a1, a2) = (actors[0].to_string(), actors[1].to_string());
+    let (t, _) = find("003_", false, true, false, &[]);
+    let (dl, _) = find("003_", false, false, true, &[]);
+    let (td, _) = find("003_", false, true, true, &[]);
+    let (n, _) = find("003_", false, false, false, &[&a]);
+    let (x, _) = find("000_", false, false, false, &[]);
+    let (y, _) = find("000_", false, false, false, &[&x]);
+    let run = |args: &[&str]| {
+        let o = cordiale(d, args);
+        assert!(o.status.success(), "{args:?}: {}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let say = |who: &str, id: &str, v: &str, actor: Option<&str>| {
+        let mut args = vec!["verdict", id, v, "--reviewer", who];
+        args.extend(actor.map(|a| ["--actor", a]).into_iter().flatten());
+        run(&args)
+    };
+    let (full, part, non) = ("full-compliance", "partial-compliance", "non-compliance");
+    // A: both reviewers give its first actor +1 and its second 0: (1 + 0) / 2 = +0.5.
+    for who in ["ann", "bob"] {
+        let said = say(who, &a, full, Some(&a1));
+        assert!(said.contains(&format!("says {full} for ")), "{said}");
+        say(who, &a, part, Some(&a2));
+    }
+    // T (a figure): both +1. DL (a deadline): −1 against 0, reconciled −1. TD (both): ann
+    // alone, 0. N: not a commitment. X: +1 against −1, disagreed. Y: bob's −1 for A's
+    // second actor.
+    say("ann", &t, full, None);
+    say("bob", &t, full, None);
+    say("ann", &dl, non, None);
+    say("bob", &dl, part, None);
+    run(&["reconcile", &dl, non, "--reviewer", "ann"]);
+    say("ann", &td, part, None);
+    say("ann", &n, "not-a-commitment", None);
+    say("bob", &n, "not-a-commitment", None);
+    say("ann", &x, full, None);
+    say("bob", &x, non, None);
+    say("bob", &y, non, Some(&a2));
+    let items = cordiale::workspace::load(&ws).unwrap().items.len();
+    let stored = &cordiale::workspace::load(&ws).unwrap().items[a.as_str()];
+    assert_eq!(
+        stored.reviews["ann"].actors.len(),
+        2,
+        "per-actor verdicts saved"
+    );
+
+    let report: Value = serde_json::from_str(&run(&["compliance", "--json"])).unwrap();
+    let close = |v: &Value, want: f64| {
+        let got = v.as_f64().unwrap_or(f64::NAN);
+        assert!((got - want).abs() < 1e-9, "{got} ≠ {want}");
+    };
+    let figures = |v: &Value, scored: u64, mean: f64, pct: f64| {
+        assert_eq!(v["scored"], scored, "{v}");
+        close(&v["mean"], mean);
+        close(&v["percent"], pct);
+    };
+    assert_eq!(report["scale"], "g7");
+    // Corpus: A +0.5, T +1, DL −1, TD 0, Y −1: mean −0.5 / 5 = −0.1, (−0.1 + 1) / 2 × 100
+    // = 45 %; N not a commitment, X disagreed, the rest pending.
+    let corpus = &report["corpus"];
+    figures(corpus, 5, -0.1, 45.0);
+    assert_eq!(corpus["not_a_commitment"], 1);
+    assert_eq!(corpus["disagreed"], 1);
+    assert_eq!(corpus["pending"], (items - 7) as u64);
+    // Catalysts: a figure T +1, TD 0: +0.5, 75 %; none A +0.5, DL −1, Y −1: −0.5, 25 %.
+    // A deadline DL −1, TD 0: −0.5, 25 %; none A +0.5, T +1, Y −1: +0.5 / 3, 58.33 %.
+    let k = &report["catalysts"];
+    figures(&k["numerical_target"], 2, 0.5, 75.0);
+    figures(&k["no_numerical_target"], 3, -0.5, 25.0);
+    figures(&k["timeline"], 2, -0.5, 25.0);
+    figures(
+        &k["no_timeline"],
+        3,
+        0.5 / 3.0,
+        (0.5 / 3.0 + 1.0) / 2.0 * 100.0,
+    );
+    assert_eq!(k["no_numerical_target"]["disagreed"], 1);
+    // Documents: 003 A, T, DL, TD: +0.5 / 4 = +0.125, 56.25 %; 000 Y: −1, 0 %.
+    let doc = |prefix: &str| {
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["document"].as_str().unwrap().starts_with(prefix))
+            .unwrap()
+            .clone()
+    };
+    figures(&doc("003_"), 4, 0.125, 56.25);
+    assert_eq!(doc("003_")["not_a_commitment"], 1);
+    figures(&doc("000_"), 1, -1.0, 0.0);
+    assert_eq!(doc("000_")["disagreed"], 1);
+    // Actors: the first +1 on A, 100 %; the second 0 on A and −1 on Y: −0.5, 25 %.
+    let actor = |name: &str| {
+        report["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["actor"] == name)
+            .unwrap()
+            .clone()
+    };
+    figures(&actor(&a1), 1, 1.0, 100.0);
+    figures(&actor(&a2), 2, -0.5, 25.0);
+    // Commitments: A +0.5, 75 %, its actors 100 % and 50 %; DL the reconciled −1, 0 %.
+    let commitment = |id: &str| {
+        report["commitments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let ca = commitment(&a);
+    close(&ca["score"], 0.5);
+    close(&ca["percent"], 75.0);
+    let of = |name: &str| {
+        let all = ca["actors"].as_array().unwrap();
+        all.iter().find(|x| x["actor"] == name).unwrap()["percent"].clone()
+    };
+    close(&of(&a1), 100.0);
+    close(&of(&a2), 50.0);
+    let cd = commitment(&dl);
+    close(&cd["percent"], 0.0);
+    assert_eq!(cd["reconciled"], true);
+    assert_eq!(commitment(&x)["standing"], "disagreed");
+    assert_eq!(commitment(&n)["standing"], "not-a-commitment");
+
+    // The text and CSV say the same.
+    let out = run(&["compliance"]);
+    let line = out.lines().find(|l| l.starts_with("corpus ")).unwrap();
+    assert!(line.contains("-0.100") && line.contains("45.0%"), "{out}");
+    assert!(out.contains("\n== actors"), "{out}");
+    let csv = run(&["compliance", "--csv"]);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("catalyst,numerical target,,,,2,0.500000,75.000000,0,")),
+        "{csv}"
+    );
+    // One reviewer alone: bob's X is −1 and DL 0 (the reconciliation set aside).
+    let bob: Value =
+        serde_json::from_str(&run(&["compliance", "--json", "--reviewer", "bob"])).unwrap();
+    // A +0.5, T +1, DL 0, X −1, Y −1: −0.5 / 5 = −0.1.
+    figures(&bob["corpus"], 5, -0.1, 45.0);
+    let nobody = cordiale(d, &["compliance", "--reviewer", "zed"]);
+    assert_eq!(nobody.status.code(), Some(2));
+}

@@ -76,6 +76,29 @@ fn a_verdict_in_step_reads_no_document_and_an_edit_brings_the_sync_back() {
     assert_eq!(verdict_of(&ws, &ids[1]), Some(Verdict::BROKEN));
     let history = load(&ws).unwrap().items[ids[0].as_str()].history.len();
     assert_eq!(history, 1, "the replaced verdict went to the history");
+    // A verdict for one actor takes the same way, and lands in the file as a whole save
+    // would write it.
+    settle();
+    let actor = |id: &str, v: &str, who: &str| {
+        reads_of(&[
+            "verdict",
+            id,
+            v,
+            "--actor",
+            who,
+            "--workspace",
+            w,
+            "--corpus",
+            c,
+        ])
+    };
+    assert_eq!(actor(&ids[2], "kept", "France"), (0, 0));
+    assert_eq!(actor(&ids[2], "broken", "Germany"), (0, 0));
+    let bytes = fs::read(&ws).unwrap();
+    assert_eq!(to_bytes(&load(&ws).unwrap()), bytes);
+    let review = &load(&ws).unwrap().items[ids[2].as_str()].reviews["ann"];
+    assert_eq!(review.actors.get("France"), Some(Verdict::KEPT));
+    assert_eq!(review.actors.get("Germany"), Some(Verdict::BROKEN));
 
     // A document edited: the whole way again, and the sync sees the new commitment.
     let first = fs::read_dir(&corpus)

@@ -94,8 +94,9 @@ pub enum Command {
         reviewer: Option<String>,
     },
     /// Give your verdict on an item: one of the workspace's scale (by default pending,
-    /// in-progress, stalled, partial, kept, broken, not-a-commitment).
-    Verdict(review::ChangeArgs),
+    /// in-progress, stalled, partial, kept, broken, not-a-commitment); with --actor, for
+    /// one actor of the commitment.
+    Verdict(review::VerdictArgs),
     /// Record the verdict a pair agreed on.
     Reconcile(review::ChangeArgs),
     /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
@@ -115,6 +116,31 @@ pub enum Command {
         /// reviewers with the most verdicts).
         #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
         pair: Option<Vec<String>>,
+    },
+    /// Compliance as the G7 Research Group reports it: mean score (-1 to +1) and
+    /// percentage ((mean + 1) / 2 * 100) for the corpus, each catalyst (a numerical
+    /// target, a timeline, and their absence), document, actor and commitment.
+    ///
+    /// A commitment scores the pair's reconciled verdict, else its reviewers' score where
+    /// they agree (differing ones are counted as disagreed until reconciled); a review
+    /// with per-actor verdicts (`verdict --actor`) scores the mean over its actors.
+    /// Pending items and those rated not-a-commitment are left out and counted apart.
+    Compliance {
+        /// The workspace to read.
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
+        /// One JSON object: the corpus, catalysts, documents, actors, and every rated
+        /// commitment with its actors.
+        #[arg(long)]
+        json: bool,
+        /// The same figures as CSV rows: scope, name, id, document, title, scored, mean,
+        /// percent, and the counts left out.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// One reviewer's verdicts alone (the reconciled verdict and the others set
+        /// aside); by default, everyone's.
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
     },
     /// Validate a workspace and its anchors; non-zero exit on problems.
     Check {
@@ -264,6 +290,12 @@ pub fn run(cli: Cli) -> ExitCode {
             csv,
             pair,
         }) => review::agreement(&ws, (json, csv), pair.as_deref()),
+        Some(Command::Compliance {
+            ws,
+            json,
+            csv,
+            reviewer,
+        }) => compliance::compliance(&ws, (json, csv), reviewer.as_deref()),
         Some(Command::Check { ws }) => review::check(&ws),
         Some(Command::Merge {
             base,
@@ -317,6 +349,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+mod compliance;
 mod find;
 mod review;
 

@@ -59,6 +59,43 @@ pub struct ChangeArgs {
     pub ws: WorkspaceArgs,
 }
 
+/// `verdict`'s arguments: those of any change, and the actor the verdict is for.
+#[derive(Debug, Args)]
+pub struct VerdictArgs {
+    #[command(flatten)]
+    pub change: ChangeArgs,
+    /// The verdict is for this actor of the commitment alone (the G7 method scores each
+    /// member): any name, not only the actors the extraction found, since a text says
+    /// "we" or "leaders" where the members are meant. Your overall verdict stays as it
+    /// is (pending if you had none); `compliance` scores a commitment with per-actor
+    /// verdicts by their mean.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+/// The longest actor name `verdict --actor` takes.
+const MAX_ACTOR_LEN: usize = 100;
+
+/// An actor's name as given to `--actor`: trimmed, not empty, printable, not too long.
+fn actor_name(given: &str) -> Result<Short, Failure> {
+    let name = given.trim();
+    if name.is_empty() {
+        return Err(input("--actor needs a name"));
+    }
+    if name.chars().any(crate::safe_text::is_unsafe) {
+        return Err(input(format!(
+            "--actor {}: an actor's name is printable text on one line",
+            sanitize(name)
+        )));
+    }
+    if name.chars().count() > MAX_ACTOR_LEN {
+        return Err(input(format!(
+            "--actor: a name of at most {MAX_ACTOR_LEN} characters"
+        )));
+    }
+    Ok(name.into())
+}
+
 /// A commitment added by hand.
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -97,15 +134,15 @@ pub enum Format {
 }
 
 /// A workspace opened for a command: the file, the state, and where its corpus is.
-struct Open {
+pub(super) struct Open {
     path: PathBuf,
     corpus: Corpus,
     /// The state as loaded: the base for merging what others saved meanwhile.
     stored: Stored,
-    ws: Workspace,
+    pub(super) ws: Workspace,
     report: SyncReport,
     /// Each document's title, by file name, as the extraction found it.
-    titles: HashMap<String, String>,
+    pub(super) titles: HashMap<String, String>,
     /// Each document's date of issue (ISO 8601 day), by file name, when one was found.
     dates: HashMap<String, String>,
     /// How long a save waits for the lock (`--wait`).
@@ -116,13 +153,13 @@ struct Open {
     fingerprint: Option<u128>,
 }
 
-fn input(e: impl std::fmt::Display) -> Failure {
+pub(super) fn input(e: impl std::fmt::Display) -> Failure {
     Failure::Input(e.to_string())
 }
 
 /// Opens (or starts) the workspace and brings it up to date with its corpus, refusing a
 /// workspace that records another corpus than `--corpus`.
-fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
+pub(super) fn open(args: &WorkspaceArgs) -> Result<Open, Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
     let path = workspace_for(args.workspace.as_deref(), &given)?;
     let (stored, mut ws) = Stored::open(&path, Workspace::default).map_err(input)?;
@@ -494,9 +531,30 @@ fn change_item(
     Ok(id)
 }
 
-pub fn verdict(change: &ChangeArgs) -> Result<(), Failure> {
+/// `verdict ID VERDICT [--actor NAME]`: the reviewer's verdict on an item, or on one actor
+/// of it; either way through `change_item`, so in place when the workspace is in step.
+pub fn verdict(args: &VerdictArgs) -> Result<(), Failure> {
+    let change = &args.change;
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
+    if let Some(actor) = &args.actor {
+        let actor = actor_name(actor)?;
+        if change.note.is_some() {
+            return Err(input(
+                "--note goes with the overall verdict, not with --actor",
+            ));
+        }
+        let id = change_item(&change.ws, &change.id, verdict, |item, at| {
+            item.set_actor_verdict(&who, &actor, verdict, at);
+        })?;
+        println!(
+            "{id}: {} says {} for {}",
+            sanitize(&who),
+            verdict.name(),
+            sanitize(&actor)
+        );
+        return Ok(());
+    }
     let id = change_item(&change.ws, &change.id, verdict, |item, at| {
         // A verdict without --note keeps the note the reviewer wrote before.
         let note = change
@@ -800,7 +858,7 @@ pub fn agreement(
 /// A document's section heading in `agreement`: its short title, then its file name
 /// (`UK-France summit, 2 November 2010 (002_c9d99d6….txt)`); the file name alone when the
 /// corpus no longer has the document.
-fn document_heading(titles: &HashMap<String, String>, doc: &str) -> String {
+pub(super) fn document_heading(titles: &HashMap<String, String>, doc: &str) -> String {
     let title = titles
         .get(doc)
         .map(|t| crate::extract::short_title(t, crate::extract::SHORT_TITLE_COLUMNS))

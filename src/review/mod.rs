@@ -1,7 +1,8 @@
 //! Pair review: how two reviewers' verdicts compare, item by item and over a corpus
-//! (DESIGN §4).
+//! (DESIGN §4), and how far the commitments were complied with.
 
 pub mod agreement;
+pub mod compliance;
 pub mod export;
 pub mod reliability;
 

@@ -227,6 +227,35 @@ mod tests {
     }
 
     #[test]
+    fn a_per_actor_verdict_in_place_writes_what_a_whole_save_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = sample();
+        ws.scale = crate::workspace::Scale::g7();
+        let (path, hash) = saved(dir.path(), &ws);
+        let full = Verdict::from_name("full-compliance").unwrap();
+        let none = Verdict::from_name("non-compliance").unwrap();
+        let at: Short = "2026-12-07T14:00:00Z".into();
+        let give = |it: &mut Item| {
+            it.set_actor_verdict("ann", "Germany", none, at.clone());
+            it.set_actor_verdict("ann", "France \"la\"", full, at.clone());
+        };
+        let outcome = change_in_place(&path, hash, "0aab", |_, _, it| {
+            give(it);
+            true
+        })
+        .unwrap();
+        give(ws.items.get_mut("0aab").unwrap());
+        let whole = encode(&ws).to_vec();
+        assert_eq!(std::fs::read(&path).unwrap(), whole);
+        assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "0aab"));
+        let read = crate::workspace::load(&path).unwrap();
+        let review = &read.items["0aab"].reviews["ann"];
+        assert_eq!(review.verdict, Verdict::PENDING);
+        assert_eq!(review.actors.get("France \"la\""), Some(full));
+        assert_eq!(review.actors.get("Germany"), Some(none));
+    }
+
+    #[test]
     fn it_declines_what_it_cannot_be_sure_of() {
         let dir = tempfile::tempdir().unwrap();
         let (path, hash) = saved(dir.path(), &sample());
