@@ -12,6 +12,7 @@ pub mod index;
 pub mod mapped;
 pub mod query;
 pub mod snippet;
+pub mod terms;
 pub mod value;
 
 use std::cmp::Reverse;
