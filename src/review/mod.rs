@@ -2,6 +2,7 @@
 //! (DESIGN §4).
 
 pub mod agreement;
+pub mod evidence;
 pub mod export;
 pub mod reliability;
 
