@@ -29,18 +29,24 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::index::{Entry, Index};
 use super::query::Kind;
-use super::terms::{Stems, for_each_word, is_stop_word};
+use super::terms::{Stems, for_each_word};
 use super::value::{Days, ItemValue, ValueQuery, parse_iso, year};
+use crate::extract::FigureKind;
 
 /// BM25's saturation of repeated words and its weight of passage length (the usual values).
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
+/// BM25's saturation of a word repeated in the query (the commitment).
+const K3: f64 = 1.2;
 /// A figure of the commitment's value, stated again: worth about a rare shared word.
 const FIGURE_BOOST: f64 = 5.0;
 /// A date in the deadline's year.
 const DATE_BOOST: f64 = 1.5;
 /// Each actor of the commitment named in the passage.
 const ACTOR_BOOST: f64 = 1.0;
+/// Counts below this (`two new targets`, `the three countries`) are too common to tell one
+/// action from another: they earn no figure boost.
+const MIN_COUNT: f64 = 10.0;
 /// Passages with fewer content words are headings, datelines and signatures: not evidence.
 const MIN_WORDS: u32 = 4;
 
@@ -187,8 +193,7 @@ impl Block {
             let number = match self.words.get(w) {
                 Some(n) => *n,
                 None => {
-                    let n = (!is_stop_word(w)).then(|| {
-                        let stem = stems.stem(w);
+                    let n = stems.content_stem(w).map(|stem| {
                         let next = self.stems.len() as u32;
                         *self.stem_numbers.entry(stem.clone()).or_insert_with(|| {
                             self.stems.push(stem);
@@ -335,17 +340,24 @@ impl Passages {
         &self.postings[self.offsets[t] as usize..self.offsets[t + 1] as usize]
     }
 
-    /// The word numbers of `text`'s content words, each once (unknown words dropped).
-    fn terms_of(&self, text: &str) -> Vec<u32> {
-        let mut terms: Vec<u32> = self
+    /// The word numbers of a commitment's content words (unknown words dropped), each once,
+    /// sorted, with its weight: how often it occurs, saturated as BM25 saturates a query's
+    /// repeated words (`girls` three times in a pledge on girls' education).
+    fn terms_of(&self, quote: &str) -> Vec<(u32, f64)> {
+        let mut counted: Vec<u32> = self
             .stems
-            .content_stems(text)
+            .content_stems(quote)
             .iter()
             .filter_map(|s| self.vocabulary.get(s).copied())
             .collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms
+        counted.sort_unstable();
+        counted
+            .chunk_by(|a, b| a == b)
+            .map(|run| {
+                let n = run.len() as f64;
+                (run[0], (K3 + 1.0) * n / (K3 + n))
+            })
+            .collect()
     }
 
     /// The passage that holds the span `start..end` of document `doc`.
@@ -379,8 +391,9 @@ impl Passages {
             text: vec![0.0; self.entries.len()],
             touched: Vec::new(),
         };
-        let terms = self.terms_of(quote);
-        for &t in &terms {
+        let weighted = self.terms_of(quote);
+        let terms: Vec<u32> = weighted.iter().map(|&(t, _)| t).collect();
+        for &(t, weight) in &weighted {
             let postings = self.postings_of(t);
             let df = postings.len() as f64;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -394,7 +407,7 @@ impl Passages {
                 if *slot == 0.0 {
                     scores.touched.push(p);
                 }
-                *slot += idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+                *slot += weight * idf * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
         }
         let figures = self.figure_matches(index, promise, &scores);
@@ -455,9 +468,12 @@ impl Passages {
     ) -> HashMap<u32, (u64, Vec<(u32, u32)>)> {
         let mut found: HashMap<u32, (u64, Vec<(u32, u32)>)> = HashMap::new();
         for (k, wanted) in promise.figures.iter().enumerate().take(64) {
-            let ItemValue::Figure { number, .. } = *wanted else {
+            let ItemValue::Figure { number, kind, .. } = *wanted else {
                 continue;
             };
+            if kind == FigureKind::Count && number < MIN_COUNT {
+                continue;
+            }
             let query = ValueQuery::Number {
                 low: number,
                 high: number,
@@ -498,10 +514,21 @@ impl Passages {
         let Some(deadline) = promise.deadline else {
             return found;
         };
+        // From the commitment's date of issue on: a date before it (`the commitments made
+        // in April 2021`, in a pledge of June 2021 due in 2021) recalls the past.
+        let issued = index
+            .doc_info(promise.doc)
+            .days
+            .map_or(i32::MIN, |d| d.first);
         let years = Days {
-            first: year(crate::calendar::civil(deadline.first).0).first,
+            first: year(crate::calendar::civil(deadline.first).0)
+                .first
+                .max(issued),
             last: year(crate::calendar::civil(deadline.last).0).last,
         };
+        if years.first > years.last {
+            return found;
+        }
         for id in index.value_candidates(&ValueQuery::Date(years)) {
             let e = &index.entries()[id as usize];
             if e.kind != Kind::Date {
@@ -554,12 +581,10 @@ impl Passages {
         let text = index.text(e);
         let mut why = Why::default();
         for_each_word(text, |w, s, end| {
-            if is_stop_word(w) {
-                return;
-            }
             let known = self
-                .vocabulary
-                .get(&self.stems.stem(w))
+                .stems
+                .content_stem(w)
+                .and_then(|stem| self.vocabulary.get(&stem))
                 .is_some_and(|t| terms.binary_search(t).is_ok());
             if known {
                 why.matched.push((e.start + s as u32, e.start + end as u32));

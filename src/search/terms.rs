@@ -5,11 +5,13 @@
 //!
 //! Numbers are not words here: figures and dates are compared by value (`search::value`).
 
+use std::collections::HashSet;
+
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 
 use super::fuzzy::fold_into;
-use crate::extract::lexicon::{Lex, classify};
+use crate::extract::lexicon::{COMMISSIVE_TO, Lex, REPORTING, classify};
 
 /// Calls `each` with every word of `text`, folded, and its byte span in `text`. A word is a
 /// run of letters and digits; hyphens and apostrophes end one (`long-term` is two words, the
@@ -73,12 +75,24 @@ fn names_a_quantity_or_time(word: &str) -> bool {
     quantity(classify(word)) || (word.len() == 3 && quantity(classify(&word.to_ascii_uppercase())))
 }
 
-/// Reduces folded words to their stems.
-pub struct Stems(Stemmer);
+/// Reduces folded words to their stems, and tells content words from the rest.
+pub struct Stems {
+    stemmer: Stemmer,
+    /// Stems of the words by which a statement pledges or takes a stance (see
+    /// [`Stems::content_stem`]).
+    stance: HashSet<String>,
+}
 
 impl Default for Stems {
     fn default() -> Self {
-        Stems(Stemmer::create(Algorithm::English))
+        let stemmer = Stemmer::create(Algorithm::English);
+        let stance = COMMISSIVE_TO
+            .iter()
+            .chain(REPORTING)
+            .chain(STANCE_WORDS)
+            .map(|w| stemmer.stem(w).into_owned())
+            .collect();
+        Stems { stemmer, stance }
     }
 }
 
@@ -91,20 +105,47 @@ impl std::fmt::Debug for Stems {
 impl Stems {
     /// The stem of a folded word (`strengthening` → `strengthen`).
     pub fn stem(&self, word: &str) -> String {
-        self.0.stem(word).into_owned()
+        self.stemmer.stem(word).into_owned()
+    }
+
+    /// The stem of a folded word when it is a content word: not a [stop word](is_stop_word),
+    /// nor a word by which a statement pledges or reports (the lexicon's `COMMISSIVE_TO` and
+    /// `REPORTING`: `agreed`, `committing`, `resolve`, `recognising`, `note`) or takes a
+    /// stance ([`STANCE_WORDS`]: `reaffirm`, `welcome`, `underscore`), in any inflection. Those
+    /// say that something is pledged or stated, not what: every commitment has them.
+    pub fn content_stem(&self, word: &str) -> Option<String> {
+        if is_stop_word(word) {
+            return None;
+        }
+        let stem = self.stem(word);
+        (!self.stance.contains(&stem)).then_some(stem)
     }
 
     /// The stems of `text`'s content words, in order, repeats kept.
     pub fn content_stems(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for_each_word(text, |w, _, _| {
-            if !is_stop_word(w) {
-                out.push(self.stem(w));
-            }
-        });
+        for_each_word(text, |w, _, _| out.extend(self.content_stem(w)));
         out
     }
 }
+
+/// Verbs and nouns by which joint statements take a stance on what they name (`we reaffirm
+/// our support for`, `we welcome the progress on`, `we underscore the importance of`):
+/// like the pledge words, found in every kind of passage, whatever its subject.
+pub const STANCE_WORDS: &[&str] = &[
+    "reaffirm",
+    "reiterate",
+    "welcome",
+    "underline",
+    "underscore",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "highlight",
+    "express",
+    "importance",
+    "important",
+];
 
 /// English function words (articles, pronouns, auxiliaries and modals, prepositions,
 /// conjunctions, a few adverbs of degree), folded and sorted for a binary search. Kept
@@ -315,5 +356,18 @@ mod tests {
         for w in ["budget", "police", "agency"] {
             assert!(!is_stop_word(w), "{w}");
         }
+        for w in [
+            "recognising",
+            "committed",
+            "reaffirms",
+            "welcomed",
+            "agreed",
+        ] {
+            assert_eq!(stems.content_stem(w), None, "{w}");
+        }
+        assert_eq!(
+            stems.content_stems("Recognising the need, we agreed to share doses"),
+            ["need", "share", "dose"]
+        );
     }
 }
