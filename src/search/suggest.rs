@@ -810,6 +810,27 @@ mod tests {
         assert!(found[1].why.dates.is_empty());
     }
 
+    /// A date before the commitment was made recalls the past, and a small count (`two`)
+    /// tells nothing: neither adds to the score.
+    #[test]
+    fn earlier_dates_and_small_counts_earn_no_boost() {
+        let pledge = "Plan\n\nLondon, 1 February 2016\n\n\
+            The two ministries will secure the tunnel entrance by the end of 2016.\n";
+        let later = "Report\n\nParis, 3 March 2016\n\n\
+            The plan of January 2016 to secure the tunnel entrance had two ministries.\n\n\
+            The ministries secured the tunnel entrance in October 2016.\n";
+        let index = index(&[("pledge.txt", pledge), ("later.txt", later)]);
+        let p = promise(&index);
+        assert_eq!(p.figures.len(), 1, "two is a figure: {p:?}");
+        let found = Passages::build(&index).suggest(&index, &p, 10);
+        let shown = texts(&index, &found);
+        let earlier = shown.iter().position(|t| t.contains("January")).unwrap();
+        assert!(found[earlier].why.dates.is_empty(), "{found:?}");
+        assert!(found[earlier].why.figures.is_empty(), "{found:?}");
+        let october = shown.iter().position(|t| t.contains("October")).unwrap();
+        assert_eq!(found[october].why.dates.len(), 1, "{found:?}");
+    }
+
     #[test]
     fn a_different_index_or_no_limit_suggests_nothing() {
         let index = index(&[("pledge.txt", PLEDGE)]);
