@@ -98,11 +98,12 @@ pub enum Command {
     Verdict(review::ChangeArgs),
     /// Record the verdict a pair agreed on.
     Reconcile(review::ChangeArgs),
-    /// Suggest evidence for an item: passages of later documents that speak of the same
-    /// action, ranked by the words they share with it, a figure of the same value however
-    /// written (`€10 million`, `EUR 10m`), a date in its deadline's year and its actors,
-    /// each with why. Documents of the same date or earlier are left out; undated ones are
-    /// ranked and flagged.
+    /// Suggest evidence for an item: passages of later documents that speak of its action.
+    ///
+    /// Ranked by the words they share with it, a figure of the same value however written
+    /// (`€10 million`, `EUR 10m`), a date in its deadline's year and its actors, each with
+    /// why. Documents of the same date or earlier are left out; undated ones are ranked and
+    /// flagged.
     Suggest(suggest::SuggestArgs),
     /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
     Agreement {
