@@ -99,6 +99,13 @@ pub enum Command {
     Verdict(review::VerdictArgs),
     /// Record the verdict a pair agreed on.
     Reconcile(review::ChangeArgs),
+    /// Suggest evidence for an item: passages of later documents that speak of its action.
+    ///
+    /// Ranked by the words they share with it, a figure of the same value however written
+    /// (`€10 million`, `EUR 10m`), a date in its deadline's year and its actors, each with
+    /// why. Documents of the same date or earlier are left out; undated ones are ranked and
+    /// flagged.
+    Suggest(suggest::SuggestArgs),
     /// Percent agreement, Cohen's kappa and the confusion matrix of the two reviewers.
     Agreement {
         /// The workspace to read.
@@ -284,6 +291,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
+        Some(Command::Suggest(args)) => suggest::run(args),
         Some(Command::Agreement {
             ws,
             json,
@@ -352,6 +360,7 @@ pub fn run(cli: Cli) -> ExitCode {
 mod compliance;
 mod find;
 mod review;
+mod suggest;
 
 /// The conversion worker: stdin to JSON on stdout; exit 0 whenever the answer was written.
 fn convert_worker(named: Option<&str>) -> ExitCode {
@@ -414,7 +423,8 @@ enum Failure {
     Input(String),
     /// The command ran and found problems (conflicts, orphans): exit 1.
     Problems(String),
-    /// `find` ran and nothing matched: exit 1 with nothing said, as grep and ripgrep do.
+    /// `find` or `suggest` ran and found nothing: exit 1, as grep and ripgrep do (with
+    /// nothing said on stderr).
     NothingFound,
     Output(io::Error),
 }

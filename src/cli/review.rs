@@ -428,6 +428,31 @@ fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
     }
 }
 
+/// The item an id or unique id prefix names, placed in its corpus as it stands now (the
+/// workspace synced, not saved), and that corpus: what a command that reads one item
+/// against the documents needs. An orphaned item is refused: it has no place to read.
+pub(super) fn placed_item(
+    args: &WorkspaceArgs,
+    id: &str,
+) -> Result<(Short, workspace::Item, Corpus), Failure> {
+    let open = open(args)?;
+    let id = resolve(&open.ws, id)?;
+    let item = open
+        .ws
+        .items
+        .get(&id)
+        .cloned()
+        .ok_or_else(|| input("no item"))?;
+    if open.report.orphaned.contains(&id) {
+        return Err(input(format!(
+            "{id}: its quote fits nowhere in {} any more; place it again first (cordiale \
+             reattach {id})",
+            sanitize(&item.doc)
+        )));
+    }
+    Ok((id, item, open.corpus))
+}
+
 /// Saves under the lock, merging in what another process saved since we loaded. While
 /// another process holds the lock, waits, up to `--wait`, and says so on stderr once the
 /// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid). True when

@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod compliance;
+pub mod evidence;
 pub mod export;
 pub mod reliability;
 

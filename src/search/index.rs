@@ -79,6 +79,8 @@ pub struct Index {
     by_number: Vec<(f64, u32)>,
     ranged: Vec<u32>,
     by_day: Vec<(i32, i32, u32)>,
+    /// Each document's entries, as a range of `entries` (a document's lie together).
+    by_doc: Vec<(u32, u32)>,
 }
 
 /// The entries in ranking order: built by this process, or read in place from a mapped
@@ -243,8 +245,15 @@ impl Index {
         let mut by_number = Vec::new();
         let mut ranged = Vec::new();
         let mut by_day = Vec::new();
+        let mut by_doc = vec![(0, 0); docs.len()];
         for (id, e) in entries.iter().enumerate() {
             let id = id as u32;
+            if let Some(range) = by_doc.get_mut(e.doc as usize) {
+                if range.1 == 0 {
+                    range.0 = id;
+                }
+                range.1 = id + 1;
+            }
             for v in values
                 .get(e.values.0 as usize..e.values.1 as usize)
                 .unwrap_or(&[])
@@ -273,6 +282,7 @@ impl Index {
             by_number,
             ranged,
             by_day,
+            by_doc,
         }
     }
 
@@ -317,6 +327,13 @@ impl Index {
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// The entries of document `doc` (a corpus index), by position, and the index of the
+    /// first of them in [`Index::entries`].
+    pub fn entries_of(&self, doc: u32) -> (u32, &[Entry]) {
+        let (from, to) = self.by_doc.get(doc as usize).copied().unwrap_or((0, 0));
+        (from, &self.entries[from as usize..to as usize])
     }
 
     /// Every entry's values, in entry order.

@@ -4,6 +4,9 @@
 //! A query is read twice: as fuzzy text and, where it spells one, as a value (`10m`,
 //! `aug 2015`). Value hits rank first, then fuzzy hits by score; ties keep the index order
 //! (newest document first, then position), so the same query always gives the same list.
+//!
+//! The same index serves [`suggest`]: passages of later documents that speak of a
+//! commitment, for a reviewer looking for evidence.
 
 pub mod cache;
 pub mod digests;
@@ -12,6 +15,8 @@ pub mod index;
 pub mod mapped;
 pub mod query;
 pub mod snippet;
+pub mod suggest;
+pub mod terms;
 pub mod value;
 
 use std::cmp::Reverse;

@@ -176,6 +176,42 @@ impl ItemValue {
         }
     }
 
+    /// True when two figures state the same quantity however written (`€10 million`,
+    /// `EUR 10m`, `10 million euros`): the same kind and currency, and the same number, or
+    /// one's number inside the other's range. A rate (`a year`) and a hedge do not count.
+    pub fn same_figure(&self, other: &ItemValue) -> bool {
+        let (
+            ItemValue::Figure {
+                kind,
+                number,
+                min,
+                max,
+                currency,
+                ..
+            },
+            ItemValue::Figure {
+                kind: other_kind,
+                number: other_number,
+                min: other_min,
+                max: other_max,
+                currency: other_currency,
+                ..
+            },
+        ) = (*self, *other)
+        else {
+            return false;
+        };
+        let inside = |n: f64, lo: Option<f64>, hi: Option<f64>| {
+            lo.zip(hi)
+                .is_some_and(|(lo, hi)| lo < hi && lo <= n && n <= hi)
+        };
+        kind == other_kind
+            && currency == other_currency
+            && (same_number(number, other_number)
+                || inside(number, other_min, other_max)
+                || inside(other_number, min, max))
+    }
+
     /// The comparable form of an extracted date; `None` when it is not on the calendar (a
     /// year-less date, a duration).
     pub fn of_date(v: &DateValue) -> Option<ItemValue> {
@@ -337,5 +373,27 @@ mod tests {
             percent: false,
         };
         assert_eq!(n200.matches(&range), Some(ValueMatch::InRange));
+    }
+
+    #[test]
+    fn figures_are_the_same_by_kind_currency_and_number() {
+        let figure = |kind, number, currency, range: Option<(f64, f64)>| ItemValue::Figure {
+            kind,
+            number,
+            min: range.map(|r| r.0),
+            max: range.map(|r| r.1),
+            currency,
+            approx: false,
+            per: None,
+        };
+        let eur10m = figure(FigureKind::Money, 10e6, Some("EUR"), None);
+        assert!(eur10m.same_figure(&figure(FigureKind::Money, 10e6, Some("EUR"), None)));
+        assert!(!eur10m.same_figure(&figure(FigureKind::Money, 10e6, Some("USD"), None)));
+        assert!(!eur10m.same_figure(&figure(FigureKind::Count, 10e6, None, None)));
+        assert!(!eur10m.same_figure(&figure(FigureKind::Money, 11e6, Some("EUR"), None)));
+        let span = figure(FigureKind::Count, 150.0, None, Some((150.0, 250.0)));
+        assert!(span.same_figure(&figure(FigureKind::Count, 200.0, None, None)));
+        assert!(figure(FigureKind::Count, 200.0, None, None).same_figure(&span));
+        assert!(!eur10m.same_figure(&ItemValue::Date(year(2015))));
     }
 }
