@@ -192,3 +192,24 @@ fn exit_codes_follow_find() {
         text(&o.stderr)
     );
 }
+
+/// `--cite N` takes suggestion N as evidence for the reviewer's verdict: the passage
+/// anchored in its document, dated by that document's date of issue.
+#[test]
+fn the_first_suggestion_is_cited_as_evidence() {
+    let (dir, pledge, _) = project();
+    let d = dir.path();
+    let o = cordiale(d, &["suggest", &pledge, "--cite", "9", "--reviewer", "ann"]);
+    assert_eq!(o.status.code(), Some(2), "no ninth suggestion");
+    let o = cordiale(d, &["suggest", &pledge, "--cite", "1", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let ws: Value = serde_json::from_slice(&fs::read(d.join("cordiale.json")).unwrap()).unwrap();
+    let cited = &ws["items"][&pledge]["reviews"]["ann"]["evidence"][0];
+    assert_eq!(cited["doc"], "2016-report.txt", "{cited}");
+    assert_eq!(cited["date"], "2016-03-03");
+    assert_eq!(
+        cited["anchor"]["exact"],
+        "Paris confirmed that EUR 10m went on fencing and cameras in Calais."
+    );
+    assert_eq!(ws["items"][&pledge]["reviews"]["ann"]["verdict"], "pending");
+}

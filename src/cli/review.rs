@@ -453,6 +453,23 @@ pub(super) fn placed_item(
     Ok((id, item, open.corpus))
 }
 
+/// Adds `evidence` to `who`'s verdict on item `id` and saves: what `suggest --cite` does
+/// with the passage chosen.
+pub(super) fn cite(
+    args: &WorkspaceArgs,
+    id: &str,
+    who: &str,
+    evidence: workspace::Evidence,
+) -> Result<(), Failure> {
+    let mut open = open(args)?;
+    let id = resolve(&open.ws, id)?;
+    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+    item.add_evidence(who, evidence);
+    save(&mut open)?;
+    println!("{id}: evidence added by {}", sanitize(who));
+    Ok(())
+}
+
 /// Saves under the lock, merging in what another process saved since we loaded. While
 /// another process holds the lock, waits, up to `--wait`, and says so on stderr once the
 /// wait lasts (a save holds the lock for milliseconds: a brief one goes unsaid). True when

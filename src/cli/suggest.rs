@@ -32,6 +32,13 @@ pub struct SuggestArgs {
     /// always or never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t)]
     pub color: crate::ui::theme::ColorChoice,
+    /// Cite suggestion N (as listed, 1 first) as evidence for your verdict on the item
+    /// (anchored, dated by its document's date of issue), instead of listing.
+    #[arg(long, value_name = "N")]
+    pub cite: Option<usize>,
+    /// Who you are, for --cite (default: CORDIALE_REVIEWER, else git config user.name).
+    #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
+    pub reviewer: Option<String>,
     /// The workspace and its corpus.
     #[command(flatten)]
     pub ws: WorkspaceArgs,
@@ -57,6 +64,29 @@ pub fn run(args: SuggestArgs) -> Result<(), Failure> {
         args.limit
     };
     let found = passages.suggest(&index, &promise, limit);
+    if let Some(n) = args.cite {
+        let who = super::review::reviewer(args.reviewer.as_deref())?;
+        let s = n.checked_sub(1).and_then(|k| found.get(k)).ok_or_else(|| {
+            Failure::Input(format!(
+                "there are {} suggestions; --cite takes 1 to {0}",
+                found.len()
+            ))
+        })?;
+        let document = index.document(s.doc);
+        let evidence = crate::workspace::Evidence {
+            date: index.doc_info(s.doc).date.as_deref().map(Into::into),
+            doc: Some(document.name.as_str().into()),
+            anchor: Some(crate::workspace::anchor::anchor(
+                &document.text,
+                s.start as usize,
+                s.end as usize,
+            )),
+            source: String::new(),
+            excerpt: String::new(),
+            at: crate::workspace::now(),
+        };
+        return super::review::cite(&args.ws, &id, &who, evidence);
+    }
     let stdout = io::stdout();
     let colour = crate::ui::theme::colour(args.color, stdout.is_terminal());
     let mut out = io::BufWriter::new(stdout.lock());
