@@ -21,7 +21,8 @@ fn plot_size(state: &State) -> (usize, usize) {
 /// one is open, the extraction's otherwise.
 fn events(state: &State, index: &Index) -> Timeline {
     let ws = state.review.as_ref().map(|r| (&r.ws, &r.orphaned));
-    timeline::build(index, ws, state.today)
+    let today = crate::calendar::Day::from_number(state.today);
+    timeline::build(index, ws, &crate::review::AsOf::resolve(None, None, today))
 }
 
 /// Opens the timeline, or closes it when open.
