@@ -108,14 +108,19 @@ pub fn item() -> impl Strategy<Value = Item> {
 
 pub fn workspace() -> impl Strategy<Value = Workspace> {
     let documents = proptest::collection::btree_map(short(8), short(16), 0..4);
+    // Any day of years 1000–9999, or none.
+    let as_of =
+        proptest::option::of((-354_285i32..=2_932_896).prop_map(crate::calendar::Day::from_number));
     (
         text(10),
+        as_of,
         documents,
         proptest::collection::vec(item(), 0..12),
     )
-        .prop_map(|(corpus, documents, items)| {
+        .prop_map(|(corpus, as_of, documents, items)| {
             let mut ws = Workspace {
                 corpus,
+                as_of,
                 documents,
                 ..Default::default()
             };

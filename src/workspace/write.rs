@@ -456,6 +456,9 @@ fn head(ws: &Workspace) -> Vec<u8> {
     head.key("schema");
     head.number(SCHEMA.into());
     head.string_field("corpus", &ws.corpus);
+    if let Some(day) = ws.as_of {
+        head.string_field("as_of", &day.to_string());
+    }
     // One line per document, in name order: a git diff shows which documents changed.
     head.key("documents");
     head.begin(b'{');
@@ -525,10 +528,13 @@ mod tests {
 
     impl Serialize for Oracle<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Workspace", 5)?;
+            let mut st = s.serialize_struct("Workspace", 6)?;
             st.serialize_field("$schema", SCHEMA_REF)?;
             st.serialize_field("schema", &SCHEMA)?;
             st.serialize_field("corpus", &self.0.corpus)?;
+            if let Some(day) = &self.0.as_of {
+                st.serialize_field("as_of", day)?;
+            }
             st.serialize_field("documents", &self.0.documents)?;
             st.serialize_field("items", &OrderedItems(self.0))?;
             st.end()
