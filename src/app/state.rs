@@ -392,9 +392,12 @@ pub struct State {
     pub note: Option<NoteState>,
     /// The timeline view, when open (it covers the panes).
     pub timeline: Option<TimelineState>,
-    /// Today, in days since 1970-01-01: what a deadline is overdue against. The runtime
-    /// sets it from the clock; tests set a fixed day, so nothing depends on when they run.
+    /// Today, in days since 1970-01-01: what a deadline is overdue against unless another
+    /// day is given (`as_of`). The runtime sets it from the clock; tests set a fixed day,
+    /// so nothing depends on when they run.
     pub today: i32,
+    /// `--as-of DATE`: the day the review is assessed as of, over the workspace's setting.
+    pub as_of_option: Option<crate::calendar::Day>,
     /// The message in the status bar, if any.
     pub status: Option<Status>,
     /// A question waiting for its answer.
@@ -493,6 +496,7 @@ impl State {
             note: None,
             timeline: None,
             today: 0,
+            as_of_option: None,
             status: None,
             ask: None,
             quit_after_save: false,
@@ -507,6 +511,15 @@ impl State {
             state_dir: None,
             corpus_key: String::new(),
         }
+    }
+
+    /// The day the review is assessed as of: `--as-of`, else the open workspace's
+    /// setting, else today. Worked out when asked, so a setting merged from elsewhere
+    /// counts at once.
+    pub fn as_of(&self) -> crate::review::AsOf {
+        let setting = self.review.as_ref().and_then(|r| r.ws.as_of);
+        let today = crate::calendar::Day::from_number(self.today);
+        crate::review::AsOf::resolve(self.as_of_option, setting, today)
     }
 
     /// The document's title within `max` columns, by the one rule every list follows

@@ -101,6 +101,13 @@ pub fn due_day(item: &Item) -> Option<i32> {
     Some(crate::search::value::parse_iso(deadline)?.last)
 }
 
+/// Where a deadline due on `due` sorts in deadline order: soonest first, items without a
+/// deadline last (the checklist's sort and `checklist --sort deadline`; ties keep file
+/// order, by a stable sort).
+pub fn deadline_order(due: Option<i32>) -> (bool, i32) {
+    (due.is_none(), due.unwrap_or(0))
+}
+
 /// The verdict that settles an item's deadline: the pair's reconciled verdict decides when
 /// there is one; otherwise any reviewer's `kept` or `not-a-commitment`.
 pub fn settling_verdict(item: &Item) -> Option<Verdict> {
@@ -193,6 +200,13 @@ mod tests {
         assert!(late.overdue(&it));
         it.set_reconciled("ann", Verdict::NotACommitment, String::new(), "t".into());
         assert_eq!(settling_verdict(&it), Some(Verdict::NotACommitment));
+    }
+
+    #[test]
+    fn deadline_order_puts_the_soonest_first_and_the_undated_last() {
+        let mut dues = [None, Some(20), Some(-5), None, Some(3)];
+        dues.sort_by_key(|d| deadline_order(*d));
+        assert_eq!(dues, [Some(-5), Some(3), Some(20), None, None]);
     }
 
     #[test]

@@ -736,6 +736,7 @@ pub(super) fn export_checklist(
                     .filter(|_| state.index.is_some())
                     .map(|doc| state.title(doc))
             },
+            &state.as_of(),
             format,
         ),
         what,

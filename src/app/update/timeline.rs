@@ -21,8 +21,7 @@ fn plot_size(state: &State) -> (usize, usize) {
 /// one is open, the extraction's otherwise.
 fn events(state: &State, index: &Index) -> Timeline {
     let ws = state.review.as_ref().map(|r| (&r.ws, &r.orphaned));
-    let today = crate::calendar::Day::from_number(state.today);
-    timeline::build(index, ws, &crate::review::AsOf::resolve(None, None, today))
+    timeline::build(index, ws, &state.as_of())
 }
 
 /// Opens the timeline, or closes it when open.
