@@ -34,6 +34,9 @@ pub enum ChecklistFilter {
     Disagreements,
     /// Items whose quote fits nowhere in their document any more.
     Orphaned,
+    /// Items whose deadline is before the as-of day and that no verdict settles
+    /// (`review::AsOf::overdue`).
+    Overdue,
     /// Items either reviewer, or the pair's reconciliation, gave this verdict (as
     /// `cordiale checklist --filter VERDICT` does).
     Verdict(crate::workspace::Verdict),
@@ -47,9 +50,19 @@ impl ChecklistFilter {
             ChecklistFilter::Mine => "not rated by me",
             ChecklistFilter::Disagreements => "disagreements",
             ChecklistFilter::Orphaned => "orphaned",
+            ChecklistFilter::Overdue => "overdue",
             ChecklistFilter::Verdict(v) => v.name(),
         }
     }
+}
+
+/// The order of the checklist's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChecklistSort {
+    /// As in the file: by document, then place.
+    File,
+    /// By deadline, soonest first; items without one last, in file order.
+    Deadline,
 }
 
 /// What the next verdict key in the checklist records.
@@ -84,7 +97,9 @@ pub struct ReviewState {
     pub pair: (String, String),
     /// Which items the checklist shows.
     pub filter: ChecklistFilter,
-    /// Item ids shown, in file order, after the filter.
+    /// In which order.
+    pub sort: ChecklistSort,
+    /// Item ids shown, after the filter, in the order `sort` says.
     pub order: Vec<crate::workspace::Short>,
     /// Agreement over every item, and how many the active reviewer rated: the checklist's
     /// title, worked out when the items change rather than at each frame.

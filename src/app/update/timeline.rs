@@ -49,12 +49,13 @@ pub(super) fn toggle_timeline(state: &mut State) {
         row_offset: 0,
     });
     keep_in_sight(state);
+    let day = as_of_note(state);
     say(
         state,
         match overdue {
-            0 => "no overdue deadline".to_string(),
-            1 => "1 overdue deadline (✗)".to_string(),
-            n => format!("{n} overdue deadlines (✗)"),
+            0 => format!("no overdue deadline{day}"),
+            1 => format!("1 overdue deadline{day} (✗)"),
+            n => format!("{n} overdue deadlines{day} (✗)"),
         },
     );
 }
