@@ -60,6 +60,12 @@ impl AsOf {
         self.day == self.today
     }
 
+    /// `as of 2016-12-31` when the day that counts is not today, for the titles and
+    /// messages that must not let a past or future assessment pass for today's.
+    pub fn unless_today(&self) -> Option<String> {
+        (!self.is_today()).then(|| format!("as of {}", self.day))
+    }
+
     /// Whether evidence dated `date` (a day number) counts: on or before the as-of day.
     pub fn counts(&self, date: i32) -> bool {
         date <= self.day.number()
@@ -154,10 +160,12 @@ mod tests {
         let a = AsOf::resolve(None, Some(ws), today);
         assert_eq!((a.day(), a.source()), (ws, Source::Workspace));
         assert!(!a.is_today());
+        assert_eq!(a.unless_today().as_deref(), Some("as of 2016-12-31"));
         assert_eq!(a.describe(), "as of 2016-12-31 (the workspace's setting)");
         let a = AsOf::resolve(None, None, today);
         assert_eq!((a.day(), a.source()), (today, Source::Today));
         assert!(a.is_today());
+        assert_eq!(a.unless_today(), None);
         assert_eq!(a.describe(), "as of today, 2026-11-25");
         // A day given that happens to be today is today's assessment.
         assert!(AsOf::resolve(Some(today), Some(ws), today).is_today());

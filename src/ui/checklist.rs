@@ -112,8 +112,7 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     // With the overdue filter it goes with the filter's name, and the two outlast the
     // figures (which are the corpus's whatever the filter): the list is what was late on
     // that day. Otherwise it is a decoration.
-    let as_of = state.as_of();
-    let day = (!as_of.is_today()).then(|| format!("as of {}", as_of.day()));
+    let day = state.as_of().unless_today();
     let (filter, filter_rank, as_of) = match (rv.filter, day) {
         (ChecklistFilter::Overdue, Some(day)) => (format!("overdue {day}"), 6, String::new()),
         (f, day) => {

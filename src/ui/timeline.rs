@@ -65,10 +65,9 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
     // The day deadlines are overdue against: today, unless another day is given, which
     // the title then names as such.
     let as_of = state.as_of();
-    let day = match as_of.is_today() {
-        true => format!("today {}", as_of.day()),
-        false => format!("as of {}", as_of.day()),
-    };
+    let day = as_of
+        .unless_today()
+        .unwrap_or_else(|| format!("today {}", as_of.day()));
     let zoom_name = ts.zoom.columns();
     let title = format!(
         "Timeline · {zoom_name} {}…{} · {} of {} overdue · {day}",

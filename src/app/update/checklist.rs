@@ -122,11 +122,10 @@ pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
 
 /// ` as of 2016-12-31` when the day that counts is not today; empty when it is.
 pub(super) fn as_of_note(state: &State) -> String {
-    let as_of = state.as_of();
-    match as_of.is_today() {
-        true => String::new(),
-        false => format!(" as of {}", as_of.day()),
-    }
+    state
+        .as_of()
+        .unless_today()
+        .map_or(String::new(), |day| format!(" {day}"))
 }
 
 /// Orders the checklist by deadline (soonest first, undated last), or back in file order.
