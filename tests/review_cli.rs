@@ -563,6 +563,8 @@ fn workspaces_validate_against_the_shipped_schema() {
     }
     let o = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = cordiale(d, &["as-of", "2016-12-31"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
     let o = cordiale(d, &["schema", "--write"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
@@ -590,6 +592,10 @@ fn workspaces_validate_against_the_shipped_schema() {
     assert!(!validator.is_valid(&bad));
     let mut bad = saved.clone();
     bad["schema"] = 4.into();
+    assert!(!validator.is_valid(&bad));
+    assert_eq!(saved["as_of"], "2016-12-31");
+    let mut bad = saved.clone();
+    bad["as_of"] = "31/12/2016".into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved;
     bad.as_object_mut().unwrap().remove("documents");
