@@ -241,9 +241,10 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The selected item in full: a title line (deadline, document, id), then its whole quote,
-/// figures, each reviewer's verdict with the whole note, and where the pair stands; when
-/// that is longer than the rows, a window on it (`detail_top`) and a line that says so.
+/// The selected item in full: a title line (deadline and whether it is overdue, document,
+/// id), then its whole quote, figures, each reviewer's verdict with the whole note, and
+/// where the pair stands; when that is longer than the rows, a window on it (`detail_top`)
+/// and a line that says so.
 fn detail(
     state: &State,
     rv: &ReviewState,
@@ -254,6 +255,10 @@ fn detail(
 ) {
     let w = r.width as usize;
     let deadline = item.deadline.as_deref().unwrap_or("none");
+    let overdue = match state.as_of().overdue(item) {
+        true => " (overdue)",
+        false => "",
+    };
     let origin = match item.origin {
         crate::workspace::Origin::Manual => " · marked by hand",
         _ => "",
@@ -262,7 +267,7 @@ fn detail(
     let mut lines = vec![Line::styled(
         fit(
             &format!(
-                "── deadline {deadline} · {}{page} · {id}{origin} ",
+                "── deadline {deadline}{overdue} · {}{page} · {id}{origin} ",
                 item.doc
             ),
             w,
