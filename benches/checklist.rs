@@ -14,7 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use cordiale::app::review::Opened;
-use cordiale::app::state::ChecklistFilter;
+use cordiale::app::state::{ChecklistFilter, ChecklistSort};
 use cordiale::app::{Effect, Msg, State, update};
 use cordiale::corpus::Corpus;
 use cordiale::keymap::{self, Key};
@@ -113,6 +113,7 @@ fn frames(c: &mut Criterion) {
             ("a", "x", "filter all to disagreements"),
             ("x", "m", "filter disagreements to mine"),
             ("m", "a", "filter mine to all"),
+            ("a", "O", "filter all to overdue"),
         ] {
             g.bench_function(name, |bench| {
                 bench.iter_custom(|iters| {
@@ -131,6 +132,27 @@ fn frames(c: &mut Criterion) {
         }
         b.step("a");
         assert_eq!(b.review().filter, ChecklistFilter::All);
+        // The deadline order is made the first time it is asked for and kept: what a
+        // toggle costs from then on.
+        g.bench_function("order by deadline", |bench| {
+            bench.iter_custom(|iters| {
+                timed(
+                    iters,
+                    &mut b,
+                    |b| {
+                        if b.review().sort == ChecklistSort::Deadline {
+                            b.step("d");
+                        }
+                    },
+                    |b| {
+                        b.step("d");
+                    },
+                )
+            })
+        });
+        if b.review().sort == ChecklistSort::Deadline {
+            b.step("d");
+        }
         for (key, name) in [("down", "scroll down one row"), ("pagedown", "page down")] {
             g.bench_function(name, |bench| {
                 bench.iter_custom(|iters| {
@@ -153,17 +175,42 @@ fn frames(c: &mut Criterion) {
     }
 }
 
-/// A verdict key to the file durable on disk, as the runtime carries it out.
+/// A verdict key to the file durable on disk, as the runtime carries it out: in file
+/// order, and in deadline order (which a verdict must not make again).
 fn verdict_to_disk(c: &mut Criterion) {
     let mut b = Bench::new((120, 40));
     let mut g = c.benchmark_group("checklist 120x40");
     g.sample_size(20);
+    for (order, name) in [
+        (ChecklistSort::File, "verdict key to saved on disk"),
+        (
+            ChecklistSort::Deadline,
+            "verdict key to saved on disk, by deadline",
+        ),
+    ] {
+        if b.review().sort != order {
+            b.step("d");
+        }
+        verdict_key(&mut g, &mut b, name);
+    }
+    g.bench_function("refresh after our own save", |bench| {
+        bench.iter(|| assert!(app::review::refresh(&b.state).is_none()))
+    });
+    g.finish();
+}
+
+/// Times `name`: a verdict key on the next row, saved, and the save's message applied.
+fn verdict_key(
+    g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    b: &mut Bench,
+    name: &str,
+) {
     let mut verdict = 0;
-    g.bench_function("verdict key to saved on disk", |bench| {
+    g.bench_function(name, |bench| {
         bench.iter_custom(|iters| {
             timed(
                 iters,
-                &mut b,
+                b,
                 |b| {
                     b.step("down");
                 },
@@ -180,10 +227,6 @@ fn verdict_to_disk(c: &mut Criterion) {
             )
         })
     });
-    g.bench_function("refresh after our own save", |bench| {
-        bench.iter(|| assert!(app::review::refresh(&b.state).is_none()))
-    });
-    g.finish();
 }
 
 criterion_group!(benches, frames, verdict_to_disk);

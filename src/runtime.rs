@@ -37,6 +37,8 @@ pub struct Options {
     pub reviewer: Option<String>,
     /// Open the checklist in blind mode (`--blind`).
     pub blind: bool,
+    /// `--as-of DATE`: the day the review is assessed as of, over the workspace's setting.
+    pub as_of: Option<crate::calendar::Day>,
     /// `--log FILE`: what the workbench did, for a bug report.
     pub log: Arc<crate::log::Log>,
     /// `--color`: `never` (or `NO_COLOR`) draws with modifiers and markers only.
@@ -81,6 +83,7 @@ fn run_entered(options: Options) -> io::Result<()> {
     state.mono = !ui::theme::colour(options.color, true);
     state.blind_at_start = options.blind;
     state.today = crate::workspace::today();
+    state.as_of_option = options.as_of;
     state.state_dir = crate::app::memory::state_dir();
     state.corpus_key = crate::app::memory::corpus_key(&options.paths);
     crate::app::memory::load(&mut state);

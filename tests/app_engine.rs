@@ -653,15 +653,24 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         Action::FocusDocuments => assert_eq!(after.focus, Pane::Documents, "{what}"),
         Action::FocusReader => assert_eq!(after.focus, Pane::Reader, "{what}"),
         Action::FocusChecklist => assert_eq!(after.focus, Pane::Checklist, "{what}"),
-        Action::ShowAll | Action::ShowMine | Action::ShowDisagreements | Action::ShowOrphaned => {
+        Action::ShowAll
+        | Action::ShowMine
+        | Action::ShowDisagreements
+        | Action::ShowOrphaned
+        | Action::ShowOverdue => {
             use cordiale::app::state::ChecklistFilter as F;
             let wanted = match action {
                 Action::ShowAll => F::All,
                 Action::ShowMine => F::Mine,
                 Action::ShowDisagreements => F::Disagreements,
+                Action::ShowOverdue => F::Overdue,
                 _ => F::Orphaned,
             };
             assert_eq!(after.review.as_ref().unwrap().filter, wanted, "{what}");
+        }
+        Action::SortByDeadline => {
+            let sort = |s: &State| s.review.as_ref().unwrap().sort;
+            assert_ne!(sort(after), sort(before), "{what}");
         }
         Action::SwitchReviewer => {
             let me = |s: &State| s.review.as_ref().unwrap().me.clone();
@@ -1302,6 +1311,151 @@ fn the_checklist_shows_both_reviewers_and_filters() {
     b.keys("a enter");
     assert_eq!(b.state.focus, Pane::Reader);
     assert!(b.state.reader.mark.is_some(), "the quote is picked out");
+}
+
+/// The deadlines of the items the checklist shows, in its order.
+fn shown_deadlines(state: &State) -> Vec<Option<String>> {
+    let r = state.review.as_ref().unwrap();
+    r.order
+        .iter()
+        .map(|id| r.ws.items[id].deadline.as_ref().map(|d| d.to_string()))
+        .collect()
+}
+
+/// `O` shows the items overdue as of the day that counts (`--as-of`, else the workspace's
+/// setting, else today), `d` orders by deadline and back, keeping the selected item; a
+/// verdict that settles a deadline takes its item out of the overdue ones; the title says
+/// which day counts when it is not today.
+#[test]
+fn overdue_and_deadline_order_follow_the_day_that_counts() {
+    use cordiale::app::state::{ChecklistFilter, ChecklistSort};
+    use cordiale::calendar::Day;
+    use cordiale::review::window::{deadline_order, due_day};
+    let (_dir, _path, _, mut state) = own_session();
+    state.today = "2026-11-25".parse::<Day>().unwrap().number();
+    press(&mut state, "3");
+    let r = state.review.as_ref().unwrap();
+    let all = r.order.clone();
+    // As of today (2026), every deadline no verdict settles is late.
+    let as_of = state.as_of();
+    assert!(as_of.is_today());
+    let late: Vec<_> =
+        r.ws.ordered()
+            .into_iter()
+            .filter(|(_, i)| as_of.overdue(i, &r.ws.scale))
+            .map(|(id, _)| id.clone())
+            .collect();
+    assert!(late.len() >= 2, "{late:?}");
+    press(&mut state, "O");
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.filter, ChecklistFilter::Overdue);
+    assert_eq!(r.order, late);
+    assert!(
+        status(&state).starts_with("checklist: overdue ("),
+        "{}",
+        status(&state)
+    );
+    assert!(!screen_text(&state).contains("as of"));
+
+    // --as-of 2011-04-01: only the deadline of March 2011 is late yet.
+    state.as_of_option = Some("2011-04-01".parse().unwrap());
+    press(&mut state, "O");
+    assert_eq!(shown_deadlines(&state), [Some("2011-03".to_string())]);
+    assert!(
+        status(&state).contains("overdue as of 2011-04-01 (1)"),
+        "{}",
+        status(&state)
+    );
+    let screen = screen_text(&state);
+    assert!(screen.contains("overdue as of 2011-04-01"), "{screen}");
+    // Kept settles it: it leaves the list, and the file has ann's verdict.
+    let effects = press(&mut state, "K");
+    assert!(effects.contains(&Effect::Save));
+    assert!(state.review.as_ref().unwrap().order.is_empty());
+
+    // By deadline: soonest first, undated last in file order; the selected item stays.
+    state.as_of_option = None;
+    press(&mut state, "a 5 j");
+    let selected = selected_id(&state);
+    press(&mut state, "d");
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.sort, ChecklistSort::Deadline);
+    assert_eq!(selected_id(&state), selected);
+    assert_eq!(r.order.len(), all.len());
+    let keys: Vec<_> = r
+        .order
+        .iter()
+        .map(|id| deadline_order(due_day(&r.ws.items[id])))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    let dated = keys.iter().filter(|k| !k.0).count();
+    assert!(dated >= 3);
+    let undated: Vec<_> = all
+        .iter()
+        .filter(|id| !r.order[..dated].contains(id))
+        .collect();
+    assert_eq!(undated, r.order[dated..].iter().collect::<Vec<_>>());
+    assert!(screen_text(&state).contains("by deadline"));
+    // The order holds under a filter, and through a verdict.
+    press(&mut state, "O");
+    let before = shown_deadlines(&state);
+    assert!(before.windows(2).all(|w| w[0].is_some() && w[1].is_some()));
+    press(&mut state, "g g B");
+    assert_eq!(shown_deadlines(&state), before, "broken does not settle");
+    press(&mut state, "a d");
+    let r = state.review.as_ref().unwrap();
+    assert_eq!((r.sort, &r.order), (ChecklistSort::File, &all));
+    assert_eq!(status(&state), "checklist: in file order");
+}
+
+/// The timeline marks what is overdue as of the day that counts, and its title names that
+/// day "as of" rather than "today" when it is not today.
+#[test]
+fn the_timeline_marks_overdue_as_of_the_day_given() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("T");
+    let today = b.state.timeline.as_ref().unwrap().timeline.overdue();
+    assert!(today > 1, "{today}");
+    assert!(screen_text(&b.state).contains("overdue · today 2026-11-25"));
+    b.keys("T");
+    b.state.as_of_option = Some("2011-04-01".parse().unwrap());
+    b.keys("T");
+    let ts = b.state.timeline.as_ref().unwrap();
+    assert_eq!(ts.timeline.overdue(), 1);
+    assert!(ts.timeline.events[ts.selected].overdue, "it opens on it");
+    assert_eq!(status(&b.state), "1 overdue deadline as of 2011-04-01 (✗)");
+    let screen = screen_text(&b.state);
+    assert!(screen.contains("1 of "), "{screen}");
+    assert!(screen.contains("overdue · as of 2011-04-01"), "{screen}");
+}
+
+/// The workspace's as-of setting, merged in from another session, decides what is
+/// overdue in the open checklist and timeline; `--as-of` still wins over it.
+#[test]
+fn the_workspaces_as_of_setting_counts_once_merged() {
+    use cordiale::workspace::Workspace;
+    use cordiale::workspace::store::Stored;
+    let (_dir, path, _, mut state) = own_session();
+    state.today = "2026-11-25"
+        .parse::<cordiale::calendar::Day>()
+        .unwrap()
+        .number();
+    update(&mut state, Msg::Resize(200, 60));
+    press(&mut state, "3 O");
+    let today = shown_deadlines(&state);
+    let (mut partner, mut theirs) = Stored::open(&path, Workspace::default).unwrap();
+    theirs.as_of = Some("2011-04-01".parse().unwrap());
+    partner.save(&mut theirs).unwrap();
+    let merged = cordiale::app::review::refresh(&state).expect("a change to merge");
+    update(&mut state, merged);
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(r.ws.as_of, theirs.as_of);
+    assert_eq!(shown_deadlines(&state), [Some("2011-03".to_string())]);
+    let screen = screen_text(&state);
+    assert!(screen.contains("as of 2011-04-01"), "{screen}");
+    state.as_of_option = Some("2026-11-25".parse().unwrap());
+    press(&mut state, "O");
+    assert_eq!(shown_deadlines(&state), today);
 }
 
 #[test]

@@ -380,6 +380,7 @@ fn exports_have_a_page_column_filled_for_pdf_items() {
     // c3 is orphaned: its quote is nowhere, so it is on no page.
     let orphaned: BTreeSet<Short> = [Short::from("c3")].into_iter().collect();
     let title_of = |name: &str| (name == "harbour-plan.pdf").then(|| "Harbour plan".to_string());
+    let as_of = cordiale::review::AsOf::now(None, None);
     let export = |f| {
         export::checklist(
             &rows,
@@ -387,6 +388,7 @@ fn exports_have_a_page_column_filled_for_pdf_items() {
             &orphaned,
             Some(&corpus),
             &title_of,
+            (&as_of, &Default::default()),
             f,
         )
     };
@@ -431,6 +433,7 @@ fn exports_have_a_page_column_filled_for_pdf_items() {
         &orphaned,
         None,
         &|_| None,
+        (&as_of, &Default::default()),
         Format::Csv,
     );
     assert!(

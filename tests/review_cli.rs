@@ -567,6 +567,8 @@ fn workspaces_validate_against_the_shipped_schema() {
     }
     let o = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    let o = cordiale(d, &["as-of", "2016-12-31"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
     let o = cordiale(d, &["schema", "--write"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
@@ -596,6 +598,10 @@ fn workspaces_validate_against_the_shipped_schema() {
     assert!(!validator.is_valid(&bad));
     let mut bad = saved.clone();
     bad["schema"] = 5.into();
+    assert!(!validator.is_valid(&bad));
+    assert_eq!(saved["as_of"], "2016-12-31");
+    let mut bad = saved.clone();
+    bad["as_of"] = "31/12/2016".into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved;
     bad.as_object_mut().unwrap().remove("documents");
@@ -1559,4 +1565,229 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
     figures(&bob["corpus"], 5, -0.1, 45.0);
     let nobody = cordiale(d, &["compliance", "--reviewer", "zed"]);
     assert_eq!(nobody.status.code(), Some(2));
+}
+
+/// `checklist --filter overdue --sort deadline` as JSON: each item's deadline and id,
+/// and the day it was assessed as of.
+fn overdue_as_of(d: &Path, extra: &[&str]) -> (Vec<(String, String)>, String) {
+    let mut args = vec![
+        "checklist",
+        "--format",
+        "json",
+        "--filter",
+        "overdue",
+        "--sort",
+        "deadline",
+    ];
+    args.extend(extra);
+    let o = cordiale(d, &args);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            assert_eq!(i["overdue"], true);
+            let field = |k: &str| i[k].as_str().unwrap().to_string();
+            (field("deadline"), field("id"))
+        })
+        .collect();
+    (items, v["as_of"].as_str().unwrap().to_string())
+}
+
+/// The same workspace lists different overdue deadlines as of two days; with no
+/// `--as-of`, the workspace's setting (`cordiale as-of`) counts, and `--as-of` wins over
+/// it; a kept deadline is never overdue; a day that does not exist is refused.
+#[test]
+fn what_is_overdue_depends_on_the_day_assessed_as_of() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let deadlines = |items: &[(String, String)]| -> Vec<String> {
+        items.iter().map(|(deadline, _)| deadline.clone()).collect()
+    };
+    // `by March 2011` is due on 31 March 2011: late from the next day.
+    let (due, as_of) = overdue_as_of(d, &["--as-of", "2011-03-31"]);
+    assert!(due.is_empty(), "{due:?}");
+    assert_eq!(as_of, "2011-03-31");
+    let (early, _) = overdue_as_of(d, &["--as-of", "2011-04-01"]);
+    assert_eq!(deadlines(&early), ["2011-03"]);
+    // Five years on, the 2015 deadlines are late too, soonest first.
+    let (later, _) = overdue_as_of(d, &["--as-of", "2016-01-01"]);
+    assert_eq!(deadlines(&later), ["2011-03", "2015-08-31", "2015", "2015"]);
+    // A deadline someone says was kept is settled.
+    let kept = &later[1].1;
+    let o = cordiale(d, &["verdict", kept, "kept", "--reviewer", "ann"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let (settled, _) = overdue_as_of(d, &["--as-of", "2016-01-01"]);
+    assert_eq!(deadlines(&settled), ["2011-03", "2015", "2015"]);
+
+    // The workspace's setting: written in the file's head, used when no --as-of is given.
+    let o = cordiale(d, &["as-of", "2011-04-01"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("assessed as of 2011-04-01"));
+    let saved = fs::read_to_string(&ws).unwrap();
+    assert!(
+        saved.contains("\n  \"as_of\": \"2011-04-01\",\n"),
+        "{saved}"
+    );
+    assert_eq!(overdue_as_of(d, &[]), (early.clone(), "2011-04-01".into()));
+    let shown = text(&cordiale(d, &["as-of"]).stdout);
+    assert!(
+        shown.contains("as of 2011-04-01 (the workspace's setting)"),
+        "{shown}"
+    );
+    // --as-of over the setting, for one run only.
+    let (over, _) = overdue_as_of(d, &["--as-of", "2016-01-01"]);
+    assert_eq!(over, settled);
+    assert_eq!(fs::read_to_string(&ws).unwrap(), saved);
+
+    // Days that do not exist: refused with the reason, exit 2, nothing written.
+    for args in [
+        &["as-of", "2011-02-29"][..],
+        &["checklist", "--as-of", "2011-02-29"],
+        &["--as-of", "2011-02-29"],
+    ] {
+        let o = cordiale(d, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let said = text(&o.stderr);
+        assert!(
+            said.contains("February 2011 has 28 days"),
+            "{args:?}: {said}"
+        );
+    }
+    let o = cordiale(d, &["checklist", "--as-of", "1/4/2011"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("write it as YYYY-MM-DD"));
+    assert_eq!(fs::read_to_string(&ws).unwrap(), saved);
+
+    // Cleared: today counts again, and the head holds no as_of.
+    let o = cordiale(d, &["as-of", "--clear"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(!fs::read_to_string(&ws).unwrap().contains("as_of"));
+    let (_, today) = overdue_as_of(d, &[]);
+    assert_ne!(today, "2011-04-01");
+    let o = cordiale(d, &["as-of", "2011-04-01", "--clear"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a day and --clear are one or the other"
+    );
+}
+
+/// `--sort deadline` puts every dated item first, soonest first, the rest after in file
+/// order; `--filter overdue` shows in the Markdown and CSV exports too.
+#[test]
+fn the_checklist_sorts_by_deadline_and_marks_what_is_overdue() {
+    let (dir, _) = project();
+    let d = dir.path();
+    let json = |args: &[&str]| -> Value {
+        let o = cordiale(d, args);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let file = json(&["checklist", "--format", "json"]);
+    let sorted = json(&["checklist", "--format", "json", "--sort", "deadline"]);
+    let ids = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (file_ids, sorted_ids) = (ids(&file), ids(&sorted));
+    assert_eq!(file_ids.len(), sorted_ids.len());
+    let deadlines: Vec<Option<&str>> = sorted["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["deadline"].as_str())
+        .collect();
+    assert_eq!(
+        &deadlines[..5],
+        [
+            Some("2011-03"),
+            Some("2015-08-31"),
+            Some("2015"),
+            Some("2015"),
+            None
+        ]
+    );
+    // The undated keep their file order.
+    let undated: Vec<&String> = file_ids
+        .iter()
+        .filter(|id| !sorted_ids[..4].contains(id))
+        .collect();
+    assert_eq!(undated, sorted_ids[4..].iter().collect::<Vec<_>>());
+    let md = text(
+        &cordiale(
+            d,
+            &["checklist", "--filter", "overdue", "--as-of", "2011-04-01"],
+        )
+        .stdout,
+    );
+    assert_eq!(md.lines().count(), 2 + 3, "{md}");
+    assert!(md.contains("| 2011-03 (overdue) |"), "{md}");
+    let csv = text(
+        &cordiale(
+            d,
+            &["checklist", "--format", "csv", "--as-of", "2016-01-01"],
+        )
+        .stdout,
+    );
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert!(header.contains(&"overdue"), "{csv}");
+}
+
+/// The as-of day merges as one setting of the workspace: one branch's change is taken;
+/// two branches that set different days stop the merge driver with a conflict that says
+/// how to settle it.
+#[test]
+fn the_merge_driver_takes_one_sides_as_of_and_reports_two() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let base = d.join("base.json");
+    fs::copy(&ws, &base).unwrap();
+    let side = |day: &str, name: &str| {
+        fs::copy(&base, &ws).unwrap();
+        let o = cordiale(d, &["as-of", day]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        fs::copy(&ws, d.join(name)).unwrap();
+    };
+    side("2016-12-31", "ours.json");
+    fs::copy(&base, d.join("theirs.json")).unwrap();
+    let o = cordiale(d, &["merge", "base.json", "ours.json", "theirs.json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let merged: Value = serde_json::from_slice(&fs::read(d.join("ours.json")).unwrap()).unwrap();
+    assert_eq!(merged["as_of"], "2016-12-31");
+    side("2016-12-31", "ours.json");
+    side("2017-06-30", "theirs.json");
+    let o = cordiale(
+        d,
+        &[
+            "merge",
+            "base.json",
+            "ours.json",
+            "theirs.json",
+            "--ours-name",
+            "main",
+            "--theirs-name",
+            "review-bob",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let said = text(&o.stderr);
+    assert!(
+        said.contains(
+            "conflict: the workspace's as_of changed on both sides; kept main, not review-bob"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("the as-of day with `cordiale as-of DATE`"),
+        "{said}"
+    );
+    let merged: Value = serde_json::from_slice(&fs::read(d.join("ours.json")).unwrap()).unwrap();
+    assert_eq!(merged["as_of"], "2016-12-31");
 }

@@ -143,6 +143,11 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         );
     }
     press(&mut long_note, &index, "] ]");
+    // A past assessment: the items overdue as of 1 January 2016, soonest deadline first.
+    let mut overdue = checklist.clone();
+    overdue.today = fixed_today();
+    overdue.as_of_option = Some("2016-01-01".parse().unwrap());
+    press(&mut overdue, &index, "O d");
     vec![
         ("question_close_note", close_note),
         ("question_quit", quit),
@@ -158,6 +163,7 @@ fn scenes(w: u16, h: u16) -> Vec<(&'static str, State)> {
         ("checklist_blind", blind),
         ("checklist_disagreements", disagreements),
         ("checklist_long_note", long_note),
+        ("checklist_overdue_as_of", overdue),
     ]
 }
 

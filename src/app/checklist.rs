@@ -4,9 +4,11 @@
 //! brings only its own row up to date.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
-use crate::app::state::ChecklistFilter;
-use crate::review::{Agreement, ItemAgreement, rated_agreement, rated_figures};
+use crate::app::state::{ChecklistFilter, ChecklistSort};
+use crate::review::window::{deadline_order, due_day, settling_verdict};
+use crate::review::{Agreement, AsOf, ItemAgreement, rated_agreement, rated_figures};
 use crate::workspace::{FileKey, Item, Scale, Short, Verdict, Workspace};
 
 /// What the checklist needs of every item, in file order, for two reviewers and the
@@ -14,6 +16,10 @@ use crate::workspace::{FileKey, Item, Scale, Short, Verdict, Workspace};
 #[derive(Debug, Clone, Default)]
 pub struct Rows {
     rows: Vec<Row>,
+    /// The rows (indices into `rows`) in deadline order, made the first time that order
+    /// is asked for and kept until a deadline changes: a verdict changes none, so sorting
+    /// costs nothing more per key.
+    by_deadline: OnceLock<Vec<u32>>,
     /// The pair and the active reviewer the rows were made for.
     names: Option<(String, String, String)>,
     /// Items changed since the rows were last brought up to date.
@@ -22,6 +28,19 @@ pub struct Rows {
     stale: bool,
     /// The scale the rows' counts are by.
     scale: Scale,
+}
+
+/// Which rows `Rows::shown` gives, and in which order.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    /// Which items.
+    pub filter: ChecklistFilter,
+    /// In which order.
+    pub sort: ChecklistSort,
+    /// Only this document's items, when named.
+    pub doc: Option<&'a str>,
+    /// The day that decides what is overdue.
+    pub as_of: AsOf,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +56,10 @@ struct Row {
     /// Every reviewer's verdicts, counted per rating category (the reliability figures'
     /// input: `review::reliability::category`).
     counts: crate::review::reliability::Counts,
+    /// The day the deadline is due (`review::window::due_day`), if it has one.
+    due: Option<i32>,
+    /// A verdict settles the deadline (`review::window::settling_verdict`).
+    settled: bool,
 }
 
 /// A reviewer's verdict, `pending` as not given.
@@ -61,6 +84,8 @@ impl Row {
                 item.reconciled.as_ref().map(|r| r.verdict),
             ],
             counts: crate::review::reliability::counts_of(item, scale),
+            due: due_day(item),
+            settled: settling_verdict(item, scale).is_some(),
         }
     }
 }
@@ -92,6 +117,7 @@ impl Rows {
             && touched.iter().all(|id| self.remake(ws, id, names));
         if !in_place {
             self.rows = Self::make(ws, names);
+            self.by_deadline = OnceLock::new();
             self.names = Some((a.into(), b.into(), me.into()));
             self.scale = ws.scale.clone();
             self.stale = false;
@@ -118,6 +144,9 @@ impl Rows {
         let row = Row::of(id, item, names, &ws.scale);
         match self.rows.binary_search_by(|r| r.key.cmp(&row.key)) {
             Ok(at) => {
+                if self.rows[at].due != row.due {
+                    self.by_deadline = OnceLock::new();
+                }
                 self.rows[at] = row;
                 true
             }
@@ -167,28 +196,51 @@ impl Rows {
         progress
     }
 
-    /// The ids a filter shows, in file order; with `doc`, that document's only.
-    pub fn shown(
-        &self,
-        filter: ChecklistFilter,
-        orphaned: &BTreeSet<Short>,
-        doc: Option<&str>,
-    ) -> Vec<Short> {
-        self.rows
-            .iter()
-            .filter(|r| doc.is_none_or(|d| r.key.doc == d))
-            .filter(|r| match filter {
-                ChecklistFilter::All => true,
-                ChecklistFilter::Mine => r.mine.is_none(),
-                ChecklistFilter::Disagreements => {
-                    rated_agreement(r.a, r.b, r.reconciled) == ItemAgreement::Disagreed
+    /// The ids `view` shows: those its filter keeps (of its document only, when it names
+    /// one), in its order.
+    pub fn shown(&self, view: View, orphaned: &BTreeSet<Short>) -> Vec<Short> {
+        let keep = |r: &Row| {
+            view.doc.is_none_or(|d| r.key.doc == d)
+                && match view.filter {
+                    ChecklistFilter::All => true,
+                    ChecklistFilter::Mine => r.mine.is_none(),
+                    ChecklistFilter::Disagreements => {
+                        rated_agreement(r.a, r.b, r.reconciled) == ItemAgreement::Disagreed
+                    }
+                    ChecklistFilter::Orphaned => orphaned.contains(&r.key.id),
+                    ChecklistFilter::Overdue => r
+                        .due
+                        .is_some_and(|due| view.as_of.is_overdue(due, r.settled)),
+                    // As `cordiale checklist --filter VERDICT`: either reviewer's, or the pair's.
+                    ChecklistFilter::Verdict(v) => r.given.contains(&Some(v)),
                 }
-                ChecklistFilter::Orphaned => orphaned.contains(&r.key.id),
-                // As `cordiale checklist --filter VERDICT`: either reviewer's, or the pair's.
-                ChecklistFilter::Verdict(v) => r.given.contains(&Some(v)),
-            })
-            .map(|r| r.key.id.clone())
-            .collect()
+        };
+        match view.sort {
+            ChecklistSort::File => self
+                .rows
+                .iter()
+                .filter(|r| keep(r))
+                .map(|r| r.key.id.clone())
+                .collect(),
+            ChecklistSort::Deadline => self
+                .deadline_order()
+                .iter()
+                .map(|&k| &self.rows[k as usize])
+                .filter(|r| keep(r))
+                .map(|r| r.key.id.clone())
+                .collect(),
+        }
+    }
+
+    /// The rows in deadline order, soonest first, undated last, each group in file order
+    /// (`review::window::deadline_order`).
+    fn deadline_order(&self) -> &[u32] {
+        self.by_deadline.get_or_init(|| {
+            let mut order: Vec<u32> = (0..self.rows.len() as u32).collect();
+            // Stable: ties keep file order.
+            order.sort_by_key(|&k| deadline_order(self.rows[k as usize].due));
+            order
+        })
     }
 }
 

@@ -34,6 +34,9 @@ pub enum ChecklistFilter {
     Disagreements,
     /// Items whose quote fits nowhere in their document any more.
     Orphaned,
+    /// Items whose deadline is before the as-of day and that no verdict settles
+    /// (`review::AsOf::overdue`).
+    Overdue,
     /// Items either reviewer, or the pair's reconciliation, gave this verdict (as
     /// `cordiale checklist --filter VERDICT` does).
     Verdict(crate::workspace::Verdict),
@@ -47,9 +50,19 @@ impl ChecklistFilter {
             ChecklistFilter::Mine => "not rated by me",
             ChecklistFilter::Disagreements => "disagreements",
             ChecklistFilter::Orphaned => "orphaned",
+            ChecklistFilter::Overdue => "overdue",
             ChecklistFilter::Verdict(v) => v.name(),
         }
     }
+}
+
+/// The order of the checklist's items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChecklistSort {
+    /// As in the file: by document, then place.
+    File,
+    /// By deadline, soonest first; items without one last, in file order.
+    Deadline,
 }
 
 /// What the next verdict key in the checklist records.
@@ -84,7 +97,9 @@ pub struct ReviewState {
     pub pair: (String, String),
     /// Which items the checklist shows.
     pub filter: ChecklistFilter,
-    /// Item ids shown, in file order, after the filter.
+    /// In which order.
+    pub sort: ChecklistSort,
+    /// Item ids shown, after the filter, in the order `sort` says.
     pub order: Vec<crate::workspace::Short>,
     /// Agreement over every item, and how many the active reviewer rated: the checklist's
     /// title, worked out when the items change rather than at each frame.
@@ -392,9 +407,12 @@ pub struct State {
     pub note: Option<NoteState>,
     /// The timeline view, when open (it covers the panes).
     pub timeline: Option<TimelineState>,
-    /// Today, in days since 1970-01-01: what a deadline is overdue against. The runtime
-    /// sets it from the clock; tests set a fixed day, so nothing depends on when they run.
+    /// Today, in days since 1970-01-01: what a deadline is overdue against unless another
+    /// day is given (`as_of`). The runtime sets it from the clock; tests set a fixed day,
+    /// so nothing depends on when they run.
     pub today: i32,
+    /// `--as-of DATE`: the day the review is assessed as of, over the workspace's setting.
+    pub as_of_option: Option<crate::calendar::Day>,
     /// The message in the status bar, if any.
     pub status: Option<Status>,
     /// A question waiting for its answer.
@@ -493,6 +511,7 @@ impl State {
             note: None,
             timeline: None,
             today: 0,
+            as_of_option: None,
             status: None,
             ask: None,
             quit_after_save: false,
@@ -507,6 +526,15 @@ impl State {
             state_dir: None,
             corpus_key: String::new(),
         }
+    }
+
+    /// The day the review is assessed as of: `--as-of`, else the open workspace's
+    /// setting, else today. Worked out when asked, so a setting merged from elsewhere
+    /// counts at once.
+    pub fn as_of(&self) -> crate::review::AsOf {
+        let setting = self.review.as_ref().and_then(|r| r.ws.as_of);
+        let today = crate::calendar::Day::from_number(self.today);
+        crate::review::AsOf::resolve(self.as_of_option, setting, today)
     }
 
     /// The document's title within `max` columns, by the one rule every list follows

@@ -1,6 +1,7 @@
 //! The timeline's events and calendar maths, without a terminal: every commitment deadline
 //! and every dated figure of the corpus, grouped by document, and the zoom levels, cells
-//! and axis ticks the view draws with. Pure: "today" is a parameter, never the clock.
+//! and axis ticks the view draws with. Pure: the day that counts (`review::AsOf`, today
+//! unless a date is given) is a parameter, never the clock.
 //!
 //! Where an event sits: a deadline at the last day of its period (`by March 2011` is due
 //! on 31 March 2011, `by the end of the year` on 31 December); a dated figure at the first
@@ -11,9 +12,11 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::calendar::{civil, day_number, days_in_month};
+use crate::review::AsOf;
+use crate::review::window::settling_verdict;
 use crate::search::value::Days;
 use crate::search::{Index, Kind};
-use crate::workspace::{Scale, Short, Verdict, Workspace};
+use crate::workspace::{Short, Verdict, Workspace};
 
 /// What an event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -102,26 +105,6 @@ impl Timeline {
     }
 }
 
-/// The verdict that settles an item's deadline: the pair's reconciled verdict decides when
-/// there is one; otherwise any reviewer's verdict of full compliance (the scale's score
-/// +1: `kept`, `full-compliance`) or `not-a-commitment`.
-pub fn settling_verdict(item: &crate::workspace::Item, scale: &Scale) -> Option<Verdict> {
-    let settles = |v: Verdict| v == Verdict::NOT_A_COMMITMENT || scale.score(v) == Some(1.0);
-    match &item.reconciled {
-        Some(r) => settles(r.verdict).then_some(r.verdict),
-        None => item
-            .reviews
-            .values()
-            .map(|r| r.verdict)
-            .find(|v| settles(*v)),
-    }
-}
-
-/// A deadline is overdue when its whole period is before `today` and nothing settles it.
-pub fn is_overdue(days: Days, settled: Option<Verdict>, today: i32) -> bool {
-    days.last < today && settled.is_none()
-}
-
 /// What one document's index entries say, gathered for the events.
 #[derive(Default)]
 struct DocItems {
@@ -139,7 +122,7 @@ struct DocItems {
 pub fn build(
     index: &Index,
     workspace: Option<(&Workspace, &BTreeSet<Short>)>,
-    today: i32,
+    as_of: &AsOf,
 ) -> Timeline {
     let corpus = index.corpus();
     let n = corpus.documents.len();
@@ -213,7 +196,7 @@ pub fn build(
             label: crate::safe_text::quote(text),
             text: crate::safe_text::quote(text),
             written,
-            overdue: is_overdue(days, settled, today),
+            overdue: as_of.is_overdue(days.last, settled.is_some()),
             settled,
         })
     };
@@ -504,7 +487,7 @@ mod tests {
 
     use super::*;
     use crate::corpus::{Corpus, Document};
-    use crate::search::value::{day, parse_iso};
+    use crate::search::value::day;
 
     fn index(texts: &[&str]) -> Index {
         Index::build(Arc::new(Corpus {
@@ -521,6 +504,12 @@ mod tests {
         day(y, m, d).unwrap().first
     }
 
+    /// The timeline assessed as of day number `day`.
+    fn as_of(day: i32) -> AsOf {
+        let day = crate::calendar::Day::from_number(day);
+        AsOf::resolve(None, None, day)
+    }
+
     const SUMMIT: &str = "UK-FRANCE SUMMIT, 2 NOVEMBER 2010\n\nFrance and the UK will \
         create a joint fund by March 2011. Between January and September 2010, 514 \
         traffickers were arrested.\n";
@@ -528,7 +517,7 @@ mod tests {
     #[test]
     fn deadlines_sit_at_the_end_of_their_period_and_figures_at_the_start() {
         let ix = index(&[SUMMIT]);
-        let t = build(&ix, None, n(2011, 4, 1));
+        let t = build(&ix, None, &as_of(n(2011, 4, 1)));
         let kinds: Vec<(EventKind, String)> =
             t.events.iter().map(|e| (e.kind, e.days.iso())).collect();
         assert_eq!(
@@ -561,38 +550,9 @@ mod tests {
     #[test]
     fn a_deadline_is_overdue_only_once_its_whole_period_has_passed() {
         let ix = index(&[SUMMIT]);
-        let overdue = |today: i32| build(&ix, None, today).overdue();
+        let overdue = |today: i32| build(&ix, None, &as_of(today)).overdue();
         assert_eq!(overdue(n(2011, 3, 31)), 0, "due that day: not yet late");
         assert_eq!(overdue(n(2011, 4, 1)), 1);
-        let march = parse_iso("2011-03").unwrap();
-        assert!(!is_overdue(march, Some(Verdict::KEPT), n(2020, 1, 1)));
-        assert!(is_overdue(march, None, n(2020, 1, 1)));
-    }
-
-    #[test]
-    fn kept_or_not_a_commitment_settles_a_deadline_and_reconciliation_decides() {
-        use crate::workspace::{Item, Origin, anchor::anchor};
-        let mut item = Item::new("0.txt", Origin::Extracted, anchor(SUMMIT, 0, 10));
-        let at: Short = "2026-01-01T00:00:00Z".into();
-        assert_eq!(settling_verdict(&item, &Scale::default()), None);
-        item.set_review("ann", Verdict::BROKEN, String::new(), at.clone());
-        assert_eq!(settling_verdict(&item, &Scale::default()), None);
-        item.set_review("bob", Verdict::KEPT, String::new(), at.clone());
-        assert_eq!(
-            settling_verdict(&item, &Scale::default()),
-            Some(Verdict::KEPT)
-        );
-        item.set_reconciled("ann", Verdict::BROKEN, String::new(), at.clone());
-        assert_eq!(
-            settling_verdict(&item, &Scale::default()),
-            None,
-            "the pair's verdict decides"
-        );
-        item.set_reconciled("ann", Verdict::NOT_A_COMMITMENT, String::new(), at);
-        assert_eq!(
-            settling_verdict(&item, &Scale::default()),
-            Some(Verdict::NOT_A_COMMITMENT)
-        );
     }
 
     #[test]
@@ -604,9 +564,9 @@ mod tests {
             ix.corpus(),
             &crate::search::digests::digests(ix.corpus(), None),
         );
-        let today = n(2026, 11, 25);
+        let today = as_of(n(2026, 11, 25));
         let none = &BTreeSet::new();
-        let t = build(&ix, Some((&ws, none)), today);
+        let t = build(&ix, Some((&ws, none)), &today);
         let deadlines: Vec<&Event> = t
             .events
             .iter()
@@ -626,7 +586,7 @@ mod tests {
             .get_mut(&id)
             .unwrap()
             .set_review("ann", Verdict::KEPT, String::new(), at);
-        let t = build(&ix, Some((&ws, none)), today);
+        let t = build(&ix, Some((&ws, none)), &today);
         let e = t
             .events
             .iter()
@@ -634,7 +594,7 @@ mod tests {
             .unwrap();
         assert_eq!((e.overdue, e.settled), (false, Some(Verdict::KEPT)));
         // An orphaned item has nowhere to open: no event.
-        let t = build(&ix, Some((&ws, &BTreeSet::from([id.clone()]))), today);
+        let t = build(&ix, Some((&ws, &BTreeSet::from([id.clone()]))), &today);
         assert!(t.events.iter().all(|e| e.kind != EventKind::Deadline));
     }
 
@@ -643,7 +603,7 @@ mod tests {
         let older = "Paris, 3 May 2004\n\nThe ministers will open 3 centres by June 2005.\n";
         let undated = "On 28 August 40 officers arrived.\n";
         let ix = index(&[SUMMIT, undated, older]);
-        let t = build(&ix, None, 0);
+        let t = build(&ix, None, &as_of(0));
         let docs: Vec<usize> = t.rows.iter().map(|r| r.doc).collect();
         assert_eq!(docs, [2, 0]);
         assert_eq!(t.empty_docs, 1);
@@ -788,7 +748,7 @@ mod tests {
         };
         cited(Some("2012-05-01"));
         cited(None);
-        let t = build(&ix, Some((&ws, &BTreeSet::new())), n(2026, 11, 25));
+        let t = build(&ix, Some((&ws, &BTreeSet::new())), &as_of(n(2026, 11, 25)));
         let evidence: Vec<&Event> = t
             .events
             .iter()

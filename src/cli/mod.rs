@@ -51,6 +51,11 @@ pub struct Cli {
     /// on each item until you have given yours.
     #[arg(long)]
     pub blind: bool,
+    /// Assess the review as of DATE (YYYY-MM-DD): deadlines due before it and not kept are
+    /// overdue (the checklist's overdue filter, the timeline). Default: the workspace's
+    /// setting (`cordiale as-of`), else today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<crate::calendar::Day>,
     /// Append what the workbench does to FILE, for a bug report: a line per message with
     /// its timings (keys as `char`, never what was typed).
     #[arg(long, value_name = "FILE", env = "CORDIALE_LOG")]
@@ -85,13 +90,40 @@ pub enum Command {
         /// The output format.
         #[arg(long, value_enum, default_value = "md")]
         format: review::Format,
-        /// `mine` (not yet rated by me), `disagreements`, or a verdict.
+        /// `mine` (not yet rated by me), `disagreements`, `overdue` (a deadline before the
+        /// as-of date, not settled), or a verdict.
         #[arg(long, value_parser = review::FilterParser)]
         filter: Option<review::Filter>,
+        /// The order: `file` (by document, then place), or `deadline` (soonest first,
+        /// items without one last).
+        #[arg(long, value_enum, default_value = "file")]
+        sort: review::Sort,
+        /// Assess as of DATE (YYYY-MM-DD): what is overdue (default: the workspace's
+        /// setting, `cordiale as-of`, else today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<crate::calendar::Day>,
         /// Who you are, for `--filter mine` (default: CORDIALE_REVIEWER, else git config
         /// user.name).
         #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
         reviewer: Option<String>,
+    },
+    /// Show, set or clear the day the workspace is assessed as of (deadlines before it are
+    /// overdue, evidence dated on or before it counts); with none set, today.
+    ///
+    /// `cordiale as-of 2016-12-31` writes it into the workspace (for everyone who shares
+    /// the file); `cordiale as-of --clear` goes back to today; `cordiale as-of` says which
+    /// day counts and why. `--as-of DATE` on the workbench or `checklist` overrides it for
+    /// one run.
+    AsOf {
+        /// The day (YYYY-MM-DD).
+        #[arg(value_name = "DATE", conflicts_with = "clear")]
+        date: Option<crate::calendar::Day>,
+        /// Remove the setting: today counts again.
+        #[arg(long)]
+        clear: bool,
+        /// The workspace to set it in.
+        #[command(flatten)]
+        ws: review::WorkspaceArgs,
     },
     /// Give your verdict on an item: one of the workspace's scale (by default pending,
     /// in-progress, stalled, partial, kept, broken, not-a-commitment); with --actor, for
@@ -287,8 +319,11 @@ pub fn run(cli: Cli) -> ExitCode {
             ws,
             format,
             filter,
+            sort,
+            as_of,
             reviewer,
-        }) => review::checklist(&ws, format, filter, reviewer.as_deref()),
+        }) => review::checklist(&ws, format, (filter, sort), as_of, reviewer.as_deref()),
+        Some(Command::AsOf { date, clear, ws }) => review::as_of(&ws, date, clear),
         Some(Command::Verdict(change)) => review::verdict(&change),
         Some(Command::Reconcile(change)) => review::reconcile(&change),
         Some(Command::Suggest(args)) => suggest::run(args),
@@ -471,6 +506,7 @@ fn workbench(cli: &Cli) -> Result<(), Failure> {
         cache_dir: crate::search::cache::default_dir(),
         mouse: cli.mouse,
         blind: cli.blind,
+        as_of: cli.as_of,
         color: cli.color,
         log: std::sync::Arc::new(log),
     };

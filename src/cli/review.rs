@@ -10,7 +10,10 @@ use std::time::{Duration, Instant};
 use clap::{Args, ValueEnum};
 
 use super::{Failure, bundled_seeds, load_corpus, sanitize};
+use crate::calendar::Day;
 use crate::corpus::Corpus;
+use crate::review::AsOf;
+use crate::review::window;
 use crate::review::{self, ItemAgreement, export};
 use crate::search::cache::default_dir;
 use crate::search::digests::digests;
@@ -19,7 +22,7 @@ use crate::workspace::id::item_id;
 use crate::workspace::in_place::{self, InPlace};
 use crate::workspace::in_step::{self, InStep};
 use crate::workspace::lock;
-use crate::workspace::merge::merge_into;
+use crate::workspace::merge::{AS_OF, merge_into};
 use crate::workspace::place;
 use crate::workspace::store::Stored;
 use crate::workspace::sync::{self, SyncReport};
@@ -373,6 +376,8 @@ pub enum Filter {
     Mine,
     /// Those the pair rated differently.
     Disagreements,
+    /// Those whose deadline is before the as-of day and that no verdict settles.
+    Overdue,
     /// Those either reviewer, or the pair's reconciliation, gave this verdict.
     Verdict(Verdict),
 }
@@ -393,6 +398,7 @@ impl clap::builder::TypedValueParser for FilterParser {
         match value.to_str() {
             Some("mine") => Ok(Filter::Mine),
             Some("disagreements") => Ok(Filter::Disagreements),
+            Some("overdue") => Ok(Filter::Overdue),
             _ => VerdictParser
                 .parse_ref(cmd, arg, value)
                 .map(Filter::Verdict),
@@ -404,12 +410,21 @@ impl clap::builder::TypedValueParser for FilterParser {
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         let verdicts = built_in_verdicts().into_iter().map(Verdict::name);
         Some(Box::new(
-            ["mine", "disagreements"]
+            ["mine", "disagreements", "overdue"]
                 .into_iter()
                 .chain(verdicts)
                 .map(clap::builder::PossibleValue::new),
         ))
     }
+}
+
+/// The order `checklist --sort` prints items in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sort {
+    /// As in the file: by document, then place in it.
+    File,
+    /// By deadline, soonest first; items without one last, in file order.
+    Deadline,
 }
 
 /// The item an id or unique id prefix names.
@@ -628,11 +643,13 @@ pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
 pub fn checklist(
     args: &WorkspaceArgs,
     format: Format,
-    filter: Option<Filter>,
+    (filter, sort): (Option<Filter>, Sort),
+    as_of: Option<Day>,
     who: Option<&str>,
 ) -> Result<(), Failure> {
     let open = open(args)?;
     let ws = &open.ws;
+    let as_of = AsOf::now(as_of, ws.as_of);
     // The pair's columns; with fewer than two reviewers, whoever there is.
     let (a, b) = review::pair(ws.items.values()).unwrap_or_else(|| {
         let only = ws.items.values().flat_map(|i| i.reviews.keys()).min();
@@ -651,6 +668,7 @@ pub fn checklist(
         let keep = match filter {
             None => true,
             Some(Filter::Disagreements) => state == ItemAgreement::Disagreed,
+            Some(Filter::Overdue) => as_of.overdue(item, &ws.scale),
             Some(Filter::Mine) => me.as_ref().is_some_and(|m| {
                 item.reviews
                     .get(m.as_str())
@@ -667,6 +685,9 @@ pub fn checklist(
             rows.push((id, item, state));
         }
     }
+    if sort == Sort::Deadline {
+        rows.sort_by_key(|(_, item, _)| window::deadline_order(window::due_day(item)));
+    }
     let format = match format {
         Format::Md => export::Format::Markdown,
         Format::Csv => export::Format::Csv,
@@ -678,9 +699,43 @@ pub fn checklist(
         &open.report.orphaned,
         Some(&open.corpus),
         &|name| open.titles.get(name).cloned(),
+        (&as_of, &ws.scale),
         format,
     );
     io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(())
+}
+
+/// `as-of [DATE] [--clear]`: sets or clears the day the workspace is assessed as of,
+/// saved under the lock as every change is; with neither, says which day counts.
+pub fn as_of(args: &WorkspaceArgs, date: Option<Day>, clear: bool) -> Result<(), Failure> {
+    let mut open = open(args)?;
+    let path = sanitize(&open.path.display().to_string());
+    if date.is_none() && !clear {
+        let as_of = AsOf::now(None, open.ws.as_of);
+        let how = match open.ws.as_of {
+            Some(_) => "; `cordiale as-of --clear` goes back to today",
+            None => ", as none is set; `cordiale as-of DATE` fixes one",
+        };
+        println!("{path}: {}{how}", as_of.describe());
+        return Ok(());
+    }
+    if open.ws.as_of == date && open.stored.exists() {
+        match date {
+            Some(day) => println!("{path}: already assessed as of {day}"),
+            None => println!("{path}: no as-of day set: today counts"),
+        }
+        return Ok(());
+    }
+    open.ws.as_of = date;
+    save(&mut open)?;
+    match open.ws.as_of {
+        Some(day) => println!(
+            "{path}: assessed as of {day}: deadlines before it are overdue unless kept \
+             (`cordiale as-of --clear` goes back to today)"
+        ),
+        None => println!("{path}: no as-of day set: today counts"),
+    }
     Ok(())
 }
 
@@ -1064,8 +1119,15 @@ pub fn merge_driver(
     for c in &conflicts {
         eprintln!("cordiale merge: {file}conflict: {c}; kept {ours_name}, not {theirs_name}");
     }
+    let as_of = match conflicts
+        .iter()
+        .any(|c| c.id.is_empty() && c.field == AS_OF)
+    {
+        true => ", the as-of day with `cordiale as-of DATE`",
+        false => "",
+    };
     Err(Failure::Problems(format!(
-        "{} conflicts; resolve them with `cordiale verdict` or `cordiale reconcile`",
+        "{} conflicts; resolve them with `cordiale verdict` or `cordiale reconcile`{as_of}",
         conflicts.len()
     )))
 }

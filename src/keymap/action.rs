@@ -157,6 +157,8 @@ actions! {
     ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
     ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";
     ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
+    ShowOverdue "show_overdue" [Checklist] "checklist: items whose deadline is before the as-of date and not kept";
+    SortByDeadline "sort_by_deadline" [Checklist] "checklist: by deadline (soonest first, undated last), or back to file order";
     ShowVerdict "show_verdict" [Checklist] "checklist: the next verdict key shows the items with that verdict";
     ToggleThisDocument "toggle_this_document" [Checklist] "checklist: only the document in the reader, or the whole corpus";
     Verdict1 "verdict_1" [Checklist] "my verdict: the scale's 1st (lowest)";

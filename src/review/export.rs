@@ -82,6 +82,27 @@ pub fn item_page(corpus: &Corpus, item: &Item) -> Option<usize> {
     corpus.named(&item.doc)?.page_of(item.anchor.start)
 }
 
+/// The day a review is assessed as of, and the scale that says which verdicts settle a
+/// deadline: what decides whether an item is overdue.
+pub type Assessed<'a> = (&'a super::AsOf, &'a crate::workspace::Scale);
+
+/// The CSV `overdue` cell: `yes`, or empty.
+fn overdue_cell((as_of, scale): Assessed, item: &Item) -> &'static str {
+    match as_of.overdue(item, scale) {
+        true => "yes",
+        false => "",
+    }
+}
+
+/// The Markdown deadline cell: the deadline, `(overdue)` after it when it is.
+fn deadline_md((as_of, scale): Assessed, item: &Item) -> String {
+    let deadline = md_cell(item.deadline.as_deref().unwrap_or(""));
+    match as_of.overdue(item, scale) {
+        true => format!("{deadline} (overdue)"),
+        false => deadline,
+    }
+}
+
 /// `who`'s note on `item`, empty when none.
 fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
     item.reviews.get(who).map_or("", |x| x.note.as_str())
@@ -124,7 +145,8 @@ pub type TitleOf<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// `rows` (id, item, agreement), in order, with the pair `(a, b)` as the two columns:
 /// the document by file name and by title (`title_of`: short in Markdown and CSV, whole
 /// in JSON for scripts), each one's verdict and note, the agreement, the reconciled verdict (who gave it, and
-/// its note), deadline, figures and the quote, and the PDF page the quote is on (from
+/// its note), deadline and whether it is overdue `as_of` that day, figures and the quote,
+/// and the PDF page the quote is on (from
 /// `corpus`; none for an orphaned item, whose quote is nowhere). Blind mode hides by
 /// passing items without what the active reviewer may not see yet.
 pub fn checklist(
@@ -133,8 +155,10 @@ pub fn checklist(
     orphaned: &BTreeSet<Short>,
     corpus: Option<&Corpus>,
     title_of: TitleOf,
+    assessed: Assessed,
     format: Format,
 ) -> String {
+    let as_of = assessed.0;
     let full_title = |item: &Item| title_of(&item.doc).unwrap_or_default();
     let short = |item: &Item| {
         crate::extract::short_title(&full_title(item), crate::extract::SHORT_TITLE_COLUMNS)
@@ -174,6 +198,7 @@ pub fn checklist(
                         // find them in the file again; the exports made for people quote.
                         "text": item.anchor.exact,
                         "deadline": item.deadline,
+                        "overdue": as_of.overdue(item, assessed.1),
                         "figures": item.figures,
                         "reviews": item.reviews,
                         "reconciled": item.reconciled,
@@ -188,15 +213,19 @@ pub fn checklist(
                     value
                 })
                 .collect();
-            let doc = serde_json::json!({ "reviewers": [a, b], "items": items });
+            let doc = serde_json::json!({
+                "reviewers": [a, b],
+                "as_of": as_of.day().to_string(),
+                "items": items,
+            });
             // Plain values into a string: this cannot fail.
             out = json_pretty(&doc).unwrap_or_default() + "\n";
         }
         Format::Csv => {
             let _ = writeln!(
                 out,
-                "id,doc,title,page,{},{},agreement,reconciled,stale,deadline,figures,text,\
-                 reconciled_by,reconciled_note,{},{},actor_verdicts,evidence",
+                "id,doc,title,page,{},{},agreement,reconciled,stale,deadline,overdue,figures,\
+                 text,reconciled_by,reconciled_note,{},{},actor_verdicts,evidence",
                 csv_cell(a),
                 csv_cell(b),
                 csv_cell(&format!("{a} note")),
@@ -215,6 +244,7 @@ pub fn checklist(
                     rec.map_or("", |r| r.verdict.name()).to_string(),
                     csv_cell(&stale_of(item).join("; ")),
                     csv_cell(item.deadline.as_deref().unwrap_or("")),
+                    overdue_cell(assessed, item).to_string(),
                     csv_cell(
                         &item
                             .figures
@@ -271,7 +301,7 @@ pub fn checklist(
                     marked(item, a),
                     marked(item, b),
                     agreement_name(*state),
-                    md_cell(item.deadline.as_deref().unwrap_or("")),
+                    deadline_md(assessed, item),
                     md_cell(&quote(&item.anchor.exact)),
                     md_cell(note_of(item, a)),
                     md_cell(note_of(item, b)),
@@ -289,6 +319,50 @@ mod tests {
     use super::*;
     use crate::workspace::{Anchor, Origin};
 
+    /// Each format says whether an item is overdue as of the day given, and JSON which
+    /// day that was.
+    #[test]
+    fn exports_say_what_is_overdue_as_of_the_day_given() {
+        let anchor = Anchor {
+            exact: "We will act by March 2016.".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: 26,
+            doc_hash: "0".into(),
+        };
+        let mut item = Item::new("a.md", Origin::Extracted, anchor);
+        item.deadline = Some("2016-03".into());
+        let id: Short = "c1".into();
+        let rows = [(&id, &item, ItemAgreement::None)];
+        let none = BTreeSet::new();
+        let today = "2026-11-25".parse().unwrap();
+        for (day, overdue) in [("2016-03-31", false), ("2016-04-01", true)] {
+            let as_of = crate::review::AsOf::resolve(Some(day.parse().unwrap()), None, today);
+            let export = |f| {
+                checklist(
+                    &rows,
+                    ("ann", "bob"),
+                    &none,
+                    None,
+                    &|_| None,
+                    (&as_of, &crate::workspace::Scale::default()),
+                    f,
+                )
+            };
+            let json: serde_json::Value = serde_json::from_str(&export(Format::Json)).unwrap();
+            assert_eq!(json["as_of"], day);
+            assert_eq!(json["items"][0]["overdue"], overdue);
+            let csv = export(Format::Csv);
+            let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+            let row: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+            let at = header.iter().position(|h| *h == "overdue").unwrap();
+            assert_eq!(row[at], if overdue { "yes" } else { "" }, "{csv}");
+            let md = export(Format::Markdown);
+            assert_eq!(md.contains("| 2016-03 (overdue) |"), overdue, "{md}");
+        }
+    }
+
     #[test]
     fn people_read_a_hard_wrapped_quote_on_one_line_and_scripts_get_its_bytes() {
         let exact = "We     carry responsibility\n    for the harbour.";
@@ -305,7 +379,18 @@ mod tests {
         let id: Short = "c1".into();
         let rows = [(&id, &item, ItemAgreement::None)];
         let none = BTreeSet::new();
-        let export = |f| checklist(&rows, ("ann", "bob"), &none, None, &|_| None, f);
+        let as_of = crate::review::AsOf::resolve(None, None, "2026-11-25".parse().unwrap());
+        let export = |f| {
+            checklist(
+                &rows,
+                ("ann", "bob"),
+                &none,
+                None,
+                &|_| None,
+                (&as_of, &crate::workspace::Scale::default()),
+                f,
+            )
+        };
         for f in [Format::Markdown, Format::Csv] {
             let out = export(f);
             assert!(

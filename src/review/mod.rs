@@ -6,10 +6,12 @@ pub mod compliance;
 pub mod evidence;
 pub mod export;
 pub mod reliability;
+pub mod window;
 
 pub use agreement::{
     Agreement, ItemAgreement, agreement, item_agreement, pair, rated_agreement, rated_figures,
 };
+pub use window::AsOf;
 
 /// The active reviewer: `given` (`--reviewer`), else `CORDIALE_REVIEWER`, else
 /// `git config user.name`.

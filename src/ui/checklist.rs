@@ -6,7 +6,7 @@ use super::*;
 use crate::app::checklist::{Tone, agreement_mark, detail_body, partner_hidden, verdict_letter};
 use crate::app::layout::checklist_detail_rows;
 use crate::app::marks;
-use crate::app::state::{ReviewState, VerdictKey};
+use crate::app::state::{ChecklistFilter, ChecklistSort, ReviewState, VerdictKey};
 use crate::review::item_agreement;
 use crate::workspace::Item;
 
@@ -104,6 +104,22 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     } else {
         ""
     };
+    let sort = match rv.sort {
+        ChecklistSort::Deadline => "by deadline",
+        ChecklistSort::File => "",
+    };
+    // The day that counts, when it is not today: a past or future assessment says so.
+    // With the overdue filter it goes with the filter's name, and the two outlast the
+    // figures (which are the corpus's whatever the filter): the list is what was late on
+    // that day. Otherwise it is a decoration.
+    let day = state.as_of().unless_today();
+    let (filter, filter_rank, as_of) = match (rv.filter, day) {
+        (ChecklistFilter::Overdue, Some(day)) => (format!("overdue {day}"), 6, String::new()),
+        (f, day) => {
+            let rank = if f == ChecklistFilter::All { 1 } else { 4 };
+            (f.name().to_string(), rank, day.unwrap_or_default())
+        }
+    };
     let counts = format!("{}/{}", rv.order.len(), rv.ws.items.len());
     let rated_by = format!("{a} rated {rated}");
     let agree = format!("agree {pct}");
@@ -114,17 +130,16 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         .map_or(String::new(), |alpha| format!("α {alpha:.2} (all)"));
     // Pieces in the order shown, each with its rank: the lowest ranks give way first.
     // The decorations go first (the pane's name, the filter when it is "all", then the
-    // counts, then the active reviewer's progress); a filter or scope that changes what
-    // the list holds, agreement and κ, and a mode that changes what keys do are cut last.
-    let filter_rank = match rv.filter {
-        crate::app::state::ChecklistFilter::All => 1,
-        _ => 4,
-    };
+    // counts, then the active reviewer's progress and the as-of day); a filter, scope or
+    // order that changes what the list holds, agreement and κ, and a mode that changes
+    // what keys do are cut last.
     let pieces = [
         (1, "Checklist"),
         (2, counts.as_str()),
-        (filter_rank, rv.filter.name()),
+        (filter_rank, filter.as_str()),
         (5, scope),
+        (4, sort),
+        (3, as_of.as_str()),
         (7, mode),
         (3, rated_by.as_str()),
         (6, agree.as_str()),
@@ -226,9 +241,10 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The selected item in full: a title line (deadline, document, id), then its whole quote,
-/// figures, each reviewer's verdict with the whole note, and where the pair stands; when
-/// that is longer than the rows, a window on it (`detail_top`) and a line that says so.
+/// The selected item in full: a title line (deadline and whether it is overdue, document,
+/// id), then its whole quote, figures, each reviewer's verdict with the whole note, and
+/// where the pair stands; when that is longer than the rows, a window on it (`detail_top`)
+/// and a line that says so.
 fn detail(
     state: &State,
     rv: &ReviewState,
@@ -239,6 +255,15 @@ fn detail(
 ) {
     let w = r.width as usize;
     let deadline = item.deadline.as_deref().unwrap_or("none");
+    let scale = state
+        .review
+        .as_ref()
+        .map(|r| r.ws.scale.clone())
+        .unwrap_or_default();
+    let overdue = match state.as_of().overdue(item, &scale) {
+        true => " (overdue)",
+        false => "",
+    };
     let origin = match item.origin {
         crate::workspace::Origin::Manual => " · marked by hand",
         _ => "",
@@ -247,7 +272,7 @@ fn detail(
     let mut lines = vec![Line::styled(
         fit(
             &format!(
-                "── deadline {deadline} · {}{page} · {id}{origin} ",
+                "── deadline {deadline}{overdue} · {}{page} · {id}{origin} ",
                 item.doc
             ),
             w,

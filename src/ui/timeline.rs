@@ -10,7 +10,6 @@ use crate::app::state::TimelineState;
 use crate::app::timeline::{Event, EventKind, Zoom, ticks, visible};
 use crate::calendar::civil;
 use crate::keymap::Action;
-use crate::search::value::Days;
 
 /// What one column of one document row holds.
 #[derive(Debug, Clone, Copy, Default)]
@@ -66,18 +65,19 @@ pub(super) fn timeline(state: &State, theme: &Theme, frame: &mut Frame, r: Rect)
     let t = &ts.timeline;
     let width = a.plot.width as usize;
     let shown = visible(ts.zoom, ts.start, width);
-    let today = Days {
-        first: state.today,
-        last: state.today,
-    };
+    // The day deadlines are overdue against: today, unless another day is given, which
+    // the title then names as such.
+    let as_of = state.as_of();
+    let day = as_of
+        .unless_today()
+        .unwrap_or_else(|| format!("today {}", as_of.day()));
     let zoom_name = ts.zoom.columns();
     let title = format!(
-        "Timeline · {zoom_name} {}…{} · {} of {} overdue · today {}",
+        "Timeline · {zoom_name} {}…{} · {} of {} overdue · {day}",
         day_at(ts.zoom, shown.first),
         day_at(ts.zoom, shown.last),
         t.overdue(),
         t.events.len(),
-        today.iso(),
     );
     let focused = state.overlay.is_none();
     let title = fit(&title, (r.width as usize).saturating_sub(6));
@@ -331,7 +331,7 @@ fn footer(
         let status = match (e.kind, e.overdue, e.settled) {
             (EventKind::Deadline, true, _) => " · OVERDUE".to_string(),
             (EventKind::Deadline, false, Some(v)) => format!(" · {}", v.name()),
-            (EventKind::Deadline, false, None) if e.days.last >= state.today => {
+            (EventKind::Deadline, false, None) if e.days.last >= state.as_of().day().number() => {
                 " · not yet due".to_string()
             }
             _ => String::new(),

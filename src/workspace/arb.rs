@@ -183,16 +183,21 @@ pub fn workspace() -> impl Strategy<Value = Workspace> {
     scale()
         .prop_flat_map(|scale| {
             let documents = proptest::collection::btree_map(short(8), short(16), 0..4);
+            // Any day of years 1000–9999, or none.
+            let as_of = proptest::option::of(
+                (-354_285i32..=2_932_896).prop_map(crate::calendar::Day::from_number),
+            );
             (
                 Just(scale.clone()),
-                text(10),
+                (text(10), as_of),
                 documents,
                 proptest::collection::vec(item_on(&scale), 0..12),
             )
         })
-        .prop_map(|(scale, corpus, documents, items)| {
+        .prop_map(|(scale, (corpus, as_of), documents, items)| {
             let mut ws = Workspace {
                 corpus,
+                as_of,
                 scale,
                 documents,
                 ..Default::default()

@@ -149,6 +149,8 @@ struct Raw {
     _schema_ref: Option<String>,
     schema: u64,
     corpus: String,
+    #[serde(default)]
+    as_of: Option<crate::calendar::Day>,
     #[serde(default, deserialize_with = "scale_field")]
     scale: Scale,
     documents: BTreeMap<Short, Short>,
@@ -160,6 +162,7 @@ impl Raw {
     fn into_workspace(self) -> Workspace {
         Workspace {
             corpus: self.corpus,
+            as_of: self.as_of,
             scale: self.scale,
             documents: self.documents,
             items: self.items,
@@ -515,9 +518,10 @@ fn read_regular(path: &Path) -> Result<Vec<u8>, WorkspaceError> {
     Ok(bytes)
 }
 
-/// A workspace file's record of its corpus (`corpus` and `documents`), with no items: what
-/// tells, before the whole file is read, whether it belongs to a corpus. Its items are only
-/// scanned as JSON; a file that is not a workspace gets the error `load` would give.
+/// A workspace file's record of its corpus (`corpus` and `documents`, and its `as_of`
+/// setting), with no items: what tells, before the whole file is read, whether it belongs
+/// to a corpus. Its items are only scanned as JSON; a file that is not a workspace gets the
+/// error `load` would give.
 pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
     /// The top level of a file of any schema, items skipped.
     #[derive(Deserialize)]
@@ -527,6 +531,8 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
         #[serde(default, deserialize_with = "scale_field")]
         scale: Scale,
         #[serde(default)]
+        as_of: Option<crate::calendar::Day>,
+        #[serde(default)]
         documents: BTreeMap<Short, Short>,
         #[allow(dead_code)]
         items: de::IgnoredAny,
@@ -535,6 +541,7 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
     match serde_json::from_slice::<Head>(&bytes) {
         Ok(head) if head.schema <= SCHEMA as u64 => Ok(Workspace {
             corpus: head.corpus,
+            as_of: head.as_of,
             scale: head.scale,
             documents: head.documents,
             items: BTreeMap::new(),
@@ -872,6 +879,7 @@ mod tests {
     fn fully_populated() -> Workspace {
         use crate::workspace::model::{Event, Reconciled};
         let mut ws = sample();
+        ws.as_of = Some("2016-12-31".parse().unwrap());
         let it = ws.items.get_mut("czzz").unwrap();
         it.figures = vec!["€10 million".into()];
         it.reviews.insert(
@@ -993,6 +1001,39 @@ mod tests {
             seen.contains_key("event") && seen.contains_key("reconciled"),
             "{seen:?}"
         );
+    }
+
+    /// The as-of setting stands in the head after the corpus, only when set; a day that
+    /// does not exist is refused where it stands, saying why.
+    #[test]
+    fn the_as_of_setting_is_written_only_when_set_and_checked_when_read() {
+        let mut ws = sample();
+        let unset = String::from_utf8(to_bytes(&ws)).unwrap();
+        assert!(!unset.contains("as_of"), "{unset}");
+        ws.as_of = Some("2016-02-29".parse().unwrap());
+        let text = String::from_utf8(to_bytes(&ws)).unwrap();
+        assert!(
+            text.contains(
+                "  \"corpus\": \"seeds\",\n  \"as_of\": \"2016-02-29\",\n  \"documents\""
+            ),
+            "{text}"
+        );
+        assert_eq!(
+            from_bytes(Path::new("w.json"), text.as_bytes()).unwrap(),
+            ws
+        );
+        assert_eq!(parse_parallel(text.as_bytes()), Some(ws.clone()));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cordiale.json");
+        save(&path, &ws).unwrap();
+        assert_eq!(read_record(&path).unwrap().as_of, ws.as_of);
+        let e = error(text.replace("2016-02-29", "2015-02-29").as_bytes());
+        assert!(
+            e.starts_with("w.json:5:") && e.contains("February 2015 has 28 days"),
+            "{e}"
+        );
+        let e = error(text.replace("2016-02-29", "29/02/2016").as_bytes());
+        assert!(e.contains("write it as YYYY-MM-DD"), "{e}");
     }
 
     #[test]

@@ -15,14 +15,15 @@ use super::model::{Event, Item, Short, Workspace};
 pub struct Conflict {
     /// The item id (empty for the workspace itself).
     pub id: String,
-    /// What both sides changed: `corpus`, `reviews.<reviewer>`, `reconciled`, `anchor`…
+    /// What both sides changed: `corpus`, `as_of`, `reviews.<reviewer>`, `reconciled`,
+    /// `anchor`…
     pub field: String,
 }
 
 impl std::fmt::Display for Conflict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.id.is_empty() {
-            write!(f, "{} changed on both sides", self.field)
+            write!(f, "the workspace's {} changed on both sides", self.field)
         } else {
             write!(f, "item {}: {} changed on both sides", self.id, self.field)
         }
@@ -37,6 +38,9 @@ pub struct Merged {
     /// Where both sides changed the same thing differently: ours was kept.
     pub conflicts: Vec<Conflict>,
 }
+
+/// The conflict's `field` when both sides set the workspace's as-of day differently.
+pub const AS_OF: &str = "as_of";
 
 /// Three-way choice for one value: `None` in the result means a conflict (ours is used).
 fn pick<'a, T: PartialEq>(base: &T, ours: &'a T, theirs: &'a T) -> Option<&'a T> {
@@ -245,6 +249,16 @@ pub fn merge_into(base: &Workspace, ours: &mut Workspace, theirs: &Workspace) ->
         &theirs.corpus,
         "",
         "corpus",
+        &mut conflicts,
+    );
+    // A setting of the whole workspace: changed on one side, that side's; changed on both
+    // to different days, a conflict (ours kept), which the driver names.
+    ours.as_of = pick_or_conflict(
+        &base.as_of,
+        &ours.as_of,
+        &theirs.as_of,
+        "",
+        AS_OF,
         &mut conflicts,
     );
     ours.scale = pick_or_conflict(
@@ -520,6 +534,55 @@ mod tests {
         let m = merge(&b, &gone, &b);
         assert!(!m.workspace.documents.contains_key("b.txt"));
         assert_eq!(merge(&b, &b, &gone).workspace.documents, gone.documents);
+    }
+
+    /// The as-of day is a setting of the whole workspace: set or cleared on one side, that
+    /// side's; set to two different days, a conflict naming it, ours kept.
+    #[test]
+    fn the_as_of_setting_merges_as_one_value() {
+        let day = |s: &str| Some(s.parse::<crate::calendar::Day>().unwrap());
+        let b = base(1);
+        let mut ours = b.clone();
+        ours.as_of = day("2016-12-31");
+        let m = merge(&b, &ours, &b);
+        assert!(m.conflicts.is_empty());
+        assert_eq!(m.workspace.as_of, day("2016-12-31"));
+        assert_eq!(merge(&b, &b, &ours).workspace.as_of, day("2016-12-31"));
+        // Cleared on one side, left alone on the other: cleared.
+        let mut cleared = ours.clone();
+        cleared.as_of = None;
+        assert_eq!(merge(&ours, &cleared, &ours).workspace.as_of, None);
+        assert_eq!(merge(&ours, &ours, &cleared).workspace.as_of, None);
+        // The same day on both sides is no conflict.
+        assert!(merge(&b, &ours, &ours).conflicts.is_empty());
+        // Two different days: a conflict, ours kept, items merged all the same.
+        let mut theirs = b.clone();
+        theirs.as_of = day("2017-06-30");
+        review(
+            &mut theirs,
+            "c000",
+            "bob",
+            Verdict::KEPT,
+            "2026-11-25T08:00:00Z",
+        );
+        let m = merge(&b, &ours, &theirs);
+        assert_eq!(
+            m.conflicts,
+            vec![Conflict {
+                id: String::new(),
+                field: AS_OF.into()
+            }]
+        );
+        assert_eq!(
+            m.conflicts[0].to_string(),
+            "the workspace's as_of changed on both sides"
+        );
+        assert_eq!(m.workspace.as_of, day("2016-12-31"));
+        assert_eq!(
+            m.workspace.items["c000"].reviews["bob"].verdict,
+            Verdict::KEPT
+        );
+        assert_eq!(merge(&b, &theirs, &ours).workspace.as_of, day("2017-06-30"));
     }
 
     #[test]

@@ -599,6 +599,9 @@ pub fn now() -> Short {
 pub struct Workspace {
     /// The corpus folder (or file), relative to the workspace file's folder.
     pub corpus: String,
+    /// The day the review is assessed as of, when the team fixed one (`cordiale as-of`):
+    /// what is overdue and which evidence counts (`review::window`). `None`: today.
+    pub as_of: Option<crate::calendar::Day>,
     /// The corpus's documents when it was last opened: name → hash of the text (`doc_hash`,
     /// the hash anchors carry). With `corpus` it tells this corpus from another one, and a
     /// corpus that moved from one that did not (`workspace::place`).

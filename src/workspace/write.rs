@@ -525,6 +525,9 @@ fn head(ws: &Workspace) -> Vec<u8> {
     head.key("schema");
     head.number(SCHEMA.into());
     head.string_field("corpus", &ws.corpus);
+    if let Some(day) = ws.as_of {
+        head.string_field("as_of", &day.to_string());
+    }
     if ws.scale != Scale::default() {
         scale(&mut head, &ws.scale);
     }
@@ -597,10 +600,13 @@ mod tests {
 
     impl Serialize for Oracle<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Workspace", 5)?;
+            let mut st = s.serialize_struct("Workspace", 6)?;
             st.serialize_field("$schema", SCHEMA_REF)?;
             st.serialize_field("schema", &SCHEMA)?;
             st.serialize_field("corpus", &self.0.corpus)?;
+            if let Some(day) = &self.0.as_of {
+                st.serialize_field("as_of", day)?;
+            }
             if self.0.scale != Scale::default() {
                 if self.0.scale.is_built_in() {
                     st.serialize_field("scale", &self.0.scale.name)?;

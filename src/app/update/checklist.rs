@@ -2,8 +2,9 @@
 //! jump to an item's source in the reader.
 
 use super::*;
+use crate::app::checklist::View;
 use crate::app::review::Opened;
-use crate::app::state::{ReviewState, VerdictKey};
+use crate::app::state::{ChecklistSort, ReviewState, VerdictKey};
 use crate::app::undo::{Change, Kind, Part, part_of};
 use crate::review::{agreement, item_agreement, pair};
 
@@ -39,6 +40,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         me: opened.me,
         pair,
         filter: ChecklistFilter::All,
+        sort: ChecklistSort::File,
         order: Vec::new(),
         figures: agreement(std::iter::empty(), "", "", &Default::default()),
         everyone: None,
@@ -66,6 +68,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
 /// Recomputes the items shown, keeping the selected one.
 pub(super) fn refresh_checklist(state: &mut State) {
     let open_doc = open_doc_name(state);
+    let as_of = state.as_of();
     let Some(r) = state.review.as_mut() else {
         return;
     };
@@ -91,8 +94,13 @@ pub(super) fn refresh_checklist(state: &mut State) {
     r.everyone = r.rows.alpha_of_everyone();
     r.rated = r.rows.rated();
     r.progress = r.rows.progress();
-    let doc = open_doc.as_deref().filter(|_| r.this_document);
-    r.order = r.rows.shown(r.filter, &r.orphaned, doc);
+    let view = View {
+        filter: r.filter,
+        sort: r.sort,
+        doc: open_doc.as_deref().filter(|_| r.this_document),
+        as_of,
+    };
+    r.order = r.rows.shown(view, &r.orphaned);
     r.selected = keep
         .and_then(|k| r.order.iter().position(|id| *id == k))
         .unwrap_or(0);
@@ -106,7 +114,41 @@ pub(super) fn set_filter(state: &mut State, filter: ChecklistFilter) {
     r.filter = filter;
     refresh_checklist(state);
     let n = state.review.as_ref().map_or(0, |r| r.order.len());
-    say(state, format!("checklist: {} ({n})", filter.name()));
+    let day = match filter {
+        // What is overdue depends on the day: say which when it is not today.
+        ChecklistFilter::Overdue => as_of_note(state),
+        _ => String::new(),
+    };
+    say(state, format!("checklist: {}{day} ({n})", filter.name()));
+}
+
+/// ` as of 2016-12-31` when the day that counts is not today; empty when it is.
+pub(super) fn as_of_note(state: &State) -> String {
+    state
+        .as_of()
+        .unless_today()
+        .map_or(String::new(), |day| format!(" {day}"))
+}
+
+/// Orders the checklist by deadline (soonest first, undated last), or back in file order.
+/// The selected item stays selected.
+pub(super) fn toggle_deadline_order(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    r.sort = match r.sort {
+        ChecklistSort::File => ChecklistSort::Deadline,
+        ChecklistSort::Deadline => ChecklistSort::File,
+    };
+    let sort = r.sort;
+    refresh_checklist(state);
+    say(
+        state,
+        match sort {
+            ChecklistSort::Deadline => "checklist: by deadline, soonest first, undated last",
+            ChecklistSort::File => "checklist: in file order",
+        },
+    );
 }
 
 /// Opens the selected item's source in the reader, its quote picked out.
@@ -817,6 +859,7 @@ pub(super) fn export_checklist(
                     .filter(|_| state.index.is_some())
                     .map(|doc| state.title(doc))
             },
+            (&state.as_of(), &r.ws.scale),
             format,
         ),
         what,

@@ -398,6 +398,8 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ShowMine => set_filter(state, ChecklistFilter::Mine),
         Action::ShowDisagreements => set_filter(state, ChecklistFilter::Disagreements),
         Action::ShowOrphaned => set_filter(state, ChecklistFilter::Orphaned),
+        Action::ShowOverdue => set_filter(state, ChecklistFilter::Overdue),
+        Action::SortByDeadline => toggle_deadline_order(state),
         Action::ShowVerdict => arm_verdict_key(state, crate::app::state::VerdictKey::Filter),
         Action::ToggleThisDocument => toggle_this_document(state),
         Action::GotoItem => goto_item(state),

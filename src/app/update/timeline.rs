@@ -21,7 +21,7 @@ fn plot_size(state: &State) -> (usize, usize) {
 /// one is open, the extraction's otherwise.
 fn events(state: &State, index: &Index) -> Timeline {
     let ws = state.review.as_ref().map(|r| (&r.ws, &r.orphaned));
-    timeline::build(index, ws, state.today)
+    timeline::build(index, ws, &state.as_of())
 }
 
 /// Opens the timeline, or closes it when open.
@@ -49,12 +49,13 @@ pub(super) fn toggle_timeline(state: &mut State) {
         row_offset: 0,
     });
     keep_in_sight(state);
+    let day = as_of_note(state);
     say(
         state,
         match overdue {
-            0 => "no overdue deadline".to_string(),
-            1 => "1 overdue deadline (✗)".to_string(),
-            n => format!("{n} overdue deadlines (✗)"),
+            0 => format!("no overdue deadline{day}"),
+            1 => format!("1 overdue deadline{day} (✗)"),
+            n => format!("{n} overdue deadlines{day} (✗)"),
         },
     );
 }
