@@ -1389,6 +1389,26 @@ fn evidence_from_another_document_survives_its_edit() {
     assert!(start > first["anchor"]["start"].as_u64().unwrap() as usize);
     assert_eq!(&edited[start..end], quote);
     assert_ne!(moved["anchor"]["doc_hash"], first["anchor"]["doc_hash"]);
+    // Evidence dated after the assessment day is listed as not counted.
+    let o = cordiale(d, &["evidence", &ids[0], "--as-of", "2012-01-01"]);
+    let listed = text(&o.stdout);
+    let counted = listed
+        .lines()
+        .filter(|l| !l.contains("not counted"))
+        .count();
+    match issued {
+        "2015-08-20" => assert!(
+            listed.contains("(2015-08-20) (after 2012-01-01: not counted)"),
+            "{listed}"
+        ),
+        _ => assert_eq!(counted, 1, "{listed}"),
+    }
+    let o = cordiale(d, &["evidence", &ids[0], "--as-of", "2016-01-01"]);
+    assert!(
+        !text(&o.stdout).contains("not counted"),
+        "{}",
+        text(&o.stdout)
+    );
 }
 
 /// Issue 21: a G7-scale workspace with per-actor verdicts gives the right percentages, per

@@ -341,7 +341,7 @@ const NOTE_INDENT: usize = 2;
 /// per actor (`France: K kept`), one per piece of evidence (`▸ 2016-03-01 b.txt "…"`).
 fn review_extras(
     review: &crate::workspace::Review,
-    scale: &Scale,
+    (scale, as_of): (&Scale, &AsOf),
     width: usize,
     out: &mut Vec<DetailLine>,
 ) {
@@ -364,9 +364,13 @@ fn review_extras(
     }
     for e in &review.evidence {
         let date = e.date.as_deref().unwrap_or("undated");
+        let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
+            Some(false) => format!(" (after {}: not counted)", as_of.day()),
+            _ => String::new(),
+        };
         out.push(vec![(
             format!(
-                "{pad}{} {} {}",
+                "{pad}{} {} {}{later}",
                 crate::app::marks::EVIDENCE,
                 crate::safe_text::sanitize(date),
                 crate::safe_text::sanitize(e.origin())
@@ -473,7 +477,7 @@ pub fn detail_body(
         lines.push(vec![head, (body, Tone::Plain)]);
         wrapped(note.trim_end(), width, NOTE_INDENT, Tone::Plain, &mut lines);
         if let Some(x) = review.filter(|_| mine || !hidden) {
-            review_extras(x, &rv.ws.scale, width, &mut lines);
+            review_extras(x, (&rv.ws.scale, &state.as_of()), width, &mut lines);
         }
     }
     let standing = match (&item.reconciled, crate::review::item_agreement(item, a, b)) {

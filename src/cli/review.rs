@@ -1397,6 +1397,10 @@ pub struct EvidenceArgs {
     /// Take away your evidence number N (as listed, 1 first); the history keeps it.
     #[arg(long, value_name = "N")]
     pub remove: Option<usize>,
+    /// The day the listing is assessed as of: evidence dated after it is marked as not
+    /// counted (default: the workspace's setting, else today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<crate::calendar::Day>,
     /// Who you are (default: CORDIALE_REVIEWER, else git config user.name).
     #[arg(long, value_name = "NAME", env = "CORDIALE_REVIEWER")]
     pub reviewer: Option<String>,
@@ -1512,12 +1516,17 @@ pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let item = &open.ws.items[&id];
+    let as_of = crate::review::AsOf::now(args.as_of, open.ws.as_of);
     let mut out = String::new();
     for (who, review) in &item.reviews {
         for (k, e) in review.evidence.iter().enumerate() {
+            let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
+                Some(false) => format!(" (after {}: not counted)", as_of.day()),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "{} {}. {} ({}): {}",
+                "{} {}. {} ({}){later}: {}",
                 sanitize(who),
                 k + 1,
                 sanitize(e.origin()),

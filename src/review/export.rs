@@ -122,13 +122,18 @@ fn actor_verdicts(item: &Item) -> String {
 }
 
 /// Every reviewer's evidence on `item`, one line each: `ann, 2016-03-01, b.txt: "…"`.
-fn evidence_lines(item: &Item) -> Vec<String> {
+/// Evidence dated after the assessment day says so: it does not count.
+fn evidence_lines(item: &Item, as_of: &super::AsOf) -> Vec<String> {
     item.reviews
         .iter()
         .flat_map(|(who, r)| {
             r.evidence.iter().map(move |e| {
+                let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
+                    Some(false) => format!(" (after {}: not counted)", as_of.day()),
+                    _ => String::new(),
+                };
                 format!(
-                    "{who}, {}, {}: {}",
+                    "{who}, {}{later}, {}: {}",
                     e.date.as_deref().unwrap_or("undated"),
                     e.origin(),
                     quote(e.quote())
@@ -259,7 +264,7 @@ pub fn checklist(
                     csv_cell(note_of(item, a)),
                     csv_cell(note_of(item, b)),
                     csv_cell(&actor_verdicts(item)),
-                    csv_cell(&evidence_lines(item).join("\n")),
+                    csv_cell(&evidence_lines(item, as_of).join("\n")),
                 ];
                 let _ = writeln!(out, "{}", cells.join(","));
             }
@@ -306,7 +311,7 @@ pub fn checklist(
                     md_cell(note_of(item, a)),
                     md_cell(note_of(item, b)),
                     md_cell(&actor_verdicts(item)),
-                    md_cell(&evidence_lines(item).join("\n")),
+                    md_cell(&evidence_lines(item, as_of).join("\n")),
                 );
             }
         }

@@ -71,6 +71,12 @@ impl AsOf {
         date <= self.day.number()
     }
 
+    /// Whether evidence dated `date` (ISO 8601: a day, a month, a year) counts, from the
+    /// first day it names; `None` for a date with no place on the calendar.
+    pub fn counts_dated(&self, date: &str) -> Option<bool> {
+        crate::search::value::parse_iso(date).map(|d| self.counts(d.first))
+    }
+
     /// Whether a deadline due on the day `due` (the last day of its period: `by March
     /// 2016` is due on 31 March) is overdue: due before the as-of day and not `settled`.
     pub fn is_overdue(&self, due: i32, settled: bool) -> bool {
