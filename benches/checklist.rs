@@ -2,7 +2,9 @@
 //! workbench does for one key, `update` with the key parsed by the real keymap and a frame
 //! drawn into a `TestBackend`; the verdict step goes on through the runtime's save (a real
 //! file, fsync and rename) to the `Saved` message applied, and the watcher's follow-up
-//! (`refresh` after our own save, which must find nothing).
+//! (`refresh` after our own save, which must find nothing). The verdict step runs again on
+//! workspaces rated by a team of 2 and of 5 (`common::reviewed_by`): a verdict must cost
+//! the same with more reviewers.
 //! Run: `cargo bench --bench checklist -- --warm-up-time 1 --measurement-time 3`.
 #![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
@@ -40,6 +42,11 @@ impl Bench {
     fn new(size: (u16, u16)) -> Bench {
         let documents = common::documents();
         let ws = common::workspace(&documents, common::mixed_verdicts);
+        Bench::of(size, documents, ws)
+    }
+
+    /// The workbench on `ws`, saved first, ann active.
+    fn of(size: (u16, u16), documents: Vec<cordiale::corpus::Document>, ws: Workspace) -> Bench {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cordiale.json");
         workspace::save(&path, &ws).unwrap();
@@ -153,17 +160,19 @@ fn frames(c: &mut Criterion) {
     }
 }
 
-/// A verdict key to the file durable on disk, as the runtime carries it out.
-fn verdict_to_disk(c: &mut Criterion) {
-    let mut b = Bench::new((120, 40));
-    let mut g = c.benchmark_group("checklist 120x40");
-    g.sample_size(20);
+/// A verdict key to the file durable on disk, as the runtime carries it out: a verdict on
+/// the next row, alternately `K` and `B`, saved, the `Saved` message applied, a frame.
+fn verdict_step(
+    g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    name: &str,
+    b: &mut Bench,
+) {
     let mut verdict = 0;
-    g.bench_function("verdict key to saved on disk", |bench| {
+    g.bench_function(name, |bench| {
         bench.iter_custom(|iters| {
             timed(
                 iters,
-                &mut b,
+                b,
                 |b| {
                     b.step("down");
                 },
@@ -180,9 +189,24 @@ fn verdict_to_disk(c: &mut Criterion) {
             )
         })
     });
+}
+
+fn verdict_to_disk(c: &mut Criterion) {
+    let mut b = Bench::new((120, 40));
+    let mut g = c.benchmark_group("checklist 120x40");
+    g.sample_size(20);
+    verdict_step(&mut g, "verdict key to saved on disk", &mut b);
     g.bench_function("refresh after our own save", |bench| {
         bench.iter(|| assert!(app::review::refresh(&b.state).is_none()))
     });
+    drop(b);
+    for n in [2, 5] {
+        let documents = common::documents();
+        let ws = common::reviewed_by(&documents, &common::team(n));
+        let mut b = Bench::of((120, 40), documents, ws);
+        let name = format!("verdict key to saved on disk, {n} reviewers");
+        verdict_step(&mut g, &name, &mut b);
+    }
     g.finish();
 }
 
