@@ -6,6 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::app::state::ChecklistFilter;
+use crate::review::reliability::{Coincidences, Counts};
 use crate::review::{Agreement, ItemAgreement, rated_agreement, rated_figures};
 use crate::workspace::{FileKey, Item, Short, Verdict, Workspace};
 
@@ -20,6 +21,14 @@ pub struct Rows {
     touched: Vec<Short>,
     /// The whole workspace was replaced since.
     stale: bool,
+    /// Everyone with a review of some item (`pending` included), in name order. Made with
+    /// the rows; a remade row adds its item's reviewers and takes none away (one whose
+    /// only verdict was undone is at the terminal still).
+    reviewers: Vec<Short>,
+    /// Every row's counts, summed for Krippendorff's α; and how many rows have three
+    /// verdicts or more. Kept as rows are remade, never summed again per verdict.
+    coincidences: Coincidences,
+    thrice: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +43,7 @@ struct Row {
     given: [Option<Verdict>; 3],
     /// Every reviewer's verdicts, counted per rating category (the reliability figures'
     /// input: `review::reliability::category`).
-    counts: crate::review::reliability::Counts,
+    counts: Counts,
 }
 
 /// A reviewer's verdict, `pending` as not given.
@@ -60,6 +69,11 @@ impl Row {
             ],
             counts: crate::review::reliability::counts_of(item),
         }
+    }
+
+    /// Three verdicts or more: enough for the title's α among everyone.
+    fn thrice(&self) -> bool {
+        self.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3
     }
 }
 
@@ -88,22 +102,61 @@ impl Rows {
             && self.rows.len() == ws.items.len()
             && touched.iter().all(|id| self.remake(ws, id, names));
         if !in_place {
-            self.rows = Self::make(ws, names);
-            self.names = Some((a.into(), b.into(), me.into()));
-            self.stale = false;
+            *self = Self::make(ws, names);
         }
-        debug_assert_eq!(
-            self.rows,
-            Self::make(ws, names),
-            "an item changed untouched"
-        );
+        #[cfg(debug_assertions)]
+        {
+            let made = Self::make(ws, names);
+            assert_eq!(self.rows, made.rows, "an item changed untouched");
+            assert_eq!(self.thrice, made.thrice);
+            let alphas = (self.coincidences.alpha(), made.coincidences.alpha());
+            match alphas {
+                (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{alphas:?}"),
+                _ => assert_eq!(alphas.0.is_some(), alphas.1.is_some(), "{alphas:?}"),
+            }
+            let kept = |n: &Short| self.reviewers.binary_search(n).is_ok();
+            assert!(made.reviewers.iter().all(kept), "a reviewer left out");
+        }
     }
 
-    fn make(ws: &Workspace, names: (&str, &str, &str)) -> Vec<Row> {
-        ws.ordered()
-            .into_iter()
-            .map(|(id, item)| Row::of(id, item, names))
-            .collect()
+    /// The rows of every item, and what is summed over them, for these names.
+    fn make(ws: &Workspace, names: (&str, &str, &str)) -> Rows {
+        let mut made = Rows {
+            names: Some((names.0.into(), names.1.into(), names.2.into())),
+            ..Rows::default()
+        };
+        let ordered = ws.ordered();
+        made.rows.reserve(ordered.len());
+        for (id, item) in ordered {
+            let row = Row::of(id, item, names);
+            made.count(&row, true);
+            made.rows.push(row);
+            made.add_reviewers(item);
+        }
+        made
+    }
+
+    /// Adds (or takes away) a row's verdicts from the sums over every row.
+    fn count(&mut self, row: &Row, add: bool) {
+        match add {
+            true => self.coincidences.add(&row.counts),
+            false => self.coincidences.remove(&row.counts),
+        }
+        if row.thrice() {
+            match add {
+                true => self.thrice += 1,
+                false => self.thrice -= 1,
+            }
+        }
+    }
+
+    /// Adds the reviewers of `item` not seen yet.
+    fn add_reviewers(&mut self, item: &Item) {
+        for name in item.reviews.keys() {
+            if let Err(at) = self.reviewers.binary_search(name) {
+                self.reviewers.insert(at, name.clone());
+            }
+        }
     }
 
     /// Makes one item's row again; `false` when it has none (it is new, or moved).
@@ -114,24 +167,26 @@ impl Rows {
         let row = Row::of(id, item, names);
         match self.rows.binary_search_by(|r| r.key.cmp(&row.key)) {
             Ok(at) => {
-                self.rows[at] = row;
+                self.count(&row, true);
+                let old = std::mem::replace(&mut self.rows[at], row);
+                self.count(&old, false);
+                self.add_reviewers(item);
                 true
             }
             Err(_) => false,
         }
     }
 
+    /// Everyone with a review of some item, `pending` included, in name order.
+    pub fn reviewers(&self) -> &[Short] {
+        &self.reviewers
+    }
+
     /// Krippendorff's α (nominal) among every reviewer, when some item has three verdicts
-    /// or more (with two, the title's κ says it); from the rows, not the workspace.
+    /// or more (with two, the title's κ says it); from the sums kept with the rows.
     pub fn alpha_of_everyone(&self) -> Option<f64> {
-        let three = self
-            .rows
-            .iter()
-            .any(|r| r.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3);
-        three
-            .then(|| {
-                crate::review::reliability::alpha_of_counts(self.rows.iter().map(|r| &r.counts))
-            })
+        (self.thrice > 0)
+            .then(|| self.coincidences.alpha())
             .flatten()
     }
 
