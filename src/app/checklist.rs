@@ -294,6 +294,83 @@ pub fn verdict_letter(v: Option<Verdict>) -> &'static str {
     }
 }
 
+/// The reviewers beyond the pair, in name order: those who get the others' column.
+pub fn others(rv: &crate::app::state::ReviewState) -> impl Iterator<Item = &str> {
+    let (a, b) = (rv.pair.0.as_str(), rv.pair.1.as_str());
+    rv.reviewers
+        .iter()
+        .map(String::as_str)
+        .filter(move |n| *n != a && *n != b)
+}
+
+/// Up to this many reviewers beyond the pair, a row gives each a letter; with more, it
+/// counts their verdicts.
+pub const OTHERS_AS_LETTERS: usize = 6;
+
+/// Columns of the counts that stand for more than [`OTHERS_AS_LETTERS`] other reviewers.
+const OTHERS_COUNTED: usize = 9;
+
+/// The other reviewers' verdicts on `item`, as wide on every row: a letter each in name
+/// order (`KB·p`, `·` for one who has not rated it), or with more than
+/// [`OTHERS_AS_LETTERS`] of them, how many gave each verdict, the most given first and
+/// those who have not rated it last (`3K 2B 4·`); all hidden (`◌`) in blind mode. Empty
+/// when there are none.
+pub fn others_column(item: &Item, others: &[&str], hidden: bool) -> String {
+    let letter = |who: &str| verdict_letter(item.reviews.get(who).map(|r| r.verdict));
+    if others.len() <= OTHERS_AS_LETTERS {
+        return match hidden {
+            true => crate::app::marks::HIDDEN.repeat(others.len()),
+            false => others.iter().map(|who| letter(who)).collect(),
+        };
+    }
+    if hidden {
+        return format!("{:<OTHERS_COUNTED$}", crate::app::marks::HIDDEN);
+    }
+    // Ties in the order of the verdict scale.
+    let order = |l: &str| {
+        Verdict::ALL
+            .iter()
+            .position(|v| verdict_letter(Some(*v)) == l)
+            .unwrap_or(Verdict::ALL.len())
+    };
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for who in others {
+        let l = letter(who);
+        match counts.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    let none = verdict_letter(None);
+    counts.sort_by_key(|&(l, n)| (l == none, std::cmp::Reverse(n), order(l)));
+    let mut shown = String::new();
+    for (k, (l, n)) in counts.iter().enumerate() {
+        let part = format!("{}{n}{l}", if k == 0 { "" } else { " " });
+        let more = k + 1 < counts.len();
+        let room = OTHERS_COUNTED - usize::from(more);
+        if crate::width::of(&shown) + crate::width::of(&part) > room {
+            shown.push('…');
+            break;
+        }
+        shown.push_str(&part);
+    }
+    let pad = OTHERS_COUNTED.saturating_sub(crate::width::of(&shown));
+    format!("{shown}{}", " ".repeat(pad))
+}
+
+/// The others' column's heading: each one's initial, or `others` over the counts.
+pub fn others_heading(others: &[&str]) -> String {
+    if others.len() <= OTHERS_AS_LETTERS {
+        return others.iter().map(|n| initial(n)).collect();
+    }
+    format!("{:<OTHERS_COUNTED$}", "others")
+}
+
+/// A reviewer's initial, for a column's heading.
+pub fn initial(name: &str) -> char {
+    name.chars().next().unwrap_or(' ')
+}
+
 /// The detail's window on `total` body lines in `rows` rows: the first line shown and how
 /// many. Longer than the rows, one row goes to the line that says where the window is.
 pub fn detail_window(
@@ -348,7 +425,8 @@ fn wrapped(text: &str, width: usize, indent: usize, tone: Tone, out: &mut Vec<De
 }
 
 /// The selected item's detail below its title line: its whole quote, figures, each
-/// reviewer's verdict with the whole note under it, and where the pair stands with the
+/// reviewer's verdict with the whole note under it (the pair first, then everyone else who
+/// reviews here, by name), and where the pair stands with the
 /// reconciled verdict's note; wrapped to `width`. Longer than its rows, it scrolls
 /// (`detail_top`): the same lines for `update`, which bounds the scroll, and for `draw`.
 pub fn detail_body(
@@ -388,7 +466,16 @@ pub fn detail_body(
         (figures, Tone::Figures),
     ]);
     let hidden = partner_hidden(rv, item);
-    for (who, mine) in [(a, true), (b, false)] {
+    // Who sits where: me, my partner, then everyone else who reviews here, by name.
+    #[derive(PartialEq)]
+    enum Seat {
+        Me,
+        Partner,
+        Other,
+    }
+    let pair = [(a, Seat::Me), (b, Seat::Partner)];
+    let others = others(rv).map(|who| (who, Seat::Other));
+    for (who, seat) in pair.into_iter().chain(others) {
         if who.is_empty() {
             lines.push(vec![("(no second reviewer yet)".to_string(), Tone::Dim)]);
             continue;
@@ -399,10 +486,11 @@ pub fn detail_body(
         );
         let review = item.reviews.get(who);
         let (body, note) = match review {
-            _ if hidden && !mine => (
+            _ if hidden && seat == Seat::Partner => (
                 "◌ hidden until you give your verdict (blind mode)".to_string(),
                 "",
             ),
+            _ if hidden && seat == Seat::Other => ("◌ hidden (blind mode)".to_string(), ""),
             None => ("· not rated".to_string(), ""),
             Some(x) => {
                 let stale = match x.stale {
@@ -456,4 +544,68 @@ pub fn detail_body(
         lines.push(vec![(s, Tone::Dim)]);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Anchor, Origin};
+
+    fn item(verdicts: &[(&str, Verdict)]) -> Item {
+        let anchor = Anchor {
+            exact: "q".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: 1,
+            doc_hash: "h".into(),
+        };
+        let mut item = Item::new("a.txt", Origin::Extracted, anchor);
+        for (who, v) in verdicts {
+            item.set_review(who, *v, String::new(), "2026-12-07T00:00:00Z".into());
+        }
+        item
+    }
+
+    #[test]
+    fn the_others_get_a_letter_each_in_name_order_or_hidden() {
+        use Verdict::*;
+        let it = item(&[("cy", Kept), ("dee", Pending), ("fay", Broken)]);
+        let others = ["cy", "dee", "eve", "fay"];
+        assert_eq!(others_column(&it, &others, false), "K?·B");
+        assert_eq!(others_column(&it, &others, true), "◌◌◌◌");
+        assert_eq!(others_heading(&others), "cdef");
+        assert_eq!(others_column(&it, &[], false), "");
+    }
+
+    #[test]
+    fn many_others_are_counted_most_given_first_in_one_width() {
+        use Verdict::*;
+        let names: Vec<String> = (1..=9).map(|k| format!("r{k}")).collect();
+        let others: Vec<&str> = names.iter().map(String::as_str).collect();
+        let it = item(&[
+            ("r1", Broken),
+            ("r2", Kept),
+            ("r3", Kept),
+            ("r4", Kept),
+            ("r5", Broken),
+        ]);
+        // Kept 3, broken 2, four not rated.
+        assert_eq!(others_column(&it, &others, false), "3K 2B 4· ");
+        let every = item(&[
+            ("r1", Broken),
+            ("r2", Kept),
+            ("r3", Partial),
+            ("r4", Stalled),
+            ("r5", InProgress),
+        ]);
+        let shown = others_column(&every, &others, false);
+        assert_eq!(shown, "1i 1s 1p…");
+        assert_eq!(others_column(&item(&[]), &others, false), "9·       ");
+        assert_eq!(others_column(&it, &others, true), "◌        ");
+        assert_eq!(others_heading(&others), "others   ");
+        for s in [shown, others_heading(&others)] {
+            assert_eq!(crate::width::of(&s), OTHERS_COUNTED, "{s:?}");
+        }
+    }
 }

@@ -74,8 +74,10 @@ type Legend = Vec<(&'static str, Vec<(String, String)>)>;
 /// Each pane's symbols, taken from the functions and constants the panes draw with.
 pub fn legend() -> Legend {
     let m = |mark: &str, what: &str| (mark.to_string(), what.to_string());
-    let mut checklist: Vec<(String, String)> =
-        vec![m("", "columns: my verdict, my partner's, the pair's mark")];
+    let mut checklist: Vec<(String, String)> = vec![
+        m("", "columns: my verdict, my partner's, the pair's mark"),
+        m("", "then the others', by name (many: counts, 3K 2B)"),
+    ];
     checklist.extend(
         Verdict::ALL
             .iter()
@@ -83,7 +85,7 @@ pub fn legend() -> Legend {
     );
     checklist.extend([
         m(verdict_letter(None), "no verdict yet"),
-        m(marks::HIDDEN, "partner's verdict hidden (blind mode)"),
+        m(marks::HIDDEN, "the others' verdicts hidden (blind mode)"),
         m(
             agreement_mark(ItemAgreement::One),
             "only one of the pair has rated it",
