@@ -8,91 +8,22 @@
 //! Run: `cargo bench --bench checklist -- --warm-up-time 1 --measurement-time 3`.
 #![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-use cordiale::app::review::Opened;
+use cordiale::app;
 use cordiale::app::state::ChecklistFilter;
-use cordiale::app::{Effect, Msg, State, update};
-use cordiale::corpus::Corpus;
-use cordiale::keymap::{self, Key};
-use cordiale::workspace::store::Stored;
-use cordiale::workspace::{self, Workspace};
-use cordiale::{app, ui};
+use cordiale::app::{Effect, Msg, update};
 
 /// The allocator the binary uses.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
-
-/// A workbench with the checklist focused on a 50,000-item workspace saved in a tempdir,
-/// with `common::mixed_verdicts` (ann is the active reviewer).
-struct Bench {
-    state: State,
-    terminal: Terminal<TestBackend>,
-    _dir: tempfile::TempDir,
-}
-
-impl Bench {
-    fn new(size: (u16, u16)) -> Bench {
-        let documents = common::documents();
-        let ws = common::workspace(&documents, common::mixed_verdicts);
-        Bench::of(size, documents, ws)
-    }
-
-    /// The workbench on `ws`, saved first, ann active.
-    fn of(size: (u16, u16), documents: Vec<cordiale::corpus::Document>, ws: Workspace) -> Bench {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cordiale.json");
-        workspace::save(&path, &ws).unwrap();
-        let corpus = Arc::new(Corpus {
-            documents,
-            warnings: Vec::new(),
-        });
-        let mut state = State::new(keymap::load(None, None).unwrap(), "corpus".into(), size);
-        update(&mut state, Msg::CorpusLoaded(corpus));
-        let (stored, ws) = Stored::open(&path, Workspace::default).unwrap();
-        let opened = Opened {
-            path,
-            stored,
-            ws,
-            orphaned: Default::default(),
-            me: Some("ann".into()),
-            drafts: Vec::new(),
-        };
-        update(&mut state, Msg::WorkspaceOpened(Box::new(opened)));
-        let terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-        let mut bench = Bench {
-            state,
-            terminal,
-            _dir: dir,
-        };
-        bench.step("3");
-        bench
-    }
-
-    /// One key as the runtime handles it: `update`, then a frame. Returns the effects.
-    fn step(&mut self, key: &str) -> Vec<Effect> {
-        let key: Key = key.parse().unwrap();
-        let effects = update(&mut self.state, Msg::Key(key.to_event()));
-        self.draw();
-        effects
-    }
-
-    fn draw(&mut self) {
-        let state = &self.state;
-        self.terminal.draw(|f| ui::draw(state, f)).unwrap();
-    }
-
-    fn review(&self) -> &cordiale::app::state::ReviewState {
-        self.state.review.as_ref().unwrap()
-    }
-}
+#[path = "common/workbench.rs"]
+mod workbench;
+use workbench::Bench;
 
 /// Times `iters` runs of `timed`, each after `setup` (untimed).
 fn timed(
