@@ -208,12 +208,12 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
             "{}{page}",
             document_name(state, &item.doc, doc_w.saturating_sub(width::of(&page)))
         );
-        let others = match others.is_empty() {
+        let theirs = match others.is_empty() {
             true => String::new(),
             false => format!("{} ", others_column(item, &others, hidden)),
         };
         let head = format!(
-            "{marker}{}{} {state_mark} {others}{}  ",
+            "{marker}{}{} {state_mark} {theirs}{}  ",
             verdict_letter(va),
             letter_b,
             pad(&doc, doc_w),
