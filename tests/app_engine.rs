@@ -1477,10 +1477,9 @@ fn a_reviewer_added_takes_turns_and_their_first_verdict_is_saved_under_their_nam
     );
     assert!(state.status.as_ref().unwrap().error);
     press(&mut state, "B o b enter");
-    assert!(
-        status(&state).contains("not added: bob reviews here already (only the case differs)"),
-        "{}",
-        status(&state)
+    assert_eq!(
+        status(&state),
+        "not added: bob reviews here already (only the case differs)"
     );
     assert_eq!(context(&state), Context::ReviewerName, "still asking");
     // Readline's ctrl-u clears the line; the spaces around a name are not part of it.
@@ -1489,10 +1488,9 @@ fn a_reviewer_added_takes_turns_and_their_first_verdict_is_saved_under_their_nam
     assert_eq!(context(&state), Context::Checklist);
     assert_eq!(r.me.as_deref(), Some("eve"));
     assert_eq!(r.pair, ("eve".to_string(), "ann".to_string()));
-    assert!(
-        status(&state).contains("nothing is written to cordiale.json until eve gives a verdict"),
-        "{}",
-        status(&state)
+    assert_eq!(
+        status(&state),
+        "reviewing as eve (added): nothing is written until eve gives a verdict"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written yet");
     // ctrl-r reaches eve before her first verdict: ann, bob, eve, by name.
@@ -1504,7 +1502,10 @@ fn a_reviewer_added_takes_turns_and_their_first_verdict_is_saved_under_their_nam
     assert_eq!(turns, ["ann", "bob", "eve"]);
     // Added once: she is refused a second time.
     press(&mut state, "A e v e enter");
-    assert!(status(&state).contains("eve reviews here already"));
+    assert_eq!(
+        status(&state),
+        "not added: eve reviews here already (ctrl-r takes turns)"
+    );
     press(&mut state, "esc");
     assert_eq!(context(&state), Context::Checklist);
     assert_eq!(status(&state), "no reviewer added");

@@ -1344,14 +1344,14 @@ fn a_reviewer_added_in_the_workbench_gives_a_verdict_saved_under_their_name() {
     s.send("A");
     s.wait_for("reviewer: ");
     s.send("bob\r");
-    s.wait_for("reviewing as bob, added");
+    s.wait_for("reviewing as bob (added)");
     s.send("B");
     s.wait_for("bob says broken");
     s.wait_for("saved to");
     s.send("A");
     s.wait_for("reviewer: ");
     s.send("quinn\r");
-    s.wait_for("nothing is written to cordiale.json until quinn gives a verdict");
+    s.wait_for("reviewing as quinn (added): nothing is written until quinn gives a verdict");
     // ann, bob, quinn in turn by name: from quinn, ann.
     s.send("\x12");
     s.wait_for("reviewing as ann");

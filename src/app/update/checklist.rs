@@ -322,30 +322,28 @@ pub(super) fn add_reviewer(state: &mut State) {
     };
     let same = |n: &String| n.to_lowercase() == name.to_lowercase();
     if let Some(known) = r.reviewers.iter().find(|n| same(n)) {
-        let shown = crate::safe_text::sanitize(known);
         let why = match *known == name {
-            true => format!("{shown} reviews here already"),
-            false => format!("{shown} reviews here already (only the case differs)"),
+            // The checklist's own key first (vim's `g r`), else the global one.
+            true => [Context::Checklist, Context::Global]
+                .into_iter()
+                .find_map(|c| state.keymap.keys_for(c, Action::SwitchReviewer))
+                .map_or(String::new(), |k| format!(" ({k} takes turns)")),
+            false => " (only the case differs)".to_string(),
         };
-        let turns = state
-            .keymap
-            .keys_for(Context::Checklist, Action::SwitchReviewer)
-            .map_or(String::new(), |k| format!(": {k} takes turns"));
-        return refused(state, format!("not added: {why}{turns}"));
+        let known = crate::safe_text::sanitize(known);
+        return refused(
+            state,
+            format!("not added: {known} reviews here already{why}"),
+        );
     }
     r.name_input = None;
     r.joined.push(name.clone());
-    let file = r
-        .path
-        .file_name()
-        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
     take_the_keys(state, name.clone());
+    // The status bar names the file; a message this long leaves that out.
     let shown = crate::safe_text::sanitize(&name);
     say(
         state,
-        format!(
-            "reviewing as {shown}, added: nothing is written to {file} until {shown} gives a verdict"
-        ),
+        format!("reviewing as {shown} (added): nothing is written until {shown} gives a verdict"),
     );
     offer_draft(state);
 }
