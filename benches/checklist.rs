@@ -2,90 +2,28 @@
 //! workbench does for one key, `update` with the key parsed by the real keymap and a frame
 //! drawn into a `TestBackend`; the verdict step goes on through the runtime's save (a real
 //! file, fsync and rename) to the `Saved` message applied, and the watcher's follow-up
-//! (`refresh` after our own save, which must find nothing).
+//! (`refresh` after our own save, which must find nothing). The verdict step runs again on
+//! workspaces rated by a team of 2 and of 5 (`common::reviewed_by`): a verdict must cost
+//! the same with more reviewers.
 //! Run: `cargo bench --bench checklist -- --warm-up-time 1 --measurement-time 3`.
 #![allow(missing_docs, reason = "criterion_group! makes an undocumented pub fn")]
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-use cordiale::app::review::Opened;
+use cordiale::app;
 use cordiale::app::state::{ChecklistFilter, ChecklistSort};
-use cordiale::app::{Effect, Msg, State, update};
-use cordiale::corpus::Corpus;
-use cordiale::keymap::{self, Key};
-use cordiale::workspace::store::Stored;
-use cordiale::workspace::{self, Workspace};
-use cordiale::{app, ui};
+use cordiale::app::{Effect, Msg, update};
 
 /// The allocator the binary uses.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod common;
-
-/// A workbench with the checklist focused on a 50,000-item workspace saved in a tempdir,
-/// with `common::mixed_verdicts` (ann is the active reviewer).
-struct Bench {
-    state: State,
-    terminal: Terminal<TestBackend>,
-    _dir: tempfile::TempDir,
-}
-
-impl Bench {
-    fn new(size: (u16, u16)) -> Bench {
-        let documents = common::documents();
-        let ws = common::workspace(&documents, common::mixed_verdicts);
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cordiale.json");
-        workspace::save(&path, &ws).unwrap();
-        let corpus = Arc::new(Corpus {
-            documents,
-            warnings: Vec::new(),
-        });
-        let mut state = State::new(keymap::load(None, None).unwrap(), "corpus".into(), size);
-        update(&mut state, Msg::CorpusLoaded(corpus));
-        let (stored, ws) = Stored::open(&path, Workspace::default).unwrap();
-        let opened = Opened {
-            path,
-            stored,
-            ws,
-            orphaned: Default::default(),
-            me: Some("ann".into()),
-            drafts: Vec::new(),
-        };
-        update(&mut state, Msg::WorkspaceOpened(Box::new(opened)));
-        let terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
-        let mut bench = Bench {
-            state,
-            terminal,
-            _dir: dir,
-        };
-        bench.step("3");
-        bench
-    }
-
-    /// One key as the runtime handles it: `update`, then a frame. Returns the effects.
-    fn step(&mut self, key: &str) -> Vec<Effect> {
-        let key: Key = key.parse().unwrap();
-        let effects = update(&mut self.state, Msg::Key(key.to_event()));
-        self.draw();
-        effects
-    }
-
-    fn draw(&mut self) {
-        let state = &self.state;
-        self.terminal.draw(|f| ui::draw(state, f)).unwrap();
-    }
-
-    fn review(&self) -> &cordiale::app::state::ReviewState {
-        self.state.review.as_ref().unwrap()
-    }
-}
+#[path = "common/workbench.rs"]
+mod workbench;
+use workbench::Bench;
 
 /// Times `iters` runs of `timed`, each after `setup` (untimed).
 fn timed(
@@ -175,35 +113,12 @@ fn frames(c: &mut Criterion) {
     }
 }
 
-/// A verdict key to the file durable on disk, as the runtime carries it out: in file
-/// order, and in deadline order (which a verdict must not make again).
-fn verdict_to_disk(c: &mut Criterion) {
-    let mut b = Bench::new((120, 40));
-    let mut g = c.benchmark_group("checklist 120x40");
-    g.sample_size(20);
-    for (order, name) in [
-        (ChecklistSort::File, "verdict key to saved on disk"),
-        (
-            ChecklistSort::Deadline,
-            "verdict key to saved on disk, by deadline",
-        ),
-    ] {
-        if b.review().sort != order {
-            b.step("d");
-        }
-        verdict_key(&mut g, &mut b, name);
-    }
-    g.bench_function("refresh after our own save", |bench| {
-        bench.iter(|| assert!(app::review::refresh(&b.state).is_none()))
-    });
-    g.finish();
-}
-
-/// Times `name`: a verdict key on the next row, saved, and the save's message applied.
-fn verdict_key(
+/// A verdict key to the file durable on disk, as the runtime carries it out: a verdict on
+/// the next row, alternately `K` and `B`, saved, the `Saved` message applied, a frame.
+fn verdict_step(
     g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
-    b: &mut Bench,
     name: &str,
+    b: &mut Bench,
 ) {
     let mut verdict = 0;
     g.bench_function(name, |bench| {
@@ -227,6 +142,30 @@ fn verdict_key(
             )
         })
     });
+}
+
+fn verdict_to_disk(c: &mut Criterion) {
+    let mut b = Bench::new((120, 40));
+    let mut g = c.benchmark_group("checklist 120x40");
+    g.sample_size(20);
+    verdict_step(&mut g, "verdict key to saved on disk", &mut b);
+    // In deadline order, which a verdict must not make again.
+    b.step("d");
+    assert_eq!(b.review().sort, ChecklistSort::Deadline);
+    verdict_step(&mut g, "verdict key to saved on disk, by deadline", &mut b);
+    b.step("d");
+    g.bench_function("refresh after our own save", |bench| {
+        bench.iter(|| assert!(app::review::refresh(&b.state).is_none()))
+    });
+    drop(b);
+    for n in [2, 5] {
+        let documents = common::documents();
+        let ws = common::reviewed_by(&documents, &common::team(n));
+        let mut b = Bench::of((120, 40), documents, ws);
+        let name = format!("verdict key to saved on disk, {n} reviewers");
+        verdict_step(&mut g, &name, &mut b);
+    }
+    g.finish();
 }
 
 criterion_group!(benches, frames, verdict_to_disk);

@@ -13,6 +13,14 @@ Prints, per corpus:
      workspace open), then CPU used over the 2 s after (ttybytes.py);
   5. extraction speed: corpus bytes / wall time of `extract --json` with no cache.
 
+`benches/e2e.py reviewers` instead compares a 50,000-item workspace rated by 2 reviewers
+with one rated by 5 (each item rated by all of them, a few notes, some history:
+`cargo bench --bench checklist_fixture` with CORDIALE_FIXTURE_REVIEWERS, in
+/tmp/cordiale-e2e/reviewers-N): a CLI `verdict` (the first, on a fresh copy of the file,
+and the next ones) against each file's fsync floor, and the workbench in a pty (ttybytes.py):
+a verdict key to the last byte painted, which comes after the save is on disk (the runtime
+saves before it draws).
+
 CORDIALE_BIN picks another build (a before/after comparison). Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md) and /tmp/fzfvenv/bin/rg (pip install ripgrep),
 the corpora of ../shared/bench/gen_corpus.py in /tmp/corpus_<size> and /tmp/lines_<size>.txt
 (benches/find.sh makes them). Caches and workspaces go to /tmp/cordiale-e2e; nothing is
@@ -208,11 +216,105 @@ def start_part(corpus, ws, work, cache):
         )
 
 
+def reviewers_fixture(n):
+    """The 50,000-item workspace rated by `n` reviewers, written once: its folder (with
+    `corpus/`) and the file as written, to copy from before each first verdict."""
+    folder = WORK / f"reviewers-{n}"
+    pristine = folder / "pristine.json"
+    if not pristine.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["cargo", "bench", "--quiet", "--bench", "checklist_fixture"],
+            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            env=env_with(CORDIALE_FIXTURE_DIR=folder, CORDIALE_FIXTURE_REVIEWERS=n),
+        )
+        shutil.copyfile(folder / "cordiale.json", pristine)
+    return folder, pristine
+
+
+def reviewers_verdicts(n):
+    """6. A CLI verdict on 50,000 items rated by `n` reviewers, against the fsync floor."""
+    folder, pristine = reviewers_fixture(n)
+    ws = folder / "cordiale.json"
+    cache = folder / "cache"
+    env = env_with(CORDIALE_CACHE_DIR=cache)
+    item = next(iter(json.loads(pristine.read_text())["items"]))
+    verdicts = iter(["kept", "broken"] * RUNS * 4)
+    give = lambda: timed(
+        [BIN, "verdict", item, next(verdicts), "--reviewer", "ann", "--workspace", ws,
+         "--corpus", folder / "corpus"],
+        env=env,
+    )
+
+    def first():
+        shutil.copyfile(pristine, ws)
+        shutil.rmtree(cache, ignore_errors=True)
+        return give()
+
+    firsts = median_of(first)
+    nexts = median_of(give)
+    floor = median_of(
+        lambda: timed(["dd", f"if={ws}", f"of={folder / 'floor.json'}", "bs=1M", "conv=fsync"])
+    )
+    size = ws.stat().st_size / 1e6
+    print(
+        f"{n} reviewers, {size:.1f} MB: first verdict {firsts[0]:.3f} s ({firsts[1]:.3f}-"
+        f"{firsts[2]:.3f}), next verdicts {nexts[0]:.3f} s ({nexts[1]:.3f}-{nexts[2]:.3f}), "
+        f"peak RSS {nexts[3] / 1024:.0f} MiB; fsync floor {floor[0]:.3f} s: "
+        f"{nexts[0] / floor[0]:.1f}x"
+    )
+
+
+def reviewers_workbench(n):
+    """7. The workbench on 50,000 items rated by `n` reviewers: verdict keys, each to the
+    last byte painted after its save."""
+    folder, pristine = reviewers_fixture(n)
+    shutil.copyfile(pristine, folder / "cordiale.json")
+    script = folder / "verdicts.json"
+    keys = [{"name": f"verdict{k}", "keys": f"<Down>{'KB'[k % 2]}"} for k in range(8)]
+    script.write_text(json.dumps({
+        "cmd": [str(BIN), str(folder / "corpus"), "--workspace",
+                str(folder / "cordiale.json"), "--reviewer", "ann"],
+        "env": {"CORDIALE_CACHE_DIR": "", "XDG_STATE_HOME": "/dev/null/none"},
+        "settle": 0.3, "max_wait": 3.0,
+        "phases": [
+            {"name": "startup", "settle": 6.0, "max_wait": 60.0},
+            {"name": "focus_checklist", "keys": "3"},
+            *keys,
+            {"name": "quit", "keys": "q"},
+        ],
+    }))
+    out = folder / "verdicts_result.json"
+    subprocess.run(
+        ["python3", SHARED / "ttybytes.py", "--script", script, "--size", "120x40",
+         "--json", out],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+    )
+    phases = json.loads(out.read_text())["results"][0]["phases"]
+    last = [p["summary"]["last_ms_median"] for p in phases if p["name"].startswith("verdict")]
+    print(
+        f"{n} reviewers, workbench 120x40: the first verdict key to its last byte "
+        f"{last[0]:.0f} ms, the next {statistics.median(last[1:]):.0f} ms "
+        f"({min(last[1:]):.0f}-{max(last[1:]):.0f})"
+    )
+
+
+def reviewers():
+    print(f"== 50,000 items, 2 and 5 reviewers; load average {os.getloadavg()[0]:.2f}")
+    for n in (2, 5):
+        reviewers_verdicts(n)
+    for n in (2, 5):
+        reviewers_workbench(n)
+
+
 def main():
     if not BIN.exists():
         sys.exit("build first: cargo build --release")
     for size in sys.argv[1:] or ["100k"]:
-        bench(size)
+        if size == "reviewers":
+            reviewers()
+        else:
+            bench(size)
 
 
 if __name__ == "__main__":

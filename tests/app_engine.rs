@@ -580,6 +580,11 @@ fn prepared(keymap: &str, ctx: Context) -> Bench {
             b.keys("e");
             b.type_text("seen");
         }
+        Context::ReviewerName => {
+            b.state.focus = Pane::Checklist;
+            b.keys("A");
+            b.type_text("cy");
+        }
         Context::Question => {
             // A verdict whose save failed, and a quit: the question stands.
             b.state.focus = Pane::Checklist;
@@ -675,6 +680,9 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         Action::SwitchReviewer => {
             let me = |s: &State| s.review.as_ref().unwrap().me.clone();
             assert_ne!(me(after), me(before), "{what}");
+        }
+        Action::AddReviewer => {
+            assert_eq!(context(after), Context::ReviewerName, "{what}");
         }
         Action::ToggleBlind => assert_ne!(
             after.review.as_ref().unwrap().blind,
@@ -1002,6 +1010,11 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                     "{what}"
                 )
             }
+            Context::ReviewerName => {
+                let r = after.review.as_ref().unwrap();
+                assert_eq!(r.me.as_deref(), Some("cy"), "{what}");
+                assert!(r.name_input.is_none(), "{what}");
+            }
             _ => assert!(
                 after.documents.filter_input.is_none() && after.documents.filter == "a",
                 "{what}"
@@ -1056,6 +1069,13 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
             }
             Context::Timeline => assert!(after.timeline.is_none(), "{what}"),
             Context::Search => assert!(after.reader.search_input.is_none(), "{what}"),
+            Context::ReviewerName => {
+                let r = after.review.as_ref().unwrap();
+                assert!(
+                    r.name_input.is_none() && r.me.as_deref() == Some("ann"),
+                    "{what}"
+                )
+            }
             _ => assert!(
                 after.documents.filter_input.is_none() && after.documents.filter.is_empty(),
                 "{what}"
@@ -1564,6 +1584,142 @@ fn ctrl_r_takes_every_reviewer_in_turn() {
     let screen = screen_text(&b.state);
     let shown = format!("α {:.2} (all)", alpha.unwrap());
     assert!(screen.contains(&shown), "{shown} in:\n{screen}");
+}
+
+/// Sets `who`'s verdict on the `n`th item of the checklist as a change of the session
+/// would (its row is made again at the next refresh).
+fn rate(b: &mut Bench, n: usize, who: &str, v: cordiale::workspace::Verdict) {
+    let r = b.state.review.as_mut().unwrap();
+    let id = r.order[n].clone();
+    let at = "2026-12-07T15:00:00Z".into();
+    r.ws.items
+        .get_mut(&id)
+        .unwrap()
+        .set_review(who, v, String::new(), at);
+    r.changed(id);
+}
+
+/// With four reviewers, each checklist row gives the pair's verdicts and mark, then the
+/// other two's letters in name order (`·` where one has not rated it); the detail lists
+/// every reviewer by name; blind mode hides all the others until I have given mine.
+#[test]
+fn rows_give_the_other_reviewers_verdicts_and_blind_mode_hides_them_all() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3");
+    // ann and bob rated the first six items (agreed on the even ones); cy and dee join.
+    rate(&mut b, 0, "cy", Verdict::BROKEN);
+    rate(&mut b, 0, "dee", Verdict::PARTIAL);
+    rate(&mut b, 1, "cy", Verdict::KEPT);
+    rate(&mut b, 8, "dee", Verdict::STALLED);
+    b.keys("a");
+    let r = b.state.review.as_ref().unwrap();
+    assert_eq!(r.reviewers, ["ann", "bob", "cy", "dee"]);
+    let screen = screen_text(&b.state);
+    // The list's rows, under its heading: the items in order from the first.
+    let row = |screen: &str, n: usize| -> String {
+        let lines: Vec<&str> = screen.lines().collect();
+        let head = lines.iter().position(|l| l.contains(" ab   cd document"));
+        let head = head.unwrap_or_else(|| panic!("no heading:\n{screen}"));
+        lines[head + 1 + n].to_string()
+    };
+    assert!(row(&screen, 0).contains("▶KK = BP "), "{screen}");
+    assert!(row(&screen, 1).contains(" KB ≠ K· "), "{screen}");
+    assert!(row(&screen, 8).contains(" ··   ·S "), "{screen}");
+    // The selected item's detail: every reviewer by name, the pair first.
+    let at = |needle: &str| {
+        screen
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}:\n{screen}"))
+    };
+    assert!(at("ann      K kept") < at("bob      K kept"));
+    assert!(at("bob      K kept") < at("cy       B broken"));
+    assert!(at("cy       B broken") < at("dee      P partial"));
+    // Blind: on an item I have not rated, every other verdict is hidden, mark and all.
+    b.keys("h");
+    let screen = screen_text(&b.state);
+    assert!(row(&screen, 8).contains(" ·◌   ◌◌ "), "{screen}");
+    assert!(row(&screen, 0).contains("▶KK = BP "), "{screen}");
+    b.state.review.as_mut().unwrap().selected = 8;
+    let screen = screen_text(&b.state);
+    assert!(
+        screen.contains("dee      ◌ hidden (blind mode)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("S stalled"), "{screen}");
+}
+
+/// A reviewer added from the workbench takes the keys, is in ctrl-r's turns at once, and
+/// the file names them from their first verdict; a name with nothing in it, or of someone
+/// who reviews here already, is refused with the reason and the prompt stays open.
+#[test]
+fn a_reviewer_added_takes_turns_and_their_first_verdict_is_saved_under_their_name() {
+    let (_dir, path, _, mut state) = own_session();
+    let before = std::fs::read(&path).unwrap();
+    press(&mut state, "3 A");
+    assert_eq!(context(&state), Context::ReviewerName);
+    let effects = press(&mut state, "enter");
+    assert!(effects.is_empty());
+    assert!(
+        status(&state).contains("needs a name"),
+        "{}",
+        status(&state)
+    );
+    assert!(state.status.as_ref().unwrap().error);
+    press(&mut state, "B o b enter");
+    assert_eq!(
+        status(&state),
+        "not added: bob reviews here already (only the case differs)"
+    );
+    assert_eq!(context(&state), Context::ReviewerName, "still asking");
+    // Readline's ctrl-u clears the line; the spaces around a name are not part of it.
+    press(&mut state, "ctrl-u space e v e space enter");
+    let r = state.review.as_ref().unwrap();
+    assert_eq!(context(&state), Context::Checklist);
+    assert_eq!(r.me.as_deref(), Some("eve"));
+    assert_eq!(r.pair, ("eve".to_string(), "ann".to_string()));
+    assert_eq!(
+        status(&state),
+        "reviewing as eve (added): nothing is written until eve gives a verdict"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written yet");
+    // ctrl-r reaches eve before her first verdict: ann, bob, eve, by name.
+    let mut turns = Vec::new();
+    for _ in 0..3 {
+        press(&mut state, "ctrl-r");
+        turns.push(state.review.as_ref().unwrap().me.clone().unwrap());
+    }
+    assert_eq!(turns, ["ann", "bob", "eve"]);
+    // Added once: she is refused a second time.
+    press(&mut state, "A e v e enter");
+    assert_eq!(
+        status(&state),
+        "not added: eve reviews here already (ctrl-r takes turns)"
+    );
+    press(&mut state, "esc");
+    assert_eq!(context(&state), Context::Checklist);
+    assert_eq!(status(&state), "no reviewer added");
+    // Her first verdict lands in the file under her name.
+    let id = state.review.as_ref().unwrap().order[2].clone();
+    let effects = press(&mut state, "down down K");
+    assert_eq!(effects, vec![Effect::Save]);
+    run_effects(&mut state, effects);
+    let on_disk = cordiale::workspace::load(&path).unwrap();
+    let eve = &on_disk.items[&id].reviews["eve"];
+    assert_eq!(eve.verdict, cordiale::workspace::Verdict::KEPT);
+    assert_eq!(
+        on_disk
+            .items
+            .values()
+            .filter(|i| i.reviews.contains_key("eve"))
+            .count(),
+        1
+    );
+    assert!(
+        status(&state).contains("eve says kept"),
+        "{}",
+        status(&state)
+    );
 }
 
 #[test]

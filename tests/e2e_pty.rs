@@ -1381,3 +1381,66 @@ fn a_g7_workspace_rates_with_its_keys_and_cites_evidence_from_the_reader() {
         "{cited}"
     );
 }
+
+/// A reviewer added through the real terminal: `A` opens the prompt on the checklist, the
+/// name is typed (its `q` is a letter, not quit), `enter` adds them without writing the
+/// file, ctrl-r reaches them, and their first verdict is saved under their name beside
+/// ann's in the others' column.
+#[test]
+fn a_reviewer_added_in_the_workbench_gives_a_verdict_saved_under_their_name() {
+    let (dir, corpus) = seeds_copy();
+    let ws = dir.path().join("cordiale.json");
+    let args = [
+        corpus.to_str().unwrap(),
+        "--workspace",
+        ws.to_str().unwrap(),
+        "--reviewer",
+        "ann",
+    ];
+    let mut s = Session::start(120, 40, &args, &[]);
+    ready(&mut s);
+    focus_checklist(&mut s);
+    // ann and bob rate the first item (bob by taking the keys from the workbench too).
+    s.send("K");
+    s.wait_for("ann says kept");
+    s.send("A");
+    s.wait_for("reviewer: ");
+    s.send("bob\r");
+    s.wait_for("reviewing as bob (added)");
+    s.send("B");
+    s.wait_for("bob says broken");
+    s.wait_for("saved to");
+    s.send("A");
+    s.wait_for("reviewer: ");
+    s.send("quinn\r");
+    s.wait_for("reviewing as quinn (added): nothing is written until quinn gives a verdict");
+    // ann, bob, quinn in turn by name: from quinn, ann.
+    s.send("\x12");
+    s.wait_for("reviewing as ann");
+    s.send("\x12\x12");
+    s.wait_for("reviewing as quinn");
+    s.send("P");
+    s.wait_for("quinn says partial");
+    s.wait_for("saved to");
+    // quinn's pair is bob now; ann's letter stands in the others' column.
+    s.wait_for("qb   a document");
+    s.wait_for("▶PB ≠ K ");
+    s.send("q");
+    assert!(s.finish().0);
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&ws).unwrap()).unwrap();
+    let rated: Vec<(String, String)> = saved["items"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|i| i["reviews"].as_object().unwrap().iter())
+        .map(|(who, r)| (who.clone(), r["verdict"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        rated,
+        [
+            ("ann".to_string(), "kept".to_string()),
+            ("bob".to_string(), "broken".to_string()),
+            ("quinn".to_string(), "partial".to_string()),
+        ]
+    );
+}

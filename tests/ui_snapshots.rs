@@ -177,6 +177,64 @@ fn panes_at_each_size() {
     }
 }
 
+/// Five reviewers at 80 columns: each row gives the pair's verdicts and mark, then cy's,
+/// dee's and eve's letters (`·` where one has not rated the item); the detail lists all
+/// five; blind mode hides every other verdict on the items ann has not rated.
+#[test]
+fn the_checklist_with_five_reviewers_at_80x24() {
+    use cordiale::workspace::Verdict;
+    let (w, h) = (80, 24);
+    let (_, index) = state(w, h);
+    let mut s = scenes(w, h)
+        .into_iter()
+        .find(|(name, _)| *name == "checklist")
+        .map(|(_, s)| s)
+        .unwrap();
+    let others: [(usize, [Option<Verdict>; 3]); 5] = [
+        (
+            0,
+            [
+                Some(Verdict::KEPT),
+                Some(Verdict::KEPT),
+                Some(Verdict::PARTIAL),
+            ],
+        ),
+        (1, [Some(Verdict::BROKEN), None, Some(Verdict::BROKEN)]),
+        (2, [Some(Verdict::PARTIAL), Some(Verdict::STALLED), None]),
+        (4, [None, Some(Verdict::STALLED), Some(Verdict::PENDING)]),
+        (6, [Some(Verdict::IN_PROGRESS), None, None]),
+    ];
+    {
+        let r = s.review.as_mut().unwrap();
+        for (n, verdicts) in others {
+            let id = r.order[n].clone();
+            let item = r.ws.items.get_mut(&id).unwrap();
+            for (who, v) in ["cy", "dee", "eve"].into_iter().zip(verdicts) {
+                if let Some(v) = v {
+                    let note = match (who, n) {
+                        ("eve", 1) => "The 2017 report lists no payment.",
+                        _ => "",
+                    };
+                    item.set_review(who, v, note.into(), "2026-12-07T10:00:00Z".into());
+                }
+            }
+            // Set by hand, not by a key: the row is made again, nothing is to be saved.
+            r.rows.touch(id);
+        }
+    }
+    press(&mut s, &index, "a");
+    insta::assert_snapshot!("checklist_five_reviewers_80x24", render(&s).backend());
+    // The detail scrolled to the others' verdicts.
+    let mut scrolled = s.clone();
+    press(&mut scrolled, &index, "] ] ]");
+    insta::assert_snapshot!(
+        "checklist_five_reviewers_detail_80x24",
+        render(&scrolled).backend()
+    );
+    press(&mut s, &index, "h down down down");
+    insta::assert_snapshot!("checklist_five_reviewers_blind_80x24", render(&s).backend());
+}
+
 #[test]
 fn below_the_minimum_it_says_so() {
     for (w, h) in [(30, 6), (1, 1)] {

@@ -69,3 +69,86 @@ pub fn mixed_verdicts(n: usize) -> (Verdict, Verdict) {
         _ => (Verdict::PARTIAL, Verdict::PARTIAL),
     }
 }
+
+/// Reviewer names for a team of `n`: ann, bob, cy, dee, eve, then `r6`, `r7`…
+#[allow(dead_code)] // not every benchmark uses it
+pub fn team(n: usize) -> Vec<String> {
+    let names = ["ann", "bob", "cy", "dee", "eve"];
+    (0..n)
+        .map(|r| {
+            names
+                .get(r)
+                .map_or_else(|| format!("r{}", r + 1), |s| s.to_string())
+        })
+        .collect()
+}
+
+/// Notes as reviewers write them: a word, a line, a reference, a paragraph.
+const NOTES: [&str; 4] = [
+    "see the 2017 report",
+    "Checked against the ministry's annual report: the first tranche was paid, the second is not in the 2018 budget.",
+    "Source: https://example.org/report-2017.pdf, p. 14",
+    "Partly done. The joint unit exists (decree of 3 March 2017) but has 40 officers of the 120 announced; the funding line was cut in the 2018 budget and nothing replaced it. Asked the press office on 12 May, no answer yet.",
+];
+
+/// A stand-in for chance that is the same on every run: a number in 0..m from `n` and `r`.
+fn spread(n: usize, r: usize, m: usize) -> usize {
+    let x = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (r as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    ((x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 33) as usize % m
+}
+
+/// Every commitment of `docs` rated by every reviewer of `team`, as a review goes: they
+/// mostly agree (one verdict in six differs from the item's usual one), one review in ten
+/// has a note (of `NOTES`), one item in eight had its verdict changed once by one reviewer
+/// (a history entry with the earlier verdict and note), and half the items the first two
+/// disagree on are reconciled. Deterministic.
+#[allow(dead_code)] // not every benchmark uses it
+pub fn reviewed_by(docs: &[Document], team: &[String]) -> Workspace {
+    const USUAL: [Verdict; 6] = [
+        Verdict::KEPT,
+        Verdict::PARTIAL,
+        Verdict::IN_PROGRESS,
+        Verdict::KEPT,
+        Verdict::BROKEN,
+        Verdict::STALLED,
+    ];
+    const OTHER: [Verdict; 4] = [
+        Verdict::PARTIAL,
+        Verdict::BROKEN,
+        Verdict::NOT_A_COMMITMENT,
+        Verdict::KEPT,
+    ];
+    let mut ws = workspace(docs, |_| (Verdict::PENDING, Verdict::PENDING));
+    for (n, item) in ws.items.values_mut().enumerate() {
+        item.reviews.clear();
+        let usual = USUAL[spread(n, 99, USUAL.len())];
+        for (r, who) in team.iter().enumerate() {
+            let verdict = match spread(n, r, 6) {
+                0 => OTHER[spread(n, r + 50, OTHER.len())],
+                _ => usual,
+            };
+            let note = match spread(n, r + 100, 10) {
+                0 => NOTES[spread(n, r + 200, NOTES.len())].to_string(),
+                _ => String::new(),
+            };
+            if n % 8 == 0 && r == n / 8 % team.len() {
+                let earlier = "2026-10-02T09:30:00Z".into();
+                item.set_review(who, Verdict::IN_PROGRESS, NOTES[0].into(), earlier);
+            }
+            let day = 1 + spread(n, r + 300, 28);
+            let at = format!("2026-11-{day:02}T10:00:00Z").into();
+            item.set_review(who, verdict, note, at);
+        }
+        let pair = |r: usize| item.reviews.get(&team[r]).map(|x| x.verdict);
+        if team.len() >= 2 && pair(0) != pair(1) && n % 2 == 0 {
+            item.set_reconciled(
+                &team[0],
+                usual,
+                String::new(),
+                "2026-11-30T16:00:00Z".into(),
+            );
+        }
+    }
+    ws
+}

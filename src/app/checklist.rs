@@ -7,6 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use crate::app::state::{ChecklistFilter, ChecklistSort};
+use crate::review::reliability::{Coincidences, Counts};
 use crate::review::window::{deadline_order, due_day, settling_verdict};
 use crate::review::{Agreement, AsOf, ItemAgreement, rated_agreement, rated_figures};
 use crate::workspace::{FileKey, Item, Scale, Short, Verdict, Workspace};
@@ -26,6 +27,14 @@ pub struct Rows {
     touched: Vec<Short>,
     /// The whole workspace was replaced since.
     stale: bool,
+    /// Everyone with a review of some item (`pending` included), in name order. Made with
+    /// the rows; a remade row adds its item's reviewers and takes none away (one whose
+    /// only verdict was undone is at the terminal still).
+    reviewers: Vec<Short>,
+    /// Every row's counts, summed for Krippendorff's α; and how many rows have three
+    /// verdicts or more. Kept as rows are remade, never summed again per verdict.
+    coincidences: Coincidences,
+    thrice: usize,
     /// The scale the rows' counts are by.
     scale: Scale,
 }
@@ -55,7 +64,7 @@ struct Row {
     given: [Option<Verdict>; 3],
     /// Every reviewer's verdicts, counted per rating category (the reliability figures'
     /// input: `review::reliability::category`).
-    counts: crate::review::reliability::Counts,
+    counts: Counts,
     /// The day the deadline is due (`review::window::due_day`), if it has one.
     due: Option<i32>,
     /// A verdict settles the deadline (`review::window::settling_verdict`).
@@ -88,6 +97,11 @@ impl Row {
             settled: settling_verdict(item, scale).is_some(),
         }
     }
+
+    /// Three verdicts or more: enough for the title's α among everyone.
+    fn thrice(&self) -> bool {
+        self.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3
+    }
 }
 
 impl Rows {
@@ -116,24 +130,62 @@ impl Rows {
             && self.rows.len() == ws.items.len()
             && touched.iter().all(|id| self.remake(ws, id, names));
         if !in_place {
-            self.rows = Self::make(ws, names);
-            self.by_deadline = OnceLock::new();
-            self.names = Some((a.into(), b.into(), me.into()));
-            self.scale = ws.scale.clone();
-            self.stale = false;
+            *self = Self::make(ws, names);
         }
-        debug_assert_eq!(
-            self.rows,
-            Self::make(ws, names),
-            "an item changed untouched"
-        );
+        #[cfg(debug_assertions)]
+        {
+            let made = Self::make(ws, names);
+            assert_eq!(self.rows, made.rows, "an item changed untouched");
+            assert_eq!(self.thrice, made.thrice);
+            let alphas = (self.coincidences.alpha(), made.coincidences.alpha());
+            match alphas {
+                (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{alphas:?}"),
+                _ => assert_eq!(alphas.0.is_some(), alphas.1.is_some(), "{alphas:?}"),
+            }
+            let kept = |n: &Short| self.reviewers.binary_search(n).is_ok();
+            assert!(made.reviewers.iter().all(kept), "a reviewer left out");
+        }
     }
 
-    fn make(ws: &Workspace, names: (&str, &str, &str)) -> Vec<Row> {
-        ws.ordered()
-            .into_iter()
-            .map(|(id, item)| Row::of(id, item, names, &ws.scale))
-            .collect()
+    /// The rows of every item, and what is summed over them, for these names.
+    fn make(ws: &Workspace, names: (&str, &str, &str)) -> Rows {
+        let mut made = Rows {
+            names: Some((names.0.into(), names.1.into(), names.2.into())),
+            scale: ws.scale.clone(),
+            ..Rows::default()
+        };
+        let ordered = ws.ordered();
+        made.rows.reserve(ordered.len());
+        for (id, item) in ordered {
+            let row = Row::of(id, item, names, &ws.scale);
+            made.count(&row, true);
+            made.rows.push(row);
+            made.add_reviewers(item);
+        }
+        made
+    }
+
+    /// Adds (or takes away) a row's verdicts from the sums over every row.
+    fn count(&mut self, row: &Row, add: bool) {
+        match add {
+            true => self.coincidences.add(&row.counts),
+            false => self.coincidences.remove(&row.counts),
+        }
+        if row.thrice() {
+            match add {
+                true => self.thrice += 1,
+                false => self.thrice -= 1,
+            }
+        }
+    }
+
+    /// Adds the reviewers of `item` not seen yet.
+    fn add_reviewers(&mut self, item: &Item) {
+        for name in item.reviews.keys() {
+            if let Err(at) = self.reviewers.binary_search(name) {
+                self.reviewers.insert(at, name.clone());
+            }
+        }
     }
 
     /// Makes one item's row again; `false` when it has none (it is new, or moved).
@@ -147,27 +199,26 @@ impl Rows {
                 if self.rows[at].due != row.due {
                     self.by_deadline = OnceLock::new();
                 }
-                self.rows[at] = row;
+                self.count(&row, true);
+                let old = std::mem::replace(&mut self.rows[at], row);
+                self.count(&old, false);
+                self.add_reviewers(item);
                 true
             }
             Err(_) => false,
         }
     }
 
+    /// Everyone with a review of some item, `pending` included, in name order.
+    pub fn reviewers(&self) -> &[Short] {
+        &self.reviewers
+    }
+
     /// Krippendorff's α (nominal) among every reviewer, when some item has three verdicts
-    /// or more (with two, the title's κ says it); from the rows, not the workspace.
+    /// or more (with two, the title's κ says it); from the sums kept with the rows.
     pub fn alpha_of_everyone(&self) -> Option<f64> {
-        let three = self
-            .rows
-            .iter()
-            .any(|r| r.counts.iter().map(|&c| u32::from(c)).sum::<u32>() >= 3);
-        three
-            .then(|| {
-                crate::review::reliability::alpha_of_counts(
-                    self.rows.iter().map(|r| &r.counts),
-                    &self.scale,
-                )
-            })
+        (self.thrice > 0)
+            .then(|| self.coincidences.alpha())
             .flatten()
     }
 
@@ -299,6 +350,83 @@ pub fn verdict_letter(v: Option<Verdict>, scale: &Scale) -> String {
     c.to_string()
 }
 
+/// The reviewers beyond the pair, in name order: those who get the others' column.
+pub fn others(rv: &crate::app::state::ReviewState) -> impl Iterator<Item = &str> {
+    let (a, b) = (rv.pair.0.as_str(), rv.pair.1.as_str());
+    rv.reviewers
+        .iter()
+        .map(String::as_str)
+        .filter(move |n| *n != a && *n != b)
+}
+
+/// Up to this many reviewers beyond the pair, a row gives each a letter; with more, it
+/// counts their verdicts.
+pub const OTHERS_AS_LETTERS: usize = 6;
+
+/// Columns of the counts that stand for more than [`OTHERS_AS_LETTERS`] other reviewers.
+const OTHERS_COUNTED: usize = 9;
+
+/// The other reviewers' verdicts on `item`, as wide on every row: a letter each in name
+/// order (`KB·p`, `·` for one who has not rated it), or with more than
+/// [`OTHERS_AS_LETTERS`] of them, how many gave each verdict, the most given first and
+/// those who have not rated it last (`3K 2B 4·`); all hidden (`◌`) in blind mode. Empty
+/// when there are none.
+pub fn others_column(item: &Item, others: &[&str], hidden: bool, scale: &Scale) -> String {
+    let letter = |who: &str| verdict_letter(item.reviews.get(who).map(|r| r.verdict), scale);
+    if others.len() <= OTHERS_AS_LETTERS {
+        return match hidden {
+            true => crate::app::marks::HIDDEN.repeat(others.len()),
+            false => others.iter().map(|who| letter(who)).collect(),
+        };
+    }
+    if hidden {
+        return format!("{:<OTHERS_COUNTED$}", crate::app::marks::HIDDEN);
+    }
+    // Ties in the order of the verdict scale.
+    let order = |l: &str| {
+        scale
+            .all()
+            .position(|v| verdict_letter(Some(v), scale) == l)
+            .unwrap_or(usize::MAX)
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for who in others {
+        let l = letter(who);
+        match counts.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    let none = verdict_letter(None, scale);
+    counts.sort_by_key(|(l, n)| (*l == none, std::cmp::Reverse(*n), order(l)));
+    let mut shown = String::new();
+    for (k, (l, n)) in counts.iter().enumerate() {
+        let part = format!("{}{n}{l}", if k == 0 { "" } else { " " });
+        let more = k + 1 < counts.len();
+        let room = OTHERS_COUNTED - usize::from(more);
+        if crate::width::of(&shown) + crate::width::of(&part) > room {
+            shown.push('…');
+            break;
+        }
+        shown.push_str(&part);
+    }
+    let pad = OTHERS_COUNTED.saturating_sub(crate::width::of(&shown));
+    format!("{shown}{}", " ".repeat(pad))
+}
+
+/// The others' column's heading: each one's initial, or `others` over the counts.
+pub fn others_heading(others: &[&str]) -> String {
+    if others.len() <= OTHERS_AS_LETTERS {
+        return others.iter().map(|n| initial(n)).collect();
+    }
+    format!("{:<OTHERS_COUNTED$}", "others")
+}
+
+/// A reviewer's initial, for a column's heading.
+pub fn initial(name: &str) -> char {
+    name.chars().next().unwrap_or(' ')
+}
+
 /// The detail's window on `total` body lines in `rows` rows: the first line shown and how
 /// many. Longer than the rows, one row goes to the line that says where the window is.
 pub fn detail_window(
@@ -403,7 +531,8 @@ fn wrapped(text: &str, width: usize, indent: usize, tone: Tone, out: &mut Vec<De
 }
 
 /// The selected item's detail below its title line: its whole quote, figures, each
-/// reviewer's verdict with the whole note under it, and where the pair stands with the
+/// reviewer's verdict with the whole note under it (the pair first, then everyone else who
+/// reviews here, by name), and where the pair stands with the
 /// reconciled verdict's note; wrapped to `width`. Longer than its rows, it scrolls
 /// (`detail_top`): the same lines for `update`, which bounds the scroll, and for `draw`.
 pub fn detail_body(
@@ -443,7 +572,16 @@ pub fn detail_body(
         (figures, Tone::Figures),
     ]);
     let hidden = partner_hidden(rv, item);
-    for (who, mine) in [(a, true), (b, false)] {
+    // Who sits where: me, my partner, then everyone else who reviews here, by name.
+    #[derive(PartialEq)]
+    enum Seat {
+        Me,
+        Partner,
+        Other,
+    }
+    let pair = [(a, Seat::Me), (b, Seat::Partner)];
+    let others = others(rv).map(|who| (who, Seat::Other));
+    for (who, seat) in pair.into_iter().chain(others) {
         if who.is_empty() {
             lines.push(vec![("(no second reviewer yet)".to_string(), Tone::Dim)]);
             continue;
@@ -454,10 +592,11 @@ pub fn detail_body(
         );
         let review = item.reviews.get(who);
         let (body, note) = match review {
-            _ if hidden && !mine => (
+            _ if hidden && seat == Seat::Partner => (
                 "◌ hidden until you give your verdict (blind mode)".to_string(),
                 "",
             ),
+            _ if hidden && seat == Seat::Other => ("◌ hidden (blind mode)".to_string(), ""),
             None => ("· not rated".to_string(), ""),
             Some(x) => {
                 let stale = match x.stale {
@@ -476,7 +615,7 @@ pub fn detail_body(
         };
         lines.push(vec![head, (body, Tone::Plain)]);
         wrapped(note.trim_end(), width, NOTE_INDENT, Tone::Plain, &mut lines);
-        if let Some(x) = review.filter(|_| mine || !hidden) {
+        if let Some(x) = review.filter(|_| seat == Seat::Me || !hidden) {
             review_extras(x, (&rv.ws.scale, &state.as_of()), width, &mut lines);
         }
     }
@@ -517,4 +656,83 @@ pub fn detail_body(
         lines.push(vec![(s, Tone::Dim)]);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{Anchor, Origin};
+
+    fn item(verdicts: &[(&str, Verdict)]) -> Item {
+        let anchor = Anchor {
+            exact: "q".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            start: 0,
+            end: 1,
+            doc_hash: "h".into(),
+        };
+        let mut item = Item::new("a.txt", Origin::Extracted, anchor);
+        for (who, v) in verdicts {
+            item.set_review(who, *v, String::new(), "2026-12-07T00:00:00Z".into());
+        }
+        item
+    }
+
+    #[test]
+    fn the_others_get_a_letter_each_in_name_order_or_hidden() {
+        let it = item(&[
+            ("cy", Verdict::KEPT),
+            ("dee", Verdict::PENDING),
+            ("fay", Verdict::BROKEN),
+        ]);
+        let others = ["cy", "dee", "eve", "fay"];
+        assert_eq!(
+            others_column(&it, &others, false, &Scale::default()),
+            "K?·B"
+        );
+        assert_eq!(others_column(&it, &others, true, &Scale::default()), "◌◌◌◌");
+        assert_eq!(others_heading(&others), "cdef");
+        assert_eq!(others_column(&it, &[], false, &Scale::default()), "");
+    }
+
+    #[test]
+    fn many_others_are_counted_most_given_first_in_one_width() {
+        let names: Vec<String> = (1..=9).map(|k| format!("r{k}")).collect();
+        let others: Vec<&str> = names.iter().map(String::as_str).collect();
+        let it = item(&[
+            ("r1", Verdict::BROKEN),
+            ("r2", Verdict::KEPT),
+            ("r3", Verdict::KEPT),
+            ("r4", Verdict::KEPT),
+            ("r5", Verdict::BROKEN),
+        ]);
+        // Verdict::KEPT 3, broken 2, four not rated.
+        assert_eq!(
+            others_column(&it, &others, false, &Scale::default()),
+            "3K 2B 4· "
+        );
+        let every = item(&[
+            ("r1", Verdict::BROKEN),
+            ("r2", Verdict::KEPT),
+            ("r3", Verdict::PARTIAL),
+            ("r4", Verdict::STALLED),
+            ("r5", Verdict::IN_PROGRESS),
+        ]);
+        let shown = others_column(&every, &others, false, &Scale::default());
+        // Ties in the scale's order: broken, stalled, in progress…
+        assert_eq!(shown, "1B 1S 1I…");
+        assert_eq!(
+            others_column(&item(&[]), &others, false, &Scale::default()),
+            "9·       "
+        );
+        assert_eq!(
+            others_column(&it, &others, true, &Scale::default()),
+            "◌        "
+        );
+        assert_eq!(others_heading(&others), "others   ");
+        for s in [shown, others_heading(&others)] {
+            assert_eq!(crate::width::of(&s), OTHERS_COUNTED, "{s:?}");
+        }
+    }
 }

@@ -97,8 +97,10 @@ type Legend = Vec<(&'static str, Vec<(String, String)>)>;
 /// Each pane's symbols, taken from the functions and constants the panes draw with.
 pub fn legend(scale: &Scale) -> Legend {
     let m = |mark: &str, what: &str| (mark.to_string(), what.to_string());
-    let mut checklist: Vec<(String, String)> =
-        vec![m("", "columns: my verdict, my partner's, the pair's mark")];
+    let mut checklist: Vec<(String, String)> = vec![
+        m("", "columns: my verdict, my partner's, the pair's mark"),
+        m("", "then the others', by name (many: counts, 3K 2B)"),
+    ];
     checklist.extend(scale.all().map(|v| {
         m(
             &verdict_letter(Some(v), scale),
@@ -107,7 +109,7 @@ pub fn legend(scale: &Scale) -> Legend {
     }));
     checklist.extend([
         m(&verdict_letter(None, scale), "no verdict yet"),
-        m(marks::HIDDEN, "partner's verdict hidden (blind mode)"),
+        m(marks::HIDDEN, "the others' verdicts hidden (blind mode)"),
         m(
             agreement_mark(ItemAgreement::One),
             "only one of the pair has rated it",

@@ -95,6 +95,15 @@ pub struct ReviewState {
     pub me: Option<String>,
     /// The two reviewers shown side by side (the active one first).
     pub pair: (String, String),
+    /// Everyone who reviews here, in name order: all with a review in the workspace, the
+    /// pair, and `joined`. The others' column, the detail and ctrl-r's turns go by it.
+    pub reviewers: Vec<String>,
+    /// Reviewers who took the keys in this session without being in the file perhaps (the
+    /// one named at the start, those added): ctrl-r reaches them before their first
+    /// verdict, which is when the file first names them.
+    pub joined: Vec<String>,
+    /// The prompt for the name of a reviewer to add, while it is open.
+    pub name_input: Option<TextArea<'static>>,
     /// Which items the checklist shows.
     pub filter: ChecklistFilter,
     /// In which order.

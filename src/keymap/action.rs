@@ -23,6 +23,8 @@ pub enum Context {
     Help,
     /// The checklist pane.
     Checklist,
+    /// The checklist's prompt for the name of a reviewer to add.
+    ReviewerName,
     /// The note editor (it takes typed text).
     NoteEditor,
     /// The timeline view of dates and deadlines.
@@ -34,7 +36,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, `global` first.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Documents,
         Context::Reader,
@@ -43,6 +45,7 @@ impl Context {
         Context::Filter,
         Context::Help,
         Context::Checklist,
+        Context::ReviewerName,
         Context::NoteEditor,
         Context::Timeline,
         Context::Question,
@@ -59,6 +62,7 @@ impl Context {
             Context::Filter => "filter",
             Context::Help => "help",
             Context::Checklist => "checklist",
+            Context::ReviewerName => "reviewer_name",
             Context::NoteEditor => "note_editor",
             Context::Timeline => "timeline",
             Context::Question => "question",
@@ -74,7 +78,11 @@ impl Context {
     pub fn is_text_input(self) -> bool {
         matches!(
             self,
-            Context::Finder | Context::Search | Context::Filter | Context::NoteEditor
+            Context::Finder
+                | Context::Search
+                | Context::Filter
+                | Context::ReviewerName
+                | Context::NoteEditor
         )
     }
 }
@@ -173,6 +181,7 @@ actions! {
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the next reviewer (by name) takes the keys";
+    AddReviewer "add_reviewer" [Checklist] "add a reviewer (type their name), who takes the keys; the file names them from their first verdict";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";
     ExportMarkdown "export_markdown" [Checklist] "write the checklist shown beside the workspace as Markdown (never over a file)";
@@ -196,8 +205,8 @@ actions! {
     SetMark "set_mark" [Reader] "set a mark at the cursor: then a letter a–z (kept across restarts)";
     GotoMark "goto_mark" [Documents, Reader, Checklist] "go to a mark of the document in the reader: then its letter";
     ToggleReading "toggle_reading" [Global, Documents, Reader, Checklist] "reading mode: the reader alone, full width, while it has the focus (remembered)";
-    Confirm "confirm" [Finder, Search, Filter, NoteEditor, Question] "accept; save (the note, or before quitting)";
-    Cancel "cancel" [Finder, Search, Filter, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
+    Confirm "confirm" [Finder, Search, Filter, ReviewerName, NoteEditor, Question] "accept; save (the note, or before quitting)";
+    Cancel "cancel" [Finder, Search, Filter, ReviewerName, Help, Checklist, Timeline, NoteEditor, Question] "close / stay / forget a waiting reconcile/filter";
     Discard "discard" [Question] "quit without saving / drop the note's changes";
 }
 

@@ -16,19 +16,25 @@ pub use window::AsOf;
 /// The active reviewer: `given` (`--reviewer`), else `CORDIALE_REVIEWER`, else
 /// `git config user.name`.
 pub fn active_reviewer(given: Option<&str>) -> Option<String> {
-    if let Some(r) = given.filter(|r| !r.trim().is_empty()) {
-        return Some(r.trim().to_string());
+    if let Some(r) = given.and_then(reviewer_name) {
+        return Some(r.to_string());
     }
     if let Ok(r) = std::env::var("CORDIALE_REVIEWER")
-        && !r.trim().is_empty()
+        && let Some(r) = reviewer_name(&r)
     {
-        return Some(r.trim().to_string());
+        return Some(r.to_string());
     }
     std::process::Command::new("git")
         .args(["config", "user.name"])
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .filter(|n| !n.is_empty())
+        .and_then(|o| reviewer_name(&String::from_utf8_lossy(&o.stdout)).map(str::to_string))
+}
+
+/// A reviewer's name as given (`--reviewer`, `CORDIALE_REVIEWER`, `git config user.name`,
+/// or typed in the workbench): without the spaces around it, and `None` when nothing is
+/// left.
+pub fn reviewer_name(given: &str) -> Option<&str> {
+    Some(given.trim()).filter(|n| !n.is_empty())
 }

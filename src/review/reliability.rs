@@ -365,10 +365,21 @@ mod tests {
         let scale = Scale::default();
         let full = reliability(&items, &scale);
         let counts: Vec<Counts> = items.iter().map(|i| counts_of(i, &scale)).collect();
+        close(alpha_of_counts(&counts), full.alpha_nominal.unwrap().value);
+        // Kept one item at a time: an item taken away and given again leaves the same α.
+        let mut kept = Coincidences::default();
+        for c in &counts {
+            kept.add(c);
+        }
+        kept.remove(&counts[1]);
+        kept.remove(&counts[2]);
         close(
-            alpha_of_counts(&counts, &scale),
-            full.alpha_nominal.unwrap().value,
+            kept.alpha(),
+            alpha_of_counts(&[counts[0], counts[3]]).unwrap(),
         );
+        kept.add(&counts[2]);
+        kept.add(&counts[1]);
+        close(kept.alpha(), full.alpha_nominal.unwrap().value);
     }
 
     #[test]
@@ -442,22 +453,81 @@ pub fn counts_of(item: &Item, scale: &Scale) -> Counts {
     counts
 }
 
-/// Krippendorff's α (nominal) from each item's counts, with no interval: cheap enough for
-/// the checklist's title after every verdict.
-pub fn alpha_of_counts<'a>(
-    items: impl IntoIterator<Item = &'a Counts>,
-    scale: &Scale,
-) -> Option<f64> {
-    let n = scale.categories().count();
-    let mut sums = Sums::new(n);
-    let mut by = vec![0.0; n];
+/// Krippendorff's α (nominal) from each item's counts, with no interval.
+pub fn alpha_of_counts<'a>(items: impl IntoIterator<Item = &'a Counts>) -> Option<f64> {
+    let mut coincidences = Coincidences::default();
     for counts in items {
-        for (b, c) in by.iter_mut().zip(counts) {
-            *b = f64::from(*c);
-        }
-        sums.add(&by);
+        coincidences.add(counts);
     }
-    sums.krippendorff_alpha(Level::Nominal)
+    coincidences.alpha()
+}
+
+/// Krippendorff's coincidences (nominal) of items given as counts per category, kept in
+/// whole numbers: an item's pairs of ratings are summed with those of the items rated as
+/// many times (their one divisor, `r − 1`), so an item is taken away exactly as it was
+/// added. The checklist keeps its title's α with this, one verdict at a time, instead of
+/// a pass over every item after each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coincidences {
+    /// The scale's categories (the length of the counts added).
+    categories: usize,
+    /// For the items rated `r` times, at `r − 2`: their ordered pairs of ratings per
+    /// pair of categories `(c, k)`, row-major.
+    by_ratings: Vec<Vec<u64>>,
+}
+
+impl Coincidences {
+    /// Adds an item's ratings, counted per category.
+    pub fn add(&mut self, counts: &[u8]) {
+        self.apply(counts, true);
+    }
+
+    /// Takes away an item's ratings added before.
+    pub fn remove(&mut self, counts: &[u8]) {
+        self.apply(counts, false);
+    }
+
+    fn apply(&mut self, counts: &[u8], add: bool) {
+        let q = counts.len();
+        let r: usize = counts.iter().map(|&c| usize::from(c)).sum();
+        // Items rated once carry no information.
+        if r < 2 {
+            return;
+        }
+        self.categories = q;
+        if self.by_ratings.len() < r - 1 {
+            self.by_ratings.resize(r - 1, Vec::new());
+        }
+        let pairs = &mut self.by_ratings[r - 2];
+        pairs.resize(q * q, 0);
+        // Only the categories the item was given: a few additions, not q².
+        for c in (0..q).filter(|&c| counts[c] > 0) {
+            for k in (0..q).filter(|&k| counts[k] > 0) {
+                let (x, y) = (u64::from(counts[c]), u64::from(counts[k]));
+                let n = if c == k { x * (x - 1) } else { x * y };
+                let cell = &mut pairs[c * q + k];
+                debug_assert!(add || *cell >= n, "an item taken away that was not added");
+                *cell = if add {
+                    *cell + n
+                } else {
+                    cell.saturating_sub(n)
+                };
+            }
+        }
+    }
+
+    /// Krippendorff's α (nominal) of the items added; `None` when it is undefined.
+    pub fn alpha(&self) -> Option<f64> {
+        let q = self.categories;
+        let mut sums = Sums::new(q);
+        for (i, pairs) in self.by_ratings.iter().enumerate() {
+            let divisor = (i + 1) as f64;
+            for (o, n) in sums.coincidences.iter_mut().zip(pairs) {
+                *o += *n as f64 / divisor;
+            }
+        }
+        sums.krippendorff_alpha(Level::Nominal)
+    }
 }
 
 /// The reliability of `items` among everyone who rated them, on `scale` (nominal: every

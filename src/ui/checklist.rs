@@ -1,9 +1,13 @@
 //! The checklist pane: every commitment with both reviewers' verdicts side by side (a
-//! letter each, never colour alone), the agreement, the document and the quote; progress,
-//! percent agreement and Cohen's kappa in the title.
+//! letter each, never colour alone), the agreement, the other reviewers' verdicts (with
+//! three or more), the document and the quote; progress, percent agreement and Cohen's
+//! kappa in the title.
 
 use super::*;
-use crate::app::checklist::{Tone, agreement_mark, detail_body, partner_hidden, verdict_letter};
+use crate::app::checklist::{
+    Tone, agreement_mark, detail_body, initial, others, others_column, others_heading,
+    partner_hidden, verdict_letter,
+};
 use crate::app::layout::checklist_detail_rows;
 use crate::app::marks;
 use crate::app::state::{ChecklistFilter, ChecklistSort, ReviewState, VerdictKey};
@@ -167,12 +171,17 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         }
     }
     let w = area.width as usize;
-    let initial = |n: &str| n.chars().next().map_or(' ', |c| c).to_string();
     let doc_w = document_columns(w);
+    // With three reviewers or more, the others' verdicts stand after the pair's mark.
+    let others: Vec<&str> = others(rv).collect();
+    let heading = match others.is_empty() {
+        true => String::new(),
+        false => format!("{} ", others_heading(&others)),
+    };
     let mut lines = vec![Line::styled(
         fit(
             &format!(
-                " {}{}   {:<doc_w$}  commitment",
+                " {}{}   {heading}{:<doc_w$}  commitment",
                 initial(a),
                 initial(b),
                 "document"
@@ -181,7 +190,8 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         ),
         theme.dim,
     )];
-    let rows = area.height.saturating_sub(1) as usize;
+    let prompt = u16::from(rv.name_input.is_some());
+    let rows = area.height.saturating_sub(1 + prompt) as usize;
     for (i, id) in rv.order.iter().enumerate().skip(rv.offset).take(rows) {
         let item = &rv.ws.items[id];
         let va = item.reviews.get(a).map(|x| x.verdict);
@@ -213,8 +223,12 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
             "{}{page}",
             document_name(state, &item.doc, doc_w.saturating_sub(width::of(&page)))
         );
+        let theirs = match others.is_empty() {
+            true => String::new(),
+            false => format!("{} ", others_column(item, &others, hidden, &rv.ws.scale)),
+        };
         let head = format!(
-            "{marker}{}{} {state_mark} {}  ",
+            "{marker}{}{} {state_mark} {theirs}{}  ",
             verdict_letter(va, &rv.ws.scale),
             letter_b,
             pad(&doc, doc_w),
@@ -239,6 +253,18 @@ pub(super) fn checklist(state: &State, theme: &Theme, frame: &mut Frame, r: Rect
         lines.push(Line::styled(format!("no item here{keys}"), theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), area);
+    if let Some(input) = &rv.name_input {
+        // The prompt for a reviewer's name, on the list's last row.
+        let y = area.y + area.height.saturating_sub(1);
+        frame.render_widget(Clear, Rect::new(area.x, y, area.width, 1));
+        let prompt = "reviewer: ";
+        let pw = (prompt.len() as u16).min(area.width);
+        frame.render_widget(Span::styled(prompt, theme.key), Rect::new(area.x, y, pw, 1));
+        frame.render_widget(
+            input,
+            Rect::new(area.x + pw, y, area.width.saturating_sub(pw), 1),
+        );
+    }
 }
 
 /// The selected item in full: a title line (deadline and whether it is overdue, document,

@@ -37,8 +37,11 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         ws: opened.ws,
         unsaved: Vec::new(),
         orphaned: opened.orphaned,
+        joined: opened.me.iter().cloned().collect(),
         me: opened.me,
         pair,
+        reviewers: Vec::new(),
+        name_input: None,
         filter: ChecklistFilter::All,
         sort: ChecklistSort::File,
         order: Vec::new(),
@@ -90,6 +93,7 @@ pub(super) fn refresh_checklist(state: &mut State) {
     let (a, b) = (r.pair.0.as_str(), r.pair.1.as_str());
     let me = r.me.as_deref().unwrap_or("");
     r.rows.update(&r.ws, a, b, me);
+    r.reviewers = everyone(r);
     r.figures = r.rows.figures();
     r.everyone = r.rows.alpha_of_everyone();
     r.rated = r.rows.rated();
@@ -259,33 +263,132 @@ pub(super) fn save_change(state: &mut State, what: String) -> Vec<Effect> {
     vec![Effect::Save]
 }
 
-/// Reviewers at one terminal take turns: the next reviewer by name (of everyone who has
-/// given a verdict, and the two shown) becomes the active one, and the one who was active
-/// is shown beside. With two, they swap; with three or more, each is reached in turn.
+/// Everyone who reviews here, in name order: all with a review in the workspace (kept
+/// with the checklist's rows), those who joined this session, and the pair.
+fn everyone(r: &ReviewState) -> Vec<String> {
+    let mut everyone: Vec<String> = r
+        .rows
+        .reviewers()
+        .iter()
+        .map(|n| n.to_string())
+        .chain(r.joined.iter().cloned())
+        .chain([r.pair.0.clone(), r.pair.1.clone()])
+        .filter(|n| !n.is_empty())
+        .collect();
+    everyone.sort();
+    everyone.dedup();
+    everyone
+}
+
+/// Reviewers at one terminal take turns: the next reviewer by name (of everyone who
+/// reviews here: all who have given a verdict, those added, the two shown) becomes the
+/// active one, and the one who was active is shown beside. With two, they swap; with
+/// three or more, each is reached in turn.
 pub(super) fn switch_reviewer(state: &mut State) {
     let Some(r) = state.review.as_mut() else {
         return;
     };
-    let mut everyone: Vec<String> =
-        r.ws.items
-            .values()
-            .flat_map(|i| i.reviews.keys())
-            .map(|n| n.to_string())
-            .chain([r.pair.0.clone(), r.pair.1.clone()])
-            .filter(|n| !n.is_empty())
-            .collect();
-    everyone.sort();
-    everyone.dedup();
+    let everyone = &r.reviewers;
     if everyone.len() < 2 {
-        return say(state, "no second reviewer in this workspace yet");
+        let add = state
+            .keymap
+            .keys_for(Context::Checklist, Action::AddReviewer)
+            .map_or(String::new(), |k| {
+                format!(" ({k} in the checklist adds one)")
+            });
+        return say(
+            state,
+            format!("no second reviewer in this workspace yet{add}"),
+        );
     }
     let at = everyone.iter().position(|n| *n == r.pair.0).unwrap_or(0);
     let next = everyone[(at + 1) % everyone.len()].clone();
-    r.pair = (next, r.pair.0.clone());
-    r.me = Some(r.pair.0.clone());
-    let me = r.pair.0.clone();
-    refresh_checklist(state);
+    take_the_keys(state, next);
+    let me = state
+        .review
+        .as_ref()
+        .map_or_else(String::new, |r| r.pair.0.clone());
     say(state, format!("reviewing as {me}"));
+    offer_draft(state);
+}
+
+/// `who` becomes the active reviewer, and the one who was active is shown beside.
+fn take_the_keys(state: &mut State, who: String) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    let before = std::mem::take(&mut r.pair.0);
+    r.pair = (who.clone(), before);
+    r.me = Some(who);
+    refresh_checklist(state);
+}
+
+/// Opens the prompt for the name of a reviewer to add.
+pub(super) fn ask_reviewer_name(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return say(state, "no workspace open yet");
+    };
+    r.name_input = Some(text_input("name of the reviewer to add"));
+    let key = |a| {
+        state
+            .keymap
+            .keys_for(Context::ReviewerName, a)
+            .unwrap_or_else(|| a.name().to_string())
+    };
+    let (add, cancel) = (key(Action::Confirm), key(Action::Cancel));
+    say(
+        state,
+        format!("add a reviewer: type their name, {add} adds them, {cancel} cancels"),
+    );
+}
+
+/// Adds the reviewer named at the prompt, who takes the keys: ctrl-r reaches them from
+/// now on, and the file names them once they give a verdict (nothing is written before).
+/// A name `--reviewer` would refuse (nothing but spaces), or that of someone who reviews
+/// here already (in any case), is refused with the reason, the prompt left open.
+pub(super) fn add_reviewer(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    let typed = r.name_input.as_ref().map(input_text).unwrap_or_default();
+    let refused = |state: &mut State, text: String| {
+        state.status = Some(Status { text, error: true });
+    };
+    let Some(name) = crate::review::reviewer_name(&typed).map(str::to_string) else {
+        let cancel = state
+            .keymap
+            .keys_for(Context::ReviewerName, Action::Cancel)
+            .unwrap_or_else(|| Action::Cancel.name().to_string());
+        return refused(
+            state,
+            format!("a reviewer needs a name: type one, or {cancel}"),
+        );
+    };
+    let same = |n: &String| n.to_lowercase() == name.to_lowercase();
+    if let Some(known) = r.reviewers.iter().find(|n| same(n)) {
+        let why = match *known == name {
+            // The checklist's own key first (vim's `g r`), else the global one.
+            true => [Context::Checklist, Context::Global]
+                .into_iter()
+                .find_map(|c| state.keymap.keys_for(c, Action::SwitchReviewer))
+                .map_or(String::new(), |k| format!(" ({k} takes turns)")),
+            false => " (only the case differs)".to_string(),
+        };
+        let known = crate::safe_text::sanitize(known);
+        return refused(
+            state,
+            format!("not added: {known} reviews here already{why}"),
+        );
+    }
+    r.name_input = None;
+    r.joined.push(name.clone());
+    take_the_keys(state, name.clone());
+    // The status bar names the file; a message this long leaves that out.
+    let shown = crate::safe_text::sanitize(&name);
+    say(
+        state,
+        format!("reviewing as {shown} (added): nothing is written until {shown} gives a verdict"),
+    );
     offer_draft(state);
 }
 

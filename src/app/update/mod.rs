@@ -56,6 +56,14 @@ pub fn context(state: &State) -> Context {
             Pane::Documents => Context::Documents,
             Pane::Reader if state.reader.search_input.is_some() => Context::Search,
             Pane::Reader => Context::Reader,
+            Pane::Checklist
+                if state
+                    .review
+                    .as_ref()
+                    .is_some_and(|r| r.name_input.is_some()) =>
+            {
+                Context::ReviewerName
+            }
             Pane::Checklist => Context::Checklist,
         },
     }
@@ -406,6 +414,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::MarkCommitment => return mark_commitment(state),
         Action::CiteEvidence => return checklist::cite_evidence(state),
         Action::SwitchReviewer => switch_reviewer(state),
+        Action::AddReviewer => ask_reviewer_name(state),
         Action::EditNote => edit_note(state),
         Action::ExportMarkdown => return export_checklist(state, ExportFormat::Markdown),
         Action::ExportCsv => return export_checklist(state, ExportFormat::Csv),
@@ -635,6 +644,7 @@ pub(super) fn confirm(state: &mut State, ctx: Context) -> Vec<Effect> {
             }
         }
         Context::Filter => state.documents.filter_input = None,
+        Context::ReviewerName => add_reviewer(state),
         _ => {}
     }
     Vec::new()
@@ -660,6 +670,12 @@ pub(super) fn cancel(state: &mut State, ctx: Context) {
             state.documents.filter_input = None;
             state.documents.filter.clear();
             refresh_documents(state);
+        }
+        Context::ReviewerName => {
+            if let Some(r) = state.review.as_mut() {
+                r.name_input = None;
+            }
+            say(state, "no reviewer added");
         }
         _ => {}
     }

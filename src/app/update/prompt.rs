@@ -1,5 +1,5 @@
-//! Prompts (the finder's input, the reader's search, the documents filter): typing,
-//! readline's editing keys, pastes, and the finder's queries.
+//! Prompts (the finder's input, the reader's search, the documents filter, a reviewer's
+//! name): typing, readline's editing keys, pastes, and the finder's queries.
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -15,6 +15,7 @@ pub(super) fn prompt(
         Context::Search => state.reader.search_input.as_mut(),
         Context::Filter => state.documents.filter_input.as_mut(),
         Context::NoteEditor => state.note.as_mut().map(|n| &mut n.input),
+        Context::ReviewerName => state.review.as_mut()?.name_input.as_mut(),
         _ => None,
     }
 }
