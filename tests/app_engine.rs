@@ -726,6 +726,15 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                 (item.anchor.start, item.anchor.end)
             );
         }
+        Action::NextActor => {
+            let r = after.review.as_ref().unwrap();
+            let item = &r.ws.items[&r.order[r.selected]];
+            assert_eq!(
+                r.actor_of_selected(),
+                item.actors.first(),
+                "{what}: the first actor"
+            );
+        }
         Action::CiteEvidence => {
             let sentence = cursor_sentence(before).unwrap();
             let r = after.review.as_ref().unwrap();
@@ -1160,6 +1169,16 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
             let v = item.reviews["ann"].verdict;
             item.set_review("ann", v, note.join("\n"), "2026-11-25T09:00:00Z".into());
             r.detail_top = Some((id, 3));
+        }
+        (Action::NextActor, _) => {
+            // An item the extraction found actors in.
+            let r = b.state.review.as_mut().unwrap();
+            let at = r
+                .order
+                .iter()
+                .position(|id| !r.ws.items[id].actors.is_empty())
+                .expect("an item with actors");
+            r.selected = at;
         }
         (Action::CiteEvidence, _) => {
             // A sentence that is not the selected item's own words.
@@ -3423,4 +3442,53 @@ fn going_back_to_the_list_keeps_the_reader_s_document() {
     b.keys("ctrl-o");
     assert_eq!(b.state.focus, Pane::Documents);
     assert_eq!(b.state.reader.doc, opened);
+}
+
+/// The G7 method rates each member: `@` makes the verdict keys rate the selected item's
+/// actors one by one, then the whole commitment again; each actor's verdict is saved apart.
+#[test]
+fn verdict_keys_rate_each_actor_in_turn() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3");
+    let r = b.state.review.as_mut().unwrap();
+    let at = r
+        .order
+        .iter()
+        .position(|id| r.ws.items[id].actors.len() >= 2)
+        .expect("an item with two actors");
+    r.selected = at;
+    let id = r.order[at].clone();
+    let actors = r.ws.items[&id].actors.clone();
+    b.keys("@");
+    assert_eq!(
+        b.state.review.as_ref().unwrap().actor_of_selected(),
+        Some(&actors[0])
+    );
+    b.keys("K");
+    assert!(b.effects.contains(&Effect::Save));
+    b.keys("@ B");
+    let ann = &b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"];
+    assert_eq!(
+        ann.actors.get(&actors[0]),
+        Some(cordiale::workspace::Verdict::KEPT)
+    );
+    assert_eq!(
+        ann.actors.get(&actors[1]),
+        Some(cordiale::workspace::Verdict::BROKEN)
+    );
+    // Past the last actor, the keys rate the whole commitment again.
+    for _ in 2..actors.len() {
+        b.keys("@");
+    }
+    b.keys("@");
+    assert_eq!(b.state.review.as_ref().unwrap().actor_of_selected(), None);
+    b.keys("P");
+    let ann = &b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"];
+    assert_eq!(ann.verdict, cordiale::workspace::Verdict::PARTIAL);
+    assert_eq!(ann.actors.len(), 2, "the actors' verdicts stay");
+    // Undo takes back the last change only.
+    b.keys("u");
+    let ann = &b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"];
+    assert_ne!(ann.verdict, cordiale::workspace::Verdict::PARTIAL);
+    assert_eq!(ann.actors.len(), 2);
 }

@@ -571,6 +571,22 @@ pub fn detail_body(
         ("figures ".to_string(), Tone::Dim),
         (figures, Tone::Figures),
     ]);
+    if let Some(actor) = rv.actor_of_selected() {
+        lines.push(vec![
+            ("my verdict keys rate ".to_string(), Tone::Dim),
+            (crate::safe_text::sanitize(actor), Tone::Reviewer),
+            (
+                match state.keymap.keys_for(
+                    crate::keymap::Context::Checklist,
+                    crate::keymap::Action::NextActor,
+                ) {
+                    Some(k) => format!(" alone ({k}: the next actor)"),
+                    None => " alone".to_string(),
+                },
+                Tone::Dim,
+            ),
+        ]);
+    }
     let hidden = partner_hidden(rv, item);
     // Who sits where: me, my partner, then everyone else who reviews here, by name.
     #[derive(PartialEq)]

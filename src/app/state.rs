@@ -144,9 +144,21 @@ pub struct ReviewState {
     /// The first line of the item's detail shown, for the item it was scrolled on (any
     /// other item's detail shows from its top).
     pub detail_top: Option<(crate::workspace::Short, usize)>,
+    /// The actor my verdict keys rate, for the item it was chosen on (`next_actor`): on
+    /// any other item, or with none chosen, they rate the whole commitment.
+    pub actor: Option<(crate::workspace::Short, crate::workspace::Short)>,
 }
 
 impl ReviewState {
+    /// The actor my verdict keys rate on the selected item, if one was chosen there.
+    pub fn actor_of_selected(&self) -> Option<&crate::workspace::Short> {
+        let id = self.order.get(self.selected)?;
+        self.actor
+            .as_ref()
+            .filter(|(on, _)| on == id)
+            .map(|(_, a)| a)
+    }
+
     /// An item of `ws` was changed: the next save encodes it again, the checklist's next
     /// refresh makes its row again. Every change to an item must be reported here.
     pub fn changed(&mut self, id: crate::workspace::Short) {

@@ -59,6 +59,7 @@ pub(super) fn open_review(state: &mut State, opened: Opened) {
         undo: Default::default(),
         drafts: opened.drafts,
         detail_top: None,
+        actor: None,
     });
     mark_manual_items(state);
     refresh_checklist(state);
@@ -204,6 +205,9 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         return Vec::new();
     };
     let reconciling = mode == VerdictKey::Reconcile;
+    let actor = (!reconciling)
+        .then(|| r.actor_of_selected().cloned())
+        .flatten();
     let (kind, part) = match reconciling {
         true => (Kind::Reconcile, Part::Reconciled(None)),
         false => (Kind::Verdict, Part::Review(me.as_str().into(), None)),
@@ -212,7 +216,9 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     let Some(item) = r.ws.items.get_mut(&id) else {
         return Vec::new();
     };
-    if reconciling {
+    if let Some(actor) = &actor {
+        item.set_actor_verdict(&me, actor, verdict, crate::workspace::now());
+    } else if reconciling {
         let note = item
             .reconciled
             .as_ref()
@@ -250,7 +256,45 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         }
         _ => String::new(),
     };
-    save_change(state, format!("{me} {what} {}{left}", verdict.name()))
+    let whom = actor.map_or(String::new(), |a| {
+        format!("{}: ", crate::safe_text::sanitize(&a))
+    });
+    save_change(state, format!("{me} {what} {whom}{}{left}", verdict.name()))
+}
+
+/// Chooses the actor my verdict keys rate on the selected item: each of its actors in
+/// turn, then the whole commitment again (the G7 method scores each member).
+pub(super) fn next_actor(state: &mut State) {
+    let Some(r) = state.review.as_mut() else {
+        return;
+    };
+    let Some(id) = r.order.get(r.selected).cloned() else {
+        return;
+    };
+    let Some(item) = r.ws.items.get(&id) else {
+        return;
+    };
+    let actors: Vec<crate::workspace::Short> = item.actors.clone();
+    if actors.is_empty() {
+        return say(state, "the extraction found no actor in this commitment");
+    }
+    let now = r.actor_of_selected().cloned();
+    let next = match now.and_then(|a| actors.iter().position(|x| *x == a)) {
+        None => Some(0),
+        Some(k) if k + 1 < actors.len() => Some(k + 1),
+        Some(_) => None,
+    };
+    r.actor = next.map(|k| (id, actors[k].clone()));
+    let what = match next {
+        Some(k) => format!(
+            "verdict keys rate {} ({} of {} actors)",
+            crate::safe_text::sanitize(&actors[k]),
+            k + 1,
+            actors.len()
+        ),
+        None => "verdict keys rate the whole commitment".to_string(),
+    };
+    say(state, what);
 }
 
 /// Saves a change at once, saying what it was: "… (saving)" now, and "… · saved to …"

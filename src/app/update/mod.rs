@@ -422,6 +422,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::DetailDown => scroll_detail(state, 1),
         Action::DetailUp => scroll_detail(state, -1),
         Action::ToggleBlind => toggle_blind(state),
+        Action::NextActor => checklist::next_actor(state),
         Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
         Action::Verdict1
         | Action::Verdict2
