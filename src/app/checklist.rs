@@ -343,8 +343,8 @@ pub fn agreement_mark(a: crate::review::ItemAgreement) -> &'static str {
 pub fn verdict_letter(v: Option<Verdict>, scale: &Scale) -> String {
     let c = match v {
         None => '·',
-        Some(Verdict::PENDING) => '?',
-        Some(Verdict::NOT_A_COMMITMENT) => 'N',
+        Some(v) if v == Verdict::PENDING => '?',
+        Some(v) if v == Verdict::NOT_A_COMMITMENT => 'N',
         Some(v) => scale.step(v).map_or('?', |s| s.key),
     };
     c.to_string()

@@ -6,7 +6,7 @@
 //! verdicts are on every scale because the tool itself needs them: `pending` (not rated
 //! yet) and `not-a-commitment` (the extraction was wrong), neither ordered nor scored.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -14,10 +14,63 @@ use serde::{Deserialize, Serialize};
 /// A verdict, by its name in the file and on the command line.
 ///
 /// A name rather than an enum because a workspace may declare its own scale; names are
-/// interned (a workspace holds hundreds of thousands of verdicts, of a handful of names), so
-/// a verdict is a pointer, copied and compared as cheaply as an enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Verdict(&'static str);
+/// interned with a number each (a workspace holds hundreds of thousands of verdicts, of a
+/// handful of names), so a verdict is copied and compared as cheaply as an enum: the
+/// checklist compares 50,000 rows' verdicts after every key.
+#[derive(Debug, Clone, Copy)]
+pub struct Verdict {
+    /// The interned name's number: equal numbers, equal names.
+    id: u16,
+    name: &'static str,
+}
+
+impl PartialEq for Verdict {
+    fn eq(&self, other: &Verdict) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for Verdict {}
+
+impl std::hash::Hash for Verdict {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.id.hash(h);
+    }
+}
+
+/// By name, as a sorted list of names reads (and as files ordered them before verdicts
+/// had numbers).
+impl Ord for Verdict {
+    fn cmp(&self, other: &Verdict) -> std::cmp::Ordering {
+        match self.id == other.id {
+            true => std::cmp::Ordering::Equal,
+            false => self.name.cmp(other.name),
+        }
+    }
+}
+
+impl PartialOrd for Verdict {
+    fn partial_cmp(&self, other: &Verdict) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The built-in scales' verdicts, numbered from 0 in this order; names from files are
+/// numbered after them.
+const BUILT_IN: [Verdict; 12] = [
+    Verdict::PENDING,
+    Verdict::NOT_A_COMMITMENT,
+    Verdict::IN_PROGRESS,
+    Verdict::STALLED,
+    Verdict::PARTIAL,
+    Verdict::KEPT,
+    Verdict::BROKEN,
+    Verdict::NON_COMPLIANCE,
+    Verdict::PARTIAL_COMPLIANCE,
+    Verdict::FULL_COMPLIANCE,
+    Verdict::IN_THE_WORKS,
+    Verdict::COMPROMISE,
+];
 
 /// How many distinct verdict names one process takes from files: far more than any scale
 /// needs, and a bound on the memory a hostile file can make it keep.
@@ -28,23 +81,70 @@ pub const MAX_NAME_LEN: usize = 40;
 
 impl Verdict {
     /// Not yet rated (on every scale).
-    pub const PENDING: Verdict = Verdict("pending");
+    pub const PENDING: Verdict = Verdict {
+        id: 0,
+        name: "pending",
+    };
     /// The extraction was wrong: this is not a commitment (on every scale).
-    pub const NOT_A_COMMITMENT: Verdict = Verdict("not-a-commitment");
+    pub const NOT_A_COMMITMENT: Verdict = Verdict {
+        id: 1,
+        name: "not-a-commitment",
+    };
     /// The default scale's: work toward it is under way, not finished.
-    pub const IN_PROGRESS: Verdict = Verdict("in-progress");
+    pub const IN_PROGRESS: Verdict = Verdict {
+        id: 2,
+        name: "in-progress",
+    };
     /// The default scale's: work toward it has stopped or not started.
-    pub const STALLED: Verdict = Verdict("stalled");
+    pub const STALLED: Verdict = Verdict {
+        id: 3,
+        name: "stalled",
+    };
     /// The default scale's: kept in part.
-    pub const PARTIAL: Verdict = Verdict("partial");
+    pub const PARTIAL: Verdict = Verdict {
+        id: 4,
+        name: "partial",
+    };
     /// The default scale's: done as pledged.
-    pub const KEPT: Verdict = Verdict("kept");
+    pub const KEPT: Verdict = Verdict {
+        id: 5,
+        name: "kept",
+    };
     /// The default scale's: not kept.
-    pub const BROKEN: Verdict = Verdict("broken");
+    pub const BROKEN: Verdict = Verdict {
+        id: 6,
+        name: "broken",
+    };
+
+    /// The G7 scale's −1.
+    pub const NON_COMPLIANCE: Verdict = Verdict {
+        id: 7,
+        name: "non-compliance",
+    };
+    /// The G7 scale's 0: partial compliance or work in progress.
+    pub const PARTIAL_COMPLIANCE: Verdict = Verdict {
+        id: 8,
+        name: "partial-compliance",
+    };
+    /// The G7 scale's +1.
+    pub const FULL_COMPLIANCE: Verdict = Verdict {
+        id: 9,
+        name: "full-compliance",
+    };
+    /// The meter's "in the works".
+    pub const IN_THE_WORKS: Verdict = Verdict {
+        id: 10,
+        name: "in-the-works",
+    };
+    /// The meter's "compromise".
+    pub const COMPROMISE: Verdict = Verdict {
+        id: 11,
+        name: "compromise",
+    };
 
     /// The name written in the file and typed on the command line.
     pub fn name(self) -> &'static str {
-        self.0
+        self.name
     }
 
     /// The verdict named `name`, if the name is well formed (lowercase ASCII letters, digits
@@ -70,7 +170,7 @@ impl Default for Verdict {
 
 impl std::fmt::Display for Verdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
+        f.write_str(self.name)
     }
 }
 
@@ -87,30 +187,29 @@ fn well_formed(name: &str) -> bool {
 
 /// The one copy of `name` this process keeps; `None` once `MAX_NAMES` names are kept.
 fn intern(name: &str) -> Option<Verdict> {
-    static NAMES: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        let mut set = HashSet::new();
-        for scale in [Scale::standard(), Scale::g7(), Scale::meter()] {
-            set.extend(scale.all().map(Verdict::name));
-        }
-        Mutex::new(set)
-    });
+    static NAMES: OnceLock<Mutex<HashMap<&'static str, Verdict>>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| Mutex::new(BUILT_IN.iter().map(|v| (v.name, *v)).collect()));
     let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(known) = names.get(name) {
-        return Some(Verdict(known));
+        return Some(*known);
     }
     if names.len() >= MAX_NAMES {
         return None;
     }
-    // Leaked on purpose: a verdict is a `&'static str`, and the names are bounded above.
+    // Leaked on purpose: a verdict's name is a `&'static str`, and the names are bounded
+    // above.
     let kept: &'static str = Box::leak(name.to_owned().into_boxed_str());
-    names.insert(kept);
-    Some(Verdict(kept))
+    let verdict = Verdict {
+        id: names.len() as u16,
+        name: kept,
+    };
+    names.insert(kept, verdict);
+    Some(verdict)
 }
 
 impl Serialize for Verdict {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
+        s.serialize_str(self.name)
     }
 }
 
@@ -215,14 +314,14 @@ impl Scale {
         Scale {
             name: "g7".into(),
             verdicts: vec![
-                step(Verdict("non-compliance"), 'X', "no compliance (−1)", -1.0),
+                step(Verdict::NON_COMPLIANCE, 'X', "no compliance (−1)", -1.0),
                 step(
-                    Verdict("partial-compliance"),
+                    Verdict::PARTIAL_COMPLIANCE,
                     'P',
                     "partial compliance or work in progress (0)",
                     0.0,
                 ),
-                step(Verdict("full-compliance"), 'F', "full compliance (+1)", 1.0),
+                step(Verdict::FULL_COMPLIANCE, 'F', "full compliance (+1)", 1.0),
             ],
         }
     }
@@ -234,8 +333,8 @@ impl Scale {
             verdicts: vec![
                 step(Verdict::BROKEN, 'B', "promise broken", -1.0),
                 step(Verdict::STALLED, 'S', "stalled", -1.0),
-                step(Verdict("in-the-works"), 'W', "in the works", 0.0),
-                step(Verdict("compromise"), 'C', "compromise", 0.0),
+                step(Verdict::IN_THE_WORKS, 'W', "in the works", 0.0),
+                step(Verdict::COMPROMISE, 'C', "compromise", 0.0),
                 step(Verdict::KEPT, 'K', "promise kept", 1.0),
             ],
         }
@@ -387,6 +486,13 @@ mod tests {
         let a = Verdict::from_name("done-at-last").unwrap();
         let b = Verdict::from_name("done-at-last").unwrap();
         assert!(std::ptr::eq(a.name(), b.name()));
+        assert_eq!(a, b);
+        assert_ne!(a, Verdict::KEPT);
+        // The built-in names are the built-in verdicts, numbers and all.
+        for v in BUILT_IN {
+            assert_eq!(Verdict::from_name(v.name()).map(|x| x.id), Some(v.id));
+        }
+        assert!(Verdict::BROKEN < Verdict::KEPT, "ordered by name");
         assert_eq!(Verdict::from_name("kept"), Some(Verdict::KEPT));
         for bad in [
             "",
