@@ -726,6 +726,10 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
                 (item.anchor.start, item.anchor.end)
             );
         }
+        Action::SuggestEvidence => {
+            assert_eq!(after.overlay, Some(Overlay::Finder), "{what}");
+            assert!(!after.finder.hits.is_empty(), "{what}");
+        }
         Action::NextActor => {
             let r = after.review.as_ref().unwrap();
             let item = &r.ws.items[&r.order[r.selected]];
@@ -1169,6 +1173,20 @@ fn aim(b: &mut Bench, action: Action, ctx: Context) {
             let v = item.reviews["ann"].verdict;
             item.set_review("ann", v, note.join("\n"), "2026-11-25T09:00:00Z".into());
             r.detail_top = Some((id, 3));
+        }
+        (Action::SuggestEvidence, _) => {
+            // An item of the 2014 joint statement: the 2015 visit speaks of Calais again.
+            let corpus = b.state.corpus.clone().unwrap();
+            let r = b.state.review.as_mut().unwrap();
+            let at = r
+                .order
+                .iter()
+                .position(|id| {
+                    let doc = &r.ws.items[id].doc;
+                    doc.starts_with("002_") && corpus.named(doc).is_some()
+                })
+                .expect("an item of 002");
+            r.selected = at;
         }
         (Action::NextActor, _) => {
             // An item the extraction found actors in.
@@ -3491,4 +3509,43 @@ fn verdict_keys_rate_each_actor_in_turn() {
     let ann = &b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"];
     assert_ne!(ann.verdict, cordiale::workspace::Verdict::PARTIAL);
     assert_eq!(ann.actors.len(), 2);
+}
+
+/// `E` on a commitment of the 2014 joint statement lists passages of later documents in the
+/// finder, never of earlier ones; `enter` opens one in the reader, where `e` cites it.
+#[test]
+fn suggested_evidence_opens_in_the_finder_and_is_cited_from_the_reader() {
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3");
+    let corpus = b.state.corpus.clone().unwrap();
+    let r = b.state.review.as_mut().unwrap();
+    let at = r
+        .order
+        .iter()
+        .position(|id| r.ws.items[id].doc.starts_with("002_"))
+        .expect("an item of 002");
+    r.selected = at;
+    let id = r.order[at].clone();
+    b.keys("E");
+    assert_eq!(b.state.overlay, Some(Overlay::Finder));
+    let hits = b.state.finder.hits.clone();
+    assert!(!hits.is_empty());
+    let name = |doc: usize| corpus.documents[doc].name.clone();
+    // Later than 30 August 2014: only the 2015 visit among the dated seeds; the undated
+    // ones may come, flagged, but never the 2010 summit or the statement itself.
+    assert!(hits.iter().all(|h| !name(h.doc).starts_with("004_")));
+    assert!(hits.iter().all(|h| !name(h.doc).starts_with("002_")));
+    let first = hits[0].clone();
+    b.keys("enter");
+    assert_eq!(b.state.overlay, None);
+    assert_eq!(b.state.reader.doc, Some(first.doc));
+    b.keys("e");
+    let r = b.state.review.as_ref().unwrap();
+    let cited = r.ws.items[&id].reviews["ann"]
+        .evidence
+        .last()
+        .expect("cited");
+    assert_eq!(cited.doc.as_deref(), Some(name(first.doc).as_str()));
+    let a = cited.anchor.as_ref().unwrap();
+    assert!(a.start <= first.start && first.start < a.end.max(first.start + 1));
 }

@@ -44,3 +44,42 @@ pub fn run(index: &Index, searcher: &mut Searcher, generation: u64, text: &str) 
         complete: results.complete,
     }
 }
+
+/// Passages of later documents that may show what became of `item` (`search::suggest`),
+/// as finder rows: the shared words, figures and dates marked. `None` when the item is
+/// not where the workspace placed it in the indexed corpus.
+pub fn suggested(
+    index: &Index,
+    passages: &crate::search::suggest::Passages,
+    item: &crate::workspace::Item,
+) -> Option<Vec<FinderHit>> {
+    let promise = crate::review::evidence::promise_of(index, item)?;
+    let found = passages.suggest(index, &promise, HITS);
+    Some(
+        found
+            .into_iter()
+            .map(|s| {
+                let e = &index.entries()[s.entry as usize];
+                let doc = index.document(s.doc);
+                let mut matched: Vec<(u32, u32)> = s
+                    .why
+                    .matched
+                    .iter()
+                    .chain(&s.why.figures)
+                    .chain(&s.why.dates)
+                    .copied()
+                    .collect();
+                matched.sort_unstable();
+                FinderHit {
+                    kind: e.kind,
+                    doc: s.doc as usize,
+                    start: s.start as usize,
+                    end: s.end as usize,
+                    segments: snippet(&doc.text, (s.start, s.end), &matched, SNIPPET_CHARS),
+                    matched,
+                    count: 1,
+                }
+            })
+            .collect(),
+    )
+}

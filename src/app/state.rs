@@ -412,6 +412,9 @@ pub struct State {
     pub corpus: Option<Arc<Corpus>>,
     /// The finder's index of the corpus, once built.
     pub index: Option<Arc<Index>>,
+    /// The index's passages by content word, for suggested evidence: made the first time
+    /// evidence is asked for, and again with a new index.
+    pub passages: Option<Arc<crate::search::suggest::Passages>>,
     /// Marks per document, once indexed.
     pub marks: Vec<Marks>,
     /// What the loader is doing, while it works.
@@ -489,6 +492,7 @@ impl State {
             corpus_name,
             corpus: None,
             index: None,
+            passages: None,
             marks: Vec::new(),
             progress: Some("loading the corpus…".into()),
             documents: DocumentsState {

@@ -262,6 +262,51 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
     save_change(state, format!("{me} {what} {whom}{}{left}", verdict.name()))
 }
 
+/// Opens the finder on passages of later documents that speak of the selected item's
+/// action (its words, figures by value, actors, deadline year), best first: `enter` opens
+/// one in the reader, where `e` cites it as evidence. The passages' term index is made the
+/// first time (milliseconds on the seeds, half a second for 5,000 documents) and kept.
+pub(super) fn suggest_evidence(state: &mut State) {
+    let Some(index) = state.index.clone() else {
+        return say(state, "the corpus is still being indexed");
+    };
+    let Some(item) = state
+        .review
+        .as_ref()
+        .and_then(|r| r.ws.items.get(r.order.get(r.selected)?).cloned())
+    else {
+        return say(state, "no checklist item selected");
+    };
+    let passages = state
+        .passages
+        .get_or_insert_with(|| Arc::new(crate::search::suggest::Passages::build(&index)))
+        .clone();
+    let Some(hits) = crate::app::finder::suggested(&index, &passages, &item) else {
+        return say(state, "the item's words are no longer where it was placed");
+    };
+    if hits.is_empty() {
+        return say(
+            state,
+            "no passage of a later document shares the item's words",
+        );
+    }
+    let f = &mut state.finder;
+    f.generation += 1;
+    f.input = Default::default();
+    f.shown = String::new();
+    f.total = hits.len();
+    f.complete = true;
+    f.hits = hits;
+    f.selected = 0;
+    f.offset = 0;
+    state.overlay = Some(crate::app::state::Overlay::Finder);
+    let n = state.finder.hits.len();
+    say(
+        state,
+        format!("{n} passages of later documents that may be evidence, best first"),
+    );
+}
+
 /// Chooses the actor my verdict keys rate on the selected item: each of its actors in
 /// turn, then the whole commitment again (the G7 method scores each member).
 pub(super) fn next_actor(state: &mut State) {

@@ -259,6 +259,7 @@ pub(super) fn index_ready(state: &mut State, index: Arc<Index>) -> Vec<Effect> {
     }
     state.marks = marks;
     state.index = Some(index);
+    state.passages = None;
     state.progress = None;
     refresh_documents(state);
     // Sorted by date now: start at the top, unless a document is already being read.
@@ -423,6 +424,7 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::DetailUp => scroll_detail(state, -1),
         Action::ToggleBlind => toggle_blind(state),
         Action::NextActor => checklist::next_actor(state),
+        Action::SuggestEvidence => checklist::suggest_evidence(state),
         Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
         Action::Verdict1
         | Action::Verdict2
