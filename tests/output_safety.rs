@@ -397,6 +397,7 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
             "half paid",
         ],
     );
+    run_ok(d, &["verdict", &id, "partial", "--reviewer", "cy"]);
     // Evidence from an outside source whose words would be a formula and an escape.
     run_ok(
         d,
@@ -419,7 +420,7 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     assert!(
         md_table(&md).starts_with(
             "| id | document | title | page | ann | bob | agreement | reconciled \
-             | deadline | commitment | ann note | bob note | per actor | evidence |"
+             | deadline | commitment | ann note | bob note | others | per actor | evidence |"
         ),
         "{md}"
     );
@@ -432,9 +433,14 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
     let records = assert_csv_safe(&csv);
     let row: Vec<&str> = records[1].iter().map(String::as_str).collect();
     assert_eq!(
-        &row[row.len() - 6..row.len() - 2],
+        &row[row.len() - 7..row.len() - 3],
         ["ann", "half paid", "paid\nin 2019", "not paid"],
         "{csv}"
+    );
+    assert_eq!(
+        row[row.len() - 3],
+        "cy partial",
+        "a third reviewer's verdict"
     );
     let evidence = row[row.len() - 1];
     assert!(
@@ -442,12 +448,13 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
         "{evidence:?}"
     );
     assert_eq!(
-        records[0][records[0].len() - 6..],
+        records[0][records[0].len() - 7..],
         [
             "reconciled_by",
             "reconciled_note",
             "ann note",
             "bob note",
+            "others",
             "actor_verdicts",
             "evidence"
         ]

@@ -108,6 +108,17 @@ fn note_of<'a>(item: &'a Item, who: &str) -> &'a str {
     item.reviews.get(who).map_or("", |x| x.note.as_str())
 }
 
+/// The verdicts of the reviewers beyond the pair `(a, b)`, by name: `cy kept; dee partial`
+/// (a checklist's columns are the pair's; a third reviewer's verdict is not left out).
+fn others_verdicts(item: &Item, (a, b): (&str, &str)) -> String {
+    item.reviews
+        .iter()
+        .filter(|(who, _)| who.as_str() != a && who.as_str() != b)
+        .map(|(who, r)| format!("{who} {}", r.verdict.name()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// Every reviewer's verdicts per actor on `item`: `ann: France kept; UK partial`.
 fn actor_verdicts(item: &Item) -> String {
     item.reviews
@@ -230,7 +241,7 @@ pub fn checklist(
             let _ = writeln!(
                 out,
                 "id,doc,title,page,{},{},agreement,reconciled,stale,deadline,overdue,figures,\
-                 text,reconciled_by,reconciled_note,{},{},actor_verdicts,evidence",
+                 text,reconciled_by,reconciled_note,{},{},others,actor_verdicts,evidence",
                 csv_cell(a),
                 csv_cell(b),
                 csv_cell(&format!("{a} note")),
@@ -263,6 +274,7 @@ pub fn checklist(
                     csv_cell(rec.map_or("", |r| r.note.as_str())),
                     csv_cell(note_of(item, a)),
                     csv_cell(note_of(item, b)),
+                    csv_cell(&others_verdicts(item, (a, b))),
                     csv_cell(&actor_verdicts(item)),
                     csv_cell(&evidence_lines(item, as_of).join("\n")),
                 ];
@@ -275,13 +287,13 @@ pub fn checklist(
             let _ = writeln!(
                 out,
                 "| id | document | title | page | {ma} | {mb} | agreement | reconciled | deadline \
-                 | commitment | {} | {} | per actor | evidence |",
+                 | commitment | {} | {} | others | per actor | evidence |",
                 md_cell(&format!("{a} note")),
                 md_cell(&format!("{b} note")),
             );
             let _ = writeln!(
                 out,
-                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
             );
             for (id, item, state) in rows {
                 let mark = if orphaned.contains(*id) {
@@ -299,7 +311,7 @@ pub fn checklist(
                 let _ = writeln!(
                     out,
                     "| {id} | {} | {} | {} | {} | {} | {} | {reconciled} | {} | {}{mark} | {} | {} \
-                     | {} | {} |",
+                     | {} | {} | {} |",
                     md_cell(&item.doc),
                     md_cell(&short(item)),
                     page_cell(id, item),
@@ -310,6 +322,7 @@ pub fn checklist(
                     md_cell(&quote(&item.anchor.exact)),
                     md_cell(note_of(item, a)),
                     md_cell(note_of(item, b)),
+                    md_cell(&others_verdicts(item, (a, b))),
                     md_cell(&actor_verdicts(item)),
                     md_cell(&evidence_lines(item, as_of).join("\n")),
                 );
