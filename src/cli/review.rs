@@ -1242,36 +1242,50 @@ pub fn add(args: &AddArgs) -> Result<(), Failure> {
         .find(|d| d.name == args.doc)
         .ok_or_else(|| input(format!("no document {} in the corpus", args.doc)))?;
     let quote = args.quote.trim();
-    let found: Vec<usize> = doc.text.match_indices(quote).map(|(i, _)| i).collect();
-    let start = match (found.as_slice(), args.at) {
-        ([], _) => {
-            return Err(input(format!(
-                "\"{}\" is not in {}",
-                sanitize(quote),
-                args.doc
-            )));
-        }
-        ([one], _) => *one,
-        (many, Some(at)) => *many
-            .iter()
-            .min_by_key(|s| s.abs_diff(at))
-            .unwrap_or(&many[0]),
-        (many, None) => {
-            let at: Vec<String> = many.iter().map(usize::to_string).collect();
-            return Err(input(format!(
-                "the quote stands {} times in {} (at bytes {}); choose one with --at BYTE",
-                many.len(),
-                args.doc,
-                at.join(", ")
-            )));
-        }
-    };
+    let start = where_quoted(&doc.text, quote, args.at, &args.doc, "quote")?;
     let (name, text) = (doc.name.clone(), doc.text.clone());
     let span = (start, start + quote.len());
     let id = edit::add_span(&mut open.ws, &name, &text, span, &who, now()).map_err(input)?;
     save(&mut open)?;
     println!("{id}: added by {}", sanitize(&who));
     Ok(())
+}
+
+/// Where `quote` stands in `text` (document `doc`): its one place, else the place nearest
+/// byte `at`; an error that names the places when there are several and no `at`, or says
+/// it is not there. `what` names the quote in the messages (`quote`, `passage`).
+fn where_quoted(
+    text: &str,
+    quote: &str,
+    at: Option<usize>,
+    doc: &str,
+    what: &str,
+) -> Result<usize, Failure> {
+    let found: Vec<usize> = match quote.is_empty() {
+        true => Vec::new(),
+        false => text.match_indices(quote).map(|(i, _)| i).collect(),
+    };
+    match (found.as_slice(), at) {
+        ([], _) => Err(input(format!(
+            "\"{}\" is not in {}",
+            sanitize(quote),
+            sanitize(doc)
+        ))),
+        ([one], _) => Ok(*one),
+        (many, Some(at)) => Ok(*many
+            .iter()
+            .min_by_key(|s| s.abs_diff(at))
+            .unwrap_or(&many[0])),
+        (many, None) => {
+            let at: Vec<String> = many.iter().map(usize::to_string).collect();
+            Err(input(format!(
+                "the {what} stands {} times in {} (at bytes {}); choose one with --at BYTE",
+                many.len(),
+                sanitize(doc),
+                at.join(", ")
+            )))
+        }
+    }
 }
 
 /// `reattach ID`: confirms where an item whose quote changed now stands.
@@ -1441,30 +1455,7 @@ pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
                 .find(|d| d.name == *doc)
                 .ok_or_else(|| input(format!("no document {} in the corpus", sanitize(doc))))?;
             let quote = quote.trim();
-            let found: Vec<usize> = document.text.match_indices(quote).map(|(i, _)| i).collect();
-            if quote.is_empty() || found.is_empty() {
-                return Err(input(format!(
-                    "\"{}\" is not in {}",
-                    sanitize(quote),
-                    sanitize(doc)
-                )));
-            }
-            let start = match (found.as_slice(), args.at) {
-                ([one], _) => *one,
-                (many, Some(at)) => *many
-                    .iter()
-                    .min_by_key(|s| s.abs_diff(at))
-                    .unwrap_or(&many[0]),
-                (many, None) => {
-                    let at: Vec<String> = many.iter().map(usize::to_string).collect();
-                    return Err(input(format!(
-                        "the passage stands {} times in {} (at bytes {}); choose one with --at BYTE",
-                        many.len(),
-                        sanitize(doc),
-                        at.join(", ")
-                    )));
-                }
-            };
+            let start = where_quoted(&document.text, quote, args.at, doc, "passage")?;
             let date = date.or_else(|| open.dates.get(doc.as_str()).map(Short::from));
             Some(workspace::Evidence {
                 date,
