@@ -1811,3 +1811,29 @@ fn the_merge_driver_takes_one_sides_as_of_and_reports_two() {
     let merged: Value = serde_json::from_slice(&fs::read(d.join("ours.json")).unwrap()).unwrap();
     assert_eq!(merged["as_of"], "2016-12-31");
 }
+
+/// A file naming thousands of made-up verdicts cannot make the process keep them all: past
+/// the bound, reading stops with a clear error, and the file stays as it is.
+#[test]
+fn thousands_of_made_up_verdicts_are_refused_not_kept() {
+    let (dir, ws) = project();
+    let d = dir.path();
+    let mut v: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    let items = v["items"].as_object_mut().unwrap();
+    let template = items.values().next().unwrap().clone();
+    for k in 0..5000 {
+        let mut item = template.clone();
+        item["anchor"]["start"] = (1_000_000 + k).into();
+        item["reviews"] = serde_json::json!({
+            "ann": {"verdict": format!("made-up-{k}"), "at": "2026-12-07T00:00:00Z"}
+        });
+        items.insert(format!("cfake{k:08}"), item);
+    }
+    let bytes = serde_json::to_vec_pretty(&v).unwrap();
+    fs::write(&ws, &bytes).unwrap();
+    let o = cordiale(d, &["check"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(err.contains("distinct verdict names"), "{err}");
+    assert_eq!(fs::read(&ws).unwrap(), bytes, "untouched");
+}

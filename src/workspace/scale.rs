@@ -217,10 +217,15 @@ impl<'de> Deserialize<'de> for Verdict {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         Verdict::from_name(&name).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "{name:?} is not a verdict name (lowercase letters, digits and hyphens, \
-                 at most {MAX_NAME_LEN})"
-            ))
+            serde::de::Error::custom(match well_formed(&name) {
+                true => format!(
+                    "more than {MAX_NAMES} distinct verdict names: {name:?} is one too many"
+                ),
+                false => format!(
+                    "{name:?} is not a verdict name (lowercase letters, digits and hyphens, \
+                     at most {MAX_NAME_LEN})"
+                ),
+            })
         })
     }
 }
