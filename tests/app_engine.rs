@@ -415,6 +415,11 @@ fn the_finder_lists_own_values_and_folds_identical_hits() {
     b.type_text("@2016");
     let hits = b.state.finder.hits.clone();
     assert!(!hits.is_empty());
+    let screen = screen_text(&b.state);
+    assert!(
+        screen.contains("passages of later documents that may be evidence"),
+        "{screen}"
+    );
     // Each hit's own value, not its words, lies within 2016.
     let year = cordiale::search::value::day(2016, 1, 1).unwrap().first
         ..=cordiale::search::value::day(2016, 12, 31).unwrap().first;

@@ -361,6 +361,9 @@ pub struct FinderState {
     pub history: Vec<String>,
     /// The history entry shown in the input while the history is browsed.
     pub recalled: Option<usize>,
+    /// What the rows are when no query made them (suggested evidence for an item), said
+    /// under the empty input until a query's results replace them.
+    pub about: Option<String>,
     /// What was typed before the history was browsed, given back past its newest entry.
     pub typed: String,
 }
@@ -530,6 +533,7 @@ impl State {
                 offset: 0,
                 history: Vec::new(),
                 recalled: None,
+                about: None,
                 typed: String::new(),
             },
             review: None,

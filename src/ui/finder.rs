@@ -58,6 +58,8 @@ fn count_line(state: &State) -> String {
     let typed = input_text(&f.input);
     if state.index.is_none() {
         "indexing the corpus…".to_string()
+    } else if let Some(about) = f.about.as_ref().filter(|_| typed.trim().is_empty()) {
+        about.clone()
     } else if typed.trim().is_empty() {
         "type a figure (10m), a date (aug 2015) or words; # figures, @ dates, ! commitments".into()
     } else if f.shown != typed {

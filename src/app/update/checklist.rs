@@ -299,12 +299,11 @@ pub(super) fn suggest_evidence(state: &mut State) {
     f.hits = hits;
     f.selected = 0;
     f.offset = 0;
+    let n = f.hits.len();
+    let what = format!("{n} passages of later documents that may be evidence, best first");
+    f.about = Some(format!("{what} (a query searches instead)"));
     state.overlay = Some(crate::app::state::Overlay::Finder);
-    let n = state.finder.hits.len();
-    say(
-        state,
-        format!("{n} passages of later documents that may be evidence, best first"),
-    );
+    say(state, what);
 }
 
 /// Chooses the actor my verdict keys rate on the selected item: each of its actors in

@@ -224,6 +224,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             if generation == state.finder.generation {
                 let f = &mut state.finder;
                 f.shown = input_text(&f.input);
+                f.about = None;
                 f.hits = hits;
                 f.total = total;
                 f.complete = complete;
