@@ -331,7 +331,7 @@ pub(super) fn next_actor(state: &mut State) {
     r.actor = next.map(|k| (id, actors[k].clone()));
     let what = match next {
         Some(k) => format!(
-            "verdict keys rate {} ({} of {} actors)",
+            "verdict keys rate {} (actor {} of {})",
             crate::safe_text::sanitize(&actors[k]),
             k + 1,
             actors.len()
