@@ -588,6 +588,7 @@ pub fn detail_body(
         ]);
     }
     let hidden = partner_hidden(rv, item);
+    let as_of = state.as_of();
     // Who sits where: me, my partner, then everyone else who reviews here, by name.
     #[derive(PartialEq)]
     enum Seat {
@@ -632,7 +633,7 @@ pub fn detail_body(
         lines.push(vec![head, (body, Tone::Plain)]);
         wrapped(note.trim_end(), width, NOTE_INDENT, Tone::Plain, &mut lines);
         if let Some(x) = review.filter(|_| seat == Seat::Me || !hidden) {
-            review_extras(x, (&rv.ws.scale, &state.as_of()), width, &mut lines);
+            review_extras(x, (&rv.ws.scale, &as_of), width, &mut lines);
         }
     }
     let standing = match (&item.reconciled, crate::review::item_agreement(item, a, b)) {

@@ -139,7 +139,7 @@ pub enum Format {
 /// A workspace opened for a command: the file, the state, and where its corpus is.
 pub(super) struct Open {
     path: PathBuf,
-    corpus: Corpus,
+    pub(super) corpus: Corpus,
     /// The state as loaded: the base for merging what others saved meanwhile.
     stored: Stored,
     pub(super) ws: Workspace,
@@ -444,12 +444,13 @@ fn resolve(ws: &Workspace, id: &str) -> Result<Short, Failure> {
 }
 
 /// The item an id or unique id prefix names, placed in its corpus as it stands now (the
-/// workspace synced, not saved), and that corpus: what a command that reads one item
-/// against the documents needs. An orphaned item is refused: it has no place to read.
+/// workspace synced, not saved), and the opened workspace with that corpus: what a command
+/// that reads one item against the documents needs (and may change it after). An orphaned
+/// item is refused: it has no place to read.
 pub(super) fn placed_item(
     args: &WorkspaceArgs,
     id: &str,
-) -> Result<(Short, workspace::Item, Corpus), Failure> {
+) -> Result<(Short, workspace::Item, Open), Failure> {
     let open = open(args)?;
     let id = resolve(&open.ws, id)?;
     let item = open
@@ -465,22 +466,20 @@ pub(super) fn placed_item(
             sanitize(&item.doc)
         )));
     }
-    Ok((id, item, open.corpus))
+    Ok((id, item, open))
 }
 
-/// Adds `evidence` to `who`'s verdict on item `id` and saves: what `suggest --cite` does
-/// with the passage chosen.
+/// Adds `evidence` to `who`'s verdict on item `id` of the opened workspace and saves:
+/// what `suggest --cite` does with the passage chosen.
 pub(super) fn cite(
-    args: &WorkspaceArgs,
-    id: &str,
+    open: &mut Open,
+    id: &Short,
     who: &str,
     evidence: workspace::Evidence,
 ) -> Result<(), Failure> {
-    let mut open = open(args)?;
-    let id = resolve(&open.ws, id)?;
-    let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
+    let item = open.ws.items.get_mut(id).ok_or_else(|| input("no item"))?;
     item.add_evidence(who, evidence);
-    save(&mut open)?;
+    save(open)?;
     println!("{id}: evidence added by {}", sanitize(who));
     Ok(())
 }

@@ -49,7 +49,9 @@ const PASSAGE_WIDTH: usize = 400;
 
 /// `suggest ITEM`: exit 0 with suggestions, 1 with none, 2 on bad input.
 pub fn run(args: SuggestArgs) -> Result<(), Failure> {
-    let (id, item, corpus) = placed_item(&args.ws, &args.id)?;
+    // The corpus goes to the index; the opened workspace stays for --cite, which saves it.
+    let (id, item, mut open) = placed_item(&args.ws, &args.id)?;
+    let corpus = std::mem::take(&mut open.corpus);
     let index = build_cached(Arc::new(corpus), default_dir().as_deref());
     let promise = promise_of(&index, &item).ok_or_else(|| {
         Failure::Input(format!(
@@ -85,7 +87,7 @@ pub fn run(args: SuggestArgs) -> Result<(), Failure> {
             excerpt: String::new(),
             at: crate::workspace::now(),
         };
-        return super::review::cite(&args.ws, &id, &who, evidence);
+        return super::review::cite(&mut open, &id, &who, evidence);
     }
     let stdout = io::stdout();
     let colour = crate::ui::theme::colour(args.color, stdout.is_terminal());

@@ -85,6 +85,9 @@ pub struct Keymap {
     bindings: BTreeMap<Context, BTreeMap<Vec<Key>, Bound>>,
     /// Keys many terminals cannot tell from another key (`ctrl-i` is `tab`).
     pub warnings: Vec<String>,
+    /// The verdict scale whose keys are bound (`bind_scale`), to bind again only when a
+    /// merge brings another.
+    scale: Option<crate::workspace::Scale>,
 }
 
 /// What a key sequence does in a context.
@@ -223,6 +226,7 @@ pub fn load(choice: Option<&str>, user: Option<&Path>) -> Result<Keymap, KeymapE
         sources: layers.iter().map(|(n, _)| n.clone()).collect(),
         bindings: BTreeMap::new(),
         warnings: Vec::new(),
+        scale: None,
     };
     let mut quit_lost = None;
     for (file, layer) in &layers {
@@ -537,6 +541,10 @@ impl Keymap {
     /// key is then left out, with a warning.
     pub fn bind_scale(&mut self, scale: &crate::workspace::Scale) {
         const FROM_SCALE: &str = "(the scale)";
+        if self.scale.as_ref() == Some(scale) {
+            return;
+        }
+        self.scale = Some(scale.clone());
         let map = self.bindings.entry(Context::Checklist).or_default();
         map.retain(|_, b| b.file != FROM_SCALE);
         self.warnings.retain(|w| !w.starts_with("the scale "));
@@ -589,6 +597,38 @@ mod tests {
 
     fn keys(s: &str) -> Vec<Key> {
         parse_sequence(s).unwrap()
+    }
+
+    /// A scale's keys are bound as its verdict slots, replaced by another scale's, and a
+    /// key the keymap gives to something else keeps it, with a warning.
+    #[test]
+    fn a_scales_keys_bind_its_slots_and_yield_to_the_keymap() {
+        use crate::workspace::Scale;
+        let mut k = load(None, None).unwrap();
+        let at = |k: &Keymap, key: &str| k.lookup(Context::Checklist, &keys(key));
+        k.bind_scale(&Scale::standard());
+        assert_eq!(at(&k, "K"), Lookup::Action(Action::Verdict5));
+        assert_eq!(at(&k, "B"), Lookup::Action(Action::Verdict1));
+        k.bind_scale(&Scale::g7());
+        assert_eq!(at(&k, "F"), Lookup::Action(Action::Verdict3));
+        assert_eq!(at(&k, "X"), Lookup::Action(Action::Verdict1));
+        assert_ne!(
+            at(&k, "K"),
+            Lookup::Action(Action::Verdict5),
+            "the old scale's key"
+        );
+        let mut odd = Scale::g7();
+        odd.name = "odd".into();
+        odd.verdicts[0].key = 'a';
+        k.bind_scale(&odd);
+        assert_eq!(at(&k, "a"), Lookup::Action(Action::ShowAll), "the keymap's");
+        assert!(
+            k.warnings
+                .iter()
+                .any(|w| w.contains("key a") && w.contains("verdict_1"))
+        );
+        k.bind_scale(&Scale::g7());
+        assert!(k.warnings.is_empty(), "{:?}", k.warnings);
     }
 
     #[test]

@@ -281,12 +281,7 @@ fn detail(
 ) {
     let w = r.width as usize;
     let deadline = item.deadline.as_deref().unwrap_or("none");
-    let scale = state
-        .review
-        .as_ref()
-        .map(|r| r.ws.scale.clone())
-        .unwrap_or_default();
-    let overdue = match state.as_of().overdue(item, &scale) {
+    let overdue = match state.as_of().overdue(item, &rv.ws.scale) {
         true => " (overdue)",
         false => "",
     };

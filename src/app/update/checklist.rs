@@ -632,18 +632,25 @@ pub(super) fn goto_item(state: &mut State) {
     }
 }
 
-/// Adds the reader's cursor sentence to the checklist as a commitment the extraction
-/// missed (`origin: manual`), saved at once, and shows it there.
+/// The active reviewer, or `None` after saying why there is none (no workspace yet, or
+/// no reviewer named): what a change made from the reader needs first.
+fn reviewer_or_say(state: &mut State) -> Option<String> {
+    if let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) {
+        return Some(me);
+    }
+    let why = match state.review {
+        None => "no workspace open yet",
+        Some(_) => NO_REVIEWER,
+    };
+    say(state, why);
+    None
+}
+
 /// Cites the reader's cursor sentence as evidence for my verdict on the checklist's
 /// selected item: anchored like an item (so it is found again when its document changes)
 /// and dated by its document's date of issue.
 pub(super) fn cite_evidence(state: &mut State) -> Vec<Effect> {
-    let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
-        let why = match state.review {
-            None => "no workspace open yet",
-            Some(_) => NO_REVIEWER,
-        };
-        say(state, why);
+    let Some(me) = reviewer_or_say(state) else {
         return Vec::new();
     };
     let Some(id) = state
@@ -716,13 +723,10 @@ pub(super) fn cite_evidence(state: &mut State) -> Vec<Effect> {
     save_change(state, format!("{me} cited evidence for item {id}"))
 }
 
+/// Adds the reader's cursor sentence to the checklist as a commitment the extraction
+/// missed (`origin: manual`), saved at once, and shows it there.
 pub(super) fn mark_commitment(state: &mut State) -> Vec<Effect> {
-    let Some(me) = state.review.as_ref().and_then(|r| r.me.clone()) else {
-        let why = match state.review {
-            None => "no workspace open yet",
-            Some(_) => NO_REVIEWER,
-        };
-        say(state, why);
+    let Some(me) = reviewer_or_say(state) else {
         return Vec::new();
     };
     let Some(span) = cursor_sentence(state) else {
