@@ -172,28 +172,33 @@ fn merge_item(
                 });
                 // Never lose a verdict: ours, or theirs if we deleted it; and theirs, when
                 // ours is kept, goes to the history.
-                if let (Some(_), Some(t)) = (o, t) {
-                    lost.push(Event {
-                        at: t.at.clone(),
-                        by: name.clone(),
-                        what: "verdict".into(),
-                        verdict: Some(t.verdict),
-                        note: t.note.clone(),
-                        quote: None,
-                        actor: None,
-                    });
-                }
                 if let (Some(o), Some(t)) = (o, t) {
-                    // Ours is kept whole but for what adds up: their evidence joins ours,
-                    // and their differing actor verdicts go to the history.
+                    // Ours is kept whole but for what adds up: the verdict and note theirs
+                    // replaced go to the history when they differ; evidence they cited
+                    // since the base joins ours (what either side took away stays away,
+                    // in the history); actor verdicts they changed since the base go to
+                    // the history.
+                    let base_evidence = b.map_or(&[][..], |b| b.evidence.as_slice());
+                    if (o.verdict, &o.note) != (t.verdict, &t.note) {
+                        lost.push(Event {
+                            at: t.at.clone(),
+                            by: name.clone(),
+                            what: "verdict".into(),
+                            verdict: Some(t.verdict),
+                            note: t.note.clone(),
+                            quote: None,
+                            actor: None,
+                        });
+                    }
                     let mut kept = o.clone();
                     for e in &t.evidence {
-                        if !kept.evidence.contains(e) {
+                        if !kept.evidence.contains(e) && !base_evidence.contains(e) {
                             kept.evidence.push(e.clone());
                         }
                     }
                     for (actor, v) in t.actors.iter() {
-                        if o.actors.get(actor) != Some(v) {
+                        let from_base = b.and_then(|b| b.actors.get(actor));
+                        if o.actors.get(actor) != Some(v) && from_base != Some(v) {
                             lost.push(Event {
                                 at: t.at.clone(),
                                 by: name.clone(),
@@ -583,6 +588,90 @@ mod tests {
             Verdict::KEPT
         );
         assert_eq!(merge(&b, &theirs, &ours).workspace.as_of, day("2017-06-30"));
+    }
+
+    /// A reviewer's review changed on both sides: ours stays; evidence they cited since
+    /// the base joins it, evidence we took away stays away, and their verdict goes to the
+    /// history only when it differs from ours.
+    #[test]
+    fn evidence_merges_by_what_each_side_added_since_the_base() {
+        let cite = |excerpt: &str| crate::workspace::model::Evidence {
+            date: Some("2016-03-01".into()),
+            doc: None,
+            anchor: None,
+            source: "https://example.org".into(),
+            excerpt: excerpt.into(),
+            at: "2026-11-25T08:00:00Z".into(),
+        };
+        let mut b = base(1);
+        review(
+            &mut b,
+            "c000",
+            "ann",
+            Verdict::PARTIAL,
+            "2026-11-25T08:00:00Z",
+        );
+        b.items
+            .get_mut("c000")
+            .unwrap()
+            .add_evidence("ann", cite("old"));
+        let mut ours = b.clone();
+        let at: Short = "2026-11-25T09:00:00Z".into();
+        let it = ours.items.get_mut("c000").unwrap();
+        it.remove_evidence("ann", 0, at.clone());
+        it.set_review("ann", Verdict::KEPT, String::new(), at);
+        let mut theirs = b.clone();
+        let it = theirs.items.get_mut("c000").unwrap();
+        it.add_evidence("ann", cite("new"));
+        it.set_review(
+            "ann",
+            Verdict::KEPT,
+            "same verdict".into(),
+            "2026-11-25T10:00:00Z".into(),
+        );
+        let m = merge(&b, &ours, &theirs);
+        let it = &m.workspace.items["c000"];
+        let kept: Vec<&str> = it.reviews["ann"]
+            .evidence
+            .iter()
+            .map(|e| e.quote())
+            .collect();
+        assert_eq!(kept, ["new"], "ours removed old; theirs added new");
+        let theirs_kept: Vec<(&str, &str)> = it
+            .history
+            .iter()
+            .filter(|e| e.what == "verdict" && e.at == "2026-11-25T10:00:00Z")
+            .map(|e| (e.what.as_str(), e.note.as_str()))
+            .collect();
+        assert_eq!(
+            theirs_kept,
+            [("verdict", "same verdict")],
+            "their note differs"
+        );
+        // Both gave the same verdict and note (at other times) and they cited more: the
+        // history gains no verdict of theirs, the evidence joins ours.
+        let mut theirs = b.clone();
+        let it = theirs.items.get_mut("c000").unwrap();
+        it.set_review(
+            "ann",
+            Verdict::KEPT,
+            String::new(),
+            "2026-11-25T11:00:00Z".into(),
+        );
+        it.add_evidence("ann", cite("newer"));
+        let m = merge(&b, &ours, &theirs);
+        let it = &m.workspace.items["c000"];
+        let kept: Vec<&str> = it.reviews["ann"]
+            .evidence
+            .iter()
+            .map(|e| e.quote())
+            .collect();
+        assert_eq!(kept, ["newer"]);
+        assert!(
+            !it.history.iter().any(|e| e.at == "2026-11-25T11:00:00Z"),
+            "{:?}",
+            it.history
+        );
     }
 
     #[test]
