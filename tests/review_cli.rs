@@ -1293,6 +1293,13 @@ fn a_g7_workspace_takes_its_verdicts_and_refuses_a_branch_on_another_scale() {
     );
     let o = cordiale(d, &["verdict", &ids[0], "kept", "--reviewer", "bob"]);
     assert_eq!(o.status.code(), Some(2), "kept is not on the g7 scale");
+    let o = cordiale(d, &["checklist", "--filter", "kept"]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a filter off the scale lists nothing: refused"
+    );
+    assert!(text(&o.stderr).contains("scale g7 has no verdict kept"));
     assert!(text(&o.stderr).contains("scale g7 has no verdict kept"));
     for (id, v) in [(&ids[0], "full-compliance"), (&ids[1], "non-compliance")] {
         let o = cordiale(d, &["verdict", id, v, "--reviewer", "bob"]);

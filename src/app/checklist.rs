@@ -492,10 +492,7 @@ fn review_extras(
     }
     for e in &review.evidence {
         let date = e.date.as_deref().unwrap_or("undated");
-        let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
-            Some(false) => format!(" (after {}: not counted)", as_of.day()),
-            _ => String::new(),
-        };
+        let later = as_of.evidence_note(e);
         out.push(vec![(
             format!(
                 "{pad}{} {} {}{later}",

@@ -181,7 +181,7 @@ pub fn compliance(
             let _ = writeln!(
                 out,
                 "{}  {:>6}  {:>6}  {how}  \"{quote}\" ({})",
-                c.id,
+                sanitize(c.id),
                 mean_text(s.score()),
                 percent_text(s.score().map(compliance::percent)),
                 sanitize(&c.item.doc)

@@ -648,6 +648,12 @@ pub fn checklist(
 ) -> Result<(), Failure> {
     let open = open(args)?;
     let ws = &open.ws;
+    // A verdict the scale lacks would list nothing, as if none were given: say so.
+    if let Some(Filter::Verdict(v)) = filter
+        && !ws.scale.has(v)
+    {
+        return Err(not_on_scale(&ws.scale, v));
+    }
     let as_of = AsOf::now(as_of, ws.as_of);
     // The pair's columns; with fewer than two reviewers, whoever there is.
     let (a, b) = review::pair(ws.items.values()).unwrap_or_else(|| {
@@ -1406,7 +1412,7 @@ pub struct EvidenceArgs {
     /// The day the evidence speaks from (YYYY-MM-DD); for a passage, the document's date
     /// of issue by default.
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub date: Option<Day>,
     /// Take away your evidence number N (as listed, 1 first); the history keeps it.
     #[arg(long, value_name = "N")]
     pub remove: Option<usize>,
@@ -1421,28 +1427,12 @@ pub struct EvidenceArgs {
     pub ws: WorkspaceArgs,
 }
 
-/// A day as `YYYY-MM-DD`, checked.
-fn iso_day(text: &str) -> Result<Short, Failure> {
-    let bad = || input(format!("{} is not a date (YYYY-MM-DD)", sanitize(text)));
-    let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let number = |s: &str| s.parse::<u32>().map_err(|_| bad());
-    crate::calendar::iso_day(number(y)?, number(m)?, number(d)?)
-        .map(Short::from)
-        .ok_or_else(bad)
-}
-
 /// `evidence ID …`: cites a passage of a corpus document or an outside source for your
 /// verdict on an item, takes one away, or (with neither) lists every reviewer's.
 pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
     let mut open = open(&args.ws)?;
     let id = resolve(&open.ws, &args.id)?;
-    let date = args.date.as_deref().map(iso_day).transpose()?;
+    let date: Option<Short> = args.date.map(|d| d.to_string().into());
     if args.doc.is_some() || args.source.is_some() || args.remove.is_some() {
         let who = reviewer(args.reviewer.as_deref())?;
         let at = now();
@@ -1482,11 +1472,7 @@ pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
         };
         let item = open.ws.items.get_mut(&id).ok_or_else(|| input("no item"))?;
         match (cited, args.remove) {
-            (Some(e), _) => {
-                item.add_evidence(&who, e);
-                save(&mut open)?;
-                println!("{id}: evidence added by {}", sanitize(&who));
-            }
+            (Some(e), _) => cite(&mut open, &id, &who, e)?,
             (None, Some(n)) => {
                 let gone = n
                     .checked_sub(1)
@@ -1510,10 +1496,7 @@ pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
     let mut out = String::new();
     for (who, review) in &item.reviews {
         for (k, e) in review.evidence.iter().enumerate() {
-            let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
-                Some(false) => format!(" (after {}: not counted)", as_of.day()),
-                _ => String::new(),
-            };
+            let later = as_of.evidence_note(e);
             let _ = writeln!(
                 out,
                 "{} {}. {} ({}){later}: {}",

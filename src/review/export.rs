@@ -139,10 +139,7 @@ fn evidence_lines(item: &Item, as_of: &super::AsOf) -> Vec<String> {
         .iter()
         .flat_map(|(who, r)| {
             r.evidence.iter().map(move |e| {
-                let later = match e.date.as_deref().and_then(|d| as_of.counts_dated(d)) {
-                    Some(false) => format!(" (after {}: not counted)", as_of.day()),
-                    _ => String::new(),
-                };
+                let later = as_of.evidence_note(e);
                 format!(
                     "{who}, {}{later}, {}: {}",
                     e.date.as_deref().unwrap_or("undated"),

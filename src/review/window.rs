@@ -77,6 +77,15 @@ impl AsOf {
         crate::search::value::parse_iso(date).map(|d| self.counts(d.first))
     }
 
+    /// What a listing of evidence says after its date when it does not count: ` (after
+    /// DAY: not counted)`; nothing when it counts or has no date on the calendar.
+    pub fn evidence_note(&self, e: &crate::workspace::Evidence) -> String {
+        match e.date.as_deref().and_then(|d| self.counts_dated(d)) {
+            Some(false) => format!(" (after {}: not counted)", self.day()),
+            _ => String::new(),
+        }
+    }
+
     /// Whether a deadline due on the day `due` (the last day of its period: `by March
     /// 2016` is due on 31 March) is overdue: due before the as-of day and not `settled`.
     pub fn is_overdue(&self, due: i32, settled: bool) -> bool {
