@@ -817,12 +817,18 @@ fn check(action: Action, ctx: Context, before: &State, after: &State, effects: &
         | Action::Verdict8
         | Action::Verdict9
         | Action::VerdictPending
-        | Action::VerdictNotACommitment => {
+        | Action::VerdictNotACommitment
+        | Action::VerdictKept
+        | Action::VerdictBroken
+        | Action::VerdictPartial
+        | Action::VerdictStalled
+        | Action::VerdictInProgress => {
             use cordiale::workspace::Verdict as V;
             let scale = &before.review.as_ref().unwrap().ws.scale;
             let wanted = match action {
                 Action::VerdictPending => V::PENDING,
                 Action::VerdictNotACommitment => V::NOT_A_COMMITMENT,
+                named if named.named_verdict().is_some() => named.named_verdict().unwrap(),
                 slot => scale.verdicts[slot.verdict_slot().unwrap()].name,
             };
             let r = before.review.as_ref().unwrap();
@@ -3556,5 +3562,40 @@ fn suggested_evidence_opens_in_the_finder_and_is_cited_from_the_reader() {
     assert!(
         a.start <= first.start && first.start < a.end,
         "{a:?} {first:?}"
+    );
+}
+
+/// A keymap written before scales were configurable names verdicts (`verdict_kept`): the
+/// key gives that verdict, and on a scale without it says so and changes nothing.
+#[test]
+fn a_named_verdict_key_gives_that_verdict_or_says_the_scale_lacks_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("old.json");
+    std::fs::write(
+        &file,
+        r#"{"extends": "default", "bindings": {"checklist": {"Z": "verdict_kept"}}}"#,
+    )
+    .unwrap();
+    let mut b = Bench::new("default", 120, 40);
+    b.state.keymap = keymap::load(Some(file.to_str().unwrap()), None).unwrap();
+    b.keys("3");
+    let r = b.state.review.as_mut().unwrap();
+    r.selected = r
+        .order
+        .iter()
+        .position(|id| !r.ws.items[id].reviews.contains_key("ann"))
+        .unwrap();
+    let id = r.order[r.selected].clone();
+    b.keys("Z");
+    let given = |b: &Bench| b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"].verdict;
+    assert_eq!(given(&b), cordiale::workspace::Verdict::KEPT);
+    // On the G7 scale there is no "kept": nothing changes, and the status says why.
+    b.state.review.as_mut().unwrap().ws.scale = cordiale::workspace::Scale::g7();
+    b.keys("Z");
+    assert_eq!(given(&b), cordiale::workspace::Verdict::KEPT);
+    assert!(
+        status(&b.state).contains("the scale g7 has no verdict kept"),
+        "{}",
+        status(&b.state)
     );
 }

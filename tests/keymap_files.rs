@@ -116,7 +116,7 @@ fn bundled_keymaps_validate_against_the_shipped_schema() {
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
         assert!(errors.is_empty(), "{name}: {errors:?}");
     }
-    // The schema's action names are exactly the actions, and the older names still read.
+    // The schema's action names are exactly the actions.
     let mut names: Vec<&str> = schema["$defs"]["action"]["enum"]
         .as_array()
         .unwrap()
@@ -124,11 +124,6 @@ fn bundled_keymaps_validate_against_the_shipped_schema() {
         .map(|v| v.as_str().unwrap())
         .collect();
     let mut actual: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-    actual.extend(
-        cordiale::keymap::action::OLD_VERDICT_NAMES
-            .iter()
-            .map(|(n, _)| *n),
-    );
     names.sort_unstable();
     actual.sort_unstable();
     assert_eq!(names, actual);

@@ -178,6 +178,11 @@ actions! {
     Verdict7 "verdict_7" [Checklist] "my verdict: the scale's 7th";
     Verdict8 "verdict_8" [Checklist] "my verdict: the scale's 8th";
     Verdict9 "verdict_9" [Checklist] "my verdict: the scale's 9th";
+    VerdictKept "verdict_kept" [Checklist] "my verdict: kept (on a scale that has it)";
+    VerdictBroken "verdict_broken" [Checklist] "my verdict: broken (on a scale that has it)";
+    VerdictPartial "verdict_partial" [Checklist] "my verdict: partial (on a scale that has it)";
+    VerdictStalled "verdict_stalled" [Checklist] "my verdict: stalled (on a scale that has it)";
+    VerdictInProgress "verdict_in_progress" [Checklist] "my verdict: in progress (on a scale that has it)";
     VerdictPending "verdict_pending" [Checklist] "my verdict: pending (not rated)";
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the next reviewer (by name) takes the keys";
@@ -225,30 +230,24 @@ pub const VERDICT_SLOTS: [Action; crate::workspace::scale::MAX_STEPS] = [
     Action::Verdict9,
 ];
 
-/// The names keymap files used before scales were configurable, and the default scale's
-/// slot each now is, so older keymap files keep working.
-pub const OLD_VERDICT_NAMES: [(&str, Action); 5] = [
-    ("verdict_broken", Action::Verdict1),
-    ("verdict_stalled", Action::Verdict2),
-    ("verdict_in_progress", Action::Verdict3),
-    ("verdict_partial", Action::Verdict4),
-    ("verdict_kept", Action::Verdict5),
-];
-
 impl Action {
-    /// The action keymap files name `name` (the default scale's verdict names of older
-    /// files included).
+    /// The action keymap files name `name`.
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL
-            .iter()
-            .copied()
-            .find(|a| a.name() == name)
-            .or_else(|| {
-                OLD_VERDICT_NAMES
-                    .iter()
-                    .find(|(old, _)| *old == name)
-                    .map(|(_, a)| *a)
-            })
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// The verdict a named verdict action gives (`verdict_kept`: kept), whatever its place
+    /// on the scale: keymap files written before scales were configurable name these.
+    pub fn named_verdict(self) -> Option<crate::workspace::Verdict> {
+        use crate::workspace::Verdict;
+        Some(match self {
+            Action::VerdictKept => Verdict::KEPT,
+            Action::VerdictBroken => Verdict::BROKEN,
+            Action::VerdictPartial => Verdict::PARTIAL,
+            Action::VerdictStalled => Verdict::STALLED,
+            Action::VerdictInProgress => Verdict::IN_PROGRESS,
+            _ => return None,
+        })
     }
 
     /// The scale step a verdict slot gives (0 first), for `verdict_1`…`verdict_9`.

@@ -425,6 +425,20 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::DetailUp => scroll_detail(state, -1),
         Action::ToggleBlind => toggle_blind(state),
         Action::NextActor => checklist::next_actor(state),
+        Action::VerdictKept
+        | Action::VerdictBroken
+        | Action::VerdictPartial
+        | Action::VerdictStalled
+        | Action::VerdictInProgress => {
+            let v = action.named_verdict().unwrap_or(Verdict::PENDING);
+            match state.review.as_ref().map(|r| &r.ws.scale) {
+                Some(scale) if !scale.has(v) => {
+                    let name = crate::safe_text::sanitize(&scale.name);
+                    say(state, format!("the scale {name} has no verdict {v}"));
+                }
+                _ => return give_verdict(state, v),
+            }
+        }
         Action::SuggestEvidence => checklist::suggest_evidence(state),
         Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
         Action::Verdict1
