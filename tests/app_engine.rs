@@ -3543,7 +3543,7 @@ fn suggested_evidence_opens_in_the_finder_and_is_cited_from_the_reader() {
     );
     let name = |doc: usize| corpus.documents[doc].name.clone();
     // Later than 30 August 2014: only the 2015 visit among the dated seeds; the undated
-    // ones may come, flagged, but never the 2010 summit or the statement itself.
+    // ones may come (their rows show no date), but never the 2010 summit or the statement itself.
     assert!(hits.iter().all(|h| !name(h.doc).starts_with("004_")));
     assert!(hits.iter().all(|h| !name(h.doc).starts_with("002_")));
     let first = hits[0].clone();

@@ -44,11 +44,11 @@ fn scale_of(state: &State) -> Scale {
 }
 
 /// What `action` does, as the help says it: a verdict slot by its verdict's label.
-fn action_help(state: &State, action: Action) -> String {
+fn action_help(scale: &Scale, action: Action) -> String {
     let Some(slot) = action.verdict_slot() else {
         return action.help().to_string();
     };
-    match scale_of(state).verdicts.get(slot) {
+    match scale.verdicts.get(slot) {
         Some(step) => format!("my verdict: {}", crate::safe_text::sanitize(&step.label)),
         None => format!("{} (not on this scale)", action.help()),
     }
@@ -57,6 +57,7 @@ fn action_help(state: &State, action: Action) -> String {
 /// Every row of the help for `state`: keys, then the legend.
 pub fn rows(state: &State) -> Vec<Row> {
     let under = under(state);
+    let scale = scale_of(state);
     let mut rows = Vec::new();
     // The note editor's keys and the question's answers show from anywhere: they are
     // needed where this help cannot be opened.
@@ -73,11 +74,11 @@ pub fn rows(state: &State) -> Vec<Row> {
         rows.push(Row::Heading(ctx.to_string()));
         rows.extend(
             keys.into_iter()
-                .map(|(k, a)| Row::Keys(k, a, action_help(state, a))),
+                .map(|(k, a)| Row::Keys(k, a, action_help(&scale, a))),
         );
         rows.push(Row::Blank);
     }
-    for (heading, marks) in legend(&scale_of(state)) {
+    for (heading, marks) in legend(&scale) {
         rows.push(Row::Heading(heading.to_string()));
         rows.extend(marks.into_iter().map(|(m, what)| Row::Mark(m, what)));
         rows.push(Row::Blank);

@@ -208,14 +208,8 @@ pub fn build(
                 .enumerate()
                 .map(|(i, d)| (d.name.as_str(), i))
                 .collect();
-            for (id, item) in ws.ordered() {
-                let Some(days) = item
-                    .deadline
-                    .as_deref()
-                    .and_then(crate::search::value::parse_iso)
-                else {
-                    continue;
-                };
+            // Items in any order: the events are sorted below.
+            for (id, item) in &ws.items {
                 let Some(&doc) = by_name.get(item.doc.as_str()) else {
                     continue;
                 };
@@ -223,17 +217,15 @@ pub fn build(
                     continue;
                 }
                 let span = (item.anchor.start, item.anchor.end);
-                events.extend(deadline(doc, span, days, settling_verdict(item, &ws.scale)));
-            }
-            // Each piece of evidence at its date, on the row of the commitment it is for:
-            // how a promise's record unfolds beside its deadline.
-            for (id, item) in ws.ordered() {
-                let Some(&doc) = by_name.get(item.doc.as_str()) else {
-                    continue;
-                };
-                if orphaned.contains(id) {
-                    continue;
+                let due = item
+                    .deadline
+                    .as_deref()
+                    .and_then(crate::search::value::parse_iso);
+                if let Some(days) = due {
+                    events.extend(deadline(doc, span, days, settling_verdict(item, &ws.scale)));
                 }
+                // Each piece of evidence at its date, on the row of the commitment it is
+                // for: how a promise's record unfolds beside its deadline.
                 for (who, review) in &item.reviews {
                     for e in &review.evidence {
                         let Some(days) =
@@ -246,7 +238,7 @@ pub fn build(
                             kind: EventKind::Evidence,
                             days,
                             at: days.first,
-                            span: (item.anchor.start, item.anchor.end),
+                            span,
                             label: format!(
                                 "{}'s evidence: {}",
                                 crate::safe_text::sanitize(who),

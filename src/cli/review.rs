@@ -691,7 +691,7 @@ pub fn checklist(
         }
     }
     if sort == Sort::Deadline {
-        rows.sort_by_key(|(_, item, _)| window::deadline_order(window::due_day(item)));
+        rows.sort_by_cached_key(|(_, item, _)| window::deadline_order(window::due_day(item)));
     }
     let format = match format {
         Format::Md => export::Format::Markdown,

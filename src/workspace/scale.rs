@@ -456,15 +456,6 @@ impl Scale {
             None => v.name(),
         }
     }
-
-    /// The verdicts of `self` a change to `other` would leave without a meaning.
-    pub fn missing_from(&self, other: &Scale) -> Vec<Verdict> {
-        self.verdicts
-            .iter()
-            .map(|s| s.name)
-            .filter(|v| !other.has(*v))
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -524,17 +515,6 @@ mod tests {
         assert_eq!(g7.category(Verdict::NOT_A_COMMITMENT), Some(3));
         assert_eq!(g7.categories().count(), 4);
         assert_eq!(g7.all().count(), 5);
-        assert_eq!(
-            Scale::standard().missing_from(&g7),
-            [
-                Verdict::BROKEN,
-                Verdict::STALLED,
-                Verdict::IN_PROGRESS,
-                Verdict::PARTIAL,
-                Verdict::KEPT
-            ]
-        );
-        assert!(Scale::standard().missing_from(&Scale::meter()).len() == 2);
     }
 
     #[test]
