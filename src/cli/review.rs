@@ -553,22 +553,29 @@ fn change_item(
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
     let path = workspace_for(args.workspace.as_deref(), &given)?;
     let dir = default_dir();
+    // The file's scale, when its head shows the verdict is not on it: refused at once,
+    // without opening the corpus.
+    let mut refused = None;
     if let Some(dir) = &dir
         && let Some(note) = in_step::read(dir, &path, &given)
         && let (Some(corpus), Some(hash)) = (note.corpus(), note.workspace())
         && crate::corpus::fingerprint(&note.roots) == Some(corpus)
         && let InPlace::Changed { id, hash } =
             in_place::change_in_place(&path, hash, id, |scale, _, item| {
-                // A verdict the scale lacks goes the whole way, which says why.
-                scale.has(verdict) && {
-                    apply(item, now());
-                    true
+                if !scale.has(verdict) {
+                    refused = Some(scale.clone());
+                    return false;
                 }
+                apply(item, now());
+                true
             })
             .map_err(input)?
     {
         in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
         return Ok(id);
+    }
+    if let Some(scale) = refused {
+        return Err(not_on_scale(&scale, verdict));
     }
     let mut open = open(args)?;
     if !open.ws.scale.has(verdict) {
@@ -1350,12 +1357,7 @@ pub fn scale(args: &WorkspaceArgs, to: Option<&str>) -> Result<(), Failure> {
         let new = scale_named(to)?;
         let mut off: BTreeMap<Verdict, usize> = BTreeMap::new();
         for item in open.ws.items.values() {
-            let given = item
-                .reviews
-                .values()
-                .flat_map(|r| std::iter::once(r.verdict).chain(r.actors.iter().map(|(_, v)| v)))
-                .chain(item.reconciled.iter().map(|r| r.verdict));
-            for v in given.filter(|v| !new.has(*v)) {
+            for (_, v) in item.given_verdicts().filter(|(_, v)| !new.has(*v)) {
                 *off.entry(v).or_default() += 1;
             }
         }

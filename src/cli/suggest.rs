@@ -60,19 +60,20 @@ pub fn run(args: SuggestArgs) -> Result<(), Failure> {
         ))
     })?;
     let passages = Passages::build(&index);
-    let limit = if args.limit == 0 {
-        usize::MAX
-    } else {
-        args.limit
+    let limit = match (args.limit, args.cite) {
+        (0, _) => usize::MAX,
+        // The passage to cite is ranked, listed or not.
+        (limit, Some(n)) => limit.max(n),
+        (limit, None) => limit,
     };
     let found = passages.suggest(&index, &promise, limit);
     if let Some(n) = args.cite {
         let who = super::review::reviewer(args.reviewer.as_deref())?;
         let s = n.checked_sub(1).and_then(|k| found.get(k)).ok_or_else(|| {
-            Failure::Input(format!(
-                "there are {} suggestions; --cite takes 1 to {0}",
-                found.len()
-            ))
+            Failure::Input(match found.len() {
+                0 => "no passage of a later document to cite".to_string(),
+                n => format!("there are {n} suggestions; --cite takes 1 to {n}"),
+            })
         })?;
         let document = index.document(s.doc);
         let evidence = crate::workspace::Evidence {

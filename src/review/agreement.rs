@@ -112,6 +112,18 @@ pub fn agreement<'a>(
     )
 }
 
+/// Cohen's observed and chance agreement from how many items each reviewer gave each
+/// verdict (`rows`, `cols`) and how many they agreed on.
+fn chance(rows: &[usize], cols: &[usize], agreed: usize) -> (f64, f64) {
+    let total = rows.iter().sum::<usize>() as f64;
+    let pe = rows
+        .iter()
+        .zip(cols)
+        .map(|(r, c)| (*r as f64 / total) * (*c as f64 / total))
+        .sum();
+    (agreed as f64 / total, pe)
+}
+
 /// A 95 % bootstrap interval for the Cohen's κ of `a` and `b` over `items`: the items
 /// both rated, resampled with replacement `rounds` times (the seed fixed, so the same
 /// verdicts give the same interval). Apart from [`agreement`] because the checklist's title
@@ -144,13 +156,7 @@ pub fn kappa_interval<'a>(
                 cols[y] += 1;
                 agreed += usize::from(x == y);
             }
-            let total = pairs.len() as f64;
-            let po = agreed as f64 / total;
-            let pe: f64 = rows
-                .iter()
-                .zip(&cols)
-                .map(|(r, c)| (*r as f64 / total) * (*c as f64 / total))
-                .sum();
+            let (po, pe) = chance(&rows, &cols, agreed);
             ((1.0 - pe).abs() > 1e-12).then(|| (po - pe) / (1.0 - pe))
         })
         .collect();
@@ -183,15 +189,11 @@ pub fn rated_figures(
     let (percent, kappa) = if both == 0 {
         (None, None)
     } else {
-        let total = both as f64;
-        let po = agreed as f64 / total;
-        let pe: f64 = (0..n)
-            .map(|k| {
-                let row: usize = confusion[k].iter().sum();
-                let col: usize = (0..n).map(|i| confusion[i][k]).sum();
-                (row as f64 / total) * (col as f64 / total)
-            })
-            .sum();
+        let rows: Vec<usize> = confusion.iter().map(|r| r.iter().sum()).collect();
+        let cols: Vec<usize> = (0..n)
+            .map(|k| (0..n).map(|i| confusion[i][k]).sum())
+            .collect();
+        let (po, pe) = chance(&rows, &cols, agreed);
         let kappa = if (1.0 - pe).abs() < 1e-12 {
             warnings.push(
                 "kappa is undefined: both reviewers used one and the same verdict".to_string(),

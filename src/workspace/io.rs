@@ -210,21 +210,7 @@ pub(super) fn head_scale(bytes: &[u8]) -> Option<Scale> {
 /// see explained; refused, the file stays as it is for a person to settle.
 pub fn check_verdicts(path: &Path, ws: &Workspace) -> Result<(), WorkspaceError> {
     for (id, item) in &ws.items {
-        let given = item
-            .reviews
-            .iter()
-            .map(|(who, r)| (who.as_str(), r.verdict))
-            .chain(
-                item.reconciled
-                    .iter()
-                    .map(|r| ("the reconciliation", r.verdict)),
-            )
-            .chain(
-                item.reviews
-                    .iter()
-                    .flat_map(|(who, r)| r.actors.iter().map(move |(_, v)| (who.as_str(), v))),
-            );
-        for (by, verdict) in given {
+        for (by, verdict) in item.given_verdicts() {
             if !ws.scale.has(verdict) {
                 let known: Vec<&str> = ws.scale.all().map(Verdict::name).collect();
                 return Err(WorkspaceError::UnknownVerdict {

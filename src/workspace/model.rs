@@ -463,6 +463,23 @@ impl Item {
 }
 
 impl Item {
+    /// Every verdict the item holds now, with who gave it: each reviewer's, each of their
+    /// per-actor verdicts, and the reconciliation's (by `the reconciliation`). What a scale
+    /// must have for the item to mean something.
+    pub fn given_verdicts(&self) -> impl Iterator<Item = (&str, Verdict)> {
+        self.reviews
+            .iter()
+            .flat_map(|(who, r)| {
+                std::iter::once((who.as_str(), r.verdict))
+                    .chain(r.actors.iter().map(move |(_, v)| (who.as_str(), v)))
+            })
+            .chain(
+                self.reconciled
+                    .iter()
+                    .map(|r| ("the reconciliation", r.verdict)),
+            )
+    }
+
     /// Sets `who`'s verdict and note; the review it replaces goes to the history.
     /// Per-actor verdicts and evidence stay: they are given apart.
     pub fn set_review(&mut self, who: &str, verdict: Verdict, note: String, at: Short) {
