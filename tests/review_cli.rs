@@ -1416,6 +1416,21 @@ fn evidence_from_another_document_survives_its_edit() {
         "{}",
         text(&o.stdout)
     );
+    // The passage cut from its document: `check` names the item, the quote stays.
+    fs::write(&path, edited.replace(quote, "")).unwrap();
+    let o = cordiale(d, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains(&format!("item {}: a passage cited as evidence", ids[0])),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = cordiale(d, &["evidence", &ids[0]]);
+    assert!(
+        text(&o.stdout).contains(&quote[..20]),
+        "{}",
+        text(&o.stdout)
+    );
 }
 
 /// Issue 21: a G7-scale workspace with per-actor verdicts gives the right percentages, per

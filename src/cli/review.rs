@@ -1050,6 +1050,12 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
             quote(id)
         ));
     }
+    for id in &report.evidence_unplaced {
+        problems.push(format!(
+            "item {id}: a passage cited as evidence is no longer in its document (its quote \
+             is kept; `cordiale evidence {id}` lists it)"
+        ));
+    }
     let path = sanitize(&opened.path.display().to_string());
     if problems.is_empty() {
         println!("{path}: {} items, all anchored", loaded.items.len());

@@ -27,9 +27,10 @@ pub struct SyncReport {
     /// Items that fit nowhere, or whose document is gone: a set, since every list that
     /// marks or filters them asks of each of its items whether it is one.
     pub orphaned: BTreeSet<Short>,
-    /// Passages cited as evidence that fit nowhere in their document's current text (or
-    /// whose document is gone): they keep the quote cited.
-    pub evidence_unplaced: usize,
+    /// The items with a passage cited as evidence that fits nowhere in its document's
+    /// current text (or whose document is gone), once per passage: it keeps the quote
+    /// cited, and `check` names it.
+    pub evidence_unplaced: Vec<Short>,
 }
 
 /// A corpus's documents as a workspace records them: name → hash of the text, the hash
@@ -130,7 +131,7 @@ pub fn sync(ws: &mut Workspace, corpus: &Corpus, digests: &[Digest]) -> SyncRepo
 /// keeps its quote (what the reviewer cited) and is counted as unplaced.
 fn place_evidence(ws: &mut Workspace, texts: &HashMap<&str, &str>, report: &mut SyncReport) {
     let hashes = &ws.documents;
-    for item in ws.items.values_mut() {
+    for (id, item) in ws.items.iter_mut() {
         for review in item.reviews.values_mut() {
             for e in &mut review.evidence {
                 let (Some(doc), Some(a)) = (&e.doc, &mut e.anchor) else {
@@ -138,7 +139,7 @@ fn place_evidence(ws: &mut Workspace, texts: &HashMap<&str, &str>, report: &mut 
                 };
                 let (Some(text), Some(hash)) = (texts.get(doc.as_str()), hashes.get(doc.as_str()))
                 else {
-                    report.evidence_unplaced += 1;
+                    report.evidence_unplaced.push(id.clone());
                     continue;
                 };
                 if a.doc_hash == record_hash(hash) {
@@ -148,7 +149,7 @@ fn place_evidence(ws: &mut Workspace, texts: &HashMap<&str, &str>, report: &mut 
                     Placement::Exact { start, end } | Placement::Moved { start, end } => {
                         *a = anchor(text, start, end);
                     }
-                    _ => report.evidence_unplaced += 1,
+                    _ => report.evidence_unplaced.push(id.clone()),
                 }
             }
         }
@@ -355,13 +356,13 @@ mod tests {
         ws.items.get_mut(&id).unwrap().add_evidence("ann", cited);
         let edited = LATER.replace("London,", "London (press release),");
         let r = sync_with(&mut ws, &edited);
-        assert_eq!(r.evidence_unplaced, 0);
+        assert!(r.evidence_unplaced.is_empty());
         let e = &ws.items[&id].reviews["ann"].evidence[0];
         let a = e.anchor.as_ref().unwrap();
         assert_eq!(&edited[a.start..a.end], quote);
         assert_eq!(a.doc_hash, record_hash(&ws.documents["b.txt"]));
         let r = sync_with(&mut ws, "London, 1 March 2016\n\nNothing was paid.\n");
-        assert_eq!(r.evidence_unplaced, 1);
+        assert_eq!(r.evidence_unplaced, [id.clone()]);
         let e = &ws.items[&id].reviews["ann"].evidence[0];
         assert_eq!(e.quote(), quote, "the quote cited is kept");
     }
