@@ -273,15 +273,14 @@ pub(super) fn suggest_evidence(state: &mut State) {
     let Some(item) = state
         .review
         .as_ref()
-        .and_then(|r| r.ws.items.get(r.order.get(r.selected)?).cloned())
+        .and_then(|r| r.ws.items.get(r.order.get(r.selected)?))
     else {
         return say(state, "no checklist item selected");
     };
     let passages = state
         .passages
-        .get_or_insert_with(|| Arc::new(crate::search::suggest::Passages::build(&index)))
-        .clone();
-    let Some(hits) = crate::app::finder::suggested(&index, &passages, &item) else {
+        .get_or_insert_with(|| Arc::new(crate::search::suggest::Passages::build(&index)));
+    let Some(hits) = crate::app::finder::suggested(&index, passages, item) else {
         return say(state, "the item's words are no longer where it was placed");
     };
     if hits.is_empty() {
@@ -665,17 +664,13 @@ pub(super) fn cite_evidence(state: &mut State) -> Vec<Effect> {
         say(state, "no sentence under the cursor");
         return Vec::new();
     };
-    let (Some(name), Some(corpus)) = (open_doc_name(state), state.corpus.clone()) else {
+    let (Some(n), Some(corpus)) = (state.reader.doc, state.corpus.clone()) else {
         return Vec::new();
     };
-    let Some((n, document)) = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .find(|(_, d)| d.name == name)
-    else {
+    let Some(document) = corpus.documents.get(n) else {
         return Vec::new();
     };
+    let name = document.name.clone();
     let date = state
         .index
         .as_ref()
