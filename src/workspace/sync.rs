@@ -362,7 +362,7 @@ mod tests {
         assert_eq!(&edited[a.start..a.end], quote);
         assert_eq!(a.doc_hash, record_hash(&ws.documents["b.txt"]));
         let r = sync_with(&mut ws, "London, 1 March 2016\n\nNothing was paid.\n");
-        assert_eq!(r.evidence_unplaced, [id.clone()]);
+        assert_eq!(r.evidence_unplaced, std::slice::from_ref(&id));
         let e = &ws.items[&id].reviews["ann"].evidence[0];
         assert_eq!(e.quote(), quote, "the quote cited is kept");
     }
