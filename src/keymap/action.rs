@@ -187,7 +187,7 @@ actions! {
     VerdictNotACommitment "verdict_not_a_commitment" [Checklist] "my verdict: not a commitment (the extraction was wrong)";
     SwitchReviewer "switch_reviewer" [Global, Documents, Reader, Checklist] "the next reviewer (by name) takes the keys";
     AddReviewer "add_reviewer" [Checklist] "add a reviewer (type their name), who takes the keys; the file names them from their first verdict";
-    SuggestEvidence "suggest_evidence" [Checklist] "the finder lists passages of later documents that may be evidence for the item (enter opens one; e in the reader cites it)";
+    SuggestEvidence "suggest_evidence" [Checklist] "the finder lists passages of later documents that may be evidence for the item";
     NextActor "next_actor" [Checklist] "my verdict keys rate the item's next actor, then the whole commitment";
     ToggleBlind "toggle_blind" [Checklist] "blind mode: hide the other verdict until I give mine";
     Reconcile "reconcile" [Checklist] "the next verdict key records the pair's reconciled verdict";

@@ -301,15 +301,8 @@ impl Passages {
             .iter()
             .map(|&id| index.entries()[id as usize].doc)
             .collect();
-        let mut by_doc = vec![(0, 0); index.corpus().documents.len()];
-        for (p, &d) in docs.iter().enumerate() {
-            if let Some(range) = by_doc.get_mut(d as usize) {
-                if range.1 == 0 {
-                    range.0 = p as u32;
-                }
-                range.1 = p as u32 + 1;
-            }
-        }
+        let by_doc =
+            super::index::ranges_by_doc(docs.iter().copied(), index.corpus().documents.len());
         let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         Passages {
             average_length: total as f64 / entries.len().max(1) as f64,

@@ -299,7 +299,11 @@ pub(super) fn suggest_evidence(state: &mut State) {
     f.selected = 0;
     f.offset = 0;
     let n = f.hits.len();
-    let what = format!("{n} passages of later documents that may be evidence, best first");
+    let cite = match state.keymap.keys_for(Context::Reader, Action::CiteEvidence) {
+        Some(k) => format!("; open one, {k} in the reader cites it"),
+        None => String::new(),
+    };
+    let what = format!("{n} passages of later documents that may be evidence, best first{cite}");
     f.about = Some(format!("{what} (a query searches instead)"));
     state.overlay = Some(crate::app::state::Overlay::Finder);
     say(state, what);
