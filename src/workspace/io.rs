@@ -514,8 +514,6 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
     struct Head {
         schema: u64,
         corpus: String,
-        #[serde(default, deserialize_with = "scale_field")]
-        scale: Scale,
         #[serde(default)]
         as_of: Option<crate::calendar::Day>,
         #[serde(default)]
@@ -528,9 +526,9 @@ pub fn read_record(path: &Path) -> Result<Workspace, WorkspaceError> {
         Ok(head) if head.schema <= SCHEMA as u64 => Ok(Workspace {
             corpus: head.corpus,
             as_of: head.as_of,
-            scale: head.scale,
             documents: head.documents,
-            items: BTreeMap::new(),
+            // Not read: a record tells the corpus, not how its items are rated.
+            ..Workspace::default()
         }),
         // Newer, or not a workspace: the full reading says exactly why.
         _ => from_bytes(path, &bytes).map(|ws| Workspace {
