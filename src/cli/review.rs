@@ -560,22 +560,25 @@ fn change_item(
         && let Some(note) = in_step::read(dir, &path, &given)
         && let (Some(corpus), Some(hash)) = (note.corpus(), note.workspace())
         && crate::corpus::fingerprint(&note.roots) == Some(corpus)
-        && let InPlace::Changed { id, hash } =
-            in_place::change_in_place(&path, hash, id, |scale, _, item| {
-                if !scale.has(verdict) {
-                    refused = Some(scale.clone());
-                    return false;
-                }
-                apply(item, now());
-                true
-            })
-            .map_err(input)?
     {
-        in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
-        return Ok(id);
-    }
-    if let Some(scale) = refused {
-        return Err(not_on_scale(&scale, verdict));
+        let outcome = in_place::change_in_place(&path, hash, id, |scale, _, item| {
+            if !scale.has(verdict) {
+                refused = Some(scale.clone());
+                return false;
+            }
+            apply(item, now());
+            true
+        })
+        .map_err(input)?;
+        match (outcome, refused) {
+            (InPlace::Changed { id, hash }, _) => {
+                in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
+                return Ok(id);
+            }
+            (InPlace::Refused, Some(scale)) => return Err(not_on_scale(&scale, verdict)),
+            // Not the file expected: the ordinary way reads it, and says what it finds.
+            _ => {}
+        }
     }
     let mut open = open(args)?;
     if !open.ws.scale.has(verdict) {

@@ -1,12 +1,17 @@
-//! One item changed in a workspace file without reading the rest of it: the item is found
-//! by its id in the canonical layout, parsed alone, changed, encoded alone and written back
-//! between the bytes around it. What keeps a command-line verdict near the cost of
-//! writing the file, however large the workspace.
+//! One item changed in a workspace file without reading the rest of it into memory: the
+//! item is found by its id in the canonical layout, parsed alone, changed, encoded alone,
+//! and the file is copied a chunk at a time into the temporary file of an ordinary save,
+//! the new item in place of the old. What keeps a command-line verdict near the cost of
+//! writing the file, however large the workspace and however many its reviewers.
 //!
 //! Only for a file whose exact bytes the caller knows to be canonical (by their hash: a
-//! file this build wrote). Anything unexpected declines, and the caller takes the ordinary
-//! way (read, merge, write whole), which also gives the exact error.
+//! file this build wrote). The hash is taken of the very bytes copied, so a file changed
+//! by anyone while it is copied is never saved. Anything unexpected declines, and the
+//! caller takes the ordinary way (read, merge, write whole), which also gives the exact
+//! error.
 
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::Path;
 
@@ -14,7 +19,7 @@ use memchr::memmem;
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::io::{
-    WorkspaceError, head_scale, open_regular, remove_stale_temps, save_slices, written_path,
+    WorkspaceError, head_scale, open_regular, remove_stale_temps, save_written_by, written_path,
 };
 use super::lock::Lock;
 use super::model::{Item, Scale, Short};
@@ -33,6 +38,8 @@ pub enum InPlace {
     /// Nothing written: the file is not the one expected, the lock is held, the id does
     /// not name exactly one item, or the layout is not the canonical one.
     Declined,
+    /// Nothing written: the file is the one expected, and `apply` said no to the change.
+    Refused,
 }
 
 /// The hash that tells a workspace file's bytes (given in pieces, as saves write them).
@@ -44,15 +51,46 @@ pub fn content_hash(pieces: &[&[u8]]) -> u128 {
     hash.digest128()
 }
 
+/// How much of the file is read at a time. Reading a 50 MB file into one fresh buffer
+/// costs the kernel as much as writing it (every page of the buffer is zeroed first); a
+/// buffer used again and again costs nothing of the kind and stays in the CPU's caches.
+const CHUNK: usize = 1 << 20;
+
+/// Where the items' members start in the canonical layout, and what closes the file.
+const ITEMS: &[u8] = b"\n  \"items\": {";
+const END: &[u8] = b"\n  }\n}\n";
+/// What ends an item's member: a line of four spaces and `}`.
+const MEMBER_END: &[u8] = b"\n    }";
+/// How much is read after a member's opening quote to parse its id: far more than an id.
+const KEY_WINDOW: usize = 4096;
+
 /// Changes the item that `id` names (an id, or the start of exactly one) in the file at
 /// `path`, if its bytes hash to `expected`: under the workspace's lock, `apply` changes
 /// the item alone and the file is saved as every save is (temporary file, flush, rename).
+/// `apply` may be called on a file that then proves not to be the one expected: only
+/// [`InPlace::Refused`] says its "no" was about the expected file.
 pub fn change_in_place(
     path: &Path,
     expected: u128,
     id: &str,
     apply: impl FnOnce(&Scale, &Short, &mut Item) -> bool,
 ) -> Result<InPlace, WorkspaceError> {
+    change_in_chunks(path, expected, id, apply, CHUNK)
+}
+
+/// [`change_in_place`], reading `chunk` bytes at a time (small in tests, to cross every
+/// boundary).
+fn change_in_chunks(
+    path: &Path,
+    expected: u128,
+    id: &str,
+    apply: impl FnOnce(&Scale, &Short, &mut Item) -> bool,
+    chunk: usize,
+) -> Result<InPlace, WorkspaceError> {
+    // An id with a character JSON escapes would have other bytes in the file.
+    if id.is_empty() || id.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+        return Ok(InPlace::Declined);
+    }
     let target = written_path(path)?;
     let _lock = match Lock::take(&target) {
         Ok(lock) => lock,
@@ -61,93 +99,317 @@ pub fn change_in_place(
         Err(e) => return Err(e),
     };
     remove_stale_temps(&target);
-    let io = |source| WorkspaceError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
     let file = match open_regular(path) {
         Ok(Ok(file)) => file,
         _ => return Ok(InPlace::Declined),
     };
-    let mut bytes = Vec::with_capacity(file.metadata().map_or(0, |m| m.len() as usize));
-    std::io::Read::read_to_end(&mut &file, &mut bytes).map_err(io)?;
-    if content_hash(&[&bytes]) != expected {
+    let io = |source| WorkspaceError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut source = Chunks::new(&file, chunk);
+    let Some(found) = locate(&mut source, id).map_err(io)? else {
         return Ok(InPlace::Declined);
+    };
+    let Some(scale) = head_scale(&found.head) else {
+        return Ok(InPlace::Declined);
+    };
+    let mut hash = None;
+    let saved = save_written_by(path, |out| {
+        let change = |item: &mut Item| apply(&scale, &found.id, item);
+        hash = Some(copy_changed(&mut source, &found, expected, change, out)?);
+        Ok(())
+    });
+    match (saved, hash) {
+        (Ok(_), Some(hash)) => Ok(InPlace::Changed { id: found.id, hash }),
+        (Err(WorkspaceError::Io { source, .. }), _) if not_saved(&source).is_some() => {
+            Ok(match not_saved(&source) {
+                Some(NotSaved::Refused) => InPlace::Refused,
+                _ => InPlace::Declined,
+            })
+        }
+        (Err(e), _) => Err(e),
+        (Ok(_), None) => Err(io(io::Error::other("a save that wrote gave no hash"))),
     }
-    let Some((found, span)) = find_item(&bytes, id) else {
-        return Ok(InPlace::Declined);
-    };
-    let Some(mut item) = parse_item(&bytes[span.clone()]) else {
-        return Ok(InPlace::Declined);
-    };
-    let Some(scale) = head_scale(&bytes) else {
-        return Ok(InPlace::Declined);
-    };
-    if !apply(&scale, &found, &mut item) {
-        return Ok(InPlace::Declined);
-    }
-    let new = item_bytes(&found, &item);
-    let pieces = [&bytes[..span.start], &new[..], &bytes[span.end..]];
-    save_slices(path, &pieces)?;
-    Ok(InPlace::Changed {
-        id: found,
-        hash: content_hash(&pieces),
-    })
 }
 
-/// Where the items' members start in the canonical layout, and where they end.
-fn items_body(bytes: &[u8]) -> Option<Range<usize>> {
-    const ITEMS: &[u8] = b"\n  \"items\": {";
-    const END: &[u8] = b"\n  }\n}\n";
-    let from = memmem::find(bytes, ITEMS)? + ITEMS.len();
-    let to = bytes.len().checked_sub(END.len())?;
-    (bytes.ends_with(END) && from <= to).then_some(from..to)
+/// The item a change is about, as found in the file.
+struct Found {
+    /// Its id.
+    id: Short,
+    /// Its member `\n    "id": {…\n    }`, in the file's bytes.
+    span: Range<u64>,
+    /// The file's bytes up to the items' opening brace: what the scale is read from.
+    head: Vec<u8>,
 }
 
-/// The item `id` names, and the span of its member `\n    "id": {…\n    }`: the item
-/// whose id is `id`, else the only one whose id starts with it. `None` when none or
-/// several do, or `id` holds a character JSON escapes (its bytes in the file would differ).
+/// The item `id` names in the canonical layout, and where its member is: the item whose
+/// id is `id`, else the only one whose id starts with it. `None` when none or several do,
+/// or the layout is not the canonical one.
 ///
 /// In the canonical layout a line that starts with four spaces and a quote inside the
 /// items object starts an item (members of an item are indented further, and a JSON
 /// string holds no raw newline); the member ends at the first line that is four spaces
 /// and `}`.
-fn find_item(bytes: &[u8], id: &str) -> Option<(Short, Range<usize>)> {
-    if id.is_empty() || id.chars().any(|c| c == '"' || c == '\\' || c.is_control()) {
+fn locate(source: &mut Chunks, id: &str) -> io::Result<Option<Found>> {
+    let len = source.len()?;
+    let Some(body_end) = len.checked_sub(END.len() as u64) else {
+        return Ok(None);
+    };
+    if source.read_at(body_end, END.len())? != END {
+        return Ok(None);
+    }
+    let Some(items) = source.find(0, body_end, ITEMS)? else {
+        return Ok(None);
+    };
+    let body_start = items + ITEMS.len() as u64;
+    let head = source.read_at(0, body_start as usize)?;
+    let needle = [b"\n    \"", id.as_bytes()].concat();
+    // The exact id, else the one id that starts so (`None` inside: several do).
+    let mut exact = None;
+    let mut starting: Option<Option<(Short, u64)>> = None;
+    let mut from = body_start;
+    while let Some(start) = source.find(from, body_end, &needle)? {
+        from = start + 1;
+        let key_from = start + "\n    ".len() as u64;
+        let window = (body_end - key_from).min(KEY_WINDOW as u64) as usize;
+        let bytes = source.read_at(key_from, window)?;
+        let mut keys = serde_json::Deserializer::from_slice(&bytes).into_iter::<Short>();
+        let Some(Ok(key)) = keys.next() else {
+            return Ok(None);
+        };
+        let after = keys.byte_offset();
+        if !bytes[after..].starts_with(b": {") || !key.starts_with(id) {
+            return Ok(None);
+        }
+        if key == id {
+            exact = Some((key, start));
+            break;
+        }
+        starting = match starting {
+            None => Some(Some((key, start))),
+            Some(_) => Some(None),
+        };
+    }
+    let Some((id, start)) = exact.or(starting.flatten()) else {
+        return Ok(None);
+    };
+    let Some(close) = source.find(start + 1, body_end, MEMBER_END)? else {
+        return Ok(None);
+    };
+    Ok(Some(Found {
+        id,
+        span: start..close + MEMBER_END.len() as u64,
+        head,
+    }))
+}
+
+/// Writes into `out` the file with the member at `found.span` changed by `change`, and
+/// returns the hash of what it wrote. Fails with [`NotSaved::Declined`] when the bytes
+/// copied do not hash to `expected` (the file changed since it was looked at, or is not
+/// the one expected) or the member no longer parses as that item, and with
+/// [`NotSaved::Refused`] when `change` says no to the expected file.
+fn copy_changed(
+    source: &mut Chunks,
+    found: &Found,
+    expected: u128,
+    change: impl FnOnce(&mut Item) -> bool,
+    out: &mut impl Write,
+) -> io::Result<u128> {
+    let mut old = Xxh3Default::new();
+    let mut new = Xxh3Default::new();
+    source.rewind()?;
+    let before = source.copy(Some(found.span.start), &mut |piece| {
+        old.update(piece);
+        new.update(piece);
+        out.write_all(piece)
+    })?;
+    if before != found.span.start {
+        return Err(NotSaved::Declined.into());
+    }
+    let member = source.read(found.span.end - found.span.start)?;
+    old.update(&member);
+    let mut item = parse_member(&member, &found.id).ok_or(NotSaved::Declined)?;
+    // Refused, the rest is still read: only a file as expected tells a refusal.
+    let agreed = change(&mut item);
+    if agreed {
+        let bytes = item_bytes(&found.id, &item);
+        new.update(&bytes);
+        out.write_all(&bytes)?;
+    }
+    source.copy(None, &mut |piece| {
+        old.update(piece);
+        if agreed {
+            new.update(piece);
+            out.write_all(piece)?;
+        }
+        Ok(())
+    })?;
+    match (old.digest128() == expected, agreed) {
+        (false, _) => Err(NotSaved::Declined.into()),
+        (true, false) => Err(NotSaved::Refused.into()),
+        (true, true) => Ok(new.digest128()),
+    }
+}
+
+/// The item of a member `\n    "id": {…\n    }` whose id is `id`.
+fn parse_member(member: &[u8], id: &Short) -> Option<Item> {
+    let key_from = "\n    ".len();
+    let mut keys =
+        serde_json::Deserializer::from_slice(member.get(key_from..)?).into_iter::<Short>();
+    if keys.next()?.ok()? != *id {
         return None;
     }
-    let body = items_body(bytes)?;
-    let needle = [b"\n    \"", id.as_bytes()].concat();
-    let mut found: Option<(Short, Range<usize>)> = None;
-    for at in memmem::find_iter(&bytes[body.clone()], &needle) {
-        let start = body.start + at;
-        let key_from = start + "\n    ".len();
-        let mut keys =
-            serde_json::Deserializer::from_slice(&bytes[key_from..body.end]).into_iter::<Short>();
-        let key = keys.next()?.ok()?;
-        let after = key_from + keys.byte_offset();
-        if !bytes[after..].starts_with(b": {") || !key.starts_with(id) {
-            return None;
-        }
-        let close = memmem::find(&bytes[after..body.end], b"\n    }")?;
-        let span = start..after + close + "\n    }".len();
-        if key == id {
-            return Some((key, span));
-        }
-        if found.replace((key, span)).is_some() {
-            // Several start so: only an exact id still names one.
-            found = Some((Short::default(), 0..0));
+    let brace = key_from + keys.byte_offset() + ": ".len();
+    serde_json::from_slice(member.get(brace..)?).ok()
+}
+
+/// Why a change in place wrote nothing, carried out of the save as its error (neither is a
+/// failure: the caller says which way to go on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NotSaved {
+    /// The file is not as expected: the ordinary way follows.
+    Declined,
+    /// The file is as expected and the change said no.
+    Refused,
+}
+
+impl std::fmt::Display for NotSaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotSaved::Declined => "the workspace file is not as expected",
+            NotSaved::Refused => "the change was refused",
+        })
+    }
+}
+
+impl std::error::Error for NotSaved {}
+
+impl From<NotSaved> for io::Error {
+    fn from(not: NotSaved) -> io::Error {
+        io::Error::other(not)
+    }
+}
+
+/// The [`NotSaved`] an error carries, if it is one.
+fn not_saved(e: &io::Error) -> Option<NotSaved> {
+    e.get_ref()?.downcast_ref::<NotSaved>().copied()
+}
+
+/// A file read a chunk at a time through one buffer, at any offset.
+struct Chunks<'a> {
+    file: &'a File,
+    buf: Vec<u8>,
+}
+
+impl<'a> Chunks<'a> {
+    fn new(file: &'a File, chunk: usize) -> Chunks<'a> {
+        Chunks {
+            file,
+            buf: vec![0; chunk.max(1)],
         }
     }
-    found.filter(|(key, _)| !key.is_empty())
-}
 
-/// The item of a member `\n    "id": {…}`.
-fn parse_item(member: &[u8]) -> Option<Item> {
-    let brace = memchr::memchr(b'{', member)?;
-    serde_json::from_slice(&member[brace..]).ok()
-}
+    fn len(&self) -> io::Result<u64> {
+        Ok(self.file.metadata()?.len())
+    }
 
+    fn rewind(&mut self) -> io::Result<()> {
+        let mut file = self.file;
+        file.rewind()
+    }
+
+    /// The next `n` bytes from the file's position (fewer only at its end).
+    fn read(&mut self, n: u64) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        self.file.take(n).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Passes the file's bytes from its position to `each`, a buffer at a time: `n` of
+    /// them, or all to the end. How many there were (fewer than `n` only at the end).
+    fn copy(
+        &mut self,
+        n: Option<u64>,
+        each: &mut impl FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<u64> {
+        let mut done = 0;
+        loop {
+            let want = match n {
+                Some(n) => (n - done).min(self.buf.len() as u64) as usize,
+                None => self.buf.len(),
+            };
+            if want == 0 {
+                return Ok(done);
+            }
+            let mut file = self.file;
+            let got = loop {
+                match file.read(&mut self.buf[..want]) {
+                    Ok(got) => break got,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            };
+            if got == 0 {
+                return Ok(done);
+            }
+            each(&self.buf[..got])?;
+            done += got as u64;
+        }
+    }
+
+    /// Up to `n` bytes from `at` (fewer only at the end of the file).
+    fn read_at(&mut self, at: u64, n: usize) -> io::Result<Vec<u8>> {
+        let mut file = self.file;
+        file.seek(SeekFrom::Start(at))?;
+        let mut bytes = Vec::with_capacity(n);
+        file.take(n as u64).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// Reads into the buffer from the file's position, after the `kept` bytes already
+    /// there; how many bytes the buffer then holds (`kept` at the end of the file).
+    fn fill(&mut self, kept: usize) -> io::Result<usize> {
+        let mut file = self.file;
+        loop {
+            match file.read(&mut self.buf[kept..]) {
+                Ok(n) => return Ok(kept + n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// Where `needle` first starts in the file's bytes `from..to` (it must end by `to`).
+    fn find(&mut self, from: u64, to: u64, needle: &[u8]) -> io::Result<Option<u64>> {
+        let finder = memmem::Finder::new(needle);
+        if self.buf.len() <= needle.len() {
+            self.buf.resize(2 * needle.len(), 0);
+        }
+        let mut file = self.file;
+        file.seek(SeekFrom::Start(from))?;
+        // `at`: the file offset of the buffer's first byte; `kept`: bytes carried over,
+        // too few to hold the needle, so a match across two reads is found once.
+        let (mut at, mut kept) = (from, 0);
+        while at < to {
+            let filled = self.fill(kept)?;
+            if filled == kept {
+                return Ok(None);
+            }
+            let usable = filled.min((to - at) as usize);
+            if let Some(i) = finder.find(&self.buf[..usable]) {
+                return Ok(Some(at + i as u64));
+            }
+            kept = (needle.len() - 1).min(usable);
+            self.buf.copy_within(usable - kept..usable, 0);
+            at += (usable - kept) as u64;
+            if usable < filled {
+                return Ok(None);
+            }
+        }
+        Ok(None)
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +522,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (path, hash) = saved(dir.path(), &sample());
         let before = std::fs::read(&path).unwrap();
+        // Other bytes: the change may be tried on them, but nothing is written.
+        let outcome = change_in_place(&path, hash ^ 1, "c2fe3", |_, _, _| true).unwrap();
+        assert_eq!(outcome, InPlace::Declined, "other bytes");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
         let mut touched = false;
         let mut try_it = |hash, id: &str| {
             change_in_place(&path, hash, id, |_, _, _| {
@@ -268,7 +534,6 @@ mod tests {
             })
             .unwrap()
         };
-        assert_eq!(try_it(hash ^ 1, "c2fe3"), InPlace::Declined, "other bytes");
         assert_eq!(
             try_it(hash, "c2fe"),
             InPlace::Declined,
@@ -303,13 +568,16 @@ mod tests {
         drop(lock);
         let outcome = change_in_place(&path, hash, "c2fe3", |_, _, _| true).unwrap();
         assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
-        // A change the file's scale refuses (the closure says no) declines, writing nothing.
+        // A change the file's scale refuses (the closure says no) is refused, writing
+        // nothing; on other bytes than expected the same "no" only declines.
         let hash = content_hash(&[&std::fs::read(&path).unwrap()]);
         let before = std::fs::read(&path).unwrap();
-        let outcome = change_in_place(&path, hash, "c2fe3", |scale, _, _| {
+        let g7_only = |scale: &Scale, _: &Short, _: &mut Item| {
             scale.has(Verdict::from_name("full-compliance").unwrap())
-        })
-        .unwrap();
+        };
+        let outcome = change_in_place(&path, hash, "c2fe3", g7_only).unwrap();
+        assert_eq!(outcome, InPlace::Refused);
+        let outcome = change_in_place(&path, hash ^ 1, "c2fe3", g7_only).unwrap();
         assert_eq!(outcome, InPlace::Declined);
         assert_eq!(std::fs::read(&path).unwrap(), before);
         // On a g7 workspace the same change is made, the head read from the file.
@@ -320,5 +588,83 @@ mod tests {
         })
         .unwrap();
         assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
+    }
+
+    /// Every chunk size, down to a byte at a time, finds the same item and writes what a
+    /// whole save writes: the needles and members cross every boundary somewhere.
+    #[test]
+    fn any_chunk_size_writes_what_a_whole_save_writes() {
+        let at: Short = "2026-12-07T14:00:00Z".into();
+        for chunk in [1, 2, 3, 7, 64, 333, 4096] {
+            for (given, id) in [("c2fe9999", "c2fe9999"), ("0aab", "0aab"), ("0aa", "0aa")] {
+                let dir = tempfile::tempdir().unwrap();
+                let mut ws = sample();
+                let (path, hash) = saved(dir.path(), &ws);
+                let outcome = change_in_chunks(
+                    &path,
+                    hash,
+                    given,
+                    |_, _, it| {
+                        it.set_review("bob", Verdict::BROKEN, String::new(), at.clone());
+                        true
+                    },
+                    chunk,
+                )
+                .unwrap();
+                let item = ws.items.get_mut(id).unwrap();
+                item.set_review("bob", Verdict::BROKEN, String::new(), at.clone());
+                let whole = encode(&ws).to_vec();
+                assert_eq!(
+                    std::fs::read(&path).unwrap(),
+                    whole,
+                    "chunk {chunk}, {given}"
+                );
+                assert_eq!(
+                    outcome,
+                    InPlace::Changed {
+                        id: id.into(),
+                        hash: content_hash(&[&whole]),
+                    },
+                    "chunk {chunk}, {given}"
+                );
+            }
+        }
+    }
+
+    /// A file changed by someone between the look for the item and the copy (an editor
+    /// writing in place, which takes no lock) is not saved: the hash is of what is copied.
+    #[test]
+    fn a_file_changed_while_it_is_copied_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, hash) = saved(dir.path(), &sample());
+        let pristine = std::fs::read(&path).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        let mut source = Chunks::new(&file, 16);
+        let found = locate(&mut source, "0aab").unwrap().unwrap();
+        assert_eq!(found.id, "0aab");
+        // As it was: the copy gives the same bytes, and their own hash.
+        let mut out = Vec::new();
+        let copied = copy_changed(&mut source, &found, hash, |_| true, &mut out).unwrap();
+        assert_eq!((copied, out), (hash, pristine.clone()));
+        // Changed in place since the look, one byte for another: only the hash can tell.
+        let mut bytes = pristine;
+        let at = bytes.len() - 40;
+        bytes[at] = if bytes[at] == b'1' { b'2' } else { b'1' };
+        std::fs::write(&path, &bytes).unwrap();
+        let copied = copy_changed(&mut source, &found, hash, |_| true, &mut Vec::new());
+        assert!(copied.is_err_and(|e| not_saved(&e) == Some(NotSaved::Declined)));
+    }
+
+    /// A member that is not the item found (another id at the same place, or not an
+    /// item's JSON) is no item to change.
+    #[test]
+    fn a_member_is_parsed_only_as_the_item_found() {
+        let ws = sample();
+        let id: Short = "0aab".into();
+        let member = item_bytes(&id, &ws.items["0aab"]);
+        assert_eq!(parse_member(&member, &id).as_ref(), Some(&ws.items["0aab"]));
+        assert_eq!(parse_member(&member, &"0aa".into()), None);
+        assert_eq!(parse_member(b"\n    \"0aab\": {\"doc\": 3}", &id), None);
+        assert_eq!(parse_member(b"", &id), None);
     }
 }

@@ -656,16 +656,11 @@ pub(super) fn save_encoded(path: &Path, bytes: &Encoded) -> Result<fs::File, Wor
     save_written_by(path, |out| bytes.write_to(out))
 }
 
-/// `save_encoded` for bytes in several slices, written one after the other.
-pub(super) fn save_slices(path: &Path, slices: &[&[u8]]) -> Result<fs::File, WorkspaceError> {
-    save_written_by(path, |out| super::write::write_slices(out, slices))
-}
-
 /// The one way a workspace file is saved, whoever makes its bytes: `write` fills the
-/// temporary file.
-fn save_written_by(
+/// temporary file (and may fail, which leaves the old file as it was and no temporary one).
+pub(super) fn save_written_by(
     path: &Path,
-    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+    write: impl FnOnce(&mut crate::atomic::Writeback<'_>) -> std::io::Result<()>,
 ) -> Result<fs::File, WorkspaceError> {
     let io = |source| WorkspaceError::Io {
         path: path.to_path_buf(),
@@ -682,7 +677,7 @@ fn save_written_by(
         if let Some(old) = &existing {
             keep_owner_and_mode(file, old)?;
         }
-        write(file)
+        write(&mut crate::atomic::Writeback::new(file))
     })
     .map_err(io)
 }
