@@ -21,7 +21,8 @@ and the next ones) against each file's fsync floor, and the workbench in a pty (
 a verdict key to the last byte painted, which comes after the save is on disk (the runtime
 saves before it draws).
 
-CORDIALE_BIN picks another build (a before/after comparison). Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md) and /tmp/fzfvenv/bin/rg (pip install ripgrep),
+CORDIALE_BIN picks another build (a before/after comparison); KEYS (default 8) how many
+verdict keys the workbench part gives. Needs python3, GNU time (/usr/bin/time), /tmp/fzfvenv/bin/fzf (../shared/bench/README.md) and /tmp/fzfvenv/bin/rg (pip install ripgrep),
 the corpora of ../shared/bench/gen_corpus.py in /tmp/corpus_<size> and /tmp/lines_<size>.txt
 (benches/find.sh makes them). Caches and workspaces go to /tmp/cordiale-e2e; nothing is
 written into the repository. Medians of RUNS runs (env, default 3); the load average is
@@ -47,6 +48,8 @@ RG = Path("/tmp/fzfvenv/bin/rg")
 SHARED = ROOT.parent / "shared/bench"
 WORK = Path("/tmp/cordiale-e2e")
 RUNS = int(os.environ.get("RUNS", "3"))
+# How many verdict keys the workbench part gives (env, default 8; the first is reported apart).
+KEYS = int(os.environ.get("KEYS", "8"))
 # Which parts to run (PARTS=find,start): extract, verdict, find, start.
 PARTS = set(os.environ.get("PARTS", "extract,verdict,find,start").split(","))
 QUERIES = ["10m", "aug 2015", "calais tunnel", "xyzzy"]
@@ -271,7 +274,7 @@ def reviewers_workbench(n):
     folder, pristine = reviewers_fixture(n)
     shutil.copyfile(pristine, folder / "cordiale.json")
     script = folder / "verdicts.json"
-    keys = [{"name": f"verdict{k}", "keys": f"<Down>{'KB'[k % 2]}"} for k in range(8)]
+    keys = [{"name": f"verdict{k}", "keys": f"<Down>{'KB'[k % 2]}"} for k in range(KEYS)]
     script.write_text(json.dumps({
         "cmd": [str(BIN), str(folder / "corpus"), "--workspace",
                 str(folder / "cordiale.json"), "--reviewer", "ann"],

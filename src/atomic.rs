@@ -103,8 +103,19 @@ impl Write for Writeback<'_> {
         Ok(n)
     }
 
+    /// Writes no more than about a step at a time, so writeback starts while the rest is
+    /// still being written (one call could otherwise write a whole workspace).
     fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
-        let n = self.file.write_vectored(bufs)?;
+        let mut total = 0;
+        let within = bufs
+            .iter()
+            .take_while(|buf| {
+                let first = total == 0;
+                total += buf.len() as u64;
+                first || total <= WRITEBACK_STEP
+            })
+            .count();
+        let n = self.file.write_vectored(&bufs[..within])?;
         self.wrote(n);
         Ok(n)
     }
