@@ -1692,6 +1692,43 @@ fn rows_give_the_other_reviewers_verdicts_and_blind_mode_hides_them_all() {
     assert!(!screen.contains("S stalled"), "{screen}");
 }
 
+/// With three reviewers or more, the disagreements filter keeps the items where any two
+/// verdicts differ, not only the pair's, until the pair reconciles them.
+#[test]
+fn disagreements_among_any_reviewers_are_kept_until_reconciled() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3 a");
+    let order = b.state.review.as_ref().unwrap().order.clone();
+    // ann and bob agree on the even items of the first six and disagree on the odd ones.
+    rate(&mut b, 0, "cy", Verdict::BROKEN); // the pair agrees, cy does not
+    rate(&mut b, 2, "cy", Verdict::KEPT); // the pair's verdict: everyone agrees
+    rate(&mut b, 8, "dee", Verdict::STALLED); // one verdict is no disagreement
+    b.keys("x");
+    let shown = &b.state.review.as_ref().unwrap().order;
+    let expected = [0, 1, 3, 5].map(|n| order[n].clone());
+    assert_eq!(
+        shown.as_slice(),
+        expected.as_slice(),
+        "{}",
+        screen_text(&b.state)
+    );
+    // Reconciling the first settles it for everyone: it leaves the filter.
+    b.keys("R K");
+    let shown = &b.state.review.as_ref().unwrap().order;
+    assert_eq!(
+        shown.as_slice(),
+        &expected[1..],
+        "{}",
+        screen_text(&b.state)
+    );
+    assert!(
+        status(&b.state).contains("3 disagreements left"),
+        "{}",
+        status(&b.state)
+    );
+}
+
 /// A reviewer added from the workbench takes the keys, is in ctrl-r's turns at once, and
 /// the file names them from their first verdict; a name with nothing in it, or of someone
 /// who reviews here already, is refused with the reason and the prompt stays open.

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use crate::app::state::{ChecklistFilter, ChecklistSort};
 use crate::review::reliability::{Coincidences, Counts};
 use crate::review::window::{deadline_order, due_day, settling_verdict};
-use crate::review::{Agreement, AsOf, ItemAgreement, rated_agreement, rated_figures};
+use crate::review::{
+    Agreement, AsOf, ItemAgreement, is_disagreement, rated_agreement, rated_figures,
+};
 use crate::workspace::{FileKey, Item, Scale, Short, Verdict, Workspace};
 
 /// What the checklist needs of every item, in file order, for two reviewers and the
@@ -256,7 +258,7 @@ impl Rows {
                     ChecklistFilter::All => true,
                     ChecklistFilter::Mine => r.mine.is_none(),
                     ChecklistFilter::Disagreements => {
-                        rated_agreement(r.a, r.b, r.reconciled) == ItemAgreement::Disagreed
+                        is_disagreement(rated_agreement(r.a, r.b, r.reconciled), &r.counts)
                     }
                     ChecklistFilter::Orphaned => orphaned.contains(&r.key.id),
                     ChecklistFilter::Overdue => r

@@ -14,7 +14,7 @@ use crate::calendar::Day;
 use crate::corpus::Corpus;
 use crate::review::AsOf;
 use crate::review::window;
-use crate::review::{self, ItemAgreement, export};
+use crate::review::{self, export};
 use crate::search::cache::default_dir;
 use crate::search::digests::digests;
 use crate::workspace::edit;
@@ -682,7 +682,9 @@ pub fn checklist(
         let state = review::item_agreement(item, &a, &b);
         let keep = match filter {
             None => true,
-            Some(Filter::Disagreements) => state == ItemAgreement::Disagreed,
+            Some(Filter::Disagreements) => {
+                review::is_disagreement(state, &review::reliability::counts_of(item, &ws.scale))
+            }
             Some(Filter::Overdue) => as_of.overdue(item, &ws.scale),
             Some(Filter::Mine) => me.as_ref().is_some_and(|m| {
                 item.reviews

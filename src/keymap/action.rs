@@ -163,7 +163,7 @@ actions! {
     CiteEvidence "cite_evidence" [Reader] "cite the cursor sentence as evidence for my verdict on the checklist's selected item";
     ShowAll "show_all" [Checklist] "checklist: every item";
     ShowMine "show_mine" [Checklist] "checklist: items I have not rated";
-    ShowDisagreements "show_disagreements" [Checklist] "checklist: items the two reviewers disagree on";
+    ShowDisagreements "show_disagreements" [Checklist] "checklist: items the reviewers disagree on, not yet reconciled";
     ShowOrphaned "show_orphaned" [Checklist] "checklist: items whose quote is gone from the document";
     ShowOverdue "show_overdue" [Checklist] "checklist: items whose deadline is before the as-of date and not kept";
     SortByDeadline "sort_by_deadline" [Checklist] "checklist: by deadline (soonest first, undated last), or back to file order";

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::reliability::Counts;
 use crate::workspace::{Item, Scale, Verdict};
 
 /// Where one item stands between two reviewers.
@@ -43,6 +44,18 @@ pub fn rated_agreement(a: Option<Verdict>, b: Option<Verdict>, reconciled: bool)
         (Some(_), None) | (None, Some(_)) => ItemAgreement::One,
         (Some(x), Some(y)) if x == y => ItemAgreement::Agreed,
         _ => ItemAgreement::Disagreed,
+    }
+}
+
+/// Whether an item is a disagreement to settle, given where the pair stands on it and
+/// every reviewer's verdicts counted per category (`reliability::counts_of`): the pair
+/// disagrees, or, with three reviewers or more, any two verdicts differ. An item the pair
+/// reconciled is settled, whoever else rated it.
+pub fn is_disagreement(pair: ItemAgreement, counts: &Counts) -> bool {
+    match pair {
+        ItemAgreement::Disagreed => true,
+        ItemAgreement::Reconciled => false,
+        _ => counts.iter().filter(|&&n| n > 0).count() > 1,
     }
 }
 
@@ -376,5 +389,23 @@ mod tests {
         ];
         assert_eq!(pair(&items), Some(("ann".into(), "bob".into())));
         assert_eq!(pair(&items[..1]), None);
+    }
+
+    #[test]
+    fn a_disagreement_is_the_pairs_or_any_two_verdicts_unless_reconciled() {
+        let counts = |given: &[usize]| {
+            let mut c: Counts = Default::default();
+            for &k in given {
+                c[k] += 1;
+            }
+            c
+        };
+        use ItemAgreement as A;
+        assert!(is_disagreement(A::Disagreed, &counts(&[0, 1])));
+        assert!(is_disagreement(A::Agreed, &counts(&[3, 3, 4])), "a third differs");
+        assert!(is_disagreement(A::One, &counts(&[3, 4])), "two others differ");
+        assert!(!is_disagreement(A::Agreed, &counts(&[3, 3, 3])));
+        assert!(!is_disagreement(A::None, &counts(&[2])), "one verdict");
+        assert!(!is_disagreement(A::Reconciled, &counts(&[3, 4, 5])), "settled");
     }
 }
