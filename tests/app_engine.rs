@@ -1704,6 +1704,10 @@ fn disagreements_among_any_reviewers_are_kept_until_reconciled() {
     rate(&mut b, 0, "cy", Verdict::BROKEN); // the pair agrees, cy does not
     rate(&mut b, 2, "cy", Verdict::KEPT); // the pair's verdict: everyone agrees
     rate(&mut b, 8, "dee", Verdict::STALLED); // one verdict is no disagreement
+    // A verdict's filter: anyone's, not only the pair's (cy alone said broken of item 0).
+    b.keys("v B");
+    let shown = b.state.review.as_ref().unwrap().order.clone();
+    assert!(shown.contains(&order[0]), "{}", screen_text(&b.state));
     b.keys("x");
     let shown = &b.state.review.as_ref().unwrap().order;
     let expected = [0, 1, 3, 5].map(|n| order[n].clone());

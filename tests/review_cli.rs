@@ -1212,6 +1212,28 @@ fn agreement_reports_every_reviewers_reliability() {
         .collect();
     let expected: Vec<&str> = [1, 3, 4, 5].iter().map(|&n| ids[n].as_str()).collect();
     assert_eq!(listed, expected);
+    // A verdict: anyone's, not only the pair's (cy alone said stalled of item 3).
+    let o = cordiale(
+        d,
+        &[
+            "checklist",
+            "--corpus",
+            "corpus",
+            "--filter",
+            "stalled",
+            "--format",
+            "json",
+        ],
+    );
+    let listed: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let listed: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = [3, 5].iter().map(|&n| ids[n].as_str()).collect();
+    assert_eq!(listed, expected);
 
     // Any pair's matrix: bob and cy, not the default ann and bob.
     let o = cordiale(d, &["agreement", "--corpus", "corpus", "--pair", "bob,cy"]);

@@ -264,8 +264,11 @@ impl Rows {
                     ChecklistFilter::Overdue => r
                         .due
                         .is_some_and(|due| view.as_of.is_overdue(due, r.settled)),
-                    // As `cordiale checklist --filter VERDICT`: either reviewer's, or the pair's.
-                    ChecklistFilter::Verdict(v) => r.given.contains(&Some(v)),
+                    // As `cordiale checklist --filter VERDICT`: any reviewer's, or the pair's.
+                    ChecklistFilter::Verdict(v) => {
+                        r.given.contains(&Some(v))
+                            || self.scale.category(v).is_some_and(|k| r.counts[k] > 0)
+                    }
                 }
         };
         match view.sort {

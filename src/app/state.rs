@@ -37,7 +37,7 @@ pub enum ChecklistFilter {
     /// Items whose deadline is before the as-of day and that no verdict settles
     /// (`review::AsOf::overdue`).
     Overdue,
-    /// Items either reviewer, or the pair's reconciliation, gave this verdict (as
+    /// Items any reviewer, or the pair's reconciliation, gave this verdict (as
     /// `cordiale checklist --filter VERDICT` does).
     Verdict(crate::workspace::Verdict),
 }

@@ -378,7 +378,7 @@ pub enum Filter {
     Disagreements,
     /// Those whose deadline is before the as-of day and that no verdict settles.
     Overdue,
-    /// Those either reviewer, or the pair's reconciliation, gave this verdict.
+    /// Those any reviewer, or the pair's reconciliation, gave this verdict.
     Verdict(Verdict),
 }
 
@@ -692,9 +692,7 @@ pub fn checklist(
                     .is_none_or(|r| r.verdict == Verdict::PENDING)
             }),
             Some(Filter::Verdict(wanted)) => {
-                [&a, &b]
-                    .iter()
-                    .any(|r| item.reviews.get(r.as_str()).map(|x| x.verdict) == Some(wanted))
+                item.reviews.values().any(|r| r.verdict == wanted)
                     || item.reconciled.as_ref().map(|r| r.verdict) == Some(wanted)
             }
         };

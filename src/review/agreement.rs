@@ -402,10 +402,19 @@ mod tests {
         };
         use ItemAgreement as A;
         assert!(is_disagreement(A::Disagreed, &counts(&[0, 1])));
-        assert!(is_disagreement(A::Agreed, &counts(&[3, 3, 4])), "a third differs");
-        assert!(is_disagreement(A::One, &counts(&[3, 4])), "two others differ");
+        assert!(
+            is_disagreement(A::Agreed, &counts(&[3, 3, 4])),
+            "a third differs"
+        );
+        assert!(
+            is_disagreement(A::One, &counts(&[3, 4])),
+            "two others differ"
+        );
         assert!(!is_disagreement(A::Agreed, &counts(&[3, 3, 3])));
         assert!(!is_disagreement(A::None, &counts(&[2])), "one verdict");
-        assert!(!is_disagreement(A::Reconciled, &counts(&[3, 4, 5])), "settled");
+        assert!(
+            !is_disagreement(A::Reconciled, &counts(&[3, 4, 5])),
+            "settled"
+        );
     }
 }
