@@ -1527,11 +1527,18 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
     };
     let (full, part, non) = ("full-compliance", "partial-compliance", "non-compliance");
     // A: both reviewers give its first actor +1 and its second 0: (1 + 0) / 2 = +0.5.
-    for who in ["ann", "bob"] {
+    // bob types the second actor in capitals: the item's spelling is the one rated.
+    for (who, second) in [("ann", a2.clone()), ("bob", a2.to_uppercase())] {
         let said = say(who, &a, full, Some(&a1));
         assert!(said.contains(&format!("says {full} for ")), "{said}");
-        say(who, &a, part, Some(&a2));
+        let said = say(who, &a, part, Some(&second));
+        assert!(said.ends_with(&format!("says {part} for {a2}\n")), "{said}");
     }
+    assert_ne!(
+        a2,
+        a2.to_uppercase(),
+        "the test needs an actor with small letters"
+    );
     // T (a figure): both +1. DL (a deadline): −1 against 0, reconciled −1. TD (both): ann
     // alone, 0. N: not a commitment. X: +1 against −1, disagreed. Y: bob's −1 for A's
     // second actor.

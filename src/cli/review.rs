@@ -610,14 +610,16 @@ pub fn verdict(args: &VerdictArgs) -> Result<(), Failure> {
                 "--note goes with the overall verdict, not with --actor",
             ));
         }
+        // The actor as the item spells it (`france` rates `France`).
+        let spelled = std::cell::RefCell::new(Short::from(actor.as_str()));
         let id = change_item(&change.ws, &change.id, verdict, |item, at| {
-            item.set_actor_verdict(&who, &actor, verdict, at);
+            *spelled.borrow_mut() = item.set_actor_verdict(&who, &actor, verdict, at);
         })?;
         println!(
             "{id}: {} says {} for {}",
             sanitize(&who),
             verdict.name(),
-            sanitize(&actor)
+            sanitize(&spelled.borrow())
         );
         return Ok(());
     }

@@ -508,16 +508,38 @@ impl Item {
         }
     }
 
-    /// Sets `who`'s verdict for one actor (the item's overall verdict becomes pending if
-    /// `who` had none); the verdict it replaces goes to the history.
-    pub fn set_actor_verdict(&mut self, who: &str, actor: &str, verdict: Verdict, at: Short) {
+    /// The spelling this item already gives the actor `given`, whatever its case (the
+    /// extracted actors first, then the names reviewers rated): `france` rates `France`,
+    /// not a second actor. `given` itself when the item knows no such actor.
+    pub fn actor_spelling(&self, given: &str) -> Short {
+        let given_folded = given.to_lowercase();
+        let rated = self.reviews.iter().flat_map(|(_, r)| r.actors.iter());
+        self.actors
+            .iter()
+            .chain(rated.map(|(a, _)| a))
+            .find(|a| a.as_str() == given || a.to_lowercase() == given_folded)
+            .cloned()
+            .unwrap_or_else(|| given.into())
+    }
+
+    /// Sets `who`'s verdict for one actor, under the spelling the item already gives it
+    /// ([`Item::actor_spelling`], which is returned); the item's overall verdict becomes
+    /// pending if `who` had none; the verdict it replaces goes to the history.
+    pub fn set_actor_verdict(
+        &mut self,
+        who: &str,
+        actor: &str,
+        verdict: Verdict,
+        at: Short,
+    ) -> Short {
+        let actor = self.actor_spelling(actor);
         if !self.reviews.contains_key(who) {
             self.set_review(who, Verdict::PENDING, String::new(), at.clone());
         }
         let Some(review) = self.reviews.get_mut(who) else {
-            return;
+            return actor;
         };
-        if let Some(old) = review.actors.insert(actor, verdict) {
+        if let Some(old) = review.actors.insert(actor.clone(), verdict) {
             self.history.push(Event {
                 at: at.clone(),
                 by: who.into(),
@@ -525,9 +547,10 @@ impl Item {
                 verdict: Some(old),
                 note: String::new(),
                 quote: None,
-                actor: Some(actor.into()),
+                actor: Some(actor.clone()),
             });
         }
+        actor
     }
 
     /// Adds evidence to `who`'s verdict (pending if `who` had none).
