@@ -1188,52 +1188,30 @@ fn agreement_reports_every_reviewers_reliability() {
             .all(|r| r.starts_with("corpus,") || r.starts_with("document,"))
     );
 
+    // The items `checklist --filter FILTER` lists, by their number in `ids`.
+    let listed = |filter: &str| -> Vec<usize> {
+        let args = [
+            "checklist",
+            "--corpus",
+            "corpus",
+            "--filter",
+            filter,
+            "--format",
+            "json",
+        ];
+        let o = cordiale(d, &args);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let items = json["items"].as_array().unwrap().iter();
+        items
+            .map(|i| ids.iter().position(|id| i["id"] == id.as_str()).unwrap())
+            .collect()
+    };
     // Disagreements: the pair's (items 1 and 5) and, with a third reviewer, any two
     // verdicts that differ (items 3 and 4: the pair agrees, cy does not).
-    let o = cordiale(
-        d,
-        &[
-            "checklist",
-            "--corpus",
-            "corpus",
-            "--filter",
-            "disagreements",
-            "--format",
-            "json",
-        ],
-    );
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let listed: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let listed: Vec<&str> = listed["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
-    let expected: Vec<&str> = [1, 3, 4, 5].iter().map(|&n| ids[n].as_str()).collect();
-    assert_eq!(listed, expected);
+    assert_eq!(listed("disagreements"), [1, 3, 4, 5]);
     // A verdict: anyone's, not only the pair's (cy alone said stalled of item 3).
-    let o = cordiale(
-        d,
-        &[
-            "checklist",
-            "--corpus",
-            "corpus",
-            "--filter",
-            "stalled",
-            "--format",
-            "json",
-        ],
-    );
-    let listed: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let listed: Vec<&str> = listed["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
-    let expected: Vec<&str> = [3, 5].iter().map(|&n| ids[n].as_str()).collect();
-    assert_eq!(listed, expected);
+    assert_eq!(listed("stalled"), [3, 5]);
 
     // Any pair's matrix: bob and cy, not the default ann and bob.
     let o = cordiale(d, &["agreement", "--corpus", "corpus", "--pair", "bob,cy"]);
