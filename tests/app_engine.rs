@@ -1717,6 +1717,12 @@ fn disagreements_among_any_reviewers_are_kept_until_reconciled() {
         "{}",
         screen_text(&b.state)
     );
+    // The detail of the first says why it is there, though the pair agrees.
+    let screen = screen_text(&b.state);
+    assert!(
+        screen.contains("≠ the verdicts differ: R then a verdict key"),
+        "{screen}"
+    );
     // Reconciling the first settles it for everyone: it leaves the filter.
     b.keys("R K");
     let shown = &b.state.review.as_ref().unwrap().order;

@@ -638,7 +638,23 @@ pub fn detail_body(
             review_extras(x, (&rv.ws.scale, &as_of), width, &mut lines);
         }
     }
-    let standing = match (&item.reconciled, crate::review::item_agreement(item, a, b)) {
+    let pair = crate::review::item_agreement(item, a, b);
+    // With three reviewers or more the pair may agree while others differ: still to settle.
+    let others_differ = pair != ItemAgreement::Disagreed
+        && is_disagreement(
+            pair,
+            &crate::review::reliability::counts_of(item, &rv.ws.scale),
+        );
+    let reconcile_key = || {
+        state
+            .keymap
+            .keys_for(
+                crate::keymap::Context::Checklist,
+                crate::keymap::Action::Reconcile,
+            )
+            .unwrap_or_else(|| "reconcile".to_string())
+    };
+    let standing = match (&item.reconciled, pair) {
         _ if hidden => None,
         (Some(x), _) => {
             let by = crate::safe_text::sanitize(&x.by);
@@ -655,18 +671,14 @@ pub fn detail_body(
             );
             None
         }
-        (None, ItemAgreement::Disagreed) => {
-            let key = state
-                .keymap
-                .keys_for(
-                    crate::keymap::Context::Checklist,
-                    crate::keymap::Action::Reconcile,
-                )
-                .unwrap_or_else(|| "reconcile".to_string());
-            Some(format!(
-                "≠ they disagree: {key} then a verdict key records the pair's verdict"
-            ))
-        }
+        (None, ItemAgreement::Disagreed) => Some(format!(
+            "≠ they disagree: {} then a verdict key records the pair's verdict",
+            reconcile_key()
+        )),
+        (None, _) if others_differ => Some(format!(
+            "≠ the verdicts differ: {} then a verdict key records the pair's verdict",
+            reconcile_key()
+        )),
         (None, ItemAgreement::Agreed) => Some("= they agree".to_string()),
         (None, ItemAgreement::One) => Some("1 one verdict so far".to_string()),
         (None, _) => None,
