@@ -114,14 +114,18 @@ fn event(scale: &Scale) -> impl Strategy<Value = Event> + use<> {
 /// An item whose verdicts are on `scale`.
 pub fn item_on(scale: &Scale) -> impl Strategy<Value = Item> + use<> {
     let anchor = ("[a-c]\\.txt", anchor());
-    let reconciled = proptest::option::of((verdict(scale), text(8), short(6), stamp()).prop_map(
-        |(verdict, note, by, at)| Reconciled {
-            verdict,
-            note,
-            by,
-            at,
-        },
-    ));
+    let one = || {
+        (verdict(scale), text(8), short(6), stamp()).prop_map(|(verdict, note, by, at)| {
+            Reconciled {
+                verdict,
+                note,
+                by,
+                at,
+            }
+        })
+    };
+    let reconciled = proptest::option::of(one());
+    let reconciled_actors = proptest::collection::btree_map(short(6), one(), 0..3);
     (
         anchor,
         any::<bool>(),
@@ -129,11 +133,20 @@ pub fn item_on(scale: &Scale) -> impl Strategy<Value = Item> + use<> {
         proptest::option::of(short(10)),
         proptest::collection::vec(short(8), 0..3),
         proptest::collection::btree_map(short(6), review(scale), 0..3),
-        reconciled,
+        (reconciled, reconciled_actors),
         proptest::collection::vec(event(scale), 0..3),
     )
         .prop_map(
-            |((doc, anchor), manual, actors, deadline, figures, reviews, reconciled, history)| {
+            |(
+                (doc, anchor),
+                manual,
+                actors,
+                deadline,
+                figures,
+                reviews,
+                (reconciled, reconciled_actors),
+                history,
+            )| {
                 let origin = if manual {
                     Origin::Manual
                 } else {
@@ -145,6 +158,7 @@ pub fn item_on(scale: &Scale) -> impl Strategy<Value = Item> + use<> {
                     figures,
                     reviews: reviews.into_iter().collect(),
                     reconciled,
+                    reconciled_actors,
                     history,
                     ..Item::new(doc, origin, anchor)
                 }

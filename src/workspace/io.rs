@@ -887,6 +887,15 @@ mod tests {
             by: "ann".into(),
             at: "2026-11-26T08:00:00Z".into(),
         });
+        it.reconciled_actors.insert(
+            "France".into(),
+            Reconciled {
+                verdict: Verdict::PARTIAL,
+                note: "the second tranche".into(),
+                by: "bob".into(),
+                at: "2026-11-27T08:00:00Z".into(),
+            },
+        );
         it.history = vec![Event {
             at: "2026-11-24T08:00:00Z".into(),
             by: "ann".into(),

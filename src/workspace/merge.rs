@@ -150,6 +150,30 @@ fn merge_item(
         "reconciled",
         conflicts,
     );
+    // Each actor's reconciliation apart, as each reviewer's review.
+    let actors: BTreeSet<&Short> = base
+        .reconciled_actors
+        .keys()
+        .chain(ours.reconciled_actors.keys())
+        .chain(theirs.reconciled_actors.keys())
+        .collect();
+    item.reconciled_actors.clear();
+    for actor in actors {
+        let side = |i: &Item| i.reconciled_actors.get(actor).cloned();
+        let field = format!("reconciled_actors.{actor}");
+        let (o, t) = (side(ours), side(theirs));
+        let chosen = pick_or_conflict(&side(base), &o, &t, id, &field, conflicts);
+        if let (Some(o), Some(t)) = (&o, &t)
+            && chosen.as_ref() == Some(o)
+            && o != t
+            && side(base).as_ref() != Some(t)
+        {
+            lost.push(t.clone().into_event(Some(actor.clone())));
+        }
+        if let Some(r) = chosen {
+            item.reconciled_actors.insert(actor.clone(), r);
+        }
+    }
     let reviewers: BTreeSet<&Short> = base
         .reviews
         .keys()
@@ -225,15 +249,7 @@ fn merge_item(
         && o != t
         && base.reconciled.as_ref() != Some(t)
     {
-        lost.push(Event {
-            at: t.at.clone(),
-            by: t.by.clone(),
-            what: "reconcile".into(),
-            verdict: Some(t.verdict),
-            note: t.note.clone(),
-            quote: None,
-            actor: None,
-        });
+        lost.push(t.clone().into_event(None));
     }
     item.history = union_history(&ours.history, &theirs.history);
     item.history.extend(lost);
@@ -498,6 +514,68 @@ mod tests {
             (e.by.as_str(), e.verdict, e.at.as_str()),
             ("ann", Some(Verdict::BROKEN), "2026-11-25T09:00:00Z")
         );
+    }
+
+    /// Each actor's reconciliation merges apart: two branches that settled two actors keep
+    /// both; the same actor settled differently is a conflict, ours kept, theirs in the
+    /// history.
+    #[test]
+    fn reconciled_actors_merge_actor_by_actor() {
+        let b = base(1);
+        let (mut ours, mut theirs) = (b.clone(), b.clone());
+        let settle = |ws: &mut Workspace, actor: &str, v: Verdict, at: &str| {
+            let it = ws.items.get_mut("c000").unwrap();
+            it.set_reconciled_actor("ann", actor, v, at.into());
+        };
+        settle(&mut ours, "France", Verdict::KEPT, "2026-11-25T08:00:00Z");
+        settle(
+            &mut theirs,
+            "Germany",
+            Verdict::BROKEN,
+            "2026-11-25T09:00:00Z",
+        );
+        let m = merge(&b, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        let it = &m.workspace.items["c000"];
+        let settled: Vec<(&str, Verdict)> = it
+            .reconciled_actors
+            .iter()
+            .map(|(a, r)| (a.as_str(), r.verdict))
+            .collect();
+        assert_eq!(
+            settled,
+            [("France", Verdict::KEPT), ("Germany", Verdict::BROKEN)]
+        );
+        // Both settle France, differently.
+        let b = m.workspace;
+        let (mut ours, mut theirs) = (b.clone(), b.clone());
+        settle(
+            &mut ours,
+            "France",
+            Verdict::PARTIAL,
+            "2026-11-26T08:00:00Z",
+        );
+        settle(
+            &mut theirs,
+            "France",
+            Verdict::STALLED,
+            "2026-11-26T09:00:00Z",
+        );
+        let m = merge(&b, &ours, &theirs);
+        assert_eq!(
+            m.conflicts,
+            [Conflict {
+                id: "c000".into(),
+                field: "reconciled_actors.France".into()
+            }]
+        );
+        let it = &m.workspace.items["c000"];
+        assert_eq!(it.reconciled_actors["France"].verdict, Verdict::PARTIAL);
+        let lost = it
+            .history
+            .iter()
+            .find(|e| e.verdict == Some(Verdict::STALLED));
+        assert_eq!(lost.and_then(|e| e.actor.as_deref()), Some("France"));
     }
 
     /// The corpus record merges name by name and never stops a merge: two branches that

@@ -385,6 +385,22 @@ pub struct Reconciled {
     pub at: Short,
 }
 
+impl Reconciled {
+    /// The history's record of this reconciliation (of `actor`, when it was one actor's),
+    /// once another replaced it.
+    pub(super) fn into_event(self, actor: Option<Short>) -> Event {
+        Event {
+            at: self.at,
+            by: self.by,
+            what: "reconcile".into(),
+            verdict: Some(self.verdict),
+            note: self.note,
+            quote: None,
+            actor,
+        }
+    }
+}
+
 /// An earlier state of an item, kept when a newer one replaced it: a reviewer's previous
 /// verdict and note, a previous reconciliation, the quote before a re-anchoring; and who
 /// added a hand-made item. With the item's current state it is the full record, and nothing
@@ -440,6 +456,10 @@ pub struct Item {
     /// The pair's verdict after a disagreement, once recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reconciled: Option<Reconciled>,
+    /// The pair's verdict for one actor after they differed on it (the G7 method scores
+    /// each member), by actor name: settles that actor without a verdict on the whole.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reconciled_actors: BTreeMap<Short, Reconciled>,
     /// Earlier states of the item (see [`Event`]): nothing anyone typed is lost.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Event>,
@@ -457,6 +477,7 @@ impl Item {
             figures: Vec::new(),
             reviews: Reviews::default(),
             reconciled: None,
+            reconciled_actors: BTreeMap::new(),
             history: Vec::new(),
         }
     }
@@ -476,6 +497,7 @@ impl Item {
             .chain(
                 self.reconciled
                     .iter()
+                    .chain(self.reconciled_actors.values())
                     .map(|r| ("the reconciliation", r.verdict)),
             )
     }
@@ -509,14 +531,16 @@ impl Item {
     }
 
     /// The spelling this item already gives the actor `given`, whatever its case (the
-    /// extracted actors first, then the names reviewers rated): `france` rates `France`,
-    /// not a second actor. `given` itself when the item knows no such actor.
+    /// extracted actors first, then the names reviewers rated, then those the pair
+    /// reconciled): `france` rates `France`, not a second actor. `given` itself when the
+    /// item knows no such actor.
     pub fn actor_spelling(&self, given: &str) -> Short {
         let given_folded = given.to_lowercase();
         let rated = self.reviews.iter().flat_map(|(_, r)| r.actors.iter());
         self.actors
             .iter()
             .chain(rated.map(|(a, _)| a))
+            .chain(self.reconciled_actors.keys())
             .find(|a| a.as_str() == given || a.to_lowercase() == given_folded)
             .cloned()
             .unwrap_or_else(|| given.into())
@@ -596,16 +620,35 @@ impl Item {
             at,
         };
         if let Some(old) = self.reconciled.replace(new) {
-            self.history.push(Event {
-                at: old.at,
-                by: old.by,
-                what: "reconcile".into(),
-                verdict: Some(old.verdict),
-                note: old.note,
-                quote: None,
-                actor: None,
-            });
+            self.history.push(old.into_event(None));
         }
+    }
+
+    /// Records the pair's verdict for one actor, under the spelling the item gives it
+    /// ([`Item::actor_spelling`], which is returned); `pending` takes the reconciliation
+    /// of that actor away. The one it replaces goes to the history.
+    pub fn set_reconciled_actor(
+        &mut self,
+        by: &str,
+        actor: &str,
+        verdict: Verdict,
+        at: Short,
+    ) -> Short {
+        let actor = self.actor_spelling(actor);
+        let new = Reconciled {
+            verdict,
+            note: String::new(),
+            by: by.into(),
+            at,
+        };
+        let old = match verdict == Verdict::PENDING {
+            true => self.reconciled_actors.remove(&actor),
+            false => self.reconciled_actors.insert(actor.clone(), new),
+        };
+        if let Some(old) = old {
+            self.history.push(old.into_event(Some(actor.clone())));
+        }
+        actor
     }
 }
 

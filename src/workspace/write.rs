@@ -318,6 +318,15 @@ fn item(w: &mut Pretty, it: &Item) {
         w.key("reconciled");
         reconciled(w, r);
     }
+    if !it.reconciled_actors.is_empty() {
+        w.key("reconciled_actors");
+        w.begin(b'{');
+        for (actor, r) in &it.reconciled_actors {
+            w.key(actor);
+            reconciled(w, r);
+        }
+        w.end(b'}');
+    }
     if !it.history.is_empty() {
         w.key("history");
         w.begin(b'[');
