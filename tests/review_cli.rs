@@ -1639,6 +1639,51 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
     figures(&bob["corpus"], 5, -0.1, 45.0);
     let nobody = cordiale(d, &["compliance", "--reviewer", "zed"]);
     assert_eq!(nobody.status.code(), Some(2));
+
+    // cy joins on A and gives its second actor −1: A's reviewers differ on that actor
+    // (0 against −1), so A is disagreed until the pair settles that actor alone.
+    say("cy", &a, full, Some(&a1));
+    say("cy", &a, non, Some(&a2));
+    let standing_of_a = || {
+        let report: Value = serde_json::from_str(&run(&["compliance", "--json"])).unwrap();
+        let c = report["commitments"].as_array().unwrap().iter();
+        c.clone().find(|x| x["id"] == a.as_str()).unwrap().clone()
+    };
+    assert_eq!(standing_of_a()["standing"], "disagreed");
+    let said = run(&[
+        "reconcile",
+        &a,
+        part,
+        "--actor",
+        &a2.to_lowercase(),
+        "--reviewer",
+        "ann",
+    ]);
+    assert!(
+        said.ends_with(&format!("{a2} reconciled as {part} by ann\n")),
+        "{said}"
+    );
+    let ca = standing_of_a();
+    assert_eq!(ca["standing"], "scored", "{ca}");
+    close(&ca["percent"], 75.0);
+    let saved: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
+    assert_eq!(
+        saved["items"][&a]["reconciled_actors"][&a2]["verdict"],
+        part
+    );
+    // With --note, or a name of spaces, it is refused; `pending` takes it back.
+    let o = cordiale(d, &["reconcile", &a, part, "--actor", &a2, "--note", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    run(&[
+        "reconcile",
+        &a,
+        "pending",
+        "--actor",
+        &a2,
+        "--reviewer",
+        "ann",
+    ]);
+    assert_eq!(standing_of_a()["standing"], "disagreed");
 }
 
 /// `checklist --filter overdue --sort deadline` as JSON: each item's deadline and id,

@@ -129,8 +129,8 @@ pub enum Command {
     /// in-progress, stalled, partial, kept, broken, not-a-commitment); with --actor, for
     /// one actor of the commitment.
     Verdict(review::VerdictArgs),
-    /// Record the verdict a pair agreed on.
-    Reconcile(review::ChangeArgs),
+    /// Record the verdict a pair agreed on; with --actor, for one actor of the commitment.
+    Reconcile(review::ReconcileArgs),
     /// Suggest evidence for an item: passages of later documents that speak of its action.
     ///
     /// Ranked by the words they share with it, a figure of the same value however written
@@ -325,7 +325,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }) => review::checklist(&ws, format, (filter, sort), as_of, reviewer.as_deref()),
         Some(Command::AsOf { date, clear, ws }) => review::as_of(&ws, date, clear),
         Some(Command::Verdict(change)) => review::verdict(&change),
-        Some(Command::Reconcile(change)) => review::reconcile(&change),
+        Some(Command::Reconcile(args)) => review::reconcile(&args),
         Some(Command::Suggest(args)) => suggest::run(args),
         Some(Command::Agreement {
             ws,

@@ -76,7 +76,20 @@ pub struct VerdictArgs {
     pub actor: Option<String>,
 }
 
-/// The longest actor name `verdict --actor` takes.
+/// `reconcile`'s arguments: those of any change, and the actor the pair settles.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    #[command(flatten)]
+    pub change: ChangeArgs,
+    /// The pair settles this actor of the commitment alone, where the reviewers' verdicts
+    /// for it differ (the G7 method scores each member); `pending` takes that back.
+    /// `compliance` then reads the actor as settled, and scores the commitment once no
+    /// actor is left in dispute.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+}
+
+/// The longest actor name `verdict --actor` and `reconcile --actor` take.
 const MAX_ACTOR_LEN: usize = 100;
 
 /// An actor's name as given to `--actor`: trimmed, not empty, printable, not too long.
@@ -636,9 +649,29 @@ pub fn verdict(args: &VerdictArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn reconcile(change: &ChangeArgs) -> Result<(), Failure> {
+pub fn reconcile(args: &ReconcileArgs) -> Result<(), Failure> {
+    let change = &args.change;
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
+    if let Some(actor) = &args.actor {
+        let actor = actor_name(actor)?;
+        if change.note.is_some() {
+            return Err(input(
+                "--note goes with the reconciled verdict on the whole, not with --actor",
+            ));
+        }
+        let spelled = std::cell::RefCell::new(Short::from(actor.as_str()));
+        let id = change_item(&change.ws, &change.id, verdict, |item, at| {
+            *spelled.borrow_mut() = item.set_reconciled_actor(&who, &actor, verdict, at);
+        })?;
+        println!(
+            "{id}: {} reconciled as {} by {}",
+            sanitize(&spelled.borrow()),
+            verdict.name(),
+            sanitize(&who)
+        );
+        return Ok(());
+    }
     let id = change_item(&change.ws, &change.id, verdict, |item, at| {
         let note = change.note.clone().unwrap_or_default();
         item.set_reconciled(&who, verdict, note, at);

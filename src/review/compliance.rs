@@ -22,7 +22,9 @@
 //!   *disagreed*, counted apart until the pair reconciles it: the mean of a −1 and a +1
 //!   would report 0, partial compliance, which neither reviewer said;
 //! - an actor's score on a commitment is found the same way, from the reviewers who gave
-//!   that actor a verdict (a reconciled verdict is the commitment's and names no actor);
+//!   that actor a verdict, unless the pair reconciled that actor: then it is their verdict,
+//!   and each review's mean over the actors reads that actor so (a commitment whose
+//!   reviewers differed on one actor only is scored once the pair settles that actor);
 //! - items that score nothing (pending, not a commitment, disagreed) are left out of every
 //!   mean and counted apart; an actor's figures cover the scored commitments only.
 //!
@@ -32,7 +34,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::workspace::{Item, Review, Scale, Short, Verdict};
+use crate::workspace::{Item, Reconciled, Review, Scale, Short, Verdict};
 
 /// Scores this close are the same score (a mean over actors is computed, not read).
 const SAME: f64 = 1e-9;
@@ -92,15 +94,27 @@ fn reading(scale: &Scale, v: Verdict) -> Reading {
 }
 
 /// One reviewer's reading of the whole commitment: `not-a-commitment` speaks for the
-/// item; else the mean over the actors the review scored; else the verdict's score.
-fn review_reading(scale: &Scale, review: &Review) -> Reading {
+/// item; else the mean over the actors the review scored, each actor the pair reconciled
+/// read as they settled it (`settled`); else the verdict's score.
+fn review_reading(
+    scale: &Scale,
+    review: &Review,
+    settled: &BTreeMap<Short, Reconciled>,
+) -> Reading {
     if review.verdict == Verdict::NOT_A_COMMITMENT {
         return Reading::NotACommitment;
     }
-    let scores: Vec<f64> = review
+    if review.actors.is_empty() {
+        return reading(scale, review.verdict);
+    }
+    let own = review
         .actors
         .iter()
-        .filter_map(|(_, v)| scale.score(v))
+        .filter(|(a, _)| !settled.contains_key(*a));
+    let scores: Vec<f64> = own
+        .map(|(_, v)| v)
+        .chain(settled.values().map(|r| r.verdict))
+        .filter_map(|v| scale.score(v))
         .collect();
     if scores.is_empty() {
         return reading(scale, review.verdict);
@@ -158,9 +172,23 @@ pub fn score_item(item: &Item, scale: &Scale, only: Option<&str>) -> Scored {
         .as_ref()
         .filter(|r| only.is_none() && r.verdict != Verdict::PENDING)
         .map(|r| reading(scale, r.verdict));
+    // The actors the pair settled one by one (not for one reviewer's figures).
+    let settled_actors: BTreeMap<Short, Reconciled> = match only {
+        Some(_) => BTreeMap::new(),
+        None => item
+            .reconciled_actors
+            .iter()
+            .filter(|(_, r)| r.verdict != Verdict::PENDING)
+            .map(|(a, r)| (a.clone(), r.clone()))
+            .collect(),
+    };
     let standing = match settled {
         Some(r) => combine([r]),
-        None => combine(reviews.iter().map(|r| review_reading(scale, r))),
+        None => combine(
+            reviews
+                .iter()
+                .map(|r| review_reading(scale, r, &settled_actors)),
+        ),
     };
     let mut actors = Vec::new();
     if let Standing::Scored(_) = standing {
@@ -168,14 +196,22 @@ pub fn score_item(item: &Item, scale: &Scale, only: Option<&str>) -> Scored {
             .iter()
             .flat_map(|r| r.actors.iter().map(|(a, _)| a))
             .collect();
+        if !names.is_empty() {
+            names.extend(settled_actors.keys());
+        }
         names.sort_unstable();
         names.dedup();
         for actor in names {
-            let given = reviews
-                .iter()
-                .filter_map(|r| r.actors.get(actor))
-                .map(|v| reading(scale, v));
-            actors.push((actor.clone(), combine(given)));
+            let standing = match settled_actors.get(actor) {
+                Some(r) => combine([reading(scale, r.verdict)]),
+                None => combine(
+                    reviews
+                        .iter()
+                        .filter_map(|r| r.actors.get(actor))
+                        .map(|v| reading(scale, v)),
+                ),
+            };
+            actors.push((actor.clone(), standing));
         }
     }
     Scored {
@@ -479,6 +515,28 @@ mod tests {
         by_actor(&mut differ, "bob", "France", FULL);
         let s = score_item(&differ, &Scale::g7(), None);
         assert_eq!((s.standing, s.actors.len()), (Standing::Disagreed, 0));
+        // The pair settles Germany alone, at 0: the commitment is (1 + 0) / 2 for both
+        // reviewers, so scored; one reviewer's own figures still differ.
+        differ.set_reconciled_actor("ann", "germany", g7(PART), "t".into());
+        let s = score_item(&differ, &Scale::g7(), None);
+        assert_eq!(s.standing, Standing::Scored(0.5));
+        assert_eq!(
+            s.actors,
+            [
+                ("France".into(), Standing::Scored(1.0)),
+                ("Germany".into(), Standing::Scored(0.0))
+            ]
+        );
+        let bob = score_item(&differ, &Scale::g7(), Some("bob"));
+        assert_eq!(
+            bob.standing,
+            Standing::Scored(0.0),
+            "bob's own: (1 − 1) / 2"
+        );
+        // Taken back (`pending`), Germany is disagreed again.
+        differ.set_reconciled_actor("ann", "Germany", Verdict::PENDING, "t".into());
+        assert!(differ.reconciled_actors.is_empty());
+        assert_eq!(standing(&differ), Standing::Disagreed);
         // A reconciled verdict settles the commitment; the actors keep the reviewers'
         // scores, each actor's where they agree.
         let mut plain = it.clone();
