@@ -3519,6 +3519,7 @@ fn going_back_to_the_list_keeps_the_reader_s_document() {
 /// actors one by one, then the whole commitment again; each actor's verdict is saved apart.
 #[test]
 fn verdict_keys_rate_each_actor_in_turn() {
+    use cordiale::workspace::Verdict;
     let mut b = Bench::new("default", 120, 40);
     b.keys("3");
     let r = b.state.review.as_mut().unwrap();
@@ -3562,6 +3563,20 @@ fn verdict_keys_rate_each_actor_in_turn() {
     let ann = &b.state.review.as_ref().unwrap().ws.items[&id].reviews["ann"];
     assert_ne!(ann.verdict, cordiale::workspace::Verdict::PARTIAL);
     assert_eq!(ann.actors.len(), 2);
+    // On an actor, `R` and a key settle that actor alone for the pair; undo takes it back.
+    b.keys("@ R S");
+    let item = &b.state.review.as_ref().unwrap().ws.items[&id];
+    assert_eq!(item.reconciled_actors[&actors[0]].verdict, Verdict::STALLED);
+    assert_eq!(item.reconciled, None, "the whole is not reconciled");
+    let detail: Vec<String> = cordiale::app::checklist::detail_body(&b.state, item, false, 80)
+        .iter()
+        .map(|spans| spans.iter().map(|(s, _)| s.as_str()).collect())
+        .collect();
+    let line = format!("R reconciled {}: S stalled by ann", actors[0]);
+    assert!(detail.contains(&line), "{detail:#?}");
+    b.keys("u");
+    let item = &b.state.review.as_ref().unwrap().ws.items[&id];
+    assert!(item.reconciled_actors.is_empty());
 }
 
 /// `E` on a commitment of the 2014 joint statement lists passages of later documents in the

@@ -686,6 +686,20 @@ pub fn detail_body(
     if let Some(s) = standing {
         lines.push(vec![(s, Tone::Dim)]);
     }
+    // The actors the pair settled one by one.
+    for (actor, x) in item.reconciled_actors.iter().filter(|_| !hidden) {
+        let scale = &rv.ws.scale;
+        lines.push(vec![(
+            format!(
+                "R reconciled {}: {} {} by {}",
+                crate::safe_text::sanitize(actor),
+                verdict_letter(Some(x.verdict), scale),
+                crate::safe_text::sanitize(scale.label(x.verdict)),
+                crate::safe_text::sanitize(&x.by)
+            ),
+            Tone::Dim,
+        )]);
+    }
     lines
 }
 

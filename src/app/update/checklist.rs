@@ -205,18 +205,23 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         return Vec::new();
     };
     let reconciling = mode == VerdictKey::Reconcile;
-    let actor = (!reconciling)
-        .then(|| r.actor_of_selected().cloned())
-        .flatten();
-    let (kind, part) = match reconciling {
-        true => (Kind::Reconcile, Part::Reconciled(None)),
-        false => (Kind::Verdict, Part::Review(me.as_str().into(), None)),
+    // With `@` on an actor, the keys (and `R` with them) are for that actor alone.
+    let actor = r.actor_of_selected().cloned();
+    let (kind, part) = match (reconciling, &actor) {
+        (true, None) => (Kind::Reconcile, Part::Reconciled(None)),
+        // One actor's reconciliation: undone with the item's state around it.
+        (true, Some(_)) => (Kind::Reconcile, Part::Item(None)),
+        (false, _) => (Kind::Verdict, Part::Review(me.as_str().into(), None)),
     };
     let before = part_of(&r.ws, &id, &part);
     let Some(item) = r.ws.items.get_mut(&id) else {
         return Vec::new();
     };
-    if let Some(actor) = &actor {
+    if let Some(actor) = &actor
+        && reconciling
+    {
+        item.set_reconciled_actor(&me, actor, verdict, crate::workspace::now());
+    } else if let Some(actor) = &actor {
         item.set_actor_verdict(&me, actor, verdict, crate::workspace::now());
     } else if reconciling {
         let note = item
@@ -334,7 +339,7 @@ pub(super) fn next_actor(state: &mut State) {
     r.actor = next.map(|k| (id, actors[k].clone()));
     let what = match next {
         Some(k) => format!(
-            "verdict keys rate {} (actor {} of {})",
+            "verdict keys rate {} (actor {} of {}; reconciling settles it alone)",
             crate::safe_text::sanitize(&actors[k]),
             k + 1,
             actors.len()
