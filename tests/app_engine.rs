@@ -3579,6 +3579,53 @@ fn verdict_keys_rate_each_actor_in_turn() {
     assert!(item.reconciled_actors.is_empty());
 }
 
+/// Reviewers who rate an actor differently put the commitment on the disagreements
+/// filter, whose detail names the actor and the keys; settling that actor alone (`@`, `R`
+/// and a key) takes it off.
+#[test]
+fn an_actor_rated_differently_is_a_disagreement_until_settled() {
+    use cordiale::workspace::Verdict;
+    let mut b = Bench::new("default", 120, 40);
+    b.keys("3");
+    let r = b.state.review.as_mut().unwrap();
+    let id = r
+        .order
+        .iter()
+        .find(|id| r.ws.items[*id].actors.len() >= 2 && r.ws.items[*id].reviews.is_empty())
+        .expect("an unrated item with two actors")
+        .clone();
+    let actors = r.ws.items[&id].actors.clone();
+    let item = r.ws.items.get_mut(&id).unwrap();
+    let at = || "2026-12-07T15:00:00Z".into();
+    item.set_actor_verdict("ann", &actors[0], Verdict::KEPT, at());
+    item.set_actor_verdict("bob", &actors[0], Verdict::BROKEN, at());
+    item.set_actor_verdict("ann", &actors[1], Verdict::KEPT, at());
+    item.set_actor_verdict("bob", &actors[1], Verdict::KEPT, at());
+    r.changed(id.clone());
+    b.keys("x");
+    let r = b.state.review.as_ref().unwrap();
+    assert!(r.order.contains(&id), "on the disagreements filter");
+    let at = r.order.iter().position(|x| *x == id).unwrap();
+    b.state.review.as_mut().unwrap().selected = at;
+    let item = &b.state.review.as_ref().unwrap().ws.items[&id];
+    let detail: Vec<String> = cordiale::app::checklist::detail_body(&b.state, item, false, 200)
+        .iter()
+        .map(|spans| spans.iter().map(|(s, _)| s.as_str()).collect())
+        .collect();
+    let says = format!(
+        "≠ they differ on {}: @ to the actor, then R and a verdict key settles it",
+        actors[0]
+    );
+    assert!(detail.contains(&says), "{detail:#?}");
+    b.keys("@ R B");
+    let r = b.state.review.as_ref().unwrap();
+    assert_eq!(
+        r.ws.items[&id].reconciled_actors[&actors[0]].verdict,
+        Verdict::BROKEN
+    );
+    assert!(!r.order.contains(&id), "settled, off the filter");
+}
+
 /// `E` on a commitment of the 2014 joint statement lists passages of later documents in the
 /// finder, never of earlier ones; `enter` opens one in the reader, where `e` cites it.
 #[test]

@@ -1650,6 +1650,14 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
         c.clone().find(|x| x["id"] == a.as_str()).unwrap().clone()
     };
     assert_eq!(standing_of_a()["standing"], "disagreed");
+    // The checklist's disagreements hold it while that actor is in dispute.
+    let disputed = || {
+        let listed = run(&["checklist", "--filter", "disagreements", "--format", "json"]);
+        let listed: Value = serde_json::from_str(&listed).unwrap();
+        let mut items = listed["items"].as_array().unwrap().iter();
+        items.any(|i| i["id"] == a.as_str())
+    };
+    assert!(disputed());
     let said = run(&[
         "reconcile",
         &a,
@@ -1671,8 +1679,11 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
         saved["items"][&a]["reconciled_actors"][&a2]["verdict"],
         part
     );
+    assert!(!disputed(), "settled");
     // With --note, or a name of spaces, it is refused; `pending` takes it back.
     let o = cordiale(d, &["reconcile", &a, part, "--actor", &a2, "--note", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = cordiale(d, &["reconcile", &a, part, "--actor", "   "]);
     assert_eq!(o.status.code(), Some(2));
     run(&[
         "reconcile",
@@ -1684,6 +1695,7 @@ fn compliance_on_the_g7_scale_with_per_actor_verdicts() {
         "ann",
     ]);
     assert_eq!(standing_of_a()["standing"], "disagreed");
+    assert!(disputed(), "in dispute again");
 }
 
 /// `checklist --filter overdue --sort deadline` as JSON: each item's deadline and id,

@@ -67,6 +67,8 @@ struct Row {
     /// Every reviewer's verdicts, counted per rating category (the reliability figures'
     /// input: `review::reliability::category`).
     counts: Counts,
+    /// Reviewers rate some actor differently and the pair has not settled it.
+    actors_split: bool,
     /// The day the deadline is due (`review::window::due_day`), if it has one.
     due: Option<i32>,
     /// A verdict settles the deadline (`review::window::settling_verdict`).
@@ -95,6 +97,7 @@ impl Row {
                 item.reconciled.as_ref().map(|r| r.verdict),
             ],
             counts: crate::review::reliability::counts_of(item, scale),
+            actors_split: !crate::review::actors_in_dispute(item).is_empty(),
             due: due_day(item),
             settled: settling_verdict(item, scale).is_some(),
         }
@@ -258,7 +261,8 @@ impl Rows {
                     ChecklistFilter::All => true,
                     ChecklistFilter::Mine => r.mine.is_none(),
                     ChecklistFilter::Disagreements => {
-                        is_disagreement(rated_agreement(r.a, r.b, r.reconciled), &r.counts)
+                        let pair = rated_agreement(r.a, r.b, r.reconciled);
+                        is_disagreement(pair, &r.counts, r.actors_split)
                     }
                     ChecklistFilter::Orphaned => orphaned.contains(&r.key.id),
                     ChecklistFilter::Overdue => r
@@ -639,21 +643,22 @@ pub fn detail_body(
         }
     }
     let pair = crate::review::item_agreement(item, a, b);
-    // With three reviewers or more the pair may agree while others differ: still to settle.
+    // With three reviewers or more the pair may agree while others differ, or reviewers
+    // may differ on an actor: still to settle.
+    let in_dispute = crate::review::actors_in_dispute(item);
     let others_differ = pair != ItemAgreement::Disagreed
         && is_disagreement(
             pair,
             &crate::review::reliability::counts_of(item, &rv.ws.scale),
+            !in_dispute.is_empty(),
         );
-    let reconcile_key = || {
+    let key_for = |action: crate::keymap::Action| {
         state
             .keymap
-            .keys_for(
-                crate::keymap::Context::Checklist,
-                crate::keymap::Action::Reconcile,
-            )
-            .unwrap_or_else(|| "reconcile".to_string())
+            .keys_for(crate::keymap::Context::Checklist, action)
+            .unwrap_or_else(|| action.name().to_string())
     };
+    let reconcile_key = || key_for(crate::keymap::Action::Reconcile);
     let standing = match (&item.reconciled, pair) {
         _ if hidden => None,
         (Some(x), _) => {
@@ -675,6 +680,18 @@ pub fn detail_body(
             "≠ they disagree: {} then a verdict key records the pair's verdict",
             reconcile_key()
         )),
+        (None, _) if others_differ && !in_dispute.is_empty() => {
+            let names: Vec<String> = in_dispute
+                .iter()
+                .map(|a| crate::safe_text::sanitize(a))
+                .collect();
+            Some(format!(
+                "≠ they differ on {}: {} to the actor, then {} and a verdict key settles it",
+                names.join(", "),
+                key_for(crate::keymap::Action::NextActor),
+                reconcile_key()
+            ))
+        }
         (None, _) if others_differ => Some(format!(
             "≠ the verdicts differ: {} then a verdict key records the pair's verdict",
             reconcile_key()

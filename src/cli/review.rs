@@ -717,9 +717,11 @@ pub fn checklist(
         let state = review::item_agreement(item, &a, &b);
         let keep = match filter {
             None => true,
-            Some(Filter::Disagreements) => {
-                review::is_disagreement(state, &review::reliability::counts_of(item, &ws.scale))
-            }
+            Some(Filter::Disagreements) => review::is_disagreement(
+                state,
+                &review::reliability::counts_of(item, &ws.scale),
+                !review::actors_in_dispute(item).is_empty(),
+            ),
             Some(Filter::Overdue) => as_of.overdue(item, &ws.scale),
             Some(Filter::Mine) => me.as_ref().is_some_and(|m| {
                 item.reviews

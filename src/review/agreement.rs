@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::reliability::Counts;
-use crate::workspace::{Item, Scale, Verdict};
+use crate::workspace::{Item, Scale, Short, Verdict};
 
 /// Where one item stands between two reviewers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,16 +47,38 @@ pub fn rated_agreement(a: Option<Verdict>, b: Option<Verdict>, reconciled: bool)
     }
 }
 
-/// Whether an item is a disagreement to settle, given where the pair stands on it and
-/// every reviewer's verdicts counted per category (`reliability::counts_of`): the pair
-/// disagrees, or, with three reviewers or more, any two verdicts differ. An item the pair
-/// reconciled is settled, whoever else rated it.
-pub fn is_disagreement(pair: ItemAgreement, counts: &Counts) -> bool {
+/// Whether an item is a disagreement to settle, given where the pair stands on it, every
+/// reviewer's verdicts counted per category (`reliability::counts_of`) and whether some
+/// actor is in dispute ([`actors_in_dispute`]): the pair disagrees, or, with three
+/// reviewers or more, any two verdicts differ, or two reviewers rate an actor differently.
+/// An item the pair reconciled is settled, whoever else rated it.
+pub fn is_disagreement(pair: ItemAgreement, counts: &Counts, actors_split: bool) -> bool {
     match pair {
         ItemAgreement::Disagreed => true,
         ItemAgreement::Reconciled => false,
-        _ => counts.iter().filter(|&&n| n > 0).count() > 1,
+        _ => actors_split || counts.iter().filter(|&&n| n > 0).count() > 1,
     }
+}
+
+/// The actors of `item` that reviewers rated differently (`pending` aside) and the pair
+/// has not settled one by one, in name order: what keeps a commitment rated per actor in
+/// dispute.
+pub fn actors_in_dispute(item: &Item) -> Vec<&Short> {
+    let mut given: BTreeMap<&Short, Vec<Verdict>> = BTreeMap::new();
+    for (_, review) in item.reviews.iter() {
+        for (actor, v) in review.actors.iter() {
+            if v != Verdict::PENDING {
+                given.entry(actor).or_default().push(v);
+            }
+        }
+    }
+    given
+        .into_iter()
+        .filter(|(actor, vs)| {
+            vs.iter().any(|v| *v != vs[0]) && !item.reconciled_actors.contains_key(*actor)
+        })
+        .map(|(actor, _)| actor)
+        .collect()
 }
 
 /// The two reviewers to compare: the two with the most verdicts (by name on ties).
@@ -401,20 +423,48 @@ mod tests {
             c
         };
         use ItemAgreement as A;
-        assert!(is_disagreement(A::Disagreed, &counts(&[0, 1])));
+        assert!(is_disagreement(A::Disagreed, &counts(&[0, 1]), false));
         assert!(
-            is_disagreement(A::Agreed, &counts(&[3, 3, 4])),
+            is_disagreement(A::Agreed, &counts(&[3, 3, 4]), false),
             "a third differs"
         );
         assert!(
-            is_disagreement(A::One, &counts(&[3, 4])),
+            is_disagreement(A::One, &counts(&[3, 4]), false),
             "two others differ"
         );
-        assert!(!is_disagreement(A::Agreed, &counts(&[3, 3, 3])));
-        assert!(!is_disagreement(A::None, &counts(&[2])), "one verdict");
+        assert!(!is_disagreement(A::Agreed, &counts(&[3, 3, 3]), false));
         assert!(
-            !is_disagreement(A::Reconciled, &counts(&[3, 4, 5])),
+            !is_disagreement(A::None, &counts(&[2]), false),
+            "one verdict"
+        );
+        assert!(
+            !is_disagreement(A::Reconciled, &counts(&[3, 4, 5]), true),
             "settled"
         );
+        assert!(
+            is_disagreement(A::None, &counts(&[]), true),
+            "an actor in dispute"
+        );
+    }
+
+    #[test]
+    fn an_actor_is_in_dispute_until_the_pair_settles_it() {
+        let mut it = item(None, None);
+        let at = || Short::from("2026-12-07T10:00:00Z");
+        it.set_actor_verdict("ann", "France", Verdict::KEPT, at());
+        it.set_actor_verdict("bob", "France", Verdict::KEPT, at());
+        it.set_actor_verdict("ann", "Germany", Verdict::KEPT, at());
+        it.set_actor_verdict("bob", "Germany", Verdict::BROKEN, at());
+        it.set_actor_verdict("cy", "Italy", Verdict::BROKEN, at());
+        it.set_actor_verdict("ann", "Italy", Verdict::PENDING, at());
+        let names = |it: &Item| -> Vec<String> {
+            actors_in_dispute(it)
+                .iter()
+                .map(|a| a.to_string())
+                .collect()
+        };
+        assert_eq!(names(&it), ["Germany"]);
+        it.set_reconciled_actor("ann", "GERMANY", Verdict::BROKEN, at());
+        assert!(names(&it).is_empty());
     }
 }

@@ -9,8 +9,8 @@ pub mod reliability;
 pub mod window;
 
 pub use agreement::{
-    Agreement, ItemAgreement, agreement, is_disagreement, item_agreement, pair, rated_agreement,
-    rated_figures,
+    Agreement, ItemAgreement, actors_in_dispute, agreement, is_disagreement, item_agreement, pair,
+    rated_agreement, rated_figures,
 };
 pub use window::AsOf;
 
