@@ -398,6 +398,20 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
         ],
     );
     run_ok(d, &["verdict", &id, "partial", "--reviewer", "cy"]);
+    // An actor the pair settled, named like a formula.
+    let settled = run_ok(
+        d,
+        &[
+            "reconcile",
+            &id,
+            "kept",
+            "--actor",
+            "=SUM(A1)",
+            "--reviewer",
+            "ann",
+        ],
+    );
+    assert_clean("reconcile --actor", &settled.stdout);
     // Evidence from an outside source whose words would be a formula and an escape.
     run_ok(
         d,
@@ -442,6 +456,7 @@ fn exports_carry_both_notes_and_the_reconciled_verdict() {
         "cy partial",
         "a third reviewer's verdict"
     );
+    assert_eq!(row[row.len() - 2], "reconciled: =SUM(A1) kept");
     let evidence = row[row.len() - 1];
     assert!(
         evidence.starts_with("bob, 2021-03-01, =HYPERLINK") && evidence.contains("\\u{1b}"),

@@ -119,8 +119,17 @@ fn others_verdicts(item: &Item, (a, b): (&str, &str)) -> String {
         .join("; ")
 }
 
-/// Every reviewer's verdicts per actor on `item`: `ann: France kept; UK partial`.
+/// Every reviewer's verdicts per actor on `item`, then the actors the pair settled:
+/// `ann: France kept; UK partial | bob: France broken | reconciled: France kept`.
 fn actor_verdicts(item: &Item) -> String {
+    let settled = (!item.reconciled_actors.is_empty()).then(|| {
+        let each: Vec<String> = item
+            .reconciled_actors
+            .iter()
+            .map(|(a, r)| format!("{a} {}", r.verdict))
+            .collect();
+        format!("reconciled: {}", each.join("; "))
+    });
     item.reviews
         .iter()
         .filter(|(_, r)| !r.actors.is_empty())
@@ -128,6 +137,7 @@ fn actor_verdicts(item: &Item) -> String {
             let each: Vec<String> = r.actors.iter().map(|(a, v)| format!("{a} {v}")).collect();
             format!("{who}: {}", each.join("; "))
         })
+        .chain(settled)
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -215,6 +225,7 @@ pub fn checklist(
                         "figures": item.figures,
                         "reviews": item.reviews,
                         "reconciled": item.reconciled,
+                        "reconciled_actors": item.reconciled_actors,
                         "agreement": agreement_name(*state),
                         "orphaned": orphaned.contains(*id),
                         "stale": stale_of(item),
