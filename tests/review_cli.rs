@@ -653,9 +653,9 @@ fn bad_workspace_files_get_clear_errors_and_stay_untouched() {
         ),
         (
             "a newer schema",
-            good.replacen("\"schema\": 4", "\"schema\": 5", 1)
+            good.replacen("\"schema\": 5", "\"schema\": 6", 1)
                 .into_bytes(),
-            "newer cordiale (schema 5",
+            "newer cordiale (schema 6",
         ),
         (
             "truncated",

@@ -376,6 +376,7 @@ fn migrate(mut value: serde_json::Value, from: u64) -> Result<serde_json::Value,
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
             3 => v3_to_v4(value),
+            4 => v4_to_v5(value),
             _ => return Err(format!("unknown schema {version}")),
         };
     }
@@ -409,6 +410,15 @@ fn v2_to_v3(mut value: serde_json::Value) -> serde_json::Value {
 fn v3_to_v4(mut value: serde_json::Value) -> serde_json::Value {
     if let Some(top) = value.as_object_mut() {
         top.insert("schema".into(), 4.into());
+    }
+    value
+}
+
+/// Schema 5 may hold the pair's verdicts per actor (`reconciled_actors`); a file of schema
+/// 4 has none, and is otherwise the same.
+fn v4_to_v5(mut value: serde_json::Value) -> serde_json::Value {
+    if let Some(top) = value.as_object_mut() {
+        top.insert("schema".into(), 5.into());
     }
     value
 }
@@ -835,7 +845,7 @@ mod tests {
         assert!(text.ends_with("}\n"));
         assert!(
             text.starts_with(
-                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 4,\n  \
+                "{\n  \"$schema\": \"cordiale-workspace.schema.json\",\n  \"schema\": 5,\n  \
                  \"corpus\": \"seeds\",\n  \"documents\": {\n    \"a.txt\": \"0123456789abcdef\",\n    \
                  \"b.txt\": \"fedcba9876543210\"\n  },\n  \"items\": {\n"
             ),
@@ -1053,7 +1063,7 @@ mod tests {
                  \"b.txt\": \"fedcba9876543210\"\n  },\n",
                 "",
             )
-            .replace("\"schema\": 4", "\"schema\": 2");
+            .replace("\"schema\": 5", "\"schema\": 2");
         assert!(!v2.contains("documents"), "{v2}");
         v2
     }
@@ -1093,12 +1103,25 @@ mod tests {
 
     #[test]
     fn schema_3_files_are_on_the_default_scale() {
-        let v4 = String::from_utf8(to_bytes(&sample())).unwrap();
-        let v3 = v4.replace("\"schema\": 4", "\"schema\": 3");
+        let v5 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v3 = v5.replace("\"schema\": 5", "\"schema\": 3");
         assert_eq!(
             from_bytes(Path::new("w.json"), v3.as_bytes()).unwrap(),
             sample()
         );
+    }
+
+    /// A schema 4 file (no per-actor reconciliation) reads as the same state, and the
+    /// next save writes schema 5; a build of schema 4 refuses a schema 5 file by its
+    /// number, not by a field it does not know.
+    #[test]
+    fn schema_4_files_are_read_as_they_are() {
+        let v5 = String::from_utf8(to_bytes(&sample())).unwrap();
+        let v4 = v5.replace("\"schema\": 5", "\"schema\": 4");
+        assert_ne!(v4, v5);
+        let read = from_bytes(Path::new("w.json"), v4.as_bytes()).unwrap();
+        assert_eq!(read, sample());
+        assert_eq!(String::from_utf8(to_bytes(&read)).unwrap(), v5);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub type Short = CompactString;
 
 /// The schema this build writes; older ones are migrated when read (see `migrate`).
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
 
 /// The file's `"$schema"`: the JSON Schema that editors validate it with, which
 /// `cordiale schema --write` puts beside the workspace (`schema/workspace.schema.json` in
