@@ -567,6 +567,17 @@ fn workspaces_validate_against_the_shipped_schema() {
     }
     let o = cordiale(d, &["reconcile", &ids[0], "partial", "--reviewer", "ann"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    let args = [
+        "reconcile",
+        &ids[1],
+        "kept",
+        "--actor",
+        "France",
+        "--reviewer",
+        "ann",
+    ];
+    let o = cordiale(d, &args);
+    assert!(o.status.success(), "{}", text(&o.stderr));
     let o = cordiale(d, &["as-of", "2016-12-31"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let o = cordiale(d, &["schema", "--write"]);
@@ -582,6 +593,10 @@ fn workspaces_validate_against_the_shipped_schema() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        saved["items"][&ids[1]]["reconciled_actors"]["France"]["verdict"],
+        "kept"
+    );
     assert!(
         saved["items"][&ids[0]]["history"]
             .as_array()
@@ -597,7 +612,7 @@ fn workspaces_validate_against_the_shipped_schema() {
     bad["items"][&ids[0]]["colour"] = "red".into();
     assert!(!validator.is_valid(&bad));
     let mut bad = saved.clone();
-    bad["schema"] = 5.into();
+    bad["schema"] = 6.into();
     assert!(!validator.is_valid(&bad));
     assert_eq!(saved["as_of"], "2016-12-31");
     let mut bad = saved.clone();
@@ -747,7 +762,7 @@ fn a_schema_1_workspace_is_migrated_on_the_next_save() {
     let o = cordiale(d, &["verdict", fresh, "stalled", "--reviewer", "bob"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let new: Value = serde_json::from_slice(&fs::read(&ws).unwrap()).unwrap();
-    assert_eq!(new["schema"], 4);
+    assert_eq!(new["schema"], 5);
     assert_eq!(
         new["documents"].as_object().unwrap().len(),
         5,
