@@ -610,6 +610,26 @@ fn change_item(
     Ok(id)
 }
 
+/// A change for one actor of an item (`--actor NAME`, checked): `set` makes it and gives
+/// the actor as the item spells it (`france` is `France`). The item's id and that name.
+fn change_actor(
+    change: &ChangeArgs,
+    actor: &str,
+    set: impl Fn(&mut workspace::Item, &str, Short) -> Short,
+) -> Result<(Short, Short), Failure> {
+    let actor = actor_name(actor)?;
+    if change.note.is_some() {
+        return Err(input(
+            "--note goes with a verdict on the whole commitment, not with --actor",
+        ));
+    }
+    let spelled = std::cell::RefCell::new(actor.clone());
+    let id = change_item(&change.ws, &change.id, change.verdict, |item, at| {
+        *spelled.borrow_mut() = set(item, &actor, at);
+    })?;
+    Ok((id, spelled.into_inner()))
+}
+
 /// `verdict ID VERDICT [--actor NAME]`: the reviewer's verdict on an item, or on one actor
 /// of it; either way through `change_item`, so in place when the workspace is in step.
 pub fn verdict(args: &VerdictArgs) -> Result<(), Failure> {
@@ -617,22 +637,14 @@ pub fn verdict(args: &VerdictArgs) -> Result<(), Failure> {
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
     if let Some(actor) = &args.actor {
-        let actor = actor_name(actor)?;
-        if change.note.is_some() {
-            return Err(input(
-                "--note goes with the overall verdict, not with --actor",
-            ));
-        }
-        // The actor as the item spells it (`france` rates `France`).
-        let spelled = std::cell::RefCell::new(Short::from(actor.as_str()));
-        let id = change_item(&change.ws, &change.id, verdict, |item, at| {
-            *spelled.borrow_mut() = item.set_actor_verdict(&who, &actor, verdict, at);
+        let (id, actor) = change_actor(change, actor, |item, actor, at| {
+            item.set_actor_verdict(&who, actor, verdict, at)
         })?;
         println!(
             "{id}: {} says {} for {}",
             sanitize(&who),
             verdict.name(),
-            sanitize(&spelled.borrow())
+            sanitize(&actor)
         );
         return Ok(());
     }
@@ -654,19 +666,12 @@ pub fn reconcile(args: &ReconcileArgs) -> Result<(), Failure> {
     let verdict = change.verdict;
     let who = reviewer(change.reviewer.as_deref())?;
     if let Some(actor) = &args.actor {
-        let actor = actor_name(actor)?;
-        if change.note.is_some() {
-            return Err(input(
-                "--note goes with the reconciled verdict on the whole, not with --actor",
-            ));
-        }
-        let spelled = std::cell::RefCell::new(Short::from(actor.as_str()));
-        let id = change_item(&change.ws, &change.id, verdict, |item, at| {
-            *spelled.borrow_mut() = item.set_reconciled_actor(&who, &actor, verdict, at);
+        let (id, actor) = change_actor(change, actor, |item, actor, at| {
+            item.set_reconciled_actor(&who, actor, verdict, at)
         })?;
         println!(
             "{id}: {} reconciled as {} by {}",
-            sanitize(&spelled.borrow()),
+            sanitize(&actor),
             verdict.name(),
             sanitize(&who)
         );
