@@ -3624,6 +3624,11 @@ fn an_actor_rated_differently_is_a_disagreement_until_settled() {
         Verdict::BROKEN
     );
     assert!(!r.order.contains(&id), "settled, off the filter");
+    let said = format!(
+        "ann reconciled {} as broken; 0 disagreements left",
+        actors[0]
+    );
+    assert!(status(&b.state).starts_with(&said), "{}", status(&b.state));
 }
 
 /// `E` on a commitment of the 2014 joint statement lists passages of later documents in the

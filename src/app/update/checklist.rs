@@ -254,17 +254,20 @@ pub(super) fn give_verdict(state: &mut State, verdict: Verdict) -> Vec<Effect> {
         r.selected = selected.min(r.order.len().saturating_sub(1));
     }
     clamp_lists(state);
-    let what = if reconciling { "reconciled as" } else { "says" };
     let left = match state.review.as_ref() {
         Some(r) if r.filter == ChecklistFilter::Disagreements => {
             format!("; {} disagreements left", r.order.len())
         }
         _ => String::new(),
     };
-    let whom = actor.map_or(String::new(), |a| {
-        format!("{}: ", crate::safe_text::sanitize(&a))
-    });
-    save_change(state, format!("{me} {what} {whom}{}{left}", verdict.name()))
+    let v = verdict.name();
+    let said = match (reconciling, actor.map(|a| crate::safe_text::sanitize(&a))) {
+        (true, Some(a)) => format!("{me} reconciled {a} as {v}"),
+        (true, None) => format!("{me} reconciled as {v}"),
+        (false, Some(a)) => format!("{me} says {a}: {v}"),
+        (false, None) => format!("{me} says {v}"),
+    };
+    save_change(state, format!("{said}{left}"))
 }
 
 /// Opens the finder on passages of later documents that speak of the selected item's
