@@ -3625,7 +3625,7 @@ fn an_actor_rated_differently_is_a_disagreement_until_settled() {
     );
     assert!(!r.order.contains(&id), "settled, off the filter");
     let said = format!(
-        "ann reconciled {} as broken; 0 disagreements left",
+        "ann reconciled {} as broken; 3 disagreements left",
         actors[0]
     );
     assert!(status(&b.state).starts_with(&said), "{}", status(&b.state));
