@@ -75,7 +75,8 @@ pub fn actors_in_dispute(item: &Item) -> Vec<&Short> {
     given
         .into_iter()
         .filter(|(actor, vs)| {
-            vs.iter().any(|v| *v != vs[0]) && !item.reconciled_actors.contains_key(*actor)
+            let settled = item.reconciled_actors.get(*actor);
+            vs.iter().any(|v| *v != vs[0]) && settled.is_none_or(|r| r.verdict == Verdict::PENDING)
         })
         .map(|(actor, _)| actor)
         .collect()
