@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::model::{Event, Item, Short, Workspace};
+use super::model::{Event, Item, Reconciled, Short, Workspace};
 
 /// Two different changes to the same thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +81,36 @@ fn union_history(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
     all
 }
 
+/// Where one item's merge records its true conflicts, and the states of theirs it did not
+/// keep (for the history).
+struct Merging<'m> {
+    id: &'m str,
+    conflicts: &'m mut Vec<Conflict>,
+    lost: &'m mut Vec<Event>,
+}
+
+impl Merging<'_> {
+    /// A reconciliation (the whole item's, or `actor`'s), from `[base, ours, theirs]`: as
+    /// any field, and on a true conflict theirs goes to the history.
+    fn reconciled(
+        &mut self,
+        [base, ours, theirs]: [Option<&Reconciled>; 3],
+        field: &str,
+        actor: Option<&Short>,
+    ) -> Option<Reconciled> {
+        let (b, o, t) = (base.cloned(), ours.cloned(), theirs.cloned());
+        let chosen = pick_or_conflict(&b, &o, &t, self.id, field, self.conflicts);
+        if let (Some(o), Some(t)) = (ours, theirs)
+            && chosen.as_ref() == Some(o)
+            && o != t
+            && base != Some(t)
+        {
+            self.lost.push(t.clone().into_event(actor.cloned()));
+        }
+        chosen
+    }
+}
+
 /// Merges one item changed on both sides, field by field.
 fn merge_item(
     id: &str,
@@ -142,13 +172,15 @@ fn merge_item(
         "figures",
         conflicts,
     );
-    item.reconciled = pick_or_conflict(
-        &base.reconciled,
-        &ours.reconciled,
-        &theirs.reconciled,
+    let mut merged = Merging {
         id,
-        "reconciled",
         conflicts,
+        lost: &mut lost,
+    };
+    item.reconciled = merged.reconciled(
+        [&base.reconciled, &ours.reconciled, &theirs.reconciled].map(Option::as_ref),
+        "reconciled",
+        None,
     );
     // Each actor's reconciliation apart, as each reviewer's review.
     let actors: BTreeSet<&Short> = base
@@ -159,18 +191,9 @@ fn merge_item(
         .collect();
     item.reconciled_actors.clear();
     for actor in actors {
-        let side = |i: &Item| i.reconciled_actors.get(actor).cloned();
+        let sides = [base, ours, theirs].map(|i| i.reconciled_actors.get(actor));
         let field = format!("reconciled_actors.{actor}");
-        let (o, t) = (side(ours), side(theirs));
-        let chosen = pick_or_conflict(&side(base), &o, &t, id, &field, conflicts);
-        if let (Some(o), Some(t)) = (&o, &t)
-            && chosen.as_ref() == Some(o)
-            && o != t
-            && side(base).as_ref() != Some(t)
-        {
-            lost.push(t.clone().into_event(Some(actor.clone())));
-        }
-        if let Some(r) = chosen {
+        if let Some(r) = merged.reconciled(sides, &field, Some(actor)) {
             item.reconciled_actors.insert(actor.clone(), r);
         }
     }
@@ -243,13 +266,6 @@ fn merge_item(
         if let Some(r) = chosen {
             item.reviews.insert(name.clone(), r.clone());
         }
-    }
-    if let (Some(o), Some(t)) = (&ours.reconciled, &theirs.reconciled)
-        && item.reconciled.as_ref() == Some(o)
-        && o != t
-        && base.reconciled.as_ref() != Some(t)
-    {
-        lost.push(t.clone().into_event(None));
     }
     item.history = union_history(&ours.history, &theirs.history);
     item.history.extend(lost);

@@ -188,13 +188,17 @@ mod tests {
     }
 
     fn synced(text: &str, ws: &mut Workspace) -> SyncReport {
-        let c = corpus(text);
+        synced_with(&corpus(text), ws)
+    }
+
+    /// `ws` synced with `c`, every document extracted.
+    fn synced_with(c: &Corpus, ws: &mut Workspace) -> SyncReport {
         let x: Vec<Digest> = c
             .documents
             .iter()
             .map(|d| Digest::of(&extract(d)))
             .collect();
-        sync(ws, &c, &x)
+        sync(ws, c, &x)
     }
 
     /// A digest read from a cache that does not fit the text (spans past its end or
@@ -325,15 +329,7 @@ mod tests {
             ],
             warnings: Vec::new(),
         };
-        let sync_with = |ws: &mut Workspace, later: &str| {
-            let c = both(later);
-            let x: Vec<Digest> = c
-                .documents
-                .iter()
-                .map(|d| Digest::of(&extract(d)))
-                .collect();
-            sync(ws, &c, &x)
-        };
+        let sync_with = |ws: &mut Workspace, later: &str| synced_with(&both(later), ws);
         let mut ws = Workspace::default();
         sync_with(&mut ws, LATER);
         let id = ws
