@@ -183,21 +183,6 @@ impl std::fmt::Debug for Index {
     }
 }
 
-/// For each of `n` documents, the range of positions its rows hold in a list of rows
-/// grouped by document (`docs`: each row's document, in order); `(0, 0)` for none.
-pub(crate) fn ranges_by_doc(docs: impl IntoIterator<Item = u32>, n: usize) -> Vec<(u32, u32)> {
-    let mut by_doc = vec![(0, 0); n];
-    for (p, d) in docs.into_iter().enumerate() {
-        if let Some(range) = by_doc.get_mut(d as usize) {
-            if range.1 == 0 {
-                range.0 = p as u32;
-            }
-            range.1 = p as u32 + 1;
-        }
-    }
-    by_doc
-}
-
 impl Index {
     /// Extracts and indexes every document, in parallel.
     pub fn build(corpus: Arc<Corpus>) -> Index {
@@ -260,9 +245,16 @@ impl Index {
         let mut by_number = Vec::new();
         let mut ranged = Vec::new();
         let mut by_day = Vec::new();
-        let by_doc = ranges_by_doc(entries.iter().map(|e| e.doc), docs.len());
+        // Each document's entries, which lie together: the range of their ids.
+        let mut by_doc = vec![(0, 0); docs.len()];
         for (id, e) in entries.iter().enumerate() {
             let id = id as u32;
+            if let Some(range) = by_doc.get_mut(e.doc as usize) {
+                if range.1 == 0 {
+                    range.0 = id;
+                }
+                range.1 = id + 1;
+            }
             for v in values
                 .get(e.values.0 as usize..e.values.1 as usize)
                 .unwrap_or(&[])

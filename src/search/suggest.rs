@@ -148,8 +148,6 @@ pub struct Passages {
     entries: Vec<u32>,
     /// Each passage's document.
     docs: Vec<u32>,
-    /// Each document's passages, as a range of `entries` (a document's lie together).
-    by_doc: Vec<(u32, u32)>,
     /// Each passage's number of content words.
     lengths: Vec<u32>,
     average_length: f64,
@@ -301,14 +299,11 @@ impl Passages {
             .iter()
             .map(|&id| index.entries()[id as usize].doc)
             .collect();
-        let by_doc =
-            super::index::ranges_by_doc(docs.iter().copied(), index.corpus().documents.len());
         let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         Passages {
             average_length: total as f64 / entries.len().max(1) as f64,
             entries,
             docs,
-            by_doc,
             lengths,
             vocabulary,
             offsets,
@@ -353,13 +348,17 @@ impl Passages {
             .collect()
     }
 
-    /// The passage that holds the span `start..end` of document `doc`.
+    /// The passage that holds the span `start..end` of document `doc`: among the passages
+    /// whose entries are the document's (`Index::entries_of`; `entries` is in index order).
     fn passage_at(&self, index: &Index, doc: u32, start: u32, end: u32) -> Option<u32> {
-        let (from, to) = self.by_doc.get(doc as usize).copied()?;
-        let within = &self.entries[from as usize..to as usize];
+        let (first, of_doc) = index.entries_of(doc);
+        let last = first + of_doc.len() as u32;
+        let from = self.entries.partition_point(|&id| id < first);
+        let to = self.entries.partition_point(|&id| id < last);
+        let within = &self.entries[from..to];
         let i = within.partition_point(|&id| index.entries()[id as usize].end < end);
         let e = &index.entries()[*within.get(i)? as usize];
-        (e.start <= start && end <= e.end).then_some(from + i as u32)
+        (e.start <= start && end <= e.end).then_some((from + i) as u32)
     }
 
     /// The best `limit` passages of later documents (see the module's rules) that speak of
