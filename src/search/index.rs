@@ -292,6 +292,12 @@ impl Index {
         &self.corpus
     }
 
+    /// The corpus the index was built from, shared: tables kept beside an index hold a
+    /// weak handle to it, to tell that index from another of the same size.
+    pub fn shared_corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
     /// Every entry, in ranking order: newest document first, then position.
     pub fn entries(&self) -> &[Entry] {
         &self.entries

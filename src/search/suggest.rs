@@ -23,9 +23,9 @@
 //! [`Passages::suggest`] then reads only the postings of the commitment's words.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Weak};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
 
 use super::index::{Entry, Index};
 use super::query::Kind;
@@ -157,8 +157,8 @@ pub struct Passages {
     /// (passage, how often the word occurs in it), by word, then passage.
     postings: Vec<(u32, u32)>,
     stems: Stems,
-    /// How many entries the index had: a check that it is the same index.
-    index_entries: usize,
+    /// The corpus of the index they were made from: only that index's entries are theirs.
+    corpus: Weak<crate::corpus::Corpus>,
 }
 
 impl std::fmt::Debug for Passages {
@@ -309,7 +309,7 @@ impl Passages {
             offsets,
             postings,
             stems: Stems::default(),
-            index_entries: index.entries().len(),
+            corpus: Arc::downgrade(index.shared_corpus()),
         }
     }
 
@@ -365,7 +365,8 @@ impl Passages {
     /// `promise`'s action, best first; equal scores keep the index's order. Passages with
     /// the same text (a paragraph copied from one fact sheet to the next) are shown once.
     pub fn suggest(&self, index: &Index, promise: &Promise, limit: usize) -> Vec<Suggestion> {
-        if self.index_entries != index.entries().len() || limit == 0 {
+        let theirs = std::ptr::eq(self.corpus.as_ptr(), Arc::as_ptr(index.shared_corpus()));
+        if !theirs || limit == 0 {
             return Vec::new();
         }
         let Some(doc) = index.corpus().documents.get(promise.doc as usize) else {
@@ -421,7 +422,7 @@ impl Passages {
             })
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut shown: HashSet<u64> = HashSet::new();
+        let mut shown: HashSet<&str> = HashSet::new();
         let mut out = Vec::new();
         for (p, score) in ranked {
             if out.len() == limit {
@@ -429,7 +430,7 @@ impl Passages {
             }
             let id = self.entries[p as usize];
             let e = &index.entries()[id as usize];
-            if !shown.insert(xxh3_64(index.text(e).as_bytes())) {
+            if !shown.insert(index.text(e)) {
                 continue;
             }
             let mut why = self.explain(index, e, &terms);
@@ -685,6 +686,14 @@ mod tests {
             shown[0].starts_with("The United Kingdom has paid EUR 10m"),
             "{shown:?}"
         );
+        // Another index of the same texts (as after a reload) is not theirs: nothing.
+        let again = super::tests::index(&[
+            ("pledge.txt", PLEDGE),
+            ("later.txt", later),
+            ("common.txt", common),
+        ]);
+        assert_eq!(again.entries().len(), index.entries().len());
+        assert!(passages.suggest(&again, &promise(&again), 10).is_empty());
         let common_words = shown
             .iter()
             .position(|t| t.starts_with("The governments will provide"))
