@@ -561,36 +561,27 @@ fn change_item(
     args: &WorkspaceArgs,
     id: &str,
     verdict: Verdict,
-    apply: impl Fn(&mut workspace::Item, Short),
+    mut apply: impl FnMut(&mut workspace::Item, Short),
 ) -> Result<Short, Failure> {
     let given: Vec<PathBuf> = args.corpus.iter().cloned().collect();
     let path = workspace_for(args.workspace.as_deref(), &given)?;
     let dir = default_dir();
-    // The file's scale, when its head shows the verdict is not on it: refused at once,
-    // without opening the corpus.
-    let mut refused = None;
     if let Some(dir) = &dir
         && let Some(note) = in_step::read(dir, &path, &given)
         && let (Some(corpus), Some(hash)) = (note.corpus(), note.workspace())
         && crate::corpus::fingerprint(&note.roots) == Some(corpus)
     {
-        let outcome = in_place::change_in_place(&path, hash, id, |scale, _, item| {
-            if !scale.has(verdict) {
-                refused = Some(scale.clone());
-                return false;
-            }
-            apply(item, now());
-            true
-        })
-        .map_err(input)?;
-        match (outcome, refused) {
-            (InPlace::Changed { id, hash }, _) => {
+        // A verdict the file's scale lacks is refused from its head, the corpus unread.
+        let permitted = |scale: &workspace::Scale| scale.has(verdict);
+        let change = |_: &Short, item: &mut workspace::Item| apply(item, now());
+        match in_place::change_in_place(&path, hash, id, permitted, change).map_err(input)? {
+            InPlace::Changed { id, hash } => {
                 in_step::write(dir, &path, &given, &InStep::new(note.roots, corpus, hash));
                 return Ok(id);
             }
-            (InPlace::Refused, Some(scale)) => return Err(not_on_scale(&scale, verdict)),
+            InPlace::Refused(scale) => return Err(not_on_scale(&scale, verdict)),
             // Not the file expected: the ordinary way reads it, and says what it finds.
-            _ => {}
+            InPlace::Declined => {}
         }
     }
     let mut open = open(args)?;
@@ -623,11 +614,11 @@ fn change_actor(
             "--note goes with a verdict on the whole commitment, not with --actor",
         ));
     }
-    let spelled = std::cell::RefCell::new(actor.clone());
+    let mut spelled = actor.clone();
     let id = change_item(&change.ws, &change.id, change.verdict, |item, at| {
-        *spelled.borrow_mut() = set(item, &actor, at);
+        spelled = set(item, &actor, at);
     })?;
-    Ok((id, spelled.into_inner()))
+    Ok((id, spelled))
 }
 
 /// `verdict ID VERDICT [--actor NAME]`: the reviewer's verdict on an item, or on one actor

@@ -38,8 +38,8 @@ pub enum InPlace {
     /// Nothing written: the file is not the one expected, the lock is held, the id does
     /// not name exactly one item, or the layout is not the canonical one.
     Declined,
-    /// Nothing written: the file is the one expected, and `apply` said no to the change.
-    Refused,
+    /// Nothing written: the scale in the file's head does not permit the change.
+    Refused(Scale),
 }
 
 /// The hash that tells a workspace file's bytes (given in pieces, as saves write them).
@@ -67,15 +67,16 @@ const KEY_WINDOW: usize = 4096;
 /// Changes the item that `id` names (an id, or the start of exactly one) in the file at
 /// `path`, if its bytes hash to `expected`: under the workspace's lock, `apply` changes
 /// the item alone and the file is saved as every save is (temporary file, flush, rename).
-/// `apply` may be called on a file that then proves not to be the one expected: only
-/// [`InPlace::Refused`] says its "no" was about the expected file.
+/// Before anything is copied, `permitted` is asked about the scale in the file's head as
+/// it is now (a verdict the scale lacks is refused without reading further).
 pub fn change_in_place(
     path: &Path,
     expected: u128,
     id: &str,
-    apply: impl FnOnce(&Scale, &Short, &mut Item) -> bool,
+    permitted: impl FnOnce(&Scale) -> bool,
+    apply: impl FnOnce(&Short, &mut Item),
 ) -> Result<InPlace, WorkspaceError> {
-    change_in_chunks(path, expected, id, apply, CHUNK)
+    change_in_chunks(path, expected, id, (permitted, apply), CHUNK)
 }
 
 /// [`change_in_place`], reading `chunk` bytes at a time (small in tests, to cross every
@@ -84,7 +85,7 @@ fn change_in_chunks(
     path: &Path,
     expected: u128,
     id: &str,
-    apply: impl FnOnce(&Scale, &Short, &mut Item) -> bool,
+    (permitted, apply): (impl FnOnce(&Scale) -> bool, impl FnOnce(&Short, &mut Item)),
     chunk: usize,
 ) -> Result<InPlace, WorkspaceError> {
     // An id with a character JSON escapes would have other bytes in the file.
@@ -114,22 +115,19 @@ fn change_in_chunks(
     let Some(scale) = head_scale(&found.head) else {
         return Ok(InPlace::Declined);
     };
-    let mut hash = None;
+    if !permitted(&scale) {
+        return Ok(InPlace::Refused(scale));
+    }
+    let mut hash = 0;
+    let change = |item: &mut Item| apply(&found.id, item);
     let saved = save_written_by(path, |out| {
-        let change = |item: &mut Item| apply(&scale, &found.id, item);
-        hash = Some(copy_changed(&mut source, &found, expected, change, out)?);
+        hash = copy_changed(&mut source, &found, expected, change, out)?;
         Ok(())
     });
-    match (saved, hash) {
-        (Ok(_), Some(hash)) => Ok(InPlace::Changed { id: found.id, hash }),
-        (Err(WorkspaceError::Io { source, .. }), _) if not_saved(&source).is_some() => {
-            Ok(match not_saved(&source) {
-                Some(NotSaved::Refused) => InPlace::Refused,
-                _ => InPlace::Declined,
-            })
-        }
-        (Err(e), _) => Err(e),
-        (Ok(_), None) => Err(io(io::Error::other("a save that wrote gave no hash"))),
+    match saved {
+        Ok(_) => Ok(InPlace::Changed { id: found.id, hash }),
+        Err(WorkspaceError::Io { source, .. }) if is_declined(&source) => Ok(InPlace::Declined),
+        Err(e) => Err(e),
     }
 }
 
@@ -205,51 +203,47 @@ fn locate(source: &mut Chunks, id: &str) -> io::Result<Option<Found>> {
 }
 
 /// Writes into `out` the file with the member at `found.span` changed by `change`, and
-/// returns the hash of what it wrote. Fails with [`NotSaved::Declined`] when the bytes
-/// copied do not hash to `expected` (the file changed since it was looked at, or is not
-/// the one expected) or the member no longer parses as that item, and with
-/// [`NotSaved::Refused`] when `change` says no to the expected file.
+/// returns the hash of what it wrote. Fails with [`Declined`] when the bytes copied do not
+/// hash to `expected` (the file changed since it was looked at, or is not the one
+/// expected) or the member no longer parses as that item.
 fn copy_changed(
     source: &mut Chunks,
     found: &Found,
     expected: u128,
-    change: impl FnOnce(&mut Item) -> bool,
+    change: impl FnOnce(&mut Item),
     out: &mut impl Write,
 ) -> io::Result<u128> {
-    let mut old = Xxh3Default::new();
-    let mut new = Xxh3Default::new();
-    source.rewind()?;
-    let before = source.copy(Some(found.span.start), &mut |piece| {
+    /// A piece both files share: into both hashes, and written.
+    fn keep(
+        piece: &[u8],
+        (old, new): (&mut Xxh3Default, &mut Xxh3Default),
+        out: &mut impl Write,
+    ) -> io::Result<()> {
         old.update(piece);
         new.update(piece);
         out.write_all(piece)
+    }
+    // The old bytes' hash and the new bytes', each taken in file order.
+    let (mut old, mut new) = (Xxh3Default::new(), Xxh3Default::new());
+    source.rewind()?;
+    let before = source.copy(Some(found.span.start), &mut |p| {
+        keep(p, (&mut old, &mut new), out)
     })?;
     if before != found.span.start {
-        return Err(NotSaved::Declined.into());
+        return Err(Declined.into());
     }
     let member = source.read(found.span.end - found.span.start)?;
     old.update(&member);
-    let mut item = parse_member(&member, &found.id).ok_or(NotSaved::Declined)?;
-    // Refused, the rest is still read: only a file as expected tells a refusal.
-    let agreed = change(&mut item);
-    if agreed {
-        let bytes = item_bytes(&found.id, &item);
-        new.update(&bytes);
-        out.write_all(&bytes)?;
+    let mut item = parse_member(&member, &found.id).ok_or(Declined)?;
+    change(&mut item);
+    let bytes = item_bytes(&found.id, &item);
+    new.update(&bytes);
+    out.write_all(&bytes)?;
+    source.copy(None, &mut |p| keep(p, (&mut old, &mut new), out))?;
+    if old.digest128() != expected {
+        return Err(Declined.into());
     }
-    source.copy(None, &mut |piece| {
-        old.update(piece);
-        if agreed {
-            new.update(piece);
-            out.write_all(piece)?;
-        }
-        Ok(())
-    })?;
-    match (old.digest128() == expected, agreed) {
-        (false, _) => Err(NotSaved::Declined.into()),
-        (true, false) => Err(NotSaved::Refused.into()),
-        (true, true) => Ok(new.digest128()),
-    }
+    Ok(new.digest128())
 }
 
 /// The item of a member `\n    "id": {…\n    }` whose id is `id`.
@@ -264,36 +258,27 @@ fn parse_member(member: &[u8], id: &Short) -> Option<Item> {
     serde_json::from_slice(member.get(brace..)?).ok()
 }
 
-/// Why a change in place wrote nothing, carried out of the save as its error (neither is a
-/// failure: the caller says which way to go on).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NotSaved {
-    /// The file is not as expected: the ordinary way follows.
-    Declined,
-    /// The file is as expected and the change said no.
-    Refused,
-}
+/// The error that says a change in place declines: the file is not as expected, and the
+/// ordinary way follows (not a failure).
+#[derive(Debug)]
+struct Declined;
 
-impl std::fmt::Display for NotSaved {
+impl std::fmt::Display for Declined {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            NotSaved::Declined => "the workspace file is not as expected",
-            NotSaved::Refused => "the change was refused",
-        })
+        f.write_str("the workspace file is not as expected")
     }
 }
 
-impl std::error::Error for NotSaved {}
+impl std::error::Error for Declined {}
 
-impl From<NotSaved> for io::Error {
-    fn from(not: NotSaved) -> io::Error {
-        io::Error::other(not)
+impl From<Declined> for io::Error {
+    fn from(d: Declined) -> io::Error {
+        io::Error::other(d)
     }
 }
 
-/// The [`NotSaved`] an error carries, if it is one.
-fn not_saved(e: &io::Error) -> Option<NotSaved> {
-    e.get_ref()?.downcast_ref::<NotSaved>().copied()
+fn is_declined(e: &io::Error) -> bool {
+    e.get_ref().is_some_and(|e| e.is::<Declined>())
 }
 
 /// A file read a chunk at a time through one buffer, at any offset.
@@ -448,6 +433,11 @@ mod tests {
         ws
     }
 
+    /// Any scale permits the change.
+    fn any(_: &Scale) -> bool {
+        true
+    }
+
     fn saved(dir: &Path, ws: &Workspace) -> (std::path::PathBuf, u128) {
         let path = dir.join("cordiale.json");
         crate::workspace::save(&path, ws).unwrap();
@@ -461,14 +451,13 @@ mod tests {
         let mut ws = sample();
         let (path, hash) = saved(dir.path(), &ws);
         let at: Short = "2026-12-07T14:00:00Z".into();
-        let outcome = change_in_place(&path, hash, "c2fe3", |_, _, it| {
+        let outcome = change_in_place(&path, hash, "c2fe3", any, |_, it| {
             it.set_review(
                 "ann",
                 Verdict::KEPT,
                 "a \"note\"\nover lines".into(),
                 at.clone(),
             );
-            true
         })
         .unwrap();
         ws.items.get_mut("c2fe3df7").unwrap().set_review(
@@ -501,11 +490,7 @@ mod tests {
             it.set_actor_verdict("ann", "Germany", none, at.clone());
             it.set_actor_verdict("ann", "France \"la\"", full, at.clone());
         };
-        let outcome = change_in_place(&path, hash, "0aab", |_, _, it| {
-            give(it);
-            true
-        })
-        .unwrap();
+        let outcome = change_in_place(&path, hash, "0aab", any, |_, it| give(it)).unwrap();
         give(ws.items.get_mut("0aab").unwrap());
         let whole = encode(&ws).to_vec();
         assert_eq!(std::fs::read(&path).unwrap(), whole);
@@ -523,17 +508,12 @@ mod tests {
         let (path, hash) = saved(dir.path(), &sample());
         let before = std::fs::read(&path).unwrap();
         // Other bytes: the change may be tried on them, but nothing is written.
-        let outcome = change_in_place(&path, hash ^ 1, "c2fe3", |_, _, _| true).unwrap();
+        let outcome = change_in_place(&path, hash ^ 1, "c2fe3", any, |_, _| {}).unwrap();
         assert_eq!(outcome, InPlace::Declined, "other bytes");
         assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
         let mut touched = false;
-        let mut try_it = |hash, id: &str| {
-            change_in_place(&path, hash, id, |_, _, _| {
-                touched = true;
-                true
-            })
-            .unwrap()
-        };
+        let mut try_it =
+            |hash, id: &str| change_in_place(&path, hash, id, any, |_, _| touched = true).unwrap();
         assert_eq!(
             try_it(hash, "c2fe"),
             InPlace::Declined,
@@ -549,7 +529,7 @@ mod tests {
         assert!(!touched);
         assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
         // An id that another id extends still names its own item.
-        let outcome = change_in_place(&path, hash, "0aa", |_, id, _| id == "0aa");
+        let outcome = change_in_place(&path, hash, "0aa", any, |id, _| assert_eq!(id, "0aa"));
         assert!(matches!(outcome.unwrap(), InPlace::Changed { id, .. } if id == "0aa"));
     }
 
@@ -562,31 +542,24 @@ mod tests {
         let (path, hash) = saved(dir.path(), &ws);
         let lock = Lock::take(&path).unwrap();
         assert_eq!(
-            change_in_place(&path, hash, "c2fe3", |_, _, _| true).unwrap(),
+            change_in_place(&path, hash, "c2fe3", any, |_, _| {}).unwrap(),
             InPlace::Declined
         );
         drop(lock);
-        let outcome = change_in_place(&path, hash, "c2fe3", |_, _, _| true).unwrap();
+        let outcome = change_in_place(&path, hash, "c2fe3", any, |_, _| {}).unwrap();
         assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
-        // A change the file's scale refuses (the closure says no) is refused, writing
-        // nothing; on other bytes than expected the same "no" only declines.
+        // A change the head's scale does not permit is refused with that scale, before
+        // anything is copied: the change is not made, nothing is written.
         let hash = content_hash(&[&std::fs::read(&path).unwrap()]);
         let before = std::fs::read(&path).unwrap();
-        let g7_only = |scale: &Scale, _: &Short, _: &mut Item| {
-            scale.has(Verdict::from_name("full-compliance").unwrap())
-        };
-        let outcome = change_in_place(&path, hash, "c2fe3", g7_only).unwrap();
-        assert_eq!(outcome, InPlace::Refused);
-        let outcome = change_in_place(&path, hash ^ 1, "c2fe3", g7_only).unwrap();
-        assert_eq!(outcome, InPlace::Declined);
+        let g7_only = |scale: &Scale| scale.has(Verdict::from_name("full-compliance").unwrap());
+        let outcome = change_in_place(&path, hash, "c2fe3", g7_only, |_, _| panic!("made"));
+        assert_eq!(outcome.unwrap(), InPlace::Refused(Scale::standard()));
         assert_eq!(std::fs::read(&path).unwrap(), before);
         // On a g7 workspace the same change is made, the head read from the file.
         ws.scale = crate::workspace::Scale::g7();
         let (path, hash) = saved(dir.path(), &ws);
-        let outcome = change_in_place(&path, hash, "c2fe3", |scale, _, _| {
-            scale.has(Verdict::from_name("full-compliance").unwrap())
-        })
-        .unwrap();
+        let outcome = change_in_place(&path, hash, "c2fe3", g7_only, |_, _| {}).unwrap();
         assert!(matches!(outcome, InPlace::Changed { id, .. } if id == "c2fe3df7"));
     }
 
@@ -600,17 +573,10 @@ mod tests {
                 let dir = tempfile::tempdir().unwrap();
                 let mut ws = sample();
                 let (path, hash) = saved(dir.path(), &ws);
-                let outcome = change_in_chunks(
-                    &path,
-                    hash,
-                    given,
-                    |_, _, it| {
-                        it.set_review("bob", Verdict::BROKEN, String::new(), at.clone());
-                        true
-                    },
-                    chunk,
-                )
-                .unwrap();
+                let change = |_: &Short, it: &mut Item| {
+                    it.set_review("bob", Verdict::BROKEN, String::new(), at.clone());
+                };
+                let outcome = change_in_chunks(&path, hash, given, (any, change), chunk).unwrap();
                 let item = ws.items.get_mut(id).unwrap();
                 item.set_review("bob", Verdict::BROKEN, String::new(), at.clone());
                 let whole = encode(&ws).to_vec();
@@ -644,15 +610,15 @@ mod tests {
         assert_eq!(found.id, "0aab");
         // As it was: the copy gives the same bytes, and their own hash.
         let mut out = Vec::new();
-        let copied = copy_changed(&mut source, &found, hash, |_| true, &mut out).unwrap();
+        let copied = copy_changed(&mut source, &found, hash, |_| {}, &mut out).unwrap();
         assert_eq!((copied, out), (hash, pristine.clone()));
         // Changed in place since the look, one byte for another: only the hash can tell.
         let mut bytes = pristine;
         let at = bytes.len() - 40;
         bytes[at] = if bytes[at] == b'1' { b'2' } else { b'1' };
         std::fs::write(&path, &bytes).unwrap();
-        let copied = copy_changed(&mut source, &found, hash, |_| true, &mut Vec::new());
-        assert!(copied.is_err_and(|e| not_saved(&e) == Some(NotSaved::Declined)));
+        let copied = copy_changed(&mut source, &found, hash, |_| {}, &mut Vec::new());
+        assert!(copied.is_err_and(|e| is_declined(&e)));
     }
 
     /// A member that is not the item found (another id at the same place, or not an
