@@ -369,9 +369,9 @@ fn conflict_markers(text: &str) -> bool {
 }
 
 /// The schemas whose files read as this one's, as they are: the steps since only change
-/// the number (`v4_to_v5`), so a file of 50,000 items written by the build before takes the
-/// fast reader, not a migration through JSON values.
-const READ_AS_IS: std::ops::RangeInclusive<u64> = 4..=SCHEMA as u64;
+/// the number (`renumbered`), so a file of 50,000 items written by an older build takes
+/// the fast reader, not a migration through JSON values.
+const READ_AS_IS: std::ops::RangeInclusive<u64> = 3..=SCHEMA as u64;
 
 /// Brings a file of an older schema up to this one, one version at a time. Each step is a
 /// pure change of the JSON value, tested on a file of its version.
@@ -380,8 +380,7 @@ fn migrate(mut value: serde_json::Value, from: u64) -> Result<serde_json::Value,
         value = match version {
             1 => v1_to_v2(value),
             2 => v2_to_v3(value),
-            3 => v3_to_v4(value),
-            4 => v4_to_v5(value),
+            3 | 4 => renumbered(value, version + 1),
             _ => return Err(format!("unknown schema {version}")),
         };
     }
@@ -410,20 +409,13 @@ fn v2_to_v3(mut value: serde_json::Value) -> serde_json::Value {
     value
 }
 
-/// Schema 4 may declare a verdict scale and give verdicts per actor; a file of schema 3
-/// rated on the default scale, which is what a file without `"scale"` means.
-fn v3_to_v4(mut value: serde_json::Value) -> serde_json::Value {
+/// A step that only adds what older files do not have: schema 4 may declare a verdict
+/// scale and give verdicts per actor (a schema 3 file rated on the default scale, which is
+/// what a file without `"scale"` means); schema 5 may hold the pair's verdicts per actor
+/// (`reconciled_actors`), which a schema 4 file has none of.
+fn renumbered(mut value: serde_json::Value, to: u64) -> serde_json::Value {
     if let Some(top) = value.as_object_mut() {
-        top.insert("schema".into(), 4.into());
-    }
-    value
-}
-
-/// Schema 5 may hold the pair's verdicts per actor (`reconciled_actors`); a file of schema
-/// 4 has none, and is otherwise the same.
-fn v4_to_v5(mut value: serde_json::Value) -> serde_json::Value {
-    if let Some(top) = value.as_object_mut() {
-        top.insert("schema".into(), 5.into());
+        top.insert("schema".into(), to.into());
     }
     value
 }
