@@ -266,11 +266,6 @@ impl Tally {
     pub fn percent(&self) -> Option<f64> {
         self.mean().map(percent)
     }
-
-    /// Every commitment counted, scored or not.
-    pub fn items(&self) -> usize {
-        self.scored + self.not_a_commitment + self.pending + self.disagreed
-    }
 }
 
 /// The G7 Research Group's catalysts this workspace can tell from the extraction: a
@@ -486,7 +481,8 @@ mod tests {
             (1, 1, 1)
         );
         assert_eq!(c.corpus.mean(), Some(1.0));
-        assert_eq!(c.corpus.items(), 3);
+        let t = c.corpus;
+        assert_eq!(t.scored + t.not_a_commitment + t.pending + t.disagreed, 3);
     }
 
     #[test]

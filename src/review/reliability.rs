@@ -267,6 +267,15 @@ pub(super) fn percentile_interval(mut values: Vec<f64>, rounds: usize) -> Option
 mod tests {
     use super::*;
 
+    /// Krippendorff's α (nominal) from each item's counts, summed afresh.
+    fn alpha_of_counts<'a>(items: impl IntoIterator<Item = &'a Counts>) -> Option<f64> {
+        let mut coincidences = Coincidences::default();
+        for counts in items {
+            coincidences.add(counts);
+        }
+        coincidences.alpha()
+    }
+
     /// Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: four
     /// observers, twelve units, values 1–5, missing values. Reference values from the
     /// paper (α nominal 0.743) and from the `krippendorff` Python package 0.9.0 and
@@ -451,15 +460,6 @@ pub fn counts_of(item: &Item, scale: &Scale) -> Counts {
         }
     }
     counts
-}
-
-/// Krippendorff's α (nominal) from each item's counts, with no interval.
-pub fn alpha_of_counts<'a>(items: impl IntoIterator<Item = &'a Counts>) -> Option<f64> {
-    let mut coincidences = Coincidences::default();
-    for counts in items {
-        coincidences.add(counts);
-    }
-    coincidences.alpha()
 }
 
 /// Krippendorff's coincidences (nominal) of items given as counts per category, kept in

@@ -49,11 +49,6 @@ impl AsOf {
         self.day
     }
 
-    /// Where it came from.
-    pub fn source(&self) -> Source {
-        self.source
-    }
-
     /// Whether the day that counts is today: when it is not, screens and reports say so,
     /// so nobody mistakes a past or future assessment for the current one.
     pub fn is_today(&self) -> bool {
@@ -173,14 +168,14 @@ mod tests {
     fn the_command_line_comes_before_the_workspace_and_the_workspace_before_today() {
         let (cli, ws, today) = (day("2015-06-30"), day("2016-12-31"), day("2026-11-25"));
         let a = AsOf::resolve(Some(cli), Some(ws), today);
-        assert_eq!((a.day(), a.source()), (cli, Source::CommandLine));
+        assert_eq!((a.day(), a.source), (cli, Source::CommandLine));
         let a = AsOf::resolve(None, Some(ws), today);
-        assert_eq!((a.day(), a.source()), (ws, Source::Workspace));
+        assert_eq!((a.day(), a.source), (ws, Source::Workspace));
         assert!(!a.is_today());
         assert_eq!(a.unless_today().as_deref(), Some("as of 2016-12-31"));
         assert_eq!(a.describe(), "as of 2016-12-31 (the workspace's setting)");
         let a = AsOf::resolve(None, None, today);
-        assert_eq!((a.day(), a.source()), (today, Source::Today));
+        assert_eq!((a.day(), a.source), (today, Source::Today));
         assert!(a.is_today());
         assert_eq!(a.unless_today(), None);
         assert_eq!(a.describe(), "as of today, 2026-11-25");

@@ -111,14 +111,6 @@ impl ActorVerdicts {
         }
     }
 
-    /// Takes away the verdict for `actor`.
-    pub fn remove(&mut self, actor: &str) -> Option<Verdict> {
-        self.0
-            .binary_search_by(|(a, _)| a.as_str().cmp(actor))
-            .ok()
-            .map(|i| self.0.remove(i).1)
-    }
-
     /// No actor has a verdict of its own.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -261,6 +253,23 @@ impl Reviews {
                 None
             }
         }
+    }
+
+    /// `name`'s review, made `pending` at `at` when they have none: where a verdict for one
+    /// actor, or evidence, goes before any verdict on the whole.
+    pub fn or_pending(&mut self, name: &str, at: &Short) -> &mut Review {
+        let i = match self.find(name) {
+            Ok(i) => i,
+            Err(i) => {
+                let pending = Review {
+                    at: at.clone(),
+                    ..Review::default()
+                };
+                self.0.insert(i, (name.into(), pending));
+                i
+            }
+        };
+        &mut self.0[i].1
     }
 
     /// Takes away `name`'s review and returns it.
@@ -557,12 +566,7 @@ impl Item {
         at: Short,
     ) -> Short {
         let actor = self.actor_spelling(actor);
-        if !self.reviews.contains_key(who) {
-            self.set_review(who, Verdict::PENDING, String::new(), at.clone());
-        }
-        let Some(review) = self.reviews.get_mut(who) else {
-            return actor;
-        };
+        let review = self.reviews.or_pending(who, &at);
         if let Some(old) = review.actors.insert(actor.clone(), verdict) {
             self.history.push(Event {
                 at: at.clone(),
@@ -579,12 +583,8 @@ impl Item {
 
     /// Adds evidence to `who`'s verdict (pending if `who` had none).
     pub fn add_evidence(&mut self, who: &str, evidence: Evidence) {
-        if !self.reviews.contains_key(who) {
-            self.set_review(who, Verdict::PENDING, String::new(), evidence.at.clone());
-        }
-        if let Some(review) = self.reviews.get_mut(who) {
-            review.evidence.push(evidence);
-        }
+        let at = evidence.at.clone();
+        self.reviews.or_pending(who, &at).evidence.push(evidence);
     }
 
     /// Takes away `who`'s evidence number `k` (0 first); the history keeps what it was.
