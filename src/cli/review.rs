@@ -1086,10 +1086,15 @@ pub fn check(args: &WorkspaceArgs) -> Result<(), Failure> {
             quote(id)
         ));
     }
-    for id in &report.evidence_unplaced {
+    // One line per item: its passages are listed together.
+    for ids in report.evidence_unplaced.chunk_by(|a, b| a == b) {
+        let (id, what) = match ids.len() {
+            1 => (&ids[0], "a passage cited as evidence is".to_string()),
+            n => (&ids[0], format!("{n} passages cited as evidence are")),
+        };
         problems.push(format!(
-            "item {id}: a passage cited as evidence is no longer in its document (its quote \
-             is kept; `cordiale evidence {id}` lists it)"
+            "item {id}: {what} no longer in its document (the quotes are kept; \
+             `cordiale evidence {id}` lists them)"
         ));
     }
     let path = sanitize(&opened.path.display().to_string());
