@@ -368,6 +368,26 @@ pub struct FinderState {
     pub typed: String,
 }
 
+impl FinderState {
+    /// Shows `hits` (of `total` found, all of them when `complete`) for the query `shown`,
+    /// or for what `about` says when no query made them, the first row selected.
+    pub fn show(
+        &mut self,
+        (shown, about): (String, Option<String>),
+        hits: Vec<FinderHit>,
+        total: usize,
+        complete: bool,
+    ) {
+        self.shown = shown;
+        self.about = about;
+        self.hits = hits;
+        self.total = total;
+        self.complete = complete;
+        self.selected = 0;
+        self.offset = 0;
+    }
+}
+
 /// The timeline view, while it is open: its events (built when it opens and when the
 /// workspace changes, never while drawing) and where it looks.
 #[derive(Debug, Clone)]

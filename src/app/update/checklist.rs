@@ -297,22 +297,17 @@ pub(super) fn suggest_evidence(state: &mut State) {
             "no passage of a later document shares the item's words",
         );
     }
-    let f = &mut state.finder;
-    f.generation += 1;
-    f.input = Default::default();
-    f.shown = String::new();
-    f.total = hits.len();
-    f.complete = true;
-    f.hits = hits;
-    f.selected = 0;
-    f.offset = 0;
-    let n = f.hits.len();
+    let n = hits.len();
     let cite = match state.keymap.keys_for(Context::Reader, Action::CiteEvidence) {
         Some(k) => format!("; open one, {k} in the reader cites it"),
         None => String::new(),
     };
     let what = format!("{n} passages of later documents that may be evidence, best first{cite}");
-    f.about = Some(format!("{what} (a query searches instead)"));
+    let f = &mut state.finder;
+    f.generation += 1;
+    f.input = Default::default();
+    let about = Some(format!("{what} (a query searches instead)"));
+    f.show((String::new(), about), hits, n, true);
     state.overlay = Some(crate::app::state::Overlay::Finder);
     say(state, what);
 }

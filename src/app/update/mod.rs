@@ -222,14 +222,8 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         } => {
             // Results of a query typed over since are dropped.
             if generation == state.finder.generation {
-                let f = &mut state.finder;
-                f.shown = input_text(&f.input);
-                f.about = None;
-                f.hits = hits;
-                f.total = total;
-                f.complete = complete;
-                f.selected = 0;
-                f.offset = 0;
+                let shown = input_text(&state.finder.input);
+                state.finder.show((shown, None), hits, total, complete);
             }
             Vec::new()
         }
