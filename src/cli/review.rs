@@ -1495,18 +1495,12 @@ pub fn evidence(args: &EvidenceArgs) -> Result<(), Failure> {
             let quote = quote.trim();
             let start = where_quoted(&document.text, quote, args.at, doc, "passage")?;
             let date = date.or_else(|| open.dates.get(doc.as_str()).map(Short::from));
-            Some(workspace::Evidence {
+            let span = (start, start + quote.len());
+            Some(workspace::Evidence::passage(
+                (doc, &document.text),
+                span,
                 date,
-                doc: Some(doc.as_str().into()),
-                anchor: Some(workspace::anchor::anchor(
-                    &document.text,
-                    start,
-                    start + quote.len(),
-                )),
-                source: String::new(),
-                excerpt: String::new(),
-                at: at.clone(),
-            })
+            ))
         } else if let (Some(source), Some(excerpt)) = (&args.source, &args.excerpt) {
             Some(workspace::Evidence {
                 date,

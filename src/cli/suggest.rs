@@ -76,18 +76,11 @@ pub fn run(args: SuggestArgs) -> Result<(), Failure> {
             })
         })?;
         let document = index.document(s.doc);
-        let evidence = crate::workspace::Evidence {
-            date: index.doc_info(s.doc).date.as_deref().map(Into::into),
-            doc: Some(document.name.as_str().into()),
-            anchor: Some(crate::workspace::anchor::anchor(
-                &document.text,
-                s.start as usize,
-                s.end as usize,
-            )),
-            source: String::new(),
-            excerpt: String::new(),
-            at: crate::workspace::now(),
-        };
+        let evidence = crate::workspace::Evidence::passage(
+            (&document.name, &document.text),
+            (s.start as usize, s.end as usize),
+            index.doc_info(s.doc).date.as_deref().map(Into::into),
+        );
         return super::review::cite(&mut open, &id, &who, evidence);
     }
     let stdout = io::stdout();

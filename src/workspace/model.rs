@@ -199,6 +199,23 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// A passage of corpus document `doc` (whose text is `text`), bytes `start..end`,
+    /// anchored as items are and dated `date` (the document's date of issue), cited now.
+    pub fn passage(
+        (doc, text): (&str, &str),
+        (start, end): (usize, usize),
+        date: Option<Short>,
+    ) -> Evidence {
+        Evidence {
+            date,
+            doc: Some(doc.into()),
+            anchor: Some(super::anchor::anchor(text, start, end)),
+            source: String::new(),
+            excerpt: String::new(),
+            at: now(),
+        }
+    }
+
     /// The quoted words: the passage's, or the outside source's excerpt.
     pub fn quote(&self) -> &str {
         match &self.anchor {

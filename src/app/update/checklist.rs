@@ -697,18 +697,8 @@ pub(super) fn cite_evidence(state: &mut State) -> Vec<Effect> {
     }
     let part = Part::Review(me.as_str().into(), None);
     let before = part_of(&r.ws, &id, &part);
-    let evidence = crate::workspace::Evidence {
-        date: date.map(Into::into),
-        doc: Some(name.as_str().into()),
-        anchor: Some(crate::workspace::anchor::anchor(
-            &document.text,
-            span.0,
-            span.1,
-        )),
-        source: String::new(),
-        excerpt: String::new(),
-        at: crate::workspace::now(),
-    };
+    let evidence =
+        crate::workspace::Evidence::passage((&name, &document.text), span, date.map(Into::into));
     if let Some(item) = r.ws.items.get_mut(&id) {
         item.add_evidence(&me, evidence);
     }
