@@ -254,6 +254,27 @@ impl Action {
     pub fn verdict_slot(self) -> Option<usize> {
         VERDICT_SLOTS.iter().position(|a| *a == self)
     }
+
+    /// The verdict this action gives on `scale` (a named verdict the scale has, or the
+    /// verdict in its slot), else why it gives none; `None` for an action that gives no
+    /// verdict of the scale's.
+    pub fn verdict_on(
+        self,
+        scale: &crate::workspace::Scale,
+    ) -> Option<Result<crate::workspace::Verdict, String>> {
+        let name = crate::safe_text::sanitize(&scale.name);
+        if let Some(v) = self.named_verdict() {
+            return Some(match scale.has(v) {
+                true => Ok(v),
+                false => Err(format!("the scale {name} has no verdict {v}")),
+            });
+        }
+        let slot = self.verdict_slot()?;
+        Some(match scale.verdicts.get(slot) {
+            Some(step) => Ok(step.name),
+            None => Err(format!("the scale {name} has no verdict {}", slot + 1)),
+        })
+    }
 }
 
 impl fmt::Display for Action {
@@ -279,5 +300,26 @@ mod tests {
         for c in Context::ALL {
             assert_eq!(Context::from_name(c.name()), Some(c));
         }
+    }
+
+    #[test]
+    fn a_verdict_action_gives_its_verdict_on_the_scale_or_says_why_not() {
+        use crate::workspace::{Scale, Verdict};
+        let g7 = Scale::g7();
+        let on = |a: Action| a.verdict_on(&g7);
+        assert_eq!(on(Action::Verdict1), Some(Ok(g7.verdicts[0].name)));
+        assert_eq!(
+            on(Action::Verdict4),
+            Some(Err("the scale g7 has no verdict 4".into()))
+        );
+        assert_eq!(
+            on(Action::VerdictKept),
+            Some(Err("the scale g7 has no verdict kept".into()))
+        );
+        assert_eq!(
+            Action::VerdictKept.verdict_on(&Scale::standard()),
+            Some(Ok(Verdict::KEPT))
+        );
+        assert_eq!(on(Action::Quit), None);
     }
 }

@@ -423,19 +423,8 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::VerdictBroken
         | Action::VerdictPartial
         | Action::VerdictStalled
-        | Action::VerdictInProgress => {
-            let v = action.named_verdict().unwrap_or(Verdict::PENDING);
-            match state.review.as_ref().map(|r| &r.ws.scale) {
-                Some(scale) if !scale.has(v) => {
-                    let name = crate::safe_text::sanitize(&scale.name);
-                    say(state, format!("the scale {name} has no verdict {v}"));
-                }
-                _ => return give_verdict(state, v),
-            }
-        }
-        Action::SuggestEvidence => checklist::suggest_evidence(state),
-        Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
-        Action::Verdict1
+        | Action::VerdictInProgress
+        | Action::Verdict1
         | Action::Verdict2
         | Action::Verdict3
         | Action::Verdict4
@@ -444,24 +433,19 @@ pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Verdict7
         | Action::Verdict8
         | Action::Verdict9 => {
-            let slot = action.verdict_slot().unwrap_or(0);
-            let step = state.review.as_ref().map(|r| {
-                let scale = &r.ws.scale;
-                (scale.verdicts.get(slot).map(|s| s.name), scale.name.clone())
-            });
-            match step {
-                Some((Some(v), _)) => return give_verdict(state, v),
-                Some((None, scale)) => say(
-                    state,
-                    format!(
-                        "the scale {} has no verdict {}",
-                        crate::safe_text::sanitize(&scale),
-                        slot + 1
-                    ),
-                ),
+            let given = state
+                .review
+                .as_ref()
+                .map(|r| action.verdict_on(&r.ws.scale));
+            match given {
+                Some(Some(Ok(v))) => return give_verdict(state, v),
+                Some(Some(Err(why))) => say(state, why),
+                Some(None) => {}
                 None => say(state, "no workspace open yet"),
             }
         }
+        Action::SuggestEvidence => checklist::suggest_evidence(state),
+        Action::Reconcile => arm_verdict_key(state, crate::app::state::VerdictKey::Reconcile),
         Action::VerdictPending => return give_verdict(state, Verdict::PENDING),
         Action::VerdictNotACommitment => return give_verdict(state, Verdict::NOT_A_COMMITMENT),
         Action::OpenFinder => state.overlay = Some(Overlay::Finder),
