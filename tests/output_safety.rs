@@ -5,20 +5,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn cordiale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cordiale"))
-        .args(args)
-        .current_dir(dir)
-        .env("CORDIALE_CACHE_DIR", "")
-        .env_remove("CORDIALE_REVIEWER")
-        .output()
-        .expect("binary runs")
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::cordiale;
 
 /// What may act on a terminal: control characters (C0, DEL, C1) and bidi controls. Written
 /// out here rather than taken from the library, so the test judges it independently.

@@ -3,24 +3,13 @@
 //! form, and later texts that share only common words with it.
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn cordiale(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cordiale"))
-        .args(args)
-        .current_dir(dir)
-        .env("CORDIALE_CACHE_DIR", "")
-        .env_remove("CORDIALE_REVIEWER")
-        .output()
-        .expect("binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{cordiale, text};
 
 const DOCUMENTS: [(&str, &str); 5] = [
     (
