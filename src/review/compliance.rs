@@ -356,7 +356,7 @@ pub fn compliance<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{Anchor, Origin};
+    use crate::workspace::Origin;
 
     fn g7(name: &str) -> Verdict {
         Scale::g7().get(name).unwrap()
@@ -367,14 +367,7 @@ mod tests {
     const NON: &str = "non-compliance";
 
     fn item(doc: &str) -> Item {
-        let anchor = Anchor {
-            exact: "We will act.".into(),
-            prefix: String::new(),
-            suffix: String::new(),
-            start: 0,
-            end: 12,
-            doc_hash: Short::default(),
-        };
+        let anchor = crate::workspace::anchor::anchor("We will act.", 0, 12);
         Item::new(doc, Origin::Extracted, anchor)
     }
 

@@ -343,6 +343,23 @@ pub fn checklist(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One item, unrated, exported for ann and bob on the default scale.
+    fn export_one(item: &Item, as_of: &crate::review::AsOf, f: Format) -> String {
+        let id: Short = "c1".into();
+        let rows = [(&id, item, ItemAgreement::None)];
+        let scale = crate::workspace::Scale::default();
+        let none = BTreeSet::new();
+        checklist(
+            &rows,
+            ("ann", "bob"),
+            &none,
+            None,
+            &|_| None,
+            (as_of, &scale),
+            f,
+        )
+    }
     use crate::workspace::{Anchor, Origin};
 
     /// Each format says whether an item is overdue as of the day given, and JSON which
@@ -359,23 +376,10 @@ mod tests {
         };
         let mut item = Item::new("a.md", Origin::Extracted, anchor);
         item.deadline = Some("2016-03".into());
-        let id: Short = "c1".into();
-        let rows = [(&id, &item, ItemAgreement::None)];
-        let none = BTreeSet::new();
         let today = "2026-11-25".parse().unwrap();
         for (day, overdue) in [("2016-03-31", false), ("2016-04-01", true)] {
             let as_of = crate::review::AsOf::resolve(Some(day.parse().unwrap()), None, today);
-            let export = |f| {
-                checklist(
-                    &rows,
-                    ("ann", "bob"),
-                    &none,
-                    None,
-                    &|_| None,
-                    (&as_of, &crate::workspace::Scale::default()),
-                    f,
-                )
-            };
+            let export = |f| export_one(&item, &as_of, f);
             let json: serde_json::Value = serde_json::from_str(&export(Format::Json)).unwrap();
             assert_eq!(json["as_of"], day);
             assert_eq!(json["items"][0]["overdue"], overdue);
@@ -402,21 +406,8 @@ mod tests {
         };
         let mut item = Item::new("a.md", Origin::Extracted, anchor);
         item.figures = vec![Short::from("€3\n    billion")];
-        let id: Short = "c1".into();
-        let rows = [(&id, &item, ItemAgreement::None)];
-        let none = BTreeSet::new();
         let as_of = crate::review::AsOf::resolve(None, None, "2026-11-25".parse().unwrap());
-        let export = |f| {
-            checklist(
-                &rows,
-                ("ann", "bob"),
-                &none,
-                None,
-                &|_| None,
-                (&as_of, &crate::workspace::Scale::default()),
-                f,
-            )
-        };
+        let export = |f| export_one(&item, &as_of, f);
         for f in [Format::Markdown, Format::Csv] {
             let out = export(f);
             assert!(

@@ -143,21 +143,14 @@ pub fn settling_verdict(item: &Item, scale: &Scale) -> Option<Verdict> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::workspace::{Anchor, Origin};
+    use crate::workspace::Origin;
 
     fn day(s: &str) -> Day {
         s.parse().unwrap()
     }
 
     fn item(deadline: Option<&str>) -> Item {
-        let anchor = Anchor {
-            exact: "We will act.".into(),
-            prefix: String::new(),
-            suffix: String::new(),
-            start: 0,
-            end: 12,
-            doc_hash: "h".into(),
-        };
+        let anchor = crate::workspace::anchor::anchor("We will act.", 0, 12);
         Item {
             deadline: deadline.map(Into::into),
             ..Item::new("a.txt", Origin::Extracted, anchor)
